@@ -1,0 +1,11 @@
+/** Jest: TypeScript through ts-jest; unit tests under test/, browser tests only with E2E=1. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: process.env.E2E ? [] : ["/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Node", jsx: "react-jsx", isolatedModules: true } }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};

@@ -1,0 +1,6 @@
+// The CLI's commands, in the order `ntm-plan --help` lists them. Each lives in its own module.
+
+import type { CliCommand } from "../command";
+import { sheetsCommand } from "./sheets";
+
+export const commands: CliCommand[] = [sheetsCommand];

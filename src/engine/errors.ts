@@ -1,0 +1,67 @@
+// Input errors that name the sheet, the cell, what was found and what was expected, in Vietnamese and English.
+
+/** A message in both languages the add-in speaks: Vietnamese first. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface InputErrorDetails {
+  /** File name, when the input came from a file (CLI). */
+  file?: string;
+  /** Sheet (or CSV file) name. */
+  sheet?: string;
+  /** A1 address of the offending cell, e.g. "D7". */
+  cell?: string;
+  /** What the cell held, as text. */
+  found?: string;
+  /** What was expected there. */
+  expected: Bilingual;
+}
+
+function quote(value: string): string {
+  const short = value.length > 60 ? value.slice(0, 57) + "..." : value;
+  return `"${short}"`;
+}
+
+/**
+ * A problem with the user's data. It always says where (sheet, cell) when the data came from a sheet,
+ * and never carries a stack trace to the user.
+ */
+export class InputError extends Error {
+  readonly details: InputErrorDetails;
+
+  constructor(details: InputErrorDetails) {
+    super(InputError.describe(details));
+    this.name = "InputError";
+    this.details = details;
+  }
+
+  get sheet(): string | undefined {
+    return this.details.sheet;
+  }
+
+  get cell(): string | undefined {
+    return this.details.cell;
+  }
+
+  /** The same error with the file name filled in (readers do not know the file). */
+  inFile(file: string): InputError {
+    return new InputError({ ...this.details, file });
+  }
+
+  /** One line: "file, sheet 'X', cell D7: found "abc" — expected … / … ". */
+  static describe(d: InputErrorDetails): string {
+    const where: string[] = [];
+    if (d.file) where.push(d.file);
+    if (d.sheet) where.push(`sheet '${d.sheet}'`);
+    if (d.cell) where.push(`ô/cell ${d.cell}`);
+    const found = d.found === undefined ? "" : ` Gặp/found ${quote(d.found)}.`;
+    const prefix = where.length > 0 ? where.join(", ") + ":" : "";
+    return `${prefix}${found} Cần: ${d.expected.vi} / Expected: ${d.expected.en}`.trim();
+  }
+}
+
+export function isInputError(e: unknown): e is InputError {
+  return e instanceof InputError;
+}

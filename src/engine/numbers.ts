@@ -1,0 +1,50 @@
+// Parsing numbers written the Vietnamese way ("3.602.312", "6,21%") or the English way ("3,602,312", "6.21%").
+
+export type NumberStyle = "vi" | "en" | "plain";
+
+export interface ParsedNumber {
+  value: number;
+  /** Which convention was applied; "plain" when the text had no separators to disagree about. */
+  style: NumberStyle;
+  /** True when the text could be read both ways (e.g. "1.234") and a preference decided. */
+  ambiguous: boolean;
+  percent: boolean;
+}
+
+const VI_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const EN_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const VI_DECIMAL = /^-?\d+,\d+$/;
+const EN_DECIMAL = /^-?\d+\.\d+$/;
+const PLAIN = /^-?\d+$/;
+
+/**
+ * Reads a number from text, or returns null when the text is not a number.
+ * `prefer` decides the ambiguous cases such as "1.234" or "1,234" (Vietnamese by default).
+ */
+export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): ParsedNumber | null {
+  let text = raw.replace(/[\s\u00a0]/g, "");
+  let percent = false;
+  if (text.endsWith("%")) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  if (text.startsWith("(") && text.endsWith(")")) text = "-" + text.slice(1, -1);
+  if (text === "" || text === "-") return null;
+  const scale = percent ? 0.01 : 1;
+  const make = (value: number, style: NumberStyle, ambiguous: boolean): ParsedNumber | null =>
+    Number.isFinite(value) ? { value: value * scale, style, ambiguous, percent } : null;
+  const asVi = (t: string) => Number(t.replace(/\./g, "").replace(",", "."));
+  const asEn = (t: string) => Number(t.replace(/,/g, ""));
+
+  if (PLAIN.test(text)) return make(Number(text), "plain", false);
+  const viGrouped = VI_GROUPED.test(text);
+  const enGrouped = EN_GROUPED.test(text);
+  const viDecimal = VI_DECIMAL.test(text);
+  const enDecimal = EN_DECIMAL.test(text);
+  // "1.234" is both a Vietnamese thousand and an English decimal; "1,234" the other way round.
+  if (viGrouped && enDecimal) return make(prefer === "vi" ? asVi(text) : asEn(text), prefer, true);
+  if (enGrouped && viDecimal) return make(prefer === "en" ? asEn(text) : asVi(text), prefer, true);
+  if (viGrouped || viDecimal) return make(asVi(text), "vi", false);
+  if (enGrouped || enDecimal) return make(asEn(text), "en", false);
+  return null;
+}

@@ -1,0 +1,3 @@
+// Entry of the custom functions bundle: each family registers itself (the metadata plugin adds CustomFunctions.associate).
+
+import "./criteria";

@@ -1,0 +1,224 @@
+// ExcelJS adapter: .xlsx and .csv workbooks for the CLI and the browser demo. No file system here: bytes in, bytes out.
+
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { InputError } from "../../engine/errors";
+import { a1, type CellValue, type Grid } from "../grid";
+import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
+import {
+  META_SHEET,
+  findSheetName,
+  mergeOwned,
+  missingSheetError,
+  planSheets,
+  uniqueTableName,
+} from "../ownership";
+import type { WorkbookPort } from "../port";
+
+/** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
+export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("error" in value) return { error: String(value.error) };
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("hyperlink" in value) return typeof value.text === "string" ? value.text : null;
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined ? null : fromExcelJsValue(result as ExcelJS.CellValue);
+    }
+  }
+  return String(value);
+}
+
+function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return { error: value.error as ExcelJS.CellErrorValue["error"] };
+  }
+  return value;
+}
+
+/** Parses CSV text (UTF-8, with or without BOM, comma or semicolon separated) into rows of strings/nulls. */
+export function parseCsv(text: string, sheet: string): CellValue[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    delimiter: guessDelimiter(body),
+  });
+  const fatal = parsed.errors.find((e) => e.type === "Quotes");
+  if (fatal) {
+    throw new InputError({
+      sheet,
+      cell: fatal.row !== undefined ? a1(fatal.row, 0) : undefined,
+      found: fatal.message,
+      expected: {
+        vi: "tệp CSV có dấu ngoặc kép đóng mở đúng",
+        en: "a CSV file with balanced quotes",
+      },
+    });
+  }
+  const rows = parsed.data.map((r) => r.map((c) => (c.trim() === "" ? null : c)));
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();
+  return rows;
+}
+
+/** The separator is decided by the header line, where lists such as "1,2,3" do not occur. */
+function guessDelimiter(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => ({ d, n: header.split(d).length - 1 }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0].n > 0 ? counts[0].d : ",";
+}
+
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
+      const bytes =
+        data instanceof Uint8Array
+          ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)
+          : data;
+      await workbook.xlsx.load(
+        bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
+      );
+    } catch (e) {
+      throw new InputError({
+        found: e instanceof Error ? e.message : String(e),
+        expected: { vi: "một tệp Excel .xlsx hợp lệ", en: "a valid Excel .xlsx file" },
+      });
+    }
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  /** A CSV file becomes a workbook of one sheet named after the file. */
+  static fromCsv(text: string, sheetName: string): ExcelJsWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+    for (const row of parseCsv(text, sheetName)) sheet.addRow(row);
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  static empty(): ExcelJsWorkbook {
+    return new ExcelJsWorkbook(new ExcelJS.Workbook());
+  }
+
+  async toXlsx(): Promise<Uint8Array> {
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  }
+
+  private ownedSheets(): string[] {
+    const meta = this.workbook.getWorksheet(META_SHEET);
+    if (!meta) return [];
+    const names: string[] = [];
+    meta.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && v) names.push(v);
+    });
+    return names;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name).filter((n) => n !== META_SHEET);
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    const names = await this.sheetNames();
+    const found = findSheetName(names, name);
+    if (found === undefined) throw missingSheetError(name, names);
+    const sheet = this.workbook.getWorksheet(found)!;
+    const rows: CellValue[][] = [];
+    const width = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: CellValue[] = new Array(width).fill(null);
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell holds the value
+        values[colNumber - 1] = fromExcelJsValue(cell.value);
+      });
+      rows[rowNumber - 1] = values;
+    });
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
+    return { sheet: found, rows, origin: { row: 0, col: 0 } };
+  }
+
+  async writeResults(outputs: OutputSheet[]): Promise<string[]> {
+    for (const output of outputs) for (const table of output.tables) assertTableShape(table);
+    const owned = this.ownedSheets();
+    const plans = planSheets(
+      outputs.map((o) => o.sheet),
+      await this.sheetNames(),
+      owned
+    );
+    for (const plan of plans) {
+      if (plan.replace) this.workbook.removeWorksheet(this.workbook.getWorksheet(plan.name)!.id);
+    }
+    const tableNames = this.workbook.worksheets.flatMap((w) =>
+      (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
+    );
+    outputs.forEach((output, i) => {
+      const sheet = this.workbook.addWorksheet(plans[i].name);
+      const widths: number[] = [];
+      for (const { table, titleRow, headerRow } of layoutSheet(output)) {
+        if (titleRow !== null) {
+          const title = sheet.getCell(a1(titleRow, 0));
+          title.value = table.title ?? null;
+          title.font = { bold: true, size: 12 };
+        }
+        const name = uniqueTableName(table.name, tableNames);
+        tableNames.push(name);
+        const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+        sheet.addTable({
+          name,
+          displayName: name,
+          ref: a1(headerRow, 0),
+          headerRow: true,
+          style: { theme: "TableStyleMedium2", showRowStripes: true },
+          columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+          rows: rows.map((r) => r.map(toExcelJsValue)),
+        });
+        table.columns.forEach((column, c) => {
+          const texts = [column.header, ...table.rows.map((r) => formatForWidth(r[c]))];
+          widths[c] = Math.max(widths[c] ?? 8, ...texts.map((t) => Math.min(t.length + 2, 60)));
+          if (column.format) {
+            for (let r = 0; r < rows.length; r++)
+              sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = column.format;
+          }
+        });
+      }
+      widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
+      const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
+      sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
+    });
+    this.writeOwned(
+      mergeOwned(
+        owned,
+        plans.map((p) => p.name)
+      )
+    );
+    return plans.map((p) => p.name);
+  }
+
+  private writeOwned(names: string[]): void {
+    const existing = this.workbook.getWorksheet(META_SHEET);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
+    for (const name of names) meta.addRow([name]);
+  }
+}
+
+function formatForWidth(value: CellValue): string {
+  if (typeof value === "number") return value.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+  if (value === null) return "";
+  return String(
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === "object"
+        ? value.error
+        : value
+  );
+}

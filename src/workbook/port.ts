@@ -1,0 +1,16 @@
+// The one small interface between planning and a workbook: list sheets, read a sheet, write the add-in's own result sheets.
+
+import type { Grid } from "./grid";
+import type { OutputSheet } from "./output";
+
+export interface WorkbookPort {
+  /** Visible and hidden sheet names in workbook order, excluding the add-in's own bookkeeping sheet. */
+  sheetNames(): Promise<string[]>;
+  /** The used range of one sheet as values; throws InputError when there is no such sheet. */
+  readSheet(name: string): Promise<Grid>;
+  /**
+   * Writes result sheets as native tables. A sheet the add-in wrote before is replaced; a user's sheet is
+   * never touched (another name is chosen). Returns the sheet names actually written, in order.
+   */
+  writeResults(sheets: OutputSheet[]): Promise<string[]>;
+}

@@ -1,0 +1,121 @@
+// Blank input templates the user can insert: Vietnamese headers the readers recognise, one sheet each.
+
+import type { OutputSheet } from "./output";
+import { FORMATS } from "./output";
+
+export interface TemplateDefinition {
+  id: "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+  sheet: string;
+  label: { vi: string; en: string };
+  columns: { header: string; format?: string }[];
+  /** An example row so that the user sees the expected spelling. */
+  example: (string | number | null)[];
+}
+
+export const TEMPLATES: TemplateDefinition[] = [
+  {
+    id: "communes",
+    sheet: "Mau_Xa",
+    label: { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" },
+    columns: [
+      { header: "TT" },
+      { header: "Tên xã" },
+      { header: "Huyện" },
+      { header: "Mã xã" },
+      { header: "Số tiêu chí đạt", format: FORMATS.integer },
+      { header: "Tiêu chí đạt" },
+      { header: "Trạng thái" },
+      { header: "Đăng ký đạt chuẩn" },
+      { header: "Xã ĐBKK" },
+    ],
+    example: [
+      1,
+      "Thanh Thới An",
+      "Trần Đề",
+      null,
+      16,
+      "1,2,3,4,5,7,8,9,12,13,14,15,16,17,18,19",
+      "chưa đạt",
+      2024,
+      null,
+    ],
+  },
+  {
+    id: "costs",
+    sheet: "Mau_ChiPhi",
+    label: { vi: "Chi phí đạt từng tiêu chí", en: "Cost of meeting each criterion" },
+    columns: [
+      { header: "Tên xã" },
+      { header: "Tiêu chí" },
+      { header: "Chi phí", format: FORMATS.integer },
+    ],
+    example: [null, 2, 5000],
+  },
+  {
+    id: "budget",
+    sheet: "Mau_NguonVon",
+    label: { vi: "Nguồn vốn huy động", en: "Funding mobilised by source" },
+    columns: [
+      { header: "Năm" },
+      { header: "Nguồn vốn" },
+      { header: "Kế hoạch/Thực hiện" },
+      { header: "Số tiền", format: FORMATS.integer },
+      { header: "Cấp" },
+    ],
+    example: [2023, "Ngân sách trung ương - Đầu tư phát triển", "Thực hiện", 191652, "Tỉnh"],
+  },
+  {
+    id: "brackets",
+    sheet: "Mau_DoiUng",
+    label: { vi: "Bảng tỷ lệ vốn đối ứng", en: "Counterpart ratio brackets" },
+    columns: [
+      { header: "Cận dưới (%)", format: FORMATS.decimal2 },
+      { header: "Cận trên (%)", format: FORMATS.decimal2 },
+      { header: "Tỷ lệ đối ứng tối thiểu", format: FORMATS.decimal2 },
+      { header: "Ghi chú" },
+    ],
+    example: [
+      0,
+      100,
+      1,
+      "Ví dụ — kiểm tra theo quyết định hiện hành / example — check against the decision in force",
+    ],
+  },
+  {
+    id: "coefficients",
+    sheet: "Mau_HeSo",
+    label: { vi: "Hệ số phân bổ", en: "Allocation coefficients" },
+    columns: [{ header: "Đơn vị" }, { header: "Hệ số", format: FORMATS.decimal2 }],
+    example: ["Huyện Kế Sách", 1.5],
+  },
+  {
+    id: "catalogue",
+    sheet: "Mau_DanhMuc",
+    label: { vi: "Bộ tiêu chí", en: "Criteria catalogue" },
+    columns: [
+      { header: "Giai đoạn" },
+      { header: "Số TT" },
+      { header: "Tên tiêu chí" },
+      { header: "Tên tiếng Anh" },
+      { header: "Nhóm" },
+    ],
+    example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
+  },
+];
+
+/** A template as a sheet the add-in writes (its own sheet, never a user's). */
+export function templateSheet(id: TemplateDefinition["id"]): OutputSheet {
+  const t = TEMPLATES.find((x) => x.id === id);
+  if (!t) throw new Error(`Unknown template ${id}`);
+  return {
+    sheet: t.sheet,
+    tables: [
+      {
+        name: `NTM_${t.sheet}`,
+        title: `${t.label.vi} / ${t.label.en}`,
+        columns: t.columns,
+        rows: [t.example],
+      },
+    ],
+  };
+}

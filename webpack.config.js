@@ -1,0 +1,96 @@
+/* eslint-disable no-undef */
+// Builds the task pane (Excel and browser mode), the custom functions and their metadata (from JSDoc).
+
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.NTM_PROD_URL || "https://localhost:3000/"; // set to the deployed origin for production
+
+/** The JSDoc-annotated modules that declare custom functions; metadata is generated from them. */
+const FUNCTION_FILES = require("./src/functions/files.json").map((f) => `./src/functions/${f}`);
+
+async function getHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      web: "./src/taskpane/web.tsx",
+      functions: "./src/functions/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      fallback: { fs: false, path: false, crypto: false, stream: false, buffer: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+        { test: /\.wasm$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "web.html",
+        template: "./src/taskpane/web.html",
+        chunks: ["web"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+          { from: "assets/ntm-sample.xlsx", to: "assets/ntm-sample.xlsx" },
+          { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
+          {
+            // Office.js served from the add-in's own origin (no CDN is reachable from the task pane's CSP).
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            globOptions: {
+              ignore: ["**/*.debug.js", "**/{access,onenote,outlook,powerpoint,project,visio,word}-*.js"],
+            },
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: path.join(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await getHttpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+  };
+};
