@@ -1,0 +1,59 @@
+// A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
+
+import type { Bilingual } from "../../engine/errors";
+import type { Warning } from "../../engine/types";
+import type { OutputSheet } from "../output";
+import type { WorkbookPort } from "../port";
+
+/** Kinds of input sheet a job can take; each has a reader and a template. */
+export type InputKind = "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+
+export interface JobInputSpec {
+  /** Key in JobRequest.inputs, e.g. "communes", "costs". */
+  id: string;
+  kind: InputKind;
+  label: Bilingual;
+  required: boolean;
+}
+
+export interface JobOptionSpec {
+  /** Key in JobRequest.options; also the CLI flag name (--max-per-commune → "max-per-commune"). */
+  id: string;
+  label: Bilingual;
+  type: "number" | "text" | "choice" | "boolean";
+  choices?: { value: string; label: Bilingual }[];
+  default?: string | number | boolean;
+  help?: Bilingual;
+}
+
+/** Where an input lives: a workbook and, optionally, a sheet (otherwise the job finds it by its headers). */
+export interface InputRef {
+  workbook: WorkbookPort;
+  sheet?: string;
+}
+
+export interface JobRequest {
+  inputs: Record<string, InputRef | undefined>;
+  options: Record<string, string | number | boolean | undefined>;
+  /** Cancels long runs (the exact optimiser); the job then rejects and writes nothing. */
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message?: Bilingual) => void;
+}
+
+export interface JobResult {
+  /** Machine-readable result (the CLI's --json object). */
+  json: Record<string, unknown>;
+  /** A readable summary in Vietnamese (English in brackets where useful). */
+  text: string;
+  /** Tables to write on the add-in's own sheets. */
+  sheets: OutputSheet[];
+  warnings: Warning[];
+}
+
+export interface PlanningJob {
+  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap";
+  label: Bilingual;
+  inputs: JobInputSpec[];
+  options: JobOptionSpec[];
+  run(request: JobRequest): Promise<JobResult>;
+}
