@@ -1,0 +1,5 @@
+// Every planning job, in the order the task pane offers them.
+
+import type { PlanningJob } from "./job";
+
+export const JOBS: PlanningJob[] = [];
