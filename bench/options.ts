@@ -1,0 +1,19 @@
+// Benchmark options from the environment: BENCH_RUNS (default 5), BENCH_QUICK=1 for a fast smoke run.
+
+export interface Options {
+  runs: number;
+  quick: boolean;
+  /** Seconds a solver may run before it is reported as not finishing. */
+  solverBound: number;
+}
+
+export function readOptions(env: NodeJS.ProcessEnv = process.env): Options {
+  const quick = env.BENCH_QUICK === "1";
+  const runs = Number.parseInt(env.BENCH_RUNS ?? "", 10);
+  const bound = Number.parseFloat(env.BENCH_SOLVER_BOUND ?? "");
+  return {
+    quick,
+    runs: Number.isInteger(runs) && runs > 0 ? runs : quick ? 1 : 5,
+    solverBound: Number.isFinite(bound) && bound > 0 ? bound : quick ? 10 : 60,
+  };
+}

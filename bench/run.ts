@@ -1,0 +1,48 @@
+// `npm run bench`: deterministic synthetic provinces and the whole country, timed; medians, then PASS/FAIL per target.
+
+import os from "node:os";
+import fs from "node:fs";
+import path from "node:path";
+import { readOptions } from "./options";
+import { Report } from "./report";
+import { benchBundle } from "./sections/bundle";
+import { benchExcelJs } from "./sections/tables";
+import { benchTargets } from "./sections/targets";
+
+/** The repository root: dist-bench/bench/run.js → two levels up. */
+const ROOT = path.resolve(__dirname, "..", "..");
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const report = new Report();
+  const started = new Date();
+  process.stdout.write(
+    `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
+  );
+  const sections: [string, () => Promise<void> | void][] = [
+    ["targets", () => benchTargets(report, options)],
+    ["tables", () => benchExcelJs(report, options)],
+    ["bundle", () => benchBundle(report, ROOT)],
+  ];
+  for (const [name, section] of sections) {
+    process.stdout.write(`[${name}]\n`);
+    try {
+      await section();
+    } catch (e) {
+      report.note(`section ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const table = report.render();
+  process.stdout.write(`\n${table}\n`);
+  const out = path.join(ROOT, "dist-bench", "last-run.md");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `Run ${started.toISOString()} on ${machine()}; runs per case ${options.runs}\n\n${table}\n`);
+  process.stdout.write(`\n(written to ${path.relative(ROOT, out)})\n`);
+}
+
+void main();
