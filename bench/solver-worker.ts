@@ -6,6 +6,34 @@ import { performance } from "node:perf_hooks";
 import highsLoader from "highs";
 import { toGlpk, toJslp, toLpText, type MipModel } from "./mip";
 
+/** The part of glpk.js's synchronous Node interface the bench uses (its typings need moduleResolution node16). */
+export interface GLPK {
+  GLP_MSG_OFF: number;
+  GLP_OPT: number;
+  GLP_FEAS: number;
+  GLP_NOFEAS: number;
+  solve(
+    lp: unknown,
+    options: { msglev?: number; presol?: boolean; tmlim?: number; mipgap?: number }
+  ): { result: { status: number; z: number; vars: Record<string, number> } };
+}
+
+/**
+ * glpk.js is an ES module only; a CommonJS build would turn `import()` into `require()`, so the import is made
+ * through Function to stay a real dynamic import.
+ */
+let glpkLoading: Promise<GLPK> | null = null;
+
+export function loadGlpk(): Promise<GLPK> {
+  if (!glpkLoading) {
+    const nativeImport = new Function("s", "return import(s)") as (
+      s: string
+    ) => Promise<{ default: () => Promise<GLPK> }>;
+    glpkLoading = nativeImport("glpk.js/node").then((m) => m.default());
+  }
+  return glpkLoading;
+}
+
 export type SolverName = "highs" | "glpk.js" | "javascript-lp-solver";
 
 export interface SolveRequest {
@@ -58,9 +86,7 @@ async function solveHighs(request: SolveRequest): Promise<SolveReply> {
 }
 
 async function solveGlpk(request: SolveRequest): Promise<SolveReply> {
-  // glpk.js is an ES module; the dynamic import stays an import() in this CommonJS build (module: Node16).
-  const GLPK = (await import("glpk.js/node")).default;
-  const glpk = await GLPK();
+  const glpk = await loadGlpk();
   const lp = toGlpk(request.model);
   const start = performance.now();
   const result = glpk.solve(lp, {
@@ -112,6 +138,6 @@ async function main(): Promise<void> {
   parentPort!.postMessage(reply);
 }
 
-main().catch((e) => {
+if (parentPort && (workerData as { kind?: string })?.kind === "model") main().catch((e) => {
   parentPort!.postMessage({ error: e instanceof Error ? e.stack ?? e.message : String(e) });
 });

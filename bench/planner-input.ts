@@ -1,0 +1,38 @@
+// The planner's input built from a synthetic region: commune status, per-commune costs, budget and cap.
+
+import { CATALOGUE_2021_2025 } from "../src/engine/catalogues";
+import { labelKey } from "../src/engine/text";
+import type { CommuneStatus } from "../src/engine/types";
+import type { SyntheticRegion } from "./generators";
+import type { PlannerOptions } from "./modules";
+
+export const PLAN_YEAR = 2026;
+
+export function plannerInput(region: SyntheticRegion): { communes: CommuneStatus[]; options: PlannerOptions } {
+  const communes: CommuneStatus[] = region.communes.map((c) => ({
+    name: c.name,
+    district: c.district,
+    code: c.code,
+    achieved: c.achieved,
+    count: c.achieved.length,
+    registeredYear: c.registeredYear ?? undefined,
+    especiallyDifficult: c.especiallyDifficult,
+  }));
+  const perCommune = new Map<string, Map<number, number>>();
+  for (const k of region.costs) {
+    const key = labelKey(k.name);
+    const own = perCommune.get(key) ?? new Map<number, number>();
+    own.set(k.criterion, k.cost);
+    perCommune.set(key, own);
+  }
+  return {
+    communes,
+    options: {
+      catalogue: CATALOGUE_2021_2025,
+      budget: region.annualBudget,
+      maxPerCommune: region.cap,
+      year: PLAN_YEAR,
+      costs: { perCommune, perCriterion: new Map() },
+    },
+  };
+}
