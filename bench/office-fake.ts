@@ -127,14 +127,24 @@ export class FakeOfficeExcel {
 
   private range(sheet: Sheet, row: number, col: number, rowCount: number, columnCount: number) {
     const book = this;
-    const loaded = new Set<string>();
+    // Office.js hands out the arrays fetched by the last sync; reading a property twice does not fetch it again.
+    const loaded = new Map<string, unknown>();
     const grid = <T>(pick: (c: Cell | undefined) => T): T[][] =>
       Array.from({ length: rowCount }, (_, r) =>
         Array.from({ length: columnCount }, (_, c) => pick(sheet.get(row + r, col + c)))
       );
-    const need = (p: string): void => {
+    const need = <T>(p: string): T => {
       if (!loaded.has(p)) throw new Error(`PropertyNotLoaded: ${p}`);
+      return loaded.get(p) as T;
     };
+    const fetch = (p: string): unknown =>
+      p === "values"
+        ? grid((c) => c?.value ?? "")
+        : p === "valueTypes"
+          ? grid(typeOf)
+          : p === "numberFormat"
+            ? grid((c) => c?.format ?? "General")
+            : null;
     const checkShape = (v: unknown[][]): void => {
       if (v.length !== rowCount || v.some((r) => r.length !== columnCount))
         throw new Error(`InvalidArgument: ${v.length} rows for a range of ${rowCount}`);
@@ -144,15 +154,19 @@ export class FakeOfficeExcel {
       load(props: string) {
         const names = props.split(",").map((p) => p.trim());
         book.pending.push(() => {
-          names.forEach((p) => loaded.add(p));
-          return names.reduce((n, p) => n + JSON.stringify(this[p as "values"] ?? null).length, 0);
+          let bytes = 0;
+          for (const p of names) {
+            const value = fetch(p);
+            loaded.set(p, value);
+            bytes += JSON.stringify(value).length;
+          }
+          return bytes;
         });
         book.queue(props.length + 32);
         return this;
       },
       get values(): Value[][] {
-        need("values");
-        return grid((c) => c?.value ?? "");
+        return need<Value[][]>("values");
       },
       set values(v: Value[][]) {
         checkShape(v);
@@ -160,12 +174,10 @@ export class FakeOfficeExcel {
         v.forEach((r, i) => r.forEach((value, j) => sheet.set(row + i, col + j, value)));
       },
       get valueTypes(): string[][] {
-        need("valueTypes");
-        return grid(typeOf);
+        return need<string[][]>("valueTypes");
       },
       get numberFormat(): string[][] {
-        need("numberFormat");
-        return grid((c) => c?.format ?? "General");
+        return need<string[][]>("numberFormat");
       },
       set numberFormat(f: string[][]) {
         checkShape(f);

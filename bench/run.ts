@@ -6,6 +6,7 @@ import path from "node:path";
 import { readOptions } from "./options";
 import { Report } from "./report";
 import { benchBundle } from "./sections/bundle";
+import { benchOfficeJs } from "./sections/officejs";
 import { benchExcelJs } from "./sections/tables";
 import { benchTargets } from "./sections/targets";
 
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   );
   const sections: [string, () => Promise<void> | void][] = [
     ["targets", () => benchTargets(report, options)],
-    ["tables", () => benchExcelJs(report, options)],
+    ["tables: ExcelJS", () => benchExcelJs(report, options)],
+    ["tables: Office.js", () => benchOfficeJs(report, options)],
     ["bundle", () => benchBundle(report, ROOT)],
   ];
   for (const [name, section] of sections) {
