@@ -2,12 +2,20 @@
 // The report lists the 10 communes not yet at the standard; the other 70 meet all 19 criteria and are not
 // named in it, so they carry placeholder names ("Xã đạt chuẩn 01"…).
 
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../src/workbook/adapters/exceljs";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The repository root, whether this runs from scripts/ (tests) or dist-cli/scripts/ (npm run sample). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+const ROOT = repoRoot();
 const EXAMPLES = path.join(ROOT, "test", "fixtures", "examples");
 export const SAMPLE_PATH = path.join(ROOT, "assets", "ntm-sample.xlsx");
 
