@@ -112,9 +112,9 @@ export function looksLikeCommunes(grid: Grid, catalogue: Catalogue = CATALOGUE_2
 
 
 const TIER_WORDS: [RegExp, Tier][] = [
-  [/kieu mau|model/, "model"],
+  [/kieu mau|\bmodel\b/, "model"],
   [/nang cao|advanced/, "advanced"],
-  [/chua|not|none|khong/, "none"],
+  [/\b(chua|not|none|khong)\b/, "none"],
   [/dat chuan|standard|^dat$|^ntm$/, "standard"],
 ];
 
