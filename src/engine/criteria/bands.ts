@@ -27,9 +27,10 @@ export function defaultBandsSpec(total: number): string {
 function bandsError(spec: string, total: number, detail: { vi: string; en: string }): InputError {
   return new InputError({
     found: spec,
+    // The detail goes first: cells cut long messages (255 characters).
     expected: {
-      vi: `các nhóm số tiêu chí từ 0 đến ${total}, cách nhau bởi dấu phẩy, như "${defaultBandsSpec(total)}": ${detail.vi}`,
-      en: `bands of criteria counts from 0 to ${total}, separated by commas, such as "${defaultBandsSpec(total)}": ${detail.en}`,
+      vi: `${detail.vi}; cần các nhóm số tiêu chí (0-${total}) như "${defaultBandsSpec(total)}"`,
+      en: `${detail.en}; expected bands of criteria counts (0-${total}) such as "${defaultBandsSpec(total)}"`,
     },
   });
 }

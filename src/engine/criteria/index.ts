@@ -4,3 +4,4 @@ export * from "./list";
 export * from "./marks";
 export * from "./bands";
 export * from "./summary";
+export * from "./cells";

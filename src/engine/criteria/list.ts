@@ -10,9 +10,10 @@ function listError(found: string, catalogue: Catalogue, detail: { vi: string; en
   const span = `${Math.min(...numbers)}-${Math.max(...numbers)}`;
   return new InputError({
     found,
+    // The detail goes first: cells cut long messages (255 characters).
     expected: {
-      vi: `danh sách số tiêu chí ${span} (bộ ${catalogue.id}) như "1,2,3" hoặc "1-5,7": ${detail.vi}`,
-      en: `a list of criterion numbers ${span} (set ${catalogue.id}) such as "1,2,3" or "1-5,7": ${detail.en}`,
+      vi: `${detail.vi}; cần danh sách số tiêu chí ${span} (bộ ${catalogue.id}) như "1,2,3" hoặc "1-5,7"`,
+      en: `${detail.en}; expected criterion numbers ${span} (set ${catalogue.id}) such as "1,2,3" or "1-5,7"`,
     },
   });
 }
