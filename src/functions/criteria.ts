@@ -15,8 +15,6 @@ import {
 import { InputError } from "../engine/errors";
 import { guard } from "./errors";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed values as any[][]. */
-
 function catalogueFor(period?: string | null) {
   return findCatalogue(period ? period : DEFAULT_PERIOD);
 }
@@ -79,7 +77,10 @@ export function band(count: number, bands?: string): string {
     if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > total) {
       throw new InputError({
         found: String(count),
-        expected: { vi: `số tiêu chí đạt: số nguyên từ 0 đến ${total}`, en: `criteria met: a whole number from 0 to ${total}` },
+        expected: {
+          vi: `số tiêu chí đạt: số nguyên từ 0 đến ${total}`,
+          en: `criteria met: a whole number from 0 to ${total}`,
+        },
       });
     }
     return bandOf(count, bandsFor(bands, total))?.label ?? "";
@@ -100,7 +101,10 @@ export function average(range: any[][]): number {
     if (counts.length === 0) {
       throw new InputError({
         found: "",
-        expected: { vi: "ít nhất một ô có số hoặc danh sách tiêu chí", en: "at least one cell with a count or a list" },
+        expected: {
+          vi: "ít nhất một ô có số hoặc danh sách tiêu chí",
+          en: "at least one cell with a count or a list",
+        },
       });
     }
     return counts.reduce((s, n) => s + n, 0) / counts.length;

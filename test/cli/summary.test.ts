@@ -102,10 +102,7 @@ describe("ntm-plan summary", () => {
     const rows = ["Giai đoạn,Số TT,Tên tiêu chí,Tên tiếng Anh,Nhóm"];
     for (let n = 1; n <= 5; n++) rows.push(`Nâng cao 2025,${n},Tiêu chí ${n},Criterion ${n},A`);
     const catalogue = await tempFile("danhmuc.csv", rows.join("\n"));
-    const communes = await tempFile(
-      "xa.csv",
-      'Tên xã,Tiêu chí đạt\nA,"1-5"\nB,"1,2"\nC,"1-4"\n'
-    );
+    const communes = await tempFile("xa.csv", 'Tên xã,Tiêu chí đạt\nA,"1-5"\nB,"1,2"\nC,"1-4"\n');
     const io = capture();
     const code = await main(
       ["summary", communes, "--catalogue", catalogue, "--period", "Nâng cao 2025", "--json"],

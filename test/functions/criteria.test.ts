@@ -12,7 +12,14 @@ class MockCustomFunctionsError extends Error {
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
 };
 
-import { average, band, count, criterion, distribution, missing } from "../../src/functions/criteria";
+import {
+  average,
+  band,
+  count,
+  criterion,
+  distribution,
+  missing,
+} from "../../src/functions/criteria";
 
 const ALL = Array.from({ length: 19 }, (_, i) => i + 1);
 const THANH_THOI_AN = "1,2,3,4,5,7,8,9,12,13,14,15,16,17,18,19";
@@ -45,7 +52,27 @@ describe("NTM.COUNT", () => {
   });
 
   it("counts a row or a column of marks in every spelling", () => {
-    const marks = ["x", "X", "✓", 1, "Đạt", "đạt", "TRUE", true, "x", "x", "", 0, "-", "Chưa đạt", "FALSE", false, null, "x", "x"];
+    const marks = [
+      "x",
+      "X",
+      "✓",
+      1,
+      "Đạt",
+      "đạt",
+      "TRUE",
+      true,
+      "x",
+      "x",
+      "",
+      0,
+      "-",
+      "Chưa đạt",
+      "FALSE",
+      false,
+      null,
+      "x",
+      "x",
+    ];
     expect(count([marks])).toBe(12);
     expect(count(marks.map((m) => [m]))).toBe(12);
   });

@@ -37,7 +37,10 @@ export const summaryCommand: CliCommand = {
     }
     try {
       const result = await summaryJob.run({
-        inputs: { communes: { workbook: book }, catalogue: catalogueBook ? { workbook: catalogueBook } : undefined },
+        inputs: {
+          communes: { workbook: book },
+          catalogue: catalogueBook ? { workbook: catalogueBook } : undefined,
+        },
         options,
       });
       return { json: result.json, text: result.text, sheets: result.sheets };

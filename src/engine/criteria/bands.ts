@@ -44,7 +44,8 @@ export function parseBands(spec: string, total: number): Band[] {
     .split(/[,;|]/)
     .map((t) => t.trim())
     .filter((t) => t !== "");
-  if (tokens.length === 0) throw bandsError(spec, total, { vi: "chưa có nhóm nào", en: "no band given" });
+  if (tokens.length === 0)
+    throw bandsError(spec, total, { vi: "chưa có nhóm nào", en: "no band given" });
   const bands: Band[] = tokens.map((token) => {
     const key = labelKey(token).replace(/\s*[–—]\s*/g, "-");
     let m: RegExpExecArray | null;

@@ -8,23 +8,35 @@ import { isMarkMet } from "./marks";
 type Cell = unknown;
 
 function isBlankCell(value: Cell): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** The same error with the position in the range added, since a function argument has no address of its own. */
 function atPosition(e: unknown, row: number, col: number): unknown {
   if (!(e instanceof InputError)) return e;
-  const where = { vi: `ô hàng ${row + 1}, cột ${col + 1} của vùng`, en: `the range's cell at row ${row + 1}, column ${col + 1}` };
+  const where = {
+    vi: `ô hàng ${row + 1}, cột ${col + 1} của vùng`,
+    en: `the range's cell at row ${row + 1}, column ${col + 1}`,
+  };
   const { expected } = e.details;
-  return new InputError({ ...e.details, expected: { vi: `${where.vi}: ${expected.vi}`, en: `${where.en}: ${expected.en}` } });
+  return new InputError({
+    ...e.details,
+    expected: { vi: `${where.vi}: ${expected.vi}`, en: `${where.en}: ${expected.en}` },
+  });
 }
 
 function listFromCell(value: Cell, catalogue: Catalogue): number[] {
   if (isBlankCell(value)) return [];
-  if (typeof value === "number" || typeof value === "string") return parseCriteriaList(value, catalogue);
+  if (typeof value === "number" || typeof value === "string")
+    return parseCriteriaList(value, catalogue);
   throw new InputError({
     found: String(value),
-    expected: { vi: `danh sách số tiêu chí như "1,2,3"`, en: `a list of criterion numbers such as "1,2,3"` },
+    expected: {
+      vi: `danh sách số tiêu chí như "1,2,3"`,
+      en: `a list of criterion numbers such as "1,2,3"`,
+    },
   });
 }
 

@@ -5,7 +5,11 @@ import type { Catalogue } from "../types";
 
 const DASHES = /\s*[-–—]\s*/g;
 
-function listError(found: string, catalogue: Catalogue, detail: { vi: string; en: string }): InputError {
+function listError(
+  found: string,
+  catalogue: Catalogue,
+  detail: { vi: string; en: string }
+): InputError {
   const numbers = catalogue.criteria.map((c) => c.number);
   const span = `${Math.min(...numbers)}-${Math.max(...numbers)}`;
   return new InputError({
@@ -39,7 +43,10 @@ export function parseCriteriaList(text: string | number, catalogue: Catalogue): 
       });
     }
     if (seen.has(n)) {
-      throw listError(raw, catalogue, { vi: `tiêu chí ${n} ghi hai lần`, en: `criterion ${n} is listed twice` });
+      throw listError(raw, catalogue, {
+        vi: `tiêu chí ${n} ghi hai lần`,
+        en: `criterion ${n} is listed twice`,
+      });
     }
     seen.add(n);
   };

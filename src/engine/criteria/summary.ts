@@ -33,7 +33,10 @@ export interface SummaryOptions {
   bands?: Band[] | string;
 }
 
-export function summariseCommunes(communes: CommuneStatus[], options: SummaryOptions): CommuneSummary {
+export function summariseCommunes(
+  communes: CommuneStatus[],
+  options: SummaryOptions
+): CommuneSummary {
   const { catalogue } = options;
   const total = catalogue.criteria.length;
   const bands =

@@ -2,7 +2,13 @@
 
 import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
-import { bandCaption, DEFAULT_BANDS, formatAverageVi, summariseCommunes, type CommuneSummary } from "../../engine/criteria";
+import {
+  bandCaption,
+  DEFAULT_BANDS,
+  formatAverageVi,
+  summariseCommunes,
+  type CommuneSummary,
+} from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import type { Catalogue } from "../../engine/types";
 import { FORMATS, type OutputSheet } from "../output";
@@ -65,19 +71,33 @@ export function summarySheet(summary: CommuneSummary, catalogue: Catalogue): Out
   const rows: (string | number | null)[][] = [
     ["Số xã (Communes)", n, null],
     ["Số tiêu chí bình quân/xã (Average criteria per commune)", summary.averageCriteria, null],
-    [`Số xã đạt chuẩn NTM - đạt ${total}/${total} tiêu chí (Communes meeting the standard)`, summary.standard, share(summary.standard, n)],
+    [
+      `Số xã đạt chuẩn NTM - đạt ${total}/${total} tiêu chí (Communes meeting the standard)`,
+      summary.standard,
+      share(summary.standard, n),
+    ],
   ];
   if (summary.tiers) {
     rows.push(
-      ["Số xã được công nhận đạt chuẩn NTM (Recognised standard)", summary.tiers.standard, share(summary.tiers.standard, n)],
-      ["Số xã đạt chuẩn NTM nâng cao (Advanced)", summary.tiers.advanced, share(summary.tiers.advanced, n)],
+      [
+        "Số xã được công nhận đạt chuẩn NTM (Recognised standard)",
+        summary.tiers.standard,
+        share(summary.tiers.standard, n),
+      ],
+      [
+        "Số xã đạt chuẩn NTM nâng cao (Advanced)",
+        summary.tiers.advanced,
+        share(summary.tiers.advanced, n),
+      ],
       ["Số xã đạt chuẩn NTM kiểu mẫu (Model)", summary.tiers.model, share(summary.tiers.model, n)]
     );
   }
   let group = 0;
   for (const band of summary.bands) {
     const caption = bandCaption(band);
-    const label = band.label.startsWith("Dưới") ? `${caption.vi}` : `Nhóm ${++group}: ${caption.vi}`;
+    const label = band.label.startsWith("Dưới")
+      ? `${caption.vi}`
+      : `Nhóm ${++group}: ${caption.vi}`;
     rows.push([`${label} (${caption.en})`, band.count, share(band.count, n)]);
   }
   const tables: OutputSheet["tables"] = [
@@ -105,14 +125,24 @@ export function summarySheet(summary: CommuneSummary, catalogue: Catalogue): Out
         { header: "Số xã đạt", format: FORMATS.integer },
         { header: "Tỷ lệ", format: FORMATS.percent },
       ],
-      rows: catalogue.criteria.map((c) => [c.number, c.vi, c.en, counts[c.number] ?? 0, share(counts[c.number] ?? 0, n)]),
+      rows: catalogue.criteria.map((c) => [
+        c.number,
+        c.vi,
+        c.en,
+        counts[c.number] ?? 0,
+        share(counts[c.number] ?? 0, n),
+      ]),
     });
   }
   return { sheet: SUMMARY_SHEET, tables };
 }
 
 /** Vietnamese first, a line each: the figures a report quotes. */
-export function summaryText(summary: CommuneSummary, catalogue: Catalogue, read: CommunesReadResult): string {
+export function summaryText(
+  summary: CommuneSummary,
+  catalogue: Catalogue,
+  read: CommunesReadResult
+): string {
   const total = catalogue.criteria.length;
   const lines = [
     `Bộ tiêu chí ${catalogue.id}; trang '${read.sheet}' (${read.shape === "list" ? "danh sách tiêu chí" : read.shape === "marks" ? "cột TC" : "số tiêu chí"})`,
@@ -129,7 +159,9 @@ export function summaryText(summary: CommuneSummary, catalogue: Catalogue, read:
   if (summary.criterionCounts) {
     lines.push("Số xã đạt từng tiêu chí:");
     for (const c of catalogue.criteria) {
-      lines.push(`  ${c.number}. ${c.vi}: ${summary.criterionCounts[c.number] ?? 0}/${summary.communes}`);
+      lines.push(
+        `  ${c.number}. ${c.vi}: ${summary.criterionCounts[c.number] ?? 0}/${summary.communes}`
+      );
     }
   }
   for (const w of read.warnings) lines.push(`Cảnh báo / Warning: ${w.vi}`);
@@ -140,8 +172,18 @@ export const summaryJob: PlanningJob = {
   id: "summary",
   label: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
   inputs: [
-    { id: "communes", kind: "communes", label: { vi: "Danh sách xã", en: "Communes" }, required: true },
-    { id: "catalogue", kind: "catalogue", label: { vi: "Bộ tiêu chí (thêm)", en: "Criteria catalogue (extra)" }, required: false },
+    {
+      id: "communes",
+      kind: "communes",
+      label: { vi: "Danh sách xã", en: "Communes" },
+      required: true,
+    },
+    {
+      id: "catalogue",
+      kind: "catalogue",
+      label: { vi: "Bộ tiêu chí (thêm)", en: "Criteria catalogue (extra)" },
+      required: false,
+    },
   ],
   options: [
     {
@@ -169,12 +211,17 @@ export const summaryJob: PlanningJob = {
     }
     const extra = await readCatalogueInput(request.inputs.catalogue);
     const period = request.options.period;
-    const catalogue = findCatalogue(typeof period === "string" && period.trim() ? period : DEFAULT_PERIOD, extra);
+    const catalogue = findCatalogue(
+      typeof period === "string" && period.trim() ? period : DEFAULT_PERIOD,
+      extra
+    );
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, catalogue);
     const bandsOption = request.options.bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =
-      typeof bandsOption === "string" && bandsOption.trim() && !(bandsOption === DEFAULT_BANDS && catalogue.criteria.length !== 19)
+      typeof bandsOption === "string" &&
+      bandsOption.trim() &&
+      !(bandsOption === DEFAULT_BANDS && catalogue.criteria.length !== 19)
         ? bandsOption
         : undefined;
     const summary = summariseCommunes(read.communes, { catalogue, bands });

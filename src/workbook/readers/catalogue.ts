@@ -3,11 +3,23 @@
 import { InputError } from "../../engine/errors";
 import type { Catalogue, Criterion } from "../../engine/types";
 import type { Grid } from "../grid";
-import { addressAt, locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  addressAt,
+  locateTable,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+} from "./table";
 
 const SPECS: ColumnSpec[] = [
   { key: "period", aliases: ["Giai đoạn", "Bộ tiêu chí", "Period", "Catalogue"], required: true },
-  { key: "number", aliases: ["Số TT", "STT", "Số tiêu chí", "TT", "Number", "No"], required: true, prefix: false },
+  {
+    key: "number",
+    aliases: ["Số TT", "STT", "Số tiêu chí", "TT", "Number", "No"],
+    required: true,
+    prefix: false,
+  },
   { key: "vi", aliases: ["Tên tiêu chí", "Tiêu chí", "Criterion (vi)", "Name"], required: true },
   { key: "en", aliases: ["Tên tiếng Anh", "English", "Criterion (en)", "English name"] },
   { key: "group", aliases: ["Nhóm", "Group"] },
@@ -39,7 +51,10 @@ export function readCatalogues(grid: Grid): Catalogue[] {
       throw new InputError({
         sheet: grid.sheet,
         cell: addressAt(table, r, "period"),
-        expected: { vi: "giai đoạn của bộ tiêu chí, như 2026-2030", en: "the catalogue's period, such as 2026-2030" },
+        expected: {
+          vi: "giai đoạn của bộ tiêu chí, như 2026-2030",
+          en: "the catalogue's period, such as 2026-2030",
+        },
       });
     }
     const number = numberCell(grid, r, table.columns.number, {
@@ -55,14 +70,21 @@ export function readCatalogues(grid: Grid): Catalogue[] {
         cell: addressAt(table, r, key),
         expected:
           key === "number"
-            ? { vi: "số thứ tự tiêu chí (số nguyên ≥ 1)", en: "the criterion number (a whole number ≥ 1)" }
+            ? {
+                vi: "số thứ tự tiêu chí (số nguyên ≥ 1)",
+                en: "the criterion number (a whole number ≥ 1)",
+              }
             : { vi: "tên tiêu chí", en: "the criterion's name" },
       });
     }
     const en =
-      table.columns.en === undefined ? null : textCell(grid, r, table.columns.en, { vi: "tên tiếng Anh", en: "English name" });
+      table.columns.en === undefined
+        ? null
+        : textCell(grid, r, table.columns.en, { vi: "tên tiếng Anh", en: "English name" });
     const group =
-      table.columns.group === undefined ? null : textCell(grid, r, table.columns.group, { vi: "nhóm", en: "group" });
+      table.columns.group === undefined
+        ? null
+        : textCell(grid, r, table.columns.group, { vi: "nhóm", en: "group" });
     const entry = byPeriod.get(period) ?? { criteria: [], cells: new Map<number, string>() };
     byPeriod.set(period, entry);
     const cell = addressAt(table, r, "number");
@@ -85,7 +107,10 @@ export function readCatalogues(grid: Grid): Catalogue[] {
     throw new InputError({
       sheet: grid.sheet,
       cell: addressAt(table, table.headerRow, "period"),
-      expected: { vi: "ít nhất một tiêu chí dưới dòng tiêu đề", en: "at least one criterion below the header row" },
+      expected: {
+        vi: "ít nhất một tiêu chí dưới dòng tiêu đề",
+        en: "at least one criterion below the header row",
+      },
     });
   }
   return [...byPeriod.entries()].map(([id, { criteria }]) => ({

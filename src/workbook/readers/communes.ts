@@ -8,7 +8,15 @@ import { InputError, isInputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type CellValue, type Grid } from "../grid";
-import { addressAt, cellAt, numberCell, textCell, tryLocateTable, type ColumnSpec, type LocatedTable } from "./table";
+import {
+  addressAt,
+  cellAt,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
 
 export type CommuneShape = "list" | "marks" | "count";
 
@@ -23,11 +31,23 @@ export interface CommunesReadResult {
 const FIXED_SPECS: ColumnSpec[] = [
   {
     key: "difficult",
-    aliases: ["Xã ĐBKK", "ĐBKK", "Xã đặc biệt khó khăn", "Đặc biệt khó khăn", "Especially difficult"],
+    aliases: [
+      "Xã ĐBKK",
+      "ĐBKK",
+      "Xã đặc biệt khó khăn",
+      "Đặc biệt khó khăn",
+      "Especially difficult",
+    ],
   },
   {
     key: "registered",
-    aliases: ["Đăng ký đạt chuẩn", "Năm đăng ký đạt chuẩn", "Năm đăng ký", "Registered", "Registered year"],
+    aliases: [
+      "Đăng ký đạt chuẩn",
+      "Năm đăng ký đạt chuẩn",
+      "Năm đăng ký",
+      "Registered",
+      "Registered year",
+    ],
   },
   { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
   { key: "code", aliases: ["Mã xã", "Code", "Commune code"] },
@@ -55,8 +75,15 @@ const FIXED_SPECS: ColumnSpec[] = [
       "List of criteria met",
     ],
   },
-  { key: "district", aliases: ["Huyện", "Tên huyện", "Huyện, thị xã", "Tên huyện, thị xã", "District"] },
-  { key: "name", aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"], required: true },
+  {
+    key: "district",
+    aliases: ["Huyện", "Tên huyện", "Huyện, thị xã", "Tên huyện, thị xã", "District"],
+  },
+  {
+    key: "name",
+    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
+    required: true,
+  },
 ];
 
 const MARK_HEADER = /^(?:tc|tieu chi|tieu chi so|criterion|criterion no)\s*[#.]?\s*0*(\d+)(?:\s|$)/;
@@ -72,7 +99,15 @@ function markNumber(header: string, catalogue: Catalogue): number | undefined {
 function markSpecs(catalogue: Catalogue): ColumnSpec[] {
   return catalogue.criteria.map((c) => ({
     key: `tc${c.number}`,
-    aliases: [`TC${c.number}`, `TC ${c.number}`, `Tiêu chí ${c.number}`, `Tiêu chí số ${c.number}`, `Criterion ${c.number}`, c.vi, c.en],
+    aliases: [
+      `TC${c.number}`,
+      `TC ${c.number}`,
+      `Tiêu chí ${c.number}`,
+      `Tiêu chí số ${c.number}`,
+      `Criterion ${c.number}`,
+      c.vi,
+      c.en,
+    ],
     prefix: false,
   }));
 }
@@ -110,7 +145,6 @@ export function looksLikeCommunes(grid: Grid, catalogue: Catalogue = CATALOGUE_2
   return table !== null && shapeOf(table, catalogue) !== null;
 }
 
-
 const TIER_WORDS: [RegExp, Tier][] = [
   [/kieu mau|\bmodel\b/, "model"],
   [/nang cao|advanced/, "advanced"],
@@ -136,7 +170,12 @@ function readTier(grid: Grid, row: number, col: number): Tier | undefined {
 }
 
 /** A mark or flag cell: met/yes, not met/no, or an InputError naming the cell. */
-function readMark(grid: Grid, row: number, col: number, expected: Bilingual = MARK_EXPECTED): boolean {
+function readMark(
+  grid: Grid,
+  row: number,
+  col: number,
+  expected: Bilingual = MARK_EXPECTED
+): boolean {
   const value: CellValue = grid.rows[row]?.[col] ?? null;
   const cell = gridAddress(grid, row, col);
   if (isCellError(value) || value instanceof Date) {
@@ -145,7 +184,9 @@ function readMark(grid: Grid, row: number, col: number, expected: Bilingual = MA
   try {
     return isMarkMet(value);
   } catch (e) {
-    throw isInputError(e) ? new InputError({ sheet: grid.sheet, cell, found: e.details.found, expected }) : e;
+    throw isInputError(e)
+      ? new InputError({ sheet: grid.sheet, cell, found: e.details.found, expected })
+      : e;
   }
 }
 
@@ -157,14 +198,20 @@ const FLAG_EXPECTED: Bilingual = {
 function readList(grid: Grid, row: number, col: number, catalogue: Catalogue): number[] | null {
   const value = grid.rows[row]?.[col] ?? null;
   const cell = gridAddress(grid, row, col);
-  const text = textCell(grid, row, col, { vi: "danh sách tiêu chí đạt", en: "list of criteria met" });
+  const text = textCell(grid, row, col, {
+    vi: "danh sách tiêu chí đạt",
+    en: "list of criteria met",
+  });
   if (text === null) return null;
   if (value instanceof Date || typeof value === "boolean") {
     throw new InputError({
       sheet: grid.sheet,
       cell,
       found: text,
-      expected: { vi: `danh sách số tiêu chí như "1,2,3"`, en: `a list of criterion numbers such as "1,2,3"` },
+      expected: {
+        vi: `danh sách số tiêu chí như "1,2,3"`,
+        en: `a list of criterion numbers such as "1,2,3"`,
+      },
     });
   }
   try {
@@ -215,7 +262,9 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
         });
       }
     }
-    const missing = catalogue.criteria.filter((c) => !marks.has(c.number)).map((c) => `TC${c.number}`);
+    const missing = catalogue.criteria
+      .filter((c) => !marks.has(c.number))
+      .map((c) => `TC${c.number}`);
     if (missing.length > 0) {
       throw new InputError({
         sheet: grid.sheet,
@@ -255,20 +304,28 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     let achieved: number[] | null = null;
     if (shape === "list") achieved = readList(grid, r, table.columns.list, catalogue);
     if (shape === "marks") {
-      achieved = catalogue.criteria.filter((c) => readMark(grid, r, marks.get(c.number)!)).map((c) => c.number);
+      achieved = catalogue.criteria
+        .filter((c) => readMark(grid, r, marks.get(c.number)!))
+        .map((c) => c.number);
     }
     if (shape === "list" && achieved === null && stated === null) achieved = [];
     if (shape === "count" && stated === null) {
       throw new InputError({
         sheet: grid.sheet,
         cell: addressAt(table, r, "count"),
-        expected: { vi: `số tiêu chí đạt (0-${total}) của xã ${name}`, en: `the number of criteria met (0-${total}) by ${name}` },
+        expected: {
+          vi: `số tiêu chí đạt (0-${total}) của xã ${name}`,
+          en: `the number of criteria met (0-${total}) by ${name}`,
+        },
       });
     }
     const count = achieved ? achieved.length : (stated as number);
     if (achieved && stated !== null && stated !== achieved.length) {
       const cell = addressAt(table, r, "count");
-      const from = shape === "list" ? { vi: "danh sách", en: "the list" } : { vi: "các cột TC", en: "the TC columns" };
+      const from =
+        shape === "list"
+          ? { vi: "danh sách", en: "the list" }
+          : { vi: "các cột TC", en: "the TC columns" };
       warnings.push({
         sheet: grid.sheet,
         cell,
@@ -306,7 +363,8 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       if (year !== null) status.registeredYear = year;
     }
     if (table.columns.difficult !== undefined) {
-      if (readMark(grid, r, table.columns.difficult, FLAG_EXPECTED)) status.especiallyDifficult = true;
+      if (readMark(grid, r, table.columns.difficult, FLAG_EXPECTED))
+        status.especiallyDifficult = true;
     }
     communes.push(status);
   }
@@ -314,7 +372,10 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     throw new InputError({
       sheet: grid.sheet,
       cell: addressAt(table, table.headerRow, "name"),
-      expected: { vi: "ít nhất một xã dưới dòng tiêu đề", en: "at least one commune below the header row" },
+      expected: {
+        vi: "ít nhất một xã dưới dòng tiêu đề",
+        en: "at least one commune below the header row",
+      },
     });
   }
   return { communes, shape, warnings, sheet: grid.sheet };

@@ -1,5 +1,9 @@
 import { CATALOGUE_2021_2025 } from "../../../src/engine/catalogues";
-import { formatCriteriaList, missingCriteria, parseCriteriaList } from "../../../src/engine/criteria";
+import {
+  formatCriteriaList,
+  missingCriteria,
+  parseCriteriaList,
+} from "../../../src/engine/criteria";
 import { InputError } from "../../../src/engine/errors";
 import type { Catalogue } from "../../../src/engine/types";
 
@@ -61,7 +65,12 @@ describe("parseCriteriaList", () => {
     const small: Catalogue = {
       id: "nang-cao",
       label: "",
-      criteria: [1, 2, 3].map((number) => ({ number, vi: `TC${number}`, en: `C${number}`, group: "" })),
+      criteria: [1, 2, 3].map((number) => ({
+        number,
+        vi: `TC${number}`,
+        en: `C${number}`,
+        group: "",
+      })),
     };
     expect(parseCriteriaList("1-3", small)).toEqual([1, 2, 3]);
     expect(errorOf("4", small).details.expected.en).toContain("1-3");

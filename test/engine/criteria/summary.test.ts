@@ -69,7 +69,9 @@ describe("summariseCommunes", () => {
       label: "",
       criteria: [1, 2, 3, 4, 5].map((number) => ({ number, vi: "", en: "", group: "" })),
     };
-    const s = summariseCommunes([listed("A", [1, 2, 3, 4, 5]), listed("B", [1])], { catalogue: five });
+    const s = summariseCommunes([listed("A", [1, 2, 3, 4, 5]), listed("B", [1])], {
+      catalogue: five,
+    });
     expect(s.standard).toBe(1);
     expect(s.bands.map((b) => b.label)).toEqual(["5", "0-4"]);
     expect(s.bands.map((b) => b.count)).toEqual([1, 1]);

@@ -39,15 +39,29 @@ describe("summary job", () => {
     expect(sheet.sheet).toBe("KQ_TongHop");
     const [overview, perCriterion] = sheet.tables;
     expect(overview.name).toBe("NTM_TongHop");
-    const rows = Object.fromEntries(overview.rows.map((r) => [String(r[0]).split(" (")[0], r.slice(1)]));
+    const rows = Object.fromEntries(
+      overview.rows.map((r) => [String(r[0]).split(" (")[0], r.slice(1)])
+    );
     expect(rows["Số xã"]).toEqual([4, null]);
     expect(rows["Số tiêu chí bình quân/xã"][0]).toBe(17.75);
     expect(rows["Số xã đạt chuẩn NTM - đạt 19/19 tiêu chí"]).toEqual([2, 0.5]);
     expect(rows["Nhóm 1: 19 tiêu chí"]).toEqual([2, 0.5]);
     expect(rows["Nhóm 2: 15-18 tiêu chí"]).toEqual([2, 0.5]);
     expect(perCriterion.name).toBe("NTM_TheoTieuChi");
-    expect(perCriterion.columns.map((c) => c.header)).toEqual(["TT", "Tiêu chí", "Criterion", "Số xã đạt", "Tỷ lệ"]);
-    expect(perCriterion.rows[5]).toEqual([6, "Cơ sở vật chất văn hóa", "Cultural facilities", 3, 0.75]);
+    expect(perCriterion.columns.map((c) => c.header)).toEqual([
+      "TT",
+      "Tiêu chí",
+      "Criterion",
+      "Số xã đạt",
+      "Tỷ lệ",
+    ]);
+    expect(perCriterion.rows[5]).toEqual([
+      6,
+      "Cơ sở vật chất văn hóa",
+      "Cultural facilities",
+      3,
+      0.75,
+    ]);
 
     const written = await wb.writeResults(result.sheets);
     expect(written).toEqual(["KQ_TongHop"]);
@@ -63,7 +77,9 @@ describe("summary job", () => {
       { label: "19", min: 19, max: 19, count: 2 },
       { label: "Dưới 19", min: 0, max: 18, count: 2 },
     ]);
-    expect(result.sheets[0].tables[0].rows.some((r) => String(r[0]).startsWith("Dưới 19 tiêu chí"))).toBe(true);
+    expect(
+      result.sheets[0].tables[0].rows.some((r) => String(r[0]).startsWith("Dưới 19 tiêu chí"))
+    ).toBe(true);
   });
 
   it("takes a catalogue from a sheet, with its own number of criteria and default bands", async () => {
@@ -81,18 +97,26 @@ describe("summary job", () => {
       ],
     });
     const result = await summaryJob.run({
-      inputs: { communes: { workbook: wb, sheet: "Xa" }, catalogue: { workbook: wb, sheet: "DanhMuc" } },
+      inputs: {
+        communes: { workbook: wb, sheet: "Xa" },
+        catalogue: { workbook: wb, sheet: "DanhMuc" },
+      },
       options: { period: "Kiểu mẫu", bands: "19,15-18,10-14,5-9,0-4" },
     });
-    expect(result.json).toMatchObject({ shape: "marks", communes: 2, standard: 1, averageCriteria: 2.5 });
+    expect(result.json).toMatchObject({
+      shape: "marks",
+      communes: 2,
+      standard: 1,
+      averageCriteria: 2.5,
+    });
     expect(result.json.criterionCounts).toEqual({ "1": 2, "2": 1, "3": 2 });
     expect((result.json.bands as { label: string }[]).map((b) => b.label)).toEqual(["3", "0-2"]);
   });
 
   it("says so when no sheet looks like a communes list", async () => {
     const wb = new MemoryWorkbook({ A: [["x"]] });
-    await expect(summaryJob.run({ inputs: { communes: { workbook: wb } }, options: {} })).rejects.toThrow(
-      InputError
-    );
+    await expect(
+      summaryJob.run({ inputs: { communes: { workbook: wb } }, options: {} })
+    ).rejects.toThrow(InputError);
   });
 });

@@ -44,15 +44,15 @@ function listGrid(): Grid {
 function marksGrid(mark: (i: number) => CellValue = () => "x", blank: CellValue = null): Grid {
   return gridFromRows("TC", [
     ["Tên xã", ...ALL.map((n) => `TC${n}`)],
-    ...socTrang().map((c, i) => [c.name, ...ALL.map((n) => (c.list.includes(n) ? mark(i + n) : blank))]),
+    ...socTrang().map((c, i) => [
+      c.name,
+      ...ALL.map((n) => (c.list.includes(n) ? mark(i + n) : blank)),
+    ]),
   ]);
 }
 
 function countGrid(): Grid {
-  return gridFromRows("SoTC", [
-    ["Xã", "Số TC đạt"],
-    ...socTrang().map((c) => [c.name, c.count]),
-  ]);
+  return gridFromRows("SoTC", [["Xã", "Số TC đạt"], ...socTrang().map((c) => [c.name, c.count])]);
 }
 
 function errorOf(grid: Grid, catalogue = CAT): InputError {
@@ -70,18 +70,21 @@ describe("readCommunes: Sóc Trăng 2023 in all three shapes", () => {
     ["list", listGrid],
     ["marks", () => marksGrid()],
     ["count", countGrid],
-  ])("gives 80 communes, average 18.625 and 70 at the standard from the %s shape", (shape, build) => {
-    const read = readCommunes(build(), { catalogue: CAT });
-    expect(read.shape).toBe(shape);
-    expect(read.warnings).toEqual([]);
-    const s = summariseCommunes(read.communes, { catalogue: CAT });
-    expect(s.communes).toBe(80);
-    expect(s.averageCriteria).toBe(18.625);
-    expect(s.standard).toBe(70);
-    expect(s.bands.map((b) => b.count)).toEqual([70, 10, 0, 0, 0]);
-    if (shape === "count") expect(s.criterionCounts).toBeUndefined();
-    else expect(s.criterionCounts?.[6]).toBe(77);
-  });
+  ])(
+    "gives 80 communes, average 18.625 and 70 at the standard from the %s shape",
+    (shape, build) => {
+      const read = readCommunes(build(), { catalogue: CAT });
+      expect(read.shape).toBe(shape);
+      expect(read.warnings).toEqual([]);
+      const s = summariseCommunes(read.communes, { catalogue: CAT });
+      expect(s.communes).toBe(80);
+      expect(s.averageCriteria).toBe(18.625);
+      expect(s.standard).toBe(70);
+      expect(s.bands.map((b) => b.count)).toEqual([70, 10, 0, 0, 0]);
+      if (shape === "count") expect(s.criterionCounts).toBeUndefined();
+      else expect(s.criterionCounts?.[6]).toBe(77);
+    }
+  );
 
   it("finds the header under a title and keeps where each commune came from", () => {
     const read = readCommunes(listGrid(), { catalogue: CAT });
@@ -97,11 +100,19 @@ describe("readCommunes: Sóc Trăng 2023 in all three shapes", () => {
 
   it("reads marks in every spelling, with mixed marks across the sheet", () => {
     const met: CellValue[] = ["x", "X", "✓", 1, "1", "Đạt", "đạt", "TRUE", true];
-    const read = readCommunes(marksGrid((i) => met[i % met.length]), { catalogue: CAT });
+    const read = readCommunes(
+      marksGrid((i) => met[i % met.length]),
+      { catalogue: CAT }
+    );
     expect(summariseCommunes(read.communes, { catalogue: CAT }).averageCriteria).toBe(18.625);
     for (const blank of [0, "0", "-", "Chưa đạt", "FALSE", false, ""] as CellValue[]) {
-      const again = readCommunes(marksGrid(() => "x", blank), { catalogue: CAT });
-      expect(again.communes[0].achieved).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 14, 15, 16, 17, 18, 19]);
+      const again = readCommunes(
+        marksGrid(() => "x", blank),
+        { catalogue: CAT }
+      );
+      expect(again.communes[0].achieved).toEqual([
+        1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 14, 15, 16, 17, 18, 19,
+      ]);
     }
   });
 });
@@ -133,7 +144,15 @@ describe("readCommunes: headers", () => {
 
   it("reads the optional columns: district, code, tier, registration year, especially difficult", () => {
     const grid = gridFromRows("S", [
-      ["Mã xã", "Tên xa", "District", "Số tiêu chí đạt", "Trang thai", "Đăng ký đạt chuẩn", "Xã ĐBKK"],
+      [
+        "Mã xã",
+        "Tên xa",
+        "District",
+        "Số tiêu chí đạt",
+        "Trang thai",
+        "Đăng ký đạt chuẩn",
+        "Xã ĐBKK",
+      ],
       ["31", "A", "Kế Sách", 19, "Đạt chuẩn", null, null],
       [32, "B", null, 19, "NTM nâng cao", null, "x"],
       [33, "C", null, 19, "Kiểu mẫu", null, "có"],
@@ -142,10 +161,33 @@ describe("readCommunes: headers", () => {
     ]);
     const read = readCommunes(grid, { catalogue: CAT });
     expect(read.shape).toBe("count");
-    expect(read.communes.map((c) => c.tier)).toEqual(["standard", "advanced", "model", "none", undefined]);
-    expect(read.communes.map((c) => c.especiallyDifficult ?? false)).toEqual([false, true, true, true, true]);
-    expect(read.communes.map((c) => c.registeredYear)).toEqual([undefined, undefined, undefined, 2024, 2025]);
-    expect(read.communes[0]).toMatchObject({ code: "31", district: "Kế Sách", achieved: null, count: 19 });
+    expect(read.communes.map((c) => c.tier)).toEqual([
+      "standard",
+      "advanced",
+      "model",
+      "none",
+      undefined,
+    ]);
+    expect(read.communes.map((c) => c.especiallyDifficult ?? false)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(read.communes.map((c) => c.registeredYear)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      2024,
+      2025,
+    ]);
+    expect(read.communes[0]).toMatchObject({
+      code: "31",
+      district: "Kế Sách",
+      achieved: null,
+      count: 19,
+    });
     expect(read.communes[1].code).toBe("32");
     expect(summariseCommunes(read.communes, { catalogue: CAT }).tiers).toEqual({
       standard: 3,
@@ -166,7 +208,14 @@ describe("readCommunes: headers", () => {
   it("tells whether a sheet looks like a communes list", () => {
     expect(looksLikeCommunes(listGrid())).toBe(true);
     expect(looksLikeCommunes(countGrid())).toBe(true);
-    expect(looksLikeCommunes(gridFromRows("S", [["Tên xã", "Ghi chú"], ["A", "b"]]))).toBe(false);
+    expect(
+      looksLikeCommunes(
+        gridFromRows("S", [
+          ["Tên xã", "Ghi chú"],
+          ["A", "b"],
+        ])
+      )
+    ).toBe(false);
     expect(looksLikeCommunes(gridFromRows("S", [["Nguồn vốn", "Số tiền"]]))).toBe(false);
   });
 });
@@ -288,20 +337,44 @@ describe("readCommunes: errors name the sheet and cell", () => {
 
   it("requires a count in the count shape and a name on every row", () => {
     expect(
-      errorOf(gridFromRows("S", [["Tên xã", "Số tiêu chí đạt"], ["A", null], ["B", 3]])).cell
+      errorOf(
+        gridFromRows("S", [
+          ["Tên xã", "Số tiêu chí đạt"],
+          ["A", null],
+          ["B", 3],
+        ])
+      ).cell
     ).toBe("B2");
-    expect(errorOf(gridFromRows("S", [["Tên xã", "Số tiêu chí đạt"], [null, 3]])).cell).toBe("A2");
+    expect(
+      errorOf(
+        gridFromRows("S", [
+          ["Tên xã", "Số tiêu chí đạt"],
+          [null, 3],
+        ])
+      ).cell
+    ).toBe("A2");
   });
 
   it("rejects an unknown status and an impossible registration year", () => {
-    const status = gridFromRows("S", [["Tên xã", "Số tiêu chí đạt", "Trạng thái"], ["A", 19, "tốt"]]);
+    const status = gridFromRows("S", [
+      ["Tên xã", "Số tiêu chí đạt", "Trạng thái"],
+      ["A", 19, "tốt"],
+    ]);
     expect(errorOf(status).cell).toBe("C2");
-    const year = gridFromRows("S", [["Tên xã", "Số tiêu chí đạt", "Đăng ký đạt chuẩn"], ["A", 19, 24]]);
+    const year = gridFromRows("S", [
+      ["Tên xã", "Số tiêu chí đạt", "Đăng ký đạt chuẩn"],
+      ["A", 19, 24],
+    ]);
     expect(errorOf(year).cell).toBe("C2");
   });
 
   it("says what headers it needs when the sheet has no communes table", () => {
-    const e = errorOf(gridFromRows("S", [["Tên xã", "Ghi chú"], ["A", "b"]]));
+    const e = errorOf(
+      gridFromRows("S", [
+        ["Tên xã", "Ghi chú"],
+        ["A", "b"],
+      ])
+    );
     expect(e.sheet).toBe("S");
     expect(e.message).toContain("Tiêu chí đạt");
     expect(e.message).toContain("Số tiêu chí đạt");
