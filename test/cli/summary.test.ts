@@ -125,3 +125,19 @@ describe("ntm-plan summary", () => {
     expect(io.err[0]).toContain("ô/cell B3");
   });
 });
+
+describe("ntm-plan summary --out", () => {
+  it("writes the summary and per-criterion tables and reports the recognised tiers", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-summary-out-"));
+    const out = path.join(dir, "kq.xlsx");
+    const io = capture();
+    expect(await main(["summary", SAMPLE, "--json", "--out", out], io)).toBe(0);
+    const json = JSON.parse(io.out[0]);
+    expect(json.outSheets).toEqual(["KQ_TongHop"]);
+    expect(json.tiers).toEqual({ standard: 70, advanced: 0, model: 0 });
+    const check = capture();
+    expect(await main(["sheets", out, "--json"], check)).toBe(0);
+    const sheets = JSON.parse(check.out[0]).sheets;
+    expect(sheets.map((s: { name: string }) => s.name)).toContain("KQ_TongHop");
+  });
+});

@@ -279,6 +279,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   }
 
   const communes: CommuneStatus[] = [];
+  const seen = new Map<string, string>();
   const warnings: Warning[] = [];
   for (const r of table.dataRows) {
     const name = textCell(grid, r, table.columns.name, { vi: "tên xã", en: "commune name" });
@@ -366,6 +367,25 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       if (readMark(grid, r, table.columns.difficult, FLAG_EXPECTED))
         status.especiallyDifficult = true;
     }
+    if (status.tier && status.tier !== "none" && count < total) {
+      const cell = addressAt(table, r, "tier");
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Xã ${name} (ô ${cell}): trạng thái đạt chuẩn trở lên nhưng chỉ đạt ${count}/${total} tiêu chí`,
+        en: `${name} (cell ${cell}): recognised at the standard or above but meets only ${count}/${total} criteria`,
+      });
+    }
+    const key = `${labelKey(name)}|${labelKey(status.district ?? "")}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      warnings.push({
+        sheet: grid.sheet,
+        cell: status.source!.cell,
+        vi: `Xã ${name} ghi hai lần (ô ${earlier} và ${status.source!.cell}); cả hai được tính`,
+        en: `${name} appears twice (cells ${earlier} and ${status.source!.cell}); both are counted`,
+      });
+    } else seen.set(key, status.source!.cell);
     communes.push(status);
   }
   if (communes.length === 0) {

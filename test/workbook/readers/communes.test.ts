@@ -380,3 +380,31 @@ describe("readCommunes: errors name the sheet and cell", () => {
     expect(e.message).toContain("Số tiêu chí đạt");
   });
 });
+
+describe("readCommunes: other warnings", () => {
+  it("warns when a commune said to be at the standard misses criteria", () => {
+    const grid = gridFromRows("S", [
+      ["Tên xã", "Số tiêu chí đạt", "Trạng thái"],
+      ["A", 18, "đạt chuẩn"],
+      ["B", 18, "chưa đạt"],
+      ["C", 19, "nâng cao"],
+    ]);
+    const read = readCommunes(grid, { catalogue: CAT });
+    expect(read.warnings).toHaveLength(1);
+    expect(read.warnings[0]).toMatchObject({ cell: "C2" });
+    expect(read.warnings[0].en).toContain("18/19");
+  });
+
+  it("warns when the same commune of the same district appears twice, but not across districts", () => {
+    const grid = gridFromRows("S", [
+      ["Tên xã", "Huyện", "Số tiêu chí đạt"],
+      ["An Mỹ", "Kế Sách", 15],
+      ["An Mỹ", "Cù Lao Dung", 19],
+      ["An My", "Ke Sach", 15],
+    ]);
+    const read = readCommunes(grid, { catalogue: CAT });
+    expect(read.communes).toHaveLength(3);
+    expect(read.warnings).toHaveLength(1);
+    expect(read.warnings[0].vi).toContain("A2 và A4");
+  });
+});
