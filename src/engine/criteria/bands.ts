@@ -95,10 +95,10 @@ export function bandOf(count: number, bands: Band[]): Band | undefined {
   return bands.find((b) => count >= b.min && count <= b.max);
 }
 
-/** How a report names a band: "19 tiêu chí", "15-18 tiêu chí", "Dưới 5 tiêu chí". */
+/** How a report names a band: "19 tiêu chí", "15-18 tiêu chí", and a band from 0 as "Dưới 5 tiêu chí". */
 export function bandCaption(band: Band): { vi: string; en: string } {
-  if (band.label.startsWith("Dưới")) {
-    return { vi: `${band.label} tiêu chí`, en: `under ${band.max + 1} criteria` };
+  if (band.min === 0 && band.max > 0) {
+    return { vi: `Dưới ${band.max + 1} tiêu chí`, en: `under ${band.max + 1} criteria` };
   }
   return { vi: `${band.label} tiêu chí`, en: `${band.label} criteria` };
 }

@@ -95,9 +95,8 @@ export function summarySheet(summary: CommuneSummary, catalogue: Catalogue): Out
   let group = 0;
   for (const band of summary.bands) {
     const caption = bandCaption(band);
-    const label = band.label.startsWith("Dưới")
-      ? `${caption.vi}`
-      : `Nhóm ${++group}: ${caption.vi}`;
+    const label =
+      band.min === 0 && band.max > 0 ? `${caption.vi}` : `Nhóm ${++group}: ${caption.vi}`;
     rows.push([`${label} (${caption.en})`, band.count, share(band.count, n)]);
   }
   const tables: OutputSheet["tables"] = [

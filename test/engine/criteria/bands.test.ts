@@ -1,4 +1,10 @@
-import { bandOf, DEFAULT_BANDS, defaultBandsSpec, parseBands } from "../../../src/engine/criteria";
+import {
+  bandCaption,
+  bandOf,
+  DEFAULT_BANDS,
+  defaultBandsSpec,
+  parseBands,
+} from "../../../src/engine/criteria";
 import { InputError } from "../../../src/engine/errors";
 
 describe("parseBands", () => {
@@ -45,5 +51,14 @@ describe("parseBands", () => {
     const bands = parseBands("19,15-18", 19);
     expect(bandOf(16, bands)?.label).toBe("15-18");
     expect(bandOf(12, bands)).toBeUndefined();
+  });
+});
+
+describe("bandCaption", () => {
+  it("names bands as the reports do, the lowest as 'under n'", () => {
+    const [top, mid, , , low] = parseBands(DEFAULT_BANDS, 19);
+    expect(bandCaption(top).vi).toBe("19 tiêu chí");
+    expect(bandCaption(mid).vi).toBe("15-18 tiêu chí");
+    expect(bandCaption(low)).toEqual({ vi: "Dưới 5 tiêu chí", en: "under 5 criteria" });
   });
 });

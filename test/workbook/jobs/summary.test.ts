@@ -47,6 +47,7 @@ describe("summary job", () => {
     expect(rows["Số xã đạt chuẩn NTM - đạt 19/19 tiêu chí"]).toEqual([2, 0.5]);
     expect(rows["Nhóm 1: 19 tiêu chí"]).toEqual([2, 0.5]);
     expect(rows["Nhóm 2: 15-18 tiêu chí"]).toEqual([2, 0.5]);
+    expect(rows["Dưới 5 tiêu chí"]).toEqual([0, 0]);
     expect(perCriterion.name).toBe("NTM_TheoTieuChi");
     expect(perCriterion.columns.map((c) => c.header)).toEqual([
       "TT",
