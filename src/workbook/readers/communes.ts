@@ -10,7 +10,6 @@ import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types
 import { cellText, gridAddress, isCellError, type CellValue, type Grid } from "../grid";
 import {
   addressAt,
-  cellAt,
   numberCell,
   textCell,
   tryLocateTable,
@@ -226,6 +225,35 @@ function isTotalRow(name: string): boolean {
   return /^(tong cong|tong so|tong|cong|total)$/.test(labelKey(name));
 }
 
+/** The optional columns of a row: district, code, tier, registration year, especially difficult. */
+function readDetails(table: LocatedTable, r: number, status: CommuneStatus): void {
+  const { grid, columns } = table;
+  if (columns.district !== undefined) {
+    const district = textCell(grid, r, columns.district, { vi: "huyện", en: "district" });
+    if (district) status.district = district;
+  }
+  if (columns.code !== undefined) {
+    const code = textCell(grid, r, columns.code, { vi: "mã xã", en: "commune code" });
+    if (code) status.code = code;
+  }
+  if (columns.tier !== undefined) {
+    const tier = readTier(grid, r, columns.tier);
+    if (tier) status.tier = tier;
+  }
+  if (columns.registered !== undefined) {
+    const year = numberCell(grid, r, columns.registered, {
+      integer: true,
+      min: 2000,
+      max: 2100,
+      what: { vi: "năm đăng ký đạt chuẩn", en: "year registered to reach the standard" },
+    });
+    if (year !== null) status.registeredYear = year;
+  }
+  if (columns.difficult !== undefined && readMark(grid, r, columns.difficult, FLAG_EXPECTED)) {
+    status.especiallyDifficult = true;
+  }
+}
+
 /**
  * Reads the communes on a sheet. The shape comes from the headers: a list column wins over marks, marks over a
  * count. When a list (or marks) and a count disagree, the list is used and a warning names the count's cell.
@@ -341,32 +369,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       count,
       source: { sheet: grid.sheet, cell: addressAt(table, r, "name") },
     };
-    const district = cellAt(table, r, "district");
-    if (table.columns.district !== undefined && district !== null) {
-      const text = textCell(grid, r, table.columns.district, { vi: "huyện", en: "district" });
-      if (text) status.district = text;
-    }
-    if (table.columns.code !== undefined) {
-      const code = textCell(grid, r, table.columns.code, { vi: "mã xã", en: "commune code" });
-      if (code) status.code = code;
-    }
-    if (table.columns.tier !== undefined) {
-      const tier = readTier(grid, r, table.columns.tier);
-      if (tier) status.tier = tier;
-    }
-    if (table.columns.registered !== undefined) {
-      const year = numberCell(grid, r, table.columns.registered, {
-        integer: true,
-        min: 2000,
-        max: 2100,
-        what: { vi: "năm đăng ký đạt chuẩn", en: "year registered to reach the standard" },
-      });
-      if (year !== null) status.registeredYear = year;
-    }
-    if (table.columns.difficult !== undefined) {
-      if (readMark(grid, r, table.columns.difficult, FLAG_EXPECTED))
-        status.especiallyDifficult = true;
-    }
+    readDetails(table, r, status);
     if (status.tier && status.tier !== "none" && count < total) {
       const cell = addressAt(table, r, "tier");
       warnings.push({
