@@ -134,7 +134,7 @@ describe("ntm-plan summary --out", () => {
     expect(await main(["summary", SAMPLE, "--json", "--out", out], io)).toBe(0);
     const json = JSON.parse(io.out[0]);
     expect(json.outSheets).toEqual(["KQ_TongHop"]);
-    expect(json.tiers).toEqual({ standard: 70, advanced: 0, model: 0 });
+    expect(json.tiers).toEqual({ standard: 70, advanced: 20, model: 2 });
     const check = capture();
     expect(await main(["sheets", out, "--json"], check)).toBe(0);
     const sheets = JSON.parse(check.out[0]).sheets;
