@@ -1,6 +1,8 @@
 // The CLI's commands, in the order `ntm-plan --help` lists them. Each lives in its own module.
 
 import type { CliCommand } from "../command";
+import { counterpartCommand } from "./counterpart";
+import { fundingCommand } from "./funding";
 import { sheetsCommand } from "./sheets";
 
-export const commands: CliCommand[] = [sheetsCommand];
+export const commands: CliCommand[] = [sheetsCommand, fundingCommand, counterpartCommand];
