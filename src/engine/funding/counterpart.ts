@@ -1,6 +1,7 @@
 // Counterpart funding: local budget ÷ central budget per column, against a stated or bracketed minimum ratio.
 
 import { InputError } from "../errors";
+import { parseNumberText } from "../numbers";
 import { categoryFamily } from "./categories";
 import type { BudgetTable, SourceCategory } from "./types";
 
@@ -138,4 +139,62 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
       compliant: local >= required * central - 1e-9,
     };
   });
+}
+
+/** A number from a cell-like value: numbers as they are, text in Vietnamese or English format; else null. */
+function loose(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") return parseNumberText(value)?.value ?? null;
+  return null;
+}
+
+/**
+ * Brackets from a plain range (lower %, upper %, minimum ratio, optional note), e.g. a custom function's
+ * argument. A first row without a number in its first cell is a header and skipped; blank rows are skipped;
+ * ratios may be written "1:1"; bounds all ≤ 1 are fractions and become percent.
+ */
+export function bracketsFromRows(rows: readonly (readonly unknown[])[]): CounterpartBracket[] {
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const brackets: CounterpartBracket[] = [];
+  rows.forEach((row, i) => {
+    if (row.every(blank)) return;
+    if (i === 0 && loose(row[0]) === null && !blank(row[0])) return;
+    const ratioText = typeof row[2] === "string" && row[2].includes(":") ? row[2].split(":") : null;
+    const ratio = ratioText
+      ? (() => {
+          const [a, b] = ratioText.map((t) => loose(t.trim()));
+          return a !== null && b !== null && b > 0 ? a / b : null;
+        })()
+      : loose(row[2]);
+    const lower = loose(row[0]);
+    const upper = loose(row[1]);
+    if (lower === null || upper === null || ratio === null) {
+      throw new InputError({
+        found: row.slice(0, 3).map((v) => String(v ?? "")).join(" | "),
+        expected: {
+          vi: `dòng ${i + 1} của bảng tỷ lệ: cận dưới (%), cận trên (%), tỷ lệ tối thiểu`,
+          en: `row ${i + 1} of the brackets: lower %, upper %, minimum ratio`,
+        },
+      });
+    }
+    const note = typeof row[3] === "string" && row[3].trim() !== "" ? row[3].trim() : undefined;
+    brackets.push({ lower, upper, minRatio: ratio, ...(note ? { note } : {}) });
+  });
+  if (brackets.length === 0) {
+    throw new InputError({ expected: { vi: "bảng tỷ lệ đối ứng có ít nhất một dòng", en: "at least one bracket row" } });
+  }
+  if (brackets.every((b) => b.upper <= 1)) {
+    for (const b of brackets) {
+      b.lower *= 100;
+      b.upper *= 100;
+    }
+  }
+  const problem = bracketProblems(brackets)[0];
+  if (problem) {
+    throw new InputError({
+      found: `${brackets[problem.index].lower}-${brackets[problem.index].upper}`,
+      expected: { vi: `khoảng hợp lệ: ${problem.vi}`, en: `a valid bracket: ${problem.en}` },
+    });
+  }
+  return brackets;
 }
