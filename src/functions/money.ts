@@ -34,7 +34,9 @@ export function shares(amounts: number[][], decimals?: number): number[][] {
   return guard(() => {
     const values = amounts.flat().map((v) => amountOf(v, AMOUNT));
     const result =
-      decimals === undefined || decimals === null ? sharesOf(values) : roundedShares(values, decimals);
+      decimals === undefined || decimals === null
+        ? sharesOf(values)
+        : roundedShares(values, decimals);
     return result.map((s) => [s]);
   });
 }
@@ -70,9 +72,13 @@ export function counterpartRatio(local: number, central: number): number {
  */
 export function counterpartGapFunction(central: number, local: number, ratio?: number): number {
   return guard(() => {
-    const r = ratio === undefined || ratio === null ? 1 : amountOf(ratio, { vi: "tỷ lệ", en: "ratio" });
+    const r =
+      ratio === undefined || ratio === null ? 1 : amountOf(ratio, { vi: "tỷ lệ", en: "ratio" });
     if (r < 0) {
-      throw new InputError({ found: String(ratio), expected: { vi: "tỷ lệ không âm", en: "a non-negative ratio" } });
+      throw new InputError({
+        found: String(ratio),
+        expected: { vi: "tỷ lệ không âm", en: "a non-negative ratio" },
+      });
     }
     return counterpartGap(
       amountOf(central, { vi: "ngân sách trung ương", en: "central budget" }),
@@ -92,6 +98,9 @@ export function counterpartGapFunction(central: number, local: number, ratio?: n
  */
 export function minRatio(supportShare: number, brackets: any[][]): number {
   return guard(() =>
-    minimumRatio(amountOf(supportShare, { vi: "tỷ lệ hỗ trợ", en: "support share" }), bracketsFromRows(brackets))
+    minimumRatio(
+      amountOf(supportShare, { vi: "tỷ lệ hỗ trợ", en: "support share" }),
+      bracketsFromRows(brackets)
+    )
   );
 }

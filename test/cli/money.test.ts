@@ -31,14 +31,30 @@ describe("ntm-plan funding", () => {
     expect(c2023.column).toBe("Kết quả huy động năm 2023");
     expect(c2023.total).toBe(3602312);
     const top = c2023.lines.filter((l: { level: number }) => l.level === 1);
-    expect(top.map((l: { share: number }) => Math.round(l.share * 10000) / 100)).toEqual([6.21, 1.51, 38.3, 39.67, 9.12, 5.2]);
+    expect(top.map((l: { share: number }) => Math.round(l.share * 10000) / 100)).toEqual([
+      6.21, 1.51, 38.3, 39.67, 9.12, 5.2,
+    ]);
     expect(c2024.checks.filter((c: { ok: boolean }) => !c.ok)).toEqual([
-      expect.objectContaining({ label: "HUY ĐỘNG TỪ NGƯỜI DÂN VÀ CỘNG ĐỒNG", stated: 205878, computed: 205879, difference: -1, cell: "D12" }),
+      expect.objectContaining({
+        label: "HUY ĐỘNG TỪ NGƯỜI DÂN VÀ CỘNG ĐỒNG",
+        stated: 205878,
+        computed: 205879,
+        difference: -1,
+        cell: "D12",
+      }),
     ]);
   });
 
   it("rounds shares to add to exactly 100,00% with --round 2", async () => {
-    const { code, out } = await run(["funding", SAMPLE, "--sheet", "Nguồn vốn", "--round", "2", "--json"]);
+    const { code, out } = await run([
+      "funding",
+      SAMPLE,
+      "--sheet",
+      "Nguồn vốn",
+      "--round",
+      "2",
+      "--json",
+    ]);
     expect(code).toBe(0);
     const top = JSON.parse(out[0]).columns[0].lines.filter((l: { level: number }) => l.level === 1);
     const basisPoints = top.map((l: { share: number }) => Math.round(l.share * 10000));
@@ -78,7 +94,13 @@ describe("ntm-plan counterpart", () => {
     const { code, out } = await run(["counterpart", FIXTURE, "--ratio", "1", "--json"]);
     expect(code).toBe(0);
     const [y2023, y2024] = JSON.parse(out[0]).columns;
-    expect(y2023).toMatchObject({ central: 223534, local: 54351, required: 1, shortfall: 169183, compliant: false });
+    expect(y2023).toMatchObject({
+      central: 223534,
+      local: 54351,
+      required: 1,
+      shortfall: 169183,
+      compliant: false,
+    });
     expect(y2023.ratio.toFixed(3)).toBe("0.243");
     expect(y2024).toMatchObject({ shortfall: 0, compliant: true });
     expect(y2024.ratio.toFixed(3)).toBe("1.052");
@@ -86,8 +108,19 @@ describe("ntm-plan counterpart", () => {
 
   it("looks the minimum up in a bracket file by the support share", async () => {
     const brackets = path.join(tmp, "brackets.csv");
-    await fs.writeFile(brackets, "Cận dưới (%),Cận trên (%),Tỷ lệ đối ứng tối thiểu,Ghi chú\n0,50,1.5,a\n50,100,1.2,b\n");
-    const { code, out } = await run(["counterpart", FIXTURE, "--brackets", brackets, "--support-share", "65%", "--json"]);
+    await fs.writeFile(
+      brackets,
+      "Cận dưới (%),Cận trên (%),Tỷ lệ đối ứng tối thiểu,Ghi chú\n0,50,1.5,a\n50,100,1.2,b\n"
+    );
+    const { code, out } = await run([
+      "counterpart",
+      FIXTURE,
+      "--brackets",
+      brackets,
+      "--support-share",
+      "65%",
+      "--json",
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(out[0]);
     expect(json.required).toBe(1.2);
@@ -97,8 +130,18 @@ describe("ntm-plan counterpart", () => {
 
   it("names the bracket file and cell when the bracket table is wrong", async () => {
     const brackets = path.join(tmp, "bad-brackets.csv");
-    await fs.writeFile(brackets, "Cận dưới (%),Cận trên (%),Tỷ lệ đối ứng tối thiểu\n0,60,1\n50,100,#DIV/0!\n");
-    const { code, err } = await run(["counterpart", FIXTURE, "--brackets", brackets, "--support-share", "65"]);
+    await fs.writeFile(
+      brackets,
+      "Cận dưới (%),Cận trên (%),Tỷ lệ đối ứng tối thiểu\n0,60,1\n50,100,#DIV/0!\n"
+    );
+    const { code, err } = await run([
+      "counterpart",
+      FIXTURE,
+      "--brackets",
+      brackets,
+      "--support-share",
+      "65",
+    ]);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toContain("bad-brackets.csv");

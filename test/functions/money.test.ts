@@ -1,4 +1,9 @@
-import { counterpartGapFunction, counterpartRatio, minRatio, shares } from "../../src/functions/money";
+import {
+  counterpartGapFunction,
+  counterpartRatio,
+  minRatio,
+  shares,
+} from "../../src/functions/money";
 
 class MockError extends Error {
   constructor(
@@ -32,10 +37,12 @@ describe("NTM.SHARES", () => {
 
   it("reads Vietnamese text numbers and treats blanks as zero", () => {
     expect(shares([["3.000"], [""], [1000]])).toEqual([[0.75], [0], [0.25]]);
-  } );
+  });
 
   it("gives #VALUE! with a message for text that is not a number", () => {
-    expect(() => shares([["abc"], [1]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("abc") }));
+    expect(() => shares([["abc"], [1]])).toThrow(
+      expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("abc") })
+    );
     expect(() => shares([[1]], -1)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
   });
 });
@@ -68,6 +75,11 @@ describe("NTM.MIN_RATIO", () => {
 
   it("gives #VALUE! when the share is outside every bracket or the table is broken", () => {
     expect(() => minRatio(150, brackets)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
-    expect(() => minRatio(65, [[0, 60, 1], [50, 100, 1]])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(() =>
+      minRatio(65, [
+        [0, 60, 1],
+        [50, 100, 1],
+      ])
+    ).toThrow(expect.objectContaining({ code: "#VALUE!" }));
   });
 });

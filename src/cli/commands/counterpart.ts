@@ -4,7 +4,13 @@ import { InputError } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
 import { counterpartJob } from "../../workbook/jobs/counterpart";
 import type { InputRef } from "../../workbook/jobs/job";
-import { numberOption, requireFile, stringOption, type CliCommand, type CommandInput } from "../command";
+import {
+  numberOption,
+  requireFile,
+  stringOption,
+  type CliCommand,
+  type CommandInput,
+} from "../command";
 import { openWorkbook } from "../io";
 import { inFile } from "./funding";
 
@@ -31,7 +37,8 @@ export const counterpartCommand: CliCommand = {
     vi: "Tỷ lệ vốn đối ứng ngân sách địa phương / trung ương",
     en: "Counterpart ratio of local to central budget",
   },
-  usage: "ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P) [--sheet NAME] [--json]",
+  usage:
+    "ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P) [--sheet NAME] [--json]",
   options: {
     ratio: { type: "string" },
     brackets: { type: "string" },
@@ -47,7 +54,10 @@ export const counterpartCommand: CliCommand = {
     if (bracketsFile && supportShare === undefined) {
       throw new InputError({
         found: `--brackets ${bracketsFile}`,
-        expected: { vi: "--brackets đi kèm --support-share P", en: "--brackets together with --support-share P" },
+        expected: {
+          vi: "--brackets đi kèm --support-share P",
+          en: "--brackets together with --support-share P",
+        },
       });
     }
     const book = await openWorkbook(file);
@@ -64,7 +74,8 @@ export const counterpartCommand: CliCommand = {
     } catch (e) {
       // An error on a sheet of the bracket file names that file; everything else names the funding file.
       const sheet = e instanceof InputError ? e.sheet : undefined;
-      const fromBrackets = bracketsFile && sheet && bracketSheets.includes(sheet) && !mainSheets.includes(sheet);
+      const fromBrackets =
+        bracketsFile && sheet && bracketSheets.includes(sheet) && !mainSheets.includes(sheet);
       return inFile(fromBrackets ? bracketsFile : file, () => Promise.reject(e));
     }
     const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);

@@ -37,7 +37,9 @@ export const fundingCommand: CliCommand = {
         options: { round, mapping: stringOption(input, "mapping") },
       })
     );
-    const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}${w.cell ? ` [${w.sheet ?? ""}!${w.cell}]` : ""}`);
+    const warnings = result.warnings.map(
+      (w) => `! ${w.vi} / ${w.en}${w.cell ? ` [${w.sheet ?? ""}!${w.cell}]` : ""}`
+    );
     return {
       json: { file, ...result.json, warnings: result.warnings },
       text: [result.text, ...warnings].join("\n"),

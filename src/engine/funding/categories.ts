@@ -78,12 +78,7 @@ export const DEFAULT_SOURCE_MAPPING: SourceMappingEntry[] = [
   ...entry("integrated", ["lồng ghép"], ["integrated"]),
   ...entry("credit", ["tín dụng"], ["credit"]),
   ...entry("enterprises", ["doanh nghiệp"], ["enterprise"], ["enterprises"]),
-  ...entry(
-    "people-cash",
-    ["người dân", "tiền mặt"],
-    ["cộng đồng", "tiền mặt"],
-    ["people", "cash"]
-  ),
+  ...entry("people-cash", ["người dân", "tiền mặt"], ["cộng đồng", "tiền mặt"], ["people", "cash"]),
   ...entry(
     "people-labour",
     ["người dân", "ngày công"],

@@ -12,7 +12,8 @@ export function describeColumn(header: string): { kind: ColumnKind | null; year:
   const year = yearMatch ? Number(yearMatch[0].trim()) : null;
   let kind: ColumnKind | null = null;
   if (/ (ke hoach|kh|plan|planned|du toan|budgeted|target) /.test(key)) kind = "plan";
-  else if (/ (thuc hien|th|ket qua|actual|result|uoc thuc hien|huy dong|giai ngan) /.test(key)) kind = "actual";
+  else if (/ (thuc hien|th|ket qua|actual|result|uoc thuc hien|huy dong|giai ngan) /.test(key))
+    kind = "actual";
   return { kind, year };
 }
 
@@ -35,7 +36,12 @@ export interface ColumnComparison {
   lines: ComparisonLine[];
 }
 
-function compareColumns(table: BudgetTable, from: number, to: number, kind: ColumnComparison["kind"]): ColumnComparison {
+function compareColumns(
+  table: BudgetTable,
+  from: number,
+  to: number,
+  kind: ColumnComparison["kind"]
+): ColumnComparison {
   return {
     kind,
     from: table.columns[from],
@@ -64,6 +70,7 @@ export function compareFundingColumns(table: BudgetTable): ColumnComparison[] {
     const actualCol = described.findIndex((x) => x.kind === "actual" && x.year === d.year);
     if (actualCol >= 0) result.push(compareColumns(table, planCol, actualCol, "achieved"));
   });
-  for (let c = 1; c < table.columns.length; c++) result.push(compareColumns(table, c - 1, c, "change"));
+  for (let c = 1; c < table.columns.length; c++)
+    result.push(compareColumns(table, c - 1, c, "change"));
   return result;
 }

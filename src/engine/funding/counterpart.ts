@@ -16,7 +16,8 @@ export interface CounterpartBracket {
   note?: string;
 }
 
-const EXAMPLE_NOTE = "Ví dụ — kiểm tra theo quyết định hiện hành / example — check against the decision in force";
+const EXAMPLE_NOTE =
+  "Ví dụ — kiểm tra theo quyết định hiện hành / example — check against the decision in force";
 
 /**
  * An example policy table (the more a province depends on central balancing support, the lower its minimum).
@@ -34,13 +35,31 @@ export function supportSharePercent(value: number): number {
 }
 
 /** Problems of a bracket table (overlaps, reversed bounds, negative ratios) as messages; empty when sound. */
-export function bracketProblems(brackets: readonly CounterpartBracket[]): { index: number; vi: string; en: string }[] {
+export function bracketProblems(
+  brackets: readonly CounterpartBracket[]
+): { index: number; vi: string; en: string }[] {
   const problems: { index: number; vi: string; en: string }[] = [];
   brackets.forEach((b, i) => {
-    if (!(b.lower < b.upper)) problems.push({ index: i, vi: "cận dưới phải nhỏ hơn cận trên", en: "lower bound must be below the upper bound" });
-    if (!(b.minRatio >= 0)) problems.push({ index: i, vi: "tỷ lệ tối thiểu không âm", en: "minimum ratio must not be negative" });
+    if (!(b.lower < b.upper))
+      problems.push({
+        index: i,
+        vi: "cận dưới phải nhỏ hơn cận trên",
+        en: "lower bound must be below the upper bound",
+      });
+    if (!(b.minRatio >= 0))
+      problems.push({
+        index: i,
+        vi: "tỷ lệ tối thiểu không âm",
+        en: "minimum ratio must not be negative",
+      });
     brackets.forEach((o, j) => {
-      if (j < i && b.lower < b.upper && o.lower < o.upper && b.lower < o.upper && o.lower < b.upper) {
+      if (
+        j < i &&
+        b.lower < b.upper &&
+        o.lower < o.upper &&
+        b.lower < o.upper &&
+        o.lower < b.upper
+      ) {
         problems.push({ index: i, vi: `chồng lấn với dòng ${j + 1}`, en: `overlaps row ${j + 1}` });
       }
     });
@@ -49,10 +68,15 @@ export function bracketProblems(brackets: readonly CounterpartBracket[]): { inde
 }
 
 /** The bracket for a province's share of central balancing support (percent, or a fraction ≤ 1). */
-export function findBracket(supportShare: number, brackets: readonly CounterpartBracket[]): CounterpartBracket {
+export function findBracket(
+  supportShare: number,
+  brackets: readonly CounterpartBracket[]
+): CounterpartBracket {
   const p = supportSharePercent(supportShare);
   const top = Math.max(...brackets.map((b) => b.upper));
-  const hit = brackets.find((b) => (p >= b.lower && p < b.upper) || (p === b.upper && b.upper === top));
+  const hit = brackets.find(
+    (b) => (p >= b.lower && p < b.upper) || (p === b.upper && b.upper === top)
+  );
   if (!hit) {
     throw new InputError({
       found: `${p}%`,
@@ -66,7 +90,10 @@ export function findBracket(supportShare: number, brackets: readonly Counterpart
 }
 
 /** The minimum counterpart ratio for a support share, looked up in a bracket table. */
-export function minimumRatio(supportShare: number, brackets: readonly CounterpartBracket[] = DEFAULT_COUNTERPART_BRACKETS): number {
+export function minimumRatio(
+  supportShare: number,
+  brackets: readonly CounterpartBracket[] = DEFAULT_COUNTERPART_BRACKETS
+): number {
   return findBracket(supportShare, brackets).minRatio;
 }
 
@@ -91,7 +118,11 @@ export function counterpartGap(central: number, local: number, required = 1): nu
  * Amount of a family in one column: the outermost lines of that family, so a parent and its sub-lines are not
  * counted twice, and sub-lines count when the parent line is missing.
  */
-function familyAmount(table: BudgetTable, family: SourceCategory, column: number): { amount: number; found: boolean } {
+function familyAmount(
+  table: BudgetTable,
+  family: SourceCategory,
+  column: number
+): { amount: number; found: boolean } {
   let amount = 0;
   let found = false;
   table.lines.forEach((line) => {
@@ -112,7 +143,10 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
   if (!(required >= 0) || !Number.isFinite(required)) {
     throw new InputError({
       found: String(required),
-      expected: { vi: "tỷ lệ đối ứng tối thiểu là một số không âm", en: "the minimum counterpart ratio to be a non-negative number" },
+      expected: {
+        vi: "tỷ lệ đối ứng tối thiểu là một số không âm",
+        en: "the minimum counterpart ratio to be a non-negative number",
+      },
     });
   }
   const probe = familyAmount(table, "central", 0);
@@ -120,8 +154,8 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
     throw new InputError({
       sheet: table.sheet,
       expected: {
-        vi: "một dòng ngân sách trung ương (\"Ngân sách trung ương\") trong bảng nguồn vốn",
-        en: "a central budget line (\"Ngân sách trung ương\" / central budget) in the funding table",
+        vi: 'một dòng ngân sách trung ương ("Ngân sách trung ương") trong bảng nguồn vốn',
+        en: 'a central budget line ("Ngân sách trung ương" / central budget) in the funding table',
       },
     });
   }
@@ -154,7 +188,8 @@ function loose(value: unknown): number | null {
  * ratios may be written "1:1"; bounds all ≤ 1 are fractions and become percent.
  */
 export function bracketsFromRows(rows: readonly (readonly unknown[])[]): CounterpartBracket[] {
-  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const blank = (v: unknown) =>
+    v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   const brackets: CounterpartBracket[] = [];
   rows.forEach((row, i) => {
     if (row.every(blank)) return;
@@ -170,7 +205,10 @@ export function bracketsFromRows(rows: readonly (readonly unknown[])[]): Counter
     const upper = loose(row[1]);
     if (lower === null || upper === null || ratio === null) {
       throw new InputError({
-        found: row.slice(0, 3).map((v) => String(v ?? "")).join(" | "),
+        found: row
+          .slice(0, 3)
+          .map((v) => String(v ?? ""))
+          .join(" | "),
         expected: {
           vi: `dòng ${i + 1} của bảng tỷ lệ: cận dưới (%), cận trên (%), tỷ lệ tối thiểu`,
           en: `row ${i + 1} of the brackets: lower %, upper %, minimum ratio`,
@@ -181,7 +219,9 @@ export function bracketsFromRows(rows: readonly (readonly unknown[])[]): Counter
     brackets.push({ lower, upper, minRatio: ratio, ...(note ? { note } : {}) });
   });
   if (brackets.length === 0) {
-    throw new InputError({ expected: { vi: "bảng tỷ lệ đối ứng có ít nhất một dòng", en: "at least one bracket row" } });
+    throw new InputError({
+      expected: { vi: "bảng tỷ lệ đối ứng có ít nhất một dòng", en: "at least one bracket row" },
+    });
   }
   if (brackets.every((b) => b.upper <= 1)) {
     for (const b of brackets) {

@@ -68,7 +68,16 @@ export function sumChecks(table: BudgetTable, column: number): SumCheck[] {
     const computed = sum(parts.map((i) => amountIn(table.lines[i], column)));
     const difference = stated - computed;
     const ok = Math.abs(difference) <= TOLERANCE * Math.max(1, Math.abs(stated));
-    checks.push({ column: name, label: line.label, kind, stated, computed, difference, ok, cell: line.cells?.[column] });
+    checks.push({
+      column: name,
+      label: line.label,
+      kind,
+      stated,
+      computed,
+      difference,
+      ok,
+      cell: line.cells?.[column],
+    });
   };
   table.lines.forEach((line, i) => {
     if (line.category === "total") make(line, "total", childrenOf(table, null));
@@ -94,7 +103,8 @@ function roundChildren(
   if (kids.length === 0) return;
   const shares = kids.map((i) => (total === 0 ? 0 : amountIn(table.lines[i], column) / total));
   const raw = sum(shares);
-  const parentShare = parent === null ? 1 : total === 0 ? 0 : amountIn(table.lines[parent], column) / total;
+  const parentShare =
+    parent === null ? 1 : total === 0 ? 0 : amountIn(table.lines[parent], column) / total;
   // Sub-lines that add up to their parent share its rounded value; otherwise they are rounded on their own.
   const consistent = target !== null && Math.abs(raw - parentShare) <= 1e-12;
   const goal = consistent ? target : roundToTotal([raw], raw, unit)[0];

@@ -27,7 +27,8 @@ function fromUnits(k: number, unit: number): number {
  * envelope (unit 1, 10 or 100 million VND).
  */
 export function roundToTotal(values: readonly number[], total: number, unit = 1): number[] {
-  if (!(unit > 0) || !Number.isFinite(unit)) throw new RangeError(`roundToTotal: unit must be > 0, got ${unit}`);
+  if (!(unit > 0) || !Number.isFinite(unit))
+    throw new RangeError(`roundToTotal: unit must be > 0, got ${unit}`);
   if (values.some((v) => !Number.isFinite(v)) || !Number.isFinite(total)) {
     throw new RangeError("roundToTotal: values and total must be finite numbers");
   }
@@ -38,17 +39,24 @@ export function roundToTotal(values: readonly number[], total: number, unit = 1)
   const remainders = scaled.map((s, i) => s - units[i]);
   let missing = target - units.reduce((a, b) => a + b, 0);
   if (missing > 0) {
-    const order = remainders.map((r, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+    const order = remainders
+      .map((r, i) => i)
+      .sort((a, b) => remainders[b] - remainders[a] || a - b);
     for (let k = 0; missing > 0; k++, missing--) units[order[k % order.length]] += 1;
   } else if (missing < 0) {
-    const order = remainders.map((r, i) => i).sort((a, b) => remainders[a] - remainders[b] || b - a);
+    const order = remainders
+      .map((r, i) => i)
+      .sort((a, b) => remainders[a] - remainders[b] || b - a);
     for (let k = 0; missing < 0; k++, missing++) units[order[k % order.length]] -= 1;
   }
   return units.map((k) => fromUnits(k, unit));
 }
 
 /** Shares of a total (fractions, unrounded); all zero when the total is zero. */
-export function sharesOf(values: readonly number[], total = values.reduce((a, b) => a + b, 0)): number[] {
+export function sharesOf(
+  values: readonly number[],
+  total = values.reduce((a, b) => a + b, 0)
+): number[] {
   return values.map((v) => (total === 0 ? 0 : v / total));
 }
 

@@ -33,9 +33,16 @@ async function requiredRatio(
   }
   if (ratio !== undefined) {
     if (!(ratio >= 0)) {
-      throw new InputError({ found: String(ratio), expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" } });
+      throw new InputError({
+        found: String(ratio),
+        expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" },
+      });
     }
-    return { required: ratio, basis: `tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`, warnings: [] };
+    return {
+      required: ratio,
+      basis: `tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`,
+      warnings: [],
+    };
   }
   if (share === undefined) {
     throw new InputError({
@@ -69,19 +76,39 @@ export const counterpartJob: PlanningJob = {
   id: "counterpart",
   label: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
   inputs: [
-    { id: "budget", kind: "budget", label: { vi: "Bảng nguồn vốn", en: "Funding table" }, required: true },
-    { id: "brackets", kind: "brackets", label: { vi: "Bảng tỷ lệ đối ứng", en: "Counterpart brackets" }, required: false },
+    {
+      id: "budget",
+      kind: "budget",
+      label: { vi: "Bảng nguồn vốn", en: "Funding table" },
+      required: true,
+    },
+    {
+      id: "brackets",
+      kind: "brackets",
+      label: { vi: "Bảng tỷ lệ đối ứng", en: "Counterpart brackets" },
+      required: false,
+    },
   ],
   options: [
-    { id: "ratio", label: { vi: "Tỷ lệ đối ứng tối thiểu (ví dụ 1 = 1:1)", en: "Minimum ratio (e.g. 1 = 1:1)" }, type: "number" },
+    {
+      id: "ratio",
+      label: { vi: "Tỷ lệ đối ứng tối thiểu (ví dụ 1 = 1:1)", en: "Minimum ratio (e.g. 1 = 1:1)" },
+      type: "number",
+    },
     {
       id: "support-share",
-      label: { vi: "Tỷ lệ hỗ trợ cân đối từ NSTW (%)", en: "Share of central balancing support (%)" },
+      label: {
+        vi: "Tỷ lệ hỗ trợ cân đối từ NSTW (%)",
+        en: "Share of central balancing support (%)",
+      },
       type: "number",
     },
     {
       id: "mapping",
-      label: { vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)", en: "Source mapping sheet (keywords | group)" },
+      label: {
+        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
+        en: "Source mapping sheet (keywords | group)",
+      },
       type: "text",
     },
   ],

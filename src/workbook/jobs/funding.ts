@@ -33,12 +33,20 @@ export const fundingJob: PlanningJob = {
   id: "funding",
   label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
   inputs: [
-    { id: "budget", kind: "budget", label: { vi: "Bảng nguồn vốn", en: "Funding table" }, required: true },
+    {
+      id: "budget",
+      kind: "budget",
+      label: { vi: "Bảng nguồn vốn", en: "Funding table" },
+      required: true,
+    },
   ],
   options: [
     {
       id: "round",
-      label: { vi: "Làm tròn tỷ lệ (số chữ số thập phân, cộng đúng 100%)", en: "Round shares (decimals, adding to 100%)" },
+      label: {
+        vi: "Làm tròn tỷ lệ (số chữ số thập phân, cộng đúng 100%)",
+        en: "Round shares (decimals, adding to 100%)",
+      },
       type: "number",
       help: {
         vi: "Bỏ trống để giữ tỷ lệ chưa làm tròn; 2 → 6,21% và các tỷ lệ cộng đúng 100,00%",
@@ -47,7 +55,10 @@ export const fundingJob: PlanningJob = {
     },
     {
       id: "mapping",
-      label: { vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)", en: "Source mapping sheet (keywords | group)" },
+      label: {
+        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
+        en: "Source mapping sheet (keywords | group)",
+      },
       type: "text",
     },
   ],
@@ -110,12 +121,26 @@ export const fundingJob: PlanningJob = {
       text.push(`${m.column}: tổng ${fmt(m.total)} triệu đồng / total ${m.total} million VND`);
       for (const l of m.lines.filter((x) => x.level === 1)) {
         const share = rounded ? (l.roundedShare ?? 0) : l.share;
-        text.push(`  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share * 100, decimals ?? 2)}%`);
+        text.push(
+          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share * 100, decimals ?? 2)}%`
+        );
       }
       const bad = m.checks.filter((c) => !c.ok);
-      text.push(bad.length === 0 ? "  Các số cộng dồn khớp / sums agree" : `  ${bad.length} chỗ lệch / mismatches:`);
-      for (const c of bad) text.push(`    ${c.label}: ghi/stated ${fmt(c.stated)}, cộng/computed ${fmt(c.computed)}, lệch/difference ${fmt(c.difference)}${c.cell ? ` (${c.cell})` : ""}`);
+      text.push(
+        bad.length === 0
+          ? "  Các số cộng dồn khớp / sums agree"
+          : `  ${bad.length} chỗ lệch / mismatches:`
+      );
+      for (const c of bad)
+        text.push(
+          `    ${c.label}: ghi/stated ${fmt(c.stated)}, cộng/computed ${fmt(c.computed)}, lệch/difference ${fmt(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
+        );
     }
-    return { json, text: text.join("\n"), sheets: [fundingSheet(mixes, comparisons, rounded)], warnings };
+    return {
+      json,
+      text: text.join("\n"),
+      sheets: [fundingSheet(mixes, comparisons, rounded)],
+      warnings,
+    };
   },
 };

@@ -15,7 +15,10 @@ import type { InputRef } from "./job";
 /** The add-in's own result sheets start with this and are never read as input. */
 const RESULT_PREFIX = "KQ_";
 
-async function findSheet(workbook: WorkbookPort, accepts: (grid: Grid) => boolean): Promise<string | null> {
+async function findSheet(
+  workbook: WorkbookPort,
+  accepts: (grid: Grid) => boolean
+): Promise<string | null> {
   for (const name of await workbook.sheetNames()) {
     if (name.startsWith(RESULT_PREFIX)) continue;
     if (accepts(await workbook.readSheet(name))) return name;
@@ -24,17 +27,26 @@ async function findSheet(workbook: WorkbookPort, accepts: (grid: Grid) => boolea
 }
 
 /** The mapping to use: rows of the named (or detected) mapping sheet first, then the defaults. */
-export async function loadSourceMapping(workbook: WorkbookPort, sheet?: string): Promise<SourceMappingEntry[]> {
+export async function loadSourceMapping(
+  workbook: WorkbookPort,
+  sheet?: string
+): Promise<SourceMappingEntry[]> {
   const name = sheet ?? (await findSheet(workbook, isSourceMappingSheet));
   if (!name) return DEFAULT_SOURCE_MAPPING;
   return [...readSourceMapping(await workbook.readSheet(name)), ...DEFAULT_SOURCE_MAPPING];
 }
 
 /** Reads the funding table of an input; without a sheet name, the first sheet in either funding layout. */
-export async function loadBudget(input: InputRef | undefined, mappingSheet?: string): Promise<BudgetTable> {
+export async function loadBudget(
+  input: InputRef | undefined,
+  mappingSheet?: string
+): Promise<BudgetTable> {
   if (!input) {
     throw new InputError({
-      expected: { vi: "một bảng nguồn vốn (đầu vào \"budget\")", en: "a funding table (input \"budget\")" },
+      expected: {
+        vi: 'một bảng nguồn vốn (đầu vào "budget")',
+        en: 'a funding table (input "budget")',
+      },
     });
   }
   const sheet = input.sheet ?? (await findSheet(input.workbook, (g) => budgetLayout(g) !== null));

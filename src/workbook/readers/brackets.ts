@@ -11,7 +11,14 @@ export const BRACKET_SPECS: ColumnSpec[] = [
   { key: "upper", aliases: ["Cận trên", "Đến", "Upper", "Upper bound", "To"], required: true },
   {
     key: "ratio",
-    aliases: ["Tỷ lệ đối ứng tối thiểu", "Tỷ lệ đối ứng", "Tỷ lệ tối thiểu", "Minimum ratio", "Min ratio", "Ratio"],
+    aliases: [
+      "Tỷ lệ đối ứng tối thiểu",
+      "Tỷ lệ đối ứng",
+      "Tỷ lệ tối thiểu",
+      "Minimum ratio",
+      "Min ratio",
+      "Ratio",
+    ],
     required: true,
   },
   { key: "note", aliases: ["Ghi chú", "Note"] },
@@ -36,7 +43,10 @@ function ratioCell(grid: Grid, r: number, c: number): number | null {
       expected: { vi: "tỷ lệ đối ứng như 1 hoặc 1:1", en: "a counterpart ratio such as 1 or 1:1" },
     });
   }
-  return numberCell(grid, r, c, { min: 0, what: { vi: "tỷ lệ đối ứng tối thiểu", en: "minimum counterpart ratio" } });
+  return numberCell(grid, r, c, {
+    min: 0,
+    what: { vi: "tỷ lệ đối ứng tối thiểu", en: "minimum counterpart ratio" },
+  });
 }
 
 /**
@@ -50,7 +60,10 @@ export function readBrackets(grid: Grid): CounterpartBracket[] {
   for (const r of table.dataRows) {
     const row = grid.rows[r] ?? [];
     if ([lower, upper, ratio].every((c) => isBlank(row[c] ?? null))) continue;
-    const bound = { what: { vi: "cận tỷ lệ hỗ trợ cân đối (%)", en: "support-share bound (%)" }, min: 0 };
+    const bound = {
+      what: { vi: "cận tỷ lệ hỗ trợ cân đối (%)", en: "support-share bound (%)" },
+      min: 0,
+    };
     const lo = numberCell(grid, r, lower, bound);
     const hi = numberCell(grid, r, upper, bound);
     const min = ratioCell(grid, r, ratio);
@@ -60,11 +73,17 @@ export function readBrackets(grid: Grid): CounterpartBracket[] {
         sheet: grid.sheet,
         cell: gridAddress(grid, r, missing),
         found: cellText(row[missing] ?? null),
-        expected: { vi: "cận dưới, cận trên và tỷ lệ tối thiểu trên mỗi dòng", en: "lower bound, upper bound and minimum ratio on each row" },
+        expected: {
+          vi: "cận dưới, cận trên và tỷ lệ tối thiểu trên mỗi dòng",
+          en: "lower bound, upper bound and minimum ratio on each row",
+        },
       });
     }
     const text = note === undefined ? null : textCell(grid, r, note, { vi: "ghi chú", en: "note" });
-    rows.push({ bracket: { lower: lo!, upper: hi!, minRatio: min!, ...(text ? { note: text } : {}) }, row: r });
+    rows.push({
+      bracket: { lower: lo!, upper: hi!, minRatio: min!, ...(text ? { note: text } : {}) },
+      row: r,
+    });
   }
   if (rows.length === 0) {
     throw new InputError({

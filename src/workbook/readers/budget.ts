@@ -6,7 +6,14 @@ import { classifySource, DEFAULT_SOURCE_MAPPING } from "../../engine/funding/cat
 import type { BudgetLine, BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
 import { labelKey } from "../../engine/text";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
-import { locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec, type LocatedTable } from "./table";
+import {
+  locateTable,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
 
 export interface BudgetReadOptions {
   /** Label → group mapping; defaults to DEFAULT_SOURCE_MAPPING (a user's sheet rows go before the defaults). */
@@ -29,7 +36,15 @@ export const REPORT_BUDGET_SPECS: ColumnSpec[] = [
   { key: "marker", aliases: ["STT", "TT", "Số TT", "Số thứ tự", "No", "No."] },
   {
     key: "label",
-    aliases: ["Nội dung chỉ tiêu", "Nội dung", "Chỉ tiêu", "Nguồn vốn", "Source", "Item", "Description"],
+    aliases: [
+      "Nội dung chỉ tiêu",
+      "Nội dung",
+      "Chỉ tiêu",
+      "Nguồn vốn",
+      "Source",
+      "Item",
+      "Description",
+    ],
     required: true,
   },
 ];
@@ -99,7 +114,10 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
   const lines: BudgetLine[] = [];
   for (const r of table.dataRows) {
     const rawLabel = textCell(grid, r, labelCol, { vi: "nội dung", en: "label" }) ?? "";
-    let marker = markerCol === undefined ? "" : (textCell(grid, r, markerCol, { vi: "số thứ tự", en: "number" }) ?? "");
+    let marker =
+      markerCol === undefined
+        ? ""
+        : (textCell(grid, r, markerCol, { vi: "số thứ tự", en: "number" }) ?? "");
     let label = rawLabel;
     const inline = rawLabel.match(/^([-–—+*])\s+(.*)$/);
     if (marker === "" && inline) {
@@ -113,13 +131,24 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
         sheet: grid.sheet,
         cell: gridAddress(grid, r, labelCol),
         found: "",
-        expected: { vi: "tên nguồn vốn cho dòng có số tiền", en: "a source label on a row with amounts" },
+        expected: {
+          vi: "tên nguồn vốn cho dòng có số tiền",
+          en: "a source label on a row with amounts",
+        },
       });
     }
     const cells = amounts.map((a) => gridAddress(grid, r, a.col));
     const source = { sheet: grid.sheet, cell: gridAddress(grid, r, labelCol) };
     if (classifySource(label, [], mapping) === "total") {
-      lines.push({ label, category: "total", level: 0, parent: null, amounts: values, cells, source });
+      lines.push({
+        label,
+        category: "total",
+        level: 0,
+        parent: null,
+        amounts: values,
+        cells,
+        source,
+      });
       continue;
     }
     const kind = markerKind(marker);
@@ -185,7 +214,10 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
         sheet: grid.sheet,
         cell: gridAddress(grid, r, c),
         found: cellText(row[c] ?? null),
-        expected: { vi: "năm và nguồn vốn trên mỗi dòng có số tiền", en: "a year and a source on each row" },
+        expected: {
+          vi: "năm và nguồn vốn trên mỗi dòng có số tiền",
+          en: "a year and a source on each row",
+        },
       });
     }
     let kind = "Thực hiện";
@@ -197,7 +229,10 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
           sheet: grid.sheet,
           cell: gridAddress(grid, r, col.kind),
           found: text,
-          expected: { vi: '"Kế hoạch" hoặc "Thực hiện"', en: '"Kế hoạch" (plan) or "Thực hiện" (actual)' },
+          expected: {
+            vi: '"Kế hoạch" hoặc "Thực hiện"',
+            en: '"Kế hoạch" (plan) or "Thực hiện" (actual)',
+          },
         });
       }
       if (parsed) kind = parsed;
@@ -207,8 +242,10 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     // "Ngân sách trung ương - Đầu tư phát triển" is a sub-line of "Ngân sách trung ương".
     const parts = sourceText.split(/\s+[-–—]\s+/).filter((p) => p !== "");
     // A generic local-budget row split by budget level (Cấp) becomes that level's sub-line.
-    const level = col.level === undefined ? null : textCell(grid, r, col.level, { vi: "cấp", en: "level" });
-    if (level && parts.length === 1 && classifySource(parts[0], [], mapping) === "local") parts.push(level);
+    const level =
+      col.level === undefined ? null : textCell(grid, r, col.level, { vi: "cấp", en: "level" });
+    if (level && parts.length === 1 && classifySource(parts[0], [], mapping) === "local")
+      parts.push(level);
     let parentLabel: string | null = null;
     for (let depth = 0; depth < parts.length; depth++) {
       const label = parts.slice(0, depth + 1).join(" - ");
@@ -227,7 +264,8 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
       if (depth === parts.length - 1) {
         const line = byKey.get(key)!;
         line.amounts.set(name, (line.amounts.get(name) ?? 0) + (amount ?? 0));
-        if (!line.amountCells.has(name)) line.amountCells.set(name, gridAddress(grid, r, col.amount));
+        if (!line.amountCells.has(name))
+          line.amountCells.set(name, gridAddress(grid, r, col.amount));
         line.stated = true;
       }
       parentLabel = key;
@@ -237,7 +275,10 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     throw new InputError({
       sheet: grid.sheet,
       cell: gridAddress(grid, table.headerRow + 1, col.amount),
-      expected: { vi: `${WHAT.vi}: ít nhất một dòng số liệu`, en: `${WHAT.en}: at least one data row` },
+      expected: {
+        vi: `${WHAT.vi}: ít nhất một dòng số liệu`,
+        en: `${WHAT.en}: at least one data row`,
+      },
     });
   }
   const kindOrder = (k: string) => (k === "Kế hoạch" ? 0 : 1);
@@ -267,7 +308,9 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     if (!t.stated) {
       // A parent that was never given is the sum of its sub-lines.
       const children = lines.filter((l) => l.parent === index);
-      lines[index].amounts = columns.map((_, c) => children.reduce((s, l) => s + (l.amounts[c] ?? 0), 0));
+      lines[index].amounts = columns.map((_, c) =>
+        children.reduce((s, l) => s + (l.amounts[c] ?? 0), 0)
+      );
     }
   };
   for (const key of order.filter((k) => byKey.get(k)!.parentLabel === null)) emit(key, null, 1);

@@ -38,7 +38,10 @@ export function readSourceMapping(grid: Grid): SourceMappingEntry[] {
         sheet: grid.sheet,
         cell: gridAddress(grid, r, col),
         found: String(cellAt(table, r, text === null ? "category" : "keywords") ?? ""),
-        expected: { vi: "cả từ khóa và nhóm nguồn trên mỗi dòng", en: "both keywords and a source group on each row" },
+        expected: {
+          vi: "cả từ khóa và nhóm nguồn trên mỗi dòng",
+          en: "both keywords and a source group on each row",
+        },
       });
     }
     const category = parseSourceCategory(group);
@@ -53,7 +56,10 @@ export function readSourceMapping(grid: Grid): SourceMappingEntry[] {
         },
       });
     }
-    const keywords = text.split("+").map((k) => k.trim()).filter((k) => k !== "");
+    const keywords = text
+      .split("+")
+      .map((k) => k.trim())
+      .filter((k) => k !== "");
     entries.push({ keywords, category });
   }
   return entries;

@@ -10,7 +10,8 @@ import { FORMATS, type OutputColumn, type OutputSheet, type OutputTable } from "
 export const FUNDING_SHEET = "KQ_NguonVon";
 export const COUNTERPART_SHEET = "KQ_DoiUng";
 
-const indent = (label: string, level: number): string => (level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label);
+const indent = (label: string, level: number): string =>
+  level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label;
 
 /** One row per line: label, group, then amount and share for each column; a total row last. */
 export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
@@ -20,7 +21,10 @@ export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
     columns.push({ header: `Tỷ lệ - ${mix.column}`, format: FORMATS.percent });
   }
   const rows: CellValue[][] = (mixes[0]?.lines ?? []).map((line, i) => {
-    const row: CellValue[] = [indent(line.label, line.level), SOURCE_CATEGORY_LABELS[line.category].vi];
+    const row: CellValue[] = [
+      indent(line.label, line.level),
+      SOURCE_CATEGORY_LABELS[line.category].vi,
+    ];
     for (const mix of mixes) {
       const l = mix.lines[i];
       row.push(l.amount, rounded ? (l.roundedShare ?? 0) : l.share);
@@ -30,7 +34,12 @@ export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
   const totalRow: CellValue[] = ["Tổng số (cộng các nguồn)", SOURCE_CATEGORY_LABELS.total.vi];
   for (const mix of mixes) totalRow.push(mix.total, mix.total === 0 ? 0 : 1);
   rows.push(totalRow);
-  return { name: "NTM_NguonVon", title: "Cơ cấu nguồn vốn (triệu đồng) / Funding mix (million VND)", columns, rows };
+  return {
+    name: "NTM_NguonVon",
+    title: "Cơ cấu nguồn vốn (triệu đồng) / Funding mix (million VND)",
+    columns,
+    rows,
+  };
 }
 
 export function checksTable(mixes: ColumnMix[]): OutputTable {
@@ -93,7 +102,11 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
   };
 }
 
-export function fundingSheet(mixes: ColumnMix[], comparisons: ColumnComparison[], rounded: boolean): OutputSheet {
+export function fundingSheet(
+  mixes: ColumnMix[],
+  comparisons: ColumnComparison[],
+  rounded: boolean
+): OutputSheet {
   const tables = [mixTable(mixes, rounded), checksTable(mixes)];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
   return { sheet: FUNDING_SHEET, tables };

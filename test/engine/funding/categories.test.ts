@@ -1,4 +1,8 @@
-import { classifySource, DEFAULT_SOURCE_MAPPING, parseSourceCategory } from "../../../src/engine/funding";
+import {
+  classifySource,
+  DEFAULT_SOURCE_MAPPING,
+  parseSourceCategory,
+} from "../../../src/engine/funding";
 
 describe("classifySource", () => {
   it.each([
@@ -25,7 +29,10 @@ describe("classifySource", () => {
   });
 
   it("lets user entries placed before the defaults win", () => {
-    const mapping = [{ keywords: ["ODA"], category: "central" as const }, ...DEFAULT_SOURCE_MAPPING];
+    const mapping = [
+      { keywords: ["ODA"], category: "central" as const },
+      ...DEFAULT_SOURCE_MAPPING,
+    ];
     expect(classifySource("Vốn ODA", [], mapping)).toBe("central");
   });
 

@@ -10,7 +10,13 @@ import { socTrangTable } from "./soc-trang";
 describe("counterpartCheck", () => {
   it("finds 0,243 and a 169.183 million shortfall for 2023, 1,052 compliant for 2024 (ratio 1)", () => {
     const [y2023, y2024] = counterpartCheck(socTrangTable(), 1);
-    expect(y2023).toMatchObject({ central: 223534, local: 54351, required: 1, shortfall: 169183, compliant: false });
+    expect(y2023).toMatchObject({
+      central: 223534,
+      local: 54351,
+      required: 1,
+      shortfall: 169183,
+      compliant: false,
+    });
     expect(y2023.ratio!.toFixed(3)).toBe("0.243");
     expect(y2024).toMatchObject({ central: 200334, local: 210713, shortfall: 0, compliant: true });
     expect(y2024.ratio!.toFixed(3)).toBe("1.052");
@@ -50,7 +56,11 @@ describe("minimumRatio and brackets", () => {
   });
 
   it("ships an example table marked as such", () => {
-    expect(DEFAULT_COUNTERPART_BRACKETS.every((b) => /example — check against the decision in force/.test(b.note!))).toBe(true);
+    expect(
+      DEFAULT_COUNTERPART_BRACKETS.every((b) =>
+        /example — check against the decision in force/.test(b.note!)
+      )
+    ).toBe(true);
     expect(bracketProblems(DEFAULT_COUNTERPART_BRACKETS)).toEqual([]);
   });
 

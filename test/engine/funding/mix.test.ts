@@ -9,7 +9,14 @@ describe("fundingMix", () => {
     expect(mix2023.total).toBe(3602312);
     expect(mix2023.statedTotal).toBe(3602312);
     const top = mix2023.lines.filter((l) => l.level === 1);
-    expect(top.map((l) => l.category)).toEqual(["central", "local", "integrated", "credit", "enterprises", "people"]);
+    expect(top.map((l) => l.category)).toEqual([
+      "central",
+      "local",
+      "integrated",
+      "credit",
+      "enterprises",
+      "people",
+    ]);
     expect(top.map((l) => pct2(l.share))).toEqual([6.21, 1.51, 38.3, 39.67, 9.12, 5.2]);
     expect(top[0].share).toBeCloseTo(223534 / 3602312, 15);
   });
@@ -39,7 +46,12 @@ describe("fundingMix", () => {
     expect(mix2023.checks.every((c) => c.ok && c.difference === 0)).toBe(true);
     // 46.724 + 159.155 = 205.879, but the report prints 205.878 for the people line in 2024.
     expect(mix2024.checks.filter((c) => !c.ok)).toEqual([
-      expect.objectContaining({ label: "HUY ĐỘNG TỪ NGƯỜI DÂN VÀ CỘNG ĐỒNG", stated: 205878, computed: 205879, difference: -1 }),
+      expect.objectContaining({
+        label: "HUY ĐỘNG TỪ NGƯỜI DÂN VÀ CỘNG ĐỒNG",
+        stated: 205878,
+        computed: 205879,
+        difference: -1,
+      }),
     ]);
   });
 
@@ -65,12 +77,25 @@ describe("fundingMix", () => {
       rows[0][4] = 3951000;
     });
     const bad = fundingMix(table)[1].checks.filter((c) => !c.ok && c.kind === "total");
-    expect(bad).toEqual([expect.objectContaining({ kind: "total", stated: 3951000, computed: 3951450, difference: -450 })]);
+    expect(bad).toEqual([
+      expect.objectContaining({
+        kind: "total",
+        stated: 3951000,
+        computed: 3951450,
+        difference: -450,
+      }),
+    ]);
   });
 
   it("keeps lines of unknown sources with their share", () => {
     const table = socTrangTable();
-    table.lines.push({ label: "Vốn khác", category: "other", level: 1, parent: null, amounts: [100, 0] });
+    table.lines.push({
+      label: "Vốn khác",
+      category: "other",
+      level: 1,
+      parent: null,
+      amounts: [100, 0],
+    });
     const [mix] = fundingMix(table);
     const other = mix.lines.find((l) => l.label === "Vốn khác")!;
     expect(other.category).toBe("other");

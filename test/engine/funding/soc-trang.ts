@@ -2,7 +2,13 @@
 
 import type { BudgetLine, BudgetTable, SourceCategory } from "../../../src/engine/funding";
 
-type Row = [label: string, category: SourceCategory, level: number, actual2023: number, plan2024: number];
+type Row = [
+  label: string,
+  category: SourceCategory,
+  level: number,
+  actual2023: number,
+  plan2024: number,
+];
 
 const ROWS: Row[] = [
   ["TỔNG SỐ", "total", 0, 3602312, 3951450],

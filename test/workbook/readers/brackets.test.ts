@@ -30,7 +30,14 @@ describe("readBrackets", () => {
   });
 
   it.each([
-    ["an overlap", [[0, 60, 1], [50, 100, 1]], "A3"],
+    [
+      "an overlap",
+      [
+        [0, 60, 1],
+        [50, 100, 1],
+      ],
+      "A3",
+    ],
     ["a formula error", [[0, { error: "#REF!" }, 1]], "B2"],
     ["a missing ratio", [[0, 60, null]], "C2"],
     ["a bad ratio", [[0, 60, "1:0"]], "C2"],

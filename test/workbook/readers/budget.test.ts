@@ -11,7 +11,10 @@ const FIXTURE = path.join(__dirname, "../../fixtures/examples/soc-trang-2023-fun
 const SAMPLE = path.join(__dirname, "../../../assets/ntm-sample.xlsx");
 
 async function csvGrid() {
-  const book = ExcelJsWorkbook.fromCsv(await fs.readFile(FIXTURE, "utf8"), "soc-trang-2023-funding");
+  const book = ExcelJsWorkbook.fromCsv(
+    await fs.readFile(FIXTURE, "utf8"),
+    "soc-trang-2023-funding"
+  );
   return book.readSheet("soc-trang-2023-funding");
 }
 
@@ -56,7 +59,8 @@ describe("readBudget: report layout", () => {
     ["the CSV example", () => csvGrid()],
     [
       "the sample workbook's 'Nguồn vốn' sheet (title row above the header)",
-      async () => (await ExcelJsWorkbook.fromXlsx(await fs.readFile(SAMPLE))).readSheet("Nguồn vốn"),
+      async () =>
+        (await ExcelJsWorkbook.fromXlsx(await fs.readFile(SAMPLE))).readSheet("Nguồn vốn"),
     ],
   ])("gives the report's shares and counterpart figures from %s", async (_name, load) => {
     const table = readBudget(await load());
@@ -175,15 +179,30 @@ describe("readBudget: tidy layout", () => {
     ]);
     const [mix] = fundingMix(readBudget(grid));
     expect(mix.checks).toEqual([
-      expect.objectContaining({ label: "Ngân sách trung ương", stated: 223000, computed: 223534, difference: -534, cell: "D2" }),
+      expect.objectContaining({
+        label: "Ngân sách trung ương",
+        stated: 223000,
+        computed: 223534,
+        difference: -534,
+        cell: "D2",
+      }),
     ]);
   });
 
   it("rejects an unknown plan/actual mark and a bad year with their cells", () => {
-    expectError(() => readBudget(gridFromRows("T", [header, [2023, "Vốn tín dụng", "dự kiến?", 1, null]])), "C2");
-    expectError(() => readBudget(gridFromRows("T", [header, ["năm nay", "Vốn tín dụng", "TH", 1, null]])), "A2");
     expectError(
-      () => readBudget(gridFromRows("T", [header, [2023, "Vốn tín dụng", "TH", { error: "#DIV/0!" }, null]])),
+      () => readBudget(gridFromRows("T", [header, [2023, "Vốn tín dụng", "dự kiến?", 1, null]])),
+      "C2"
+    );
+    expectError(
+      () => readBudget(gridFromRows("T", [header, ["năm nay", "Vốn tín dụng", "TH", 1, null]])),
+      "A2"
+    );
+    expectError(
+      () =>
+        readBudget(
+          gridFromRows("T", [header, [2023, "Vốn tín dụng", "TH", { error: "#DIV/0!" }, null]])
+        ),
       "D2",
       /#DIV\/0!/
     );
