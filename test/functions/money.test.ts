@@ -21,6 +21,9 @@ beforeAll(() => {
   };
 });
 
+/** A range as Excel may pass it: numbers, text and blanks. */
+const range = (cells: unknown[][]) => cells as number[][];
+
 const SOURCES_2023 = [[223534], [54351], [1379545], [1429056], [328664], [187162]];
 
 describe("NTM.SHARES", () => {
@@ -36,11 +39,11 @@ describe("NTM.SHARES", () => {
   });
 
   it("reads Vietnamese text numbers and treats blanks as zero", () => {
-    expect(shares([["3.000"], [""], [1000]])).toEqual([[0.75], [0], [0.25]]);
+    expect(shares(range([["3.000"], [""], [1000]]))).toEqual([[0.75], [0], [0.25]]);
   });
 
   it("gives #VALUE! with a message for text that is not a number", () => {
-    expect(() => shares([["abc"], [1]])).toThrow(
+    expect(() => shares(range([["abc"], [1]]))).toThrow(
       expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("abc") })
     );
     expect(() => shares([[1]], -1)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
