@@ -67,9 +67,44 @@ export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetT
   return readReportBudget(grid, mapping);
 }
 
+/** Text above a table that is a unit note ("ĐVT: triệu đồng"), not a group header. */
+const UNIT_NOTE = /(dvt|don vi|trieu dong|ty dong|million|billion)/;
+
+/**
+ * Amount columns: headers right of the label column that are not shares or notes. A two-row header ("Năm 2023"
+ * merged over "Kế hoạch" | "Thực hiện") is read as "Năm 2023 Kế hoạch": the group is the nearest text to the left
+ * within the amount columns in the row just above.
+ */
 function amountColumns(table: LocatedTable): { col: number; header: string }[] {
   const labelCol = table.columns.label;
-  return table.unmatched.filter((h) => h.col > labelCol && !NOT_AMOUNT.test(labelKey(h.header)));
+  const columns = table.unmatched.filter(
+    (h) => h.col > labelCol && !NOT_AMOUNT.test(labelKey(h.header))
+  );
+  if (table.headerRow === 0 || columns.length === 0) return columns;
+  const above = table.grid.rows[table.headerRow - 1] ?? [];
+  const first = columns[0].col;
+  return columns.map((h) => {
+    for (let c = h.col; c >= first; c--) {
+      const text = cellText(above[c] ?? null).trim();
+      if (text === "") continue;
+      return UNIT_NOTE.test(labelKey(text)) ? h : { col: h.col, header: `${text} ${h.header}` };
+    }
+    return h;
+  });
+}
+
+/** A section line with no amounts of its own is the sum of its sub-lines (deepest first, so sums nest). */
+function deriveEmptyParents(lines: BudgetLine[]): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.category === "total" || line.amounts.some((a) => a !== null)) continue;
+    const children = lines.filter((l) => l.parent === i);
+    if (children.length === 0) continue;
+    line.amounts = line.amounts.map((_, c) =>
+      children.reduce((sum, l) => sum + (l.amounts[c] ?? 0), 0)
+    );
+    line.derived = true;
+  }
 }
 
 type MarkerKind = "roman" | "arabic" | "dotted" | "letter" | "dash" | "plus" | "star";
@@ -169,6 +204,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     const category = classifySource(label, ancestry(lines, parent), mapping);
     lines.push({ label, category, level, parent, amounts: values, cells, source });
   }
+  deriveEmptyParents(lines);
   return { sheet: grid.sheet, columns: amounts.map((a) => a.header), lines };
 }
 

@@ -238,3 +238,68 @@ describe("readSourceMapping", () => {
     expectError(() => readSourceMapping(grid), "B2", /credit/);
   });
 });
+
+describe("readBudget: other report shapes", () => {
+  it("reads a state-budget group with central and local budgets inside it", () => {
+    const grid = gridFromRows("NV", [
+      ["STT", "Nội dung", "Thực hiện 2023"],
+      [null, "Tổng cộng", 400],
+      ["I", "Ngân sách nhà nước", 300],
+      ["1", "Ngân sách trung ương", 200],
+      ["-", "Đầu tư phát triển", 150],
+      ["-", "Sự nghiệp", 50],
+      ["2", "Ngân sách địa phương", 100],
+      ["-", "Tỉnh", 60],
+      ["-", "Huyện", 30],
+      ["-", "Xã", 10],
+      ["II", "Vốn tín dụng", 100],
+    ]);
+    const table = readBudget(grid);
+    expect(table.lines.map((l) => [l.level, l.category])).toEqual([
+      [0, "total"],
+      [1, "state-budget"],
+      [2, "central"],
+      [3, "central-investment"],
+      [3, "central-recurrent"],
+      [2, "local"],
+      [3, "local-province"],
+      [3, "local-district"],
+      [3, "local-commune"],
+      [1, "credit"],
+    ]);
+    const [mix] = fundingMix(table);
+    expect(mix.lines.filter((l) => l.level === 1).map((l) => l.share)).toEqual([0.75, 0.25]);
+    expect(mix.checks.every((c) => c.ok)).toBe(true);
+    expect(counterpartCheck(table, 1)[0]).toMatchObject({
+      central: 200,
+      local: 100,
+      ratio: 0.5,
+      shortfall: 100,
+    });
+  });
+
+  it("reads a two-row header (year over plan | actual) and ignores a unit note", () => {
+    const grid = gridFromRows("NV", [
+      [null, null, "Năm 2024", null, "ĐVT: triệu đồng"],
+      ["STT", "Nội dung", "Kế hoạch", "Thực hiện", "Năm 2025 kế hoạch"],
+      ["I", "Ngân sách trung ương", 100, 90, 120],
+    ]);
+    const table = readBudget(grid);
+    expect(table.columns).toEqual(["Năm 2024 Kế hoạch", "Năm 2024 Thực hiện", "Năm 2025 kế hoạch"]);
+  });
+
+  it("sums the sub-lines of a section heading that has no amounts of its own", () => {
+    const grid = gridFromRows("NV", [
+      ["STT", "Nội dung", "Năm 2023"],
+      ["I", "Ngân sách địa phương", null],
+      ["1", "Tỉnh", 20],
+      ["2", "Huyện", 10],
+      ["II", "Ngân sách trung ương", 30],
+    ]);
+    const table = readBudget(grid);
+    expect(table.lines[0]).toMatchObject({ amounts: [30], derived: true });
+    const [mix] = fundingMix(table);
+    expect(mix.total).toBe(60);
+    expect(mix.checks).toEqual([]);
+  });
+});
