@@ -172,6 +172,9 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
         },
       });
     }
+    // "Trong đó:" introduces sub-lines; it is not a line itself.
+    if (values.every((v) => v === null) && /^(trong do|in which|of which)\b/.test(labelKey(label)))
+      continue;
     const cells = amounts.map((a) => gridAddress(grid, r, a.col));
     const source = { sheet: grid.sheet, cell: gridAddress(grid, r, labelCol) };
     if (classifySource(label, [], mapping) === "total") {

@@ -249,6 +249,7 @@ describe("readBudget: other report shapes", () => {
       ["-", "Đầu tư phát triển", 150],
       ["-", "Sự nghiệp", 50],
       ["2", "Ngân sách địa phương", 100],
+      [null, "Trong đó:", null],
       ["-", "Tỉnh", 60],
       ["-", "Huyện", 30],
       ["-", "Xã", 10],
