@@ -93,6 +93,16 @@ function amountColumns(table: LocatedTable): { col: number; header: string }[] {
   });
 }
 
+/** Column names as keys: a repeated header gets " (2)", " (3)"… */
+function uniqueNames(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h} (${n})`;
+  });
+}
+
 /** A section line with no amounts of its own is the sum of its sub-lines (deepest first, so sums nest). */
 function deriveEmptyParents(lines: BudgetLine[]): void {
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -208,7 +218,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     lines.push({ label, category, level, parent, amounts: values, cells, source });
   }
   deriveEmptyParents(lines);
-  return { sheet: grid.sheet, columns: amounts.map((a) => a.header), lines };
+  return { sheet: grid.sheet, columns: uniqueNames(amounts.map((a) => a.header)), lines };
 }
 
 /** "Kế hoạch"/"KH"/"plan" → Kế hoạch; "Thực hiện"/"TH"/"actual"/"kết quả" → Thực hiện; null when unknown. */

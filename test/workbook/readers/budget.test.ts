@@ -304,3 +304,13 @@ describe("readBudget: other report shapes", () => {
     expect(mix.checks).toEqual([]);
   });
 });
+
+describe("readBudget: column names", () => {
+  it("keeps repeated amount headers apart", () => {
+    const grid = gridFromRows("NV", [
+      ["STT", "Nội dung", "Thực hiện", "Thực hiện"],
+      ["I", "Vốn tín dụng", 1, 2],
+    ]);
+    expect(readBudget(grid).columns).toEqual(["Thực hiện", "Thực hiện (2)"]);
+  });
+});
