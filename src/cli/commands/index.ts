@@ -1,7 +1,9 @@
 // The CLI's commands, in the order `ntm-plan --help` lists them. Each lives in its own module.
 
 import type { CliCommand } from "../command";
+import { counterpartCommand } from "./counterpart";
+import { fundingCommand } from "./funding";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
 
-export const commands: CliCommand[] = [sheetsCommand, summaryCommand];
+export const commands: CliCommand[] = [summaryCommand, fundingCommand, counterpartCommand, sheetsCommand];

@@ -1,6 +1,8 @@
 // Every planning job, in the order the task pane offers them.
 
+import { counterpartJob } from "./counterpart";
+import { fundingJob } from "./funding";
 import type { PlanningJob } from "./job";
 import { summaryJob } from "./summary";
 
-export const JOBS: PlanningJob[] = [summaryJob];
+export const JOBS: PlanningJob[] = [summaryJob, fundingJob, counterpartJob];
