@@ -1,6 +1,7 @@
 // The CLI's commands, in the order `ntm-plan --help` lists them. Each lives in its own module.
 
 import type { CliCommand } from "../command";
+import { allocateCommand } from "./allocate";
 import { sheetsCommand } from "./sheets";
 
-export const commands: CliCommand[] = [sheetsCommand];
+export const commands: CliCommand[] = [sheetsCommand, allocateCommand];
