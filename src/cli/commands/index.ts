@@ -2,6 +2,7 @@
 
 import type { CliCommand } from "../command";
 import { allocateCommand } from "./allocate";
+import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 
-export const commands: CliCommand[] = [sheetsCommand, allocateCommand];
+export const commands: CliCommand[] = [sheetsCommand, allocateCommand, roadmapCommand];
