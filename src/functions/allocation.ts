@@ -9,7 +9,8 @@ import { guard } from "./errors";
 function coefficientList(range: unknown[][]): number[] {
   const values = range.flat();
   return values.map((v, i) => {
-    const n = typeof v === "number" ? v : typeof v === "string" ? (parseNumberText(v)?.value ?? NaN) : NaN;
+    const n =
+      typeof v === "number" ? v : typeof v === "string" ? (parseNumberText(v)?.value ?? NaN) : NaN;
     if (!Number.isFinite(n)) {
       throw new InputError({
         found: String(v ?? ""),
@@ -44,7 +45,10 @@ export function allocate(
   cap?: number
 ): number[][] {
   return guard(() => {
-    const units = coefficientList(coefficients).map((coefficient, i) => ({ unit: `#${i + 1}`, coefficient }));
+    const units = coefficientList(coefficients).map((coefficient, i) => ({
+      unit: `#${i + 1}`,
+      coefficient,
+    }));
     const result = allocateByCoefficients({
       total,
       units,

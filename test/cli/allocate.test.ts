@@ -13,7 +13,15 @@ async function run(argv: string[]) {
 describe("ntm-plan allocate", () => {
   it("prints one JSON object whose amounts add up to the envelope", async () => {
     const file = path.join(FIXTURES, "districts.csv");
-    const { code, out } = await run(["allocate", file, "--total", "1000", "--unit", "10", "--json"]);
+    const { code, out } = await run([
+      "allocate",
+      file,
+      "--total",
+      "1000",
+      "--unit",
+      "10",
+      "--json",
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.total).toBe(1000);

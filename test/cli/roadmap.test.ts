@@ -24,8 +24,13 @@ describe("ntm-plan roadmap", () => {
       options: { budget: "3", to: "2025", from: "2024", "target-standard": "3" },
     });
     // 2024 (pace 1.5 → allowance 1, finish within 2): B +1 (first: closest), A +2 → all three at 19 for 3.
-    expect(result.json.years).toMatchObject([{ year: 2024, standard: 3, averageCriteria: 19, cost: 3 }, { year: 2025, cost: 0 }]);
-    expect(result.json.targets).toMatchObject([{ name: "standard", target: 3, projected: 3, reachable: true, year: 2024, shortfall: 0 }]);
+    expect(result.json.years).toMatchObject([
+      { year: 2024, standard: 3, averageCriteria: 19, cost: 3 },
+      { year: 2025, cost: 0 },
+    ]);
+    expect(result.json.targets).toMatchObject([
+      { name: "standard", target: 3, projected: 3, reachable: true, year: 2024, shortfall: 0 },
+    ]);
   });
 
   it("names the file, sheet and cell of a bad count", async () => {

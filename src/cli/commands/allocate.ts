@@ -22,6 +22,12 @@ export const allocateCommand: CliCommand = {
   },
   async run(input) {
     const file = requireFile(input, this.usage);
-    return runJobOnFile(allocateJob, file, "coefficients", input, ["total", "unit", "min", "cap", "basis"]);
+    return runJobOnFile(allocateJob, file, "coefficients", input, [
+      "total",
+      "unit",
+      "min",
+      "cap",
+      "basis",
+    ]);
   },
 };

@@ -22,7 +22,8 @@ export async function runJobOnFile(
   }
   try {
     const result = await job.run({ inputs: { [inputId]: { workbook, sheet } }, options });
-    const json = result.warnings.length > 0 ? { ...result.json, warnings: result.warnings } : result.json;
+    const json =
+      result.warnings.length > 0 ? { ...result.json, warnings: result.warnings } : result.json;
     const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
     return { json, text: [result.text, ...warnings].join("\n"), sheets: result.sheets };
   } catch (e) {

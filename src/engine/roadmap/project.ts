@@ -116,7 +116,12 @@ function invalid(found: string, vi: string, en: string): never {
 
 function validate(r: RoadmapRequest): void {
   const whole = (v: number) => Number.isInteger(v);
-  if (!whole(r.fromYear) || !whole(r.toYear) || r.toYear < r.fromYear || r.toYear - r.fromYear > 100) {
+  if (
+    !whole(r.fromYear) ||
+    !whole(r.toYear) ||
+    r.toYear < r.fromYear ||
+    r.toYear - r.fromYear > 100
+  ) {
     invalid(
       `${r.fromYear}–${r.toYear}`,
       "năm bắt đầu và năm kết thúc là số nguyên, năm kết thúc không trước năm bắt đầu",
@@ -128,14 +133,23 @@ function validate(r: RoadmapRequest): void {
   }
   const cost = r.costPerCriterion ?? 1;
   if (!Number.isFinite(cost) || cost <= 0) {
-    invalid(String(cost), "chi phí bình quân một tiêu chí là một số > 0", "an average cost per criterion > 0");
+    invalid(
+      String(cost),
+      "chi phí bình quân một tiêu chí là một số > 0",
+      "an average cost per criterion > 0"
+    );
   }
   const pace = r.pace ?? 1.5;
   if (!Number.isFinite(pace) || pace <= 0 || pace > 100) {
-    invalid(String(pace), "tốc độ (tiêu chí/xã/năm) là một số > 0", "a pace (criteria per commune per year) > 0");
+    invalid(
+      String(pace),
+      "tốc độ (tiêu chí/xã/năm) là một số > 0",
+      "a pace (criteria per commune per year) > 0"
+    );
   }
   const n = r.criteriaCount ?? 19;
-  if (!whole(n) || n < 1) invalid(String(n), "số tiêu chí của bộ tiêu chí ≥ 1", "a number of criteria ≥ 1");
+  if (!whole(n) || n < 1)
+    invalid(String(n), "số tiêu chí của bộ tiêu chí ≥ 1", "a number of criteria ≥ 1");
   if (r.communes.length === 0) invalid("0", "ít nhất một xã", "at least one commune");
   for (const c of r.communes) {
     if (!whole(c.count) || c.count < 0 || c.count > n) {
@@ -178,18 +192,24 @@ function snapshot(
     year,
     standard,
     advanced: tiers.advanced === null ? null : Math.min(tiers.advanced, standard),
-    model: tiers.model === null ? null : Math.min(tiers.model, tiers.advanced ?? Infinity, standard),
+    model:
+      tiers.model === null ? null : Math.min(tiers.model, tiers.advanced ?? Infinity, standard),
     averageCriteria: total / states.length,
     below: states.filter((s) => s.count < below && !s.standard).length,
   };
 }
 
 /** One projected year: serves the communes in priority order within the budget and the pace. */
-function projectYear(states: State[], year: number, y: number, r: Required<Pick<RoadmapRequest, "budget">> & {
-  cost: number;
-  pace: number;
-  n: number;
-}): { gained: number; newlyStandard: string[]; cost: number } {
+function projectYear(
+  states: State[],
+  year: number,
+  y: number,
+  r: Required<Pick<RoadmapRequest, "budget">> & {
+    cost: number;
+    pace: number;
+    n: number;
+  }
+): { gained: number; newlyStandard: string[]; cost: number } {
   const queue = states
     .filter((s) => !s.standard)
     .sort((a, b) => {
@@ -289,7 +309,11 @@ export function projectRoadmap(request: RoadmapRequest): Roadmap {
   }
   const years = all.filter((a) => a.year <= request.toYear);
   const end = years[years.length - 1];
-  const targets = checkTargets(request.targets ?? {}, start, years, all, end, endStates, { n, cost, below });
+  const targets = checkTargets(request.targets ?? {}, start, years, all, end, endStates, {
+    n,
+    cost,
+    below,
+  });
   return {
     communes: states.length,
     criteriaCount: n,
@@ -327,7 +351,10 @@ function checkTargets(
     const later = firstIn(all);
     const label =
       name === "maxBelow"
-        ? { vi: `Số xã dưới ${k.below} tiêu chí (tối đa)`, en: `Communes under ${k.below} criteria (at most)` }
+        ? {
+            vi: `Số xã dưới ${k.below} tiêu chí (tối đa)`,
+            en: `Communes under ${k.below} criteria (at most)`,
+          }
         : LABELS[name];
     if (projected === null) {
       checks.push({
@@ -344,7 +371,11 @@ function checkTargets(
       });
       continue;
     }
-    const shortfall = met(projected) ? 0 : name === "maxBelow" ? projected - target : target - projected;
+    const shortfall = met(projected)
+      ? 0
+      : name === "maxBelow"
+        ? projected - target
+        : target - projected;
     checks.push({
       name,
       label,

@@ -1,6 +1,10 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
-import { allocateByCoefficients, type AllocationBasis, type AllocationResult } from "../../engine/allocation";
+import {
+  allocateByCoefficients,
+  type AllocationBasis,
+  type AllocationResult,
+} from "../../engine/allocation";
 import { InputError } from "../../engine/errors";
 import { FORMATS, type OutputSheet } from "../output";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
@@ -24,7 +28,10 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         columns: [
           { header: "TT" },
           { header: "Đơn vị" },
-          { header: weightHeader, format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2 },
+          {
+            header: weightHeader,
+            format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
+          },
           { header: "Tỷ trọng", format: FORMATS.percent },
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
@@ -39,7 +46,12 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
 
 function allocationText(result: AllocationResult): string {
   const lines = result.allocations.map((a) => {
-    const limit = a.limit === "min" ? " (mức tối thiểu / minimum)" : a.limit === "cap" ? " (mức tối đa / cap)" : "";
+    const limit =
+      a.limit === "min"
+        ? " (mức tối thiểu / minimum)"
+        : a.limit === "cap"
+          ? " (mức tối đa / cap)"
+          : "";
     return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
   });
   return [
@@ -54,7 +66,11 @@ export const allocateJob: PlanningJob = {
   label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
   inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
   options: [
-    { id: "total", label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" }, type: "number" },
+    {
+      id: "total",
+      label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" },
+      type: "number",
+    },
     {
       id: "unit",
       label: { vi: "Làm tròn đến (triệu đồng)", en: "Round to (million VND)" },
@@ -62,7 +78,11 @@ export const allocateJob: PlanningJob = {
       default: 1,
       help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
     },
-    { id: "min", label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" }, type: "number" },
+    {
+      id: "min",
+      label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
+      type: "number",
+    },
     { id: "cap", label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" }, type: "number" },
     {
       id: "basis",
@@ -79,20 +99,42 @@ export const allocateJob: PlanningJob = {
       min: 0,
       label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
     });
-    const unit = optionNumber(request, "unit", { positive: true, label: { vi: "đơn vị làm tròn", en: "rounding unit" } });
-    const min = optionNumber(request, "min", { min: 0, label: { vi: "mức tối thiểu", en: "minimum" } });
+    const unit = optionNumber(request, "unit", {
+      positive: true,
+      label: { vi: "đơn vị làm tròn", en: "rounding unit" },
+    });
+    const min = optionNumber(request, "min", {
+      min: 0,
+      label: { vi: "mức tối thiểu", en: "minimum" },
+    });
     const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
     const rawBasis = request.options.basis;
-    if (rawBasis !== undefined && rawBasis !== "" && rawBasis !== "need" && rawBasis !== "coefficient") {
+    if (
+      rawBasis !== undefined &&
+      rawBasis !== "" &&
+      rawBasis !== "need" &&
+      rawBasis !== "coefficient"
+    ) {
       throw new InputError({
         found: `basis = ${String(rawBasis)}`,
-        expected: { vi: 'cách phân bổ "coefficient" (hệ số) hoặc "need" (nhu cầu)', en: '"coefficient" or "need"' },
+        expected: {
+          vi: 'cách phân bổ "coefficient" (hệ số) hoặc "need" (nhu cầu)',
+          en: '"coefficient" or "need"',
+        },
       });
     }
-    const basis = rawBasis === "need" || rawBasis === "coefficient" ? (rawBasis as AllocationBasis) : undefined;
+    const basis =
+      rawBasis === "need" || rawBasis === "coefficient" ? (rawBasis as AllocationBasis) : undefined;
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
-    const result = allocateByCoefficients({ total, units: table.units, unit, min, cap, basis: table.basis });
+    const result = allocateByCoefficients({
+      total,
+      units: table.units,
+      unit,
+      min,
+      cap,
+      basis: table.basis,
+    });
     return {
       json: {
         sheet: table.sheet,

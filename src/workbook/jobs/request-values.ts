@@ -13,7 +13,11 @@ export interface NumberOptionRules {
 }
 
 /** A numeric option (number or text); undefined when absent. Bad values are InputErrors naming the option. */
-export function optionNumber(request: JobRequest, id: string, rules: NumberOptionRules): number | undefined {
+export function optionNumber(
+  request: JobRequest,
+  id: string,
+  rules: NumberOptionRules
+): number | undefined {
   const raw = request.options[id];
   if (raw === undefined || raw === "" || raw === false) return undefined;
   const value = typeof raw === "number" ? raw : Number(String(raw).trim().replace(/_/g, ""));
@@ -24,7 +28,9 @@ export function optionNumber(request: JobRequest, id: string, rules: NumberOptio
     (rules.min !== undefined && value < rules.min) ||
     (rules.positive && value <= 0);
   if (bad) {
-    const kind = rules.integer ? { vi: "số nguyên", en: "a whole number" } : { vi: "một số", en: "a number" };
+    const kind = rules.integer
+      ? { vi: "số nguyên", en: "a whole number" }
+      : { vi: "một số", en: "a number" };
     const bound = rules.positive
       ? { vi: " > 0", en: " > 0" }
       : rules.min !== undefined
@@ -41,7 +47,11 @@ export function optionNumber(request: JobRequest, id: string, rules: NumberOptio
   return value;
 }
 
-export function requireOptionNumber(request: JobRequest, id: string, rules: NumberOptionRules): number {
+export function requireOptionNumber(
+  request: JobRequest,
+  id: string,
+  rules: NumberOptionRules
+): number {
   const value = optionNumber(request, id, rules);
   if (value === undefined) {
     throw new InputError({

@@ -8,7 +8,11 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { findSheetName } from "../ownership";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
-import { PERIOD_TARGETS_SHEET, readPeriodTargets, type PeriodTargets } from "../readers/period-targets";
+import {
+  PERIOD_TARGETS_SHEET,
+  readPeriodTargets,
+  type PeriodTargets,
+} from "../readers/period-targets";
 import type { JobOptionSpec, JobRequest, PlanningJob } from "./job";
 import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
 
@@ -20,7 +24,12 @@ export type CommunesReader = (
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
-const num = (id: string, vi: string, en: string, extra: Partial<JobOptionSpec> = {}): JobOptionSpec => ({
+const num = (
+  id: string,
+  vi: string,
+  en: string,
+  extra: Partial<JobOptionSpec> = {}
+): JobOptionSpec => ({
   id,
   label: { vi, en },
   type: "number",
@@ -31,22 +40,41 @@ const OPTIONS: JobOptionSpec[] = [
   num("budget", "Kinh phí mỗi năm (triệu đồng)", "Budget per year (million VND)"),
   num("to", "Đến năm", "Up to year"),
   num("from", "Từ năm", "From year", {
-    help: { vi: "Năm đầu tiên dự kiến; mặc định năm nay", en: "First year projected; default this year" },
-  }),
-  num("pace", "Tốc độ (tiêu chí/xã/năm)", "Pace (criteria per commune per year)", { default: 1.5 }),
-  num("cost", "Chi phí bình quân một tiêu chí (triệu đồng)", "Average cost per criterion (million VND)", {
-    default: 1,
     help: {
-      vi: "Mặc định 1: kinh phí được tính bằng số tiêu chí",
-      en: "Default 1: the budget is counted in criteria",
+      vi: "Năm đầu tiên dự kiến; mặc định năm nay",
+      en: "First year projected; default this year",
     },
   }),
-  num("below", "Ngưỡng N (số xã dưới N tiêu chí)", "Threshold N (communes under N criteria)", { default: 15 }),
-  { id: "period", label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" }, type: "text", default: "2021-2025" },
+  num("pace", "Tốc độ (tiêu chí/xã/năm)", "Pace (criteria per commune per year)", { default: 1.5 }),
+  num(
+    "cost",
+    "Chi phí bình quân một tiêu chí (triệu đồng)",
+    "Average cost per criterion (million VND)",
+    {
+      default: 1,
+      help: {
+        vi: "Mặc định 1: kinh phí được tính bằng số tiêu chí",
+        en: "Default 1: the budget is counted in criteria",
+      },
+    }
+  ),
+  num("below", "Ngưỡng N (số xã dưới N tiêu chí)", "Threshold N (communes under N criteria)", {
+    default: 15,
+  }),
+  {
+    id: "period",
+    label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
+    type: "text",
+    default: "2021-2025",
+  },
   num("target-standard", "Mục tiêu số xã đạt chuẩn", "Target: standard communes"),
   num("target-advanced", "Mục tiêu số xã nâng cao", "Target: advanced communes"),
   num("target-model", "Mục tiêu số xã kiểu mẫu", "Target: model communes"),
-  num("target-average", "Mục tiêu số tiêu chí bình quân/xã", "Target: average criteria per commune"),
+  num(
+    "target-average",
+    "Mục tiêu số tiêu chí bình quân/xã",
+    "Target: average criteria per commune"
+  ),
   num("max-below", "Tối đa số xã dưới N tiêu chí", "At most this many communes under N criteria"),
   num("advanced-now", "Hiện trạng số xã nâng cao", "Advanced communes now"),
   num("model-now", "Hiện trạng số xã kiểu mẫu", "Model communes now"),
@@ -64,9 +92,13 @@ const OPTIONS: JobOptionSpec[] = [
 async function periodTargets(request: JobRequest): Promise<PeriodTargets | null> {
   const ref = request.inputs.communes;
   if (!ref) return null;
-  const wanted = typeof request.options["targets-sheet"] === "string" ? request.options["targets-sheet"] : "";
+  const wanted =
+    typeof request.options["targets-sheet"] === "string" ? request.options["targets-sheet"] : "";
   const explicit = wanted.trim() !== "";
-  const name = findSheetName(await ref.workbook.sheetNames(), explicit ? wanted : PERIOD_TARGETS_SHEET);
+  const name = findSheetName(
+    await ref.workbook.sheetNames(),
+    explicit ? wanted : PERIOD_TARGETS_SHEET
+  );
   if (name === undefined) {
     if (explicit && wanted !== PERIOD_TARGETS_SHEET) await ref.workbook.readSheet(wanted); // names the missing sheet
     return null;
@@ -156,12 +188,17 @@ function roadmapText(roadmap: Roadmap, toYear: number): string {
   ];
   for (const t of roadmap.targets) {
     if (t.reachable === null) {
-      lines.push(`${t.label.vi}: ${t.target} — chưa dự báo (cần tốc độ tăng mỗi năm) / not projected (needs a pace)`);
+      lines.push(
+        `${t.label.vi}: ${t.target} — chưa dự báo (cần tốc độ tăng mỗi năm) / not projected (needs a pace)`
+      );
     } else if (t.reachable) {
       lines.push(`${t.label.vi}: ${t.target} — đạt năm ${t.year} / reached in ${t.year}`);
     } else {
       const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
-      const extra = t.extraCost !== null ? `, cần thêm khoảng ${t.extraCost.toLocaleString("vi-VN")} triệu đồng` : "";
+      const extra =
+        t.extraCost !== null
+          ? `, cần thêm khoảng ${t.extraCost.toLocaleString("vi-VN")} triệu đồng`
+          : "";
       lines.push(
         `${t.label.vi}: ${t.target} — không đạt đến năm ${toYear} (dự kiến ${t.projected}, còn thiếu ${t.shortfall}${extra}${later}) / not reached by ${toYear}`
       );
@@ -183,7 +220,11 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         return optionNumber(request, id, { min, integer, label: spec.label });
       };
       const budget = requireOptionNumber(request, "budget", { min: 0, label: OPTIONS[0].label });
-      const toYear = requireOptionNumber(request, "to", { min: 1900, integer: true, label: OPTIONS[1].label });
+      const toYear = requireOptionNumber(request, "to", {
+        min: 1900,
+        integer: true,
+        label: OPTIONS[1].label,
+      });
       const fromYear = number("from", 1900, true) ?? new Date().getFullYear();
       if (toYear < fromYear) {
         throw new InputError({
@@ -195,7 +236,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         });
       }
       const periodOption = request.options.period;
-      const catalogue = findCatalogue(typeof periodOption === "string" && periodOption ? periodOption : undefined);
+      const catalogue = findCatalogue(
+        typeof periodOption === "string" && periodOption ? periodOption : undefined
+      );
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
         try {
@@ -213,7 +256,8 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         maxBelow: number("max-below", 0, true),
       };
       const targets: RoadmapTargets = { ...(sheetTargets?.targets ?? {}) };
-      for (const [k, v] of Object.entries(fromOptions)) if (v !== undefined) targets[k as keyof RoadmapTargets] = v;
+      for (const [k, v] of Object.entries(fromOptions))
+        if (v !== undefined) targets[k as keyof RoadmapTargets] = v;
       const roadmap = projectRoadmap({
         communes: read.communes,
         fromYear,

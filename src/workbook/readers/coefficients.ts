@@ -5,7 +5,15 @@ import { InputError } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { SourceRef, Warning } from "../../engine/types";
 import { gridAddress, type Grid } from "../grid";
-import { addressAt, tryLocateTable, locateTable, numberCell, textCell, type ColumnSpec, type LocatedTable } from "./table";
+import {
+  addressAt,
+  tryLocateTable,
+  locateTable,
+  numberCell,
+  textCell,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
 
 export const COEFFICIENT_COLUMNS: ColumnSpec[] = [
   { key: "unit", aliases: ["Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Unit"], required: true },
@@ -43,7 +51,10 @@ export function isCoefficientsSheet(grid: Grid): boolean {
  * Reads units and their coefficients. The header row may be anywhere in the first rows, in Vietnamese with or
  * without diacritics or in English; total rows ("Tổng cộng") are skipped. Every problem names its cell.
  */
-export function readCoefficients(grid: Grid, opts: { basis?: AllocationBasis } = {}): CoefficientsTable {
+export function readCoefficients(
+  grid: Grid,
+  opts: { basis?: AllocationBasis } = {}
+): CoefficientsTable {
   const table = locateTable(grid, COEFFICIENT_COLUMNS, WHAT);
   if (!hasWeights(table)) {
     throw new InputError({
@@ -55,7 +66,8 @@ export function readCoefficients(grid: Grid, opts: { basis?: AllocationBasis } =
       },
     });
   }
-  const basis: AllocationBasis = opts.basis ?? (table.columns.coefficient === undefined ? "need" : "coefficient");
+  const basis: AllocationBasis =
+    opts.basis ?? (table.columns.coefficient === undefined ? "need" : "coefficient");
   if (table.columns[basis] === undefined) {
     throw new InputError({
       sheet: grid.sheet,
@@ -87,16 +99,23 @@ export function readCoefficients(grid: Grid, opts: { basis?: AllocationBasis } =
         sheet: grid.sheet,
         cell: addressAt(table, row, "unit"),
         found: "",
-        expected: { vi: "tên đơn vị cho dòng có hệ số", en: "a unit name for a row with a coefficient" },
+        expected: {
+          vi: "tên đơn vị cho dòng có hệ số",
+          en: "a unit name for a row with a coefficient",
+        },
       });
     }
     if (weight === null) {
-      const label = basis === "need" ? { vi: "nhu cầu", en: "need" } : { vi: "hệ số", en: "coefficient" };
+      const label =
+        basis === "need" ? { vi: "nhu cầu", en: "need" } : { vi: "hệ số", en: "coefficient" };
       throw new InputError({
         sheet: grid.sheet,
         cell: addressAt(table, row, basis),
         found: "",
-        expected: { vi: `${label.vi} của ${name}: một số ≥ 0`, en: `the ${label.en} of ${name}: a number ≥ 0` },
+        expected: {
+          vi: `${label.vi} của ${name}: một số ≥ 0`,
+          en: `the ${label.en} of ${name}: a number ≥ 0`,
+        },
       });
     }
     const cell = addressAt(table, row, "unit");
@@ -123,7 +142,10 @@ export function readCoefficients(grid: Grid, opts: { basis?: AllocationBasis } =
     throw new InputError({
       sheet: grid.sheet,
       cell: gridAddress(grid, table.headerRow + 1, col("unit")),
-      expected: { vi: `${WHAT.vi}: ít nhất một dòng đơn vị`, en: `${WHAT.en}: at least one unit row` },
+      expected: {
+        vi: `${WHAT.vi}: ít nhất một dòng đơn vị`,
+        en: `${WHAT.en}: at least one unit row`,
+      },
     });
   }
   return { sheet: grid.sheet, units, basis, sources, warnings };

@@ -14,7 +14,14 @@ import type { RoadmapTargets } from "../../engine/roadmap";
 import { InputError } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Grid } from "../grid";
-import { addressAt, locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  addressAt,
+  locateTable,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+} from "./table";
 
 export const PERIOD_TARGETS_SHEET = "Chỉ tiêu giai đoạn";
 
@@ -73,7 +80,11 @@ export function readPeriodTargets(grid: Grid): PeriodTargets {
       });
     }
     const what = { vi: `mục tiêu "${name}"`, en: `the goal of "${name}"` };
-    const goal = numberCell(grid, row, table.columns.goal, { min: 0, integer: kind.kind !== "averageCriteria", what });
+    const goal = numberCell(grid, row, table.columns.goal, {
+      min: 0,
+      integer: kind.kind !== "averageCriteria",
+      what,
+    });
     if (goal === null) {
       throw new InputError({
         sheet: grid.sheet,
@@ -88,7 +99,10 @@ export function readPeriodTargets(grid: Grid): PeriodTargets {
       const number = (key: "current" | "perYear", vi: string, en: string) =>
         table.columns[key] === undefined
           ? null
-          : numberCell(grid, row, table.columns[key], { min: 0, what: { vi: `${vi} "${name}"`, en: `${en} "${name}"` } });
+          : numberCell(grid, row, table.columns[key], {
+              min: 0,
+              what: { vi: `${vi} "${name}"`, en: `${en} "${name}"` },
+            });
       const current = number("current", "hiện trạng", "current value of");
       const perYear = number("perYear", "số xã tăng mỗi năm", "communes per year of");
       if (current !== null) result.current[kind.kind] = current;

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { allocateByCoefficients } from "../../../src/engine/allocation";
 import { InputError } from "../../../src/engine/errors";
 
-const amounts = (r: ReturnType<typeof allocateByCoefficients>) => r.allocations.map((a) => a.amount);
+const amounts = (r: ReturnType<typeof allocateByCoefficients>) =>
+  r.allocations.map((a) => a.amount);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe("allocateByCoefficients", () => {
@@ -110,22 +111,29 @@ describe("allocateByCoefficients", () => {
       { unit: "A", coefficient: 1 },
       { unit: "B", coefficient: -1 },
     ];
-    expect(() => allocateByCoefficients({ total: 10, units: neg })).toThrow(/Cần: hệ số.*Expected: each unit's coefficient/);
+    expect(() => allocateByCoefficients({ total: 10, units: neg })).toThrow(
+      /Cần: hệ số.*Expected: each unit's coefficient/
+    );
     const zero = [
       { unit: "A", coefficient: 0 },
       { unit: "B", coefficient: 0 },
     ];
-    expect(() => allocateByCoefficients({ total: 10, units: zero })).toThrow(/adding up to more than 0/);
+    expect(() => allocateByCoefficients({ total: 10, units: zero })).toThrow(
+      /adding up to more than 0/
+    );
   });
 
   it("adds up exactly to the envelope and respects min and cap, for any feasible request", () => {
     const request = fc
       .record({
         unit: fc.constantFrom(1, 10, 100),
-        weights: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1000, noNaN: true })), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        weights: fc.array(
+          fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1000, noNaN: true })),
+          {
+            minLength: 1,
+            maxLength: 30,
+          }
+        ),
         multiples: fc.integer({ min: 0, max: 100000 }),
         minUnits: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
         capUnits: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
@@ -140,7 +148,9 @@ describe("allocateByCoefficients", () => {
         const lo = (min ?? 0) * units.length;
         const hi = weights.reduce((a, w) => a + (w > 0 ? (cap ?? Infinity) : (min ?? 0)), 0);
         if (lo > total || hi < total) {
-          expect(() => allocateByCoefficients({ total, units, unit, min, cap })).toThrow(InputError);
+          expect(() => allocateByCoefficients({ total, units, unit, min, cap })).toThrow(
+            InputError
+          );
           return;
         }
         const r = allocateByCoefficients({ total, units, unit, min, cap });

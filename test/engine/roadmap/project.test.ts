@@ -6,7 +6,11 @@ import type { CommuneStatus, Tier } from "../../../src/engine/types";
 /** Sóc Trăng at the end of 2023 (appendix II of the 2023 report): 70 communes at 19 and ten below. */
 function socTrang(tiers = false): CommuneStatus[] {
   const below = [16, 17, 15, 15, 15, 15, 15, 18, 17, 17];
-  const communes: CommuneStatus[] = below.map((count, i) => ({ name: `X${i + 1}`, achieved: null, count }));
+  const communes: CommuneStatus[] = below.map((count, i) => ({
+    name: `X${i + 1}`,
+    achieved: null,
+    count,
+  }));
   for (let i = 0; i < 70; i++) {
     // End of 2023: 20 advanced of which 2 model.
     const tier: Tier = i < 2 ? "model" : i < 20 ? "advanced" : "standard";
@@ -39,7 +43,15 @@ describe("projectRoadmap", () => {
     expect(r.years[0].newlyStandard).toEqual(["X8", "X2", "X9", "X10"]);
     expect(r.years[0].averageCriteria).toBeCloseTo((70 * 19 + 4 * 19 + 17 + 5 * 16) / 80, 10);
     expect(r.years[1].averageCriteria).toBeCloseTo((75 * 19 + 5 * 18) / 80, 10);
-    expect(r.targets[0]).toMatchObject({ name: "standard", target: 72, projected: 75, reachable: true, year: 2024, cost: 13, shortfall: 0 });
+    expect(r.targets[0]).toMatchObject({
+      name: "standard",
+      target: 72,
+      projected: 75,
+      reachable: true,
+      year: 2024,
+      cost: 13,
+      shortfall: 0,
+    });
   });
 
   it("says what is short when all 80 are asked for by 2025, and when the pace would get there", () => {
@@ -52,7 +64,14 @@ describe("projectRoadmap", () => {
       budget: 16,
       targets: { standard: 80, averageCriteria: 19 },
     });
-    expect(r.targets[0]).toMatchObject({ projected: 75, reachable: false, year: null, yearAtThisPace: 2026, shortfall: 5, extraCost: 5 });
+    expect(r.targets[0]).toMatchObject({
+      projected: 75,
+      reachable: false,
+      year: null,
+      yearAtThisPace: 2026,
+      shortfall: 5,
+      extraCost: 5,
+    });
     expect(r.targets[1].reachable).toBe(false);
     expect(r.targets[1].shortfall).toBeCloseTo(5 / 80, 10);
     expect(r.targets[1].extraCost).toBe(5);
@@ -60,7 +79,13 @@ describe("projectRoadmap", () => {
 
   it("reaches 75 standard in 2024 at a pace of 3, as the province's own plan did", () => {
     // 2024: 18→19 (+1), 17s→19 (+2×3), 16→19 (+3) = 10; then 15s +3 each while money lasts: two of them = 16.
-    const r = projectRoadmap({ communes: socTrang(), fromYear: 2024, toYear: 2026, budget: 16, pace: 3 });
+    const r = projectRoadmap({
+      communes: socTrang(),
+      fromYear: 2024,
+      toYear: 2026,
+      budget: 16,
+      pace: 3,
+    });
     expect(r.years.map((y) => [y.gained, y.standard])).toEqual([
       [16, 75],
       [11, 77],
@@ -69,7 +94,13 @@ describe("projectRoadmap", () => {
   });
 
   it("limits the year by money: a cost of 4 per criterion with 16 a year pays 4 criteria", () => {
-    const r = projectRoadmap({ communes: socTrang(), fromYear: 2024, toYear: 2024, budget: 16, costPerCriterion: 4 });
+    const r = projectRoadmap({
+      communes: socTrang(),
+      fromYear: 2024,
+      toYear: 2024,
+      budget: 16,
+      costPerCriterion: 4,
+    });
     // Served in order: 18 (+1), 17 (+2), then the next 17 takes the last one.
     expect(r.years[0]).toMatchObject({ gained: 4, cost: 16, standard: 72 });
   });
@@ -86,7 +117,13 @@ describe("projectRoadmap", () => {
 
   it("projects advanced and model communes only when a pace for them is given", () => {
     const targets = { advanced: 24, model: 8 };
-    const none = projectRoadmap({ communes: socTrang(true), fromYear: 2024, toYear: 2025, budget: 16, targets });
+    const none = projectRoadmap({
+      communes: socTrang(true),
+      fromYear: 2024,
+      toYear: 2025,
+      budget: 16,
+      targets,
+    });
     expect(none.start).toMatchObject({ advanced: 20, model: 2 });
     expect(none.years[1].advanced).toBeNull();
     expect(none.targets.map((t) => t.reachable)).toEqual([null, null]);
@@ -141,13 +178,23 @@ describe("projectRoadmap", () => {
     fc.assert(
       fc.property(arb, ({ counts, budget, cost, pace }) => {
         const communes = counts.map((count, i) => ({ name: `C${i}`, achieved: null, count }));
-        const r = projectRoadmap({ communes, fromYear: 2024, toYear: 2030, budget, costPerCriterion: cost, pace });
+        const r = projectRoadmap({
+          communes,
+          fromYear: 2024,
+          toYear: 2030,
+          budget,
+          costPerCriterion: cost,
+          pace,
+        });
         let previous = r.start;
         for (const y of r.years) {
           expect(y.cost).toBeLessThanOrEqual(budget);
           expect(y.cost).toBe(y.gained * cost);
           expect(y.standard).toBeGreaterThanOrEqual(previous.standard);
-          expect(y.averageCriteria * counts.length).toBeCloseTo(previous.averageCriteria * counts.length + y.gained, 6);
+          expect(y.averageCriteria * counts.length).toBeCloseTo(
+            previous.averageCriteria * counts.length + y.gained,
+            6
+          );
           expect(y.gained).toBeLessThanOrEqual(counts.length * Math.max(Math.ceil(pace), 2));
           previous = y;
         }

@@ -21,7 +21,10 @@ describe("allocate job", () => {
 
   it("finds the coefficients sheet by its headers and writes KQ_PhanBo with a total row", async () => {
     const book = new MemoryWorkbook(SHEETS);
-    const result = await allocateJob.run({ inputs: { coefficients: { workbook: book } }, options: { total: 1000 } });
+    const result = await allocateJob.run({
+      inputs: { coefficients: { workbook: book } },
+      options: { total: 1000 },
+    });
     expect(result.json.allocations).toEqual([
       { unit: "Kế Sách", coefficient: 1.5, share: 0.375, amount: 375, limit: null },
       { unit: "Mỹ Tú", coefficient: 1, share: 0.25, amount: 250, limit: null },
@@ -46,9 +49,9 @@ describe("allocate job", () => {
 
   it("refuses a missing or bad envelope before reading anything", async () => {
     const book = new MemoryWorkbook(SHEETS);
-    await expect(allocateJob.run({ inputs: { coefficients: { workbook: book } }, options: {} })).rejects.toThrow(
-      /total/
-    );
+    await expect(
+      allocateJob.run({ inputs: { coefficients: { workbook: book } }, options: {} })
+    ).rejects.toThrow(/total/);
     await expect(
       allocateJob.run({ inputs: { coefficients: { workbook: book } }, options: { total: "abc" } })
     ).rejects.toThrow(InputError);

@@ -7,7 +7,10 @@ import { readCommuneCounts } from "./communes-reader-for-tests";
 
 /** The ten communes of appendix II (real fixture) and 70 communes at the standard. */
 async function socTrangRows(): Promise<CellValue[][]> {
-  const csv = await fs.readFile(path.join(__dirname, "../../fixtures/examples/soc-trang-2023-communes.csv"), "utf8");
+  const csv = await fs.readFile(
+    path.join(__dirname, "../../fixtures/examples/soc-trang-2023-communes.csv"),
+    "utf8"
+  );
   const rows: CellValue[][] = [["Tên xã", "Số tiêu chí đạt"]];
   for (const line of csv.trim().split("\n").slice(1)) {
     const [, name, , count] = line.split(",");
@@ -40,7 +43,11 @@ describe("roadmap job", () => {
       [2024, 74, 13],
       [2025, 75, 12],
     ]);
-    const targets = result.json.targets as { name: string; reachable: boolean | null; year: number | null }[];
+    const targets = result.json.targets as {
+      name: string;
+      reachable: boolean | null;
+      year: number | null;
+    }[];
     expect(targets.map((t) => [t.name, t.reachable, t.year])).toEqual([
       ["standard", true, 2024],
       ["advanced", true, 2025],
@@ -66,7 +73,9 @@ describe("roadmap job", () => {
       inputs: { communes: { workbook: book } },
       options: { budget: "16", to: "2025", from: "2024", "target-standard": "80" },
     });
-    expect(result.json.targets).toMatchObject([{ name: "standard", projected: 75, reachable: false, shortfall: 5 }]);
+    expect(result.json.targets).toMatchObject([
+      { name: "standard", projected: 75, reachable: false, shortfall: 5 },
+    ]);
     expect(result.text).toContain("không đạt đến năm 2025");
   });
 
@@ -79,14 +88,20 @@ describe("roadmap job", () => {
       ],
     });
     await expect(
-      job.run({ inputs: { communes: { workbook: book } }, options: { budget: 16, to: 2025, from: 2024 } })
+      job.run({
+        inputs: { communes: { workbook: book } },
+        options: { budget: 16, to: 2025, from: 2024 },
+      })
     ).rejects.toMatchObject({ sheet: "Chỉ tiêu giai đoạn", cell: "A2" });
   });
 
   it("refuses an end year before the first year", async () => {
     const book = new MemoryWorkbook({ Xa: await socTrangRows() });
     await expect(
-      job.run({ inputs: { communes: { workbook: book } }, options: { budget: 16, to: 2023, from: 2024 } })
+      job.run({
+        inputs: { communes: { workbook: book } },
+        options: { budget: 16, to: 2023, from: 2024 },
+      })
     ).rejects.toThrow(/end year/);
   });
 });

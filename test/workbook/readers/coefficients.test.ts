@@ -37,11 +37,43 @@ describe("readCoefficients", () => {
   });
 
   it.each([
-    [[["Đơn vị", "Hệ số"], ["A", { error: "#REF!" }]], "B2"],
-    [[["Đơn vị", "Hệ số"], ["A", -1]], "B2"],
-    [[["Đơn vị", "Hệ số"], ["A", null], ["B", 2]], "B2"],
-    [[["Đơn vị", "Hệ số"], ["A", 1], [null, 2]], "A3"],
-    [[["Đơn vị", "Ghi chú"], ["A", 1]], "A1"],
+    [
+      [
+        ["Đơn vị", "Hệ số"],
+        ["A", { error: "#REF!" }],
+      ],
+      "B2",
+    ],
+    [
+      [
+        ["Đơn vị", "Hệ số"],
+        ["A", -1],
+      ],
+      "B2",
+    ],
+    [
+      [
+        ["Đơn vị", "Hệ số"],
+        ["A", null],
+        ["B", 2],
+      ],
+      "B2",
+    ],
+    [
+      [
+        ["Đơn vị", "Hệ số"],
+        ["A", 1],
+        [null, 2],
+      ],
+      "A3",
+    ],
+    [
+      [
+        ["Đơn vị", "Ghi chú"],
+        ["A", 1],
+      ],
+      "A1",
+    ],
   ])("names the cell of a bad value (%#)", (rows, cell) => {
     try {
       readCoefficients(gridFromRows("HeSo", rows as any));
@@ -54,7 +86,13 @@ describe("readCoefficients", () => {
   });
 
   it("warns about a unit listed twice", () => {
-    const t = readCoefficients(gridFromRows("HeSo", [["Đơn vị", "Hệ số"], ["A", 1], ["a", 2]]));
+    const t = readCoefficients(
+      gridFromRows("HeSo", [
+        ["Đơn vị", "Hệ số"],
+        ["A", 1],
+        ["a", 2],
+      ])
+    );
     expect(t.units).toHaveLength(2);
     expect(t.warnings[0].cell).toBe("A3");
   });
