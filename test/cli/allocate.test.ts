@@ -47,3 +47,20 @@ describe("ntm-plan allocate", () => {
     expect(err[0]).toMatch(/Cần:.*Expected:.*minimums/);
   });
 });
+
+describe("ntm-plan allocate --out", () => {
+  it("writes KQ_PhanBo to an .xlsx file", async () => {
+    const os = await import("node:os");
+    const fs = await import("node:fs/promises");
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-alloc-"));
+    const out = path.join(dir, "phan-bo.xlsx");
+    const file = path.join(FIXTURES, "districts.csv");
+    const { code } = await run(["allocate", file, "--total", "1000", "--out", out, "--json"]);
+    expect(code).toBe(0);
+    const { ExcelJsWorkbook } = await import("../../src/workbook/adapters/exceljs");
+    const book = await ExcelJsWorkbook.fromXlsx(await fs.readFile(out));
+    const grid = await book.readSheet("KQ_PhanBo");
+    const totalRow = grid.rows.find((r) => r.includes("Tổng cộng"));
+    expect(totalRow?.[totalRow.length - 1]).toBe(1000);
+  });
+});

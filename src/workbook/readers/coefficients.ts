@@ -85,7 +85,11 @@ export function readCoefficients(
   const col = (key: string) => table.columns[key];
   for (const row of table.dataRows) {
     const name = textCell(grid, row, col("unit"), { vi: "tên đơn vị", en: "unit name" });
-    if (name !== null && TOTAL_LABELS.has(labelKey(name))) continue;
+    // A total row, labelled in the unit column or (merged) in another one such as TT.
+    const isTotal = (grid.rows[row] ?? []).some(
+      (v) => typeof v === "string" && TOTAL_LABELS.has(labelKey(v))
+    );
+    if (isTotal) continue;
     const number = (key: string, what: { vi: string; en: string }) =>
       col(key) === undefined ? null : numberCell(grid, row, col(key), { min: 0, what });
     const coefficient = number("coefficient", { vi: "hệ số", en: "coefficient" });

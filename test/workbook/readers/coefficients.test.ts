@@ -97,3 +97,17 @@ describe("readCoefficients", () => {
     expect(t.warnings[0].cell).toBe("A3");
   });
 });
+
+describe("readCoefficients total rows", () => {
+  it("skips a total row labelled in the TT column", () => {
+    const t = readCoefficients(
+      gridFromRows("HeSo", [
+        ["TT", "Đơn vị", "Hệ số"],
+        [1, "A", 1],
+        [2, "B", 3],
+        ["Cộng", null, 4],
+      ])
+    );
+    expect(t.units.map((u) => u.unit)).toEqual(["A", "B"]);
+  });
+});
