@@ -20,17 +20,27 @@ export function optionNumber(
 ): number | undefined {
   const raw = request.options[id];
   if (raw === undefined || raw === "" || raw === false) return undefined;
-  const value = typeof raw === "number" ? raw : Number(String(raw).trim().replace(/_/g, ""));
+  const text = String(raw).trim().replace(/_/g, "");
+  const value = typeof raw === "number" ? raw : Number(text);
+  // "1.000" is a thousand to a Vietnamese reader and one to Number(): refuse rather than guess.
+  const ambiguous = typeof raw === "string" && /^-?[1-9]\d{0,2}(\.\d{3})+$/.test(text);
   const bad =
     typeof raw === "boolean" ||
+    ambiguous ||
     !Number.isFinite(value) ||
     (rules.integer && !Number.isInteger(value)) ||
     (rules.min !== undefined && value < rules.min) ||
     (rules.positive && value <= 0);
   if (bad) {
     const kind = rules.integer
-      ? { vi: "số nguyên", en: "a whole number" }
-      : { vi: "một số", en: "a number" };
+      ? {
+          vi: "số nguyên viết liền (1000, không 1.000)",
+          en: "a whole number written plainly (1000, not 1.000)",
+        }
+      : {
+          vi: "một số viết liền, dấu chấm thập phân (1000, 1.5)",
+          en: "a plain number with a decimal point (1000, 1.5)",
+        };
     const bound = rules.positive
       ? { vi: " > 0", en: " > 0" }
       : rules.min !== undefined

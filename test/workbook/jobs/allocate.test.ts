@@ -57,3 +57,17 @@ describe("allocate job", () => {
     ).rejects.toThrow(InputError);
   });
 });
+
+describe("allocate job options", () => {
+  it("refuses a dotted thousand such as 1.000 rather than reading it as one", async () => {
+    const book = new MemoryWorkbook(SHEETS);
+    await expect(
+      allocateJob.run({ inputs: { coefficients: { workbook: book } }, options: { total: "1.000" } })
+    ).rejects.toThrow(/1000, not 1.000|1000, 1.5/);
+    const ok = await allocateJob.run({
+      inputs: { coefficients: { workbook: book } },
+      options: { total: "1000", unit: "10" },
+    });
+    expect(ok.json.total).toBe(1000);
+  });
+});
