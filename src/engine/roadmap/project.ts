@@ -151,6 +151,20 @@ function validate(r: RoadmapRequest): void {
   if (!whole(n) || n < 1)
     invalid(String(n), "số tiêu chí của bộ tiêu chí ≥ 1", "a number of criteria ≥ 1");
   if (r.communes.length === 0) invalid("0", "ít nhất một xã", "at least one commune");
+  const extras: [string, number | undefined][] = [
+    ["current.advanced", r.current?.advanced],
+    ["current.model", r.current?.model],
+    ["tierPace.advanced", r.tierPace?.advanced],
+    ["tierPace.model", r.tierPace?.model],
+    ...Object.entries(r.targets ?? {}).map(
+      ([k, v]) => [`targets.${k}`, v] as [string, number | undefined]
+    ),
+  ];
+  for (const [name, v] of extras) {
+    if (v !== undefined && (!Number.isFinite(v) || v < 0)) {
+      invalid(`${name} = ${v}`, `${name} là một số ≥ 0`, `${name} to be a number ≥ 0`);
+    }
+  }
   for (const c of r.communes) {
     if (!whole(c.count) || c.count < 0 || c.count > n) {
       invalid(

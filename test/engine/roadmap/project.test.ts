@@ -162,6 +162,8 @@ describe("projectRoadmap", () => {
     [{ budget: -1 }, /budget/],
     [{ pace: 0 }, /pace/],
     [{ costPerCriterion: 0 }, /cost per criterion/],
+    [{ tierPace: { advanced: -1 } }, /tierPace.advanced to be a number ≥ 0/],
+    [{ targets: { standard: Number.NaN } }, /targets.standard/],
   ])("refuses %o", (bad, message) => {
     const request = { communes: socTrang(), fromYear: 2024, toYear: 2025, budget: 16, ...bad };
     expect(() => projectRoadmap(request)).toThrow(InputError);

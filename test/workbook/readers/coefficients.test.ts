@@ -111,3 +111,21 @@ describe("readCoefficients total rows", () => {
     expect(t.units.map((u) => u.unit)).toEqual(["A", "B"]);
   });
 });
+
+describe("readCoefficients limits", () => {
+  it("reads per-unit minimum and cap columns that the engine then respects", () => {
+    const t = readCoefficients(
+      gridFromRows("HeSo", [
+        ["Đơn vị", "Hệ số", "Tối thiểu (triệu đồng)", "Tối đa (triệu đồng)"],
+        ["A", 5, null, 40],
+        ["B", 1, 30, null],
+        ["C", 4, null, null],
+      ])
+    );
+    expect(t.units).toEqual([
+      { unit: "A", coefficient: 5, cap: 40 },
+      { unit: "B", coefficient: 1, min: 30 },
+      { unit: "C", coefficient: 4 },
+    ]);
+  });
+});
