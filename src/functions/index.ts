@@ -2,3 +2,4 @@
 
 import "./criteria";
 import "./money";
+import "./allocation";
