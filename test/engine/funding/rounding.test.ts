@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { InputError } from "../../../src/engine/errors";
 import { roundedShares, roundToTotal, shareUnit, sharesOf } from "../../../src/engine/funding";
 
 describe("roundToTotal", () => {
@@ -46,7 +47,7 @@ describe("roundToTotal", () => {
   });
 
   it("rejects a unit that is not positive", () => {
-    expect(() => roundToTotal([1], 1, 0)).toThrow(RangeError);
+    expect(() => roundToTotal([1], 1, 0)).toThrow(InputError);
   });
 });
 
