@@ -11,8 +11,7 @@ import {
   type CliCommand,
   type CommandInput,
 } from "../command";
-import { openWorkbook } from "../io";
-import { inFile } from "./funding";
+import { inFile, openWorkbook } from "../io";
 
 /** --support-share 65, 65% or 0.65 (a fraction); Vietnamese "65,5" is accepted too. */
 function supportShareOption(input: CommandInput): number | undefined {

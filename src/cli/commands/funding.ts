@@ -1,19 +1,8 @@
 // `ntm-plan funding FILE [--round N]`: funding mix by source, sum checks and plan vs actual, via the funding job.
 
-import { isInputError } from "../../engine/errors";
 import { fundingJob } from "../../workbook/jobs/funding";
 import { numberOption, requireFile, stringOption, type CliCommand } from "../command";
-import { openWorkbook } from "../io";
-
-/** Runs a job body and names the file in any input error that does not name one yet. */
-export async function inFile<T>(file: string, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    if (isInputError(e) && !e.details.file) throw e.inFile(file);
-    throw e;
-  }
-}
+import { inFile, openWorkbook } from "../io";
 
 export const fundingCommand: CliCommand = {
   name: "funding",

@@ -4,11 +4,13 @@ import type { CliCommand } from "../command";
 import { allocateCommand } from "./allocate";
 import { counterpartCommand } from "./counterpart";
 import { fundingCommand } from "./funding";
+import { planCommand } from "./plan";
 import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
 
 export const commands: CliCommand[] = [
+  planCommand,
   summaryCommand,
   fundingCommand,
   counterpartCommand,

@@ -1,9 +1,8 @@
 // Runs a planning job from the CLI: one input file, the command's flags as job options, file named in errors.
 
-import { isInputError } from "../../engine/errors";
 import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
 import type { CommandInput, CommandResult } from "../command";
-import { openWorkbook } from "../io";
+import { inFile, openWorkbook } from "../io";
 
 /** Runs `job` on FILE with the given options; an input error from a sheet also names the file. */
 export async function runJobOnFile(
@@ -20,13 +19,11 @@ export async function runJobOnFile(
     const value = input.options[id];
     if (value !== undefined) options[id] = value;
   }
-  try {
+  return inFile(file, async () => {
     const result = await job.run({ inputs: { [inputId]: { workbook, sheet } }, options });
     const json =
       result.warnings.length > 0 ? { ...result.json, warnings: result.warnings } : result.json;
     const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
     return { json, text: [result.text, ...warnings].join("\n"), sheets: result.sheets };
-  } catch (e) {
-    throw isInputError(e) && (e.sheet || e.cell) ? e.inFile(file) : e;
-  }
+  });
 }
