@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import {
   counterpartCheck,
@@ -13,8 +14,7 @@ import { numericOption, textOption } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBrackets, loadBudget } from "./money-inputs";
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = formatVi;
 
 /** The required minimum ratio and where it came from. */
 async function requiredRatio(

@@ -1,5 +1,6 @@
 // The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
 
+import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
@@ -26,8 +27,7 @@ export function textOption(request: JobRequest, id: string): string | undefined 
   return typeof raw === "string" && raw.trim() !== "" ? raw.trim() : undefined;
 }
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = formatVi;
 
 export const fundingJob: PlanningJob = {
   id: "funding",
