@@ -6,7 +6,9 @@ import path from "node:path";
 import { readOptions } from "./options";
 import { Report } from "./report";
 import { benchBundle } from "./sections/bundle";
+import { benchFunctions } from "./sections/functions";
 import { benchOfficeJs } from "./sections/officejs";
+import { benchSummary } from "./sections/summary";
 import { benchExcelJs } from "./sections/tables";
 import { benchTargets } from "./sections/targets";
 
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
     `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
   );
   const sections: [string, () => Promise<void> | void][] = [
+    ["summary", () => benchSummary(report, options)],
     ["targets", () => benchTargets(report, options)],
+    ["functions", () => benchFunctions(report, options)],
     ["tables: ExcelJS", () => benchExcelJs(report, options)],
     ["tables: Office.js", () => benchOfficeJs(report, options)],
     ["bundle", () => benchBundle(report, ROOT)],
