@@ -6,7 +6,21 @@ import {
   generateRegion,
   STATUS_SHAPES,
 } from "../../bench/generators";
+import { loadModule } from "../../bench/modules";
+import { plannerInput } from "../../bench/planner-input";
 import { Prng } from "../../bench/prng";
+import { CATALOGUE_2021_2025 } from "../../src/engine/catalogues";
+import type { Catalogue, CommuneStatus } from "../../src/engine/types";
+import { gridFromRows, type Grid } from "../../src/workbook/grid";
+import { readBudget } from "../../src/workbook/readers/budget";
+import { readCommunes } from "../../src/workbook/readers/communes";
+
+interface CostsReader {
+  readCosts(
+    grid: Grid,
+    context: { communes: CommuneStatus[]; catalogue: Catalogue }
+  ): { costs: { perCommune: Map<string, Map<number, number>>; perCriterion: Map<number, number> } };
+}
 
 describe("benchmark generators", () => {
   it("give the same numbers for the same seed and different ones for another seed", () => {
@@ -56,5 +70,39 @@ describe("benchmark generators", () => {
     expect(standard / 2000).toBeGreaterThan(0.65);
     expect(standard / 2000).toBeLessThan(0.8);
     expect(region.communes.some((c) => c.achieved.length < 5)).toBe(true);
+  });
+});
+
+describe("benchmark sheets", () => {
+  const region = generateRegion({ seed: "valid", communes: 400, profile: "planning" });
+  const catalogue = CATALOGUE_2021_2025;
+
+  it.each(STATUS_SHAPES)("are read by the communes reader in the %s shape, as generated", (shape) => {
+    const read = readCommunes(gridFromRows("Xa", communesGrid(region, shape)), { catalogue });
+    expect(read.shape).toBe(shape);
+    expect(read.communes.map((c) => c.name)).toEqual(region.communes.map((c) => c.name));
+    expect(read.communes.map((c) => c.count)).toEqual(region.communes.map((c) => c.achieved.length));
+    if (shape !== "count") {
+      expect(read.communes.map((c) => c.achieved)).toEqual(region.communes.map((c) => c.achieved));
+    }
+    expect(read.communes.map((c) => c.registeredYear ?? null)).toEqual(
+      region.communes.map((c) => c.registeredYear)
+    );
+    expect(read.communes.map((c) => Boolean(c.especiallyDifficult))).toEqual(
+      region.communes.map((c) => c.especiallyDifficult)
+    );
+  });
+
+  it("are read by the budget reader with every amount", () => {
+    const table = readBudget(gridFromRows("NguonVon", budgetGrid(region)));
+    expect(JSON.stringify(table)).toContain(String(region.budgetLines[0].amount));
+  });
+
+  it("give the costs reader the same costs the planner input is built from", () => {
+    const costs = loadModule<CostsReader>("workbook/readers/costs");
+    if (!costs) return; // the costs reader arrives with the targets branch
+    const communes = readCommunes(gridFromRows("Xa", communesGrid(region, "list")), { catalogue }).communes;
+    const read = costs.readCosts(gridFromRows("ChiPhi", costsGrid(region)), { communes, catalogue });
+    expect(read.costs.perCommune).toEqual(plannerInput(region).options.costs!.perCommune);
   });
 });
