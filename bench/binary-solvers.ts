@@ -12,7 +12,13 @@ export function programToModel(program: BinaryProgram, name = "stage"): MipModel
   return {
     name,
     sense: program.sense,
-    columns: program.objective.map((cost, j) => ({ name: `x${j}`, cost, lb: 0, ub: 1, integer: true })),
+    columns: program.objective.map((cost, j) => ({
+      name: `x${j}`,
+      cost,
+      lb: 0,
+      ub: program.columnUpper?.[j] ?? 1,
+      integer: program.integer?.[j] ?? true,
+    })),
     rows: program.rowLower.map((lb, i) => {
       const entries: [number, number][] = [];
       for (let k = program.rowStarts[i]; k < program.rowStarts[i + 1]; k++) {
@@ -25,7 +31,10 @@ export function programToModel(program: BinaryProgram, name = "stage"): MipModel
 }
 
 function valuesOf(model: MipModel, vars: Record<string, number>): number[] {
-  return model.columns.map((c) => ((vars[c.name] ?? 0) > 0.5 ? 1 : 0));
+  return model.columns.map((c) => {
+    const v = vars[c.name] ?? 0;
+    return c.integer ? Math.round(v) : v;
+  });
 }
 
 function objectiveOf(program: BinaryProgram, values: number[]): number {

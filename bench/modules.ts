@@ -33,10 +33,15 @@ export interface CommunesSummariser {
   ): { communes: number; averageCriteria: number; standard: number };
 }
 
-/** A 0-1 program as the exact planner hands it to its solver (src/engine/targets/solver.ts). */
+/**
+ * A program as the exact planner hands it to its solver (src/engine/targets/solver.ts): 0 ≤ x ≤ columnUpper, integer
+ * where flagged; without those two fields every column is binary (the interface's first version).
+ */
 export interface BinaryProgram {
   sense: "max" | "min";
   objective: number[];
+  columnUpper?: number[];
+  integer?: boolean[];
   rowStarts: number[];
   rowIndices: number[];
   rowValues: number[];

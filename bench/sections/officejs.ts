@@ -12,7 +12,8 @@ import { resultSheet, TABLE_ROWS } from "./tables";
 const MAX_SYNCS = 2;
 
 function syncDetail(stats: SyncStats, adapterSyncs: number): string {
-  return `${stats.syncs} syncs (adapter counted ${adapterSyncs}); largest request ${formatBytes(stats.largestRequest)}, largest response ${formatBytes(stats.largestResponse)}`;
+  const own = Number.isFinite(adapterSyncs) ? ` (adapter counted ${adapterSyncs})` : "";
+  return `${stats.syncs} syncs${own}; largest request ${formatBytes(stats.largestRequest)}, largest response ${formatBytes(stats.largestResponse)}`;
 }
 
 export async function benchOfficeJs(report: Report, options: Options): Promise<void> {
