@@ -15,10 +15,12 @@ function gzipSize(file: string): number {
 /** Scripts the task pane page loads at start (its <script src>), excluding Office.js served from office-js/. */
 function initialScripts(dist: string): string[] {
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
-  return srcs
+  // Minified HTML leaves attribute values unquoted: src=taskpane.js.
+  const srcs = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const local = srcs
     .filter((s) => !/^https?:/.test(s) && !s.includes("office-js/"))
     .map((s) => s.replace(/^\.?\//, "").split("?")[0]);
+  return local.includes("taskpane.js") ? local : ["taskpane.js", ...local];
 }
 
 /** Text that only the HiGHS loader contains, so a chunk holding it is the solver. */

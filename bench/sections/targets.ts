@@ -108,8 +108,8 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
           continue;
         }
         const request: PlanRequest = { solver, seed: SEED, communes: n, timeLimit: options.solverBound };
-        // Two solver stages, each bounded, plus loading.
-        const boundMs = options.solverBound * 2000 + 10000;
+        // Up to three solver stages (2, 3 and 4), each bounded by the planner's time limit, plus loading.
+        const boundMs = options.solverBound * 3000 + 10000;
         const result = await runWorker<PlanReply>("targets-worker.js", request, boundMs);
         let detail: string;
         let ms = NaN;
