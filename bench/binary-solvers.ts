@@ -22,7 +22,8 @@ export function programToModel(program: BinaryProgram, name = "stage"): MipModel
     rows: program.rowLower.map((lb, i) => {
       const entries: [number, number][] = [];
       for (let k = program.rowStarts[i]; k < program.rowStarts[i + 1]; k++) {
-        if (program.rowIndices[k] >= n) throw new Error(`column ${program.rowIndices[k]} out of range`);
+        if (program.rowIndices[k] >= n)
+          throw new Error(`column ${program.rowIndices[k]} out of range`);
         entries.push([program.rowIndices[k], program.rowValues[k]]);
       }
       return { name: `r${i}`, entries, lb, ub: program.rowUpper[i] };
@@ -58,10 +59,14 @@ export const glpkSolver: BinarySolver = {
     const result = glpk.solve(toGlpk(model), {
       msglev: glpk.GLP_MSG_OFF,
       presol: true,
-      ...(program.timeLimitSeconds ? { tmlim: Math.max(1, Math.floor(program.timeLimitSeconds)) } : {}),
+      ...(program.timeLimitSeconds
+        ? { tmlim: Math.max(1, Math.floor(program.timeLimitSeconds)) }
+        : {}),
     }).result;
-    if (result.status === glpk.GLP_NOFEAS) return { status: "infeasible", values: [], objective: NaN, bound: NaN };
-    if (result.status !== glpk.GLP_OPT && result.status !== glpk.GLP_FEAS) return stoppedWithoutSolution(program);
+    if (result.status === glpk.GLP_NOFEAS)
+      return { status: "infeasible", values: [], objective: NaN, bound: NaN };
+    if (result.status !== glpk.GLP_OPT && result.status !== glpk.GLP_FEAS)
+      return stoppedWithoutSolution(program);
     const values = valuesOf(model, result.vars);
     const objective = objectiveOf(program, values);
     // glpk.js reports no bound for a stopped search.
@@ -74,20 +79,26 @@ export const glpkSolver: BinarySolver = {
 export const jslpSolver: BinarySolver = {
   name: "javascript-lp-solver",
   async solve(program) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const solver = require("javascript-lp-solver") as {
       Solve(model: unknown): Record<string, number | boolean> & { feasible: boolean };
     };
     const model = programToModel(program);
     const json = {
       ...toJslp(model),
-      options: { tolerance: 0, ...(program.timeLimitSeconds ? { timeout: program.timeLimitSeconds * 1000 } : {}) },
+      options: {
+        tolerance: 0,
+        ...(program.timeLimitSeconds ? { timeout: program.timeLimitSeconds * 1000 } : {}),
+      },
     };
     const start = performance.now();
     const result = solver.Solve(json);
-    const timedOut = program.timeLimitSeconds !== undefined && performance.now() - start >= program.timeLimitSeconds * 1000;
+    const timedOut =
+      program.timeLimitSeconds !== undefined &&
+      performance.now() - start >= program.timeLimitSeconds * 1000;
     if (!result.feasible) {
-      return timedOut ? stoppedWithoutSolution(program) : { status: "infeasible", values: [], objective: NaN, bound: NaN };
+      return timedOut
+        ? stoppedWithoutSolution(program)
+        : { status: "infeasible", values: [], objective: NaN, bound: NaN };
     }
     const values = valuesOf(model, result as unknown as Record<string, number>);
     const objective = objectiveOf(program, values);

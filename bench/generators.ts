@@ -64,9 +64,38 @@ const PLANNING_CAP = 3;
 const BUDGET_SHARE = 0.3;
 
 const SYLLABLES = [
-  "An", "Bình", "Châu", "Đông", "Định", "Giang", "Hòa", "Hưng", "Hiệp", "Khánh", "Long", "Lộc", "Lợi", "Mỹ",
-  "Nam", "Ninh", "Phú", "Phước", "Quới", "Sơn", "Tài", "Tân", "Tây", "Thạnh", "Thành", "Thới", "Thuận", "Trung",
-  "Văn", "Vĩnh", "Xuân", "Yên",
+  "An",
+  "Bình",
+  "Châu",
+  "Đông",
+  "Định",
+  "Giang",
+  "Hòa",
+  "Hưng",
+  "Hiệp",
+  "Khánh",
+  "Long",
+  "Lộc",
+  "Lợi",
+  "Mỹ",
+  "Nam",
+  "Ninh",
+  "Phú",
+  "Phước",
+  "Quới",
+  "Sơn",
+  "Tài",
+  "Tân",
+  "Tây",
+  "Thạnh",
+  "Thành",
+  "Thới",
+  "Thuận",
+  "Trung",
+  "Văn",
+  "Vĩnh",
+  "Xuân",
+  "Yên",
 ];
 
 const BUDGET_SOURCES: { source: string; share: number }[] = [
@@ -169,7 +198,7 @@ const UNMET_MARKS: CellValue[] = [null, 0, "-", "Chưa đạt"];
 /** "1-5, 7,8" style: runs of three or more become ranges, separators vary as in typed reports. */
 export function formatCriteriaList(achieved: number[], rng: Prng): string {
   const parts: string[] = [];
-  for (let i = 0; i < achieved.length; ) {
+  for (let i = 0; i < achieved.length;) {
     let j = i;
     while (j + 1 < achieved.length && achieved[j + 1] === achieved[j] + 1) j++;
     if (j - i >= 2 && rng.chance(0.5)) {
@@ -198,7 +227,10 @@ export function communesGrid(region: SyntheticRegion, shape: StatusShape): CellV
         : CRITERIA.map((c) => `TC${c}`);
   const header = [...head, ...statusHeaders, ...tail];
   const rows: CellValue[][] = [
-    ["DANH SÁCH XÃ VÀ TIÊU CHÍ NÔNG THÔN MỚI ĐẠT (dữ liệu tổng hợp)", ...header.slice(1).map(() => null)],
+    [
+      "DANH SÁCH XÃ VÀ TIÊU CHÍ NÔNG THÔN MỚI ĐẠT (dữ liệu tổng hợp)",
+      ...header.slice(1).map(() => null),
+    ],
     header.map(() => null),
     header,
   ];
@@ -208,7 +240,9 @@ export function communesGrid(region: SyntheticRegion, shape: StatusShape): CellV
         ? [formatCriteriaList(c.achieved, rng)]
         : shape === "count"
           ? [c.achieved.length]
-          : CRITERIA.map((k) => (c.achieved.includes(k) ? rng.pick(MET_MARKS) : rng.pick(UNMET_MARKS)));
+          : CRITERIA.map((k) =>
+              c.achieved.includes(k) ? rng.pick(MET_MARKS) : rng.pick(UNMET_MARKS)
+            );
     rows.push([
       i + 1,
       c.name,

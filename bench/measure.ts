@@ -13,7 +13,12 @@ export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { medianMs: median, minMs: sorted[0], maxMs: sorted[sorted.length - 1], runs: sorted.length };
+  return {
+    medianMs: median,
+    minMs: sorted[0],
+    maxMs: sorted[sorted.length - 1],
+    runs: sorted.length,
+  };
 }
 
 /**

@@ -58,8 +58,12 @@ export function toLpText(model: MipModel): string {
     const ub = Number.isFinite(c.ub) ? String(c.ub) : "+inf";
     out.push(` ${lb} <= ${c.name} <= ${ub}`);
   }
-  const binaries = model.columns.filter((c) => c.integer && c.lb === 0 && c.ub === 1).map((c) => c.name);
-  const generals = model.columns.filter((c) => c.integer && !(c.lb === 0 && c.ub === 1)).map((c) => c.name);
+  const binaries = model.columns
+    .filter((c) => c.integer && c.lb === 0 && c.ub === 1)
+    .map((c) => c.name);
+  const generals = model.columns
+    .filter((c) => c.integer && !(c.lb === 0 && c.ub === 1))
+    .map((c) => c.name);
   if (binaries.length > 0) out.push("Binaries", wrap(binaries));
   if (generals.length > 0) out.push("Generals", wrap(generals));
   out.push("End", "");
@@ -81,7 +85,11 @@ function glpBounds(lb: number, ub: number): { type: number; lb: number; ub: numb
 export interface GlpkModel {
   name: string;
   objective: { direction: number; name: string; vars: { name: string; coef: number }[] };
-  subjectTo: { name: string; vars: { name: string; coef: number }[]; bnds: { type: number; ub: number; lb: number } }[];
+  subjectTo: {
+    name: string;
+    vars: { name: string; coef: number }[];
+    bnds: { type: number; ub: number; lb: number };
+  }[];
   bounds: { name: string; type: number; ub: number; lb: number }[];
   binaries: string[];
   generals: string[];
@@ -101,7 +109,9 @@ export function toGlpk(model: MipModel): GlpkModel {
       vars: r.entries.map(([j, a]) => ({ name: model.columns[j].name, coef: a })),
       bnds: glpBounds(r.lb, r.ub),
     })),
-    bounds: model.columns.filter((c) => !isBinary(c)).map((c) => ({ name: c.name, ...glpBounds(c.lb, c.ub) })),
+    bounds: model.columns
+      .filter((c) => !isBinary(c))
+      .map((c) => ({ name: c.name, ...glpBounds(c.lb, c.ub) })),
     binaries: model.columns.filter(isBinary).map((c) => c.name),
     generals: model.columns.filter((c) => c.integer && !isBinary(c)).map((c) => c.name),
   };

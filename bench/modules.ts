@@ -10,11 +10,11 @@ import type { WorkbookPort } from "../src/workbook/port";
 export function loadModule<T>(rel: string): T | null {
   const file = path.join(__dirname, "..", "src", rel);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as T;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === "MODULE_NOT_FOUND" && String(err.message).includes(rel.split("/").pop()!)) return null;
+    if (err.code === "MODULE_NOT_FOUND" && String(err.message).includes(rel.split("/").pop()!))
+      return null;
     throw e;
   }
 }
@@ -99,7 +99,9 @@ export interface HighsSolverModule {
 export type CustomFunction = (...args: unknown[]) => unknown;
 
 export interface OfficeJsAdapter {
-  OfficeJsWorkbook: new (requirements?: { isSetSupported(name: string, min?: string): boolean }) => WorkbookPort & {
+  OfficeJsWorkbook: new (requirements?: {
+    isSetSupported(name: string, min?: string): boolean;
+  }) => WorkbookPort & {
     syncs: number;
   };
 }

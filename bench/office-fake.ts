@@ -97,7 +97,9 @@ export class FakeOfficeExcel {
   /** Cells written to a sheet, for checking that a write really landed. */
   cellCount(name: string): number {
     const sheet = this.sheets.find((s) => s.name === name);
-    return sheet ? sheet.cells.reduce((n, row) => n + row.filter((c) => c && c.value !== "").length, 0) : 0;
+    return sheet
+      ? sheet.cells.reduce((n, row) => n + row.filter((c) => c && c.value !== "").length, 0)
+      : 0;
   }
 
   resetStats(): void {
@@ -199,7 +201,8 @@ export class FakeOfficeExcel {
       },
       clear: () => {
         book.queue(48);
-        for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) sheet.set(row + r, col + c, "");
+        for (let r = 0; r < rowCount; r++)
+          for (let c = 0; c < columnCount; c++) sheet.set(row + r, col + c, "");
       },
     };
   }
@@ -245,7 +248,10 @@ export class FakeOfficeExcel {
           values: cells((c) => c?.value ?? ""),
           valueTypes: cells(typeOf),
           numberFormat: cells((c) => c?.format ?? "General"),
-        }) as unknown as Record<string, unknown> & { load(p: string): unknown; sync(): Promise<void> };
+        }) as unknown as Record<string, unknown> & {
+          load(p: string): unknown;
+          sync(): Promise<void>;
+        };
         const load = mock.load.bind(mock);
         mock.load = (props: string) => {
           load(props);
@@ -299,7 +305,9 @@ export class FakeOfficeExcel {
       getItemOrNullObject(name: string) {
         book.queue(name.length + 32);
         const sheet = book.find(name);
-        return sheet ? book.sheetObject(sheet) : { ...NULL_OBJECT, getUsedRangeOrNullObject: () => NULL_OBJECT };
+        return sheet
+          ? book.sheetObject(sheet)
+          : { ...NULL_OBJECT, getUsedRangeOrNullObject: () => NULL_OBJECT };
       },
       getItem(name: string) {
         book.queue(name.length + 32);
@@ -321,7 +329,9 @@ export class FakeOfficeExcel {
       load(props: string) {
         book.queue(props.length + 32);
         book.pending.push(() => {
-          tableItems = book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })));
+          tableItems = book.sheets.flatMap((s) =>
+            s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))
+          );
           return JSON.stringify(tableItems).length;
         });
       },

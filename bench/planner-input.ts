@@ -8,7 +8,10 @@ import type { PlannerOptions } from "./modules";
 
 export const PLAN_YEAR = 2026;
 
-export function plannerInput(region: SyntheticRegion): { communes: CommuneStatus[]; options: PlannerOptions } {
+export function plannerInput(region: SyntheticRegion): {
+  communes: CommuneStatus[];
+  options: PlannerOptions;
+} {
   const communes: CommuneStatus[] = region.communes.map((c) => ({
     name: c.name,
     district: c.district,

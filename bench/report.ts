@@ -27,7 +27,9 @@ export class Report {
 
   add(row: Row): void {
     this.rows.push(row);
-    process.stdout.write(`  ${row.section} | ${row.case} | ${formatMs(row.medianMs)} | ${row.detail}\n`);
+    process.stdout.write(
+      `  ${row.section} | ${row.case} | ${formatMs(row.medianMs)} | ${row.detail}\n`
+    );
   }
 
   target(result: TargetResult): void {
@@ -50,7 +52,9 @@ export class Report {
     }
     lines.push("", "| target | measured | result |", "|---|---|---|");
     for (const t of this.targets) {
-      lines.push(`| ${t.target} | ${t.measured} | ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"} |`);
+      lines.push(
+        `| ${t.target} | ${t.measured} | ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"} |`
+      );
     }
     if (this.notes.length > 0) {
       lines.push("", "Notes:");

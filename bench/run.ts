@@ -20,12 +20,20 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+/** Other processes share the machine: the load average says how far the figures can be trusted. */
+function load(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+}
+
 async function main(): Promise<void> {
   const options = readOptions();
   const report = new Report();
   const started = new Date();
   process.stdout.write(
-    `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
+    `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nload average (1/5/15 min) at start: ${load()}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
   );
   const sections: [string, () => Promise<void> | void][] = [
     ["summary", () => benchSummary(report, options)],
@@ -43,11 +51,17 @@ async function main(): Promise<void> {
       report.note(`section ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  report.note(
+    `load average (1/5/15 min) at the end: ${load()}; run took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min`
+  );
   const table = report.render();
   process.stdout.write(`\n${table}\n`);
   const out = path.join(ROOT, "dist-bench", "last-run.md");
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `Run ${started.toISOString()} on ${machine()}; runs per case ${options.runs}\n\n${table}\n`);
+  fs.writeFileSync(
+    out,
+    `Run ${started.toISOString()} on ${machine()}; runs per case ${options.runs}\n\n${table}\n`
+  );
   process.stdout.write(`\n(written to ${path.relative(ROOT, out)})\n`);
 }
 

@@ -109,7 +109,6 @@ async function solveGlpk(request: SolveRequest): Promise<SolveReply> {
 }
 
 async function solveJslp(request: SolveRequest): Promise<SolveReply> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const solver = require("javascript-lp-solver") as {
     Solve(model: unknown): { feasible: boolean; result: number; bounded?: boolean };
   };
@@ -138,6 +137,7 @@ async function main(): Promise<void> {
   parentPort!.postMessage(reply);
 }
 
-if (parentPort && (workerData as { kind?: string })?.kind === "model") main().catch((e) => {
-  parentPort!.postMessage({ error: e instanceof Error ? e.stack ?? e.message : String(e) });
-});
+if (parentPort && (workerData as { kind?: string })?.kind === "model")
+  main().catch((e) => {
+    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  });

@@ -8,7 +8,11 @@ import type { SolveReply, SolverName } from "./solver-worker";
 
 export type WorkerOutcome<T> = { ok: T } | { timedOut: true; boundMs: number } | { error: string };
 
-export function runWorker<T>(script: string, data: unknown, boundMs: number): Promise<WorkerOutcome<T>> {
+export function runWorker<T>(
+  script: string,
+  data: unknown,
+  boundMs: number
+): Promise<WorkerOutcome<T>> {
   return new Promise((resolve) => {
     const worker = new Worker(path.join(__dirname, script), {
       workerData: data,
@@ -24,7 +28,11 @@ export function runWorker<T>(script: string, data: unknown, boundMs: number): Pr
     };
     const timer = setTimeout(() => finish({ timedOut: true, boundMs }), boundMs);
     worker.on("message", (m: T | { error: string }) =>
-      finish(typeof m === "object" && m !== null && "error" in m ? { error: (m as { error: string }).error } : { ok: m as T })
+      finish(
+        typeof m === "object" && m !== null && "error" in m
+          ? { error: (m as { error: string }).error }
+          : { ok: m as T }
+      )
     );
     worker.on("error", (e) => finish({ error: e.message }));
     worker.on("exit", (code) => finish({ error: `worker exited with code ${code}` }));
@@ -37,7 +45,11 @@ export type SolveOutcome =
   | { solver: SolverName; error: string };
 
 /** One solver on one model; loading and translation get 5 s on top of the solve bound. */
-export async function solveInWorker(solver: SolverName, model: MipModel, boundSec: number): Promise<SolveOutcome> {
+export async function solveInWorker(
+  solver: SolverName,
+  model: MipModel,
+  boundSec: number
+): Promise<SolveOutcome> {
   const outcome = await runWorker<SolveReply>(
     "solver-worker.js",
     { kind: "model", solver, model, timeLimit: boundSec },

@@ -4,7 +4,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { generateRegion } from "./generators";
 import { glpkSolver, jslpSolver, recording } from "./binary-solvers";
-import { loadModule, MODULES, type BinarySolver, type HighsSolverModule, type TargetsPlanner } from "./modules";
+import {
+  loadModule,
+  MODULES,
+  type BinarySolver,
+  type HighsSolverModule,
+  type TargetsPlanner,
+} from "./modules";
 import { plannerInput } from "./planner-input";
 
 export interface PlanRequest {
@@ -35,10 +41,16 @@ async function main(): Promise<void> {
     solver = highs.highsSolver;
   } else solver = request.solver === "glpk.js" ? glpkSolver : jslpSolver;
   const recorder = recording(solver);
-  const region = generateRegion({ seed: request.seed, communes: request.communes, profile: "planning" });
+  const region = generateRegion({
+    seed: request.seed,
+    communes: request.communes,
+    profile: "planning",
+  });
   const { communes, options } = plannerInput(region);
   const start = performance.now();
-  const plan = await planner.planTargetsExact(communes, options, recorder, { timeLimitSeconds: request.timeLimit });
+  const plan = await planner.planTargetsExact(communes, options, recorder, {
+    timeLimitSeconds: request.timeLimit,
+  });
   const reply: PlanReply = {
     ms: performance.now() - start,
     optimal: plan.optimal,
@@ -51,4 +63,6 @@ async function main(): Promise<void> {
   parentPort!.postMessage(reply);
 }
 
-main().catch((e) => parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+main().catch((e) =>
+  parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+);

@@ -16,7 +16,9 @@ function gzipSize(file: string): number {
 function initialScripts(dist: string): string[] {
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   // Minified HTML leaves attribute values unquoted: src=taskpane.js.
-  const srcs = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const srcs = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]
+  );
   const local = srcs
     .filter((s) => !/^https?:/.test(s) && !s.includes("office-js/"))
     .map((s) => s.replace(/^\.?\//, "").split("?")[0]);
@@ -31,13 +33,24 @@ function holdsSolver(file: string): boolean {
 
 export function benchBundle(report: Report, root: string): void {
   const dist = path.join(root, "dist");
-  if (!fs.existsSync(path.join(dist, "taskpane.js")) || !fs.existsSync(path.join(dist, "taskpane.html"))) {
+  if (
+    !fs.existsSync(path.join(dist, "taskpane.js")) ||
+    !fs.existsSync(path.join(dist, "taskpane.html"))
+  ) {
     report.note("dist/ is missing (run `npm run build` first): bundle sizes skipped.");
-    report.target({ target: "initial task-pane JS < 400 KB gzip, solver lazy", measured: "dist/ missing", pass: null });
+    report.target({
+      target: "initial task-pane JS < 400 KB gzip, solver lazy",
+      measured: "dist/ missing",
+      pass: null,
+    });
     return;
   }
   const initial = initialScripts(dist).filter((f) => fs.existsSync(path.join(dist, f)));
-  const initialSizes = initial.map((f) => ({ f, raw: fs.statSync(path.join(dist, f)).size, gz: gzipSize(path.join(dist, f)) }));
+  const initialSizes = initial.map((f) => ({
+    f,
+    raw: fs.statSync(path.join(dist, f)).size,
+    gz: gzipSize(path.join(dist, f)),
+  }));
   const initialGz = initialSizes.reduce((s, x) => s + x.gz, 0);
   const initialRaw = initialSizes.reduce((s, x) => s + x.raw, 0);
   report.add({

@@ -1,7 +1,13 @@
 // 10,000 evaluations of each custom function, called as Excel calls them: ranges as 2-D arrays ("" for an empty
 // cell), omitted optional arguments as null, with a global CustomFunctions mock in place before the modules load.
 
-import { communesGrid, COUNTRY_SIZE, CRITERIA, generateRegion, type SyntheticRegion } from "../generators";
+import {
+  communesGrid,
+  COUNTRY_SIZE,
+  CRITERIA,
+  generateRegion,
+  type SyntheticRegion,
+} from "../generators";
 import { formatMs, timeRuns } from "../measure";
 import { loadModule, MODULES, type CustomFunction } from "../modules";
 import type { Options } from "../options";
@@ -63,10 +69,30 @@ function cases(
       results.filter((r, i) => r !== region.communes[i].achieved.length).length;
     const missingCheck = (results: unknown[]) =>
       results.filter((r, i) => String(r).replace(/\s/g, "") !== missingOf[i].join(",")).length;
-    out.push({ name: "NTM.COUNT (list cell)", fn: criteria.count, args: listArgs.map((a) => [a, null]), check: countCheck });
-    out.push({ name: "NTM.COUNT (TC1..TC19 marks row)", fn: criteria.count, args: marksArgs.map((a) => [a, null]), check: countCheck });
-    out.push({ name: "NTM.MISSING (list cell)", fn: criteria.missing, args: listArgs.map((a) => [a, null]), check: missingCheck });
-    out.push({ name: "NTM.MISSING (marks row)", fn: criteria.missing, args: marksArgs.map((a) => [a, null]), check: missingCheck });
+    out.push({
+      name: "NTM.COUNT (list cell)",
+      fn: criteria.count,
+      args: listArgs.map((a) => [a, null]),
+      check: countCheck,
+    });
+    out.push({
+      name: "NTM.COUNT (TC1..TC19 marks row)",
+      fn: criteria.count,
+      args: marksArgs.map((a) => [a, null]),
+      check: countCheck,
+    });
+    out.push({
+      name: "NTM.MISSING (list cell)",
+      fn: criteria.missing,
+      args: listArgs.map((a) => [a, null]),
+      check: missingCheck,
+    });
+    out.push({
+      name: "NTM.MISSING (marks row)",
+      fn: criteria.missing,
+      args: marksArgs.map((a) => [a, null]),
+      check: missingCheck,
+    });
   }
   if (targets?.next) {
     const costRows = region.communes.map((c) => {
@@ -82,9 +108,17 @@ function cases(
           .map((s) => s.trim())
           .filter((s) => s !== "")
           .map(Number);
-        return got.length !== Math.min(cap, missingOf[i].length) || got.some((k) => !missingOf[i].includes(k));
+        return (
+          got.length !== Math.min(cap, missingOf[i].length) ||
+          got.some((k) => !missingOf[i].includes(k))
+        );
       }).length;
-    out.push({ name: "NTM.NEXT (list cell)", fn: targets.next, args: listArgs.map((a) => [a, null, null]), check: nextCheck(3) });
+    out.push({
+      name: "NTM.NEXT (list cell)",
+      fn: targets.next,
+      args: listArgs.map((a) => [a, null, null]),
+      check: nextCheck(3),
+    });
     out.push({
       name: "NTM.NEXT (list cell, cap 2, 19 costs)",
       fn: targets.next,
@@ -102,8 +136,10 @@ export async function benchFunctions(report: Report, options: Options): Promise<
   const n = options.quick ? 1000 : COUNTRY_SIZE;
   const region = generateRegion({ seed: "functions", communes: n, profile: "planning" });
   const all = cases(region, criteria, targets);
-  if (!criteria?.count || !criteria?.missing) report.note("NTM.COUNT / NTM.MISSING are not in this build: skipped");
-  if (!targets?.next) report.note("NTM.NEXT (src/functions/targets.ts) is not in this build: skipped");
+  if (!criteria?.count || !criteria?.missing)
+    report.note("NTM.COUNT / NTM.MISSING are not in this build: skipped");
+  if (!targets?.next)
+    report.note("NTM.NEXT (src/functions/targets.ts) is not in this build: skipped");
   const measured: { name: string; ms: number }[] = [];
   for (const c of all) {
     const run = await timeRuns(options.runs, () => c.args.map((args) => c.fn(...args)));
@@ -113,7 +149,7 @@ export async function benchFunctions(report: Report, options: Options): Promise<
       case: `${n.toLocaleString("en")} × ${c.name}`,
       medianMs: run.timing.medianMs,
       runs: run.timing.runs,
-      detail: `${(run.timing.medianMs / n * 1000).toFixed(1)} µs per call; ${wrong === 0 ? "all answers checked" : `${wrong} WRONG answers`}`,
+      detail: `${((run.timing.medianMs / n) * 1000).toFixed(1)} µs per call; ${wrong === 0 ? "all answers checked" : `${wrong} WRONG answers`}`,
     });
     measured.push({ name: c.name, ms: run.timing.medianMs });
   }
@@ -125,6 +161,9 @@ export async function benchFunctions(report: Report, options: Options): Promise<
       measured.length === 0
         ? "functions missing"
         : `slowest ${slowest.name} ${formatMs(slowest.ms)}${measured.length < expected ? ` (${expected - measured.length} cases not in this build)` : ""}`,
-    pass: options.quick || measured.length === 0 ? null : measured.every((m) => m.ms < LIMIT_MS) && measured.length === expected,
+    pass:
+      options.quick || measured.length === 0
+        ? null
+        : measured.every((m) => m.ms < LIMIT_MS) && measured.length === expected,
   });
 }

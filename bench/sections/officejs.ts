@@ -19,8 +19,14 @@ function syncDetail(stats: SyncStats, adapterSyncs: number): string {
 export async function benchOfficeJs(report: Report, options: Options): Promise<void> {
   const adapter = loadModule<OfficeJsAdapter>(MODULES.officejs);
   if (!adapter) {
-    report.note("the Office.js adapter (src/workbook/adapters/officejs.ts) is not in this build: its rows skipped");
-    report.target({ target: "≤ 2 syncs per table read or write (Office.js)", measured: "adapter missing", pass: null });
+    report.note(
+      "the Office.js adapter (src/workbook/adapters/officejs.ts) is not in this build: its rows skipped"
+    );
+    report.target({
+      target: "≤ 2 syncs per table read or write (Office.js)",
+      measured: "adapter missing",
+      pass: null,
+    });
     return;
   }
   const rows = options.quick ? 1000 : TABLE_ROWS;
@@ -29,7 +35,10 @@ export async function benchOfficeJs(report: Report, options: Options): Promise<v
 
   const shapes: StatusShape[] = ["list", "marks"];
   for (const shape of shapes) {
-    const grid = communesGrid(generateRegion({ seed: "tables", communes: rows, profile: "status" }), shape);
+    const grid = communesGrid(
+      generateRegion({ seed: "tables", communes: rows, profile: "status" }),
+      shape
+    );
     const excel = new FakeOfficeExcel();
     excel.addSheet("Xa", grid as (string | number | boolean | null)[][]);
     excel.install();
@@ -79,7 +88,8 @@ export async function benchOfficeJs(report: Report, options: Options): Promise<v
   const table = output.tables[0];
   const filled = table.rows.reduce((n, r) => n + r.filter((v) => v !== null && v !== "").length, 0);
   const expected = filled + table.columns.length + (table.title ? 1 : 0);
-  if (cells < expected) throw new Error(`Office.js write left ${cells} cells, expected ${expected}`);
+  if (cells < expected)
+    throw new Error(`Office.js write left ${cells} cells, expected ${expected}`);
   report.add({
     section: "tables",
     case: `Office.js write ${label} rows × ${output.tables[0].columns.length} cols (writeResults, re-run replaces)`,
@@ -92,7 +102,9 @@ export async function benchOfficeJs(report: Report, options: Options): Promise<v
   const over = worst.filter((w) => w.syncs > MAX_SYNCS);
   report.target({
     target: "≤ 2 syncs per table read or write (Office.js, 10,000 rows)",
-    measured: worst.map((w) => `${w.what}: ${w.syncs}`).join(", ") + (options.quick ? " (BENCH_QUICK: 1,000 rows)" : ""),
+    measured:
+      worst.map((w) => `${w.what}: ${w.syncs}`).join(", ") +
+      (options.quick ? " (BENCH_QUICK: 1,000 rows)" : ""),
     pass: options.quick ? null : over.length === 0,
   });
 }

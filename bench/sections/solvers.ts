@@ -11,7 +11,8 @@ const SOLVERS: SolverName[] = ["highs", "glpk.js", "javascript-lp-solver"];
 function describe(o: SolveOutcome): string {
   if ("timedOut" in o) return `did not finish within ${o.boundMs / 1000} s (killed)`;
   if ("error" in o) return `error: ${o.error.split("\n")[0]}`;
-  const gap = o.gap !== null && Number.isFinite(o.gap) ? `, gap ${(o.gap * 100).toPrecision(2)}%` : "";
+  const gap =
+    o.gap !== null && Number.isFinite(o.gap) ? `, gap ${(o.gap * 100).toPrecision(2)}%` : "";
   return `${o.status}${o.proven ? " (proven)" : ""}${gap}, objective ${o.objective === null ? "—" : o.objective.toFixed(3)}`;
 }
 

@@ -27,7 +27,8 @@ export async function benchSummary(report: Report, options: Options): Promise<vo
       summary.summariseCommunes(reader.readCommunes(grid, { catalogue }).communes, { catalogue })
     );
     const s = both.last;
-    const right = Math.abs(s.averageCriteria - truth) < 1e-9 && s.standard === standard && s.communes === n;
+    const right =
+      Math.abs(s.averageCriteria - truth) < 1e-9 && s.standard === standard && s.communes === n;
     report.add({
       section: "summary",
       case: `${n.toLocaleString("en")} communes, ${shape} shape: reader + summary`,

@@ -53,7 +53,10 @@ export function resultSheet(rows: number): OutputSheet {
 
 /** The input grid the adapters read: the communes sheet in the TC1..TC19 shape (widest of the three). */
 export function inputRows(rows: number): CellValue[][] {
-  return communesGrid(generateRegion({ seed: "tables", communes: rows, profile: "status" }), "marks");
+  return communesGrid(
+    generateRegion({ seed: "tables", communes: rows, profile: "status" }),
+    "marks"
+  );
 }
 
 async function xlsxOf(rows: CellValue[][]): Promise<Uint8Array> {

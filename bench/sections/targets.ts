@@ -5,7 +5,13 @@ import { performance } from "node:perf_hooks";
 import { recording } from "../binary-solvers";
 import { generateRegion, PLAN_SIZES } from "../generators";
 import { formatMs, summarise, timeRuns, type Timing } from "../measure";
-import { loadModule, MODULES, type HighsSolverModule, type TargetPlanLike, type TargetsPlanner } from "../modules";
+import {
+  loadModule,
+  MODULES,
+  type HighsSolverModule,
+  type TargetPlanLike,
+  type TargetsPlanner,
+} from "../modules";
 import type { Options } from "../options";
 import { plannerInput } from "../planner-input";
 import { referenceTargetsModel } from "../reference-model";
@@ -27,22 +33,36 @@ function outcome(plan: TargetPlanLike): string {
 
 function proof(plan: { optimal: boolean; gap: number | null }): string {
   if (plan.optimal) return "proven optimal";
-  const gap = plan.gap === null || !Number.isFinite(plan.gap) ? "unknown" : `${(plan.gap * 100).toPrecision(2)}%`;
+  const gap =
+    plan.gap === null || !Number.isFinite(plan.gap)
+      ? "unknown"
+      : `${(plan.gap * 100).toPrecision(2)}%`;
   return `NOT proven (gap ${gap})`;
 }
 
-function stagesText(stages: { columns: number; rows: number; ms: number; status: string }[]): string {
+function stagesText(
+  stages: { columns: number; rows: number; ms: number; status: string }[]
+): string {
   if (stages.length === 0) return "no solver call (greedy plan proven best)";
   return stages
-    .map((s, i) => `stage ${i + 2}: ${s.columns.toLocaleString("en")}×${s.rows.toLocaleString("en")} ${formatMs(s.ms)} ${s.status}`)
+    .map(
+      (s, i) =>
+        `stage ${i + 2}: ${s.columns.toLocaleString("en")}×${s.rows.toLocaleString("en")} ${formatMs(s.ms)} ${s.status}`
+    )
     .join("; ");
 }
 
 /** Lexicographic comparison of the two plans: exact must not be worse than greedy. */
 function versus(exact: TargetPlanLike, greedy: TargetPlanLike): string {
-  const d = [exact.newlyStandard - greedy.newlyStandard, exact.criteriaGained - greedy.criteriaGained, greedy.cost - exact.cost];
+  const d = [
+    exact.newlyStandard - greedy.newlyStandard,
+    exact.criteriaGained - greedy.criteriaGained,
+    greedy.cost - exact.cost,
+  ];
   const worse = d[0] < 0 || (d[0] === 0 && (d[1] < 0 || (d[1] === 0 && d[2] < -1e-6)));
-  return worse ? "WORSE than greedy!" : `vs greedy +${d[0]} standard, +${d[1]} criteria, ${Math.round(d[2]).toLocaleString("en")} M saved`;
+  return worse
+    ? "WORSE than greedy!"
+    : `vs greedy +${d[0]} standard, +${d[1]} criteria, ${Math.round(d[2]).toLocaleString("en")} M saved`;
 }
 
 async function exactRuns(
@@ -51,10 +71,16 @@ async function exactRuns(
   input: ReturnType<typeof plannerInput>,
   runs: number,
   bound: number
-): Promise<{ timing: Timing; plan: TargetPlanLike; stages: ReturnType<typeof recording>["stages"] }> {
+): Promise<{
+  timing: Timing;
+  plan: TargetPlanLike;
+  stages: ReturnType<typeof recording>["stages"];
+}> {
   const solve = async () => {
     const recorder = recording(highs.highsSolver);
-    const plan = await planner.planTargetsExact(input.communes, input.options, recorder, { timeLimitSeconds: bound });
+    const plan = await planner.planTargetsExact(input.communes, input.options, recorder, {
+      timeLimitSeconds: bound,
+    });
     return { plan, stages: recorder.stages };
   };
   const start = performance.now();
@@ -70,9 +96,19 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
   const planner = loadModule<TargetsPlanner>(MODULES.targets);
   const highs = loadModule<HighsSolverModule>(MODULES.highs);
   if (!planner || !highs) {
-    report.note("the targets planner (src/engine/targets) is not in this build: greedy and exact rows skipped");
-    report.target({ target: "exact plan, 10,000 communes, < 5 s, proven optimal", measured: "planner missing", pass: null });
-    report.target({ target: "greedy plan, 10,000 communes, < 100 ms", measured: "planner missing", pass: null });
+    report.note(
+      "the targets planner (src/engine/targets) is not in this build: greedy and exact rows skipped"
+    );
+    report.target({
+      target: "exact plan, 10,000 communes, < 5 s, proven optimal",
+      measured: "planner missing",
+      pass: null,
+    });
+    report.target({
+      target: "greedy plan, 10,000 communes, < 100 ms",
+      measured: "planner missing",
+      pass: null,
+    });
   }
   const failed = new Set<SolverName>();
   for (const n of sizes) {
@@ -80,7 +116,9 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
     const region = generateRegion({ seed: SEED, communes: n, profile: "planning" });
     if (planner && highs) {
       const input = plannerInput(region);
-      const greedy = await timeRuns(options.runs, () => planner.planTargetsGreedy(input.communes, input.options));
+      const greedy = await timeRuns(options.runs, () =>
+        planner.planTargetsGreedy(input.communes, input.options)
+      );
       report.add({
         section: "targets",
         case: `${label}: greedy`,
@@ -107,7 +145,12 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
           });
           continue;
         }
-        const request: PlanRequest = { solver, seed: SEED, communes: n, timeLimit: options.solverBound };
+        const request: PlanRequest = {
+          solver,
+          seed: SEED,
+          communes: n,
+          timeLimit: options.solverBound,
+        };
         // The whole exact plan must finish within the bound (5 s more for loading the solver in the worker).
         const boundMs = options.solverBound * 1000 + 5000;
         const result = await runWorker<PlanReply>("targets-worker.js", request, boundMs);
@@ -126,7 +169,13 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
           detail = `error: ${result.error.split("\n")[0]}`;
           failed.add(solver);
         }
-        report.add({ section: "targets", case: `${label}: exact, ${solver}`, medianMs: ms, runs: Number.isNaN(ms) ? 0 : 1, detail });
+        report.add({
+          section: "targets",
+          case: `${label}: exact, ${solver}`,
+          medianMs: ms,
+          runs: Number.isNaN(ms) ? 0 : 1,
+          detail,
+        });
       }
       if (n === 10000) {
         report.target({
@@ -142,11 +191,25 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
       }
     }
     if (process.env.BENCH_REFERENCE === "1") {
-      await compareSolvers(report, `${label}, brief §4 weighted model`, referenceTargetsModel(region), options.solverBound, new Set());
+      await compareSolvers(
+        report,
+        `${label}, brief §4 weighted model`,
+        referenceTargetsModel(region),
+        options.solverBound,
+        new Set()
+      );
     }
   }
   if (options.quick && planner) {
-    report.target({ target: "exact plan, 10,000 communes, < 5 s, proven optimal", measured: "not run (BENCH_QUICK)", pass: null });
-    report.target({ target: "greedy plan, 10,000 communes, < 100 ms", measured: "not run (BENCH_QUICK)", pass: null });
+    report.target({
+      target: "exact plan, 10,000 communes, < 5 s, proven optimal",
+      measured: "not run (BENCH_QUICK)",
+      pass: null,
+    });
+    report.target({
+      target: "greedy plan, 10,000 communes, < 100 ms",
+      measured: "not run (BENCH_QUICK)",
+      pass: null,
+    });
   }
 }

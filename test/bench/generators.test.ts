@@ -40,7 +40,8 @@ describe("benchmark generators", () => {
     const a = generateRegion({ seed: "det", communes: 300, profile: "planning" });
     const b = generateRegion({ seed: "det", communes: 300, profile: "planning" });
     expect(b).toEqual(a);
-    for (const shape of STATUS_SHAPES) expect(communesGrid(b, shape)).toEqual(communesGrid(a, shape));
+    for (const shape of STATUS_SHAPES)
+      expect(communesGrid(b, shape)).toEqual(communesGrid(a, shape));
     expect(costsGrid(b)).toEqual(costsGrid(a));
     expect(budgetGrid(b)).toEqual(budgetGrid(a));
     const other = generateRegion({ seed: "other", communes: 300, profile: "planning" });
@@ -77,21 +78,28 @@ describe("benchmark sheets", () => {
   const region = generateRegion({ seed: "valid", communes: 400, profile: "planning" });
   const catalogue = CATALOGUE_2021_2025;
 
-  it.each(STATUS_SHAPES)("are read by the communes reader in the %s shape, as generated", (shape) => {
-    const read = readCommunes(gridFromRows("Xa", communesGrid(region, shape)), { catalogue });
-    expect(read.shape).toBe(shape);
-    expect(read.communes.map((c) => c.name)).toEqual(region.communes.map((c) => c.name));
-    expect(read.communes.map((c) => c.count)).toEqual(region.communes.map((c) => c.achieved.length));
-    if (shape !== "count") {
-      expect(read.communes.map((c) => c.achieved)).toEqual(region.communes.map((c) => c.achieved));
+  it.each(STATUS_SHAPES)(
+    "are read by the communes reader in the %s shape, as generated",
+    (shape) => {
+      const read = readCommunes(gridFromRows("Xa", communesGrid(region, shape)), { catalogue });
+      expect(read.shape).toBe(shape);
+      expect(read.communes.map((c) => c.name)).toEqual(region.communes.map((c) => c.name));
+      expect(read.communes.map((c) => c.count)).toEqual(
+        region.communes.map((c) => c.achieved.length)
+      );
+      if (shape !== "count") {
+        expect(read.communes.map((c) => c.achieved)).toEqual(
+          region.communes.map((c) => c.achieved)
+        );
+      }
+      expect(read.communes.map((c) => c.registeredYear ?? null)).toEqual(
+        region.communes.map((c) => c.registeredYear)
+      );
+      expect(read.communes.map((c) => Boolean(c.especiallyDifficult))).toEqual(
+        region.communes.map((c) => c.especiallyDifficult)
+      );
     }
-    expect(read.communes.map((c) => c.registeredYear ?? null)).toEqual(
-      region.communes.map((c) => c.registeredYear)
-    );
-    expect(read.communes.map((c) => Boolean(c.especiallyDifficult))).toEqual(
-      region.communes.map((c) => c.especiallyDifficult)
-    );
-  });
+  );
 
   it("are read by the budget reader with every amount", () => {
     const table = readBudget(gridFromRows("NguonVon", budgetGrid(region)));
@@ -101,8 +109,13 @@ describe("benchmark sheets", () => {
   it("give the costs reader the same costs the planner input is built from", () => {
     const costs = loadModule<CostsReader>("workbook/readers/costs");
     if (!costs) return; // the costs reader arrives with the targets branch
-    const communes = readCommunes(gridFromRows("Xa", communesGrid(region, "list")), { catalogue }).communes;
-    const read = costs.readCosts(gridFromRows("ChiPhi", costsGrid(region)), { communes, catalogue });
+    const communes = readCommunes(gridFromRows("Xa", communesGrid(region, "list")), {
+      catalogue,
+    }).communes;
+    const read = costs.readCosts(gridFromRows("ChiPhi", costsGrid(region)), {
+      communes,
+      catalogue,
+    });
     expect(read.costs.perCommune).toEqual(plannerInput(region).options.costs!.perCommune);
   });
 });
