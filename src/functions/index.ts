@@ -1,3 +1,4 @@
 // Entry of the custom functions bundle: each family registers itself (the metadata plugin adds CustomFunctions.associate).
 
 import "./criteria";
+import "./targets";

@@ -2,5 +2,6 @@
 
 import type { CliCommand } from "../command";
 import { sheetsCommand } from "./sheets";
+import { targetsCommand } from "./targets";
 
-export const commands: CliCommand[] = [sheetsCommand];
+export const commands: CliCommand[] = [sheetsCommand, targetsCommand];
