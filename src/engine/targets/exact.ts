@@ -2,10 +2,11 @@
 //
 // Stage 1, most communes completed, is exact by sorting completion costs. Once the set S of completed communes
 // is fixed, the best rest of the plan is known too: the cheapest criteria of the other communes, one by one,
-// while they fit (fillAround). So stages 2 and 3 only search over S: a binary z per completable commune, and a
-// continuous y per (commune, missing criterion) whose fractional optimum, given z, is the fill by sorting.
-// Stage 2 maximises an integer G ≤ Σy (the floor of the fractional count is what the fill reaches); stage 3
-// minimises the cost keeping Σy ≥ stage 2's value. Few binaries and no near-ties: proofs are quick.
+// while they fit (fillAround). So stages 2 and 3 only search over S: a binary z per completable commune. The
+// fill is modelled by cost level: y_c = criteria of cost c taken outside S, at most the number of criteria of
+// that cost minus those of S. Given z, the fractional optimum over y fills the cheapest levels first, which the
+// integral fill reaches (stage 2 maximises an integer G ≤ gains, the floor; stage 3's optimum is integral). Few
+// binaries, a few dozen rows for integer costs, no near-ties: proofs are quick.
 
 import type { CommuneStatus } from "../types";
 import { cheapestCompletions, fillAround } from "./greedy";
@@ -14,31 +15,46 @@ import { assemblePlan } from "./result";
 import { relativeGap, type MixedProgram, type MixedSolver } from "./solver";
 import type { ExactOptions, TargetOptions, TargetPlan } from "./types";
 
-/** Column layout: z per completable commune, then y per (commune, criterion rank), then G. */
-interface Layout {
-  /** Column of z for province.communes[k], or -1. */
-  z: number[];
-  /** First y column of province.communes[k]; its criteria follow in cheapest-first order. */
-  y: number[];
-  /** z columns are 0 .. zCount-1. */
-  zCount: number;
-  yCount: number;
-  g: number;
+/** Columns: z per completable commune, then y per cost level, then G. Rows are built per stage. */
+interface Model {
+  /** Index into province.communes of each z column. */
+  completable: number[];
+  /** Distinct costs of the criteria communes can take this year, ascending. */
+  levels: number[];
+  /** How many such criteria have each cost. */
+  levelCount: number[];
+  /** Per z column: [level, how many of its criteria have that cost] pairs. */
+  zLevels: [number, number][][];
   columns: number;
+  yFirst: number;
+  g: number;
 }
 
-function layoutOf(province: PreparedProvince): Layout {
-  const z: number[] = [];
-  let next = 0;
-  for (const c of province.communes) z.push(c.completable ? next++ : -1);
-  const y: number[] = [];
-  let yCount = 0;
-  for (const c of province.communes) {
-    y.push(next);
-    next += c.limit;
-    yCount += c.limit;
-  }
-  return { z, y, zCount: z.filter((j) => j >= 0).length, yCount, g: next, columns: next + 1 };
+function modelOf(province: PreparedProvince): Model {
+  const costs = province.communes.flatMap((c) => c.costs.slice(0, c.limit));
+  const levels = [...new Set(costs)].sort((a, b) => a - b);
+  const levelOf = new Map(levels.map((v, i) => [v, i]));
+  const levelCount = levels.map(() => 0);
+  for (const v of costs) levelCount[levelOf.get(v)!]++;
+  const completable: number[] = [];
+  const zLevels: [number, number][][] = [];
+  province.communes.forEach((c, k) => {
+    if (!c.completable) return;
+    completable.push(k);
+    const counts = new Map<number, number>();
+    for (const v of c.costs) counts.set(levelOf.get(v)!, (counts.get(levelOf.get(v)!) ?? 0) + 1);
+    zLevels.push([...counts.entries()].sort((a, b) => a[0] - b[0]));
+  });
+  const yFirst = completable.length;
+  return {
+    completable,
+    levels,
+    levelCount,
+    zLevels,
+    columns: yFirst + levels.length + 1,
+    yFirst,
+    g: yFirst + levels.length,
+  };
 }
 
 class Rows {
@@ -58,28 +74,41 @@ class Rows {
   }
 }
 
-/** Rows both stages share: z completes its commune, at least `completed` completions, the budget. */
-function sharedRows(province: PreparedProvince, layout: Layout, completed: number): Rows {
+/** Rows both stages share: the fill per level leaves S's criteria, at least `completed` completions, the budget. */
+function sharedRows(province: PreparedProvince, model: Model, completed: number): Rows {
   const rows = new Rows();
-  province.communes.forEach((c, k) => {
-    if (layout.z[k] < 0) return;
-    // y ≥ z for each criterion: a tighter relaxation than one summed row.
-    for (let i = 0; i < c.limit; i++) rows.add([[layout.z[k], -1], [layout.y[k] + i, 1]], 0, Infinity);
+  const byLevel: [number, number][][] = model.levels.map((_, l) => [[model.yFirst + l, 1]]);
+  model.zLevels.forEach((pairs, z) => {
+    for (const [l, count] of pairs) byLevel[l].push([z, count]);
   });
-  const zs = layout.z.filter((j) => j >= 0);
-  if (completed > 0) rows.add(zs.map((j) => [j, 1]), completed, Infinity);
+  byLevel.forEach((entries, l) => rows.add(entries, -Infinity, model.levelCount[l]));
+  const zs = model.completable.map((_, z) => z);
+  if (completed > 0) rows.add(zs.map((z) => [z, 1]), completed, Infinity);
   if (Number.isFinite(province.budget)) {
     const entries: [number, number][] = [];
-    province.communes.forEach((c, k) => {
-      for (let i = 0; i < c.limit; i++) if (c.costs[i] !== 0) entries.push([layout.y[k] + i, c.costs[i]]);
+    model.completable.forEach((k, z) => {
+      const c = province.communes[k];
+      const full = c.prefix[c.missing.length];
+      if (full !== 0) entries.push([z, full]);
     });
+    model.levels.forEach((v, l) => v !== 0 && entries.push([model.yFirst + l, v]));
     rows.add(entries, -Infinity, province.budget);
   }
   return rows;
 }
 
+/** Σ criteria gained: m_i per completed commune plus the fill. */
+function gainEntries(province: PreparedProvince, model: Model, sign: number): [number, number][] {
+  const entries: [number, number][] = model.completable.map((k, z) => [
+    z,
+    sign * province.communes[k].missing.length,
+  ]);
+  model.levels.forEach((_, l) => entries.push([model.yFirst + l, sign]));
+  return entries;
+}
+
 function program(
-  layout: Layout,
+  model: Model,
   rows: Rows,
   objective: number[],
   sense: "max" | "min",
@@ -88,11 +117,12 @@ function program(
   timeLimitSeconds: number | undefined,
   maxGained: number
 ): MixedProgram {
-  const integer = new Array<boolean>(layout.columns).fill(false);
-  layout.z.forEach((j) => j >= 0 && (integer[j] = true));
-  integer[layout.g] = true;
-  const columnUpper = new Array<number>(layout.columns).fill(1);
-  columnUpper[layout.g] = maxGained;
+  const integer = new Array<boolean>(model.columns).fill(false);
+  const columnUpper = new Array<number>(model.columns).fill(1);
+  for (let z = 0; z < model.yFirst; z++) integer[z] = true;
+  model.levelCount.forEach((n, l) => (columnUpper[model.yFirst + l] = n));
+  integer[model.g] = true;
+  columnUpper[model.g] = maxGained;
   return {
     sense,
     objective,
@@ -109,19 +139,27 @@ function program(
   };
 }
 
-function startOf(province: PreparedProvince, layout: Layout, chosen: number[]): number[] {
-  const x = new Array<number>(layout.columns).fill(0);
-  province.communes.forEach((c, k) => {
-    if (layout.z[k] >= 0 && chosen[k] === c.missing.length) x[layout.z[k]] = 1;
-    for (let i = 0; i < chosen[k]; i++) x[layout.y[k] + i] = 1;
+function startOf(province: PreparedProvince, model: Model, chosen: number[]): number[] {
+  const x = new Array<number>(model.columns).fill(0);
+  const inS = new Set<number>();
+  model.completable.forEach((k, z) => {
+    if (chosen[k] === province.communes[k].missing.length) {
+      x[z] = 1;
+      inS.add(k);
+    }
   });
-  x[layout.g] = chosen.reduce((s, g) => s + g, 0);
+  const levelOf = new Map(model.levels.map((v, i) => [v, i]));
+  province.communes.forEach((c, k) => {
+    if (inS.has(k)) return;
+    for (let i = 0; i < chosen[k]; i++) x[model.yFirst + levelOf.get(c.costs[i])!]++;
+  });
+  x[model.g] = chosen.reduce((s, g) => s + g, 0);
   return x;
 }
 
-function completedBy(layout: Layout, values: number[]): Set<number> {
+function completedBy(model: Model, values: number[]): Set<number> {
   const set = new Set<number>();
-  layout.z.forEach((j, k) => j >= 0 && values[j] > 0.5 && set.add(k));
+  model.completable.forEach((k, z) => values[z] > 0.5 && set.add(k));
   return set;
 }
 
@@ -134,6 +172,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
 /**
  * Next year's targets, proven best for (1) communes newly meeting all criteria, (2) criteria gained, (3) least
  * cost, unless a stage hits its time limit (then `optimal` is false and `gap` is that stage's relative gap).
+ * Among plans of equal value the solver's choice stands; priorities break ties in stage 1 and the fill.
  */
 export async function planTargetsExact(
   communes: CommuneStatus[],
@@ -164,34 +203,24 @@ export async function planTargetsExact(
   const provenBest = () => gainedBy(chosen) === bound.gained && costBy(chosen) <= bound.cost;
   if (provenBest() || province.communes.every((c, k) => chosen[k] === c.limit)) return done(true, 0);
 
-  const layout = layoutOf(province);
-  const rows = sharedRows(province, layout, completed);
+  const model = modelOf(province);
+  const rows = sharedRows(province, model, completed);
   let optimal = true;
   let gap = 0;
 
-  // Stage 2: most criteria gained, G ≤ Σy.
+  // Stage 2: most criteria gained, G ≤ gains.
   checkAborted(signal);
   if (gainedBy(chosen) < bound.gained) {
     const stage2Rows = copyRows(rows);
-    const entries: [number, number][] = [[layout.g, 1]];
-    for (let j = layout.zCount; j < layout.g; j++) entries.push([j, -1]);
-    stage2Rows.add(entries, -Infinity, 0);
-    const objective = new Array<number>(layout.columns).fill(0);
-    objective[layout.g] = 1;
+    stage2Rows.add([[model.g, 1], ...gainEntries(province, model, -1)], -Infinity, 0);
+    const objective = new Array<number>(model.columns).fill(0);
+    objective[model.g] = 1;
+    const start = startOf(province, model, chosen);
     const result = await solver.solve(
-      program(
-        layout,
-        stage2Rows,
-        objective,
-        "max",
-        startOf(province, layout, chosen),
-        0.999,
-        exact.timeLimitSeconds,
-        bound.gained
-      )
+      program(model, stage2Rows, objective, "max", start, 0.999, exact.timeLimitSeconds, bound.gained)
     );
     if (result.status === "infeasible") throw new Error("Stage 2 infeasible although the greedy plan is feasible");
-    const candidate = fillAround(province, completedBy(layout, result.values));
+    const candidate = fillAround(province, completedBy(model, result.values));
     if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
     if (result.status === "limit") {
       optimal = false;
@@ -204,28 +233,20 @@ export async function planTargetsExact(
   // Stage 3: least cost keeping that many completions and criteria.
   checkAborted(signal);
   if (!provenBest()) {
-    const entries: [number, number][] = [];
-    for (let j = layout.zCount; j < layout.g; j++) entries.push([j, 1]);
-    rows.add(entries, gained, Infinity);
-    const objective = new Array<number>(layout.columns).fill(0);
-    province.communes.forEach((c, k) => {
-      for (let i = 0; i < c.limit; i++) objective[layout.y[k] + i] = c.costs[i];
+    rows.add(gainEntries(province, model, 1), gained, Infinity);
+    const objective = new Array<number>(model.columns).fill(0);
+    model.completable.forEach((k, z) => {
+      const c = province.communes[k];
+      objective[z] = c.prefix[c.missing.length];
     });
-    const integral = province.communes.every((c) => c.costs.every((v) => Number.isInteger(v)));
+    model.levels.forEach((v, l) => (objective[model.yFirst + l] = v));
+    const integral = model.levels.every((v) => Number.isInteger(v));
+    const start = startOf(province, model, chosen);
     const result = await solver.solve(
-      program(
-        layout,
-        rows,
-        objective,
-        "min",
-        startOf(province, layout, chosen),
-        integral ? 0.999 : 1e-6,
-        exact.timeLimitSeconds,
-        bound.gained
-      )
+      program(model, rows, objective, "min", start, integral ? 0.999 : 1e-6, exact.timeLimitSeconds, bound.gained)
     );
     if (result.status === "infeasible") throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
-    const candidate = fillAround(province, completedBy(layout, result.values));
+    const candidate = fillAround(province, completedBy(model, result.values));
     if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
     if (result.status === "limit" && optimal) {
       optimal = false;
