@@ -66,7 +66,12 @@ function costNumber(cell: Cell): number | null {
 /** Costs as rows (criterion, cost), or one row or column of costs for criteria 1, 2, 3, … */
 function costsFrom(cells: Cell[][], catalogue: Catalogue): Map<number, number> {
   const costs = new Map<number, number>();
-  const flat = cells.length === 1 ? cells[0] : cells.every((r) => r.length === 1) ? cells.map((r) => r[0]) : null;
+  const flat =
+    cells.length === 1
+      ? cells[0]
+      : cells.every((r) => r.length === 1)
+        ? cells.map((r) => r[0])
+        : null;
   if (flat && flat.length === catalogue.criteria.length) {
     flat.forEach((cell, i) => {
       const cost = costNumber(cell);
@@ -79,7 +84,11 @@ function costsFrom(cells: Cell[][], catalogue: Catalogue): Map<number, number> {
     const criterion = costNumber(row[0]);
     const cost = costNumber(row[1]);
     if (criterion === null && cost === null) continue;
-    if (criterion === null || cost === null || !catalogue.criteria.some((c) => c.number === criterion)) {
+    if (
+      criterion === null ||
+      cost === null ||
+      !catalogue.criteria.some((c) => c.number === criterion)
+    ) {
       throw badCosts();
     }
     costs.set(criterion, cost);
@@ -112,7 +121,10 @@ export function next(achieved: any[][], maxPerYear?: number, costs?: any[][]): s
     if (!Number.isInteger(cap) || cap < 0) {
       throw new InputError({
         found: String(maxPerYear),
-        expected: { vi: "số tiêu chí tối đa: số nguyên ≥ 0", en: "the most criteria: a whole number ≥ 0" },
+        expected: {
+          vi: "số tiêu chí tối đa: số nguyên ≥ 0",
+          en: "the most criteria: a whole number ≥ 0",
+        },
       });
     }
     const met = achievedFrom(achieved ?? [], catalogue);

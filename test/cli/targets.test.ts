@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { useCommunesReader } from "../workbook/jobs/communes-stand-in";
 
-type Main = (argv: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
+type Main = (
+  argv: string[],
+  io: { stdout: (t: string) => void; stderr: (t: string) => void }
+) => Promise<number>;
 let main: Main;
 
 beforeAll(async () => {
@@ -23,13 +26,24 @@ async function run(argv: string[]) {
 describe("ntm-plan targets", () => {
   for (const method of ["greedy", "optimal"]) {
     it(`prints one JSON object with the plan in input order (${method})`, async () => {
-      const r = await run(["targets", SAMPLE, "--budget", "16", "--max-per-commune", "3", "--method", method, "--json"]);
+      const r = await run([
+        "targets",
+        SAMPLE,
+        "--budget",
+        "16",
+        "--max-per-commune",
+        "3",
+        "--method",
+        method,
+        "--json",
+      ]);
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out);
       expect(json).toMatchObject({ method, newlyStandard: 5, criteriaGained: 16, cost: 16 });
       expect(typeof json.optimal).toBe("boolean");
       expect(json.communes.map((c: { name: string }) => c.name)[0]).toBe("Thanh Thới An");
-      for (const c of json.communes) expect(c.cumulative).toBe(c.achieved.length + c.targets.length);
+      for (const c of json.communes)
+        expect(c.cumulative).toBe(c.achieved.length + c.targets.length);
     });
   }
 

@@ -40,13 +40,17 @@ export const targetsCommand: CliCommand = {
     const costsSheets = costsBook ? new Set(await costsBook.sheetNames()) : new Set<string>();
     try {
       const result = await targetsJob.run({
-        inputs: { communes: { workbook: book }, costs: costsBook ? { workbook: costsBook } : undefined },
+        inputs: {
+          communes: { workbook: book },
+          costs: costsBook ? { workbook: costsBook } : undefined,
+        },
         options,
       });
       return { json: result.json, text: result.text, sheets: result.sheets };
     } catch (e) {
       // Readers name the sheet and cell; the CLI adds which file it was.
-      if (isInputError(e) && e.sheet) throw e.inFile(costsFile && costsSheets.has(e.sheet) ? costsFile : file);
+      if (isInputError(e) && e.sheet)
+        throw e.inFile(costsFile && costsSheets.has(e.sheet) ? costsFile : file);
       throw e;
     }
   },

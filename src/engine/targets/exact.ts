@@ -83,7 +83,12 @@ function sharedRows(province: PreparedProvince, model: Model, completed: number)
   });
   byLevel.forEach((entries, l) => rows.add(entries, -Infinity, model.levelCount[l]));
   const zs = model.completable.map((_, z) => z);
-  if (completed > 0) rows.add(zs.map((z) => [z, 1]), completed, Infinity);
+  if (completed > 0)
+    rows.add(
+      zs.map((z) => [z, 1]),
+      completed,
+      Infinity
+    );
   if (Number.isFinite(province.budget)) {
     const entries: [number, number][] = [];
     model.completable.forEach((k, z) => {
@@ -184,13 +189,17 @@ export async function planTargetsExact(
   checkAborted(signal);
   const province = prepareProvince(communes, options);
   const gainedBy = (chosen: number[]) => chosen.reduce((s, g) => s + g, 0);
-  const costBy = (chosen: number[]) => chosen.reduce((s, g, k) => s + province.communes[k].prefix[g], 0);
+  const costBy = (chosen: number[]) =>
+    chosen.reduce((s, g, k) => s + province.communes[k].prefix[g], 0);
 
   // Stage 1: the cheapest completions, and the greedy plan around them as the warm start.
   const cheapest = cheapestCompletions(province);
   const completed = cheapest.size;
   let chosen = fillAround(province, cheapest);
-  onProgress?.(0.1, { vi: `Giai đoạn 1: ${completed} xã đạt chuẩn`, en: `Stage 1: ${completed} communes completed` });
+  onProgress?.(0.1, {
+    vi: `Giai đoạn 1: ${completed} xã đạt chuẩn`,
+    en: `Stage 1: ${completed} communes completed`,
+  });
   const done = (optimal: boolean, gap: number) => {
     onProgress?.(1, { vi: "Xong", en: "Done" });
     return assemblePlan(communes, province, chosen, "optimal", { optimal, gap });
@@ -201,7 +210,8 @@ export async function planTargetsExact(
   const free = fillAround(province, new Set());
   const bound = { gained: gainedBy(free), cost: costBy(free) };
   const provenBest = () => gainedBy(chosen) === bound.gained && costBy(chosen) <= bound.cost;
-  if (provenBest() || province.communes.every((c, k) => chosen[k] === c.limit)) return done(true, 0);
+  if (provenBest() || province.communes.every((c, k) => chosen[k] === c.limit))
+    return done(true, 0);
 
   const model = modelOf(province);
   const rows = sharedRows(province, model, completed);
@@ -217,9 +227,19 @@ export async function planTargetsExact(
     objective[model.g] = 1;
     const start = startOf(province, model, chosen);
     const result = await solver.solve(
-      program(model, stage2Rows, objective, "max", start, 0.999, exact.timeLimitSeconds, bound.gained)
+      program(
+        model,
+        stage2Rows,
+        objective,
+        "max",
+        start,
+        0.999,
+        exact.timeLimitSeconds,
+        bound.gained
+      )
     );
-    if (result.status === "infeasible") throw new Error("Stage 2 infeasible although the greedy plan is feasible");
+    if (result.status === "infeasible")
+      throw new Error("Stage 2 infeasible although the greedy plan is feasible");
     const candidate = fillAround(province, completedBy(model, result.values));
     if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
     if (result.status === "limit") {
@@ -228,7 +248,10 @@ export async function planTargetsExact(
     }
   }
   const gained = gainedBy(chosen);
-  onProgress?.(0.5, { vi: `Giai đoạn 2: ${gained} tiêu chí`, en: `Stage 2: ${gained} criteria gained` });
+  onProgress?.(0.5, {
+    vi: `Giai đoạn 2: ${gained} tiêu chí`,
+    en: `Stage 2: ${gained} criteria gained`,
+  });
 
   // Stage 3: least cost keeping that many completions and criteria.
   checkAborted(signal);
@@ -243,9 +266,19 @@ export async function planTargetsExact(
     const integral = model.levels.every((v) => Number.isInteger(v));
     const start = startOf(province, model, chosen);
     const result = await solver.solve(
-      program(model, rows, objective, "min", start, integral ? 0.999 : 1e-6, exact.timeLimitSeconds, bound.gained)
+      program(
+        model,
+        rows,
+        objective,
+        "min",
+        start,
+        integral ? 0.999 : 1e-6,
+        exact.timeLimitSeconds,
+        bound.gained
+      )
     );
-    if (result.status === "infeasible") throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
+    if (result.status === "infeasible")
+      throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
     const candidate = fillAround(province, completedBy(model, result.values));
     if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
     if (result.status === "limit" && optimal) {

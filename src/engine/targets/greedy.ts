@@ -48,7 +48,10 @@ export function cheapestCompletions(province: PreparedProvince): Set<number> {
   const order = communes
     .map((c, k) => ({ c, k }))
     .filter(({ c }) => c.completable)
-    .sort((x, y) => x.c.prefix[x.c.missing.length] - y.c.prefix[y.c.missing.length] || byPriority(x.c, y.c));
+    .sort(
+      (x, y) =>
+        x.c.prefix[x.c.missing.length] - y.c.prefix[y.c.missing.length] || byPriority(x.c, y.c)
+    );
   const completing = new Set<number>();
   let spent = 0;
   for (const { c, k } of order) {

@@ -13,7 +13,8 @@ function inBrowser(): boolean {
 function loadHighs(): Promise<Highs> {
   if (!loading) {
     loading = import("highs").then((module) => {
-      const load = (module as unknown as { default?: typeof module.default }).default ?? module.default;
+      const load =
+        (module as unknown as { default?: typeof module.default }).default ?? module.default;
       return inBrowser() ? load({ locateFile: (file: string) => file }) : load();
     });
     loading.catch(() => {
@@ -64,10 +65,12 @@ export const highsSolver: MixedSolver = {
       model.run();
       const status = model.getModelStatus();
       const codes = highs.constants.modelStatus;
-      if (status === codes.infeasible) return { status: "infeasible", values: [], objective: NaN, bound: NaN };
+      if (status === codes.infeasible)
+        return { status: "infeasible", values: [], objective: NaN, bound: NaN };
       const values = Array.from(model.getSolution().colValue);
       const objective = values.reduce((s, v, j) => s + v * program.objective[j], 0);
-      if (status === codes.optimal) return { status: "optimal", values, objective, bound: objective };
+      if (status === codes.optimal)
+        return { status: "optimal", values, objective, bound: objective };
       const bound = Number(model.info.get("mip_dual_bound"));
       if (values.length !== numCols || status !== codes.timeLimit) {
         throw new Error(`HiGHS stopped with model status ${status}`);

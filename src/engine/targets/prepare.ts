@@ -99,7 +99,10 @@ function sortedUnique(values: number[]): number[] {
   return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
 }
 
-export function prepareProvince(communes: CommuneStatus[], options: TargetOptions): PreparedProvince {
+export function prepareProvince(
+  communes: CommuneStatus[],
+  options: TargetOptions
+): PreparedProvince {
   checkLimits(options);
   const free = options.freeCriteria ?? DEFAULT_FREE_CRITERIA;
   const cap = options.maxPerCommune ?? Number.POSITIVE_INFINITY;
@@ -118,11 +121,14 @@ export function prepareProvince(communes: CommuneStatus[], options: TargetOption
       });
       return;
     }
-    const achieved = status.achieved.length < 2 ? [...status.achieved] : sortedUnique(status.achieved);
+    const achieved =
+      status.achieved.length < 2 ? [...status.achieved] : sortedUnique(status.achieved);
     const unmet = numbers.filter((n) => !achieved.includes(n));
     const own = options.costs?.perCommune.get(labelKey(status.name));
     const byNumber = unmet.map((n) => criterionCost(status, n, options.costs, free, own));
-    const order = unmet.map((_, i) => i).sort((a, b) => byNumber[a] - byNumber[b] || unmet[a] - unmet[b]);
+    const order = unmet
+      .map((_, i) => i)
+      .sort((a, b) => byNumber[a] - byNumber[b] || unmet[a] - unmet[b]);
     const missing = order.map((i) => unmet[i]);
     const costs = order.map((i) => byNumber[i]);
     const prefix = [0];
@@ -143,5 +149,11 @@ export function prepareProvince(communes: CommuneStatus[], options: TargetOption
       rank: (registered ? 2 : 0) + (especiallyDifficult ? 1 : 0),
     });
   });
-  return { communes: prepared, skipped, warnings, budget: options.budget ?? Number.POSITIVE_INFINITY, cap };
+  return {
+    communes: prepared,
+    skipped,
+    warnings,
+    budget: options.budget ?? Number.POSITIVE_INFINITY,
+    cap,
+  };
 }

@@ -4,6 +4,11 @@ import type { CommuneStatus } from "../types";
 import { COST_EPSILON, type PreparedProvince } from "./prepare";
 import type { CommunePlan, TargetMethod, TargetPlan } from "./types";
 
+/** Money to the VND (6 decimals of a million), so sums of decimals do not print as 1816.1699999999998. */
+function money(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 /** chosen[k] = number of criteria taken by province.communes[k]. */
 export function assemblePlan(
   communes: CommuneStatus[],
@@ -23,15 +28,18 @@ export function assemblePlan(
       missing: [...c.missing].sort((a, b) => a - b),
       targets,
       cumulative: c.achieved.length + g,
-      cost: c.prefix[g],
+      cost: money(c.prefix[g]),
       completes: c.missing.length > 0 && g === c.missing.length,
       registered: c.registered,
       especiallyDifficult: c.especiallyDifficult,
     };
   });
-  const cost = plans.reduce((s, p) => s + p.cost, 0);
+  const cost = money(plans.reduce((s, p) => s + p.cost, 0));
   const gained = plans.reduce((s, p) => s + p.targets.length, 0);
-  const before = communes.reduce((s, c) => s + (c.achieved ? new Set(c.achieved).size : c.count), 0);
+  const before = communes.reduce(
+    (s, c) => s + (c.achieved ? new Set(c.achieved).size : c.count),
+    0
+  );
   const n = communes.length;
   const finite = Number.isFinite(province.budget);
   return {
@@ -44,7 +52,7 @@ export function assemblePlan(
     criteriaGained: gained,
     cost,
     budget: finite ? province.budget : null,
-    budgetLeft: finite ? Math.max(0, province.budget - cost) : null,
+    budgetLeft: finite ? money(Math.max(0, province.budget - cost)) : null,
     currentAverage: n === 0 ? 0 : before / n,
     projectedAverage: n === 0 ? 0 : (before + gained) / n,
     warnings: province.warnings,

@@ -15,7 +15,11 @@ export interface NextTargetsOptions {
 }
 
 /** The criteria a commune should aim for next year: its cheapest missing ones, up to the cap, ascending. */
-export function nextTargets(achieved: number[], catalogue: Catalogue, options: NextTargetsOptions = {}): number[] {
+export function nextTargets(
+  achieved: number[],
+  catalogue: Catalogue,
+  options: NextTargetsOptions = {}
+): number[] {
   // Criteria without a cost in a partial list fall back to unit cost, so the table is given as defaults plus 1s.
   const perCriterion = new Map<number, number>();
   if (options.costs) {

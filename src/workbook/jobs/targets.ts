@@ -4,7 +4,12 @@ import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
-import { planTargets, type CostTable, type TargetMethod, type TargetPlan } from "../../engine/targets";
+import {
+  planTargets,
+  type CostTable,
+  type TargetMethod,
+  type TargetPlan,
+} from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { FORMATS, type OutputSheet } from "../output";
@@ -19,17 +24,28 @@ const DEFAULT_TIME_LIMIT = 60;
 
 type Options = JobRequest["options"];
 
-function optionNumber(options: Options, id: string, rules: { integer?: boolean; min?: number }): number | undefined {
+function optionNumber(
+  options: Options,
+  id: string,
+  rules: { integer?: boolean; min?: number }
+): number | undefined {
   const raw = options[id];
   if (raw === undefined || raw === "" || raw === null) return undefined;
-  const value = typeof raw === "number" ? raw : typeof raw === "string" ? parseNumberText(raw, "en")?.value : NaN;
+  const value =
+    typeof raw === "number"
+      ? raw
+      : typeof raw === "string"
+        ? parseNumberText(raw, "en")?.value
+        : NaN;
   if (
     value === undefined ||
     !Number.isFinite(value) ||
     (rules.integer && !Number.isInteger(value)) ||
     (rules.min !== undefined && value < rules.min)
   ) {
-    const kind = rules.integer ? { vi: "số nguyên", en: "a whole number" } : { vi: "một số", en: "a number" };
+    const kind = rules.integer
+      ? { vi: "số nguyên", en: "a whole number" }
+      : { vi: "một số", en: "a number" };
     const min = rules.min !== undefined ? ` ≥ ${rules.min}` : "";
     throw new InputError({
       found: `${id}: ${String(raw)}`,
@@ -40,7 +56,9 @@ function optionNumber(options: Options, id: string, rules: { integer?: boolean; 
 }
 
 function optionMethod(options: Options): TargetMethod {
-  const raw = String(options.method ?? "greedy").trim().toLowerCase();
+  const raw = String(options.method ?? "greedy")
+    .trim()
+    .toLowerCase();
   if (raw === "greedy" || raw === "optimal") return raw;
   if (raw === "exact") return "optimal";
   throw new InputError({
@@ -80,7 +98,10 @@ async function readInputs(
   const communesRef = request.inputs.communes;
   if (!communesRef) {
     throw new InputError({
-      expected: { vi: "bảng danh sách xã và tiêu chí đạt", en: "the communes and criteria met table" },
+      expected: {
+        vi: "bảng danh sách xã và tiêu chí đạt",
+        en: "the communes and criteria met table",
+      },
     });
   }
   const communesGrid = await findGrid(
@@ -102,7 +123,11 @@ async function readInputs(
     sameBook ? communesGrid.sheet : undefined
   );
   const costs = readCosts(costsGrid, { communes: read.communes, catalogue });
-  return { communes: read.communes, costs: costs.costs, warnings: [...warnings, ...costs.warnings] };
+  return {
+    communes: read.communes,
+    costs: costs.costs,
+    warnings: [...warnings, ...costs.warnings],
+  };
 }
 
 const list = (numbers: number[]) => numbers.join(",");
@@ -179,7 +204,9 @@ function describe(plan: TargetPlan): string {
   ];
   for (const c of plan.communes.filter((c) => c.missing.length > 0)) {
     const targets = c.targets.length > 0 ? list(c.targets) : "-";
-    lines.push(`  ${c.name}: ${c.achieved.length} + [${targets}] → ${c.cumulative}${c.completes ? " ✓" : ""}`);
+    lines.push(
+      `  ${c.name}: ${c.achieved.length} + [${targets}] → ${c.cumulative}${c.completes ? " ✓" : ""}`
+    );
   }
   return lines.join("\n");
 }
@@ -233,7 +260,12 @@ export const targetsJob: PlanningJob = {
         en: "Communes registered to reach the standard this year come first",
       },
     },
-    { id: "period", label: { vi: "Giai đoạn", en: "Period" }, type: "text", default: DEFAULT_PERIOD },
+    {
+      id: "period",
+      label: { vi: "Giai đoạn", en: "Period" },
+      type: "text",
+      default: DEFAULT_PERIOD,
+    },
     {
       id: "time-limit",
       label: { vi: "Thời gian tối đa mỗi giai đoạn (giây)", en: "Time limit per stage (seconds)" },
@@ -243,7 +275,9 @@ export const targetsJob: PlanningJob = {
   ],
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
-    const catalogue = findCatalogue(typeof options.period === "string" ? options.period : undefined);
+    const catalogue = findCatalogue(
+      typeof options.period === "string" ? options.period : undefined
+    );
     const budget = optionNumber(options, "budget", { min: 0 });
     const maxPerCommune = optionNumber(options, "max-per-commune", { integer: true, min: 0 });
     const year = optionNumber(options, "year", { integer: true, min: 1900 });

@@ -5,12 +5,28 @@ import type { CostTable } from "../../engine/targets/types";
 import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { cellText, gridAddress, type Grid } from "../grid";
-import { cellAt, locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec, type LocatedTable } from "./table";
+import {
+  cellAt,
+  locateTable,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
 
 export const COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
-  { key: "criterion", aliases: ["Tiêu chí", "TC", "Số tiêu chí", "Criterion", "Criterion number"], required: true },
-  { key: "cost", aliases: ["Chi phí", "Kinh phí", "Chi phí dự kiến", "Cost", "Estimated cost"], required: true },
+  {
+    key: "criterion",
+    aliases: ["Tiêu chí", "TC", "Số tiêu chí", "Criterion", "Criterion number"],
+    required: true,
+  },
+  {
+    key: "cost",
+    aliases: ["Chi phí", "Kinh phí", "Chi phí dự kiến", "Cost", "Estimated cost"],
+    required: true,
+  },
 ];
 
 const WHAT: Bilingual = { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" };
@@ -36,16 +52,27 @@ function criterionAt(table: LocatedTable, row: number, catalogue: Catalogue): nu
     en: `a criterion number (${numbers[0]}-${numbers[numbers.length - 1]}, "TC6") or name from the ${catalogue.id} set`,
   };
   const fail = () =>
-    new InputError({ sheet: grid.sheet, cell: gridAddress(grid, row, col), found: cellText(value), expected });
+    new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected,
+    });
   let n: number | null = null;
   if (typeof value === "string") {
     const key = labelKey(value);
     const tc = key.match(/^(?:tc|tieu chi|criterion)?\s*(?:so\s*)?(\d+)$/);
     if (tc) n = Number(tc[1]);
-    else n = catalogue.criteria.find((c) => labelKey(c.vi) === key || labelKey(c.en) === key)?.number ?? null;
+    else
+      n =
+        catalogue.criteria.find((c) => labelKey(c.vi) === key || labelKey(c.en) === key)?.number ??
+        null;
     if (n === null) throw fail();
   } else {
-    n = numberCell(grid, row, col, { integer: true, what: { vi: "số tiêu chí", en: "criterion number" } });
+    n = numberCell(grid, row, col, {
+      integer: true,
+      what: { vi: "số tiêu chí", en: "criterion number" },
+    });
   }
   if (n === null || !numbers.includes(n)) throw fail();
   return n;
@@ -79,7 +106,10 @@ export function readCosts(
         sheet: grid.sheet,
         cell: gridAddress(grid, row, table.columns.cost),
         found: "",
-        expected: { vi: "chi phí (triệu đồng), một số ≥ 0", en: "a cost (million VND), a number ≥ 0" },
+        expected: {
+          vi: "chi phí (triệu đồng), một số ≥ 0",
+          en: "a cost (million VND), a number ≥ 0",
+        },
       });
     }
     let target: Map<number, number>;

@@ -20,14 +20,20 @@ function socTrang(): CommuneStatus[] {
   const file = path.join(__dirname, "../../fixtures/examples/soc-trang-2023-communes.csv");
   const lines = readFileSync(file, "utf8").trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
-    const [, name, district, count, list] = line.match(/^(\d+),([^,]+),([^,]+),(\d+),"?([^"]*)"?$/)!.slice(1);
+    const [, name, district, count, list] = line
+      .match(/^(\d+),([^,]+),([^,]+),(\d+),"?([^"]*)"?$/)!
+      .slice(1);
     const achieved = list.split(",").map((s) => Number(s.trim()));
     expect(achieved).toHaveLength(Number(count));
     return { name, district, achieved, count: achieved.length };
   });
 }
 
-function commune(name: string, missing: number[], extra: Partial<CommuneStatus> = {}): CommuneStatus {
+function commune(
+  name: string,
+  missing: number[],
+  extra: Partial<CommuneStatus> = {}
+): CommuneStatus {
   const achieved = ALL.filter((n) => !missing.includes(n));
   return { name, achieved, count: achieved.length, ...extra };
 }
@@ -62,8 +68,22 @@ describe("greedy targets", () => {
   it("completes the cheapest completions first, then spends the rest on the cheapest criteria", () => {
     const communes = [commune("A", [2, 5]), commune("B", [3]), commune("C", [6, 7, 8, 9])];
     const costs: CostTable = {
-      perCommune: new Map([[labelKey("A"), new Map([[2, 4], [5, 4]])]]),
-      perCriterion: new Map([[3, 10], [6, 1], [7, 2], [8, 3], [9, 4]]),
+      perCommune: new Map([
+        [
+          labelKey("A"),
+          new Map([
+            [2, 4],
+            [5, 4],
+          ]),
+        ],
+      ]),
+      perCriterion: new Map([
+        [3, 10],
+        [6, 1],
+        [7, 2],
+        [8, 3],
+        [9, 4],
+      ]),
     };
     const plan = planTargetsGreedy(communes, { catalogue: CATALOGUE_2021_2025, budget: 11, costs });
     expect(plan.communes.map((c) => c.targets)).toEqual([[2, 5], [], [6, 7]]);
@@ -77,12 +97,19 @@ describe("greedy targets", () => {
       commune("Difficult", [2], { especiallyDifficult: true }),
       commune("Registered", [2], { registeredYear: 2024 }),
     ];
-    const plan = planTargetsGreedy(communes, { catalogue: CATALOGUE_2021_2025, budget: 2, year: 2024 });
+    const plan = planTargetsGreedy(communes, {
+      catalogue: CATALOGUE_2021_2025,
+      budget: 2,
+      year: 2024,
+    });
     expect(plan.communes.map((c) => c.completes)).toEqual([false, true, true]);
   });
 
   it("costs nothing for criteria that need no capital unless a cost is given", () => {
-    const plan = planTargetsGreedy([commune("A", [16, 19, 2])], { catalogue: CATALOGUE_2021_2025, budget: 0 });
+    const plan = planTargetsGreedy([commune("A", [16, 19, 2])], {
+      catalogue: CATALOGUE_2021_2025,
+      budget: 0,
+    });
     expect(plan.communes[0].targets).toEqual([16, 19]);
     const paid = planTargetsGreedy([commune("A", [16, 19, 2])], {
       catalogue: CATALOGUE_2021_2025,
@@ -115,8 +142,12 @@ describe("greedy targets", () => {
   });
 
   it("rejects a negative budget and a fractional cap", () => {
-    expect(() => planTargetsGreedy([], { catalogue: CATALOGUE_2021_2025, budget: -1 })).toThrow(InputError);
-    expect(() => planTargetsGreedy([], { catalogue: CATALOGUE_2021_2025, maxPerCommune: 1.5 })).toThrow(InputError);
+    expect(() => planTargetsGreedy([], { catalogue: CATALOGUE_2021_2025, budget: -1 })).toThrow(
+      InputError
+    );
+    expect(() =>
+      planTargetsGreedy([], { catalogue: CATALOGUE_2021_2025, maxPerCommune: 1.5 })
+    ).toThrow(InputError);
   });
 });
 
@@ -124,7 +155,11 @@ describe("NTM.NEXT's engine: one commune's targets", () => {
   it("takes the cheapest missing criteria up to the cap, listed in order", () => {
     const achieved = ALL.filter((n) => ![6, 10, 11, 2].includes(n));
     expect(nextTargets(achieved, CATALOGUE_2021_2025, { maxPerYear: 3 })).toEqual([2, 6, 10]);
-    const costs = new Map([[2, 50], [6, 5], [10, 1]]);
+    const costs = new Map([
+      [2, 50],
+      [6, 5],
+      [10, 1],
+    ]);
     expect(nextTargets(achieved, CATALOGUE_2021_2025, { maxPerYear: 2, costs })).toEqual([10, 11]);
     expect(nextTargets(ALL, CATALOGUE_2021_2025, { maxPerYear: 2 })).toEqual([]);
   });
@@ -163,7 +198,13 @@ const provinceArb = (maxCommunes: number, maxMissing: number) =>
     });
 
 function options(p: RandomProvince) {
-  return { catalogue: CATALOGUE_2021_2025, budget: p.budget, maxPerCommune: p.cap, costs: p.costs, year: 2024 };
+  return {
+    catalogue: CATALOGUE_2021_2025,
+    budget: p.budget,
+    maxPerCommune: p.cap,
+    costs: p.costs,
+    year: 2024,
+  };
 }
 
 function checkFeasible(p: RandomProvince, plan: TargetPlan): void {
@@ -176,7 +217,10 @@ function checkFeasible(p: RandomProvince, plan: TargetPlan): void {
     expect(new Set(c.targets).size).toBe(c.targets.length);
     expect(c.cumulative).toBe(input.count + c.targets.length);
     const own = p.costs.perCommune.get(labelKey(input.name))!;
-    const expected = c.targets.reduce((s, t) => s + ([16, 18, 19].includes(t) ? (own.get(t) ?? 0) : own.get(t)!), 0);
+    const expected = c.targets.reduce(
+      (s, t) => s + ([16, 18, 19].includes(t) ? (own.get(t) ?? 0) : own.get(t)!),
+      0
+    );
     expect(c.cost).toBe(expected);
     cost += c.cost;
   }
@@ -193,7 +237,11 @@ function exhaustive(p: RandomProvince): [number, number, number] {
       const chosen = missing.filter((_, i) => mask & (1 << i));
       if (chosen.length > p.cap) continue;
       const cost = chosen.reduce((s, n) => s + own.get(n)!, 0);
-      subsets.push({ size: chosen.length, cost, completes: missing.length > 0 && chosen.length === missing.length ? 1 : 0 });
+      subsets.push({
+        size: chosen.length,
+        cost,
+        completes: missing.length > 0 && chosen.length === missing.length ? 1 : 0,
+      });
     }
     return subsets;
   });
@@ -202,7 +250,11 @@ function exhaustive(p: RandomProvince): [number, number, number] {
     if (cost > p.budget) return;
     if (i === options.length) {
       const value: [number, number, number] = [done, gained, -cost];
-      if (value[0] > best[0] || (value[0] === best[0] && (value[1] > best[1] || (value[1] === best[1] && value[2] > best[2])))) {
+      if (
+        value[0] > best[0] ||
+        (value[0] === best[0] &&
+          (value[1] > best[1] || (value[1] === best[1] && value[2] > best[2])))
+      ) {
         best = value;
       }
       return;
@@ -264,7 +316,11 @@ describe("cancelling and progress", () => {
     const controller = new AbortController();
     controller.abort(new Error("stop"));
     await expect(
-      planTargets(socTrang(), { catalogue: CATALOGUE_2021_2025, method: "optimal" }, { signal: controller.signal })
+      planTargets(
+        socTrang(),
+        { catalogue: CATALOGUE_2021_2025, method: "optimal" },
+        { signal: controller.signal }
+      )
     ).rejects.toThrow("stop");
     const seen: number[] = [];
     await planTargets(

@@ -23,7 +23,8 @@ function readCommunes(grid: Grid) {
       .map(Number);
     return {
       name: String(row[table.columns.name]),
-      district: table.columns.district === undefined ? undefined : String(row[table.columns.district]),
+      district:
+        table.columns.district === undefined ? undefined : String(row[table.columns.district]),
       achieved,
       count: achieved.length,
       source: { sheet: grid.sheet, cell: `A${r + 1}` },

@@ -35,7 +35,13 @@ describe("the targets job", () => {
       inputs: { communes: { workbook: book } },
       options: { budget: 16, "max-per-commune": 3, method: "optimal", year: 2024 },
     });
-    expect(result.json).toMatchObject({ method: "optimal", optimal: true, newlyStandard: 5, criteriaGained: 16, cost: 16 });
+    expect(result.json).toMatchObject({
+      method: "optimal",
+      optimal: true,
+      newlyStandard: 5,
+      criteriaGained: 16,
+      cost: 16,
+    });
     const [sheet] = result.sheets;
     expect(sheet.sheet).toBe("KQ_ChiTieu");
     const [table, summary] = sheet.tables;
@@ -63,7 +69,9 @@ describe("the targets job", () => {
     ]);
     expect(table.rows).toHaveLength(10);
     expect(summary.rows.find((r) => String(r[0]).startsWith("Số xã đạt chuẩn mới"))![1]).toBe(5);
-    expect(summary.rows.find((r) => String(r[0]).startsWith("Bình quân tiêu chí/xã dự kiến"))![1]).toBe(17.6);
+    expect(
+      summary.rows.find((r) => String(r[0]).startsWith("Bình quân tiêu chí/xã dự kiến"))![1]
+    ).toBe(17.6);
   });
 
   it("reads costs from another sheet and plans within them", async () => {
@@ -93,7 +101,10 @@ describe("the targets job", () => {
   it("rejects bad options with an input error", async () => {
     const book = new MemoryWorkbook({ Xa: socTrangRows() });
     await expect(
-      targetsJob.run({ inputs: { communes: { workbook: book } }, options: { "max-per-commune": "1.5" } })
+      targetsJob.run({
+        inputs: { communes: { workbook: book } },
+        options: { "max-per-commune": "1.5" },
+      })
     ).rejects.toThrow(InputError);
     await expect(
       targetsJob.run({ inputs: { communes: { workbook: book } }, options: { method: "best" } })
