@@ -210,83 +210,146 @@ export async function planTargetsExact(
   const free = fillAround(province, new Set());
   const bound = { gained: gainedBy(free), cost: costBy(free) };
   const provenBest = () => gainedBy(chosen) === bound.gained && costBy(chosen) <= bound.cost;
-  if (provenBest() || province.communes.every((c, k) => chosen[k] === c.limit))
-    return done(true, 0);
-
   const model = modelOf(province);
   const rows = sharedRows(province, model, completed);
   let optimal = true;
   let gap = 0;
-
-  // Stage 2: most criteria gained, G ≤ gains.
-  checkAborted(signal);
-  if (gainedBy(chosen) < bound.gained) {
-    const stage2Rows = copyRows(rows);
-    stage2Rows.add([[model.g, 1], ...gainEntries(province, model, -1)], -Infinity, 0);
-    const objective = new Array<number>(model.columns).fill(0);
-    objective[model.g] = 1;
-    const start = startOf(province, model, chosen);
-    const result = await solver.solve(
-      program(
-        model,
-        stage2Rows,
-        objective,
-        "max",
-        start,
-        0.999,
-        exact.timeLimitSeconds,
-        bound.gained
-      )
-    );
-    if (result.status === "infeasible")
-      throw new Error("Stage 2 infeasible although the greedy plan is feasible");
-    const candidate = fillAround(province, completedBy(model, result.values));
-    if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
-    if (result.status === "limit") {
-      optimal = false;
-      gap = relativeGap(gainedBy(chosen), result.bound);
+  if (!provenBest() && !province.communes.every((c, k) => chosen[k] === c.limit)) {
+    // Stage 2: most criteria gained, G ≤ gains.
+    checkAborted(signal);
+    if (gainedBy(chosen) < bound.gained) {
+      const stage2Rows = copyRows(rows);
+      stage2Rows.add([[model.g, 1], ...gainEntries(province, model, -1)], -Infinity, 0);
+      const objective = new Array<number>(model.columns).fill(0);
+      objective[model.g] = 1;
+      const start = startOf(province, model, chosen);
+      const result = await solver.solve(
+        program(
+          model,
+          stage2Rows,
+          objective,
+          "max",
+          start,
+          0.999,
+          exact.timeLimitSeconds,
+          bound.gained
+        )
+      );
+      if (result.status === "infeasible") {
+        throw new Error("Stage 2 infeasible although the greedy plan is feasible");
+      }
+      const candidate = fillAround(province, completedBy(model, result.values));
+      if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
+      if (result.status === "limit") {
+        optimal = false;
+        gap = relativeGap(gainedBy(chosen), result.bound);
+      }
     }
-  }
-  const gained = gainedBy(chosen);
-  onProgress?.(0.5, {
-    vi: `Giai đoạn 2: ${gained} tiêu chí`,
-    en: `Stage 2: ${gained} criteria gained`,
-  });
-
-  // Stage 3: least cost keeping that many completions and criteria.
-  checkAborted(signal);
-  if (!provenBest()) {
-    rows.add(gainEntries(province, model, 1), gained, Infinity);
-    const objective = new Array<number>(model.columns).fill(0);
-    model.completable.forEach((k, z) => {
-      const c = province.communes[k];
-      objective[z] = c.prefix[c.missing.length];
+    const gained = gainedBy(chosen);
+    onProgress?.(0.5, {
+      vi: `Giai đoạn 2: ${gained} tiêu chí`,
+      en: `Stage 2: ${gained} criteria gained`,
     });
-    model.levels.forEach((v, l) => (objective[model.yFirst + l] = v));
-    const integral = model.levels.every((v) => Number.isInteger(v));
-    const start = startOf(province, model, chosen);
-    const result = await solver.solve(
-      program(
-        model,
-        rows,
-        objective,
-        "min",
-        start,
-        integral ? 0.999 : 1e-6,
-        exact.timeLimitSeconds,
-        bound.gained
-      )
-    );
-    if (result.status === "infeasible")
-      throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
-    const candidate = fillAround(province, completedBy(model, result.values));
-    if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
-    if (result.status === "limit" && optimal) {
-      optimal = false;
-      gap = relativeGap(costBy(chosen), result.bound);
+
+    // Stage 3: least cost keeping that many completions and criteria.
+    checkAborted(signal);
+    if (!provenBest()) {
+      const stage3Rows = copyRows(rows);
+      stage3Rows.add(gainEntries(province, model, 1), gained, Infinity);
+      const objective = new Array<number>(model.columns).fill(0);
+      model.completable.forEach((k, z) => {
+        const c = province.communes[k];
+        objective[z] = c.prefix[c.missing.length];
+      });
+      model.levels.forEach((v, l) => (objective[model.yFirst + l] = v));
+      const integral = model.levels.every((v) => Number.isInteger(v));
+      const start = startOf(province, model, chosen);
+      const absoluteGap = integral ? 0.999 : 1e-6;
+      const result = await solver.solve(
+        program(
+          model,
+          stage3Rows,
+          objective,
+          "min",
+          start,
+          absoluteGap,
+          exact.timeLimitSeconds,
+          bound.gained
+        )
+      );
+      if (result.status === "infeasible") {
+        throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
+      }
+      const candidate = fillAround(province, completedBy(model, result.values));
+      if (better(candidate, chosen, gainedBy, costBy, completed, province)) chosen = candidate;
+      if (result.status === "limit" && optimal) {
+        optimal = false;
+        gap = relativeGap(costBy(chosen), result.bound);
+      }
     }
   }
+  onProgress?.(0.8, { vi: "Giai đoạn 4: ưu tiên", en: "Stage 4: priorities" });
+  chosen = await preferFlagged(province, model, rows, chosen, completed, solver, exact);
   return done(optimal, gap);
+}
+
+/**
+ * Stage 4, among plans of equal value: the most registered (weight 2) and especially difficult (weight 1)
+ * communes completed. It never changes the first three objectives; a time limit here only keeps the plan.
+ */
+async function preferFlagged(
+  province: PreparedProvince,
+  model: Model,
+  shared: Rows,
+  chosen: number[],
+  completed: number,
+  solver: MixedSolver,
+  exact: ExactOptions
+): Promise<number[]> {
+  const isDone = (plan: number[], k: number) => plan[k] === province.communes[k].missing.length;
+  const weight = (plan: number[]) =>
+    model.completable.reduce((s, k) => s + (isDone(plan, k) ? province.communes[k].rank : 0), 0);
+  const waiting = model.completable.some(
+    (k) => province.communes[k].rank > 0 && !isDone(chosen, k)
+  );
+  if (!waiting) return chosen;
+  checkAborted(exact.signal);
+  const gained = chosen.reduce((s, g) => s + g, 0);
+  const cost = chosen.reduce((s, g, k) => s + province.communes[k].prefix[g], 0);
+  const limit = cost + 1e-7 * Math.max(1, cost);
+  const rows = copyRows(shared);
+  rows.add(gainEntries(province, model, 1), gained, Infinity);
+  const costEntries: [number, number][] = model.completable.map((k, z) => [
+    z,
+    province.communes[k].prefix[province.communes[k].missing.length],
+  ]);
+  model.levels.forEach((v, l) => costEntries.push([model.yFirst + l, v]));
+  rows.add(
+    costEntries.filter(([, v]) => v !== 0),
+    -Infinity,
+    limit
+  );
+  const objective = new Array<number>(model.columns).fill(0);
+  model.completable.forEach((k, z) => (objective[z] = province.communes[k].rank));
+  const result = await solver.solve(
+    program(
+      model,
+      rows,
+      objective,
+      "max",
+      startOf(province, model, chosen),
+      0.999,
+      exact.timeLimitSeconds,
+      gained
+    )
+  );
+  if (result.status === "infeasible") return chosen;
+  const candidate = fillAround(province, completedBy(model, result.values));
+  const keeps =
+    model.completable.filter((k) => isDone(candidate, k)).length >= completed &&
+    candidate.reduce((s, g) => s + g, 0) >= gained &&
+    candidate.reduce((s, g, k) => s + province.communes[k].prefix[g], 0) <= limit;
+  return keeps && weight(candidate) > weight(chosen) ? candidate : chosen;
 }
 
 function copyRows(rows: Rows): Rows {

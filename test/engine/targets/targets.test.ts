@@ -151,6 +151,19 @@ describe("greedy targets", () => {
   });
 });
 
+describe("exact targets and priorities", () => {
+  it("among plans of equal value, completes the registered commune", async () => {
+    // Completing A (1) and one criterion of B, or completing B (2): both 1 commune, 2 criteria, cost 2.
+    const communes = [commune("A", [2]), commune("B", [3, 4], { registeredYear: 2024 })];
+    const opts = { catalogue: CATALOGUE_2021_2025, budget: 2, maxPerCommune: 2, year: 2024 };
+    const greedy = planTargetsGreedy(communes, opts);
+    expect(greedy.communes.map((c) => c.completes)).toEqual([true, false]);
+    const exact = await planTargets(communes, { ...opts, method: "optimal" });
+    expect(exact.communes.map((c) => c.completes)).toEqual([false, true]);
+    expect([exact.newlyStandard, exact.criteriaGained, exact.cost]).toEqual([1, 2, 2]);
+  });
+});
+
 describe("NTM.NEXT's engine: one commune's targets", () => {
   it("takes the cheapest missing criteria up to the cap, listed in order", () => {
     const achieved = ALL.filter((n) => ![6, 10, 11, 2].includes(n));
@@ -227,8 +240,11 @@ function checkFeasible(p: RandomProvince, plan: TargetPlan): void {
   expect(plan.cost).toBe(cost);
 }
 
-/** Lexicographic value of the best plan by trying every subset of every commune's missing criteria. */
-function exhaustive(p: RandomProvince): [number, number, number] {
+/**
+ * Lexicographic value of the best plan by trying every subset of every commune's missing criteria: communes
+ * completed, criteria gained, −cost, then registered communes completed.
+ */
+function exhaustive(p: RandomProvince): number[] {
   const options = p.communes.map((c) => {
     const own = p.costs.perCommune.get(labelKey(c.name))!;
     const missing = ALL.filter((n) => !c.achieved!.includes(n));
@@ -237,31 +253,33 @@ function exhaustive(p: RandomProvince): [number, number, number] {
       const chosen = missing.filter((_, i) => mask & (1 << i));
       if (chosen.length > p.cap) continue;
       const cost = chosen.reduce((s, n) => s + own.get(n)!, 0);
+      const completes = missing.length > 0 && chosen.length === missing.length ? 1 : 0;
       subsets.push({
         size: chosen.length,
         cost,
-        completes: missing.length > 0 && chosen.length === missing.length ? 1 : 0,
+        completes,
+        flagged: completes && c.registeredYear ? 1 : 0,
       });
     }
     return subsets;
   });
-  let best: [number, number, number] = [-1, -1, -Infinity];
-  const walk = (i: number, done: number, gained: number, cost: number) => {
+  let best = [-1, -1, -Infinity, -1];
+  const beats = (a: number[], b: number[]) => {
+    const k = a.findIndex((v, i) => v !== b[i]);
+    return k >= 0 && a[k] > b[k];
+  };
+  const walk = (i: number, done: number, gained: number, cost: number, flagged: number) => {
     if (cost > p.budget) return;
     if (i === options.length) {
-      const value: [number, number, number] = [done, gained, -cost];
-      if (
-        value[0] > best[0] ||
-        (value[0] === best[0] &&
-          (value[1] > best[1] || (value[1] === best[1] && value[2] > best[2])))
-      ) {
-        best = value;
-      }
+      const value = [done, gained, -cost, flagged];
+      if (beats(value, best)) best = value;
       return;
     }
-    for (const o of options[i]) walk(i + 1, done + o.completes, gained + o.size, cost + o.cost);
+    for (const o of options[i]) {
+      walk(i + 1, done + o.completes, gained + o.size, cost + o.cost, flagged + o.flagged);
+    }
   };
-  walk(0, 0, 0, 0);
+  walk(0, 0, 0, 0, 0);
   return best;
 }
 
@@ -289,11 +307,14 @@ describe("target plans on random provinces", () => {
     );
   });
 
-  it("the exact method's lexicographic objective equals an exhaustive search on small provinces", async () => {
+  it("the exact method's lexicographic objective (then registered communes completed) equals an exhaustive search on small provinces", async () => {
     await fc.assert(
       fc.asyncProperty(provinceArb(6, 4), async (p) => {
         const plan = await planTargets(p.communes, { ...options(p), method: "optimal" });
-        expect([plan.newlyStandard, plan.criteriaGained, -plan.cost]).toEqual(exhaustive(p));
+        const flagged = plan.communes.filter((c) => c.completes && c.registered).length;
+        expect([plan.newlyStandard, plan.criteriaGained, -plan.cost, flagged]).toEqual(
+          exhaustive(p)
+        );
       }),
       { numRuns: 150 }
     );
