@@ -248,7 +248,7 @@ function exhaustive(p: RandomProvince): number[] {
   const options = p.communes.map((c) => {
     const own = p.costs.perCommune.get(labelKey(c.name))!;
     const missing = ALL.filter((n) => !c.achieved!.includes(n));
-    const subsets: { size: number; cost: number; completes: number }[] = [];
+    const subsets: { size: number; cost: number; completes: number; flagged: number }[] = [];
     for (let mask = 0; mask < 1 << missing.length; mask++) {
       const chosen = missing.filter((_, i) => mask & (1 << i));
       if (chosen.length > p.cap) continue;
