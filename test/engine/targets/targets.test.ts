@@ -8,6 +8,7 @@ import {
   planTargets,
   planTargetsGreedy,
   type CostTable,
+  type MixedSolver,
   type TargetPlan,
 } from "../../../src/engine/targets";
 import { labelKey } from "../../../src/engine/text";
@@ -350,5 +351,57 @@ describe("cancelling and progress", () => {
       { onProgress: (f) => seen.push(f) }
     );
     expect(seen[seen.length - 1]).toBe(1);
+  });
+});
+
+describe("the exact method with a solver stopped by its limits", () => {
+  // Here the greedy plan (complete A, one criterion of C) gains 2 while 3 fit without completions, so the solver
+  // is asked; this one stops at once with the warm start and a bound one unit better.
+  const stopped: MixedSolver = {
+    name: "stopped",
+    async solve(program) {
+      const objective = program.objective.reduce((s, c, j) => s + c * program.start![j], 0);
+      const bound = objective + (program.sense === "max" ? 1 : -1);
+      return { status: "limit", values: program.start!, objective, bound };
+    },
+  };
+  const communes = [commune("A", [2]), commune("B", [3, 4]), commune("C", [5, 6, 7])];
+  const costs: CostTable = {
+    perCommune: new Map(),
+    perCriterion: new Map([
+      [2, 3],
+      [3, 2],
+      [4, 2],
+      [5, 1],
+      [6, 1],
+      [7, 5],
+    ]),
+  };
+  const opts = { catalogue: CATALOGUE_2021_2025, budget: 4, maxPerCommune: 3, costs };
+
+  it("keeps the greedy plan and reports that it is not proven, with the gap", async () => {
+    const plan = await planTargets(communes, { ...opts, method: "optimal", solver: stopped });
+    const greedy = planTargetsGreedy(communes, opts);
+    expect(plan.optimal).toBe(false);
+    expect(plan.gap).toBeGreaterThan(0);
+    expect(plan.communes.map((c) => c.targets)).toEqual(greedy.communes.map((c) => c.targets));
+  });
+
+  it("stops between stages when the signal is aborted during a solve", async () => {
+    const controller = new AbortController();
+    const aborting: MixedSolver = {
+      name: "aborting",
+      async solve(program) {
+        controller.abort(new Error("cancelled by the user"));
+        return stopped.solve(program);
+      },
+    };
+    await expect(
+      planTargets(
+        communes,
+        { ...opts, method: "optimal", solver: aborting },
+        { signal: controller.signal }
+      )
+    ).rejects.toThrow("cancelled by the user");
   });
 });
