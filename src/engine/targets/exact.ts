@@ -11,7 +11,7 @@
 import type { CommuneStatus } from "../types";
 import { cheapestCompletions, fillAround } from "./greedy";
 import { prepareProvince, type PreparedProvince } from "./prepare";
-import { assemblePlan } from "./result";
+import { assemblePlan, fits } from "./result";
 import { relativeGap, type MixedProgram, type MixedSolver } from "./solver";
 import type { ExactOptions, TargetOptions, TargetPlan } from "./types";
 
@@ -345,10 +345,12 @@ async function preferFlagged(
   );
   if (result.status === "infeasible") return chosen;
   const candidate = fillAround(province, completedBy(model, result.values));
+  const candidateCost = candidate.reduce((s, g, k) => s + province.communes[k].prefix[g], 0);
   const keeps =
     model.completable.filter((k) => isDone(candidate, k)).length >= completed &&
     candidate.reduce((s, g) => s + g, 0) >= gained &&
-    candidate.reduce((s, g, k) => s + province.communes[k].prefix[g], 0) <= limit;
+    candidateCost <= limit &&
+    fits(0, candidateCost, province.budget);
   return keeps && weight(candidate) > weight(chosen) ? candidate : chosen;
 }
 
@@ -375,7 +377,8 @@ function better(
     const c = province.communes[k];
     return c.missing.length > 0 && g === c.missing.length;
   }).length;
-  if (completes < completed) return false;
+  // The solver's tolerances are not ours: a plan a hair over the budget is refused.
+  if (completes < completed || !fits(0, costBy(candidate), province.budget)) return false;
   const dg = gainedBy(candidate) - gainedBy(current);
   return dg > 0 || (dg === 0 && costBy(candidate) < costBy(current) - 1e-9);
 }
