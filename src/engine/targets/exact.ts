@@ -1,4 +1,4 @@
-// The exact planner: the lexicographic objective solved in three stages.
+// The exact planner: the lexicographic objective solved in three stages, then priorities among equals.
 //
 // Stage 1, most communes completed, is exact by sorting completion costs. Once the set S of completed communes
 // is fixed, the best rest of the plan is known too: the cheapest criteria of the other communes, one by one,
@@ -177,7 +177,8 @@ function checkAborted(signal: AbortSignal | undefined): void {
 /**
  * Next year's targets, proven best for (1) communes newly meeting all criteria, (2) criteria gained, (3) least
  * cost, unless a stage hits its time limit (then `optimal` is false and `gap` is that stage's relative gap).
- * Among plans of equal value the solver's choice stands; priorities break ties in stage 1 and the fill.
+ * Among plans of equal value, stage 4 completes the most flagged communes (registered weigh 2, especially
+ * difficult 1); within a commune and among equal costs the fill takes flagged communes, then input order, first.
  */
 export async function planTargetsExact(
   communes: CommuneStatus[],
