@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { useCommunesReader } from "../workbook/jobs/communes-stand-in";
 
 type Main = (
@@ -68,5 +69,35 @@ describe("ntm-plan targets", () => {
     const r = await run(["targets", SAMPLE, "--budget", "16", "--max-per-commune", "3"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Thanh Thới An: 16 \+ \[6,10,11\] → 19/);
+  });
+
+  it("writes appendix II as an Excel table with --out", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "ntm-targets-")), "plan.xlsx");
+    const r = await run([
+      "targets",
+      SAMPLE,
+      "--budget",
+      "16",
+      "--max-per-commune",
+      "3",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const book = await ExcelJsWorkbook.fromXlsx(readFileSync(out));
+    expect(await book.sheetNames()).toContain("KQ_ChiTieu");
+    const grid = await book.readSheet("KQ_ChiTieu");
+    const header = grid.rows.findIndex((row) => row.includes("Tiêu chí phấn đấu đạt"));
+    expect(grid.rows[header + 1].slice(0, 9)).toEqual([
+      1,
+      "Thanh Thới An",
+      "Trần Đề",
+      16,
+      "1,2,3,4,5,7,8,9,12,13,14,15,16,17,18,19",
+      3,
+      "6,10,11",
+      19,
+      3,
+    ]);
   });
 });
