@@ -3,7 +3,8 @@
 import { CATALOGUE_2021_2025 } from "../engine/catalogues";
 import { InputError } from "../engine/errors";
 import { parseNumberText } from "../engine/numbers";
-import { nextTargets } from "../engine/targets";
+// From the module itself, not the targets index: the functions bundle must not reference the solver chunk.
+import { nextTargets } from "../engine/targets/single";
 import type { Catalogue } from "../engine/types";
 import { guard } from "./errors";
 
