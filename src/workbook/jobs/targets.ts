@@ -106,7 +106,7 @@ async function readInputs(
   }
   const communesGrid = await findGrid(
     communesRef,
-    (g) => looksLikeCommunes(g, catalogue),
+    (g) => looksLikeCommunes(g),
     (g) => !looksLikeCosts(g),
     { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" }
   );
