@@ -63,10 +63,18 @@ export function cheapestCompletions(province: PreparedProvince): Set<number> {
   return completing;
 }
 
-/** Next year's targets by the greedy rule: fast, deterministic, and exact for the number of communes completed. */
+/**
+ * Next year's targets by the greedy rule: fast, deterministic, and exact for the number of communes completed.
+ * `optimal` is true when the plan is provably best: every commune takes all it can, or the plan gains as many
+ * criteria, as cheaply, as the budget allows even without completing anyone.
+ */
 export function planTargetsGreedy(communes: CommuneStatus[], options: TargetOptions): TargetPlan {
   const province = prepareProvince(communes, options);
   const chosen = fillAround(province, cheapestCompletions(province));
+  const gained = (plan: number[]) => plan.reduce((s, g) => s + g, 0);
+  const cost = (plan: number[]) => plan.reduce((s, g, k) => s + province.communes[k].prefix[g], 0);
   const everything = province.communes.every((c, k) => chosen[k] === c.limit);
-  return assemblePlan(communes, province, chosen, "greedy", { optimal: everything, gap: null });
+  const free = everything ? chosen : fillAround(province, new Set());
+  const proven = everything || (gained(chosen) === gained(free) && cost(chosen) <= cost(free));
+  return assemblePlan(communes, province, chosen, "greedy", { optimal: proven, gap: null });
 }
