@@ -1,5 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { formatVi } from "../../engine/numbers";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
@@ -198,8 +199,8 @@ function describe(plan: TargetPlan): string {
     `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
     `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
     `Tiêu chí tăng thêm / criteria gained: ${plan.criteriaGained}`,
-    `Bình quân tiêu chí/xã / average: ${round2(plan.currentAverage)} → ${round2(plan.projectedAverage)}`,
-    `Kinh phí / cost: ${plan.cost}${plan.budget === null ? "" : ` / ${plan.budget} (còn lại / left ${plan.budgetLeft})`}`,
+    `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
     "",
   ];
   for (const c of plan.communes.filter((c) => c.missing.length > 0)) {
