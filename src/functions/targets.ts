@@ -1,6 +1,7 @@
 // Custom functions about next year's targets (NTM.NEXT): thin wrappers over the targets engine.
 
 import { CATALOGUE_2021_2025 } from "../engine/catalogues";
+import { achievedFromCells } from "../engine/criteria/cells";
 import { InputError } from "../engine/errors";
 import { parseNumberText } from "../engine/numbers";
 // From the module itself, not the targets index: the functions bundle must not reference the solver chunk.
@@ -12,45 +13,6 @@ import { guard } from "./errors";
 const DEFAULT_MAX_PER_YEAR = 3;
 
 type Cell = string | number | boolean | null | undefined;
-
-function badList(found: string, catalogue: Catalogue): InputError {
-  const n = catalogue.criteria.length;
-  return new InputError({
-    found,
-    expected: {
-      vi: `danh sách tiêu chí đạt như "1,2,3-5,7" (số từ 1 đến ${n}) hoặc một vùng ô chứa các số`,
-      en: `a list of criteria met such as "1,2,3-5,7" (numbers 1 to ${n}) or a range of numbers`,
-    },
-  });
-}
-
-/** Criteria met from a cell's list text ("1,2,3-5") or a range of numbers; blank cells are skipped. */
-function achievedFrom(cells: Cell[][], catalogue: Catalogue): number[] {
-  const valid = new Set(catalogue.criteria.map((c) => c.number));
-  const found: number[] = [];
-  const add = (n: number, raw: string) => {
-    if (!Number.isInteger(n) || !valid.has(n)) throw badList(raw, catalogue);
-    found.push(n);
-  };
-  for (const cell of cells.flat()) {
-    if (cell === null || cell === undefined || cell === "") continue;
-    if (typeof cell === "number") {
-      add(cell, String(cell));
-      continue;
-    }
-    const text = String(cell).trim();
-    for (const part of text.split(/[,;\s]+/).filter((p) => p !== "")) {
-      const range = part.match(/^(\d+)[-–](\d+)$/);
-      if (range) {
-        const [from, to] = [Number(range[1]), Number(range[2])];
-        if (from > to) throw badList(text, catalogue);
-        for (let n = from; n <= to; n++) add(n, text);
-      } else if (/^\d+$/.test(part)) add(Number(part), text);
-      else throw badList(text, catalogue);
-    }
-  }
-  return [...new Set(found)].sort((a, b) => a - b);
-}
 
 function costNumber(cell: Cell): number | null {
   if (cell === null || cell === undefined || cell === "") return null;
@@ -110,7 +72,7 @@ function badCosts(): InputError {
  * Tiêu chí nên phấn đấu năm tới: các tiêu chí chưa đạt rẻ nhất, tối đa số tiêu chí/năm / Criteria to aim for next
  * year: the cheapest missing ones, up to the most per year.
  * @customfunction NEXT
- * @param achieved Tiêu chí đã đạt, như "1,2,3-5" hoặc vùng ô chứa số / Criteria met, such as "1,2,3-5" or a range of numbers
+ * @param achieved Tiêu chí đã đạt: một ô danh sách như "1,2,3-5" hoặc một hàng 19 ô đánh dấu / Criteria met: a list cell such as "1,2,3-5" or a row of 19 marks
  * @param [maxPerYear] Số tiêu chí tối đa trong năm, mặc định 3 / Most criteria in the year, default 3
  * @param [costs] Chi phí: hai cột (tiêu chí, chi phí) hoặc 19 ô theo thứ tự; thiếu thì 1 (0 với tiêu chí 16, 18, 19) / Costs: two columns (criterion, cost) or 19 cells in order; otherwise 1 (0 for criteria 16, 18, 19)
  * @returns Danh sách tiêu chí, như "6,10,11" / The criteria, such as "6,10,11"
@@ -128,7 +90,7 @@ export function next(achieved: any[][], maxPerYear?: number, costs?: any[][]): s
         },
       });
     }
-    const met = achievedFrom(achieved ?? [], catalogue);
+    const met = achievedFromCells(achieved ?? [[null]], catalogue);
     return nextTargets(met, catalogue, {
       maxPerYear: cap,
       costs: costs && costs.length > 0 ? costsFrom(costs, catalogue) : undefined,

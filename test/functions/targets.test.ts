@@ -24,10 +24,9 @@ describe("NTM.NEXT", () => {
     expect(next([["1-19"]])).toBe("");
   });
 
-  it("takes the criteria met as a range of numbers", () => {
-    expect(next([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, null, null]], 5)).toBe(
-      "18,19"
-    );
+  it("takes the criteria met as a row of 19 marks, like NTM.COUNT", () => {
+    const marks = [...Array(17).fill("x"), null, "Chưa đạt"];
+    expect(next([marks], 5)).toBe("18,19");
   });
 
   it("follows the costs given as (criterion, cost) rows or 19 cells", () => {
@@ -44,7 +43,7 @@ describe("NTM.NEXT", () => {
 
   it("returns #VALUE! with a bilingual message for a bad list or cap", () => {
     expect(() => next([["1,2,abc"]])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
-    expect(() => next([["1,25"]])).toThrow(/1 to 19/);
+    expect(() => next([["1,25"]])).toThrow(/no criterion 25/);
     expect(() => next([[THANH_THOI_AN]], -1)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
     expect(() => next([[THANH_THOI_AN]], 2, [[6, -5]])).toThrow(
       expect.objectContaining({ code: "#VALUE!" })
