@@ -53,7 +53,10 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
         },
         { test: /\.wasm$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
       ],
@@ -85,7 +88,10 @@ module.exports = async (env, options) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: {
-              ignore: ["**/*.debug.js", "**/{access,onenote,outlook,powerpoint,project,visio,word}-*.js"],
+              ignore: [
+                "**/*.debug.js",
+                "**/{access,onenote,outlook,powerpoint,project,visio,word}-*.js",
+              ],
             },
           },
           {
