@@ -1,6 +1,7 @@
 // Deterministic synthetic provinces and a whole country: commune status, costs of missing criteria, budget lines,
 // and the input sheets (as grids of cell values) in each shape the readers accept.
 
+import { labelKey } from "../src/engine/text";
 import type { CellValue } from "../src/workbook/grid";
 import { Prng } from "./prng";
 
@@ -114,10 +115,15 @@ function placeName(rng: Prng): string {
   return `${rng.pick(SYLLABLES)} ${rng.pick(SYLLABLES)}`;
 }
 
-/** Unique names: a repeated draw gets a number, as real lists distinguish "Tân Hưng" and "Tân Hưng 2" by district. */
+/**
+ * Unique names: a repeated draw gets a number ("Tân Hưng 2"). Names are compared as the readers compare them
+ * (labelKey: without diacritics), because the costs reader and the planner key communes by labelKey(name), so
+ * "Hưng Thạnh" and "Hưng Thành" would be taken for one commune.
+ */
 function uniqueName(base: string, seen: Map<string, number>): string {
-  const n = (seen.get(base) ?? 0) + 1;
-  seen.set(base, n);
+  const key = labelKey(base);
+  const n = (seen.get(key) ?? 0) + 1;
+  seen.set(key, n);
   return n === 1 ? base : `${base} ${n}`;
 }
 
