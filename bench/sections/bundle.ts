@@ -88,10 +88,20 @@ export function benchBundle(report: Report, root: string): void {
       detail: other.map((f) => `${f} ${formatBytes(gzipSize(path.join(dist, f)))}`).join(", "),
     });
   }
+  report.target({
+    target: "initial task-pane JS < 400 KB gzip",
+    measured: `${formatBytes(initialGz)} gzip (${initial.join(" + ")})`,
+    pass: initialGz < INITIAL_LIMIT,
+  });
   const lazy = solverInInitial.length === 0 && solverChunks.length > 0;
   report.target({
-    target: "initial task-pane JS < 400 KB gzip, solver loaded only when used",
-    measured: `${formatBytes(initialGz)} gzip; solver ${lazy ? "in a lazy chunk" : solverInInitial.length > 0 ? "in the initial bundle" : "chunk not found"}`,
-    pass: initialGz < INITIAL_LIMIT && lazy,
+    target: "solver (HiGHS) loaded only when used",
+    measured:
+      solverInInitial.length > 0
+        ? `HiGHS loader in the initial ${solverInInitial.join(", ")}`
+        : lazy
+          ? `HiGHS loader only in ${solverChunks.join(", ")}`
+          : "no script of this build holds the HiGHS loader (the task pane does not plan yet)",
+    pass: solverInInitial.length > 0 ? false : lazy ? true : null,
   });
 }
