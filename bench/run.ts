@@ -32,8 +32,9 @@ async function main(): Promise<void> {
   const options = readOptions();
   const report = new Report();
   const started = new Date();
+  const startLoad = load();
   process.stdout.write(
-    `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nload average (1/5/15 min) at start: ${load()}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
+    `NTM Planner benchmark — ${started.toISOString()}\n${machine()}\nload average (1/5/15 min) at start: ${startLoad}\nruns per case: ${options.runs}${options.quick ? " (BENCH_QUICK)" : ""}; solver bound ${options.solverBound} s\n\n`
   );
   const sections: [string, () => Promise<void> | void][] = [
     ["summary", () => benchSummary(report, options)],
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
-    `Run ${started.toISOString()} on ${machine()}; runs per case ${options.runs}\n\n${table}\n`
+    `Run ${started.toISOString()} on ${machine()}; runs per case ${options.runs}; load average at start ${startLoad}\n\n${table}\n`
   );
   process.stdout.write(`\n(written to ${path.relative(ROOT, out)})\n`);
 }
