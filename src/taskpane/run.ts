@@ -4,7 +4,8 @@ import { InputError, type Bilingual, type InputErrorDetails } from "../engine/er
 import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
 import type { WorkbookPort } from "../workbook/port";
 
-export type OptionValues = Record<string, string | number | boolean | undefined>;
+export type OptionValue = string | number | boolean | undefined;
+export type OptionValues = Record<string, OptionValue>;
 
 /** Option values as the form starts: each option's default. */
 export function defaultOptions(job: PlanningJob): OptionValues {

@@ -4,7 +4,8 @@ import * as React from "react";
 import { Field, Input, Select, Switch } from "@fluentui/react-components";
 import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
-import { NONE, parseOptionInput, type OptionValues } from "../run";
+import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
+import { NONE, parseOptionInput, type OptionValue, type OptionValues } from "../run";
 
 const AUTO = "";
 
@@ -12,12 +13,12 @@ export interface JobFormProps {
   lang: Lang;
   jobs: PlanningJob[];
   job: PlanningJob | undefined;
-  onJob: (id: string) => void;
+  onJob: Handler<string>;
   sheetNames: string[];
   sheets: Record<string, string | undefined>;
-  onSheet: (inputId: string, sheet: string | undefined) => void;
+  onSheet: SheetChoiceHandler;
   options: OptionValues;
-  onOption: (optionId: string, value: string | number | boolean | undefined) => void;
+  onOption: OptionHandler;
   disabled: boolean;
 }
 
@@ -81,7 +82,7 @@ function OptionField(props: {
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
   disabled: boolean;
-  onChange: (value: string | number | boolean | undefined) => void;
+  onChange: Handler<OptionValue>;
 }): React.JSX.Element {
   const { option, lang } = props;
   const label = pick(option.label, lang);
@@ -127,7 +128,7 @@ function TextOption(props: {
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
   disabled: boolean;
-  onChange: (value: string | number | undefined) => void;
+  onChange: Handler<string | number | undefined>;
   label: string;
   hint?: string;
   testId: string;

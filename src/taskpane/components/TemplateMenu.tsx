@@ -10,12 +10,13 @@ import {
   MenuTrigger,
 } from "@fluentui/react-components";
 import { TEMPLATES, type TemplateDefinition } from "../../workbook/templates";
+import type { Handler } from "../handlers";
 import { pick, UI, type Lang } from "../i18n";
 
 export function TemplateMenu(props: {
   lang: Lang;
   disabled: boolean;
-  onInsert: (id: TemplateDefinition["id"]) => void;
+  onInsert: Handler<TemplateDefinition["id"]>;
 }): React.JSX.Element {
   return (
     <Menu>

@@ -126,25 +126,17 @@ export function chunkRows(
 }
 
 export class OfficeJsWorkbook implements WorkbookPort {
-  /** Sync calls made so far (for diagnostics and tests). */
-  syncs = 0;
-
   constructor(requirements: Requirements = Office.context.requirements) {
     if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
       throw new RequirementError(REQUIRED_EXCEL_API);
     }
   }
 
-  private async sync(context: Excel.RequestContext): Promise<void> {
-    this.syncs += 1;
-    await context.sync();
-  }
-
   async sheetNames(): Promise<string[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await this.sync(context);
+      await context.sync();
       return sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
     });
   }
@@ -158,7 +150,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       sheet.load("name");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("address,rowCount,columnCount");
-      await this.sync(context);
+      await context.sync();
       const names = sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
       if (sheet.isNullObject || findSheetName(names, name) === undefined) {
         throw missingSheetError(name, names);
@@ -175,7 +167,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
             ? used
             : sheet.getRangeByIndexes(origin.row + start, origin.col, count, columnCount);
         block.load("values,valueTypes,numberFormat");
-        await this.sync(context);
+        // One block for sheets under MAX_READ_CELLS; only huge sheets need a response per block.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
         block.values.forEach((row, r) =>
           rows.push(
             row.map((v, c) => fromOfficeValue(v, block.valueTypes[r][c], block.numberFormat[r][c]))
@@ -202,7 +196,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const meta = sheets.getItemOrNullObject(META_SHEET);
       const metaUsed = meta.getUsedRangeOrNullObject(true);
       metaUsed.load("values");
-      await this.sync(context);
+      await context.sync();
 
       const owned =
         meta.isNullObject || metaUsed.isNullObject
@@ -224,7 +218,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       let queued = 0;
       const budgetFor = async (bytes: number): Promise<void> => {
         if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
-          await this.sync(context);
+          await context.sync();
           queued = 0;
         }
         queued += bytes;
@@ -285,7 +279,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       if (!meta.isNullObject && !metaUsed.isNullObject) metaUsed.clear();
       metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [n]);
       metaSheet.visibility = "VeryHidden";
-      await this.sync(context);
+      await context.sync();
       return plans.map((p) => p.name);
     });
   }
