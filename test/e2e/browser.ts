@@ -28,10 +28,13 @@ function webpack(args: string[]): void {
   );
 }
 
-/** dist/ as `npm run build:dev` makes it (built here if missing, or always with E2E_BUILD=1). */
+/**
+ * dist/ as `npm run build:dev` makes it, built afresh so that newly registered jobs are in it
+ * (E2E_NO_BUILD=1 reuses an existing dist/).
+ */
 export function ensureDist(): string {
   const dist = path.join(ROOT, "dist");
-  if (process.env.E2E_BUILD === "1" || !existsSync(path.join(dist, "web.html"))) {
+  if (process.env.E2E_NO_BUILD !== "1" || !existsSync(path.join(dist, "web.html"))) {
     webpack(["--mode", "development"]);
   }
   return dist;

@@ -180,6 +180,16 @@ class FakeRange {
   }
 }
 
+/** A proxy for an object that does not exist: every method returns another such proxy. */
+function ghost(): unknown {
+  const target = () => undefined;
+  return new Proxy(target, {
+    get: (_, prop) => (prop === "then" ? undefined : ghost()),
+    set: () => true,
+    apply: () => ghost(),
+  });
+}
+
 const NULL_OBJECT = { isNullObject: true, load: () => NULL_OBJECT };
 
 function sameName(a: string, b: string): boolean {
@@ -277,6 +287,7 @@ export class FakeExcel {
   mocks: { sync(): Promise<void> }[] = [];
   formats: { sheet: string; row: number; col: number; formats: string[][] }[] = [];
   private added = 0;
+  failure: Error | undefined;
 
   addSheet(name: string, rows: Value[][] = [], at = { row: 0, col: 0 }): FakeSheet {
     const sheet = new FakeSheet(name, this);
@@ -333,8 +344,10 @@ export class FakeExcel {
       },
       getItem(name: string) {
         const sheet = book.find(name);
-        if (!sheet) throw new Error(`ItemNotFound: ${name}`);
-        return sheetProxy(sheet);
+        if (sheet) return sheetProxy(sheet);
+        // As in Office.js, the failure surfaces at the next sync; meanwhile the proxy accepts anything.
+        book.failure = Object.assign(new Error(`ItemNotFound: ${name}`), { code: "ItemNotFound" });
+        return ghost();
       },
       add(name?: string) {
         book.added += 1;
@@ -366,6 +379,12 @@ export class FakeExcel {
       workbook: { worksheets, tables },
       sync: async () => {
         book.syncs += 1;
+        const failure = book.failure;
+        if (failure) {
+          book.failure = undefined;
+          book.pending = [];
+          throw failure;
+        }
         book.largestRequest = Math.max(book.largestRequest, book.queued);
         book.queued = 0;
         const pending = book.pending.splice(0);

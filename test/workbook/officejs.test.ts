@@ -154,6 +154,30 @@ describe("Office.js adapter", () => {
     expect(excel.sheets.map((s) => s.name)).toContain("KQ_TongHop");
   });
 
+  it("reads the owned-sheet list in the first sync once it has listed the sheets", async () => {
+    const { excel, port } = setup();
+    excel.addSheet("Xã", [["x"]]);
+    await port.writeResults([RESULT]);
+    const fresh = new OfficeJsWorkbook(requirementsUpTo("1.7"));
+    let before = excel.syncs;
+    await fresh.writeResults([RESULT]); // does not know yet that its bookkeeping sheet exists
+    expect(excel.syncs - before).toBe(3);
+    await fresh.sheetNames();
+    before = excel.syncs;
+    await fresh.writeResults([RESULT]);
+    expect(excel.syncs - before).toBe(2);
+    expect(excel.sheets.filter((s) => s.name.startsWith("KQ"))).toHaveLength(1);
+  });
+
+  it("learns the workbook again when its bookkeeping sheet was removed meanwhile", async () => {
+    const { excel, port } = setup();
+    excel.addSheet("Xã", [["x"]]);
+    await port.writeResults([RESULT]);
+    excel.sheets = excel.sheets.filter((s) => s.name !== META_SHEET);
+    // Without the list the old result counts as a user's sheet and is left alone.
+    expect(await port.writeResults([RESULT])).toEqual(["KQ_TongHop (2)"]);
+  });
+
   it("writes 10,000 rows of nine columns in at most 2 syncs, each request under 5 MB", async () => {
     const { excel, port } = setup();
     excel.addSheet("Xã", [["x"]]);

@@ -125,7 +125,18 @@ export function chunkRows(
   return blocks;
 }
 
+/** The error Office.js raises at sync when getItem names a sheet that does not exist. */
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
+}
+
 export class OfficeJsWorkbook implements WorkbookPort {
+  /**
+   * Whether the bookkeeping sheet exists, as last seen. Methods are never called on a null object (Office.js
+   * does not promise what they do), so knowing this lets a write read the owned-sheet list in its first sync.
+   */
+  private metaSeen: boolean | undefined;
+
   constructor(requirements: Requirements = Office.context.requirements) {
     if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
       throw new RequirementError(REQUIRED_EXCEL_API);
@@ -137,24 +148,30 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
-      return sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
+      const all = sheets.items.map((s) => s.name);
+      this.metaSeen = all.includes(META_SHEET);
+      return all.filter((n) => n !== META_SHEET);
     });
   }
 
-  /** Two syncs: the used range's size and the sheet list, then its values, types and formats (in row blocks if huge). */
+  /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
   async readSheet(name: string): Promise<Grid> {
+    if (name === META_SHEET) throw missingSheetError(name, await this.sheetNames());
+    try {
+      return await this.readExisting(name);
+    } catch (e) {
+      if (isItemNotFound(e)) throw missingSheetError(name, await this.sheetNames());
+      throw e;
+    }
+  }
+
+  private async readExisting(name: string): Promise<Grid> {
     return Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const sheet = sheets.getItemOrNullObject(name);
+      const sheet = context.workbook.worksheets.getItem(name); // case-insensitive, as Excel compares names
       sheet.load("name");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("address,rowCount,columnCount");
       await context.sync();
-      const names = sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
-      if (sheet.isNullObject || findSheetName(names, name) === undefined) {
-        throw missingSheetError(name, names);
-      }
       if (used.isNullObject) return { sheet: sheet.name, rows: [], origin: { row: 0, col: 0 } };
       const origin = originOfAddress(used.address);
       const { rowCount, columnCount } = used;
@@ -170,10 +187,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
         // One block for sheets under MAX_READ_CELLS; only huge sheets need a response per block.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
+        const types = block.valueTypes;
+        const formats = block.numberFormat;
         block.values.forEach((row, r) =>
-          rows.push(
-            row.map((v, c) => fromOfficeValue(v, block.valueTypes[r][c], block.numberFormat[r][c]))
-          )
+          rows.push(row.map((v, c) => fromOfficeValue(v, types[r][c], formats[r][c])))
         );
       }
       return { sheet: sheet.name, rows, origin };
@@ -182,24 +199,45 @@ export class OfficeJsWorkbook implements WorkbookPort {
 
   /**
    * One batch: a sync to learn the sheets, owned sheets and table names, then the writes, synced only when the
-   * queued data would pass the request budget, and a final sync.
+   * queued data would pass the request budget, and a final sync. Nothing is written when the results are malformed.
    */
   async writeResults(outputs: OutputSheet[]): Promise<string[]> {
     for (const output of outputs) for (const table of output.tables) assertTableShape(table);
     if (outputs.length === 0) return [];
+    try {
+      return await this.writeBatch(outputs);
+    } catch (e) {
+      // The bookkeeping sheet went away since it was last seen: learn the workbook again.
+      if (!isItemNotFound(e) || !this.metaSeen) throw e;
+      this.metaSeen = false;
+      return this.writeBatch(outputs);
+    }
+  }
+
+  private async writeBatch(outputs: OutputSheet[]): Promise<string[]> {
     return Excel.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets;
       sheets.load("items/name");
       const tables = workbook.tables;
       tables.load("items/name,items/worksheet/name");
-      const meta = sheets.getItemOrNullObject(META_SHEET);
-      const metaUsed = meta.getUsedRangeOrNullObject(true);
-      metaUsed.load("values");
+      const readMeta = (): Excel.Range => {
+        const range = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
+        range.load("values");
+        return range;
+      };
+      let metaUsed = this.metaSeen ? readMeta() : null;
       await context.sync();
+      const metaExists = sheets.items.some((s) => s.name === META_SHEET);
+      this.metaSeen = metaExists;
+      if (metaExists && !metaUsed) {
+        // Only when this adapter has not listed the sheets before: one more sync to read the owned list.
+        metaUsed = readMeta();
+        await context.sync();
+      }
 
       const owned =
-        meta.isNullObject || metaUsed.isNullObject
+        !metaUsed || metaUsed.isNullObject
           ? []
           : metaUsed.values
               .map((r) => r[0])
@@ -275,11 +313,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
         owned,
         plans.map((p) => p.name)
       );
-      const metaSheet = meta.isNullObject ? sheets.add(META_SHEET) : meta;
-      if (!meta.isNullObject && !metaUsed.isNullObject) metaUsed.clear();
+      const metaSheet = metaExists ? sheets.getItem(META_SHEET) : sheets.add(META_SHEET);
+      if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
       metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [n]);
       metaSheet.visibility = "VeryHidden";
       await context.sync();
+      this.metaSeen = true;
       return plans.map((p) => p.name);
     });
   }
