@@ -4,7 +4,6 @@ import { a1, columnIndex, type CellValue, type Grid } from "../grid";
 import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
 import {
   META_SHEET,
-  findSheetName,
   mergeOwned,
   missingSheetError,
   planSheets,
