@@ -77,6 +77,9 @@ export async function open(root: string): Promise<Session> {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   const stop = async () => {
     await context.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
