@@ -21,8 +21,8 @@ import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
-import { defaultSheetChoices } from "./inputs";
-import { defaultOptions, type OptionValues } from "./run";
+import { keepSheetChoices } from "./inputs";
+import { defaultOptions, NONE, type OptionValues } from "./run";
 
 export interface AppProps {
   workbook: WorkbookPort;
@@ -57,14 +57,16 @@ export function App({
   }, [refresh, onWritten]);
   const template = useWriteSheet(workbook, afterWrite);
 
-  // A new job or a new sheet list: suggest sheets for its inputs again.
+  // A new job or a new sheet list: keep the user's choices that still exist, suggest the others.
   React.useEffect(() => {
-    if (job && sheetNames) setSheetChoice(defaultSheetChoices(job.inputs, sheetNames));
+    if (job && sheetNames)
+      setSheetChoice((current) => keepSheetChoices(job.inputs, sheetNames, current, NONE));
   }, [job, sheetNames]);
 
   const chooseJob = (id: string) => {
     const next = jobs.find((j) => j.id === id);
     setJobId(id);
+    setSheetChoice({});
     setOptions(next ? defaultOptions(next) : {});
     reset();
   };

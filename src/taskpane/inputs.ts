@@ -45,3 +45,22 @@ export function defaultSheetChoices(
   for (const input of inputs) choices[input.id] = guessInputSheet(input.kind, candidates);
   return choices;
 }
+
+/** After the sheet list changed: keep the user's choices that still exist, suggest the rest again. */
+export function keepSheetChoices(
+  inputs: JobInputSpec[],
+  sheets: string[],
+  current: Record<string, string | undefined>,
+  none: string
+): Record<string, string | undefined> {
+  const suggested = defaultSheetChoices(inputs, sheets);
+  const kept: Record<string, string | undefined> = {};
+  for (const input of inputs) {
+    const choice = current[input.id];
+    kept[input.id] =
+      choice !== undefined && (choice === none || sheets.includes(choice))
+        ? choice
+        : suggested[input.id];
+  }
+  return kept;
+}

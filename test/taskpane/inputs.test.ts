@@ -1,4 +1,4 @@
-import { defaultSheetChoices, guessInputSheet } from "../../src/taskpane/inputs";
+import { defaultSheetChoices, guessInputSheet, keepSheetChoices } from "../../src/taskpane/inputs";
 import { formatCell } from "../../src/taskpane/format";
 import { detectLanguage } from "../../src/taskpane/i18n";
 import { FORMATS } from "../../src/workbook/output";
@@ -12,6 +12,24 @@ describe("suggesting input sheets", () => {
     expect(guessInputSheet("costs", sheets)).toBe("Mau_ChiPhi");
     expect(guessInputSheet("communes", ["Mau_Xa", "Xa"])).toBe("Mau_Xa");
     expect(guessInputSheet("brackets", sheets)).toBeUndefined();
+  });
+
+  it("keeps the user's choices after the sheet list changes, unless the sheet is gone", () => {
+    const inputs = [
+      { id: "communes", kind: "communes" as const, label: { vi: "", en: "" }, required: true },
+      { id: "budget", kind: "budget" as const, label: { vi: "", en: "" }, required: false },
+    ];
+    const kept = keepSheetChoices(
+      inputs,
+      [...sheets, "KQ_DemXa"],
+      { communes: "Mau_ChiPhi", budget: "Cũ" },
+      "-"
+    );
+    expect(kept).toEqual({ communes: "Mau_ChiPhi", budget: "Nguồn vốn" });
+    expect(keepSheetChoices(inputs, sheets, { communes: undefined, budget: "-" }, "-")).toEqual({
+      communes: "Xã",
+      budget: "-",
+    });
   });
 
   it("never suggests a result sheet the add-in wrote", () => {

@@ -213,6 +213,9 @@ function sheetProxy(sheet: FakeSheet) {
       sheet.visibility = v;
     },
     load: () => undefined,
+    activate: () => {
+      book.active = sheet.name;
+    },
     delete: () => book.deleteSheet(sheet),
     getUsedRangeOrNullObject(): unknown {
       const b = sheet.bounds();
@@ -288,6 +291,7 @@ export class FakeExcel {
   formats: { sheet: string; row: number; col: number; formats: string[][] }[] = [];
   private added = 0;
   failure: Error | undefined;
+  active: string | undefined;
 
   addSheet(name: string, rows: Value[][] = [], at = { row: 0, col: 0 }): FakeSheet {
     const sheet = new FakeSheet(name, this);

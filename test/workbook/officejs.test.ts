@@ -107,6 +107,7 @@ describe("Office.js adapter", () => {
       { name: "NTM_TongHop", address: "A2:C4", style: "TableStyleMedium2" },
     ]);
     expect(sheet.frozenRows).toBe(2);
+    expect(excel.active).toBe("KQ_TongHop");
     expect(sheet.bold.has("A1")).toBe(true);
     expect(excel.formats[0].formats[0]).toEqual(["General", FORMATS.decimal2, FORMATS.percent]);
     expect(grid.rows).toEqual([

@@ -306,6 +306,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
         }
         sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
         sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);
+        if (i === 0) sheet.activate(); // show the user the first result
       }
 
       const allOwned = mergeOwned(
