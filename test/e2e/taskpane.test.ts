@@ -14,6 +14,18 @@ import {
 
 jest.setTimeout(600_000);
 
+/**
+ * What a clerk does for what a job cannot default: the sample province states its counterpart ratio (1:1); to
+ * allocate an envelope (200.334 million, the 2024 central budget) the clerk inserts the coefficients template first
+ * (the sample has no coefficients sheet); a roadmap needs its years and a yearly budget (counted in criteria at the
+ * default cost of 1, 120 ≈ 1.5 criteria for each of 80 communes). Other jobs run on the sample with their defaults.
+ */
+const CLERK_SETUP: Record<string, { templates?: string[]; options?: Record<string, string> }> = {
+  counterpart: { options: { ratio: "1" } },
+  allocate: { templates: ["coefficients"], options: { total: "200.334" } },
+  roadmap: { options: { budget: "120", from: "2024", to: "2025" } },
+};
+
 async function jobIds(session: Session): Promise<string[]> {
   return session.page
     .locator('[data-testid="job-picker"] option')
@@ -45,7 +57,15 @@ describe("browser mode as built (dist/)", () => {
     if (ids.length === 0)
       expect(await page.getByTestId("no-jobs").innerText()).toContain("Chưa có");
     for (const id of ids) {
+      for (const template of CLERK_SETUP[id]?.templates ?? []) {
+        await page.getByTestId("templates").click();
+        await page.getByTestId(`template-${template}`).click();
+        await page.getByTestId("template-written").waitFor();
+      }
       await page.getByTestId("job-picker").selectOption(id);
+      for (const [option, value] of Object.entries(CLERK_SETUP[id]?.options ?? {})) {
+        await page.getByTestId(`option-${option}`).fill(value);
+      }
       await runChosenJob(page);
       await screenshot(page, `job-${id}`);
       expect({ id, problem: await page.getByTestId("problem").allInnerTexts() }).toEqual({

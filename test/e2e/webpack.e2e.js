@@ -3,7 +3,7 @@
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const base = require("../../webpack.config.js");
 
 module.exports = async (env, options) => {
@@ -14,10 +14,11 @@ module.exports = async (env, options) => {
     path: path.resolve(__dirname, "../../test-artifacts/e2e-dist"),
   };
   config.devtool = false;
+  // Everything but the Excel task pane's page and the custom functions' metadata (not needed here).
   config.plugins = config.plugins.filter(
     (p) =>
-      (p instanceof HtmlWebpackPlugin && p.userOptions.filename === "web.html") ||
-      p instanceof CopyWebpackPlugin
+      !(p instanceof HtmlWebpackPlugin && p.userOptions.filename !== "web.html") &&
+      !(p instanceof CustomFunctionsMetadataPlugin)
   );
   return config;
 };

@@ -88,7 +88,11 @@ function ResultTable({
     <section data-testid="result-table" data-table={table.name} data-sheet={sheet}>
       <Subtitle2>{table.title ?? table.name}</Subtitle2>
       <div style={{ overflowX: "auto" }}>
-        <Table size="extra-small" aria-label={table.title ?? table.name}>
+        <Table
+          size="extra-small"
+          aria-label={table.title ?? table.name}
+          style={{ tableLayout: "auto", minWidth: "100%", width: "max-content" }}
+        >
           <TableHeader>
             <TableRow>
               {table.columns.map((c, i) => (
@@ -104,7 +108,8 @@ function ResultTable({
                     key={c}
                     style={{
                       textAlign: typeof value === "number" ? "right" : "left",
-                      whiteSpace: "nowrap",
+                      whiteSpace: typeof value === "number" ? "nowrap" : "normal",
+                      maxWidth: 240,
                     }}
                   >
                     {formatCell(value, table.columns[c]?.format)}
