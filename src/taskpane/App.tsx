@@ -21,7 +21,7 @@ import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
-import { keepSheetChoices } from "./inputs";
+import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
 
 export interface AppProps {
@@ -66,7 +66,7 @@ export function App({
   const chooseJob = (id: string) => {
     const next = jobs.find((j) => j.id === id);
     setJobId(id);
-    setSheetChoice({});
+    setSheetChoice(next && sheetNames ? defaultSheetChoices(next.inputs, sheetNames) : {});
     setOptions(next ? defaultOptions(next) : {});
     reset();
   };
