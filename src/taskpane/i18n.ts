@@ -48,6 +48,10 @@ export const UI = {
   sheetsLoading: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
   upload: { vi: "Mở tệp .xlsx", en: "Open .xlsx file" },
   download: { vi: "Tải sổ làm việc kết quả (.xlsx)", en: "Download result workbook (.xlsx)" },
+  notInExcel: {
+    vi: "Trang này chạy trong Excel; ngoài Excel hãy mở web.html (chế độ trình duyệt)",
+    en: "This page runs inside Excel; outside Excel open web.html (browser mode)",
+  },
   browserMode: {
     vi: "Chế độ trình duyệt: dữ liệu mẫu Sóc Trăng 2023, hoặc mở tệp của bạn.",
     en: "Browser mode: Sóc Trăng 2023 sample data, or open your own file.",

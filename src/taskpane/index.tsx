@@ -6,13 +6,15 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficeJsWorkbook } from "../workbook/adapters/officejs";
 import { App } from "./App";
 import { ProblemBar } from "./components/ProblemBar";
-import { detectLanguage } from "./i18n";
+import { detectLanguage, UI } from "./i18n";
 import { describeProblem } from "./run";
 
-Office.onReady(() => {
-  const lang = detectLanguage(Office.context.displayLanguage);
+Office.onReady((info) => {
+  const lang = detectLanguage(Office.context?.displayLanguage ?? navigator.language);
   let content: React.JSX.Element;
   try {
+    if (info.host !== Office.HostType.Excel)
+      throw new Error(`${UI.notInExcel.vi} / ${UI.notInExcel.en}`);
     content = <App workbook={new OfficeJsWorkbook()} initialLang={lang} />;
   } catch (e) {
     // Too old an Excel: say so in both languages instead of a blank pane.

@@ -95,6 +95,21 @@ describe("browser mode as built (dist/)", () => {
   });
 });
 
+describe("the Excel task pane page outside Excel", () => {
+  it("says in both languages that it runs inside Excel and points to browser mode", async () => {
+    const session = await open(ensureDist());
+    try {
+      await session.page.goto(`${session.url}taskpane.html`);
+      const problem = session.page.getByTestId("problem");
+      await problem.waitFor({ timeout: 60_000 });
+      await screenshot(session.page, "taskpane-outside-excel");
+      expect(await problem.innerText()).toMatch(/Trang này chạy trong Excel.*web\.html/s);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe("browser mode with a test job (generic flow before the real jobs exist)", () => {
   let session: Session;
   beforeAll(async () => {
