@@ -225,6 +225,7 @@ export class FakeOfficeExcel {
         sheet.visibility = v;
       },
       load: (props: string) => book.queue(props.length + 32),
+      activate: () => book.queue(32),
       delete: () => {
         book.queue(32);
         book.sheets = book.sheets.filter((s) => s !== sheet);

@@ -47,10 +47,10 @@ export async function benchOfficeJs(report: Report, options: Options): Promise<v
     let adapterSyncs = 0;
     const read = await timeRuns(options.runs, async () => {
       excel.resetStats();
-      const before = port.syncs;
+      const before = port.syncs ?? NaN;
       const result = await port.readSheet("Xa");
       stats = excel.stats;
-      adapterSyncs = port.syncs - before;
+      adapterSyncs = (port.syncs ?? NaN) - before;
       return result;
     });
     const cols = grid[2].length;
@@ -77,10 +77,10 @@ export async function benchOfficeJs(report: Report, options: Options): Promise<v
   let written = "";
   const write = await timeRuns(options.runs, async () => {
     excel.resetStats();
-    const before = port.syncs;
+    const before = port.syncs ?? NaN;
     const names = await port.writeResults([output]);
     stats = excel.stats;
-    adapterSyncs = port.syncs - before;
+    adapterSyncs = (port.syncs ?? NaN) - before;
     written = names[0];
     return names;
   });
