@@ -20,7 +20,9 @@ export interface InputErrorDetails {
 }
 
 function quote(value: string): string {
-  const short = value.length > 60 ? value.slice(0, 57) + "..." : value;
+  // A cell may hold line breaks (Alt+Enter); the message must stay on one line.
+  const flat = value.replace(/\s+/g, " ");
+  const short = flat.length > 60 ? flat.slice(0, 57) + "..." : flat;
   return `"${short}"`;
 }
 

@@ -1,0 +1,517 @@
+// Shared fuzz harness: builds generated workbooks in both adapters, runs a reader, a job or a CLI command on them,
+// and judges the run: only InputError may escape, errors name their cell, and no existing cell changes.
+
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { InputError, isInputError } from "../../src/engine/errors";
+import { main, type CliIo } from "../../src/cli/main";
+import type { CliCommand } from "../../src/cli/command";
+import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
+import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
+import { a1, isCellError, type CellValue, type Grid } from "../../src/workbook/grid";
+import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs/job";
+import type { WorkbookPort } from "../../src/workbook/port";
+import type { SheetModel, WorkbookModel } from "./generators";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building workbooks from models
+
+export function toMemory(model: WorkbookModel): MemoryWorkbook {
+  const book = new MemoryWorkbook();
+  for (const sheet of model.sheets) {
+    const rows = sheet.rows.map((r) => [...r]);
+    for (let i = 0; i < sheet.formattedEmptyRows; i++) rows.push([]);
+    book.setSheet(sheet.name, rows);
+  }
+  return book;
+}
+
+function excelValue(value: CellValue, formula: boolean): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (isCellError(value)) {
+    const error = { error: value.error as ExcelJS.CellErrorValue["error"] };
+    return formula ? ({ formula: "1/0", result: error } as unknown as ExcelJS.CellValue) : error;
+  }
+  if (formula) return { formula: "N(0)+0", result: value } as ExcelJS.CellValue;
+  return value;
+}
+
+/** The sheet names ExcelJS can hold: Excel forbids two names equal but for case, so a later twin is left out. */
+export function excelSheets(model: WorkbookModel): SheetModel[] {
+  const kept: SheetModel[] = [];
+  for (const s of model.sheets) {
+    if (!kept.some((k) => k.name.toLowerCase() === s.name.toLowerCase())) kept.push(s);
+  }
+  return kept;
+}
+
+export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of excelSheets(model)) {
+    const ws = wb.addWorksheet(sheet.name);
+    const formulas = new Set(sheet.formulaCells);
+    sheet.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) ws.getCell(r + 1, c + 1).value = excelValue(v, formulas.has(`${r},${c}`));
+      })
+    );
+    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const c of sheet.hiddenColumns) ws.getColumn(c + 1).hidden = true;
+    const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+    for (let i = 0; i < sheet.formattedEmptyRows; i++) {
+      const row = ws.getRow(sheet.rows.length + 1 + i);
+      for (let c = 1; c <= width; c++) {
+        row.getCell(c).numFmt = "#,##0";
+        row.getCell(c).border = { bottom: { style: "thin" } };
+      }
+    }
+  }
+  return wb;
+}
+
+export async function toXlsxBytes(model: WorkbookModel): Promise<Uint8Array> {
+  return new Uint8Array((await toExcelJs(model).xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A one-sheet model as CSV text (what staff export), values as Excel would show them. */
+export function toCsv(sheet: SheetModel): string {
+  const text = sheet.rows.map((row) =>
+    row.map((v) =>
+      v === null
+        ? ""
+        : v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : isCellError(v)
+            ? v.error
+            : String(v)
+    )
+  );
+  for (let i = 0; i < sheet.formattedEmptyRows; i++) text.push([]);
+  return Papa.unparse(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Snapshots: every cell of every sheet, as comparable text
+
+export type Snapshot = Map<string, Map<string, string>>;
+
+function valueKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (typeof v === "number" && !Number.isFinite(v)) return `number:${v}`;
+    return v;
+  });
+}
+
+function cellKey(value: CellValue | undefined): string {
+  if (value instanceof Date) return `date:${value.getTime()}`;
+  return valueKey(value ?? null);
+}
+
+export function memorySnapshot(book: MemoryWorkbook): Snapshot {
+  const snap: Snapshot = new Map();
+  for (const [name, rows] of Object.entries(book.snapshot())) {
+    const cells = new Map<string, string>();
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => v !== null && v !== undefined && cells.set(a1(r, c), cellKey(v)))
+    );
+    // Row count matters too: a sheet's rows are the user's layout.
+    cells.set("#rows", String(rows.length));
+    snap.set(name, cells);
+  }
+  return snap;
+}
+
+export function excelSnapshot(wb: ExcelJS.Workbook): Snapshot {
+  const snap: Snapshot = new Map();
+  for (const ws of wb.worksheets) {
+    const cells = new Map<string, string>();
+    cells.set("#state", String(ws.state));
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        const key =
+          cell.type === ExcelJS.ValueType.Merge
+            ? `merge:${(cell as unknown as { master: ExcelJS.Cell }).master.address}`
+            : v instanceof Date
+              ? `date:${v.getTime()}`
+              : valueKey(v);
+        cells.set(cell.address, key);
+      })
+    );
+    ws.columns?.forEach((col, i) => col.hidden && cells.set(`#hidden:${i}`, "1"));
+    snap.set(ws.name, cells);
+  }
+  return snap;
+}
+
+/** Cells of sheets that existed before and differ after (or vanished, or appeared in a user's sheet). */
+export function changedCells(before: Snapshot, after: Snapshot): string[] {
+  const changed: string[] = [];
+  for (const [sheet, cells] of before) {
+    const later = after.get(sheet);
+    if (!later) {
+      changed.push(`${sheet}!* (sheet gone)`);
+      continue;
+    }
+    for (const [addr, v] of cells) if (later.get(addr) !== v) changed.push(`${sheet}!${addr}`);
+    for (const addr of later.keys()) if (!cells.has(addr)) changed.push(`${sheet}!${addr} (new)`);
+  }
+  return changed;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Judging a run
+
+export type OutcomeKind = "ok" | "input-error" | "cancelled" | "crash";
+
+export interface Verdict {
+  target: string;
+  outcome: OutcomeKind;
+  error?: unknown;
+  /** Cells of the user's sheets that changed: must be empty, whatever the outcome. */
+  changed: string[];
+  /** Broken promises other than crashes: an error without its cell, a message on two lines, a NaN in a result. */
+  problems: string[];
+}
+
+const A1 = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
+
+/** What is wrong with an InputError as a user would see it. `sheets` are the sheets that really exist. */
+export function errorProblems(e: InputError, sheets: string[]): string[] {
+  const problems: string[] = [];
+  const msg = e.message;
+  if (/[\r\n]/.test(msg)) problems.push("message spans several lines");
+  if (!msg.includes("Cần") || !msg.includes("Expected"))
+    problems.push("message not in both languages");
+  if (!e.details.expected?.vi || !e.details.expected?.en)
+    problems.push("expected text missing a language");
+  const sheet = e.sheet;
+  const exists = sheet !== undefined && sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
+  if (exists && !e.cell) problems.push(`error from sheet '${sheet}' without a cell`);
+  if (e.cell !== undefined && !A1.test(e.cell))
+    problems.push(`cell '${e.cell}' is not an A1 address`);
+  return problems;
+}
+
+function isAbort(e: unknown, signal?: AbortSignal): boolean {
+  return (
+    Boolean(signal?.aborted) &&
+    (e === signal?.reason || (e instanceof Error && e.name === "AbortError"))
+  );
+}
+
+/** Numbers in result tables and JSON must be finite; text must not be "NaN"/"undefined"/"[object Object]". */
+export function resultProblems(result: JobResult): string[] {
+  const problems: string[] = [];
+  try {
+    JSON.stringify(result.json, (_k, v) => {
+      if (typeof v === "number" && !Number.isFinite(v)) problems.push(`json holds ${v}`);
+      return v;
+    });
+  } catch (e) {
+    problems.push(`json not serialisable: ${(e as Error).message}`);
+  }
+  if (/\b(NaN|undefined|\[object Object\])\b/.test(result.text))
+    problems.push("text shows NaN/undefined/[object Object]");
+  for (const sheet of result.sheets) {
+    for (const table of sheet.tables) {
+      for (const row of table.rows) {
+        if (row.length !== table.columns.length) problems.push(`table ${table.name}: ragged row`);
+        for (const v of row) {
+          if (typeof v === "number" && !Number.isFinite(v))
+            problems.push(`table ${table.name} holds ${v}`);
+          if (typeof v === "string" && /^(NaN|undefined|\[object Object\])$/.test(v))
+            problems.push(`table ${table.name} holds "${v}"`);
+        }
+      }
+    }
+  }
+  for (const w of result.warnings) if (!w.vi || !w.en) problems.push("warning missing a language");
+  return [...new Set(problems)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Readers: grid in, engine data out; the grid must come back untouched.
+
+export interface ReaderUnderTest {
+  name: string;
+  kind: SheetModel["kind"];
+  read(grid: Grid): unknown;
+}
+
+export async function judgeReader(reader: ReaderUnderTest, sheet: SheetModel): Promise<Verdict> {
+  const book = toMemory({ sheets: [sheet] });
+  const grid = await book.readSheet(sheet.name);
+  const before = valueKey(grid.rows.map((r) => r.map(cellKey)));
+  const verdict: Verdict = {
+    target: `reader ${reader.name}`,
+    outcome: "ok",
+    changed: [],
+    problems: [],
+  };
+  try {
+    const out = reader.read(grid);
+    if (out instanceof Promise) await out;
+  } catch (e) {
+    verdict.error = e;
+    if (isInputError(e)) {
+      verdict.outcome = "input-error";
+      verdict.problems.push(...errorProblems(e, [sheet.name]));
+    } else verdict.outcome = "crash";
+  }
+  if (valueKey(grid.rows.map((r) => r.map(cellKey))) !== before)
+    verdict.changed.push(`${sheet.name}!* (grid mutated)`);
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Jobs: run through a port as the task pane does (results written by the caller, only when the run succeeds).
+
+export interface JobCase {
+  model: WorkbookModel;
+  adapter: "memory" | "exceljs" | "xlsx";
+  aborted: boolean;
+  /** Sheet named for each input id (undefined: let the job find it by its headers). */
+  sheetRefs: Record<string, string | undefined>;
+  options: JobRequest["options"];
+}
+
+async function portFor(
+  c: JobCase
+): Promise<{ port: WorkbookPort; snap: () => Snapshot; names: string[] }> {
+  if (c.adapter === "memory") {
+    const book = toMemory(c.model);
+    return { port: book, snap: () => memorySnapshot(book), names: await book.sheetNames() };
+  }
+  const wb =
+    c.adapter === "xlsx"
+      ? (await ExcelJsWorkbook.fromXlsx(await toXlsxBytes(c.model))).workbook
+      : toExcelJs(c.model);
+  const book = new ExcelJsWorkbook(wb);
+  return { port: book, snap: () => excelSnapshot(wb), names: await book.sheetNames() };
+}
+
+export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
+  const { port, snap, names } = await portFor(c);
+  const before = snap();
+  const controller = new AbortController();
+  if (c.aborted) controller.abort();
+  const inputs: JobRequest["inputs"] = {};
+  for (const spec of job.inputs) {
+    const ref = c.sheetRefs[spec.id];
+    inputs[spec.id] = { workbook: port, sheet: ref };
+  }
+  const verdict: Verdict = {
+    target: `job ${job.id} (${c.adapter}${c.aborted ? ", aborted" : ""})`,
+    outcome: "ok",
+    changed: [],
+    problems: [],
+  };
+  try {
+    const result = await job.run({ inputs, options: c.options, signal: controller.signal });
+    verdict.problems.push(...resultProblems(result));
+    if (!c.aborted) await port.writeResults(result.sheets);
+  } catch (e) {
+    verdict.error = e;
+    if (isInputError(e)) {
+      verdict.outcome = "input-error";
+      verdict.problems.push(...errorProblems(e, names));
+    } else if (isAbort(e, controller.signal)) verdict.outcome = "cancelled";
+    else verdict.outcome = "crash";
+  }
+  verdict.changed = changedCells(before, snap());
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CLI commands: main(argv, io) on files in a temporary folder; exit 0 or 2 only, and the input file stays as it was.
+
+export interface CliCase {
+  model: WorkbookModel;
+  /** Write the first sheet as CSV instead of the workbook as .xlsx. */
+  csv: boolean;
+  /** Arguments after the command name; "{file}" and "{out}" are replaced by the paths. */
+  args: string[];
+}
+
+export interface CapturedIo extends CliIo {
+  out: string[];
+  err: string[];
+}
+
+export function captureIo(): CapturedIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+}
+
+let tmpRoot: string | undefined;
+
+export async function tempDir(): Promise<string> {
+  tmpRoot ??= await fs.mkdtemp(path.join(os.tmpdir(), "ntm-fuzz-"));
+  return fs.mkdtemp(path.join(tmpRoot, "c-"));
+}
+
+export async function removeTemp(): Promise<void> {
+  if (tmpRoot) await fs.rm(tmpRoot, { recursive: true, force: true });
+  tmpRoot = undefined;
+}
+
+export async function judgeCommand(command: CliCommand, c: CliCase): Promise<Verdict> {
+  const dir = await tempDir();
+  const file = path.join(
+    dir,
+    c.csv ? `${c.model.sheets[0]?.name.trim() || "xa"}.csv` : "input.xlsx"
+  );
+  const out = path.join(dir, "out", "result.xlsx");
+  const bytes = c.csv
+    ? Buffer.from(toCsv(c.model.sheets[0]), "utf8")
+    : Buffer.from(await toXlsxBytes(c.model));
+  await fs.writeFile(file, bytes);
+  const argv = [
+    command.name,
+    ...c.args.map((a) => a.replace("{file}", file).replace("{out}", out)),
+  ];
+  const io = captureIo();
+  const verdict: Verdict = {
+    target: `cli ${command.name}${c.csv ? " (csv)" : ""}`,
+    outcome: "ok",
+    changed: [],
+    problems: [],
+  };
+  let code: number;
+  try {
+    code = await main(argv, io);
+  } catch (e) {
+    verdict.outcome = "crash";
+    verdict.error = e;
+    code = -1;
+  }
+  if (code === 1) {
+    verdict.outcome = "crash";
+    verdict.error = new Error(io.err.join("\n"));
+  } else if (code === 2) {
+    verdict.outcome = "input-error";
+    const line = io.err.join("\n");
+    verdict.error = new Error(line);
+    if (io.err.length !== 1 || /[\r\n]/.test(line))
+      verdict.problems.push("stderr is not exactly one line");
+    if (/\n\s+at /.test(line)) verdict.problems.push("stack trace on stderr");
+  } else if (code === 0) {
+    if (argv.includes("--json")) {
+      try {
+        const parsed = JSON.parse(io.out.join("\n"));
+        if (
+          io.out.length !== 1 ||
+          typeof parsed !== "object" ||
+          parsed === null ||
+          Array.isArray(parsed)
+        )
+          verdict.problems.push("--json did not print exactly one object");
+      } catch {
+        verdict.problems.push("--json printed something that is not JSON");
+      }
+    }
+    if (argv.includes(out)) {
+      try {
+        await ExcelJsWorkbook.fromXlsx(await fs.readFile(out));
+      } catch (e) {
+        verdict.problems.push(`--out wrote an unreadable file: ${(e as Error).message}`);
+      }
+    }
+  } else if (code !== -1) verdict.problems.push(`exit code ${code}`);
+  const after = await fs.readFile(file);
+  if (!after.equals(bytes)) verdict.changed.push(`${path.basename(file)} (input file rewritten)`);
+  await fs.rm(dir, { recursive: true, force: true });
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tallies for the fuzz runner
+
+export interface Tally {
+  cases: number;
+  ok: number;
+  inputErrors: number;
+  cancelled: number;
+  crashes: number;
+  cellsChanged: number;
+  problems: number;
+  byTarget: Map<
+    string,
+    { cases: number; ok: number; inputErrors: number; cancelled: number; crashes: number }
+  >;
+  /** First few failures, for the report. */
+  failures: { target: string; seed?: number; what: string }[];
+}
+
+export function newTally(): Tally {
+  return {
+    cases: 0,
+    ok: 0,
+    inputErrors: 0,
+    cancelled: 0,
+    crashes: 0,
+    cellsChanged: 0,
+    problems: 0,
+    byTarget: new Map(),
+    failures: [],
+  };
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof Error) {
+    const frame = (e.stack ?? "").split("\n").find((l) => /\/src\//.test(l));
+    return `${e.name}: ${e.message.slice(0, 300)}${frame ? ` @ ${frame.trim()}` : ""}`;
+  }
+  return String(e).slice(0, 300);
+}
+
+export function record(t: Tally, v: Verdict, seed?: number): void {
+  t.cases++;
+  const target = v.target.replace(/ \(.*\)$/, "");
+  const per = t.byTarget.get(target) ?? {
+    cases: 0,
+    ok: 0,
+    inputErrors: 0,
+    cancelled: 0,
+    crashes: 0,
+  };
+  per.cases++;
+  if (v.outcome === "ok") (t.ok++, per.ok++);
+  if (v.outcome === "input-error") (t.inputErrors++, per.inputErrors++);
+  if (v.outcome === "cancelled") (t.cancelled++, per.cancelled++);
+  if (v.outcome === "crash") (t.crashes++, per.crashes++);
+  t.byTarget.set(target, per);
+  t.cellsChanged += v.changed.length;
+  t.problems += v.problems.length;
+  const bad = v.outcome === "crash" || v.changed.length > 0 || v.problems.length > 0;
+  if (bad && t.failures.length < 50) {
+    const what = [
+      v.outcome === "crash" ? `crash: ${describeError(v.error)}` : "",
+      v.changed.length ? `changed: ${v.changed.slice(0, 5).join(", ")}` : "",
+      v.problems.length
+        ? `problems: ${v.problems.join("; ")}${v.error ? ` [${describeError(v.error)}]` : ""}`
+        : "",
+    ]
+      .filter(Boolean)
+      .join(" | ");
+    t.failures.push({ target: v.target, seed, what });
+  }
+}
+
+export function isClean(v: Verdict): boolean {
+  return v.outcome !== "crash" && v.changed.length === 0 && v.problems.length === 0;
+}
+
+/** For assertion messages in jest: what went wrong, readable. */
+export function explain(v: Verdict): string {
+  return `${v.target}: ${v.outcome}${v.error ? ` ${describeError(v.error)}` : ""}${
+    v.changed.length ? ` changed ${v.changed.slice(0, 5).join(", ")}` : ""
+  }${v.problems.length ? ` problems ${v.problems.join("; ")}` : ""}`;
+}
+
+export { InputError };
