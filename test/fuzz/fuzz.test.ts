@@ -8,6 +8,9 @@ import { JOBS, READERS, cliCaseArb, commands, jobCaseArb } from "./targets";
 
 const RUNS = Number(process.env.FUZZ_JEST_RUNS ?? 25);
 
+// Generous limits: these bound a whole property run, not the speed of anything (speed is for benchmarks).
+jest.setTimeout(300_000);
+
 afterAll(() => removeTemp());
 
 describe("readers on messy sheets", () => {
