@@ -8,12 +8,20 @@ import {
   judgeCommand,
   judgeJob,
   judgeReader,
+  judgeWriter,
   newTally,
   record,
   removeTemp,
   type Verdict,
 } from "../test/fuzz/harness";
-import { JOBS, READERS, cliCaseArb, commands, jobCaseArb } from "../test/fuzz/targets";
+import {
+  JOBS,
+  READERS,
+  cliCaseArb,
+  commands,
+  jobCaseArb,
+  writerCaseArb,
+} from "../test/fuzz/targets";
 
 interface Target {
   name: string;
@@ -40,6 +48,7 @@ function targets(): Target[] {
     const arb = jobCaseArb(job);
     list.push({ name: `job ${job.id}`, weight: 4, run: (seed) => judgeJob(job, one(arb, seed)) });
   }
+  list.push({ name: "writer", weight: 2, run: (seed) => judgeWriter(one(writerCaseArb, seed)) });
   for (const command of commands) {
     const arb = cliCaseArb(command);
     list.push({

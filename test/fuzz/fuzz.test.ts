@@ -3,8 +3,16 @@
 
 import fc from "fast-check";
 import { messySheet } from "./generators";
-import { explain, isClean, judgeCommand, judgeJob, judgeReader, removeTemp } from "./harness";
-import { JOBS, READERS, cliCaseArb, commands, jobCaseArb } from "./targets";
+import {
+  explain,
+  isClean,
+  judgeCommand,
+  judgeJob,
+  judgeReader,
+  judgeWriter,
+  removeTemp,
+} from "./harness";
+import { JOBS, READERS, cliCaseArb, commands, jobCaseArb, writerCaseArb } from "./targets";
 
 const RUNS = Number(process.env.FUZZ_JEST_RUNS ?? 25);
 
@@ -41,6 +49,18 @@ describe("jobs on messy workbooks, through the in-memory and ExcelJS adapters", 
       );
     });
   }
+});
+
+describe("writing results next to a user's sheets", () => {
+  it("never touches a user's sheet, and a failed write leaves the add-in's earlier results as they were", async () => {
+    await fc.assert(
+      fc.asyncProperty(writerCaseArb, async (c) => {
+        const v = await judgeWriter(c);
+        if (!isClean(v)) throw new Error(explain(v));
+      }),
+      { numRuns: RUNS * 2 }
+    );
+  });
 });
 
 describe("CLI commands on messy files", () => {

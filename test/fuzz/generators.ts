@@ -764,3 +764,84 @@ export function messyWorkbook(
       return { sheets: rotated, caseTwin: caseTwin !== null };
     });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Result sheets as jobs might produce them, for fuzzing the adapters' writeResults on its own.
+
+const RESULT_SHEET_NAMES = [
+  "KQ_TongHop",
+  "kq_tonghop",
+  "KQ_KeHoach",
+  "Xa",
+  "XA",
+  "Kết quả: kế hoạch/2024?",
+  "[KQ]*",
+  "'KQ'",
+  "Kết quả phân bổ vốn theo hệ số năm 2024 cho các huyện",
+  "   ",
+  "",
+  "Ghi chú",
+];
+
+// Unique ignoring case, as Excel requires of a table's columns (resultProblems checks jobs keep to that).
+const HEADERS = [
+  "Tên xã",
+  "Huyện",
+  "Số tiêu chí",
+  "Chi phí (triệu đồng)",
+  "Tỷ lệ",
+  "Ghi chú",
+  "Xã [ĐBKK]",
+  "#",
+  "'Năm",
+];
+
+export const resultCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 6, arbitrary: junkValue },
+  { weight: 1, arbitrary: fc.constant<CellValue>({ error: "#N/A" }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 0, max: 40000 })
+      .map((d) => new Date(Date.UTC(2000, 0, 1) + d * 86_400_000)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 100, max: 3_000 }).map((n) => "Ghi chú dài ".repeat(n / 12)),
+  }
+);
+
+export const outputTableArb = fc
+  .record({
+    name: fc.constantFrom("NTM_TongHop", "NTM_KeHoach", "NTM Bảng 1", "1_bang", "NTM_TongHop"),
+    title: fc.option(fc.constantFrom("Tổng hợp / Summary", "Kế hoạch năm 2024 / Plan 2024"), {
+      nil: undefined,
+    }),
+    headers: fc.uniqueArray(fc.constantFrom(...HEADERS), {
+      minLength: 1,
+      maxLength: 5,
+      comparator: (a, b) => a === b,
+    }),
+    rows: fc.nat({ max: 8 }),
+    cells: fc.array(resultCell, { minLength: 40, maxLength: 40 }),
+    formats: fc.array(fc.constantFrom(undefined, "#,##0", "0.00%", "#,##0.00", "@"), {
+      minLength: 5,
+      maxLength: 5,
+    }),
+  })
+  .map(({ name, title, headers, rows, cells, formats }) => ({
+    name,
+    title,
+    columns: headers.map((header, i) => ({ header, format: formats[i] })),
+    rows: Array.from({ length: rows }, (_, r) =>
+      headers.map((_h, c) => cells[(r * headers.length + c) % cells.length])
+    ),
+  }));
+
+export const outputSheetsArb = fc.array(
+  fc.record({
+    sheet: fc.constantFrom(...RESULT_SHEET_NAMES),
+    tables: fc.array(outputTableArb, { minLength: 1, maxLength: 3 }),
+  }),
+  { minLength: 1, maxLength: 3 }
+);

@@ -13,6 +13,8 @@ import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
 import { a1, isCellError, type CellValue, type Grid } from "../../src/workbook/grid";
 import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs/job";
+import type { OutputSheet } from "../../src/workbook/output";
+import { META_SHEET } from "../../src/workbook/ownership";
 import type { WorkbookPort } from "../../src/workbook/port";
 import type { SheetModel, WorkbookModel } from "./generators";
 
@@ -72,8 +74,14 @@ export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
   return wb;
 }
 
+/** Uncompressed .xlsx bytes: the same file structure, written several times faster (the fuzzer writes thousands). */
+export async function saveFast(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const options = { zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+  return new Uint8Array((await wb.xlsx.writeBuffer(options)) as ArrayBuffer);
+}
+
 export async function toXlsxBytes(model: WorkbookModel): Promise<Uint8Array> {
-  return new Uint8Array((await toExcelJs(model).xlsx.writeBuffer()) as ArrayBuffer);
+  return saveFast(toExcelJs(model));
 }
 
 /** A one-sheet model as CSV text (what staff export), values as Excel would show them. */
@@ -218,6 +226,10 @@ export function resultProblems(result: JobResult): string[] {
     problems.push("text shows NaN/undefined/[object Object]");
   for (const sheet of result.sheets) {
     for (const table of sheet.tables) {
+      const headers = table.columns.map((c) => c.header.trim().toLowerCase());
+      if (headers.some((h) => h === "")) problems.push(`table ${table.name}: empty header`);
+      if (new Set(headers).size !== headers.length)
+        problems.push(`table ${table.name}: headers repeat (ignoring case)`);
       for (const row of table.rows) {
         if (row.length !== table.columns.length) problems.push(`table ${table.name}: ragged row`);
         for (const v of row) {
@@ -323,6 +335,90 @@ export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
     else verdict.outcome = "crash";
   }
   verdict.changed = changedCells(before, snap());
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing results on their own: a user's sheet is never touched, and a failed write leaves everything as it was.
+
+export interface WriterCase {
+  model: WorkbookModel;
+  adapter: "memory" | "exceljs" | "xlsx";
+  /** Results of an earlier run, written first so that the add-in owns those sheets. */
+  earlier: OutputSheet[];
+  results: OutputSheet[];
+}
+
+function excelOwned(wb: ExcelJS.Workbook): string[] {
+  const meta = wb.getWorksheet(META_SHEET);
+  const names: string[] = [];
+  meta?.eachRow((row) => names.push(String(row.getCell(1).value)));
+  return names;
+}
+
+/** Problems Excel would "repair" on opening: table column names must be non-empty and unique, ignoring case. */
+export function tableProblems(wb: ExcelJS.Workbook): string[] {
+  const problems: string[] = [];
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables() as unknown as {
+      table: { name: string; columns: { name: string }[] };
+    }[]) {
+      const names = t.table.columns.map((c) => String(c.name).trim().toLowerCase());
+      if (names.some((n) => n === "")) problems.push(`table ${t.table.name}: empty column name`);
+      if (new Set(names).size !== names.length)
+        problems.push(`table ${t.table.name}: column names repeat (ignoring case)`);
+    }
+  }
+  return problems;
+}
+
+export async function judgeWriter(c: WriterCase): Promise<Verdict> {
+  const verdict: Verdict = {
+    target: `writer (${c.adapter})`,
+    outcome: "ok",
+    changed: [],
+    problems: [],
+  };
+  let port: MemoryWorkbook | ExcelJsWorkbook;
+  if (c.adapter === "memory") {
+    port = toMemory(c.model);
+    await port.writeResults(c.earlier);
+  } else {
+    port = new ExcelJsWorkbook(toExcelJs(c.model));
+    await port.writeResults(c.earlier);
+    if (c.adapter === "xlsx") port = await ExcelJsWorkbook.fromXlsx(await saveFast(port.workbook));
+  }
+  const book = port;
+  const snap = () =>
+    book instanceof MemoryWorkbook ? memorySnapshot(book) : excelSnapshot(book.workbook);
+  const owned = book instanceof MemoryWorkbook ? book.ownedSheets() : excelOwned(book.workbook);
+  const before = snap();
+  let written: string[] = [];
+  try {
+    written = await book.writeResults(c.results);
+  } catch (e) {
+    verdict.error = e;
+    verdict.outcome = isInputError(e) ? "input-error" : "crash";
+  }
+  const after = snap();
+  // On success the add-in's own sheets that were written again may change; nothing else may.
+  const mayChange = (sheet: string) =>
+    verdict.outcome === "ok" &&
+    written.includes(sheet) &&
+    owned.some((o) => o.toLowerCase() === sheet.toLowerCase());
+  const kept: Snapshot = new Map(
+    [...before].filter(([sheet]) => !mayChange(sheet) && sheet !== META_SHEET)
+  );
+  verdict.changed = changedCells(kept, after);
+  if (verdict.outcome === "ok" && book instanceof ExcelJsWorkbook) {
+    verdict.problems.push(...tableProblems(book.workbook));
+    try {
+      const again = await ExcelJsWorkbook.fromXlsx(await saveFast(book.workbook));
+      for (const name of written) await again.readSheet(name);
+    } catch (e) {
+      verdict.problems.push(`saved workbook does not reopen: ${describeError(e)}`);
+    }
+  }
   return verdict;
 }
 

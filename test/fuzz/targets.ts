@@ -5,6 +5,7 @@ import type { CliCommand } from "../../src/cli/command";
 import { commands } from "../../src/cli/commands";
 import { TEMPLATES } from "../../src/workbook/templates";
 import type { Grid } from "../../src/workbook/grid";
+import type { OutputSheet } from "../../src/workbook/output";
 import { JOBS } from "../../src/workbook/jobs";
 import type { InputKind, JobOptionSpec, PlanningJob } from "../../src/workbook/jobs/job";
 import {
@@ -13,8 +14,14 @@ import {
   textCell,
   type ColumnSpec,
 } from "../../src/workbook/readers/table";
-import { junkValue, messyWorkbook, nameVariant, type WorkbookModel } from "./generators";
-import type { CliCase, JobCase, ReaderUnderTest } from "./harness";
+import {
+  junkValue,
+  messyWorkbook,
+  nameVariant,
+  outputSheetsArb,
+  type WorkbookModel,
+} from "./generators";
+import type { CliCase, JobCase, ReaderUnderTest, WriterCase } from "./harness";
 
 const NUMERIC_HEADER = /^(số|chi phí|hệ số|cận|tỷ lệ|năm|tt$|stt$)/i;
 
@@ -224,5 +231,13 @@ export function cliCaseArb(command: CliCommand, maxMutations = 4): fc.Arbitrary<
       }))
   );
 }
+
+/** A user's workbook, results of an earlier run, and new results to write over them. */
+export const writerCaseArb: fc.Arbitrary<WriterCase> = fc.record({
+  model: messyWorkbook([{ id: "communes", kind: "communes" }], 2),
+  adapter: fc.constantFrom<WriterCase["adapter"]>("memory", "memory", "exceljs", "xlsx"),
+  earlier: fc.oneof(fc.constant<OutputSheet[]>([]), outputSheetsArb),
+  results: outputSheetsArb,
+});
 
 export { JOBS, commands, junkValue };
