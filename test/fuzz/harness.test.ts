@@ -15,7 +15,9 @@ import {
   viNumberText,
   type SheetModel,
 } from "./generators";
+import { parseNumberText } from "../../src/engine/numbers";
 import {
+  ambiguousText,
   changedCells,
   errorProblems,
   excelSnapshot,
@@ -125,6 +127,29 @@ describe("fuzz harness", () => {
       sampleCase()
     );
     expect(v.problems).toContain("table T holds NaN");
+  });
+});
+
+describe("ambiguous number texts for the probe", () => {
+  it("read as the number the Vietnamese way, and are flagged ambiguous", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 1000, max: 999_999 }),
+          fc.integer({ min: -999_999, max: 999_999 }).map((n) => n / 1000)
+        ),
+        (n) => {
+          const text = ambiguousText(n);
+          if (text === null) return true;
+          const parsed = parseNumberText(text, "vi");
+          return parsed !== null && parsed.ambiguous && Math.abs(parsed.value - n) < 1e-9;
+        }
+      ),
+      { numRuns: 1000 }
+    );
+    expect(ambiguousText(3500)).toBe("3.500");
+    expect(ambiguousText(16)).toBe("16,000");
+    expect(ambiguousText(1.5)).toBe("1,500");
   });
 });
 

@@ -16,7 +16,7 @@ import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs
 import type { OutputSheet } from "../../src/workbook/output";
 import { META_SHEET } from "../../src/workbook/ownership";
 import type { WorkbookPort } from "../../src/workbook/port";
-import type { SheetModel, WorkbookModel } from "./generators";
+import { viNumberText, type SheetModel, type WorkbookModel } from "./generators";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building workbooks from models
@@ -611,3 +611,70 @@ export function explain(v: Verdict): string {
 }
 
 export { InputError };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ambiguous numbers: "16,000" is 16 the Vietnamese way and 16000 the English way. A reader that picks one must say
+// so (a Warning naming the cell) or refuse it (an InputError naming the cell); silence is the failure.
+
+/** Text that reads as n under the Vietnamese convention and as something else under the English one. */
+export function ambiguousText(n: number): string | null {
+  if (Number.isInteger(n) && n >= 1000 && n <= 999_999) return viNumberText(n);
+  const threeDecimals = Math.round(n * 1000) / 1000;
+  if (Math.abs(n) < 1000 && Math.abs(threeDecimals - n) < 1e-12) {
+    const [int, frac = ""] = String(Math.abs(threeDecimals)).split(".");
+    return `${n < 0 ? "-" : ""}${int},${frac.padEnd(3, "0")}`;
+  }
+  return null;
+}
+
+export interface AmbiguityProbe {
+  input: string;
+  sheet: string;
+  cell: string;
+  text: string;
+  outcome: "warned" | "rejected" | "silent" | "failed";
+  detail?: string;
+}
+
+/**
+ * Puts an ambiguous text in the first number of the column matching `column` in the sheet of input `inputId`,
+ * runs the job and says whether the user was told. The model must be a valid workbook for the job.
+ */
+export async function probeAmbiguity(
+  job: PlanningJob,
+  model: WorkbookModel,
+  inputId: string,
+  column: RegExp,
+  options: JobRequest["options"] = {}
+): Promise<AmbiguityProbe | null> {
+  const sheet = model.sheets.find((s) => s.role === inputId);
+  if (!sheet) return null;
+  const col = sheet.rows[sheet.headerRow].findIndex((h) => typeof h === "string" && column.test(h));
+  if (col < 0) return null;
+  for (let r = sheet.headerRow + 1; r < sheet.rows.length; r++) {
+    const v = sheet.rows[r][col];
+    const text = typeof v === "number" ? ambiguousText(v) : null;
+    if (text === null) continue;
+    sheet.rows[r][col] = text;
+    const cell = a1(r, col);
+    const book = toMemory(model);
+    const inputs: JobRequest["inputs"] = {};
+    for (const spec of job.inputs)
+      inputs[spec.id] = {
+        workbook: book,
+        sheet: model.sheets.find((s) => s.role === spec.id)?.name,
+      };
+    const probe = { input: inputId, sheet: sheet.name, cell, text };
+    try {
+      const result = await job.run({ inputs, options });
+      const warned = result.warnings.some(
+        (w) => w.cell === cell && (!w.sheet || w.sheet === sheet.name)
+      );
+      return { ...probe, outcome: warned ? "warned" : "silent" };
+    } catch (e) {
+      if (isInputError(e) && e.cell === cell) return { ...probe, outcome: "rejected" };
+      return { ...probe, outcome: "failed", detail: describeError(e) };
+    }
+  }
+  return null;
+}

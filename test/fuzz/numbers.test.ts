@@ -24,22 +24,30 @@ describe("parseNumberText on generated text", () => {
 
   it("reads Vietnamese text back to the number written (preferring Vietnamese)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
-        const n = int + (int < 0 ? -cents : cents) / 100;
-        const parsed = parseNumberText(viNumberText(n), "vi");
-        return parsed !== null && Math.abs(parsed.value - n) < 1e-6 * Math.max(1, Math.abs(n));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 99 }),
+        (int, cents) => {
+          const n = int + (int < 0 ? -cents : cents) / 100;
+          const parsed = parseNumberText(viNumberText(n), "vi");
+          return parsed !== null && Math.abs(parsed.value - n) < 1e-6 * Math.max(1, Math.abs(n));
+        }
+      ),
       { numRuns: 2000 }
     );
   });
 
   it("reads English text back to the number written (preferring English)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
-        const n = int + (int < 0 ? -cents : cents) / 100;
-        const parsed = parseNumberText(enNumberText(n), "en");
-        return parsed !== null && Math.abs(parsed.value - n) < 1e-6 * Math.max(1, Math.abs(n));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 99 }),
+        (int, cents) => {
+          const n = int + (int < 0 ? -cents : cents) / 100;
+          const parsed = parseNumberText(enNumberText(n), "en");
+          return parsed !== null && Math.abs(parsed.value - n) < 1e-6 * Math.max(1, Math.abs(n));
+        }
+      ),
       { numRuns: 2000 }
     );
   });
@@ -71,16 +79,38 @@ describe("parseNumberText on generated text", () => {
   });
 
   it("does not call a text ambiguous when only one reading is possible", () => {
-    expect(parseNumberText("3.602.312")).toMatchObject({ value: 3602312, style: "vi", ambiguous: false });
-    expect(parseNumberText("3,602,312")).toMatchObject({ value: 3602312, style: "en", ambiguous: false });
+    expect(parseNumberText("3.602.312")).toMatchObject({
+      value: 3602312,
+      style: "vi",
+      ambiguous: false,
+    });
+    expect(parseNumberText("3,602,312")).toMatchObject({
+      value: 3602312,
+      style: "en",
+      ambiguous: false,
+    });
     expect(parseNumberText("6,21%")!.value).toBeCloseTo(0.0621, 10);
     expect(parseNumberText("6.21%")!.value).toBeCloseTo(0.0621, 10);
     expect(parseNumberText("18,63")).toMatchObject({ value: 18.63, ambiguous: false });
-    expect(parseNumberText("1.234,5")).toMatchObject({ value: 1234.5, style: "vi", ambiguous: false });
+    expect(parseNumberText("1.234,5")).toMatchObject({
+      value: 1234.5,
+      style: "vi",
+      ambiguous: false,
+    });
   });
 
   it("refuses text that is not a number in either convention", () => {
-    for (const t of ["1.234,5,6", "1e309", "NaN", "Infinity", "0x10", "mười sáu", "1,,2", "--1", "1.2.3,4.5"]) {
+    for (const t of [
+      "1.234,5,6",
+      "1e309",
+      "NaN",
+      "Infinity",
+      "0x10",
+      "mười sáu",
+      "1,,2",
+      "--1",
+      "1.2.3,4.5",
+    ]) {
       expect(parseNumberText(t)).toBeNull();
     }
     expect(parseNumberText("9".repeat(400))).toBeNull();
