@@ -1,13 +1,22 @@
 // Builds assets/ntm-sample.xlsx from the Sóc Trăng 2023 report tables in test/fixtures/examples/.
 // The report lists the 10 communes not yet at the standard; the other 70 meet all 19 criteria and are not
-// named in it, so they carry placeholder names ("Xã đạt chuẩn 01"…).
+// named in it, so they carry placeholder names ("Xã đạt chuẩn 01"…); 20 of them are marked advanced and 2 of
+// those model, matching the report's end-2023 count of 70 / 20 / 2.
 
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../src/workbook/adapters/exceljs";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The repository root, whether this runs from scripts/ (tests) or dist-cli/scripts/ (npm run sample). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+const ROOT = repoRoot();
 const EXAMPLES = path.join(ROOT, "test", "fixtures", "examples");
 export const SAMPLE_PATH = path.join(ROOT, "assets", "ntm-sample.xlsx");
 
@@ -38,8 +47,10 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
     const [tt, name, district, count, list] = row;
     sheet.addRow([Number(tt), name, district, Number(count), list, "chưa đạt"]);
   }
+  // End of 2023 the report counts 70 standard communes, of which 20 advanced, of which 2 model (BRIEF §8).
   for (let i = 1; i <= 70; i++) {
-    sheet.addRow([10 + i, `Xã đạt chuẩn ${String(i).padStart(2, "0")}`, null, 19, ALL_CRITERIA, "đạt chuẩn"]);
+    const tier = i <= 2 ? "kiểu mẫu" : i <= 20 ? "nâng cao" : "đạt chuẩn";
+    sheet.addRow([10 + i, `Xã đạt chuẩn ${String(i).padStart(2, "0")}`, null, 19, ALL_CRITERIA, tier]);
   }
   sheet.columns.forEach((c, i) => (c.width = [5, 22, 12, 10, 48, 12][i]));
   sheet.views = [{ state: "frozen", ySplit: 2 }];

@@ -2,5 +2,6 @@
 
 import type { CliCommand } from "../command";
 import { sheetsCommand } from "./sheets";
+import { summaryCommand } from "./summary";
 
-export const commands: CliCommand[] = [sheetsCommand];
+export const commands: CliCommand[] = [sheetsCommand, summaryCommand];

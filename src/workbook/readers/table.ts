@@ -35,7 +35,9 @@ function matches(header: string, spec: ColumnSpec): boolean {
   if (!key) return false;
   return spec.aliases.some((alias) => {
     const a = labelKey(alias);
-    return key === a || (spec.prefix !== false && (key.startsWith(a + " ") || key.startsWith(a + "(")));
+    return (
+      key === a || (spec.prefix !== false && (key.startsWith(a + " ") || key.startsWith(a + "(")))
+    );
   });
 }
 
@@ -105,7 +107,13 @@ export interface NumberRules {
   what: Bilingual;
 }
 
-function numberError(grid: Grid, row: number, col: number, value: CellValue, rules: NumberRules): InputError {
+function numberError(
+  grid: Grid,
+  row: number,
+  col: number,
+  value: CellValue,
+  rules: NumberRules
+): InputError {
   const range =
     rules.min !== undefined && rules.max !== undefined
       ? { vi: ` từ ${rules.min} đến ${rules.max}`, en: ` from ${rules.min} to ${rules.max}` }
@@ -114,12 +122,17 @@ function numberError(grid: Grid, row: number, col: number, value: CellValue, rul
         : rules.max !== undefined
           ? { vi: ` ≤ ${rules.max}`, en: ` ≤ ${rules.max}` }
           : { vi: "", en: "" };
-  const kind = rules.integer ? { vi: "số nguyên", en: "a whole number" } : { vi: "một số", en: "a number" };
+  const kind = rules.integer
+    ? { vi: "số nguyên", en: "a whole number" }
+    : { vi: "một số", en: "a number" };
   return new InputError({
     sheet: grid.sheet,
     cell: gridAddress(grid, row, col),
     found: cellText(value),
-    expected: { vi: `${rules.what.vi}: ${kind.vi}${range.vi}`, en: `${rules.what.en}: ${kind.en}${range.en}` },
+    expected: {
+      vi: `${rules.what.vi}: ${kind.vi}${range.vi}`,
+      en: `${rules.what.en}: ${kind.en}${range.en}`,
+    },
   });
 }
 
@@ -127,7 +140,12 @@ function numberError(grid: Grid, row: number, col: number, value: CellValue, rul
  * A number from a cell: numbers as they are, text in Vietnamese or English format; blank → null.
  * Formula errors, dates, booleans and other text are InputErrors naming the cell.
  */
-export function numberCell(grid: Grid, row: number, col: number, rules: NumberRules): number | null {
+export function numberCell(
+  grid: Grid,
+  row: number,
+  col: number,
+  rules: NumberRules
+): number | null {
   const value = grid.rows[row]?.[col] ?? null;
   if (isBlank(value)) return null;
   let n: number | null = null;
@@ -150,7 +168,10 @@ export function textCell(grid: Grid, row: number, col: number, what: Bilingual):
       sheet: grid.sheet,
       cell: gridAddress(grid, row, col),
       found: value.error,
-      expected: { vi: `${what.vi} (không phải lỗi công thức)`, en: `${what.en} (not a formula error)` },
+      expected: {
+        vi: `${what.vi} (không phải lỗi công thức)`,
+        en: `${what.en} (not a formula error)`,
+      },
     });
   }
   return cellText(value).trim();

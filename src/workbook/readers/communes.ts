@@ -1,0 +1,405 @@
+// Reads commune status in any of the three shapes reports use: a list of criteria met, one mark column per
+// criterion, or only the number met; with optional district, code, tier, registration year and difficulty flag.
+
+import { CATALOGUE_2021_2025 } from "../../engine/catalogues";
+import { parseCriteriaList } from "../../engine/criteria/list";
+import { isMarkMet, MARK_EXPECTED } from "../../engine/criteria/marks";
+import { InputError, isInputError, type Bilingual } from "../../engine/errors";
+import { labelKey } from "../../engine/text";
+import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
+import { cellText, gridAddress, isCellError, type CellValue, type Grid } from "../grid";
+import {
+  addressAt,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
+
+export type CommuneShape = "list" | "marks" | "count";
+
+export interface CommunesReadResult {
+  communes: CommuneStatus[];
+  shape: CommuneShape;
+  warnings: Warning[];
+  sheet: string;
+}
+
+// Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
+const FIXED_SPECS: ColumnSpec[] = [
+  {
+    key: "difficult",
+    aliases: [
+      "Xã ĐBKK",
+      "ĐBKK",
+      "Xã đặc biệt khó khăn",
+      "Đặc biệt khó khăn",
+      "Especially difficult",
+    ],
+  },
+  {
+    key: "registered",
+    aliases: [
+      "Đăng ký đạt chuẩn",
+      "Năm đăng ký đạt chuẩn",
+      "Năm đăng ký",
+      "Registered",
+      "Registered year",
+    ],
+  },
+  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
+  { key: "code", aliases: ["Mã xã", "Code", "Commune code"] },
+  {
+    key: "count",
+    aliases: [
+      "Số tiêu chí đạt",
+      "Số TC đạt",
+      "Tổng số tiêu chí đạt",
+      "Số tiêu chí",
+      "Criteria count",
+      "Number of criteria met",
+      "Count",
+    ],
+  },
+  {
+    key: "list",
+    aliases: [
+      "Tiêu chí đạt",
+      "Tên tiêu chí đạt",
+      "Các tiêu chí đạt",
+      "Danh sách tiêu chí đạt",
+      "TC đạt",
+      "Criteria met",
+      "List of criteria met",
+    ],
+  },
+  {
+    key: "district",
+    aliases: ["Huyện", "Tên huyện", "Huyện, thị xã", "Tên huyện, thị xã", "District"],
+  },
+  {
+    key: "name",
+    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
+    required: true,
+  },
+];
+
+const MARK_HEADER = /^(?:tc|tieu chi|tieu chi so|criterion|criterion no)\s*[#.]?\s*0*(\d+)(?:\s|$)/;
+
+/** The criterion a header names (TC1, "Tiêu chí 1", a catalogue name), or undefined. */
+function markNumber(header: string, catalogue: Catalogue): number | undefined {
+  const key = labelKey(header);
+  const m = MARK_HEADER.exec(key);
+  if (m) return Number(m[1]);
+  return catalogue.criteria.find((c) => labelKey(c.vi) === key || labelKey(c.en) === key)?.number;
+}
+
+function markSpecs(catalogue: Catalogue): ColumnSpec[] {
+  return catalogue.criteria.map((c) => ({
+    key: `tc${c.number}`,
+    aliases: [
+      `TC${c.number}`,
+      `TC ${c.number}`,
+      `Tiêu chí ${c.number}`,
+      `Tiêu chí số ${c.number}`,
+      `Criterion ${c.number}`,
+      c.vi,
+      c.en,
+    ],
+    prefix: false,
+  }));
+}
+
+function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  const table = tryLocateTable(grid, [...FIXED_SPECS, ...markSpecs(catalogue)]);
+  if (!table) return null;
+  // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
+  for (const { col, header } of table.unmatched) {
+    const n = markNumber(header, catalogue);
+    if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
+  }
+  return table;
+}
+
+function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, number> {
+  const cols = new Map<number, number>();
+  for (const c of catalogue.criteria) {
+    const col = table.columns[`tc${c.number}`];
+    if (col !== undefined) cols.set(c.number, col);
+  }
+  return cols;
+}
+
+function shapeOf(table: LocatedTable, catalogue: Catalogue): CommuneShape | null {
+  if (table.columns.list !== undefined) return "list";
+  if (markColumns(table, catalogue).size > 0) return "marks";
+  if (table.columns.count !== undefined) return "count";
+  return null;
+}
+
+/** True when a sheet has a commune name column and criteria in one of the three shapes. */
+export function looksLikeCommunes(grid: Grid, catalogue: Catalogue = CATALOGUE_2021_2025): boolean {
+  const table = locate(grid, catalogue);
+  return table !== null && shapeOf(table, catalogue) !== null;
+}
+
+const TIER_WORDS: [RegExp, Tier][] = [
+  [/kieu mau|\bmodel\b/, "model"],
+  [/nang cao|advanced/, "advanced"],
+  [/\b(chua|not|none|khong)\b/, "none"],
+  [/dat chuan|standard|^dat$|^ntm$/, "standard"],
+];
+
+function readTier(grid: Grid, row: number, col: number): Tier | undefined {
+  const text = textCell(grid, row, col, { vi: "trạng thái", en: "status" });
+  if (!text) return undefined;
+  const key = labelKey(text);
+  const found = TIER_WORDS.find(([re]) => re.test(key));
+  if (found) return found[1];
+  throw new InputError({
+    sheet: grid.sheet,
+    cell: gridAddress(grid, row, col),
+    found: text,
+    expected: {
+      vi: `trạng thái: "chưa đạt", "đạt chuẩn", "nâng cao" hoặc "kiểu mẫu"`,
+      en: `a status: "chưa đạt" (not yet), "đạt chuẩn" (standard), "nâng cao" (advanced) or "kiểu mẫu" (model)`,
+    },
+  });
+}
+
+/** A mark or flag cell: met/yes, not met/no, or an InputError naming the cell. */
+function readMark(
+  grid: Grid,
+  row: number,
+  col: number,
+  expected: Bilingual = MARK_EXPECTED
+): boolean {
+  const value: CellValue = grid.rows[row]?.[col] ?? null;
+  const cell = gridAddress(grid, row, col);
+  if (isCellError(value) || value instanceof Date) {
+    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
+  }
+  try {
+    return isMarkMet(value);
+  } catch (e) {
+    throw isInputError(e)
+      ? new InputError({ sheet: grid.sheet, cell, found: e.details.found, expected })
+      : e;
+  }
+}
+
+const FLAG_EXPECTED: Bilingual = {
+  vi: `xã ĐBKK: "x", "1", "có", TRUE hoặc để trống`,
+  en: `especially difficult: "x", "1", "có" (yes), TRUE or blank`,
+};
+
+function readList(grid: Grid, row: number, col: number, catalogue: Catalogue): number[] | null {
+  const value = grid.rows[row]?.[col] ?? null;
+  const cell = gridAddress(grid, row, col);
+  const text = textCell(grid, row, col, {
+    vi: "danh sách tiêu chí đạt",
+    en: "list of criteria met",
+  });
+  if (text === null) return null;
+  if (value instanceof Date || typeof value === "boolean") {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell,
+      found: text,
+      expected: {
+        vi: `danh sách số tiêu chí như "1,2,3"`,
+        en: `a list of criterion numbers such as "1,2,3"`,
+      },
+    });
+  }
+  try {
+    return parseCriteriaList(text, catalogue);
+  } catch (e) {
+    throw isInputError(e) ? new InputError({ ...e.details, sheet: grid.sheet, cell }) : e;
+  }
+}
+
+/** Rows such as "Tổng cộng" under the table are totals, not communes. */
+function isTotalRow(name: string): boolean {
+  return /^(tong cong|tong so|tong|cong|total)$/.test(labelKey(name));
+}
+
+/** The optional columns of a row: district, code, tier, registration year, especially difficult. */
+function readDetails(table: LocatedTable, r: number, status: CommuneStatus): void {
+  const { grid, columns } = table;
+  if (columns.district !== undefined) {
+    const district = textCell(grid, r, columns.district, { vi: "huyện", en: "district" });
+    if (district) status.district = district;
+  }
+  if (columns.code !== undefined) {
+    const code = textCell(grid, r, columns.code, { vi: "mã xã", en: "commune code" });
+    if (code) status.code = code;
+  }
+  if (columns.tier !== undefined) {
+    const tier = readTier(grid, r, columns.tier);
+    if (tier) status.tier = tier;
+  }
+  if (columns.registered !== undefined) {
+    const year = numberCell(grid, r, columns.registered, {
+      integer: true,
+      min: 2000,
+      max: 2100,
+      what: { vi: "năm đăng ký đạt chuẩn", en: "year registered to reach the standard" },
+    });
+    if (year !== null) status.registeredYear = year;
+  }
+  if (columns.difficult !== undefined && readMark(grid, r, columns.difficult, FLAG_EXPECTED)) {
+    status.especiallyDifficult = true;
+  }
+}
+
+/**
+ * Reads the communes on a sheet. The shape comes from the headers: a list column wins over marks, marks over a
+ * count. When a list (or marks) and a count disagree, the list is used and a warning names the count's cell.
+ */
+export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): CommunesReadResult {
+  const { catalogue } = options;
+  const total = catalogue.criteria.length;
+  const table = locate(grid, catalogue);
+  const shape = table ? shapeOf(table, catalogue) : null;
+  if (!table || !shape) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: table ? gridAddress(grid, table.headerRow, 0) : gridAddress(grid, 0, 0),
+      expected: {
+        vi: `danh sách xã: dòng tiêu đề có cột "Tên xã" và "Tiêu chí đạt" (hoặc các cột TC1…TC${total}, hoặc "Số tiêu chí đạt")`,
+        en: `a communes list: a header row with "Tên xã" (commune) and "Tiêu chí đạt" (criteria met), or columns TC1…TC${total}, or "Số tiêu chí đạt" (criteria count)`,
+      },
+    });
+  }
+
+  const marks = markColumns(table, catalogue);
+  if (shape === "marks") {
+    for (const { col, header } of table.unmatched) {
+      const n = markNumber(header, catalogue);
+      if (n !== undefined && !marks.has(n)) {
+        throw new InputError({
+          sheet: grid.sheet,
+          cell: gridAddress(grid, table.headerRow, col),
+          found: header,
+          expected: {
+            vi: `cột tiêu chí của bộ ${catalogue.id} (TC1…TC${total})`,
+            en: `a criterion column of set ${catalogue.id} (TC1…TC${total})`,
+          },
+        });
+      }
+    }
+    const missing = catalogue.criteria
+      .filter((c) => !marks.has(c.number))
+      .map((c) => `TC${c.number}`);
+    if (missing.length > 0) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: gridAddress(grid, table.headerRow, 0),
+        found: `${marks.size}/${total}`,
+        expected: {
+          vi: `một cột cho mỗi tiêu chí; thiếu ${missing.join(", ")}`,
+          en: `one column per criterion; missing ${missing.join(", ")}`,
+        },
+      });
+    }
+  }
+
+  const communes: CommuneStatus[] = [];
+  const seen = new Map<string, string>();
+  const warnings: Warning[] = [];
+  for (const r of table.dataRows) {
+    const name = textCell(grid, r, table.columns.name, { vi: "tên xã", en: "commune name" });
+    if (name && isTotalRow(name)) continue;
+    if (!name) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, r, "name"),
+        expected: { vi: "tên xã", en: "the commune's name" },
+      });
+    }
+    const countCol = table.columns.count;
+    const stated =
+      countCol === undefined
+        ? null
+        : numberCell(grid, r, countCol, {
+            integer: true,
+            min: 0,
+            max: total,
+            what: { vi: "số tiêu chí đạt", en: "number of criteria met" },
+          });
+
+    let achieved: number[] | null = null;
+    if (shape === "list") achieved = readList(grid, r, table.columns.list, catalogue);
+    if (shape === "marks") {
+      achieved = catalogue.criteria
+        .filter((c) => readMark(grid, r, marks.get(c.number)!))
+        .map((c) => c.number);
+    }
+    if (shape === "list" && achieved === null && stated === null) achieved = [];
+    if (shape === "count" && stated === null) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, r, "count"),
+        expected: {
+          vi: `số tiêu chí đạt (0-${total}) của xã ${name}`,
+          en: `the number of criteria met (0-${total}) by ${name}`,
+        },
+      });
+    }
+    const count = achieved ? achieved.length : (stated as number);
+    if (achieved && stated !== null && stated !== achieved.length) {
+      const cell = addressAt(table, r, "count");
+      const from =
+        shape === "list"
+          ? { vi: "danh sách", en: "the list" }
+          : { vi: "các cột TC", en: "the TC columns" };
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Xã ${name} (ô ${cell}): ghi ${stated} tiêu chí đạt nhưng ${from.vi} có ${achieved.length}; dùng ${from.vi}`,
+        en: `${name} (cell ${cell}): states ${stated} criteria met but ${from.en} has ${achieved.length}; using ${from.en}`,
+      });
+    }
+
+    const status: CommuneStatus = {
+      name,
+      achieved,
+      count,
+      source: { sheet: grid.sheet, cell: addressAt(table, r, "name") },
+    };
+    readDetails(table, r, status);
+    if (status.tier && status.tier !== "none" && count < total) {
+      const cell = addressAt(table, r, "tier");
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Xã ${name} (ô ${cell}): trạng thái đạt chuẩn trở lên nhưng chỉ đạt ${count}/${total} tiêu chí`,
+        en: `${name} (cell ${cell}): recognised at the standard or above but meets only ${count}/${total} criteria`,
+      });
+    }
+    const key = `${labelKey(name)}|${labelKey(status.district ?? "")}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      warnings.push({
+        sheet: grid.sheet,
+        cell: status.source!.cell,
+        vi: `Xã ${name} ghi hai lần (ô ${earlier} và ${status.source!.cell}); cả hai được tính`,
+        en: `${name} appears twice (cells ${earlier} and ${status.source!.cell}); both are counted`,
+      });
+    } else seen.set(key, status.source!.cell);
+    communes.push(status);
+  }
+  if (communes.length === 0) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: addressAt(table, table.headerRow, "name"),
+      expected: {
+        vi: "ít nhất một xã dưới dòng tiêu đề",
+        en: "at least one commune below the header row",
+      },
+    });
+  }
+  return { communes, shape, warnings, sheet: grid.sheet };
+}
