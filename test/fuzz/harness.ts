@@ -192,6 +192,7 @@ export function errorProblems(e: InputError, sheets: string[]): string[] {
   const problems: string[] = [];
   const msg = e.message;
   if (/[\r\n]/.test(msg)) problems.push("message spans several lines");
+  if (msg.length > 2000) problems.push(`message of ${msg.length} characters`);
   if (!msg.includes("Cần") || !msg.includes("Expected"))
     problems.push("message not in both languages");
   if (!e.details.expected?.vi || !e.details.expected?.en)
@@ -313,8 +314,9 @@ export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
   if (c.aborted) controller.abort();
   const inputs: JobRequest["inputs"] = {};
   for (const spec of job.inputs) {
-    const ref = c.sheetRefs[spec.id];
-    inputs[spec.id] = { workbook: port, sheet: ref };
+    // An optional input the user did not give stays undefined, as in the task pane.
+    const given = c.model.sheets.some((s) => s.role === spec.id);
+    if (spec.required || given) inputs[spec.id] = { workbook: port, sheet: c.sheetRefs[spec.id] };
   }
   const verdict: Verdict = {
     target: `job ${job.id} (${c.adapter}${c.aborted ? ", aborted" : ""})`,

@@ -3,6 +3,9 @@
 import fc from "fast-check";
 import type { CliCommand } from "../../src/cli/command";
 import { commands } from "../../src/cli/commands";
+import { CATALOGUE_2021_2025 } from "../../src/engine/catalogues";
+import { readCatalogues } from "../../src/workbook/readers/catalogue";
+import { readCommunes } from "../../src/workbook/readers/communes";
 import { TEMPLATES } from "../../src/workbook/templates";
 import type { Grid } from "../../src/workbook/grid";
 import type { OutputSheet } from "../../src/workbook/output";
@@ -59,6 +62,12 @@ export const READERS: ReaderUnderTest[] = [
   ...(["communes", "costs", "budget", "brackets", "coefficients", "catalogue"] as InputKind[]).map(
     locatorReader
   ),
+  {
+    name: "readCommunes",
+    kind: "communes",
+    read: (grid) => readCommunes(grid, { catalogue: CATALOGUE_2021_2025 }),
+  },
+  { name: "readCatalogues", kind: "catalogue", read: (grid) => readCatalogues(grid) },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -81,7 +90,7 @@ function optionArb(spec: JobOptionSpec): fc.Arbitrary<string | number | boolean 
   switch (spec.type) {
     case "number":
       return fc.oneof(
-        { weight: 5, arbitrary: dflt },
+        { weight: 12, arbitrary: dflt },
         { weight: 3, arbitrary: fc.integer({ min: -3, max: 60 }) },
         { weight: 2, arbitrary: fc.double({ min: 0, max: 1e7, noNaN: true }) },
         { weight: 1, arbitrary: fc.integer({ min: 100, max: 5_000_000 }) },
@@ -102,7 +111,7 @@ function optionArb(spec: JobOptionSpec): fc.Arbitrary<string | number | boolean 
       );
     default:
       return fc.oneof(
-        { weight: 4, arbitrary: dflt },
+        { weight: 12, arbitrary: dflt },
         { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
         { weight: 1, arbitrary: junkNumberText }
       );
@@ -173,6 +182,10 @@ export function jobOfCommand(command: CliCommand): PlanningJob | undefined {
 
 function flagValue(name: string, model: WorkbookModel): fc.Arbitrary<string> {
   const sheetNames = model.sheets.map((s) => s.name);
+  // Options naming another input file get the generated file itself (it holds every input sheet) or a missing one.
+  if (/catalogue|costs|budget|brackets|coefficients|targets|file/.test(name)) {
+    return fc.constantFrom("{file}", "{file}", "khong-co.xlsx");
+  }
   if (/sheet|trang/.test(name) && sheetNames.length > 0) {
     return fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...sheetNames) },
