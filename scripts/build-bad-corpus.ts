@@ -174,16 +174,16 @@ export const BAD_WORKBOOKS: BadWorkbook[] = [
     ],
   },
   {
-    // A totals row inside the data: 160 criteria for "Cộng" is not a commune's count.
+    // A district subtotal inside the data: "Cộng huyện Kế Sách" with 75 criteria is not a commune's count.
     file: "communes-total-row-inside.xlsx",
     sheets: [
       {
         name: "Xã",
         rows: [
           COMMUNE_HEADER,
-          ...COMMUNES.slice(0, 5),
-          [null, "Cộng", null, 76, null],
-          ...COMMUNES.slice(5),
+          ...COMMUNES.slice(0, 7),
+          [null, "Cộng huyện Kế Sách", "Kế Sách", 75, null],
+          ...COMMUNES.slice(7),
         ],
       },
     ],
