@@ -661,11 +661,10 @@ export async function probeAmbiguity(
     const cell = a1(r, col);
     const book = toMemory(model);
     const inputs: JobRequest["inputs"] = {};
-    for (const spec of job.inputs)
-      inputs[spec.id] = {
-        workbook: book,
-        sheet: model.sheets.find((s) => s.role === spec.id)?.name,
-      };
+    for (const spec of job.inputs) {
+      const own = model.sheets.find((s) => s.role === spec.id)?.name;
+      if (spec.required || own) inputs[spec.id] = { workbook: book, sheet: own };
+    }
     const probe = { input: inputId, sheet: sheet.name, cell, text };
     try {
       const result = await job.run({ inputs, options });
