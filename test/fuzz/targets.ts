@@ -218,7 +218,8 @@ export function cliCaseArb(command: CliCommand, maxMutations = 4): fc.Arbitrary<
       .record({
         csv: fc.boolean().map((b) => b && model.sheets.length === 1),
         json: fc.boolean(),
-        out: fc.nat({ max: 3 }).map((n) => n === 0),
+        // Results to a new file, to the input file itself (which must be refused), or not written.
+        out: fc.constantFrom<string | null>("{out}", "{file}", null, null, null),
         flags: fc.tuple(
           ...flags.map(([name, spec]) =>
             fc.option(
@@ -239,7 +240,7 @@ export function cliCaseArb(command: CliCommand, maxMutations = 4): fc.Arbitrary<
           "{file}",
           ...chosen.filter((f): f is string => f !== null),
           ...(json ? ["--json"] : []),
-          ...(out ? ["--out", "{out}"] : []),
+          ...(out ? ["--out", out] : []),
         ],
       }))
   );
