@@ -108,6 +108,7 @@ async function run(): Promise<number> {
       `crashes: ${tally.crashes}`,
       `cells changed: ${tally.cellsChanged}`,
       `contract problems (error without cell, two-line message, NaN in results…): ${tally.problems}`,
+      `notes (soft findings, not failing: e.g. error lines over 2,000 characters): ${tally.notes}`,
       `time: ${Math.round((Date.now() - started) / 1000)} s`,
       "",
     ].join("\n")

@@ -181,8 +181,17 @@ export interface Verdict {
   error?: unknown;
   /** Cells of the user's sheets that changed: must be empty, whatever the outcome. */
   changed: string[];
-  /** Broken promises other than crashes: an error without its cell, a message on two lines, a NaN in a result. */
+  /**
+   * Broken promises other than crashes: an error without its cell, a message on two lines, a NaN in a result.
+   * Entries starting with NOTE are soft findings: counted and printed, never failing a run.
+   */
   problems: string[];
+}
+
+export const NOTE = "note: ";
+
+export function hardProblems(v: Verdict): string[] {
+  return v.problems.filter((p) => !p.startsWith(NOTE));
 }
 
 const A1 = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
@@ -192,7 +201,8 @@ export function errorProblems(e: InputError, sheets: string[]): string[] {
   const problems: string[] = [];
   const msg = e.message;
   if (/[\r\n]/.test(msg)) problems.push("message spans several lines");
-  if (msg.length > 2000) problems.push(`message of ${msg.length} characters`);
+  // Soft: worth fixing, not a broken promise (the line is still one line naming the cell).
+  if (msg.length > 2000) problems.push(`${NOTE}message of ${msg.length} characters`);
   if (!msg.includes("Cần") || !msg.includes("Expected"))
     problems.push("message not in both languages");
   if (!e.details.expected?.vi || !e.details.expected?.en)
@@ -498,6 +508,16 @@ export async function judgeCommand(command: CliCommand, c: CliCase): Promise<Ver
     if (io.err.length !== 1 || /[\r\n]/.test(line))
       verdict.problems.push("stderr is not exactly one line");
     if (/\n\s+at /.test(line)) verdict.problems.push("stack trace on stderr");
+    if (!(line.includes("Cần") && line.includes("Expected")) && !line.includes("Cách dùng / Usage"))
+      verdict.problems.push("stderr not in both languages");
+    const named = /sheet '([^']*)'/.exec(line)?.[1];
+    const sheets = c.csv ? [path.basename(file, ".csv")] : excelSheets(c.model).map((s) => s.name);
+    if (
+      named !== undefined &&
+      sheets.some((s) => s.toLowerCase() === named.toLowerCase()) &&
+      !line.includes("ô/cell ")
+    )
+      verdict.problems.push(`error from sheet '${named}' without a cell`);
   } else if (code === 0) {
     if (argv.includes("--json")) {
       try {
@@ -538,6 +558,7 @@ export interface Tally {
   crashes: number;
   cellsChanged: number;
   problems: number;
+  notes: number;
   byTarget: Map<
     string,
     { cases: number; ok: number; inputErrors: number; cancelled: number; crashes: number }
@@ -555,6 +576,7 @@ export function newTally(): Tally {
     crashes: 0,
     cellsChanged: 0,
     problems: 0,
+    notes: 0,
     byTarget: new Map(),
     failures: [],
   };
@@ -585,7 +607,9 @@ export function record(t: Tally, v: Verdict, seed?: number): void {
   if (v.outcome === "crash") (t.crashes++, per.crashes++);
   t.byTarget.set(target, per);
   t.cellsChanged += v.changed.length;
-  t.problems += v.problems.length;
+  const hard = hardProblems(v);
+  t.problems += hard.length;
+  t.notes += v.problems.length - hard.length;
   const bad = v.outcome === "crash" || v.changed.length > 0 || v.problems.length > 0;
   if (bad && t.failures.length < 50) {
     const what = [
@@ -602,7 +626,7 @@ export function record(t: Tally, v: Verdict, seed?: number): void {
 }
 
 export function isClean(v: Verdict): boolean {
-  return v.outcome !== "crash" && v.changed.length === 0 && v.problems.length === 0;
+  return v.outcome !== "crash" && v.changed.length === 0 && hardProblems(v).length === 0;
 }
 
 /** For assertion messages in jest: what went wrong, readable. */

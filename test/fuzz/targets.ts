@@ -186,6 +186,18 @@ function flagValue(name: string, model: WorkbookModel): fc.Arbitrary<string> {
   if (/catalogue|costs|budget|brackets|coefficients|targets|file/.test(name)) {
     return fc.constantFrom("{file}", "{file}", "khong-co.xlsx");
   }
+  if (/period|giai/.test(name)) {
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom("2021-2025", "2016-2020", "2011-2015", "2026-2030") },
+      { weight: 1, arbitrary: fc.constantFrom("2020", "x", "") }
+    );
+  }
+  if (/bands/.test(name)) {
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom("19,15-18,10-14,5-9,0-4", "19,10-18,0-9", "0-19") },
+      { weight: 1, arbitrary: fc.constantFrom("20-25", "a-b", "5-1", "") }
+    );
+  }
   if (/sheet|trang/.test(name) && sheetNames.length > 0) {
     return fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...sheetNames) },
@@ -222,12 +234,15 @@ export function cliCaseArb(command: CliCommand, maxMutations = 4): fc.Arbitrary<
         out: fc.constantFrom<string | null>("{out}", "{file}", null, null, null),
         flags: fc.tuple(
           ...flags.map(([name, spec]) =>
-            fc.option(
-              spec.type === "boolean"
-                ? fc.constant(`--${name}`)
-                : flagValue(name, model).map((v) => `--${name}=${v}`),
+            // Each option is given one time in three: defaults are the common case.
+            fc.oneof(
+              { weight: 2, arbitrary: fc.constant(null) },
               {
-                nil: null,
+                weight: 1,
+                arbitrary:
+                  spec.type === "boolean"
+                    ? fc.constant(`--${name}`)
+                    : flagValue(name, model).map((v) => `--${name}=${v}`),
               }
             )
           )
