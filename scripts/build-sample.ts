@@ -71,6 +71,16 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   }
   money.columns.forEach((c, i) => (c.width = [6, 40, 18, 18][i]));
 
+  // Period targets 2021-2025 and the 2024 plan's yearly additions ("phấn đấu có thêm ít nhất 05 xã đạt chuẩn,
+  // 09 xã nâng cao, 01 xã kiểu mẫu"), from the same report.
+  const targets = book.addWorksheet("Chỉ tiêu giai đoạn");
+  targets.addRow(["Chỉ tiêu giai đoạn 2021-2025"]).font = { bold: true, size: 13 };
+  styleHeader(targets.addRow(["Chỉ tiêu", "Mục tiêu", "Hiện trạng", "Tăng mỗi năm"]));
+  targets.addRow(["Số xã đạt chuẩn nông thôn mới", 72, 70, 5]);
+  targets.addRow(["Số xã đạt chuẩn nông thôn mới nâng cao", 24, 20, 9]);
+  targets.addRow(["Số xã đạt chuẩn nông thôn mới kiểu mẫu", 8, 2, 1]);
+  targets.columns.forEach((c, i) => (c.width = [42, 12, 12, 14][i]));
+
   return book;
 }
 

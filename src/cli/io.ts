@@ -48,3 +48,12 @@ export async function firstSheet(book: ExcelJsWorkbook, file: string): Promise<s
   }
   return names[0];
 }
+
+/** Runs a body and names the file in any input error that does not name one yet. */
+export async function inFile<T>(file: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    throw e instanceof InputError && !e.details.file ? e.inFile(file) : e;
+  }
+}

@@ -1,3 +1,5 @@
 // Entry of the custom functions bundle: each family registers itself (the metadata plugin adds CustomFunctions.associate).
 
 import "./criteria";
+import "./money";
+import "./allocation";

@@ -1,7 +1,20 @@
 // The CLI's commands, in the order `ntm-plan --help` lists them. Each lives in its own module.
 
 import type { CliCommand } from "../command";
+import { allocateCommand } from "./allocate";
+import { counterpartCommand } from "./counterpart";
+import { fundingCommand } from "./funding";
+import { planCommand } from "./plan";
+import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
 
-export const commands: CliCommand[] = [sheetsCommand, summaryCommand];
+export const commands: CliCommand[] = [
+  planCommand,
+  summaryCommand,
+  fundingCommand,
+  counterpartCommand,
+  allocateCommand,
+  roadmapCommand,
+  sheetsCommand,
+];

@@ -1,13 +1,8 @@
 // `ntm-plan summary FILE`: the province's criteria summary from a communes sheet, thin over the summary job.
 
-import { InputError } from "../../engine/errors";
 import { readCatalogueInput, summaryJob } from "../../workbook/jobs/summary";
 import { requireFile, stringOption, type CliCommand } from "../command";
-import { openWorkbook } from "../io";
-
-function inFile(e: unknown, file: string): unknown {
-  return e instanceof InputError && !e.details.file ? e.inFile(file) : e;
-}
+import { inFile, openWorkbook } from "../io";
 
 export const summaryCommand: CliCommand = {
   name: "summary",
@@ -29,23 +24,17 @@ export const summaryCommand: CliCommand = {
     const options = { period: stringOption(input, "period"), bands: stringOption(input, "bands") };
     if (catalogueBook && catalogueFile) {
       // Read the catalogue on its own first so that its errors name the catalogue's file, not the communes'.
-      try {
-        await readCatalogueInput({ workbook: catalogueBook });
-      } catch (e) {
-        throw inFile(e, catalogueFile);
-      }
+      await inFile(catalogueFile, () => readCatalogueInput({ workbook: catalogueBook }));
     }
-    try {
-      const result = await summaryJob.run({
+    const result = await inFile(file, () =>
+      summaryJob.run({
         inputs: {
           communes: { workbook: book },
           catalogue: catalogueBook ? { workbook: catalogueBook } : undefined,
         },
         options,
-      });
-      return { json: result.json, text: result.text, sheets: result.sheets };
-    } catch (e) {
-      throw inFile(e, file);
-    }
+      })
+    );
+    return { json: result.json, text: result.text, sheets: result.sheets };
   },
 };

@@ -1,6 +1,17 @@
 // Every planning job, in the order the task pane offers them.
 
+import { readCommunes } from "../readers/communes";
+import { allocateJob } from "./allocate";
+import { counterpartJob } from "./counterpart";
+import { fundingJob } from "./funding";
 import type { PlanningJob } from "./job";
+import { createRoadmapJob } from "./roadmap";
 import { summaryJob } from "./summary";
 
-export const JOBS: PlanningJob[] = [summaryJob];
+export const JOBS: PlanningJob[] = [
+  summaryJob,
+  fundingJob,
+  counterpartJob,
+  allocateJob,
+  createRoadmapJob(readCommunes),
+];

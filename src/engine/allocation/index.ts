@@ -1,0 +1,3 @@
+// Allocation of an envelope by coefficients or need.
+
+export * from "./allocate";

@@ -1,0 +1,145 @@
+// Recognising funding-source labels ("NGÂN SÁCH TRUNG ƯƠNG", "Vốn tín dụng") as canonical groups, by keywords.
+
+import { InputError } from "../errors";
+import { labelKey } from "../text";
+import type { SourceCategory, SourceMappingEntry } from "./types";
+
+/** Vietnamese and English names of the groups, as written in result tables and accepted in a mapping sheet. */
+export const SOURCE_CATEGORY_LABELS: Record<SourceCategory, { vi: string; en: string }> = {
+  total: { vi: "Tổng số", en: "Total" },
+  "state-budget": { vi: "Ngân sách nhà nước", en: "State budget" },
+  central: { vi: "Ngân sách trung ương", en: "Central budget" },
+  "central-investment": { vi: "NSTW - Đầu tư phát triển", en: "Central - development investment" },
+  "central-recurrent": { vi: "NSTW - Sự nghiệp", en: "Central - recurrent" },
+  local: { vi: "Ngân sách địa phương", en: "Local budget" },
+  "local-province": { vi: "NSĐP - Tỉnh", en: "Local - province" },
+  "local-district": { vi: "NSĐP - Huyện", en: "Local - district" },
+  "local-commune": { vi: "NSĐP - Xã", en: "Local - commune" },
+  integrated: { vi: "Vốn lồng ghép", en: "Integrated from other programmes" },
+  credit: { vi: "Vốn tín dụng", en: "Credit" },
+  enterprises: { vi: "Vốn doanh nghiệp", en: "Enterprises" },
+  people: { vi: "Người dân và cộng đồng", en: "People and community" },
+  "people-cash": { vi: "Người dân - Tiền mặt", en: "People - cash" },
+  "people-labour": { vi: "Người dân - Ngày công, hiện vật", en: "People - labour and in kind" },
+  other: { vi: "Khác", en: "Other" },
+};
+
+export const SOURCE_CATEGORIES = Object.keys(SOURCE_CATEGORY_LABELS) as SourceCategory[];
+
+const entry = (category: SourceCategory, ...alternatives: string[][]): SourceMappingEntry[] =>
+  alternatives.map((keywords) => ({ keywords, category }));
+
+/**
+ * The default mapping, most specific first; the first entry whose keywords all occur wins. A sub-line is matched
+ * together with its parents' labels, so "Tỉnh" under "Ngân sách địa phương" reads as the province budget.
+ * Users extend it with a mapping sheet (Từ khóa | Nhóm nguồn) whose rows come before these.
+ */
+export const DEFAULT_SOURCE_MAPPING: SourceMappingEntry[] = [
+  ...entry("total", ["tổng số"], ["tổng cộng"], ["tổng nguồn vốn"], ["total"]),
+  ...entry(
+    "central-investment",
+    ["trung ương", "đầu tư"],
+    ["nstw", "đầu tư"],
+    ["central", "investment"]
+  ),
+  ...entry(
+    "central-recurrent",
+    ["trung ương", "sự nghiệp"],
+    ["nstw", "sự nghiệp"],
+    ["central", "recurrent"]
+  ),
+  ...entry("central", ["trung ương"], ["nstw"], ["central"]),
+  ...entry(
+    "local-province",
+    ["địa phương", "tỉnh"],
+    ["ngân sách tỉnh"],
+    ["nsđp", "tỉnh"],
+    ["local", "province"],
+    ["provincial budget"]
+  ),
+  ...entry(
+    "local-district",
+    ["địa phương", "huyện"],
+    ["ngân sách huyện"],
+    ["nsđp", "huyện"],
+    ["local", "district"],
+    ["district budget"]
+  ),
+  ...entry(
+    "local-commune",
+    ["địa phương", "xã"],
+    ["ngân sách xã"],
+    ["nsđp", "xã"],
+    ["local", "commune"],
+    ["commune budget"]
+  ),
+  ...entry("local", ["địa phương"], ["nsđp"], ["local budget"]),
+  ...entry("state-budget", ["ngân sách nhà nước"], ["nsnn"], ["state budget"]),
+  ...entry("integrated", ["lồng ghép"], ["integrated"]),
+  ...entry("credit", ["tín dụng"], ["credit"]),
+  ...entry("enterprises", ["doanh nghiệp"], ["enterprise"], ["enterprises"]),
+  ...entry("people-cash", ["người dân", "tiền mặt"], ["cộng đồng", "tiền mặt"], ["people", "cash"]),
+  ...entry(
+    "people-labour",
+    ["người dân", "ngày công"],
+    ["người dân", "hiện vật"],
+    ["cộng đồng", "ngày công"],
+    ["cộng đồng", "hiện vật"],
+    ["people", "labour"],
+    ["people", "in kind"]
+  ),
+  ...entry("people", ["người dân"], ["cộng đồng"], ["people"], ["community"]),
+];
+
+/** Folded, lower-case words separated by single spaces, with spaces at both ends for whole-word search. */
+function words(text: string): string {
+  return ` ${labelKey(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()} `;
+}
+
+/** The group of a label (with its parents' labels as context, outermost first); "other" when nothing matches. */
+export function classifySource(
+  label: string,
+  context: readonly string[] = [],
+  mapping: readonly SourceMappingEntry[] = DEFAULT_SOURCE_MAPPING
+): SourceCategory {
+  const own = words(label);
+  // The label read with its parents' labels first (a sub-line belongs to its parent's family); the total row only by its own label.
+  const texts = context.length > 0 ? [words([...context, label].join(" ")), own] : [own];
+  for (const text of texts) {
+    const hit = mapping.find(
+      (m) => m.keywords.length > 0 && m.keywords.every((k) => text.includes(words(k)))
+    );
+    if (hit && !(hit.category === "total" && text !== own)) return hit.category;
+  }
+  return "other";
+}
+
+/** A group from a mapping sheet's cell: its id ("credit"), Vietnamese or English name, any case or diacritics. */
+export function parseSourceCategory(text: string): SourceCategory | null {
+  const key = labelKey(text);
+  for (const category of SOURCE_CATEGORIES) {
+    const names = SOURCE_CATEGORY_LABELS[category];
+    if ([category, names.vi, names.en].some((n) => labelKey(n) === key)) return category;
+  }
+  return null;
+}
+
+/** The family of a group: central-investment → central, people-cash → people. */
+export function categoryFamily(category: SourceCategory): SourceCategory {
+  const dash = category.indexOf("-");
+  if (category === "state-budget" || dash < 0) return category;
+  return category.slice(0, dash) as SourceCategory;
+}
+
+/** An error for a group name that is not one of the canonical groups. */
+export function unknownCategoryError(found: string): InputError {
+  return new InputError({
+    found,
+    expected: {
+      vi: `nhóm nguồn là một trong: ${SOURCE_CATEGORIES.map((c) => SOURCE_CATEGORY_LABELS[c].vi).join("; ")}`,
+      en: `a source group, one of: ${SOURCE_CATEGORIES.join(", ")}`,
+    },
+  });
+}

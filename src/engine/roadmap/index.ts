@@ -1,0 +1,3 @@
+// Year-by-year projection of communes towards the standard, and period targets.
+
+export * from "./project";

@@ -1,0 +1,88 @@
+// Rounding a set of values to a unit so that they still add up exactly to their total (largest remainder).
+
+import { InputError } from "./errors";
+
+/** Values closer than this (in units) to a whole number count as whole: guards against 0.1 + 0.2 noise. */
+const EPSILON = 1e-9;
+
+/** Number of decimals a unit such as 0.01 needs, so that 621 × 0.01 prints as 6.21. */
+function unitDecimals(unit: number): number {
+  if (unit >= 1) return 0;
+  return Math.min(12, Math.ceil(-Math.log10(unit) - EPSILON));
+}
+
+function isWhole(x: number): boolean {
+  return Math.abs(x - Math.round(x)) < EPSILON * Math.max(1, Math.abs(x));
+}
+
+/**
+ * Rounds each value to a multiple of `unit` so that the results add up exactly to `total`
+ * (Hamilton / largest-remainder method): every value is first rounded down, then the units still
+ * missing go one each to the values with the largest remainders; equal remainders go in input order.
+ * Values that do not already add up to `total` are scaled to it first, so the values may be raw weights.
+ * Each result is the value rounded down or up, never further: a value that is already a multiple of the
+ * unit is kept as it is. `total` must be a multiple of `unit`; values must be ≥ 0.
+ */
+export function largestRemainder(values: number[], total: number, unit: number): number[] {
+  if (!(unit > 0) || !Number.isFinite(unit)) {
+    throw new InputError({
+      found: String(unit),
+      expected: { vi: "đơn vị làm tròn là một số dương", en: "a positive rounding unit" },
+    });
+  }
+  if (!Number.isFinite(total) || total < 0 || !isWhole(total / unit)) {
+    throw new InputError({
+      found: String(total),
+      expected: {
+        vi: `tổng là một bội số không âm của đơn vị làm tròn ${unit}`,
+        en: `a total that is a non-negative multiple of the rounding unit ${unit}`,
+      },
+    });
+  }
+  const bad = values.findIndex((v) => !Number.isFinite(v) || v < 0);
+  if (bad >= 0) {
+    throw new InputError({
+      found: String(values[bad]),
+      expected: {
+        vi: `giá trị thứ ${bad + 1} là một số không âm`,
+        en: `value ${bad + 1} to be a non-negative number`,
+      },
+    });
+  }
+  const units = Math.round(total / unit);
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (values.length === 0 || sum === 0) {
+    if (units === 0) return values.map(() => 0);
+    throw new InputError({
+      found: values.length === 0 ? "(không có / none)" : "0",
+      expected: {
+        vi: "các giá trị có tổng lớn hơn 0 để chia tổng",
+        en: "values adding up to more than 0 to divide the total",
+      },
+    });
+  }
+  // Work in whole units; scale only when the values do not already add up to the total.
+  const scale = Math.abs(sum - total) > EPSILON * Math.max(1, total) ? total / sum : 1;
+  const quotients = values.map((v) => {
+    const q = (v * scale) / unit;
+    return isWhole(q) ? Math.round(q) : q;
+  });
+  const floors = quotients.map((q) => Math.floor(q));
+  // Remainders rounded so that "equal" remainders really compare equal and ties fall to input order.
+  const remainders = quotients.map((q, i) => Math.round((q - floors[i]) * 1e9) / 1e9);
+  let missing = units - floors.reduce((a, b) => a + b, 0);
+  const order = values.map((_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length) {
+    floors[order[k]] += 1;
+    missing -= 1;
+  }
+  // Floating-point noise can leave one unit too many; take it back from the smallest remainder.
+  for (let k = order.length - 1; missing < 0 && k >= 0; k--) {
+    if (floors[order[k]] > 0) {
+      floors[order[k]] -= 1;
+      missing += 1;
+    }
+  }
+  const decimals = unitDecimals(unit);
+  return floors.map((f) => (decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals))));
+}

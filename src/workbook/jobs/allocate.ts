@@ -1,0 +1,159 @@
+// The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
+
+import {
+  allocateByCoefficients,
+  type AllocationBasis,
+  type AllocationResult,
+} from "../../engine/allocation";
+import { InputError } from "../../engine/errors";
+import { FORMATS, type OutputSheet } from "../output";
+import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
+import type { PlanningJob } from "./job";
+import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
+
+const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
+
+/** The allocation as a table: TT, Đơn vị, Hệ số, Tỷ trọng, Số vốn phân bổ, and a total row. */
+export function allocationSheet(result: AllocationResult): OutputSheet {
+  const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
+  const moneyFormat = Number.isInteger(result.unit) ? FORMATS.integer : FORMATS.decimal2;
+  return {
+    sheet: "KQ_PhanBo",
+    tables: [
+      {
+        name: "NTM_PhanBo",
+        title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
+          result.basis === "need" ? "nhu cầu" : "hệ số"
+        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
+        columns: [
+          { header: "TT" },
+          { header: "Đơn vị" },
+          {
+            header: weightHeader,
+            format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
+          },
+          { header: "Tỷ trọng", format: FORMATS.percent },
+          { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
+        ],
+        rows: [
+          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
+          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
+        ],
+      },
+    ],
+  };
+}
+
+function allocationText(result: AllocationResult): string {
+  const lines = result.allocations.map((a) => {
+    const limit =
+      a.limit === "min"
+        ? " (mức tối thiểu / minimum)"
+        : a.limit === "cap"
+          ? " (mức tối đa / cap)"
+          : "";
+    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
+  });
+  return [
+    `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
+      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
+    ...lines,
+  ].join("\n");
+}
+
+export const allocateJob: PlanningJob = {
+  id: "allocate",
+  label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
+  inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
+  options: [
+    {
+      id: "total",
+      label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" },
+      type: "number",
+    },
+    {
+      id: "unit",
+      label: { vi: "Làm tròn đến (triệu đồng)", en: "Round to (million VND)" },
+      type: "number",
+      default: 1,
+      help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
+    },
+    {
+      id: "min",
+      label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
+      type: "number",
+    },
+    { id: "cap", label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" }, type: "number" },
+    {
+      id: "basis",
+      label: { vi: "Phân bổ theo", en: "Allocate by" },
+      type: "choice",
+      choices: [
+        { value: "coefficient", label: { vi: "Hệ số", en: "Coefficient" } },
+        { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
+      ],
+    },
+  ],
+  async run(request) {
+    const total = requireOptionNumber(request, "total", {
+      min: 0,
+      label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
+    });
+    const unit = optionNumber(request, "unit", {
+      positive: true,
+      label: { vi: "đơn vị làm tròn", en: "rounding unit" },
+    });
+    const min = optionNumber(request, "min", {
+      min: 0,
+      label: { vi: "mức tối thiểu", en: "minimum" },
+    });
+    const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
+    const rawBasis = request.options.basis;
+    if (
+      rawBasis !== undefined &&
+      rawBasis !== "" &&
+      rawBasis !== "need" &&
+      rawBasis !== "coefficient"
+    ) {
+      throw new InputError({
+        found: `basis = ${String(rawBasis)}`,
+        expected: {
+          vi: 'cách phân bổ "coefficient" (hệ số) hoặc "need" (nhu cầu)',
+          en: '"coefficient" or "need"',
+        },
+      });
+    }
+    const basis =
+      rawBasis === "need" || rawBasis === "coefficient" ? (rawBasis as AllocationBasis) : undefined;
+    const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
+    const table = readCoefficients(grid, { basis });
+    const result = allocateByCoefficients({
+      total,
+      units: table.units,
+      unit,
+      min,
+      cap,
+      basis: table.basis,
+    });
+    return {
+      json: {
+        sheet: table.sheet,
+        total: result.total,
+        unit: result.unit,
+        basis: result.basis,
+        allocations: result.allocations.map((a) => ({
+          unit: a.unit,
+          ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}),
+          ...(a.need !== undefined ? { need: a.need } : {}),
+          share: a.share,
+          amount: a.amount,
+          limit: a.limit,
+        })),
+        warnings: table.warnings,
+      },
+      text: allocationText(result),
+      sheets: [allocationSheet(result)],
+      warnings: table.warnings,
+    };
+  },
+};

@@ -1,0 +1,46 @@
+// Which sheets of a workbook hold which kind of input, recognised by their headers (not by their names).
+
+import type { Grid } from "../grid";
+import { isBracketSheet } from "../readers/brackets";
+import { budgetLayout } from "../readers/budget";
+import { looksLikeCatalogue } from "../readers/catalogue";
+import { isCoefficientsSheet } from "../readers/coefficients";
+import { looksLikeCommunes } from "../readers/communes";
+import type { WorkbookPort } from "../port";
+import type { InputKind, PlanningJob } from "./job";
+
+const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
+  communes: (grid) => looksLikeCommunes(grid),
+  budget: (grid) => budgetLayout(grid) !== null,
+  brackets: isBracketSheet,
+  coefficients: isCoefficientsSheet,
+  catalogue: looksLikeCatalogue,
+};
+
+/** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */
+export async function detectInputs(workbook: WorkbookPort): Promise<Partial<Record<InputKind, string[]>>> {
+  const found: Partial<Record<InputKind, string[]>> = {};
+  for (const name of await workbook.sheetNames()) {
+    if (/^kq[_ ]/i.test(name)) continue;
+    const grid = await workbook.readSheet(name);
+    for (const [kind, detect] of Object.entries(DETECTORS) as [InputKind, (g: Grid) => boolean][]) {
+      if (detect(grid)) (found[kind] ??= []).push(name);
+    }
+  }
+  return found;
+}
+
+/** The sheet for each input of a job, or the list of required inputs that no sheet provides. */
+export function matchJobInputs(
+  job: PlanningJob,
+  detected: Partial<Record<InputKind, string[]>>
+): { sheets: Record<string, string | undefined>; missing: PlanningJob["inputs"] } {
+  const sheets: Record<string, string | undefined> = {};
+  const missing: PlanningJob["inputs"] = [];
+  for (const input of job.inputs) {
+    const sheet = detected[input.kind]?.[0];
+    sheets[input.id] = sheet;
+    if (!sheet && input.required) missing.push(input);
+  }
+  return { sheets, missing };
+}

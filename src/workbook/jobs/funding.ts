@@ -1,0 +1,146 @@
+// The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
+
+import { formatVi } from "../../engine/numbers";
+import { InputError } from "../../engine/errors";
+import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
+import type { Warning } from "../../engine/types";
+import { fundingSheet } from "../writers/funding";
+import type { JobRequest, PlanningJob } from "./job";
+import { loadBudget } from "./money-inputs";
+
+/** A numeric option given as a number or as text (the CLI passes text); undefined when absent. */
+export function numericOption(request: JobRequest, id: string): number | undefined {
+  const raw = request.options[id];
+  if (raw === undefined || raw === "" || raw === false) return undefined;
+  const value = typeof raw === "number" ? raw : Number(String(raw).replace(",", "."));
+  if (typeof raw === "boolean" || !Number.isFinite(value)) {
+    throw new InputError({
+      found: `${id} = ${String(raw)}`,
+      expected: { vi: `tùy chọn ${id} là một số`, en: `option ${id} to be a number` },
+    });
+  }
+  return value;
+}
+
+export function textOption(request: JobRequest, id: string): string | undefined {
+  const raw = request.options[id];
+  return typeof raw === "string" && raw.trim() !== "" ? raw.trim() : undefined;
+}
+
+const fmt = formatVi;
+
+export const fundingJob: PlanningJob = {
+  id: "funding",
+  label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
+  inputs: [
+    {
+      id: "budget",
+      kind: "budget",
+      label: { vi: "Bảng nguồn vốn", en: "Funding table" },
+      required: true,
+    },
+  ],
+  options: [
+    {
+      id: "round",
+      label: {
+        vi: "Làm tròn tỷ lệ (số chữ số thập phân, cộng đúng 100%)",
+        en: "Round shares (decimals, adding to 100%)",
+      },
+      type: "number",
+      help: {
+        vi: "Bỏ trống để giữ tỷ lệ chưa làm tròn; 2 → 6,21% và các tỷ lệ cộng đúng 100,00%",
+        en: "Leave blank for unrounded shares; 2 → 6.21% with shares adding to exactly 100.00%",
+      },
+    },
+    {
+      id: "mapping",
+      label: {
+        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
+        en: "Source mapping sheet (keywords | group)",
+      },
+      type: "text",
+    },
+  ],
+  async run(request: JobRequest) {
+    const decimals = numericOption(request, "round");
+    const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
+    const mixes = fundingMix(table, decimals === undefined ? {} : { decimals });
+    const comparisons = compareFundingColumns(table);
+    const rounded = decimals !== undefined;
+
+    const warnings: Warning[] = [];
+    for (const mix of mixes) {
+      for (const c of mix.checks.filter((x) => !x.ok)) {
+        warnings.push({
+          vi: `${mix.column}: "${c.label}" ghi ${fmt(c.stated)} nhưng cộng lại ${fmt(c.computed)} (lệch ${fmt(c.difference)})`,
+          en: `${mix.column}: "${c.label}" states ${c.stated} but adds up to ${c.computed} (difference ${c.difference})`,
+          sheet: table.sheet,
+          cell: c.cell,
+        });
+      }
+    }
+    for (const line of table.lines.filter((l) => l.category === "other")) {
+      warnings.push({
+        vi: `Nguồn "${line.label}" chưa nhận ra nhóm, xếp vào "Khác"`,
+        en: `Source "${line.label}" matched no group and is kept as "other"`,
+        sheet: line.source?.sheet,
+        cell: line.source?.cell,
+      });
+    }
+
+    const json = {
+      sheet: table.sheet,
+      round: decimals ?? null,
+      columns: mixes.map((m) => ({
+        column: m.column,
+        total: m.total,
+        statedTotal: m.statedTotal,
+        lines: m.lines.map((l) => ({
+          label: l.label,
+          category: l.category,
+          level: l.level,
+          amount: l.amount,
+          share: rounded ? (l.roundedShare ?? 0) : l.share,
+        })),
+        checks: m.checks.map((c) => ({
+          label: c.label,
+          kind: c.kind,
+          stated: c.stated,
+          computed: c.computed,
+          difference: c.difference,
+          ok: c.ok,
+          ...(c.cell ? { cell: c.cell } : {}),
+        })),
+      })),
+      comparisons,
+    };
+
+    const text: string[] = [];
+    for (const m of mixes) {
+      text.push(`${m.column}: tổng ${fmt(m.total)} triệu đồng / total ${m.total} million VND`);
+      for (const l of m.lines.filter((x) => x.level === 1)) {
+        const share = rounded ? (l.roundedShare ?? 0) : l.share;
+        text.push(
+          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share * 100, decimals ?? 2)}%`
+        );
+      }
+      const bad = m.checks.filter((c) => !c.ok);
+      text.push(
+        bad.length === 0
+          ? "  Các số cộng dồn khớp / sums agree"
+          : `  ${bad.length} chỗ lệch / mismatches:`
+      );
+      for (const c of bad)
+        text.push(
+          `    ${c.label}: ghi/stated ${fmt(c.stated)}, cộng/computed ${fmt(c.computed)}, lệch/difference ${fmt(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
+        );
+    }
+    return {
+      json,
+      text: text.join("\n"),
+      sheets: [fundingSheet(mixes, comparisons, rounded)],
+      warnings,
+    };
+  },
+};

@@ -1,0 +1,81 @@
+// Finding and reading the inputs of the money jobs (funding table, source mapping, counterpart brackets): the named sheet, or the first sheet that looks
+// like one; the user's source mapping sheet, when there is one, extends the default groups.
+
+import { InputError } from "../../engine/errors";
+import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
+import type { CounterpartBracket } from "../../engine/funding/counterpart";
+import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
+import type { Grid } from "../grid";
+import type { WorkbookPort } from "../port";
+import { isBracketSheet, readBrackets } from "../readers/brackets";
+import { budgetLayout, readBudget } from "../readers/budget";
+import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
+import type { InputRef } from "./job";
+
+/** The add-in's own result sheets start with this and are never read as input. */
+const RESULT_PREFIX = "KQ_";
+
+async function findSheet(
+  workbook: WorkbookPort,
+  accepts: (grid: Grid) => boolean
+): Promise<string | null> {
+  for (const name of await workbook.sheetNames()) {
+    if (name.startsWith(RESULT_PREFIX)) continue;
+    if (accepts(await workbook.readSheet(name))) return name;
+  }
+  return null;
+}
+
+/** The mapping to use: rows of the named (or detected) mapping sheet first, then the defaults. */
+export async function loadSourceMapping(
+  workbook: WorkbookPort,
+  sheet?: string
+): Promise<SourceMappingEntry[]> {
+  const name = sheet ?? (await findSheet(workbook, isSourceMappingSheet));
+  if (!name) return DEFAULT_SOURCE_MAPPING;
+  return [...readSourceMapping(await workbook.readSheet(name)), ...DEFAULT_SOURCE_MAPPING];
+}
+
+/** Reads the funding table of an input; without a sheet name, the first sheet in either funding layout. */
+export async function loadBudget(
+  input: InputRef | undefined,
+  mappingSheet?: string
+): Promise<BudgetTable> {
+  if (!input) {
+    throw new InputError({
+      expected: {
+        vi: 'một bảng nguồn vốn (đầu vào "budget")',
+        en: 'a funding table (input "budget")',
+      },
+    });
+  }
+  const sheet = input.sheet ?? (await findSheet(input.workbook, (g) => budgetLayout(g) !== null));
+  if (!sheet) {
+    const names = await input.workbook.sheetNames();
+    throw new InputError({
+      sheet: names[0],
+      expected: {
+        vi: 'một trang có bảng nguồn vốn: cột "Nội dung chỉ tiêu" và các cột số tiền, hoặc "Năm", "Nguồn vốn", "Số tiền"',
+        en: 'a sheet with a funding table: "Nội dung chỉ tiêu" and amount columns, or "Năm", "Nguồn vốn", "Số tiền"',
+      },
+    });
+  }
+  const mapping = await loadSourceMapping(input.workbook, mappingSheet);
+  return readBudget(await input.workbook.readSheet(sheet), { mapping });
+}
+
+/** Reads a counterpart bracket table: the named sheet, or the first sheet with bracket headers. */
+export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[]> {
+  const sheet = input.sheet ?? (await findSheet(input.workbook, isBracketSheet));
+  if (!sheet) {
+    const names = await input.workbook.sheetNames();
+    throw new InputError({
+      sheet: names[0],
+      expected: {
+        vi: 'bảng tỷ lệ đối ứng có các cột "Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu"',
+        en: 'a counterpart bracket table with "Cận dưới (%)" (lower), "Cận trên (%)" (upper), "Tỷ lệ đối ứng tối thiểu" (minimum ratio)',
+      },
+    });
+  }
+  return readBrackets(await input.workbook.readSheet(sheet));
+}

@@ -1,0 +1,156 @@
+// Reads an allocation table: one row per unit with its coefficient (Hệ số) and/or need (Nhu cầu), optional min/cap.
+
+import type { AllocationBasis, AllocationUnit } from "../../engine/allocation";
+import { InputError } from "../../engine/errors";
+import { labelKey } from "../../engine/text";
+import type { SourceRef, Warning } from "../../engine/types";
+import { gridAddress, type Grid } from "../grid";
+import {
+  addressAt,
+  tryLocateTable,
+  locateTable,
+  numberCell,
+  textCell,
+  type ColumnSpec,
+  type LocatedTable,
+} from "./table";
+
+export const COEFFICIENT_COLUMNS: ColumnSpec[] = [
+  { key: "unit", aliases: ["Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Unit"], required: true },
+  { key: "coefficient", aliases: ["Hệ số", "Hệ số phân bổ", "Coefficient", "Score", "Điểm"] },
+  { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
+  { key: "min", aliases: ["Tối thiểu", "Mức tối thiểu", "Minimum", "Min"] },
+  { key: "cap", aliases: ["Tối đa", "Mức tối đa", "Cap", "Maximum", "Max"] },
+];
+
+const WHAT = { vi: "bảng hệ số phân bổ", en: "allocation coefficients table" };
+/** Rows that total the table; skipped, because the engine adds its own total. */
+const TOTAL_LABELS = new Set(["tong", "tong cong", "cong", "tong so", "total"]);
+
+export interface CoefficientsTable {
+  sheet: string;
+  units: AllocationUnit[];
+  /** "need" when the table has a Nhu cầu column and no Hệ số column. */
+  basis: AllocationBasis;
+  /** The cell of each unit's name, in the order of units. */
+  sources: SourceRef[];
+  warnings: Warning[];
+}
+
+function hasWeights(table: LocatedTable): boolean {
+  return table.columns.coefficient !== undefined || table.columns.need !== undefined;
+}
+
+/** True when a sheet looks like a coefficients table (used to find it among a workbook's sheets). */
+export function isCoefficientsSheet(grid: Grid): boolean {
+  const t = tryLocateTable(grid, COEFFICIENT_COLUMNS);
+  return t !== null && hasWeights(t);
+}
+
+/**
+ * Reads units and their coefficients. The header row may be anywhere in the first rows, in Vietnamese with or
+ * without diacritics or in English; total rows ("Tổng cộng") are skipped. Every problem names its cell.
+ */
+export function readCoefficients(
+  grid: Grid,
+  opts: { basis?: AllocationBasis } = {}
+): CoefficientsTable {
+  const table = locateTable(grid, COEFFICIENT_COLUMNS, WHAT);
+  if (!hasWeights(table)) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, table.headerRow, 0),
+      expected: {
+        vi: `${WHAT.vi}: một cột "Hệ số" hoặc "Nhu cầu" bên cạnh cột "Đơn vị"`,
+        en: `${WHAT.en}: a "Hệ số" (coefficient) or "Nhu cầu" (need) column next to "Đơn vị" (unit)`,
+      },
+    });
+  }
+  const basis: AllocationBasis =
+    opts.basis ?? (table.columns.coefficient === undefined ? "need" : "coefficient");
+  if (table.columns[basis] === undefined) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, table.headerRow, 0),
+      expected: {
+        vi: `${WHAT.vi}: một cột "${basis === "need" ? "Nhu cầu" : "Hệ số"}"`,
+        en: `${WHAT.en}: a "${basis === "need" ? "Nhu cầu" : "Hệ số"}" (${basis}) column`,
+      },
+    });
+  }
+  const units: AllocationUnit[] = [];
+  const sources: SourceRef[] = [];
+  const warnings: Warning[] = [];
+  const seen = new Map<string, string>();
+  const col = (key: string) => table.columns[key];
+  for (const row of table.dataRows) {
+    const name = textCell(grid, row, col("unit"), { vi: "tên đơn vị", en: "unit name" });
+    // A total row, labelled in the unit column or (merged) in another one such as TT.
+    const isTotal = (grid.rows[row] ?? []).some(
+      (v) => typeof v === "string" && TOTAL_LABELS.has(labelKey(v))
+    );
+    if (isTotal) continue;
+    const number = (key: string, what: { vi: string; en: string }) =>
+      col(key) === undefined ? null : numberCell(grid, row, col(key), { min: 0, what });
+    const coefficient = number("coefficient", { vi: "hệ số", en: "coefficient" });
+    const need = number("need", { vi: "nhu cầu (triệu đồng)", en: "need (million VND)" });
+    const min = number("min", { vi: "mức tối thiểu (triệu đồng)", en: "minimum (million VND)" });
+    const cap = number("cap", { vi: "mức tối đa (triệu đồng)", en: "cap (million VND)" });
+    const weight = basis === "need" ? need : coefficient;
+    if (name === null) {
+      if (weight === null) continue; // a note or a stray value in another column
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, row, "unit"),
+        found: "",
+        expected: {
+          vi: "tên đơn vị cho dòng có hệ số",
+          en: "a unit name for a row with a coefficient",
+        },
+      });
+    }
+    if (weight === null) {
+      const label =
+        basis === "need" ? { vi: "nhu cầu", en: "need" } : { vi: "hệ số", en: "coefficient" };
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, row, basis),
+        found: "",
+        expected: {
+          vi: `${label.vi} của ${name}: một số ≥ 0`,
+          en: `the ${label.en} of ${name}: a number ≥ 0`,
+        },
+      });
+    }
+    const cell = addressAt(table, row, "unit");
+    const key = labelKey(name);
+    const earlier = seen.get(key);
+    if (earlier) {
+      warnings.push({
+        vi: `Đơn vị "${name}" xuất hiện hai lần (${earlier} và ${cell}); mỗi dòng được phân bổ riêng`,
+        en: `Unit "${name}" appears twice (${earlier} and ${cell}); each row gets its own amount`,
+        sheet: grid.sheet,
+        cell,
+      });
+    } else seen.set(key, cell);
+    units.push({
+      unit: name,
+      ...(coefficient !== null ? { coefficient } : {}),
+      ...(need !== null ? { need } : {}),
+      ...(min !== null ? { min } : {}),
+      ...(cap !== null ? { cap } : {}),
+    });
+    sources.push({ sheet: grid.sheet, cell });
+  }
+  if (units.length === 0) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, table.headerRow + 1, col("unit")),
+      expected: {
+        vi: `${WHAT.vi}: ít nhất một dòng đơn vị`,
+        en: `${WHAT.en}: at least one unit row`,
+      },
+    });
+  }
+  return { sheet: grid.sheet, units, basis, sources, warnings };
+}

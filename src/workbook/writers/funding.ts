@@ -1,0 +1,143 @@
+// Result tables of the money jobs: funding mix, sum checks, plan/actual comparison, counterpart check.
+
+import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
+import type { ColumnComparison } from "../../engine/funding/compare";
+import type { CounterpartColumn } from "../../engine/funding/counterpart";
+import type { ColumnMix } from "../../engine/funding/mix";
+import type { CellValue } from "../grid";
+import { FORMATS, type OutputColumn, type OutputSheet, type OutputTable } from "../output";
+
+export const FUNDING_SHEET = "KQ_NguonVon";
+export const COUNTERPART_SHEET = "KQ_DoiUng";
+
+const indent = (label: string, level: number): string =>
+  level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label;
+
+/** One row per line: label, group, then amount and share for each column; a total row last. */
+export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
+  const columns: OutputColumn[] = [{ header: "Nội dung" }, { header: "Nhóm nguồn" }];
+  for (const mix of mixes) {
+    columns.push({ header: `${mix.column} (triệu đồng)`, format: FORMATS.integer });
+    columns.push({ header: `Tỷ lệ - ${mix.column}`, format: FORMATS.percent });
+  }
+  const rows: CellValue[][] = (mixes[0]?.lines ?? []).map((line, i) => {
+    const row: CellValue[] = [
+      indent(line.label, line.level),
+      SOURCE_CATEGORY_LABELS[line.category].vi,
+    ];
+    for (const mix of mixes) {
+      const l = mix.lines[i];
+      row.push(l.amount, rounded ? (l.roundedShare ?? 0) : l.share);
+    }
+    return row;
+  });
+  const totalRow: CellValue[] = ["Tổng số (cộng các nguồn)", SOURCE_CATEGORY_LABELS.total.vi];
+  for (const mix of mixes) totalRow.push(mix.total, mix.total === 0 ? 0 : 1);
+  rows.push(totalRow);
+  return {
+    name: "NTM_NguonVon",
+    title: "Cơ cấu nguồn vốn (triệu đồng) / Funding mix (million VND)",
+    columns,
+    rows,
+  };
+}
+
+export function checksTable(mixes: ColumnMix[]): OutputTable {
+  const rows: CellValue[][] = mixes.flatMap((mix) =>
+    mix.checks.map((c) => [
+      mix.column,
+      c.label,
+      c.kind === "total" ? "Tổng số / các nguồn" : "Dòng mẹ / dòng con",
+      c.stated,
+      c.computed,
+      c.difference,
+      c.ok ? "Khớp" : "Lệch",
+      c.cell ?? null,
+    ])
+  );
+  return {
+    name: "NTM_KiemTraNguonVon",
+    title: "Kiểm tra cộng dồn / Sum checks",
+    columns: [
+      { header: "Cột" },
+      { header: "Nội dung" },
+      { header: "Loại kiểm tra" },
+      { header: "Số ghi (stated)", format: FORMATS.integer },
+      { header: "Số cộng lại (computed)", format: FORMATS.integer },
+      { header: "Chênh lệch (difference)", format: FORMATS.integer },
+      { header: "Kết quả" },
+      { header: "Ô" },
+    ],
+    rows,
+  };
+}
+
+export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
+  const rows: CellValue[][] = comparisons.flatMap((cmp) =>
+    cmp.lines.map((l) => [
+      cmp.kind === "achieved" ? "Thực hiện / kế hoạch" : "Thay đổi",
+      cmp.from,
+      cmp.to,
+      l.label,
+      l.from,
+      l.to,
+      l.difference,
+      l.ratio,
+    ])
+  );
+  return {
+    name: "NTM_SoSanhNguonVon",
+    title: "So sánh giữa các cột / Plan vs actual and change",
+    columns: [
+      { header: "So sánh" },
+      { header: "Từ cột" },
+      { header: "Đến cột" },
+      { header: "Nội dung" },
+      { header: "Số từ (from)", format: FORMATS.integer },
+      { header: "Số đến (to)", format: FORMATS.integer },
+      { header: "Chênh lệch", format: FORMATS.integer },
+      { header: "Tỷ lệ (đến/từ)", format: FORMATS.percent },
+    ],
+    rows,
+  };
+}
+
+export function fundingSheet(
+  mixes: ColumnMix[],
+  comparisons: ColumnComparison[],
+  rounded: boolean
+): OutputSheet {
+  const tables = [mixTable(mixes, rounded), checksTable(mixes)];
+  if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
+  return { sheet: FUNDING_SHEET, tables };
+}
+
+export function counterpartSheet(columns: CounterpartColumn[], basis: string): OutputSheet {
+  return {
+    sheet: COUNTERPART_SHEET,
+    tables: [
+      {
+        name: "NTM_DoiUng",
+        title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
+        columns: [
+          { header: "Năm/Cột" },
+          { header: "NS trung ương", format: FORMATS.integer },
+          { header: "NS địa phương", format: FORMATS.integer },
+          { header: "Tỷ lệ đối ứng", format: FORMATS.decimal3 },
+          { header: "Tỷ lệ tối thiểu", format: FORMATS.decimal2 },
+          { header: "Thiếu hụt", format: FORMATS.integer },
+          { header: "Đạt yêu cầu" },
+        ],
+        rows: columns.map((c) => [
+          c.column,
+          c.central,
+          c.local,
+          c.ratio,
+          c.required,
+          c.shortfall,
+          c.compliant ? "Đạt" : "Chưa đạt",
+        ]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,66 @@
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures", "allocation");
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err };
+}
+
+describe("ntm-plan allocate", () => {
+  it("prints one JSON object whose amounts add up to the envelope", async () => {
+    const file = path.join(FIXTURES, "districts.csv");
+    const { code, out } = await run([
+      "allocate",
+      file,
+      "--total",
+      "1000",
+      "--unit",
+      "10",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.total).toBe(1000);
+    // 375/250/250/125 to tens: floors 370, 250, 250, 120 = 990; the remainders .5 (first) and .5 (last) tie → first.
+    expect(json.allocations.map((a: { amount: number }) => a.amount)).toEqual([380, 250, 250, 120]);
+    expect(json.allocations[0]).toMatchObject({ unit: "Huyện Kế Sách", coefficient: 1.5 });
+  });
+
+  it("exits 2 with one line naming the file, sheet and cell of a bad coefficient", async () => {
+    const file = path.join(FIXTURES, "bad-ref.csv");
+    const { code, err } = await run(["allocate", file, "--total", "100"]);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("bad-ref.csv");
+    expect(err[0]).toContain("sheet 'bad-ref'");
+    expect(err[0]).toContain("C3");
+  });
+
+  it("exits 2 when the minimums exceed the envelope", async () => {
+    const file = path.join(FIXTURES, "districts.csv");
+    const { code, err } = await run(["allocate", file, "--total", "100", "--min", "30"]);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/Cần:.*Expected:.*minimums/);
+  });
+});
+
+describe("ntm-plan allocate --out", () => {
+  it("writes KQ_PhanBo to an .xlsx file", async () => {
+    const os = await import("node:os");
+    const fs = await import("node:fs/promises");
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-alloc-"));
+    const out = path.join(dir, "phan-bo.xlsx");
+    const file = path.join(FIXTURES, "districts.csv");
+    const { code } = await run(["allocate", file, "--total", "1000", "--out", out, "--json"]);
+    expect(code).toBe(0);
+    const { ExcelJsWorkbook } = await import("../../src/workbook/adapters/exceljs");
+    const book = await ExcelJsWorkbook.fromXlsx(await fs.readFile(out));
+    const grid = await book.readSheet("KQ_PhanBo");
+    const totalRow = grid.rows.find((r) => r.includes("Tổng cộng"));
+    expect(totalRow?.[totalRow.length - 1]).toBe(1000);
+  });
+});
