@@ -26,6 +26,12 @@ function quote(value: string): string {
   return `"${short}"`;
 }
 
+/** Expected texts may quote cells (a commune's name); keep them on one line and of a readable length. */
+function clip(text: string): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, " ");
+  return flat.length > 400 ? flat.slice(0, 397) + "..." : flat;
+}
+
 /**
  * A problem with the user's data. It always says where (sheet, cell) when the data came from a sheet,
  * and never carries a stack trace to the user.
@@ -60,7 +66,8 @@ export class InputError extends Error {
     if (d.cell) where.push(`ô/cell ${d.cell}`);
     const found = d.found === undefined ? "" : ` Gặp/found ${quote(d.found)}.`;
     const prefix = where.length > 0 ? where.join(", ") + ":" : "";
-    return `${prefix}${found} Cần: ${d.expected.vi} / Expected: ${d.expected.en}`.trim();
+    const expected = { vi: clip(d.expected.vi), en: clip(d.expected.en) };
+    return `${prefix}${found} Cần: ${expected.vi} / Expected: ${expected.en}`.trim();
   }
 }
 

@@ -7,7 +7,7 @@ import type { InputKind } from "../../src/workbook/jobs/job";
 /** A sheet as the fuzzer describes it; adapters in harness.ts turn it into a MemoryWorkbook or an ExcelJS workbook. */
 export interface SheetModel {
   name: string;
-  kind: InputKind | "junk";
+  kind: InputKind | ExtraKind | "junk";
   /** The job input this sheet stands for (JobInputSpec.id), when it stands for one. */
   role?: string;
   rows: CellValue[][];
@@ -22,6 +22,9 @@ export interface SheetModel {
   /** Empty rows carrying only a number format after the data (Excel's "used range" grows; values do not). */
   formattedEmptyRows: number;
 }
+
+/** Sheets jobs read besides their declared inputs: period targets (roadmap), source mapping (money jobs). */
+export type ExtraKind = "periodTargets" | "mapping";
 
 export interface WorkbookModel {
   sheets: SheetModel[];
@@ -206,19 +209,38 @@ export const bracketsSheet = fc
     );
   });
 
+/** Units with a coefficient, or a need (estimated cost), or both; maybe a minimum and a cap per unit. */
 export const coefficientsSheet = fc
-  .array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 15 })
-  .map((scores) =>
-    model(
+  .record({
+    units: fc.array(
+      fc.record({
+        score: fc.integer({ min: 0, max: 500 }),
+        need: fc.integer({ min: 0, max: 90_000 }),
+        min: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+        cap: fc.option(fc.integer({ min: 500, max: 50_000 }), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 15 }
+    ),
+    columns: fc.constantFrom("score", "need", "both", "limits"),
+  })
+  .map(({ units, columns }) => {
+    const header = ["Đơn vị"];
+    if (columns !== "need") header.push("Hệ số");
+    if (columns !== "score") header.push("Nhu cầu");
+    if (columns === "limits") header.push("Tối thiểu", "Tối đa");
+    return model(
       "HeSo",
       "coefficients",
-      ["Đơn vị", "Hệ số"],
-      scores.map((s, i) => [
-        i < DISTRICTS.length ? `Huyện ${DISTRICTS[i]}` : communeName(i),
-        s / 100,
-      ])
-    )
-  );
+      header,
+      units.map((u, i) => {
+        const row: CellValue[] = [i < DISTRICTS.length ? `Huyện ${DISTRICTS[i]}` : communeName(i)];
+        if (columns !== "need") row.push(u.score / 100);
+        if (columns !== "score") row.push(u.need);
+        if (columns === "limits") row.push(u.min, u.cap);
+        return row;
+      })
+    );
+  });
 
 export const catalogueSheet = fc.subarray(ALL_CRITERIA, { minLength: 1 }).map((numbers) =>
   model(
@@ -234,6 +256,53 @@ export const catalogueSheet = fc.subarray(ALL_CRITERIA, { minLength: 1 }).map((n
     ])
   )
 );
+
+/** The period targets sheet the roadmap job looks for ("Chỉ tiêu giai đoạn"). */
+export const periodTargetsSheet = fc
+  .record({
+    standard: fc.integer({ min: 0, max: 40 }),
+    advanced: fc.integer({ min: 0, max: 30 }),
+    advancedNow: fc.integer({ min: 0, max: 20 }),
+    model: fc.integer({ min: 0, max: 10 }),
+    average: fc.integer({ min: 1500, max: 1900 }),
+    below: fc.integer({ min: 5, max: 19 }),
+    keep: fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }),
+  })
+  .map((t) => {
+    const rows: CellValue[][] = [
+      ["Số xã đạt chuẩn nông thôn mới", t.standard, null, null],
+      ["Số xã đạt chuẩn nông thôn mới nâng cao", t.advanced, t.advancedNow, 2],
+      ["Số xã đạt chuẩn nông thôn mới kiểu mẫu", t.model, 1, 1],
+      ["Số tiêu chí bình quân/xã", t.average / 100, null, null],
+      [`Số xã dưới ${t.below} tiêu chí`, 0, null, null],
+    ];
+    return model(
+      "Chỉ tiêu giai đoạn",
+      "periodTargets",
+      ["Chỉ tiêu", "Mục tiêu", "Hiện trạng", "Tăng mỗi năm"],
+      t.keep.map((i) => rows[i])
+    );
+  });
+
+/** A user's source mapping sheet (Từ khóa | Nhóm nguồn) extending the default label → group mapping. */
+export const mappingSheet = fc
+  .subarray(
+    [
+      ["trung ương + đầu tư", "central-investment"],
+      ["vốn sự nghiệp", "Ngân sách trung ương"],
+      ["ngân sách xã", "local-commune"],
+      ["ODA", "other"],
+      ["chương trình 135", "integrated"],
+      ["hợp tác xã", "Vốn doanh nghiệp"],
+    ] as CellValue[][],
+    { minLength: 1 }
+  )
+  .map((rows) => model("Phân nhóm nguồn", "mapping", ["Từ khóa", "Nhóm nguồn"], rows));
+
+export const EXTRA_SHEETS: Record<ExtraKind, fc.Arbitrary<SheetModel>> = {
+  periodTargets: periodTargetsSheet,
+  mapping: mappingSheet,
+};
 
 export const VALID_SHEETS: Record<InputKind, fc.Arbitrary<SheetModel>> = {
   communes: communesSheet,
@@ -680,9 +749,11 @@ export function mutate(sheet: SheetModel, mutations: Mutation[]): SheetModel {
 }
 
 /** A messy sheet of one kind: a valid one and up to `max` mutations. */
-export function messySheet(kind: InputKind, max = 5): fc.Arbitrary<SheetModel> {
+export function messySheet(kind: InputKind | ExtraKind, max = 5): fc.Arbitrary<SheetModel> {
+  const valid =
+    kind === "periodTargets" || kind === "mapping" ? EXTRA_SHEETS[kind] : VALID_SHEETS[kind];
   return fc
-    .tuple(VALID_SHEETS[kind], fc.array(mutationArb, { maxLength: max }))
+    .tuple(valid, fc.array(mutationArb, { maxLength: max }))
     .map(([sheet, mutations]) => mutate(sheet, mutations));
 }
 
@@ -722,7 +793,7 @@ export const junkSheet: fc.Arbitrary<SheetModel> = fc
  * like one of them in another case (`caseTwin`; the in-memory adapter keeps both, ExcelJS cannot hold both).
  */
 export function messyWorkbook(
-  inputs: { id: string; kind: InputKind }[],
+  inputs: { id: string; kind: InputKind | ExtraKind }[],
   maxMutations = 5
 ): fc.Arbitrary<WorkbookModel & { caseTwin: boolean }> {
   return fc

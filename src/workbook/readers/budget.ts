@@ -56,8 +56,19 @@ const NOT_AMOUNT = /^(ty le|co cau|share|%|ghi chu|note|dvt|don vi tinh|unit)/;
 export function budgetLayout(grid: Grid): "tidy" | "report" | null {
   if (tryLocateTable(grid, TIDY_BUDGET_SPECS)) return "tidy";
   const report = tryLocateTable(grid, REPORT_BUDGET_SPECS);
-  if (report && amountColumns(report).length > 0) return "report";
+  if (report && amountColumns(report).length > 0 && namesASource(report)) return "report";
   return null;
+}
+
+/**
+ * "Chỉ tiêu" heads period targets too ("Chỉ tiêu | Mục tiêu | Hiện trạng"): found among other sheets, a report
+ * table counts as a funding table only when some line names a known source ("Ngân sách trung ương", "Tổng số").
+ */
+function namesASource(table: LocatedTable): boolean {
+  return table.dataRows.some((r) => {
+    const label = cellText(table.grid.rows[r]?.[table.columns.label] ?? null).trim();
+    return label !== "" && classifySource(label) !== "other";
+  });
 }
 
 /** Reads a funding table in either layout; labels are grouped with the mapping. */
