@@ -51,7 +51,7 @@ describe("regressions found by fuzzing", () => {
     const book = new MemoryWorkbook({ "Ghi chú": [["ghi chú"]], Sheet2: [["x"]] });
     const run = job("funding").run({ inputs: { budget: { workbook: book } }, options: {} });
     await expect(run).rejects.toBeInstanceOf(InputError);
-    const error = await run.catch((e: InputError) => e);
+    const error = (await run.catch((e: unknown) => e)) as InputError;
     expect(error.sheet).toBeUndefined();
     expect(error.details.found).toBe("Ghi chú, Sheet2");
   });
