@@ -10,10 +10,11 @@ import { BAD_WORKBOOKS, buildBadCorpus } from "../../scripts/build-bad-corpus";
 import { captureIo } from "../fuzz/harness";
 
 const DIR = path.resolve(__dirname, "..", "fixtures", "bad");
+const EXAMPLES = path.resolve(__dirname, "..", "fixtures", "examples");
 
 interface Expected {
   file: string;
-  /** Command line after `ntm-plan`; "{file}" stands for the file's path. */
+  /** Command line after `ntm-plan`; "{file}" stands for the file's path, "{examples}" for test/fixtures/examples. */
   argv: string[];
   exitCode: number;
   stderr: { sheet: string | null; cell: string | null; vi: string; en: string };
@@ -39,7 +40,7 @@ describe("bad-input corpus", () => {
       const before = await fs.readFile(file);
       const io = captureIo();
       const code = await main(
-        e.argv.map((a) => a.replace("{file}", file)),
+        e.argv.map((a) => a.replace("{file}", file).replace("{examples}", EXAMPLES)),
         io
       );
       expect({ code, err: io.err }).toMatchObject({ code: e.exitCode });
