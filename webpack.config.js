@@ -2,6 +2,7 @@
 // Builds the task pane (Excel and browser mode), the custom functions and their metadata (from JSDoc).
 
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -36,20 +37,36 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      fallback: { fs: false, path: false, crypto: false, stream: false, buffer: false },
+      // Node built-ins that ExcelJS and the HiGHS loader mention but never use in a browser.
+      fallback: {
+        fs: false,
+        path: false,
+        crypto: false,
+        stream: false,
+        buffer: false,
+        module: false,
+        url: false,
+      },
     },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
         },
         { test: /\.wasm$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
       ],
     },
     performance: { hints: false },
     plugins: [
+      // highs.mjs imports "node:module" on its Node path; webpack resolves the bare name to the fallback above.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -71,7 +88,10 @@ module.exports = async (env, options) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: {
-              ignore: ["**/*.debug.js", "**/{access,onenote,outlook,powerpoint,project,visio,word}-*.js"],
+              ignore: [
+                "**/*.debug.js",
+                "**/{access,onenote,outlook,powerpoint,project,visio,word}-*.js",
+              ],
             },
           },
           {

@@ -8,7 +8,6 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../src/workbook/adapters/exceljs";
 
-
 /** The repository root, whether this runs from scripts/ (tests) or dist-cli/scripts/ (npm run sample). */
 function repoRoot(): string {
   let dir = __dirname;
@@ -37,12 +36,16 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
 
   const communes = await readCsv("soc-trang-2023-communes.csv");
   const sheet = book.addWorksheet("Xã");
-  sheet.addRow(["Tình hình đạt tiêu chí nông thôn mới của các xã, tỉnh Sóc Trăng, đến cuối năm 2023"]).font = {
+  sheet.addRow([
+    "Tình hình đạt tiêu chí nông thôn mới của các xã, tỉnh Sóc Trăng, đến cuối năm 2023",
+  ]).font = {
     bold: true,
     size: 13,
   };
   sheet.mergeCells("A1:F1");
-  styleHeader(sheet.addRow(["TT", "Tên xã", "Huyện", "Số tiêu chí đạt", "Tiêu chí đạt", "Trạng thái"]));
+  styleHeader(
+    sheet.addRow(["TT", "Tên xã", "Huyện", "Số tiêu chí đạt", "Tiêu chí đạt", "Trạng thái"])
+  );
   for (const row of communes.slice(1)) {
     const [tt, name, district, count, list] = row;
     sheet.addRow([Number(tt), name, district, Number(count), list, "chưa đạt"]);
@@ -50,14 +53,23 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   // End of 2023 the report counts 70 standard communes, of which 20 advanced, of which 2 model (BRIEF §8).
   for (let i = 1; i <= 70; i++) {
     const tier = i <= 2 ? "kiểu mẫu" : i <= 20 ? "nâng cao" : "đạt chuẩn";
-    sheet.addRow([10 + i, `Xã đạt chuẩn ${String(i).padStart(2, "0")}`, null, 19, ALL_CRITERIA, tier]);
+    sheet.addRow([
+      10 + i,
+      `Xã đạt chuẩn ${String(i).padStart(2, "0")}`,
+      null,
+      19,
+      ALL_CRITERIA,
+      tier,
+    ]);
   }
   sheet.columns.forEach((c, i) => (c.width = [5, 22, 12, 10, 48, 12][i]));
   sheet.views = [{ state: "frozen", ySplit: 2 }];
 
   const funding = await readCsv("soc-trang-2023-funding.csv");
   const money = book.addWorksheet("Nguồn vốn");
-  money.addRow(["Kết quả huy động nguồn lực thực hiện Chương trình năm 2023 và kế hoạch năm 2024 (triệu đồng)"]).font = {
+  money.addRow([
+    "Kết quả huy động nguồn lực thực hiện Chương trình năm 2023 và kế hoạch năm 2024 (triệu đồng)",
+  ]).font = {
     bold: true,
     size: 13,
   };

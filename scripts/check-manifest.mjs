@@ -10,7 +10,9 @@ const problems = [];
 
 const valid = XMLValidator.validate(xml);
 if (valid !== true) {
-  console.error(`${file}: XML không hợp lệ / not well-formed: ${valid.err.msg} (dòng/line ${valid.err.line})`);
+  console.error(
+    `${file}: XML không hợp lệ / not well-formed: ${valid.err.msg} (dòng/line ${valid.err.line})`
+  );
   process.exit(1);
 }
 const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(xml);
@@ -22,14 +24,25 @@ need(/^[0-9a-f-]{36}$/i.test(String(app?.Id)), "Id must be a GUID");
 need(app?.Permissions === "ReadWriteDocument", "Permissions must be ReadWriteDocument");
 need(app?.DefaultLocale === "vi-VN", "DefaultLocale must be vi-VN");
 const overrides = [app?.DisplayName?.Override].flat().filter(Boolean);
-need(app?.DisplayName?.["@DefaultValue"] && overrides.some((o) => o["@Locale"] === "en-US"), "DisplayName needs Vietnamese default and en-US override");
-need([app?.Hosts?.Host].flat().some((h) => h?.["@Name"] === "Workbook"), "Host must be Workbook");
+need(
+  app?.DisplayName?.["@DefaultValue"] && overrides.some((o) => o["@Locale"] === "en-US"),
+  "DisplayName needs Vietnamese default and en-US override"
+);
+need(
+  [app?.Hosts?.Host].flat().some((h) => h?.["@Name"] === "Workbook"),
+  "Host must be Workbook"
+);
 const sets = [app?.Requirements?.Sets?.Set].flat();
-need(sets.some((s) => s?.["@Name"] === "SharedRuntime"), "SharedRuntime requirement set missing");
+need(
+  sets.some((s) => s?.["@Name"] === "SharedRuntime"),
+  "SharedRuntime requirement set missing"
+);
 
 const host = app?.VersionOverrides?.Hosts?.Host;
 need(host?.Runtimes?.Runtime?.["@lifetime"] === "long", "shared runtime must have lifetime long");
-const cf = [host?.AllFormFactors?.ExtensionPoint].flat().find((e) => e?.["@xsi:type"] === "CustomFunctions");
+const cf = [host?.AllFormFactors?.ExtensionPoint]
+  .flat()
+  .find((e) => e?.["@xsi:type"] === "CustomFunctions");
 need(Boolean(cf), "CustomFunctions extension point missing");
 
 // Every resid used must be defined once in Resources.
@@ -37,7 +50,8 @@ const resources = app?.VersionOverrides?.Resources ?? {};
 const defined = new Map();
 for (const group of ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]) {
   const inner = resources[group] ?? {};
-  for (const item of Object.values(inner).flat()) if (item?.["@id"]) defined.set(item["@id"], item["@DefaultValue"]);
+  for (const item of Object.values(inner).flat())
+    if (item?.["@id"]) defined.set(item["@id"], item["@DefaultValue"]);
 }
 const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
 for (const id of new Set(used)) need(defined.has(id), `resid "${id}" is not defined in Resources`);
@@ -57,4 +71,6 @@ if (problems.length > 0) {
   for (const p of problems) console.error(`${file}: ${p}`);
   process.exit(1);
 }
-console.log(`${file}: hợp lệ / valid (${defined.size} resources, ${urls.length} URLs${distDir ? ", all built" : ""})`);
+console.log(
+  `${file}: hợp lệ / valid (${defined.size} resources, ${urls.length} URLs${distDir ? ", all built" : ""})`
+);

@@ -51,5 +51,8 @@ export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): Parsed
 
 /** A number the Vietnamese way with a fixed number of decimals: 3602312 → "3.602.312", 0.2431 (3) → "0,243". */
 export function formatVi(value: number, digits = 0): string {
-  return value.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString("vi-VN", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

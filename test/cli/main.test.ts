@@ -11,7 +11,11 @@ describe("ntm-plan", () => {
     const run = await runCli(["sheets", SAMPLE, "--json"]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(json.sheets.map((s: { name: string }) => s.name)).toEqual(["Xã", "Nguồn vốn", "Chỉ tiêu giai đoạn"]);
+    expect(json.sheets.map((s: { name: string }) => s.name)).toEqual([
+      "Xã",
+      "Nguồn vốn",
+      "Chỉ tiêu giai đoạn",
+    ]);
     expect(json.sheets[0].rows).toBe(82);
   });
 

@@ -14,15 +14,20 @@ describe("ntm-plan plan", () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     const byId = Object.fromEntries(json.jobs.map((j: { id: string }) => [j.id, j]));
-    expect(byId.summary.result).toMatchObject({ communes: 80, averageCriteria: 18.625, standard: 70 });
-    expect(byId.counterpart.result.columns.map((c: { ratio: number }) => c.ratio.toFixed(3))).toEqual([
-      "0.243",
-      "1.052",
-    ]);
+    expect(byId.summary.result).toMatchObject({
+      communes: 80,
+      averageCriteria: 18.625,
+      standard: 70,
+    });
+    expect(
+      byId.counterpart.result.columns.map((c: { ratio: number }) => c.ratio.toFixed(3))
+    ).toEqual(["0.243", "1.052"]);
     expect(byId.allocate).toMatchObject({ status: "skipped" });
     const book = await ExcelJsWorkbook.fromXlsx(await fs.readFile(out));
     expect(await book.sheetNames()).toEqual(json.outSheets);
-    expect(json.outSheets).toEqual(expect.arrayContaining(["KQ_TongHop", "KQ_NguonVon", "KQ_DoiUng"]));
+    expect(json.outSheets).toEqual(
+      expect.arrayContaining(["KQ_TongHop", "KQ_NguonVon", "KQ_DoiUng"])
+    );
   });
 
   it("prints a readable Vietnamese summary", async () => {

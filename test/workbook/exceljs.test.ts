@@ -58,7 +58,7 @@ describe("ExcelJsWorkbook", () => {
 
   it("reads CSV with and without a BOM, with semicolons, keeping Vietnamese text", async () => {
     const plain = ExcelJsWorkbook.fromCsv('Tên xã,Tiêu chí đạt\nTài Văn,"1,2,3"\n', "xa");
-    const bom = ExcelJsWorkbook.fromCsv('\ufeffTên xã;Tiêu chí đạt\r\nTài Văn;1,2,3\r\n', "xa");
+    const bom = ExcelJsWorkbook.fromCsv("\ufeffTên xã;Tiêu chí đạt\r\nTài Văn;1,2,3\r\n", "xa");
     for (const book of [plain, bom]) {
       const grid = await book.readSheet("xa");
       expect(grid.rows).toEqual([

@@ -31,7 +31,9 @@ describe("locateTable", () => {
 });
 
 describe("numberCell", () => {
-  const grid = gridFromRows("S", [["3.602.312", "6,21%", { error: "#REF!" }, new Date(), "abc", 2.5]]);
+  const grid = gridFromRows("S", [
+    ["3.602.312", "6,21%", { error: "#REF!" }, new Date(), "abc", 2.5],
+  ]);
   const rules = { what: { vi: "số tiền", en: "amount" } };
 
   it("reads Vietnamese text numbers and percentages", () => {

@@ -8,10 +8,12 @@ import { planCommand } from "./plan";
 import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
+import { targetsCommand } from "./targets";
 
 export const commands: CliCommand[] = [
   planCommand,
   summaryCommand,
+  targetsCommand,
   fundingCommand,
   counterpartCommand,
   allocateCommand,

@@ -12,7 +12,10 @@ const USAGE =
   "[--ratio R] [--to YEAR] [--total T] [--json] [--out result.xlsx]";
 
 /** Jobs that need a figure only the user can give are run only when it is given. */
-const NEEDS_OPTION: Partial<Record<PlanningJob["id"], string>> = { allocate: "total", roadmap: "budget" };
+const NEEDS_OPTION: Partial<Record<PlanningJob["id"], string>> = {
+  allocate: "total",
+  roadmap: "budget",
+};
 
 interface JobReport {
   id: string;
@@ -41,7 +44,8 @@ export const planCommand: CliCommand = {
   },
   async run(input) {
     const file = requireFile(input, USAGE);
-    const year = numberOption(input, "year", { integer: true, min: 2000 }) ?? new Date().getFullYear();
+    const year =
+      numberOption(input, "year", { integer: true, min: 2000 }) ?? new Date().getFullYear();
     const common: JobRequest["options"] = {
       year,
       from: year,
@@ -72,7 +76,8 @@ export const planCommand: CliCommand = {
         continue;
       }
       const options: JobRequest["options"] = {};
-      for (const spec of job.options) if (common[spec.id] !== undefined) options[spec.id] = common[spec.id];
+      for (const spec of job.options)
+        if (common[spec.id] !== undefined) options[spec.id] = common[spec.id];
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
       const result = await inFile(file, () => job.run({ inputs, options }));

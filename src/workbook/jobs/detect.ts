@@ -18,7 +18,9 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
 };
 
 /** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */
-export async function detectInputs(workbook: WorkbookPort): Promise<Partial<Record<InputKind, string[]>>> {
+export async function detectInputs(
+  workbook: WorkbookPort
+): Promise<Partial<Record<InputKind, string[]>>> {
   const found: Partial<Record<InputKind, string[]>> = {};
   for (const name of await workbook.sheetNames()) {
     if (/^kq[_ ]/i.test(name)) continue;

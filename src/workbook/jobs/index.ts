@@ -7,9 +7,11 @@ import { fundingJob } from "./funding";
 import type { PlanningJob } from "./job";
 import { createRoadmapJob } from "./roadmap";
 import { summaryJob } from "./summary";
+import { targetsJob } from "./targets";
 
 export const JOBS: PlanningJob[] = [
   summaryJob,
+  targetsJob,
   fundingJob,
   counterpartJob,
   allocateJob,

@@ -1,6 +1,7 @@
 // The "roadmap" job: projects the communes year by year to the end of the period and checks the period targets;
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
+import { formatVi } from "../../engine/numbers";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { projectRoadmap, type Roadmap, type RoadmapTargets } from "../../engine/roadmap";
@@ -179,11 +180,11 @@ export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
 function roadmapText(roadmap: Roadmap, toYear: number): string {
   const lines = [
     `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${roadmap.communes} xã đạt chuẩn, ` +
-      `${roadmap.start.averageCriteria.toFixed(2).replace(".", ",")} tiêu chí bình quân/xã`,
+      `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã`,
     ...roadmap.years.map(
       (y) =>
         `${y.year}: ${y.standard}/${roadmap.communes} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
-        `${y.averageCriteria.toFixed(2).replace(".", ",")} tiêu chí/xã, kinh phí ${y.cost.toLocaleString("vi-VN")} triệu đồng`
+        `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, kinh phí ${y.cost.toLocaleString("vi-VN")} triệu đồng`
     ),
   ];
   for (const t of roadmap.targets) {
