@@ -50,7 +50,7 @@ export const COMMUNE_NAMES = [
 
 export const DISTRICTS = ["Trần Đề", "Kế Sách", "Mỹ Tú", "Long Phú", "Châu Thành", "Mỹ Xuyên"];
 
-function communeName(i: number): string {
+export function communeName(i: number): string {
   const base = COMMUNE_NAMES[i % COMMUNE_NAMES.length];
   return i < COMMUNE_NAMES.length ? base : `${base} ${Math.floor(i / COMMUNE_NAMES.length) + 1}`;
 }
@@ -85,7 +85,7 @@ const communeArb = fc.record({
 /** Communes in one of the three shapes reports use: list of criteria, one column per criterion, count only. */
 export const communesSheet = fc
   .record({
-    communes: fc.array(communeArb, { minLength: 1, maxLength: 20 }),
+    communes: fc.array(communeArb, { minLength: 3, maxLength: 20 }),
     shape: fc.constantFrom("list", "marks", "count"),
     mark: fc.constantFrom("x", "X", "✓", 1, "Đạt", "TRUE"),
   })
@@ -114,7 +114,17 @@ export const communesSheet = fc
 export const costsSheet = fc
   .array(
     fc.record({
-      commune: fc.option(fc.nat({ max: 19 }), { nil: null, freq: 4 }),
+      // Mostly communes every generated communes sheet has (it has at least three).
+      commune: fc.option(
+        fc.oneof(
+          { weight: 6, arbitrary: fc.nat({ max: 2 }) },
+          { weight: 1, arbitrary: fc.nat({ max: 19 }) }
+        ),
+        {
+          nil: null,
+          freq: 4,
+        }
+      ),
       criterion: fc.integer({ min: 1, max: 19 }),
       cost: fc.integer({ min: 1, max: 20000 }),
     }),

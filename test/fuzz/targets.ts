@@ -8,6 +8,7 @@ import { readBrackets } from "../../src/workbook/readers/brackets";
 import { readBudget } from "../../src/workbook/readers/budget";
 import { readCatalogues } from "../../src/workbook/readers/catalogue";
 import { readCoefficients } from "../../src/workbook/readers/coefficients";
+import { readCosts } from "../../src/workbook/readers/costs";
 import { readPeriodTargets } from "../../src/workbook/readers/period-targets";
 import { readSourceMapping } from "../../src/workbook/readers/source-mapping";
 import { readCommunes } from "../../src/workbook/readers/communes";
@@ -23,6 +24,7 @@ import {
   type ColumnSpec,
 } from "../../src/workbook/readers/table";
 import {
+  communeName,
   junkValue,
   messyWorkbook,
   nameVariant,
@@ -64,6 +66,13 @@ function locatorReader(kind: InputKind): ReaderUnderTest {
   };
 }
 
+/** The communes the generated costs sheets name (the generators' first twenty). */
+const KNOWN_COMMUNES = Array.from({ length: 20 }, (_, i) => ({
+  name: communeName(i),
+  achieved: [],
+  count: 0,
+}));
+
 export const READERS: ReaderUnderTest[] = [
   ...(["communes", "costs", "budget", "brackets", "coefficients", "catalogue"] as InputKind[]).map(
     locatorReader
@@ -81,6 +90,11 @@ export const READERS: ReaderUnderTest[] = [
     name: "readCoefficients(need)",
     kind: "coefficients",
     read: (grid) => readCoefficients(grid, { basis: "need" }),
+  },
+  {
+    name: "readCosts",
+    kind: "costs",
+    read: (grid) => readCosts(grid, { communes: KNOWN_COMMUNES, catalogue: CATALOGUE_2021_2025 }),
   },
   { name: "readPeriodTargets", kind: "periodTargets", read: (grid) => readPeriodTargets(grid) },
   { name: "readSourceMapping", kind: "mapping", read: (grid) => readSourceMapping(grid) },
@@ -257,6 +271,7 @@ export function jobOfCommand(command: CliCommand): PlanningJob | undefined {
 export function realisticByName(name: string): fc.Arbitrary<string> | null {
   if (name === "from") return fc.constantFrom("2025", "2026", "2026");
   if (/^(to|year)$/.test(name)) return fc.integer({ min: 2026, max: 2032 }).map(String);
+  if (name === "time-limit") return fc.constantFrom("0.5", "2", "5");
   if (name === "method") return fc.constantFrom("greedy", "optimal", "greedy");
   if (name === "basis") return fc.constantFrom("coefficient", "need");
   if (name === "unit") return fc.constantFrom("1", "10", "100");
