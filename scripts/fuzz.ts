@@ -1,6 +1,6 @@
 // `npm run fuzz`: runs FUZZ_CASES (10,000) generated messy workbooks through every reader, job and CLI command and
 // prints what happened. Exits 1 on any crash, changed cell or broken error contract. FUZZ_SEED replays a run;
-// FUZZ_TARGET (a substring such as "job targets") narrows it.
+// FUZZ_TARGET (a substring such as "job targets") narrows it; FUZZ_START skips to a case number.
 
 import fc from "fast-check";
 import { messySheet } from "../test/fuzz/generators";
@@ -76,9 +76,11 @@ async function run(): Promise<number> {
   process.stdout.write(
     `ntm fuzz: ${cases} cases, seed ${baseSeed}, targets: ${list.map((t) => t.name).join(", ")}\n`
   );
-  for (let i = 0; i < cases; i++) {
+  for (let i = Number(process.env.FUZZ_START ?? 0); i < cases; i++) {
     const target = schedule[i % schedule.length];
     const seed = (baseSeed + i) % 2_147_483_647;
+    // FUZZ_TRACE=1 names each case before it runs, to find the one that does not finish.
+    if (process.env.FUZZ_TRACE) process.stdout.write(`  case ${i}: ${target.name} seed ${seed}\n`);
     let verdict: Verdict;
     try {
       verdict = await target.run(seed);

@@ -56,3 +56,15 @@ describe("regressions found by fuzzing", () => {
     expect(error.details.found).toBe("Ghi chú, Sheet2");
   });
 });
+
+describe("regressions found by fuzzing: bounded work", () => {
+  it("refuses a rounding unit so small that the total has more than 2^53 units (the rounding loop never ended)", async () => {
+    const book = new MemoryWorkbook({ HeSo: [["Đơn vị", "Hệ số"], ["Huyện Kế Sách", 1.5], ["Huyện Trần Đề", 1]] });
+    const run = job("allocate").run({
+      inputs: { coefficients: { workbook: book } },
+      options: { total: 5931, unit: 1.4e-302 },
+    });
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    await expect(run).rejects.toThrow(/9,007,199,254,740,991 rounding units/);
+  });
+});
