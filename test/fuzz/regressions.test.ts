@@ -59,12 +59,37 @@ describe("regressions found by fuzzing", () => {
 
 describe("regressions found by fuzzing: bounded work", () => {
   it("refuses a rounding unit so small that the total has more than 2^53 units (the rounding loop never ended)", async () => {
-    const book = new MemoryWorkbook({ HeSo: [["Đơn vị", "Hệ số"], ["Huyện Kế Sách", 1.5], ["Huyện Trần Đề", 1]] });
+    const book = new MemoryWorkbook({
+      HeSo: [
+        ["Đơn vị", "Hệ số"],
+        ["Huyện Kế Sách", 1.5],
+        ["Huyện Trần Đề", 1],
+      ],
+    });
     const run = job("allocate").run({
       inputs: { coefficients: { workbook: book } },
       options: { total: 5931, unit: 1.4e-302 },
     });
     await expect(run).rejects.toBeInstanceOf(InputError);
     await expect(run).rejects.toThrow(/9,007,199,254,740,991 rounding units/);
+  });
+});
+
+describe("regressions found by fuzzing: errors name a cell", () => {
+  it("a funding table with a header and no lines is refused at its header cell", async () => {
+    const book = new MemoryWorkbook({
+      "Nguồn vốn": [
+        ["PHỤ LỤC III"],
+        ["STT", "Nội dung chỉ tiêu", "Kết quả huy động năm 2023", "Kế hoạch năm 2024"],
+      ],
+    });
+    const run = job("counterpart").run({
+      inputs: { budget: { workbook: book, sheet: "Nguồn vốn" } },
+      options: { ratio: 1 },
+    });
+    const error = (await run.catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.sheet).toBe("Nguồn vốn");
+    expect(error.cell).toBe("B2");
   });
 });

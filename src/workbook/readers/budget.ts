@@ -74,8 +74,21 @@ function namesASource(table: LocatedTable): boolean {
 /** Reads a funding table in either layout; labels are grouped with the mapping. */
 export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetTable {
   const mapping = options.mapping ?? DEFAULT_SOURCE_MAPPING;
-  if (tryLocateTable(grid, TIDY_BUDGET_SPECS)) return readTidyBudget(grid, mapping);
-  return readReportBudget(grid, mapping);
+  const tidy = tryLocateTable(grid, TIDY_BUDGET_SPECS);
+  const table = tidy ? readTidyBudget(grid, mapping) : readReportBudget(grid, mapping);
+  // A header with nothing under it: say so here, where the header's cell is known.
+  const header = tidy ?? tryLocateTable(grid, REPORT_BUDGET_SPECS);
+  if (table.lines.length === 0 && header) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, header.headerRow, header.columns.label ?? header.columns.source ?? 0),
+      expected: {
+        vi: `${WHAT.vi}: ít nhất một dòng nguồn vốn dưới dòng tiêu đề`,
+        en: `${WHAT.en}: at least one funding line below the header row`,
+      },
+    });
+  }
+  return table;
 }
 
 /** Text above a table that is a unit note ("ĐVT: triệu đồng"), not a group header. */
