@@ -342,8 +342,10 @@ function flagValue(name: string, model: WorkbookModel, isFile: boolean): fc.Arbi
 export function cliCaseArb(command: CliCommand, maxMutations = 4): fc.Arbitrary<CliCase> {
   const job = jobOfCommand(command);
   // `plan` runs every job the file has inputs for; `sheets` reads anything.
+  const fileFlags = new Set([...command.usage.matchAll(/--([a-z-]+) FILE/g)].map((m) => m[1]));
+  // Optional inputs given as a file ("--brackets FILE") are in the generated file, which such flags point to.
   const inputs: { id: string; kind: InputKind | ExtraKind }[] = job
-    ? [...job.inputs.filter((i) => i.required), ...extraSheetsOf(job)]
+    ? [...job.inputs.filter((i) => i.required || fileFlags.has(i.id)), ...extraSheetsOf(job)]
     : command.name === "plan"
       ? [
           ...new Map(
