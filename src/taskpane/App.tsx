@@ -1,18 +1,193 @@
-// The task pane's root component: lists the workbook's sheets (the job flow is built on top of this).
+// The task pane: pick a job and its sheets, run it, preview the tables, write them; insert blank templates.
 
 import * as React from "react";
-import { Body1, Spinner, Title3 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Title3,
+} from "@fluentui/react-components";
+import { JOBS } from "../workbook/jobs";
+import type { PlanningJob } from "../workbook/jobs/job";
 import type { WorkbookPort } from "../workbook/port";
+import { templateSheet } from "../workbook/templates";
+import { JobForm } from "./components/JobForm";
+import { ProblemBar } from "./components/ProblemBar";
+import { ResultPreview } from "./components/ResultPreview";
+import { TemplateMenu } from "./components/TemplateMenu";
+import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
+import { pick, UI, type Lang } from "./i18n";
+import { defaultSheetChoices, keepSheetChoices } from "./inputs";
+import { defaultOptions, NONE, type OptionValues } from "./run";
 
-export function App({ workbook }: { workbook: WorkbookPort }): React.JSX.Element {
-  const [sheets, setSheets] = React.useState<string[] | null>(null);
+export interface AppProps {
+  workbook: WorkbookPort;
+  /** The jobs offered; all registered jobs unless given. */
+  jobs?: PlanningJob[];
+  initialLang?: Lang;
+  /** Extra controls for the browser mode (open a file, download results). */
+  toolbar?: React.ReactNode;
+  /** Called after anything was written to the workbook. */
+  onWritten?: () => void;
+}
+
+export function App({
+  workbook,
+  jobs = JOBS,
+  initialLang = "vi",
+  toolbar,
+  onWritten,
+}: AppProps): React.JSX.Element {
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const { sheets: sheetNames, problem: sheetProblem, refresh } = useSheetNames(workbook);
+  const [jobId, setJobId] = React.useState<string | undefined>(jobs[0]?.id);
+  const job = jobs.find((j) => j.id === jobId);
+  const [sheetChoice, setSheetChoice] = React.useState<Record<string, string | undefined>>({});
+  const [options, setOptions] = React.useState<OptionValues>(() =>
+    job ? defaultOptions(job) : {}
+  );
+  const { state, run, cancel, reset, write } = useJobRun(workbook);
+  const afterWrite = React.useCallback(() => {
+    refresh();
+    onWritten?.();
+  }, [refresh, onWritten]);
+  const template = useWriteSheet(workbook, afterWrite);
+
+  // A new job or a new sheet list: keep the user's choices that still exist, suggest the others.
   React.useEffect(() => {
-    workbook.sheetNames().then(setSheets, () => setSheets([]));
-  }, [workbook]);
+    if (job && sheetNames)
+      setSheetChoice((current) => keepSheetChoices(job.inputs, sheetNames, current, NONE));
+  }, [job, sheetNames]);
+
+  const chooseJob = (id: string) => {
+    const next = jobs.find((j) => j.id === id);
+    setJobId(id);
+    setSheetChoice(next && sheetNames ? defaultSheetChoices(next.inputs, sheetNames) : {});
+    setOptions(next ? defaultOptions(next) : {});
+    reset();
+  };
+
+  const running = state.status === "running";
+  const writeResults = async () => {
+    await write();
+    afterWrite();
+  };
+
   return (
-    <div style={{ padding: 16 }}>
-      <Title3>Lập kế hoạch Nông thôn mới</Title3>
-      {sheets === null ? <Spinner /> : <Body1>{sheets.join(", ")}</Body1>}
+    <div style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }} lang={lang}>
+      <div
+        style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}
+      >
+        <Title3>{pick(UI.title, lang)}</Title3>
+        <Button
+          size="small"
+          appearance="subtle"
+          data-testid="language"
+          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+        >
+          {pick(UI.switchLanguage, lang)}
+        </Button>
+      </div>
+      {toolbar}
+      {sheetProblem && <ProblemBar problem={sheetProblem} lang={lang} />}
+      {sheetNames === null ? (
+        <Spinner size="small" label={pick(UI.sheetsLoading, lang)} />
+      ) : jobs.length === 0 ? (
+        <Body1 data-testid="no-jobs">{pick(UI.noJobs, lang)}</Body1>
+      ) : (
+        <JobForm
+          key={job?.id}
+          lang={lang}
+          jobs={jobs}
+          job={job}
+          onJob={chooseJob}
+          sheetNames={sheetNames}
+          sheets={sheetChoice}
+          onSheet={(id, sheet) => setSheetChoice({ ...sheetChoice, [id]: sheet })}
+          options={options}
+          onOption={(id, value) => setOptions({ ...options, [id]: value })}
+          disabled={running}
+        />
+      )}
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {job && (
+          <Button
+            appearance="primary"
+            data-testid="run"
+            disabled={running || !sheetNames}
+            onClick={() => run(job, sheetChoice, options)}
+          >
+            {pick(UI.run, lang)}
+          </Button>
+        )}
+        {running && (
+          <Button data-testid="cancel" onClick={cancel}>
+            {pick(UI.cancel, lang)}
+          </Button>
+        )}
+        <TemplateMenu
+          lang={lang}
+          disabled={running}
+          onInsert={(id) => template.write(templateSheet(id))}
+        />
+        <Button appearance="subtle" data-testid="refresh" disabled={running} onClick={refresh}>
+          {pick(UI.refresh, lang)}
+        </Button>
+      </div>
+      {running && (
+        <div data-testid="progress">
+          {state.fraction === undefined ? (
+            <Spinner
+              size="tiny"
+              label={state.message ? pick(state.message, lang) : pick(UI.running, lang)}
+            />
+          ) : (
+            <>
+              <ProgressBar value={state.fraction} max={1} />
+              <Body1>{state.message ? pick(state.message, lang) : pick(UI.running, lang)}</Body1>
+            </>
+          )}
+        </div>
+      )}
+      {template.message?.written && (
+        <MessageBar intent="success" data-testid="template-written">
+          <MessageBarBody>
+            {pick(UI.templateWritten, lang)}: {template.message.written}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {template.message?.problem && <ProblemBar problem={template.message.problem} lang={lang} />}
+      {state.status === "cancelled" && (
+        <MessageBar intent="info" data-testid="cancelled">
+          <MessageBarBody>{pick(UI.cancelled, lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} />}
+      {state.status === "done" && (
+        <>
+          <Divider />
+          <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <Button
+              appearance="primary"
+              data-testid="write"
+              onClick={writeResults}
+              disabled={state.result.sheets.length === 0}
+            >
+              {pick(UI.write, lang)}
+            </Button>
+            {state.written && (
+              <Body1 data-testid="written">
+                {pick(UI.written, lang)}: {state.written.join(", ")}
+              </Body1>
+            )}
+          </div>
+          <ResultPreview result={state.result} lang={lang} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,15 +1,30 @@
-// Task pane entry inside Excel.
+// Task pane entry inside Excel: the Office.js adapter, in the language Office is displayed in.
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
+import { OfficeJsWorkbook } from "../workbook/adapters/officejs";
 import { App } from "./App";
+import { ProblemBar } from "./components/ProblemBar";
+import { detectLanguage, UI } from "./i18n";
+import { describeProblem } from "./run";
 
-Office.onReady(() => {
+Office.onReady((info) => {
+  const lang = detectLanguage(Office.context?.displayLanguage ?? navigator.language);
+  let content: React.JSX.Element;
+  try {
+    if (info.host !== Office.HostType.Excel)
+      throw new Error(`${UI.notInExcel.vi} / ${UI.notInExcel.en}`);
+    content = <App workbook={new OfficeJsWorkbook()} initialLang={lang} />;
+  } catch (e) {
+    // Too old an Excel: say so in both languages instead of a blank pane.
+    content = (
+      <div style={{ padding: 12 }}>
+        <ProblemBar problem={describeProblem(e)} lang={lang} />
+      </div>
+    );
+  }
   createRoot(document.getElementById("root")!).render(
-    <FluentProvider theme={webLightTheme}>
-      <App workbook={ExcelJsWorkbook.empty()} />
-    </FluentProvider>
+    <FluentProvider theme={webLightTheme}>{content}</FluentProvider>
   );
 });

@@ -1,0 +1,159 @@
+// Choosing a job, its input sheets and its few options.
+
+import * as React from "react";
+import { Field, Input, Select, Switch } from "@fluentui/react-components";
+import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
+import { pick, UI, type Lang } from "../i18n";
+import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
+import { NONE, parseOptionInput, type OptionValue, type OptionValues } from "../run";
+
+const AUTO = "";
+
+export interface JobFormProps {
+  lang: Lang;
+  jobs: PlanningJob[];
+  job: PlanningJob | undefined;
+  onJob: Handler<string>;
+  sheetNames: string[];
+  sheets: Record<string, string | undefined>;
+  onSheet: SheetChoiceHandler;
+  options: OptionValues;
+  onOption: OptionHandler;
+  disabled: boolean;
+}
+
+export function JobForm(props: JobFormProps): React.JSX.Element {
+  const { lang, job } = props;
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Field label={pick(UI.job, lang)}>
+        <Select
+          data-testid="job-picker"
+          value={job?.id ?? ""}
+          disabled={props.disabled}
+          onChange={(_, d) => props.onJob(d.value)}
+        >
+          {props.jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {pick(j.label, lang)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {job && job.inputs.length > 0 && <strong>{pick(UI.inputs, lang)}</strong>}
+      {job?.inputs.map((input) => (
+        <Field
+          key={input.id}
+          label={`${pick(input.label, lang)} (${pick(input.required ? UI.required : UI.optional, lang)})`}
+        >
+          <Select
+            data-testid={`input-${input.id}`}
+            value={props.sheets[input.id] ?? AUTO}
+            disabled={props.disabled}
+            onChange={(_, d) => props.onSheet(input.id, d.value === AUTO ? undefined : d.value)}
+          >
+            <option value={AUTO}>{pick(UI.autoDetect, lang)}</option>
+            {!input.required && <option value={NONE}>{pick(UI.none, lang)}</option>}
+            {props.sheetNames.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+      {job && job.options.length > 0 && <strong>{pick(UI.options, lang)}</strong>}
+      {job?.options.map((option) => (
+        <OptionField
+          key={option.id}
+          lang={lang}
+          option={option}
+          value={props.options[option.id]}
+          disabled={props.disabled}
+          onChange={(v) => props.onOption(option.id, v)}
+        />
+      ))}
+    </div>
+  );
+}
+
+function OptionField(props: {
+  lang: Lang;
+  option: JobOptionSpec;
+  value: string | number | boolean | undefined;
+  disabled: boolean;
+  onChange: Handler<OptionValue>;
+}): React.JSX.Element {
+  const { option, lang } = props;
+  const label = pick(option.label, lang);
+  const hint = option.help ? pick(option.help, lang) : undefined;
+  const testId = `option-${option.id}`;
+  if (option.type === "boolean") {
+    return (
+      <Field hint={hint}>
+        <Switch
+          data-testid={testId}
+          label={label}
+          checked={Boolean(props.value)}
+          disabled={props.disabled}
+          onChange={(_, d) => props.onChange(d.checked)}
+        />
+      </Field>
+    );
+  }
+  if (option.type === "choice") {
+    return (
+      <Field label={label} hint={hint}>
+        <Select
+          data-testid={testId}
+          value={props.value === undefined ? "" : String(props.value)}
+          disabled={props.disabled}
+          onChange={(_, d) => props.onChange(d.value === "" ? undefined : d.value)}
+        >
+          {option.default === undefined && <option value="" />}
+          {(option.choices ?? []).map((c) => (
+            <option key={c.value} value={c.value}>
+              {pick(c.label, lang)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  }
+  return <TextOption {...props} label={label} hint={hint} testId={testId} />;
+}
+
+/** Keeps what the user typed ("1.500,5") while passing the parsed value up. */
+function TextOption(props: {
+  option: JobOptionSpec;
+  value: string | number | boolean | undefined;
+  disabled: boolean;
+  onChange: Handler<string | number | undefined>;
+  label: string;
+  hint?: string;
+  testId: string;
+  lang: Lang;
+}): React.JSX.Element {
+  const initial = props.value === undefined ? "" : formatOption(props.value, props.lang);
+  const [text, setText] = React.useState(initial);
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <Input
+        data-testid={props.testId}
+        value={text}
+        inputMode={props.option.type === "number" ? "decimal" : "text"}
+        disabled={props.disabled}
+        onChange={(_, d) => {
+          setText(d.value);
+          props.onChange(parseOptionInput(props.option, d.value));
+        }}
+      />
+    </Field>
+  );
+}
+
+function formatOption(value: string | number | boolean, lang: Lang): string {
+  if (typeof value === "number")
+    return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 });
+  return String(value);
+}

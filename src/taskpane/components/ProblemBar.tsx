@@ -1,0 +1,39 @@
+// An error shown inline: the sheet and cell to fix, what was found and what is expected.
+
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { pick, UI, type Lang } from "../i18n";
+import type { ProblemView } from "../run";
+
+export function ProblemBar({
+  problem,
+  lang,
+}: {
+  problem: ProblemView;
+  lang: Lang;
+}): React.JSX.Element {
+  const where = [
+    problem.sheet ? `${pick(UI.sheet, lang)} '${problem.sheet}'` : "",
+    problem.cell ? `${pick(UI.cell, lang)} ${problem.cell}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="problem">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {pick(problem.kind === "input" ? UI.errorTitle : UI.failedTitle, lang)}
+          {where ? `: ${where}` : ""}
+        </MessageBarTitle>
+        {problem.expected ? (
+          <div>
+            {problem.found !== undefined ? `${pick(UI.found, lang)} “${problem.found}”. ` : ""}
+            {pick(UI.expected, lang)}: {pick(problem.expected, lang)}
+          </div>
+        ) : (
+          <div>{problem.message}</div>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,43 @@
+// One click to insert a blank input template sheet.
+
+import * as React from "react";
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+} from "@fluentui/react-components";
+import { TEMPLATES, type TemplateDefinition } from "../../workbook/templates";
+import type { Handler } from "../handlers";
+import { pick, UI, type Lang } from "../i18n";
+
+export function TemplateMenu(props: {
+  lang: Lang;
+  disabled: boolean;
+  onInsert: Handler<TemplateDefinition["id"]>;
+}): React.JSX.Element {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button data-testid="templates" disabled={props.disabled}>
+          {pick(UI.templates, props.lang)}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TEMPLATES.map((t) => (
+            <MenuItem
+              key={t.id}
+              data-testid={`template-${t.id}`}
+              onClick={() => props.onInsert(t.id)}
+            >
+              {pick(t.label, props.lang)}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,118 @@
+// React state for the task pane: the workbook's sheets, the job run (progress, cancel) and writing results.
+
+import * as React from "react";
+import type { Bilingual } from "../engine/errors";
+import type { JobResult, PlanningJob } from "../workbook/jobs/job";
+import type { OutputSheet } from "../workbook/output";
+import type { WorkbookPort } from "../workbook/port";
+import {
+  buildRequest,
+  CancelledError,
+  describeProblem,
+  runCancellable,
+  type OptionValues,
+  type ProblemView,
+} from "./run";
+
+export function useSheetNames(workbook: WorkbookPort) {
+  const [sheets, setSheets] = React.useState<string[] | null>(null);
+  const [problem, setProblem] = React.useState<ProblemView | null>(null);
+  const refresh = React.useCallback(() => {
+    workbook.sheetNames().then(
+      (names) => {
+        setSheets(names);
+        setProblem(null);
+      },
+      (e: unknown) => {
+        setSheets([]);
+        setProblem(describeProblem(e));
+      }
+    );
+  }, [workbook]);
+  React.useEffect(refresh, [refresh]);
+  return { sheets, problem, refresh };
+}
+
+export type RunState =
+  | { status: "idle" }
+  | { status: "running"; fraction?: number; message?: Bilingual }
+  | { status: "done"; result: JobResult; written?: string[] }
+  | { status: "cancelled" }
+  | { status: "failed"; problem: ProblemView };
+
+/** Runs one job at a time; cancel() aborts the run (the job sees request.signal) and nothing is written. */
+export function useJobRun(workbook: WorkbookPort) {
+  const [state, setState] = React.useState<RunState>({ status: "idle" });
+  const controller = React.useRef<AbortController | null>(null);
+
+  React.useEffect(() => () => controller.current?.abort(), []);
+
+  const run = React.useCallback(
+    async (job: PlanningJob, sheets: Record<string, string | undefined>, options: OptionValues) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      setState({ status: "running" });
+      const request = buildRequest(
+        job,
+        workbook,
+        sheets,
+        options,
+        abort.signal,
+        (fraction, message) => {
+          if (!abort.signal.aborted) setState({ status: "running", fraction, message });
+        }
+      );
+      try {
+        const result = await runCancellable(job, request);
+        if (controller.current === abort) setState({ status: "done", result });
+      } catch (e) {
+        if (controller.current !== abort) return;
+        setState(
+          e instanceof CancelledError
+            ? { status: "cancelled" }
+            : { status: "failed", problem: describeProblem(e) }
+        );
+      }
+    },
+    [workbook]
+  );
+
+  const cancel = React.useCallback(() => controller.current?.abort(), []);
+  const reset = React.useCallback(() => {
+    controller.current?.abort();
+    setState({ status: "idle" });
+  }, []);
+
+  const write = React.useCallback(async () => {
+    if (state.status !== "done") return;
+    try {
+      const written = await workbook.writeResults(state.result.sheets);
+      setState({ ...state, written });
+    } catch (e) {
+      setState({ status: "failed", problem: describeProblem(e) });
+    }
+  }, [state, workbook]);
+
+  return { state, run, cancel, reset, write };
+}
+
+/** Writes one output (a template) and reports the sheet it went to, or the problem. */
+export function useWriteSheet(workbook: WorkbookPort, onWritten: () => void) {
+  const [message, setMessage] = React.useState<{ written?: string; problem?: ProblemView } | null>(
+    null
+  );
+  const write = React.useCallback(
+    async (sheet: OutputSheet) => {
+      try {
+        const [name] = await workbook.writeResults([sheet]);
+        setMessage({ written: name });
+        onWritten();
+      } catch (e) {
+        setMessage({ problem: describeProblem(e) });
+      }
+    },
+    [workbook, onWritten]
+  );
+  return { message, write, clear: () => setMessage(null) };
+}

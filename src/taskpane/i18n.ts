@@ -1,0 +1,64 @@
+// The task pane's words in Vietnamese (first) and English, and how the language is chosen.
+
+import type { Bilingual } from "../engine/errors";
+
+export type Lang = "vi" | "en";
+
+/** Vietnamese unless the host (Office or the browser) speaks English; Vietnamese for every other language too. */
+export function detectLanguage(tag: string | undefined): Lang {
+  return tag && tag.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+export const UI = {
+  title: { vi: "Lập kế hoạch Nông thôn mới", en: "New Rural Development planner" },
+  switchLanguage: { vi: "English", en: "Tiếng Việt" },
+  job: { vi: "Việc cần làm", en: "Task" },
+  noJobs: {
+    vi: "Chưa có chức năng lập kế hoạch nào được cài đặt.",
+    en: "No planning task is installed yet.",
+  },
+  inputs: { vi: "Dữ liệu đầu vào", en: "Input sheets" },
+  autoDetect: { vi: "(tự tìm theo tiêu đề cột)", en: "(find by column headers)" },
+  required: { vi: "bắt buộc", en: "required" },
+  optional: { vi: "không bắt buộc", en: "optional" },
+  none: { vi: "(không dùng)", en: "(none)" },
+  options: { vi: "Tùy chọn", en: "Options" },
+  run: { vi: "Chạy", en: "Run" },
+  running: { vi: "Đang tính…", en: "Working…" },
+  cancel: { vi: "Hủy", en: "Cancel" },
+  cancelled: { vi: "Đã hủy; không có gì được ghi.", en: "Cancelled; nothing was written." },
+  write: { vi: "Ghi kết quả vào sổ làm việc", en: "Write results to the workbook" },
+  written: { vi: "Đã ghi các trang tính", en: "Written to sheets" },
+  refresh: { vi: "Làm mới danh sách trang tính", en: "Refresh sheet list" },
+  templates: { vi: "Chèn mẫu nhập liệu", en: "Insert input template" },
+  templateWritten: { vi: "Đã chèn mẫu", en: "Template inserted" },
+  results: { vi: "Kết quả", en: "Results" },
+  warnings: { vi: "Lưu ý", en: "Warnings" },
+  errorTitle: { vi: "Cần sửa dữ liệu", en: "Data to fix" },
+  failedTitle: { vi: "Không thực hiện được", en: "Could not complete" },
+  sheet: { vi: "Trang tính", en: "Sheet" },
+  cell: { vi: "ô", en: "cell" },
+  found: { vi: "Gặp", en: "Found" },
+  expected: { vi: "Cần", en: "Expected" },
+  rowsShown: { vi: "Hiển thị {shown}/{total} dòng", en: "Showing {shown} of {total} rows" },
+  sheetsLoading: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
+  upload: { vi: "Mở tệp .xlsx", en: "Open .xlsx file" },
+  download: { vi: "Tải sổ làm việc kết quả (.xlsx)", en: "Download result workbook (.xlsx)" },
+  notInExcel: {
+    vi: "Trang này chạy trong Excel; ngoài Excel hãy mở web.html (chế độ trình duyệt)",
+    en: "This page runs inside Excel; outside Excel open web.html (browser mode)",
+  },
+  browserMode: {
+    vi: "Chế độ trình duyệt: dữ liệu mẫu Sóc Trăng 2023, hoặc mở tệp của bạn.",
+    en: "Browser mode: Sóc Trăng 2023 sample data, or open your own file.",
+  },
+} satisfies Record<string, Bilingual>;
+
+/** Fills {name} placeholders. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+}

@@ -1,0 +1,107 @@
+// Running a job from the task pane: build the request from the user's choices, cancel on demand, explain failures.
+
+import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
+import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
+import type { WorkbookPort } from "../workbook/port";
+
+export type OptionValue = string | number | boolean | undefined;
+export type OptionValues = Record<string, OptionValue>;
+
+/** Option values as the form starts: each option's default. */
+export function defaultOptions(job: PlanningJob): OptionValues {
+  const values: OptionValues = {};
+  for (const option of job.options) values[option.id] = option.default;
+  return values;
+}
+
+/** A form field's text as the option's value: numbers accept "1.500" or "1,5" the Vietnamese way; blank is unset. */
+export function parseOptionInput(option: JobOptionSpec, text: string): string | number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  if (option.type !== "number") return trimmed;
+  const vietnamese = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed) || /^-?\d+,\d+$/.test(trimmed);
+  const normal = vietnamese
+    ? trimmed.replace(/\./g, "").replace(",", ".")
+    : trimmed.replace(/,/g, "");
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : trimmed;
+}
+
+export function buildRequest(
+  job: PlanningJob,
+  workbook: WorkbookPort,
+  sheets: Record<string, string | undefined>,
+  options: OptionValues,
+  signal?: AbortSignal,
+  onProgress?: JobRequest["onProgress"]
+): JobRequest {
+  const inputs: JobRequest["inputs"] = {};
+  for (const input of job.inputs) {
+    const sheet = sheets[input.id];
+    // An optional input left at "none" is not passed; a required one without a sheet is found by its headers.
+    if (sheet === NONE) continue;
+    if (sheet === undefined && !input.required) continue;
+    inputs[input.id] = { workbook, sheet };
+  }
+  const cleaned: OptionValues = {};
+  for (const option of job.options)
+    if (options[option.id] !== undefined) cleaned[option.id] = options[option.id];
+  return { inputs, options: cleaned, signal, onProgress };
+}
+
+/** Sheet choice meaning "do not use this optional input". */
+export const NONE = "\u0000none";
+
+export class CancelledError extends Error {
+  constructor() {
+    super("Đã hủy / Cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+/** Runs a job; rejects with CancelledError as soon as the signal aborts, even if the job itself does not stop. */
+export function runCancellable(job: PlanningJob, request: JobRequest): Promise<JobResult> {
+  const signal = request.signal;
+  if (signal?.aborted) return Promise.reject(new CancelledError());
+  return new Promise<JobResult>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    signal?.addEventListener("abort", onAbort, { once: true });
+    job.run(request).then(
+      (result) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (signal?.aborted) reject(new CancelledError());
+        else resolve(result);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(signal?.aborted ? new CancelledError() : error);
+      }
+    );
+  });
+}
+
+/** What the error bar shows: where to look (sheet, cell), what was found and what is expected; never a stack. */
+export interface ProblemView {
+  kind: "input" | "failure";
+  sheet?: string;
+  cell?: string;
+  found?: string;
+  expected?: Bilingual;
+  message: string;
+}
+
+export function describeProblem(error: unknown): ProblemView {
+  if (error instanceof InputError) {
+    const d: InputErrorDetails = error.details;
+    return {
+      kind: "input",
+      sheet: d.sheet,
+      cell: d.cell,
+      found: d.found,
+      expected: d.expected,
+      message: error.message,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: "failure", message: message.split("\n")[0] };
+}

@@ -1,0 +1,115 @@
+// Browser mode around the task pane: the ExcelJS adapter on the sample workbook or a user's file, and a download.
+
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { Body1, Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
+import type { PlanningJob } from "../workbook/jobs/job";
+import { App } from "./App";
+import { ProblemBar } from "./components/ProblemBar";
+import { detectLanguage, pick, UI, type Lang } from "./i18n";
+import { describeProblem, type ProblemView } from "./run";
+
+export const SAMPLE_URL = "assets/ntm-sample.xlsx";
+
+/** Opens an uploaded .xlsx or .csv as a workbook. */
+export async function openFile(file: File): Promise<ExcelJsWorkbook> {
+  if (/\.csv$/i.test(file.name)) {
+    return ExcelJsWorkbook.fromCsv(await file.text(), file.name.replace(/\.csv$/i, ""));
+  }
+  return ExcelJsWorkbook.fromXlsx(await file.arrayBuffer());
+}
+
+function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function WebShell({
+  initial,
+  jobs,
+  lang,
+}: {
+  initial: ExcelJsWorkbook;
+  jobs?: PlanningJob[];
+  lang: Lang;
+}) {
+  const [state, setState] = React.useState({
+    workbook: initial,
+    name: "ntm-sample.xlsx",
+    version: 0,
+  });
+  const [problem, setProblem] = React.useState<ProblemView | null>(null);
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      const workbook = await openFile(file);
+      setState((s) => ({ workbook, name: file.name, version: s.version + 1 }));
+      setProblem(null);
+    } catch (err) {
+      setProblem(describeProblem(err));
+    }
+  };
+  const onDownload = async () => {
+    const base = state.name.replace(/\.(xlsx|csv)$/i, "");
+    download(await state.workbook.toXlsx(), `${base}-ket-qua.xlsx`);
+  };
+  const toolbar = (
+    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Body1>
+        {pick(UI.browserMode, lang)} <strong data-testid="file-name">{state.name}</strong>
+      </Body1>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
+        <label>
+          {pick(UI.upload, lang)}:{" "}
+          <input type="file" accept=".xlsx,.csv" data-testid="upload" onChange={onFile} />
+        </label>
+        <Button data-testid="download" onClick={onDownload}>
+          {pick(UI.download, lang)}
+        </Button>
+      </div>
+      {problem && <ProblemBar problem={problem} lang={lang} />}
+    </div>
+  );
+  return (
+    <App
+      key={state.version}
+      workbook={state.workbook}
+      jobs={jobs}
+      initialLang={lang}
+      toolbar={toolbar}
+    />
+  );
+}
+
+/** Loads the sample workbook and renders the task pane in the page. */
+export async function startBrowserMode(jobs?: PlanningJob[]): Promise<void> {
+  const root = createRoot(document.getElementById("root")!);
+  const lang = detectLanguage(navigator.language);
+  try {
+    const response = await fetch(SAMPLE_URL);
+    if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
+    const workbook = await ExcelJsWorkbook.fromXlsx(await response.arrayBuffer());
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <WebShell initial={workbook} jobs={jobs} lang={lang} />
+      </FluentProvider>
+    );
+  } catch (e) {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <ProblemBar problem={describeProblem(e)} lang={lang} />
+      </FluentProvider>
+    );
+  }
+}

@@ -1,0 +1,325 @@
+// Office.js adapter: the only module that calls Excel.run and context.sync. Batched reads and chunked writes.
+
+import { a1, columnIndex, type CellValue, type Grid } from "../grid";
+import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
+import {
+  META_SHEET,
+  mergeOwned,
+  missingSheetError,
+  planSheets,
+  uniqueTableName,
+} from "../ownership";
+import type { WorkbookPort } from "../port";
+
+/** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
+export const REQUIRED_EXCEL_API = "1.7";
+
+/** Excel on the web rejects a request over 5 MB; stay well below it per sync. */
+export const MAX_REQUEST_BYTES = 4_000_000;
+
+/** Cells read per sync: values, types and formats of ~100,000 cells stay far below the 5 MB response limit. */
+export const MAX_READ_CELLS = 120_000;
+
+export interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** Raised when this Excel is too old for the add-in; the message is bilingual and says what to do. */
+export class RequirementError extends Error {
+  constructor(readonly set: string) {
+    super(
+      `Phiên bản Excel này chưa hỗ trợ ExcelApi ${set}; hãy cập nhật Office hoặc dùng Excel trên web. / ` +
+        `This Excel does not support ExcelApi ${set}; update Office or use Excel on the web.`
+    );
+    this.name = "RequirementError";
+  }
+}
+
+/** Top-left cell of an address such as "'Nguồn vốn'!B2:D15" as 0-based row and column. */
+export function originOfAddress(address: string): { row: number; col: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const match = /^\$?([A-Za-z]+)\$?(\d+)/.exec(local);
+  if (!match) return { row: 0, col: 0 };
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+}
+
+/** True for number formats that show a date or time (quoted text, [colour] and escaped characters ignored). */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string") return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
+  return bare.toLowerCase() !== "general" && /[dmyhs]/i.test(bare);
+}
+
+/** Excel's serial date (1900 system) as a UTC Date. */
+export function dateFromSerial(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
+}
+
+/** One cell as Office.js reports it (value, value type, number format) turned into a plain value. */
+export function fromOfficeValue(value: unknown, type: string, format: unknown): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: String(value) };
+    case "Double":
+    case "Integer":
+      return typeof value === "number" && isDateFormat(format)
+        ? dateFromSerial(value)
+        : Number(value);
+    case "Boolean":
+      return Boolean(value);
+    default:
+      return value === "" || value === null || value === undefined ? null : String(value);
+  }
+}
+
+/** A plain value as Office.js writes it; text that would be taken for a formula is kept as text. */
+export function toOfficeValue(value: CellValue): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") return value.error;
+  if (typeof value === "string" && value.startsWith("=")) return `'${value}`;
+  return value;
+}
+
+/** Rough size of what a write of these rows adds to a request (JSON of values and formats). */
+export function estimateBytes(values: unknown[][], formats: unknown[][]): number {
+  let bytes = 0;
+  for (const row of values)
+    for (const v of row) bytes += (typeof v === "string" ? v.length * 2 : 8) + 4; // UTF-8 worst case for Vietnamese
+  for (const row of formats) for (const f of row) bytes += String(f).length + 4;
+  return bytes;
+}
+
+interface Block {
+  row: number;
+  values: (string | number | boolean)[][];
+  formats: string[][];
+  bytes: number;
+}
+
+/** Cuts a table body into blocks of rows that each stay under the request budget. */
+export function chunkRows(
+  startRow: number,
+  values: (string | number | boolean)[][],
+  formats: string[][],
+  budget = MAX_REQUEST_BYTES
+): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  values.forEach((row, i) => {
+    const bytes = estimateBytes([row], [formats[i]]);
+    if (!current || (current.bytes + bytes > budget && current.values.length > 0)) {
+      current = { row: startRow + i, values: [], formats: [], bytes: 0 };
+      blocks.push(current);
+    }
+    current.values.push(row);
+    current.formats.push(formats[i]);
+    current.bytes += bytes;
+  });
+  return blocks;
+}
+
+/** The error Office.js raises at sync when getItem names a sheet that does not exist. */
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
+}
+
+export class OfficeJsWorkbook implements WorkbookPort {
+  /**
+   * Whether the bookkeeping sheet exists, as last seen. Methods are never called on a null object (Office.js
+   * does not promise what they do), so knowing this lets a write read the owned-sheet list in its first sync.
+   */
+  private metaSeen: boolean | undefined;
+
+  constructor(requirements: Requirements = Office.context.requirements) {
+    if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
+      throw new RequirementError(REQUIRED_EXCEL_API);
+    }
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const all = sheets.items.map((s) => s.name);
+      this.metaSeen = all.includes(META_SHEET);
+      return all.filter((n) => n !== META_SHEET);
+    });
+  }
+
+  /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
+  async readSheet(name: string): Promise<Grid> {
+    if (name === META_SHEET) throw missingSheetError(name, await this.sheetNames());
+    try {
+      return await this.readExisting(name);
+    } catch (e) {
+      if (isItemNotFound(e)) throw missingSheetError(name, await this.sheetNames());
+      throw e;
+    }
+  }
+
+  private async readExisting(name: string): Promise<Grid> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name); // case-insensitive, as Excel compares names
+      sheet.load("name");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return { sheet: sheet.name, rows: [], origin: { row: 0, col: 0 } };
+      const origin = originOfAddress(used.address);
+      const { rowCount, columnCount } = used;
+      const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
+      const rows: CellValue[][] = [];
+      for (let start = 0; start < rowCount; start += rowsPerBlock) {
+        const count = Math.min(rowsPerBlock, rowCount - start);
+        const block =
+          count === rowCount
+            ? used
+            : sheet.getRangeByIndexes(origin.row + start, origin.col, count, columnCount);
+        block.load("values,valueTypes,numberFormat");
+        // One block for sheets under MAX_READ_CELLS; only huge sheets need a response per block.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        const types = block.valueTypes;
+        const formats = block.numberFormat;
+        block.values.forEach((row, r) =>
+          rows.push(row.map((v, c) => fromOfficeValue(v, types[r][c], formats[r][c])))
+        );
+      }
+      return { sheet: sheet.name, rows, origin };
+    });
+  }
+
+  /**
+   * One batch: a sync to learn the sheets, owned sheets and table names, then the writes, synced only when the
+   * queued data would pass the request budget, and a final sync. Nothing is written when the results are malformed.
+   */
+  async writeResults(outputs: OutputSheet[]): Promise<string[]> {
+    for (const output of outputs) for (const table of output.tables) assertTableShape(table);
+    if (outputs.length === 0) return [];
+    try {
+      return await this.writeBatch(outputs);
+    } catch (e) {
+      // The bookkeeping sheet went away since it was last seen: learn the workbook again.
+      if (!isItemNotFound(e) || !this.metaSeen) throw e;
+      this.metaSeen = false;
+      return this.writeBatch(outputs);
+    }
+  }
+
+  private async writeBatch(outputs: OutputSheet[]): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const workbook = context.workbook;
+      const sheets = workbook.worksheets;
+      sheets.load("items/name");
+      const tables = workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      const readMeta = (): Excel.Range => {
+        const range = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
+        range.load("values");
+        return range;
+      };
+      let metaUsed = this.metaSeen ? readMeta() : null;
+      await context.sync();
+      const metaExists = sheets.items.some((s) => s.name === META_SHEET);
+      this.metaSeen = metaExists;
+      if (metaExists && !metaUsed) {
+        // Only when this adapter has not listed the sheets before: one more sync to read the owned list.
+        metaUsed = readMeta();
+        await context.sync();
+      }
+
+      const owned =
+        !metaUsed || metaUsed.isNullObject
+          ? []
+          : metaUsed.values
+              .map((r) => r[0])
+              .filter((v): v is string => typeof v === "string" && v !== "");
+      const existing = sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
+      const plans = planSheets(
+        outputs.map((o) => o.sheet),
+        existing,
+        owned
+      );
+      const replaced = new Set(plans.filter((p) => p.replace).map((p) => p.name));
+      const tableNames = tables.items
+        .filter((t) => !replaced.has(t.worksheet.name))
+        .map((t) => t.name);
+
+      let queued = 0;
+      const budgetFor = async (bytes: number): Promise<void> => {
+        if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
+          await context.sync();
+          queued = 0;
+        }
+        queued += bytes;
+      };
+
+      for (let i = 0; i < outputs.length; i++) {
+        const output = outputs[i];
+        const plan = plans[i];
+        // Add before deleting: Excel refuses to delete the last visible sheet.
+        const sheet = sheets.add();
+        if (plan.replace) sheets.getItem(plan.name).delete();
+        sheet.name = plan.name;
+        const placed = layoutSheet(output);
+        let width = 1;
+        let height = 0;
+        for (const { table, titleRow, headerRow } of placed) {
+          const columns = table.columns.length;
+          width = Math.max(width, columns);
+          if (titleRow !== null) {
+            const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
+            title.values = [[table.title ?? ""]];
+            title.format.font.bold = true;
+          }
+          const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+          const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
+          header.values = [table.columns.map((c) => c.header)];
+          const formats = table.columns.map((c) => c.format ?? "General");
+          const blocks = chunkRows(
+            headerRow + 1,
+            body.map((r) => r.map(toOfficeValue)),
+            body.map(() => formats)
+          );
+          for (const block of blocks) {
+            await budgetFor(block.bytes);
+            const range = sheet.getRangeByIndexes(block.row, 0, block.values.length, columns);
+            range.numberFormat = block.formats;
+            range.values = block.values;
+          }
+          const name = uniqueTableName(table.name, tableNames);
+          tableNames.push(name);
+          const added = sheet.tables.add(
+            `${a1(headerRow, 0)}:${a1(headerRow + body.length, columns - 1)}`,
+            true
+          );
+          added.name = name;
+          added.style = "TableStyleMedium2";
+          height = headerRow + body.length + 1;
+        }
+        sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
+        sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);
+        if (i === 0) sheet.activate(); // show the user the first result
+      }
+
+      const allOwned = mergeOwned(
+        owned,
+        plans.map((p) => p.name)
+      );
+      const metaSheet = metaExists ? sheets.getItem(META_SHEET) : sheets.add(META_SHEET);
+      if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
+      metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [n]);
+      metaSheet.visibility = "VeryHidden";
+      await context.sync();
+      this.metaSeen = true;
+      return plans.map((p) => p.name);
+    });
+  }
+}

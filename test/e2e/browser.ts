@@ -1,0 +1,127 @@
+// Shared setup for the browser tests: build once, serve over http on 127.0.0.1, headless Debian Chromium.
+
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import type { Server } from "http";
+import { tmpdir } from "os";
+import path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveStatic } = require("../../scripts/serve-static.js") as {
+  serveStatic(root: string, port?: number): Promise<{ server: Server; url: string }>;
+};
+
+function webpack(args: string[]): void {
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), ...args],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: 300_000,
+    }
+  );
+}
+
+/**
+ * dist/ as `npm run build:dev` makes it, built afresh so that newly registered jobs are in it
+ * (E2E_NO_BUILD=1 reuses an existing dist/).
+ */
+export function ensureDist(): string {
+  const dist = path.join(ROOT, "dist");
+  if (process.env.E2E_NO_BUILD !== "1" || !existsSync(path.join(dist, "web.html"))) {
+    webpack(["--mode", "development"]);
+  }
+  return dist;
+}
+
+/** Browser mode with the test-only job added, built into test-artifacts/e2e-dist. */
+export function buildWithTestJob(): string {
+  webpack(["--config", "test/e2e/webpack.e2e.js", "--mode", "development"]);
+  return path.join(ARTIFACTS, "e2e-dist");
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` and opens web.html in a fresh Chromium profile with a Vietnamese locale. */
+export async function open(root: string): Promise<Session> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, url } = await serveStatic(root);
+  const profile = mkdtempSync(path.join(tmpdir(), "ntm-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "vi-VN",
+    acceptDownloads: true,
+    viewport: { width: 480, height: 1000 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  const stop = async () => {
+    await context.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    await page.goto(`${url}web.html`);
+    await page.waitForSelector(
+      '[data-testid="job-picker"], [data-testid="no-jobs"], [data-testid="problem"]',
+      {
+        timeout: 60_000,
+      }
+    );
+    const problem = page.getByTestId("problem");
+    if ((await problem.count()) > 0)
+      throw new Error(`the page shows an error: ${await problem.innerText()}`);
+  } catch (e) {
+    await stop(); // otherwise the browser keeps jest alive
+    throw e;
+  }
+  return {
+    context,
+    page,
+    url,
+    async close() {
+      await stop();
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs the job chosen in the picker and waits for results or an error. */
+export async function runChosenJob(page: Page): Promise<void> {
+  await page.getByTestId("run").click();
+  await page.waitForSelector(
+    '[data-testid="results"], [data-testid="problem"], [data-testid="cancelled"]',
+    {
+      timeout: 120_000,
+    }
+  );
+}

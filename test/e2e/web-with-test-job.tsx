@@ -1,0 +1,7 @@
+// Browser mode with the registered jobs plus the test-only commune count job (built only by the e2e tests).
+
+import { JOBS } from "../../src/workbook/jobs";
+import { startBrowserMode } from "../../src/taskpane/web-app";
+import { countJob } from "../taskpane/count-job";
+
+void startBrowserMode([...JOBS, countJob]);

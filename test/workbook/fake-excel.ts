@@ -1,0 +1,426 @@
+// A small Excel object model for testing the Office.js adapter: counts syncs and request sizes, and refuses to hand
+// out properties that were not loaded and synced (as Office.js does). Used ranges are office-addin-mock objects.
+
+import { OfficeMockObject } from "office-addin-mock";
+
+// office-addin-mock only needs the host names from office-addin-manifest, whose ESM dependencies jest cannot load.
+jest.mock("office-addin-mock/node_modules/office-addin-manifest", () => ({
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
+}));
+import { a1, columnIndex } from "../../src/workbook/grid";
+
+type Value = string | number | boolean;
+
+interface Cell {
+  value: Value;
+  format: string;
+  type?: string;
+}
+
+export class FakeSheet {
+  cells = new Map<string, Cell>();
+  visibility = "Visible";
+  frozenRows = 0;
+  bold = new Set<string>();
+  tables: { name: string; address: string; style?: string }[] = [];
+  constructor(
+    public name: string,
+    readonly book: FakeExcel
+  ) {}
+
+  set(row: number, col: number, value: Value, format = "General", type?: string): void {
+    if (value === "" || value === null) this.cells.delete(`${row},${col}`);
+    else this.cells.set(`${row},${col}`, { value, format, type });
+  }
+
+  get(row: number, col: number): Cell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  /** Bounding box of non-empty cells, or null. */
+  bounds(): { top: number; left: number; bottom: number; right: number } | null {
+    if (this.cells.size === 0) return null;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    for (const key of this.cells.keys()) {
+      const [r, c] = key.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return { top, left, bottom, right };
+  }
+
+  /** Rows of plain values in the bounding box (test assertions). */
+  valuesInUse(): Value[][] {
+    const b = this.bounds();
+    if (!b) return [];
+    const rows: Value[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: Value[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(this.get(r, c)?.value ?? "");
+      rows.push(row);
+    }
+    return rows;
+  }
+}
+
+function typeOf(cell: Cell | undefined): string {
+  if (!cell) return "Empty";
+  if (cell.type) return cell.type;
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+}
+
+/** A range: writes go straight to the sheet (and count towards the request); reads need load + sync. */
+class FakeRange {
+  private requested = new Set<string>();
+  private loaded = new Set<string>();
+  readonly format: { font: { bold: boolean }; autofitColumns: () => void };
+
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly rowCount: number,
+    readonly columnCount: number
+  ) {
+    const range = this;
+    this.format = {
+      font: {
+        set bold(v: boolean) {
+          if (v) range.sheet.bold.add(a1(range.row, range.col));
+        },
+        get bold() {
+          return range.sheet.bold.has(a1(range.row, range.col));
+        },
+      },
+      autofitColumns: () => this.sheet.book.queue(16),
+    };
+  }
+
+  load(props: string): this {
+    props.split(",").forEach((p) => this.requested.add(p.trim()));
+    this.sheet.book.pending.push(() => this.requested.forEach((p) => this.loaded.add(p)));
+    return this;
+  }
+
+  private need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop}`);
+  }
+
+  private grid<T>(pick: (cell: Cell | undefined) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.rowCount; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < this.columnCount; c++)
+        row.push(pick(this.sheet.get(this.row + r, this.col + c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  private checkShape(v: unknown[][]): void {
+    if (v.length !== this.rowCount || v.some((r) => r.length !== this.columnCount)) {
+      throw new Error(`InvalidArgument: ${v.length} rows for a range of ${this.rowCount}`);
+    }
+  }
+
+  get values(): Value[][] {
+    this.need("values");
+    return this.grid((c) => c?.value ?? "");
+  }
+
+  set values(v: Value[][]) {
+    this.checkShape(v);
+    this.sheet.book.queue(JSON.stringify(v).length);
+    v.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const old = this.sheet.get(this.row + r, this.col + c);
+        this.sheet.set(this.row + r, this.col + c, value, old?.format ?? "General");
+      })
+    );
+  }
+
+  get valueTypes(): string[][] {
+    this.need("valueTypes");
+    return this.grid(typeOf);
+  }
+
+  get numberFormat(): string[][] {
+    this.need("numberFormat");
+    return this.grid((c) => c?.format ?? "General");
+  }
+
+  set numberFormat(f: string[][]) {
+    this.checkShape(f);
+    this.sheet.book.queue(JSON.stringify(f).length);
+    this.sheet.book.formats.push({
+      sheet: this.sheet.name,
+      row: this.row,
+      col: this.col,
+      formats: f,
+    });
+  }
+
+  clear(): void {
+    for (let r = 0; r < this.rowCount; r++)
+      for (let c = 0; c < this.columnCount; c++) this.sheet.set(this.row + r, this.col + c, "");
+  }
+}
+
+/** A proxy for an object that does not exist: every method returns another such proxy. */
+function ghost(): unknown {
+  const target = () => undefined;
+  return new Proxy(target, {
+    get: (_, prop) => (prop === "then" ? undefined : ghost()),
+    set: () => true,
+    apply: () => ghost(),
+  });
+}
+
+const NULL_OBJECT = { isNullObject: true, load: () => NULL_OBJECT };
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The sheet as the adapter sees it through Office.js. */
+function sheetProxy(sheet: FakeSheet) {
+  const book = sheet.book;
+  return {
+    isNullObject: false,
+    get name() {
+      return sheet.name;
+    },
+    set name(v: string) {
+      if (book.sheets.some((s) => s !== sheet && sameName(s.name, v)))
+        throw new Error(`ItemAlreadyExists: ${v}`);
+      sheet.name = v;
+    },
+    set visibility(v: string) {
+      sheet.visibility = v;
+    },
+    load: () => undefined,
+    activate: () => {
+      book.active = sheet.name;
+    },
+    delete: () => book.deleteSheet(sheet),
+    getUsedRangeOrNullObject(): unknown {
+      const b = sheet.bounds();
+      if (!b) return NULL_OBJECT;
+      const range = new FakeRange(sheet, b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1);
+      // The used range is an office-addin-mock object: reading anything not loaded gives its "not loaded" error.
+      const mock = new OfficeMockObject({
+        isNullObject: false,
+        address: `${sheet.name}!${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`,
+        rowCount: range.rowCount,
+        columnCount: range.columnCount,
+        values: sheet.valuesInUse(),
+        valueTypes: new FakeRangeReader(range).types(),
+        numberFormat: new FakeRangeReader(range).formats(),
+      }) as unknown as Record<string, unknown> & { sync(): Promise<void> };
+      mock.isNullObject = false;
+      mock.clear = () => range.clear();
+      book.mocks.push(mock);
+      return mock;
+    },
+    getRangeByIndexes: (r: number, c: number, h: number, w: number) => {
+      if (h < 1 || w < 1) throw new Error("InvalidArgument: empty range");
+      return new FakeRange(sheet, r, c, h, w);
+    },
+    tables: {
+      add(address: string, hasHeaders: boolean) {
+        if (!hasHeaders) throw new Error("expected headers");
+        const table = {
+          name: `Table${book.tableCount() + 1}`,
+          address,
+          style: undefined as string | undefined,
+        };
+        const [first] = address.split(":");
+        const m = /^([A-Z]+)(\d+)$/.exec(first)!;
+        if (!sheet.get(Number(m[2]) - 1, columnIndex(m[1])))
+          throw new Error("table header is empty");
+        sheet.tables.push(table);
+        book.queue(address.length + 16);
+        return table;
+      },
+    },
+    freezePanes: {
+      freezeRows: (n: number) => {
+        sheet.frozenRows = n;
+      },
+    },
+  };
+}
+
+/** A read-side view used to seed office-addin-mock used ranges with types and formats. */
+class FakeRangeReader {
+  constructor(private readonly range: FakeRange) {}
+  types(): string[][] {
+    return this.withLoaded("valueTypes", () => this.range.valueTypes);
+  }
+  formats(): string[][] {
+    return this.withLoaded("numberFormat", () => this.range.numberFormat);
+  }
+  private withLoaded<T>(prop: string, get: () => T): T {
+    (this.range as unknown as { loaded: Set<string> }).loaded.add(prop);
+    return get();
+  }
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  syncs = 0;
+  /** Bytes queued since the last sync, and the largest request seen. */
+  private queued = 0;
+  largestRequest = 0;
+  pending: (() => void)[] = [];
+  mocks: { sync(): Promise<void> }[] = [];
+  formats: { sheet: string; row: number; col: number; formats: string[][] }[] = [];
+  private added = 0;
+  failure: Error | undefined;
+  active: string | undefined;
+
+  addSheet(name: string, rows: Value[][] = [], at = { row: 0, col: 0 }): FakeSheet {
+    const sheet = new FakeSheet(name, this);
+    rows.forEach((row, r) => row.forEach((v, c) => sheet.set(at.row + r, at.col + c, v)));
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  tableCount(): number {
+    return this.sheets.reduce((n, s) => n + s.tables.length, 0);
+  }
+
+  queue(bytes: number): void {
+    this.queued += bytes;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const visible = this.sheets.filter((s) => s.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet)
+      throw new Error("cannot delete the last visible sheet");
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+  }
+
+  private find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  private context() {
+    const book = this;
+    const sheetItems: { name: string }[] = [];
+    const tableItems: { name: string; worksheet: { name: string } }[] = [];
+    let sheetsLoaded = false;
+    let tablesLoaded = false;
+    const worksheets = {
+      load() {
+        book.pending.push(() => {
+          sheetItems.splice(0, sheetItems.length, ...book.sheets.map((s) => ({ name: s.name })));
+          sheetsLoaded = true;
+        });
+      },
+      get items() {
+        if (!sheetsLoaded) throw new Error("PropertyNotLoaded: worksheets.items");
+        return sheetItems;
+      },
+      getItemOrNullObject(name: string) {
+        const sheet = book.find(name);
+        return sheet
+          ? sheetProxy(sheet)
+          : { ...NULL_OBJECT, getUsedRangeOrNullObject: () => NULL_OBJECT };
+      },
+      getItem(name: string) {
+        const sheet = book.find(name);
+        if (sheet) return sheetProxy(sheet);
+        // As in Office.js, the failure surfaces at the next sync; meanwhile the proxy accepts anything.
+        book.failure = Object.assign(new Error(`ItemNotFound: ${name}`), { code: "ItemNotFound" });
+        return ghost();
+      },
+      add(name?: string) {
+        book.added += 1;
+        let fresh = name ?? `Sheet${book.added}`;
+        while (!name && book.find(fresh)) fresh = `Sheet${++book.added}`;
+        if (book.find(fresh)) throw new Error(`ItemAlreadyExists: ${fresh}`);
+        return sheetProxy(book.addSheet(fresh));
+      },
+    };
+    const tables = {
+      load() {
+        book.pending.push(() => {
+          tableItems.splice(
+            0,
+            tableItems.length,
+            ...book.sheets.flatMap((s) =>
+              s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } }))
+            )
+          );
+          tablesLoaded = true;
+        });
+      },
+      get items() {
+        if (!tablesLoaded) throw new Error("PropertyNotLoaded: tables.items");
+        return tableItems;
+      },
+    };
+    return {
+      workbook: { worksheets, tables },
+      sync: async () => {
+        book.syncs += 1;
+        const failure = book.failure;
+        if (failure) {
+          book.failure = undefined;
+          book.pending = [];
+          throw failure;
+        }
+        book.largestRequest = Math.max(book.largestRequest, book.queued);
+        book.queued = 0;
+        const pending = book.pending.splice(0);
+        pending.forEach((p) => p());
+        const mocks = [...book.mocks];
+        for (const m of mocks) await m.sync();
+      },
+    };
+  }
+
+  /** Installs this workbook as the global Excel (Excel.run gives a fresh request context). */
+  install(): void {
+    (globalThis as unknown as { Excel: unknown }).Excel = {
+      run: async <T>(batch: (context: unknown) => Promise<T>) => {
+        const result = await batch(this.context());
+        this.largestRequest = Math.max(this.largestRequest, this.queued);
+        this.queued = 0;
+        return result;
+      },
+    };
+  }
+}
+
+/** Office.context.requirements as office-addin-mock gives it: supports ExcelApi up to `version`. */
+export function requirementsUpTo(version: string) {
+  const mock = new OfficeMockObject({
+    isSetSupported: (name: string, min?: string) =>
+      name === "ExcelApi" && minor(min ?? "1.1") <= minor(version),
+  });
+  return mock as unknown as { isSetSupported(name: string, min?: string): boolean };
+}
+
+function minor(version: string): number {
+  return Number(version.split(".")[1] ?? 0);
+}
