@@ -72,6 +72,21 @@ describe("fuzz harness", () => {
     }
   });
 
+  it("lets a re-run replace the add-in's own result sheet, in memory and through ExcelJS", async () => {
+    let n = 0;
+    const writing = fakeJob(async () => ({
+      ...OK_RESULT,
+      sheets: [
+        { sheet: "KQ_Thu", tables: [{ name: "T", columns: [{ header: "Lần" }], rows: [[++n]] }] },
+      ],
+    }));
+    for (const adapter of ["memory", "exceljs", "xlsx"] as const) {
+      const v = await judgeJob(writing, { ...sampleCase(adapter), rerun: true });
+      expect(v.changed).toEqual([]);
+      expect(isClean(v)).toBe(true);
+    }
+  });
+
   it("counts anything but InputError as a crash, and an abort as a cancel", async () => {
     const crash = await judgeJob(
       fakeJob(async () => {

@@ -298,6 +298,8 @@ export interface JobCase {
   model: WorkbookModel;
   adapter: "memory" | "exceljs" | "xlsx";
   aborted: boolean;
+  /** Run the job once before (its results written), so that this run replaces the add-in's own sheets. */
+  rerun?: boolean;
   /** Sheet named for each input id (undefined: let the job find it by its headers). */
   sheetRefs: Record<string, string | undefined>;
   options: JobRequest["options"];
@@ -318,27 +320,49 @@ async function portFor(
   return { port: book, snap: () => excelSnapshot(wb), names: await book.sheetNames() };
 }
 
+/** The add-in's own sheets, from the adapter's bookkeeping. */
+function ownedOf(port: WorkbookPort): string[] {
+  if (port instanceof MemoryWorkbook) return port.ownedSheets();
+  if (port instanceof ExcelJsWorkbook) return excelOwned(port.workbook);
+  return [];
+}
+
 export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
   const { port, snap, names } = await portFor(c);
+  const inputsOf = (): JobRequest["inputs"] => {
+    const inputs: JobRequest["inputs"] = {};
+    for (const spec of job.inputs) {
+      // An optional input the user did not give stays undefined, as in the task pane.
+      const given = c.model.sheets.some((s) => s.role === spec.id);
+      if (spec.required || given) inputs[spec.id] = { workbook: port, sheet: c.sheetRefs[spec.id] };
+    }
+    return inputs;
+  };
+  if (c.rerun) {
+    // A run before this one, as when the user runs the job again: its result sheets are then the add-in's own.
+    try {
+      const first = await job.run({ inputs: inputsOf(), options: c.options });
+      await port.writeResults(first.sheets);
+    } catch {
+      // The second run is judged; the first one only sets the stage.
+    }
+  }
+  const owned = ownedOf(port);
   const before = snap();
   const controller = new AbortController();
   if (c.aborted) controller.abort();
-  const inputs: JobRequest["inputs"] = {};
-  for (const spec of job.inputs) {
-    // An optional input the user did not give stays undefined, as in the task pane.
-    const given = c.model.sheets.some((s) => s.role === spec.id);
-    if (spec.required || given) inputs[spec.id] = { workbook: port, sheet: c.sheetRefs[spec.id] };
-  }
+  const inputs = inputsOf();
   const verdict: Verdict = {
-    target: `job ${job.id} (${c.adapter}${c.aborted ? ", aborted" : ""})`,
+    target: `job ${job.id} (${c.adapter}${c.aborted ? ", aborted" : ""}${c.rerun ? ", re-run" : ""})`,
     outcome: "ok",
     changed: [],
     problems: [],
   };
+  let written: string[] = [];
   try {
     const result = await job.run({ inputs, options: c.options, signal: controller.signal });
     verdict.problems.push(...resultProblems(result));
-    if (!c.aborted) await port.writeResults(result.sheets);
+    if (!c.aborted) written = await port.writeResults(result.sheets);
   } catch (e) {
     verdict.error = e;
     if (isInputError(e)) {
@@ -347,7 +371,13 @@ export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
     } else if (isAbort(e, controller.signal)) verdict.outcome = "cancelled";
     else verdict.outcome = "crash";
   }
-  verdict.changed = changedCells(before, snap());
+  // Only the add-in's own sheets written again by this run may change; the user's never, whatever happened.
+  const replaced = (sheet: string) =>
+    written.includes(sheet) && owned.some((o) => o.toLowerCase() === sheet.toLowerCase());
+  const kept: Snapshot = new Map(
+    [...before].filter(([sheet]) => !replaced(sheet) && sheet !== META_SHEET)
+  );
+  verdict.changed = changedCells(kept, snap());
   return verdict;
 }
 

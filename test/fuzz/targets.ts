@@ -243,14 +243,16 @@ export function jobCaseArb(job: PlanningJob, maxMutations = 4): fc.Arbitrary<Job
         model: messyWorkbook(used, maxMutations),
         adapter: fc.constantFrom<JobCase["adapter"]>("memory", "memory", "exceljs", "xlsx"),
         aborted: fc.boolean(),
+        rerun: fc.nat({ max: 3 }).map((n) => n === 0),
         modes: fc.array(fc.nat(), { minLength: job.inputs.length, maxLength: job.inputs.length }),
         options: optionsArb(job.options),
       });
     })
-    .map(({ model, adapter, aborted, modes, options }) => ({
+    .map(({ model, adapter, aborted, rerun, modes, options }) => ({
       model,
       adapter,
       aborted,
+      rerun,
       options: statedOnce(job, model, options),
       sheetRefs: sheetRefs(
         model,
