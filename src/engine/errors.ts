@@ -29,7 +29,7 @@ function quote(value: string): string {
 /** Expected texts may quote cells (a commune's name); keep them on one line and of a readable length. */
 function clip(text: string): string {
   const flat = text.replace(/\s*[\r\n]+\s*/g, " ");
-  return flat.length > 400 ? flat.slice(0, 397) + "..." : flat;
+  return flat.length > 1000 ? flat.slice(0, 997) + "..." : flat;
 }
 
 /**
