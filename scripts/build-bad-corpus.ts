@@ -231,6 +231,25 @@ export const BAD_WORKBOOKS: BadWorkbook[] = [
     ],
   },
   {
+    // Blank rows between districts, a commune listed twice, and a count typed the English way with a decimal.
+    file: "communes-blank-rows-duplicate-english-decimal.xlsx",
+    sheets: [
+      {
+        name: "Danh sách xã",
+        rows: [
+          COMMUNE_HEADER,
+          ...COMMUNES.slice(0, 2),
+          [],
+          [],
+          ...COMMUNES.slice(2, 4),
+          [3, "Xuân Hòa", "Kế Sách", 15, "1,3,4,5,7,8,9,10,12,13,14,15,16,18,19"],
+          [],
+          [5, "Phong Nẫm", "Kế Sách", "15.5", null],
+        ],
+      },
+    ],
+  },
+  {
     // Funding table with a #REF! in the central budget line.
     file: "funding-ref-error.xlsx",
     sheets: [
