@@ -18,6 +18,18 @@ export interface OutputColumn {
   format?: string;
 }
 
+/** A native chart beside a table (Excel only; files written by the CLI carry the table without it). */
+export interface OutputChart {
+  type: "column" | "pie" | "line";
+  title: string;
+  /** Column index (in the table) of the category labels. */
+  categories: number;
+  /** Column indexes of the plotted series; each series is named by its header. */
+  series: number[];
+  /** The contiguous body rows to plot, 0-based; all rows when absent. */
+  rows?: { first: number; count: number };
+}
+
 export interface OutputTable {
   /** Excel table name (letters, digits, underscore), unique in the workbook, e.g. "NTM_TongHop". */
   name: string;
@@ -25,6 +37,7 @@ export interface OutputTable {
   title?: string;
   columns: OutputColumn[];
   rows: CellValue[][];
+  chart?: OutputChart;
 }
 
 /** One sheet the add-in owns, holding one or more tables stacked vertically. */

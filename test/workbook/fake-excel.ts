@@ -18,6 +18,18 @@ import { a1, columnIndex } from "../../src/workbook/grid";
 
 type Value = string | number | boolean;
 
+/** A chart as the adapter built it: ranges as A1 addresses of the fake sheet. */
+export interface FakeChart {
+  type: string;
+  title: string;
+  series: { name: string; values: string; categories?: string }[];
+  position?: string;
+}
+
+function rangeAddress(range: FakeRange): string {
+  return `${a1(range.row, range.col)}:${a1(range.row + range.rowCount - 1, range.col + range.columnCount - 1)}`;
+}
+
 interface Cell {
   value: Value;
   format: string;
@@ -30,6 +42,7 @@ export class FakeSheet {
   frozenRows = 0;
   bold = new Set<string>();
   tables: { name: string; address: string; style?: string }[] = [];
+  charts: FakeChart[] = [];
   constructor(
     public name: string,
     readonly book: FakeExcel
@@ -255,6 +268,46 @@ function sheetProxy(sheet: FakeSheet) {
         sheet.tables.push(table);
         book.queue(address.length + 16);
         return table;
+      },
+    },
+    charts: {
+      add(type: string, source: FakeRange, seriesBy: string) {
+        if (seriesBy !== "Columns") throw new Error("expected series by columns");
+        const chart: FakeChart = {
+          type,
+          title: "",
+          series: [{ name: "", values: rangeAddress(source) }],
+        };
+        sheet.charts.push(chart);
+        book.queue(64);
+        const seriesProxy = (index: number) => ({
+          set name(v: string) {
+            chart.series[index].name = v;
+          },
+          setValues(range: FakeRange) {
+            chart.series[index].values = rangeAddress(range);
+          },
+          setXAxisValues(range: FakeRange) {
+            chart.series[index].categories = rangeAddress(range);
+          },
+        });
+        return {
+          title: {
+            set text(v: string) {
+              chart.title = v;
+            },
+          },
+          series: {
+            getItemAt: (i: number) => seriesProxy(i),
+            add: () => {
+              chart.series.push({ name: "", values: "" });
+              return seriesProxy(chart.series.length - 1);
+            },
+          },
+          setPosition(range: FakeRange) {
+            chart.position = a1(range.row, range.col);
+          },
+        };
       },
     },
     freezePanes: {

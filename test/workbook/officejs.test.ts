@@ -121,6 +121,41 @@ describe("Office.js adapter", () => {
     expect(excel.sheet(META_SHEET)!.visibility).toBe("VeryHidden");
   });
 
+  it("draws a table's chart beside it in the same batch: series named by their headers", async () => {
+    const { excel, port } = setup();
+    await port.sheetNames();
+    const before = excel.syncs;
+    await port.writeResults([
+      {
+        sheet: "KQ_DoiUng",
+        tables: [
+          {
+            name: "NTM_DoiUng",
+            title: "Tỷ lệ vốn đối ứng",
+            columns: [{ header: "Năm" }, { header: "Tỷ lệ" }, { header: "Tối thiểu" }],
+            rows: [
+              ["2023", 0.243, 1],
+              ["2024", 1.052, 1],
+            ],
+            chart: { type: "column", title: "Tỷ lệ đối ứng", categories: 0, series: [1, 2] },
+          },
+        ],
+      },
+    ]);
+    expect(excel.syncs - before).toBeLessThanOrEqual(2);
+    expect(excel.sheet("KQ_DoiUng")!.charts).toEqual([
+      {
+        type: "ColumnClustered",
+        title: "Tỷ lệ đối ứng",
+        series: [
+          { name: "Tỷ lệ", values: "B3:B4", categories: "A3:A4" },
+          { name: "Tối thiểu", values: "C3:C4", categories: "A3:A4" },
+        ],
+        position: "E2",
+      },
+    ]);
+  });
+
   it("replaces its own sheet on a re-run and keeps the table name", async () => {
     const { excel, port } = setup();
     excel.addSheet("Xã", [["x"]]);

@@ -1,7 +1,13 @@
 // Office.js adapter: the only module that calls Excel.run and context.sync. Batched reads and chunked writes.
 
 import { a1, columnIndex, type CellValue, type Grid } from "../grid";
-import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
+import {
+  assertTableShape,
+  layoutSheet,
+  type OutputChart,
+  type OutputSheet,
+  type OutputTable,
+} from "../output";
 import {
   META_SHEET,
   mergeOwned,
@@ -125,6 +131,38 @@ export function chunkRows(
 }
 
 /** The error Office.js raises at sync when getItem names a sheet that does not exist. */
+const CHART_TYPES: Record<OutputChart["type"], string> = {
+  column: "ColumnClustered",
+  pie: "Pie",
+  line: "Line",
+};
+
+/** A native chart to the right of a table, in the same batch as the table (no extra sync). */
+function addChart(
+  sheet: Excel.Worksheet,
+  table: OutputTable,
+  chart: OutputChart,
+  headerRow: number,
+  bodyRows: number
+): void {
+  const first = headerRow + 1 + (chart.rows?.first ?? 0);
+  const count = Math.max(1, Math.min(chart.rows?.count ?? bodyRows, bodyRows));
+  const column = (col: number) => sheet.getRangeByIndexes(first, col, count, 1);
+  const added = sheet.charts.add(
+    CHART_TYPES[chart.type] as Excel.ChartType,
+    column(chart.series[0]),
+    "Columns" as Excel.ChartSeriesBy
+  );
+  added.title.text = chart.title;
+  chart.series.forEach((col, i) => {
+    const series = i === 0 ? added.series.getItemAt(0) : added.series.add();
+    if (i > 0) series.setValues(column(col));
+    series.name = table.columns[col].header;
+    series.setXAxisValues(column(chart.categories));
+  });
+  added.setPosition(sheet.getRangeByIndexes(headerRow, table.columns.length + 1, 1, 1));
+}
+
 function isItemNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
 }
@@ -302,6 +340,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
           );
           added.name = name;
           added.style = "TableStyleMedium2";
+          if (table.chart) addChart(sheet, table, table.chart, headerRow, body.length);
           height = headerRow + body.length + 1;
         }
         sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();

@@ -110,6 +110,14 @@ export function summarySheet(summary: CommuneSummary, catalogue: Catalogue): Out
         { header: "Tỷ lệ (Share)", format: FORMATS.percent },
       ],
       rows,
+      // The band rows close the table: a chart of communes per band, as reports show it.
+      chart: {
+        type: "column",
+        title: "Số xã theo nhóm tiêu chí / Communes per band",
+        categories: 0,
+        series: [1],
+        rows: { first: rows.length - summary.bands.length, count: summary.bands.length },
+      },
     },
   ];
   if (summary.criterionCounts) {
@@ -131,6 +139,12 @@ export function summarySheet(summary: CommuneSummary, catalogue: Catalogue): Out
         counts[c.number] ?? 0,
         share(counts[c.number] ?? 0, n),
       ]),
+      chart: {
+        type: "column",
+        title: "Số xã đạt từng tiêu chí / Communes meeting each criterion",
+        categories: 0,
+        series: [3],
+      },
     });
   }
   return { sheet: SUMMARY_SHEET, tables };

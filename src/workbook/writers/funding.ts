@@ -137,6 +137,12 @@ export function counterpartSheet(columns: CounterpartColumn[], basis: string): O
           c.shortfall,
           c.compliant ? "Đạt" : "Chưa đạt",
         ]),
+        chart: {
+          type: "column",
+          title: "Tỷ lệ đối ứng theo năm / Counterpart ratio by year",
+          categories: 0,
+          series: [3, 4],
+        },
       },
     ],
   };
