@@ -23,6 +23,7 @@ import {
   excelSnapshot,
   isClean,
   judgeJob,
+  resultProblems,
   toExcelJs,
   toXlsxBytes,
   type JobCase,
@@ -129,6 +130,35 @@ describe("fuzz harness", () => {
     });
     expect(e.message).toContain('"Tài Văn 2024"');
     expect(errorProblems(e, ["Xa"])).toEqual([]);
+  });
+
+  it("sees a chart that points outside its table", () => {
+    const problems = resultProblems({
+      ...OK_RESULT,
+      sheets: [
+        {
+          sheet: "KQ",
+          tables: [
+            {
+              name: "T",
+              columns: [{ header: "Nhóm" }, { header: "Số xã" }],
+              rows: [["19", 70]],
+              chart: {
+                type: "column",
+                title: "x",
+                categories: 0,
+                series: [2],
+                rows: { first: 0, count: 2 },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(problems).toEqual([
+      "table T: chart columns outside the table",
+      "table T: chart rows outside the table",
+    ]);
   });
 
   it("sees a NaN in a result table", async () => {

@@ -238,6 +238,22 @@ export function resultProblems(result: JobResult): string[] {
     problems.push("text shows NaN/undefined/[object Object]");
   for (const sheet of result.sheets) {
     for (const table of sheet.tables) {
+      const chart = table.chart;
+      if (chart) {
+        // Office.js draws charts from these indexes; one outside the table fails the write in Excel.
+        const inside = (c: number) => Number.isInteger(c) && c >= 0 && c < table.columns.length;
+        if (!inside(chart.categories) || chart.series.length === 0 || !chart.series.every(inside))
+          problems.push(`table ${table.name}: chart columns outside the table`);
+        if (
+          chart.rows &&
+          (chart.rows.first < 0 ||
+            chart.rows.count < 1 ||
+            chart.rows.first + chart.rows.count > table.rows.length)
+        )
+          problems.push(`table ${table.name}: chart rows outside the table`);
+        if (!chart.rows && table.rows.length === 0)
+          problems.push(`${NOTE}table ${table.name}: chart of an empty table`);
+      }
       const headers = table.columns.map((c) => c.header.trim().toLowerCase());
       if (headers.some((h) => h === "")) problems.push(`table ${table.name}: empty header`);
       if (new Set(headers).size !== headers.length)
