@@ -1,3 +1,5 @@
+import "../functions/custom-functions-mock";
+import { MockCustomFunctionsError } from "../functions/custom-functions-mock";
 // Custom functions (=NTM.…) on whatever a sheet passes them: they return a value of their declared kind or a
 // #VALUE! with a bilingual message. guard() turns any other exception into #N/A, which hides a crash: here it is one.
 
@@ -19,22 +21,6 @@ import {
 } from "../../src/functions/money";
 import { next } from "../../src/functions/targets";
 import { junkValue } from "./generators";
-
-class MockError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: MockError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
-});
 
 /**
  * What Excel passes for a number argument: always a number (it refuses text itself), sometimes odd. Amounts are in
@@ -85,8 +71,12 @@ function call(body: () => unknown): Outcome {
   try {
     return { kind: "value", value: body() };
   } catch (e) {
-    if (e instanceof MockError && e.code === "#VALUE!") return { kind: "input-error" };
-    return { kind: "crash", what: e instanceof MockError ? `#N/A ${e.message}` : String(e) };
+    if (e instanceof MockCustomFunctionsError && e.code === "#VALUE!")
+      return { kind: "input-error" };
+    return {
+      kind: "crash",
+      what: e instanceof MockCustomFunctionsError ? `#N/A ${e.message}` : String(e),
+    };
   }
 }
 
