@@ -20,7 +20,8 @@ export function guard<T>(body: () => T): T {
     );
   }
   // Excel has no infinite numbers: 20 ÷ 5E-324 is out of range, not a value to show.
-  const numbers = typeof result === "number" ? [result] : Array.isArray(result) ? result.flat(2) : [];
+  const numbers =
+    typeof result === "number" ? [result] : Array.isArray(result) ? result.flat(2) : [];
   if (numbers.some((n) => typeof n === "number" && !Number.isFinite(n))) {
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidNumber,
