@@ -15,8 +15,25 @@ const FUNCTION_FILES = require("./src/functions/files.json").map((f) => `./src/f
 
 async function getHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (e) {
+    // On Linux the CA cannot be installed without sudo; the certificates are generated all the same. Serve with
+    // them and say how to trust the CA by hand (Excel desktop runs on Windows/Mac, where installing works).
+    const fs = require("fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(defaults.localhostKeyPath)) throw e;
+    console.warn(
+      `Could not install the development CA (${e.message.split("\n")[0]}); serving with the certificates in ` +
+        `${defaults.certificateDirectory}. Trust ${defaults.caCertificatePath} in your browser to load the add-in.`
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+    };
+  }
 }
 
 module.exports = async (env, options) => {
@@ -109,6 +126,7 @@ module.exports = async (env, options) => {
           static: { directory: path.join(__dirname, "dist") },
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await getHttpsOptions() },
+          host: "localhost",
           port: Number(process.env.npm_package_config_dev_server_port || 3000),
         }
       : undefined,

@@ -1,7 +1,9 @@
 // ntm-plan: runs the planning on .xlsx/.csv files. Input errors exit 2 with one line; never a stack trace.
 
+import { realpathSync } from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { isInputError } from "../engine/errors";
+import { InputError, isInputError } from "../engine/errors";
 import { writeResultFile } from "./io";
 import { commands } from "./commands";
 import type { CliCommand } from "./command";
@@ -38,6 +40,29 @@ function helpText(): string {
   return lines.join("\n");
 }
 
+function samePath(a: string): string {
+  try {
+    return realpathSync(a);
+  } catch {
+    return path.resolve(a);
+  }
+}
+
+/** --out writes a new workbook of results only: pointing it at an input file would destroy the user's data. */
+function refuseOverwritingInput(out: string | undefined, args: string[]): void {
+  if (!out) return;
+  const target = samePath(out);
+  if (!args.some((a) => samePath(a) === target)) return;
+  throw new InputError({
+    file: out,
+    found: `--out ${out}`,
+    expected: {
+      vi: "một tệp kết quả khác tệp đầu vào (tệp đầu vào không bao giờ bị ghi đè)",
+      en: "a result file other than the input file (inputs are never overwritten)",
+    },
+  });
+}
+
 /** Runs one CLI invocation and returns the exit code: 0 ok, 1 internal failure, 2 bad input or usage. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -67,6 +92,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
+    const { out: outOption, ...otherOptions } = parsed.values as Record<string, unknown>;
+    refuseOverwritingInput(typeof outOption === "string" ? outOption : undefined, [
+      ...parsed.positionals.map(String),
+      ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
+    ]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
     const out = parsed.values.out as string | undefined;
     let written: string[] = [];

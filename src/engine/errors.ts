@@ -20,8 +20,16 @@ export interface InputErrorDetails {
 }
 
 function quote(value: string): string {
-  const short = value.length > 60 ? value.slice(0, 57) + "..." : value;
+  // A cell may hold line breaks (Alt+Enter); the message must stay on one line.
+  const flat = value.replace(/\s+/g, " ");
+  const short = flat.length > 60 ? flat.slice(0, 57) + "..." : flat;
   return `"${short}"`;
+}
+
+/** Expected texts may quote cells (a commune's name); keep them on one line and of a readable length. */
+function clip(text: string): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, " ");
+  return flat.length > 1000 ? flat.slice(0, 997) + "..." : flat;
 }
 
 /**
@@ -58,7 +66,8 @@ export class InputError extends Error {
     if (d.cell) where.push(`ô/cell ${d.cell}`);
     const found = d.found === undefined ? "" : ` Gặp/found ${quote(d.found)}.`;
     const prefix = where.length > 0 ? where.join(", ") + ":" : "";
-    return `${prefix}${found} Cần: ${d.expected.vi} / Expected: ${d.expected.en}`.trim();
+    const expected = { vi: clip(d.expected.vi), en: clip(d.expected.en) };
+    return `${prefix}${found} Cần: ${expected.vi} / Expected: ${expected.en}`.trim();
   }
 }
 

@@ -50,6 +50,16 @@ export function largestRemainder(values: number[], total: number, unit: number):
     });
   }
   const units = Math.round(total / unit);
+  // Beyond 2^53 whole units, "one unit more" is lost in floating point and the loop below would never end.
+  if (units > Number.MAX_SAFE_INTEGER) {
+    throw new InputError({
+      found: `${total} / ${unit}`,
+      expected: {
+        vi: "tổng chia cho đơn vị làm tròn không quá 9.007.199.254.740.991 đơn vị",
+        en: "a total of at most 9,007,199,254,740,991 rounding units",
+      },
+    });
+  }
   const sum = values.reduce((a, b) => a + b, 0);
   if (values.length === 0 || sum === 0) {
     if (units === 0) return values.map(() => 0);

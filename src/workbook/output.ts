@@ -64,6 +64,12 @@ export function layoutSheet(
 
 /** A programming error, not a user's: every row of a result table has one value per column. */
 export function assertTableShape(table: OutputTable): void {
+  // Checked before anything is written: ExcelJS refuses a nameless column only after the old sheet is gone.
+  table.columns.forEach((column, i) => {
+    if (column.header.trim() === "") {
+      throw new Error(`Table ${table.name}: column ${i + 1} has no header`);
+    }
+  });
   table.rows.forEach((row, i) => {
     if (row.length !== table.columns.length) {
       throw new Error(

@@ -1,15 +1,5 @@
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-(globalThis as any).CustomFunctions = {
-  Error: FakeCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
+import "./custom-functions-mock";
+import { MockCustomFunctionsError } from "./custom-functions-mock";
 
 import { allocate } from "../../src/functions/allocation";
 
@@ -34,7 +24,7 @@ describe("NTM.ALLOCATE", () => {
       allocate(100, [[1], [1]], 1, 60);
       throw new Error("no error");
     } catch (e) {
-      expect((e as FakeCustomFunctionsError).code).toBe("#VALUE!");
+      expect((e as MockCustomFunctionsError).code).toBe("#VALUE!");
       expect((e as Error).message).toMatch(/tối thiểu.*minimums/);
     }
   });

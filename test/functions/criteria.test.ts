@@ -1,16 +1,5 @@
-class MockCustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: MockCustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
+import "./custom-functions-mock";
+import { MockCustomFunctionsError } from "./custom-functions-mock";
 
 import {
   average,

@@ -1,25 +1,10 @@
+import "./custom-functions-mock";
 import {
   counterpartGapFunction,
   counterpartRatio,
   minRatio,
   shares,
 } from "../../src/functions/money";
-
-class MockError extends Error {
-  constructor(
-    public code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: MockError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
-});
 
 /** A range as Excel may pass it: numbers, text and blanks. */
 const range = (cells: unknown[][]) => cells as number[][];
@@ -84,5 +69,11 @@ describe("NTM.MIN_RATIO", () => {
         [50, 100, 1],
       ])
     ).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  });
+});
+
+describe("numbers beyond Excel's range", () => {
+  it("gives #NUM! rather than an infinite ratio", () => {
+    expect(() => counterpartRatio(20, 5e-324)).toThrow(expect.objectContaining({ code: "#NUM!" }));
   });
 });

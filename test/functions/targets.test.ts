@@ -1,19 +1,7 @@
+import "./custom-functions-mock";
 import { next } from "../../src/functions/targets";
 
 // guard() builds CustomFunctions.Error at call time; Excel provides the global, tests a stand-in.
-class CustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CustomFunctionError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
 
 const THANH_THOI_AN = "1,2,3,4,5,7,8,9,12,13,14,15,16,17,18,19";
 

@@ -72,3 +72,14 @@ describe("ExcelJsWorkbook", () => {
     expect(parseCsv("a,,c\n\n\n", "x")).toEqual([["a", null, "c"]]);
   });
 });
+
+describe("a user's sheet named like the add-in's bookkeeping sheet", () => {
+  it("is listed, kept, and makes a write stop with a message instead of deleting it", async () => {
+    const book = ExcelJsWorkbook.empty();
+    book.workbook.addWorksheet("_NTM_META").addRow(["ghi chú của tôi"]);
+    expect(await book.sheetNames()).toEqual(["_NTM_META"]);
+    await expect(book.writeResults([RESULT])).rejects.toThrow(/_NTM_META/);
+    expect((await book.readSheet("_NTM_META")).rows).toEqual([["ghi chú của tôi"]]);
+    expect(await book.sheetNames()).toEqual(["_NTM_META"]);
+  });
+});

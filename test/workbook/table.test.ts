@@ -1,6 +1,11 @@
 import { InputError } from "../../src/engine/errors";
 import { gridFromRows } from "../../src/workbook/grid";
-import { locateTable, numberCell, textCell } from "../../src/workbook/readers/table";
+import {
+  ambiguousNumberWarnings,
+  locateTable,
+  numberCell,
+  textCell,
+} from "../../src/workbook/readers/table";
 
 const SPECS = [
   { key: "name", aliases: ["Tên xã", "Commune"], required: true },
@@ -63,5 +68,30 @@ describe("numberCell", () => {
 
   it("reports a formula error where text was expected", () => {
     expect(() => textCell(grid, 0, 2, WHAT)).toThrow(/C1/);
+  });
+});
+
+describe("ambiguous number texts", () => {
+  it("reads '16,000' the Vietnamese way and notes the cell, in both languages", () => {
+    const grid = gridFromRows("Xã", [["Số tiêu chí đạt"], ["16,000"], ["3.602.312"]]);
+    const rules = { what: { vi: "số", en: "number" } };
+    expect(numberCell(grid, 1, 0, rules)).toBe(16);
+    expect(numberCell(grid, 2, 0, rules)).toBe(3602312);
+    const notes = ambiguousNumberWarnings(grid);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ sheet: "Xã", cell: "A2" });
+    expect(notes[0].vi).toMatch(/"16,000".*16.*Việt Nam/);
+    expect(notes[0].en).toMatch(/read as 16 the Vietnamese way/);
+  });
+
+  it("lists the first five and counts the rest", () => {
+    const grid = gridFromRows(
+      "S",
+      Array.from({ length: 8 }, () => ["1.500"])
+    );
+    for (let r = 0; r < 8; r++) numberCell(grid, r, 0, { what: { vi: "số", en: "number" } });
+    const notes = ambiguousNumberWarnings(grid);
+    expect(notes).toHaveLength(6);
+    expect(notes[5].en).toMatch(/^3 more cells/);
   });
 });

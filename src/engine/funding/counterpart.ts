@@ -151,8 +151,11 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
   }
   const probe = familyAmount(table, "central", 0);
   if (!probe.found) {
+    // The line is missing, so point at the table's first line: where the user will add it.
+    const first = table.lines.find((l) => l.source)?.source;
     throw new InputError({
       sheet: table.sheet,
+      cell: first?.cell ?? table.lines[0]?.cells?.find((c) => c !== undefined),
       expected: {
         vi: 'một dòng ngân sách trung ương ("Ngân sách trung ương") trong bảng nguồn vốn',
         en: 'a central budget line ("Ngân sách trung ương" / central budget) in the funding table',

@@ -169,9 +169,8 @@ function completedBy(model: Model, values: number[]): Set<number> {
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw signal.reason instanceof Error ? signal.reason : new Error("Đã hủy / Cancelled");
-  }
+  // The caller's own abort reason, whatever realm it comes from.
+  signal?.throwIfAborted();
 }
 
 /**

@@ -112,8 +112,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new Uint8Array(buffer as ArrayBuffer);
   }
 
-  private ownedSheets(): string[] {
+  /** The add-in's bookkeeping sheet: very hidden. A visible sheet of that name is a user's and stays one. */
+  private metaSheet(): ExcelJS.Worksheet | undefined {
     const meta = this.workbook.getWorksheet(META_SHEET);
+    return meta && meta.state === "veryHidden" ? meta : undefined;
+  }
+
+  private ownedSheets(): string[] {
+    const meta = this.metaSheet();
     if (!meta) return [];
     const names: string[] = [];
     meta.eachRow((row) => {
@@ -124,7 +130,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.map((w) => w.name).filter((n) => n !== META_SHEET);
+    const meta = this.metaSheet();
+    return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
   }
 
   async readSheet(name: string): Promise<Grid> {
@@ -148,6 +155,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async writeResults(outputs: OutputSheet[]): Promise<string[]> {
     for (const output of outputs) for (const table of output.tables) assertTableShape(table);
+    if (this.workbook.getWorksheet(META_SHEET) && !this.metaSheet()) {
+      throw new InputError({
+        sheet: META_SHEET,
+        expected: {
+          vi: `đổi tên trang '${META_SHEET}': add-in dùng tên này cho trang ẩn ghi các trang kết quả của mình`,
+          en: `the sheet '${META_SHEET}' renamed: the add-in keeps its hidden list of result sheets under that name`,
+        },
+      });
+    }
     const owned = this.ownedSheets();
     const plans = planSheets(
       outputs.map((o) => o.sheet),
@@ -204,7 +220,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   private writeOwned(names: string[]): void {
-    const existing = this.workbook.getWorksheet(META_SHEET);
+    const existing = this.metaSheet();
     if (existing) this.workbook.removeWorksheet(existing.id);
     const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
     for (const name of names) meta.addRow([name]);

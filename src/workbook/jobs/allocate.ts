@@ -1,5 +1,6 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
+import { withNumberNotes } from "./number-notes";
 import {
   allocateByCoefficients,
   type AllocationBasis,
@@ -61,7 +62,7 @@ function allocationText(result: AllocationResult): string {
   ].join("\n");
 }
 
-export const allocateJob: PlanningJob = {
+export const allocateJob: PlanningJob = withNumberNotes({
   id: "allocate",
   label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
   inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
@@ -156,4 +157,4 @@ export const allocateJob: PlanningJob = {
       warnings: table.warnings,
     };
   },
-};
+});

@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import {
@@ -72,7 +73,7 @@ async function requiredRatio(
   };
 }
 
-export const counterpartJob: PlanningJob = {
+export const counterpartJob: PlanningJob = withNumberNotes({
   id: "counterpart",
   label: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
   inputs: [
@@ -130,4 +131,4 @@ export const counterpartJob: PlanningJob = {
       warnings,
     };
   },
-};
+});

@@ -1,5 +1,6 @@
 // The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
 
+import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
@@ -29,7 +30,7 @@ export function textOption(request: JobRequest, id: string): string | undefined 
 
 const fmt = formatVi;
 
-export const fundingJob: PlanningJob = {
+export const fundingJob: PlanningJob = withNumberNotes({
   id: "funding",
   label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
   inputs: [
@@ -143,4 +144,4 @@ export const fundingJob: PlanningJob = {
       warnings,
     };
   },
-};
+});

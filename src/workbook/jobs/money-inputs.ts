@@ -52,8 +52,9 @@ export async function loadBudget(
   const sheet = input.sheet ?? (await findSheet(input.workbook, (g) => budgetLayout(g) !== null));
   if (!sheet) {
     const names = await input.workbook.sheetNames();
+    // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
-      sheet: names[0],
+      found: names.join(", "),
       expected: {
         vi: 'một trang có bảng nguồn vốn: cột "Nội dung chỉ tiêu" và các cột số tiền, hoặc "Năm", "Nguồn vốn", "Số tiền"',
         en: 'a sheet with a funding table: "Nội dung chỉ tiêu" and amount columns, or "Năm", "Nguồn vốn", "Số tiền"',
@@ -69,8 +70,9 @@ export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[
   const sheet = input.sheet ?? (await findSheet(input.workbook, isBracketSheet));
   if (!sheet) {
     const names = await input.workbook.sheetNames();
+    // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
-      sheet: names[0],
+      found: names.join(", "),
       expected: {
         vi: 'bảng tỷ lệ đối ứng có các cột "Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu"',
         en: 'a counterpart bracket table with "Cận dưới (%)" (lower), "Cận trên (%)" (upper), "Tỷ lệ đối ứng tối thiểu" (minimum ratio)',

@@ -1,6 +1,7 @@
 // The "roadmap" job: projects the communes year by year to the end of the period and checks the period targets;
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
+import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
@@ -210,7 +211,7 @@ function roadmapText(roadmap: Roadmap, toYear: number): string {
 
 /** The roadmap job over a communes reader (the lead wires the real one in jobs/index.ts). */
 export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
-  return {
+  return withNumberNotes({
     id: "roadmap",
     label: { vi: "Lộ trình đạt chỉ tiêu giai đoạn", en: "Roadmap to the period targets" },
     inputs: [{ id: "communes", kind: "communes", label: COMMUNES_LABEL, required: true }],
@@ -297,5 +298,5 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         warnings: read.warnings,
       };
     },
-  };
+  });
 }

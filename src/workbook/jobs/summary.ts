@@ -1,5 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
+import { withNumberNotes } from "./number-notes";
 import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import {
@@ -181,7 +182,7 @@ export function summaryText(
   return lines.join("\n");
 }
 
-export const summaryJob: PlanningJob = {
+export const summaryJob: PlanningJob = withNumberNotes({
   id: "summary",
   label: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
   inputs: [
@@ -261,4 +262,4 @@ export const summaryJob: PlanningJob = {
       warnings: read.warnings,
     };
   },
-};
+});

@@ -1,5 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../../engine/catalogues";
@@ -212,7 +213,7 @@ function describe(plan: TargetPlan): string {
   return lines.join("\n");
 }
 
-export const targetsJob: PlanningJob = {
+export const targetsJob: PlanningJob = withNumberNotes({
   id: "targets",
   label: { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
   inputs: [
@@ -316,4 +317,4 @@ export const targetsJob: PlanningJob = {
     };
     return { json, text: describe(plan), sheets: [resultSheet(plan, year)], warnings };
   },
-};
+});

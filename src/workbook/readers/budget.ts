@@ -56,15 +56,39 @@ const NOT_AMOUNT = /^(ty le|co cau|share|%|ghi chu|note|dvt|don vi tinh|unit)/;
 export function budgetLayout(grid: Grid): "tidy" | "report" | null {
   if (tryLocateTable(grid, TIDY_BUDGET_SPECS)) return "tidy";
   const report = tryLocateTable(grid, REPORT_BUDGET_SPECS);
-  if (report && amountColumns(report).length > 0) return "report";
+  if (report && amountColumns(report).length > 0 && namesASource(report)) return "report";
   return null;
+}
+
+/**
+ * "Chỉ tiêu" heads period targets too ("Chỉ tiêu | Mục tiêu | Hiện trạng"): found among other sheets, a report
+ * table counts as a funding table only when some line names a known source ("Ngân sách trung ương", "Tổng số").
+ */
+function namesASource(table: LocatedTable): boolean {
+  return table.dataRows.some((r) => {
+    const label = cellText(table.grid.rows[r]?.[table.columns.label] ?? null).trim();
+    return label !== "" && classifySource(label) !== "other";
+  });
 }
 
 /** Reads a funding table in either layout; labels are grouped with the mapping. */
 export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetTable {
   const mapping = options.mapping ?? DEFAULT_SOURCE_MAPPING;
-  if (tryLocateTable(grid, TIDY_BUDGET_SPECS)) return readTidyBudget(grid, mapping);
-  return readReportBudget(grid, mapping);
+  const tidy = tryLocateTable(grid, TIDY_BUDGET_SPECS);
+  const table = tidy ? readTidyBudget(grid, mapping) : readReportBudget(grid, mapping);
+  // A header with nothing under it: say so here, where the header's cell is known.
+  const header = tidy ?? tryLocateTable(grid, REPORT_BUDGET_SPECS);
+  if (table.lines.length === 0 && header) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, header.headerRow, header.columns.label ?? header.columns.source ?? 0),
+      expected: {
+        vi: `${WHAT.vi}: ít nhất một dòng nguồn vốn dưới dòng tiêu đề`,
+        en: `${WHAT.en}: at least one funding line below the header row`,
+      },
+    });
+  }
+  return table;
 }
 
 /** Text above a table that is a unit note ("ĐVT: triệu đồng"), not a group header. */

@@ -2,7 +2,8 @@
 // its cells with errors that name the cell. Every reader builds on this.
 
 import { InputError, type Bilingual } from "../../engine/errors";
-import { parseNumberText } from "../../engine/numbers";
+import { formatVi, parseNumberText, type ParsedNumber } from "../../engine/numbers";
+import type { Warning } from "../../engine/types";
 import { labelKey } from "../../engine/text";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 
@@ -136,8 +137,46 @@ function numberError(
   });
 }
 
+/** Ambiguous number texts met while reading each grid ("16,000", "1.500"), to report next to the results. */
+const ambiguousCells = new WeakMap<Grid, Warning[]>();
+
+function noteAmbiguous(
+  grid: Grid,
+  row: number,
+  col: number,
+  text: string,
+  parsed: ParsedNumber
+): void {
+  const cell = gridAddress(grid, row, col);
+  const value = formatVi(parsed.value, parsed.value % 1 === 0 ? 0 : 2);
+  const notes = ambiguousCells.get(grid) ?? [];
+  notes.push({
+    sheet: grid.sheet,
+    cell,
+    vi: `Ô ${cell} (trang '${grid.sheet}'): "${text}" được đọc là ${value} theo cách viết Việt Nam (dấu chấm ngăn nghìn, dấu phẩy thập phân); nếu không đúng, hãy sửa ô`,
+    en: `Cell ${cell} (sheet '${grid.sheet}'): "${text}" was read as ${parsed.value} the Vietnamese way (dot for thousands, comma for decimals); fix the cell if that is wrong`,
+  });
+  ambiguousCells.set(grid, notes);
+}
+
+/** The ambiguous-number warnings of a grid read so far, at most `limit` of them plus one that counts the rest. */
+export function ambiguousNumberWarnings(grid: Grid, limit = 5): Warning[] {
+  const notes = ambiguousCells.get(grid) ?? [];
+  if (notes.length <= limit) return notes;
+  const rest = notes.length - limit;
+  return [
+    ...notes.slice(0, limit),
+    {
+      sheet: grid.sheet,
+      vi: `Còn ${rest} ô khác trên trang '${grid.sheet}' có số viết hai cách hiểu, đều đọc theo cách viết Việt Nam`,
+      en: `${rest} more cells on sheet '${grid.sheet}' hold numbers that read two ways; all were read the Vietnamese way`,
+    },
+  ];
+}
+
 /**
  * A number from a cell: numbers as they are, text in Vietnamese or English format; blank → null.
+ * Text that reads two ways ("16,000") is read the Vietnamese way and noted (see ambiguousNumberWarnings).
  * Formula errors, dates, booleans and other text are InputErrors naming the cell.
  */
 export function numberCell(
@@ -150,8 +189,11 @@ export function numberCell(
   if (isBlank(value)) return null;
   let n: number | null = null;
   if (typeof value === "number") n = value;
-  else if (typeof value === "string") n = parseNumberText(value)?.value ?? null;
-  else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
+  else if (typeof value === "string") {
+    const parsed = parseNumberText(value);
+    n = parsed?.value ?? null;
+    if (parsed?.ambiguous) noteAmbiguous(grid, row, col, value.trim(), parsed);
+  } else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
   if (n === null || !Number.isFinite(n)) throw numberError(grid, row, col, value, rules);
   if (rules.integer && !Number.isInteger(n)) throw numberError(grid, row, col, value, rules);
   if (rules.min !== undefined && n < rules.min) throw numberError(grid, row, col, value, rules);
