@@ -9,9 +9,25 @@ export function foldDiacritics(text: string): string {
     .replace(/Đ/g, "D");
 }
 
+/** Marks, headers and commune names repeat by the thousand; their keys are remembered (short texts only). */
+const keyCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
 /** A key for comparing headers and labels: folded, lower case, single spaces, no punctuation at the ends. */
 export function labelKey(text: string): string {
-  return foldDiacritics(String(text))
+  const raw = String(text);
+  if (raw.length > 64) return computeLabelKey(raw);
+  let key = keyCache.get(raw);
+  if (key === undefined) {
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+    key = computeLabelKey(raw);
+    keyCache.set(raw, key);
+  }
+  return key;
+}
+
+function computeLabelKey(text: string): string {
+  return foldDiacritics(text)
     .toLowerCase()
     .replace(/[\s\u00a0_]+/g, " ")
     .replace(/^[\s.:;,*()-]+|[\s.:;,*()-]+$/g, "")

@@ -234,6 +234,22 @@ describe("Office.js adapter", () => {
     expect(grid.rows[10_001][7]).toBe(1234567.5 + 9_999);
   });
 
+  it("reads a 10,000-row marks sheet (TC1..TC19 and six more columns) in at most 2 syncs", async () => {
+    const { excel, port } = setup();
+    const header = ["TT", "Tên xã", "Huyện", "Mã xã", "Trạng thái", "Xã ĐBKK"];
+    for (let c = 1; c <= 19; c++) header.push(`TC${c}`);
+    const rows = [header];
+    for (let r = 1; r <= 10_000; r++) {
+      rows.push([String(r), `Xã ${r}`, "Kế Sách", `X${r}`, "chưa đạt", "", ...Array(19).fill("x")]);
+    }
+    excel.addSheet("Xã", rows);
+    const before = excel.syncs;
+    const grid = await port.readSheet("Xã");
+    expect(excel.syncs - before).toBeLessThanOrEqual(2);
+    expect(grid.rows).toHaveLength(10_001);
+    expect(grid.rows[10_000][24]).toBe("x");
+  });
+
   it("splits a write that would pass the request limit into several syncs", async () => {
     const { excel, port } = setup();
     await port.writeResults([bigResult(60_000)]);

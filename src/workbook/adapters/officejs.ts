@@ -23,8 +23,12 @@ export const REQUIRED_EXCEL_API = "1.7";
 /** Excel on the web rejects a request over 5 MB; stay well below it per sync. */
 export const MAX_REQUEST_BYTES = 4_000_000;
 
-/** Cells read per sync: values, types and formats of ~100,000 cells stay far below the 5 MB response limit. */
-export const MAX_READ_CELLS = 120_000;
+/**
+ * Cells read per sync: values and number formats take about 15 bytes a cell in a response (measured in the
+ * benchmark for short texts and marks), so 300,000 cells (10,000 rows × 30 columns) stay under the 5 MB limit of
+ * Excel on the web. A sheet with long texts in most cells can pass it; blocks are not sized by content (yet).
+ */
+export const MAX_READ_CELLS = 300_000;
 
 export interface Requirements {
   isSetSupported(name: string, minVersion?: string): boolean;
@@ -64,23 +68,20 @@ export function dateFromSerial(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
 }
 
-/** One cell as Office.js reports it (value, value type, number format) turned into a plain value. */
-export function fromOfficeValue(value: unknown, type: string, format: unknown): CellValue {
-  switch (type) {
-    case "Empty":
-      return null;
-    case "Error":
-      return { error: String(value) };
-    case "Double":
-    case "Integer":
-      return typeof value === "number" && isDateFormat(format)
-        ? dateFromSerial(value)
-        : Number(value);
-    case "Boolean":
-      return Boolean(value);
-    default:
-      return value === "" || value === null || value === undefined ? null : String(value);
-  }
+/** The error values Excel shows in a cell; Office.js reports them as these strings. */
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+
+/**
+ * One cell as Office.js reports it (value and number format) turned into a plain value. Value types are not loaded
+ * (they would double the response): an error shows as its "#REF!"-style text, a date as a date-formatted number.
+ */
+export function fromOfficeValue(value: unknown, format: unknown): CellValue {
+  if (typeof value === "number") return isDateFormat(format) ? dateFromSerial(value) : value;
+  if (typeof value === "boolean") return value;
+  if (value === "" || value === null || value === undefined) return null;
+  const text = String(value);
+  return EXCEL_ERRORS.test(text) ? { error: text } : text;
 }
 
 /** A plain value as Office.js writes it; text that would be taken for a formula is kept as text. */
@@ -220,14 +221,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
           count === rowCount
             ? used
             : sheet.getRangeByIndexes(origin.row + start, origin.col, count, columnCount);
-        block.load("values,valueTypes,numberFormat");
+        block.load("values,numberFormat");
         // One block for sheets under MAX_READ_CELLS; only huge sheets need a response per block.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        const types = block.valueTypes;
         const formats = block.numberFormat;
         block.values.forEach((row, r) =>
-          rows.push(row.map((v, c) => fromOfficeValue(v, types[r][c], formats[r][c])))
+          rows.push(row.map((v, c) => fromOfficeValue(v, formats[r][c])))
         );
       }
       return { sheet: sheet.name, rows, origin };
