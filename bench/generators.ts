@@ -116,9 +116,8 @@ function placeName(rng: Prng): string {
 }
 
 /**
- * Unique names: a repeated draw gets a number ("Tân Hưng 2"). Names are compared as the readers compare them
- * (labelKey: without diacritics), because the costs reader and the planner key communes by labelKey(name), so
- * "Hưng Thạnh" and "Hưng Thành" would be taken for one commune.
+ * Unique names: a repeated draw gets a number ("Tân Hưng 2"). Names are kept unique even without diacritics, so a
+ * costs sheet typed without them still finds each commune (the costs reader refuses a name that fits two).
  */
 function uniqueName(base: string, seen: Map<string, number>): string {
   const key = labelKey(base);

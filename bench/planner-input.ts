@@ -1,7 +1,7 @@
 // The planner's input built from a synthetic region: commune status, per-commune costs, budget and cap.
 
 import { CATALOGUE_2021_2025 } from "../src/engine/catalogues";
-import { labelKey } from "../src/engine/text";
+import { nameKey } from "../src/engine/text";
 import type { CommuneStatus } from "../src/engine/types";
 import type { SyntheticRegion } from "./generators";
 import type { PlannerOptions } from "./modules";
@@ -23,7 +23,7 @@ export function plannerInput(region: SyntheticRegion): {
   }));
   const perCommune = new Map<string, Map<number, number>>();
   for (const k of region.costs) {
-    const key = labelKey(k.name);
+    const key = nameKey(k.name);
     const own = perCommune.get(key) ?? new Map<number, number>();
     own.set(k.criterion, k.cost);
     perCommune.set(key, own);

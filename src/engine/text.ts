@@ -33,3 +33,15 @@ function computeLabelKey(text: string): string {
     .replace(/^[\s.:;,*()-]+|[\s.:;,*()-]+$/g, "")
     .trim();
 }
+
+/**
+ * A key for matching place names: case and spacing ignored, diacritics kept — "Hưng Thạnh" and "Hưng Thành" are
+ * different communes. Composed (NFC) so that text typed with combining marks still matches.
+ */
+export function nameKey(text: string): string {
+  return String(text)
+    .normalize("NFC")
+    .toLocaleLowerCase("vi")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}

@@ -2,7 +2,7 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { CostTable } from "../../engine/targets/types";
-import { labelKey } from "../../engine/text";
+import { labelKey, nameKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { cellText, gridAddress, type Grid } from "../grid";
 import {
@@ -88,7 +88,15 @@ export function readCosts(
   context: { communes: CommuneStatus[]; catalogue: Catalogue }
 ): CostsReadResult {
   const table = locateTable(grid, COST_COLUMNS, WHAT);
-  const known = new Map(context.communes.map((c) => [labelKey(c.name), c.name]));
+  const known = new Set(context.communes.map((c) => nameKey(c.name)));
+  // A name typed without diacritics ("tai van") finds its commune only when no other folds the same way:
+  // "Hưng Thạnh" and "Hưng Thành" are two communes.
+  const folded = new Map<string, string[]>();
+  for (const c of context.communes) {
+    const list = folded.get(labelKey(c.name)) ?? [];
+    if (!list.includes(nameKey(c.name))) list.push(nameKey(c.name));
+    folded.set(labelKey(c.name), list);
+  }
   const costs: CostTable = { perCommune: new Map(), perCriterion: new Map() };
   const warnings: Warning[] = [];
   for (const row of table.dataRows) {
@@ -116,16 +124,27 @@ export function readCosts(
     if (name === null) {
       target = costs.perCriterion;
     } else {
-      const key = labelKey(name);
-      if (!known.has(key)) {
+      const exact = nameKey(name);
+      const loose = folded.get(labelKey(name)) ?? [];
+      const key = known.has(exact) ? exact : loose.length === 1 ? loose[0] : null;
+      if (key === null) {
+        const names = context.communes
+          .filter((c) => loose.includes(nameKey(c.name)))
+          .map((c) => c.name);
         throw new InputError({
           sheet: grid.sheet,
           cell: gridAddress(grid, row, table.columns.commune!),
           found: name,
-          expected: {
-            vi: "tên một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
-            en: "the name of a commune in the communes list (or empty for a default cost)",
-          },
+          expected:
+            names.length > 1
+              ? {
+                  vi: `tên xã viết đủ dấu để phân biệt: ${names.join(", ")}`,
+                  en: `the commune's name with its diacritics, to tell apart: ${names.join(", ")}`,
+                }
+              : {
+                  vi: "tên một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
+                  en: "the name of a commune in the communes list (or empty for a default cost)",
+                },
         });
       }
       if (!costs.perCommune.has(key)) costs.perCommune.set(key, new Map());

@@ -34,8 +34,8 @@ describe("readCosts", () => {
       context
     );
     expect(costs.perCriterion).toEqual(new Map([[2, 5000]]));
-    expect(costs.perCommune.get("thanh thoi an")).toEqual(new Map([[10, 1200]]));
-    expect(costs.perCommune.get("tai van")).toEqual(new Map([[10, 2.5]]));
+    expect(costs.perCommune.get("thanh thới an")).toEqual(new Map([[10, 1200]]));
+    expect(costs.perCommune.get("tài văn")).toEqual(new Map([[10, 2.5]]));
   });
 
   it("names the cell of a commune that is not in the communes list", () => {
@@ -77,5 +77,37 @@ describe("readCosts", () => {
     );
     expect(looksLikeCosts(grid([["Tiêu chí", "Chi phí"]]))).toBe(true);
     expect(looksLikeCosts(grid([["Tên xã", "Số tiêu chí đạt", "Tiêu chí đạt"]]))).toBe(false);
+  });
+});
+
+describe("readCosts and names that differ only by their diacritics", () => {
+  const catalogue = CATALOGUE_2021_2025;
+  const communes = ["Hưng Thạnh", "Hưng Thành", "Tài Văn"].map((name) => ({
+    name,
+    achieved: [1],
+    count: 1,
+  }));
+  const sheet = (rows: (string | number | null)[][]) =>
+    gridFromRows("ChiPhi", [["Tên xã", "Tiêu chí", "Chi phí"], ...rows]);
+
+  it("keeps Hưng Thạnh and Hưng Thành apart", () => {
+    const { costs } = readCosts(
+      sheet([
+        ["Hưng Thạnh", 2, 100],
+        ["Hưng Thành", 2, 200],
+      ]),
+      { communes, catalogue }
+    );
+    expect(costs.perCommune.get("hưng thạnh")).toEqual(new Map([[2, 100]]));
+    expect(costs.perCommune.get("hưng thành")).toEqual(new Map([[2, 200]]));
+  });
+
+  it("accepts a name typed without diacritics only when it fits one commune", () => {
+    expect(
+      readCosts(sheet([["tai van", 2, 5]]), { communes, catalogue }).costs.perCommune.get("tài văn")
+    ).toEqual(new Map([[2, 5]]));
+    expect(() => readCosts(sheet([["hung thanh", 2, 5]]), { communes, catalogue })).toThrow(
+      /A2.*Hưng Thạnh, Hưng Thành/
+    );
   });
 });
