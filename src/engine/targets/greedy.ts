@@ -10,6 +10,48 @@ function byPriority(a: PlanningCommune, b: PlanningCommune): number {
   return b.rank - a.rank || a.index - b.index;
 }
 
+/** Every (commune, g-th cheapest missing criterion) a commune may take, as parallel arrays in planning order. */
+interface Items {
+  commune: Int32Array;
+  g: Int32Array;
+  cost: Float64Array;
+  /** Item ids by cost, then priority (flagged first, then input order), then g. */
+  order: Int32Array;
+}
+
+/** Sorted once per province: the exact method fills around many candidate sets of completed communes. */
+const itemsCache = new WeakMap<PreparedProvince, Items>();
+
+function sortedItems(province: PreparedProvince): Items {
+  const cached = itemsCache.get(province);
+  if (cached) return cached;
+  const { communes } = province;
+  const total = communes.reduce((n, c) => n + c.limit, 0);
+  const items: Items = {
+    commune: new Int32Array(total),
+    g: new Int32Array(total),
+    cost: new Float64Array(total),
+    order: new Int32Array(total),
+  };
+  let i = 0;
+  communes.forEach((c, k) => {
+    for (let g = 0; g < c.limit; g++, i++) {
+      items.commune[i] = k;
+      items.g[i] = g;
+      items.cost[i] = c.costs[g];
+      items.order[i] = i;
+    }
+  });
+  items.order.sort(
+    (x, y) =>
+      items.cost[x] - items.cost[y] ||
+      byPriority(communes[items.commune[x]], communes[items.commune[y]]) ||
+      items.g[x] - items.g[y]
+  );
+  itemsCache.set(province, items);
+  return items;
+}
+
 /**
  * Completes the communes in `completing` (indices into province.communes), then spends what is left on the
  * cheapest criteria of the others, one criterion at a time. For a fixed set of completed communes this gains the
@@ -24,17 +66,14 @@ export function fillAround(province: PreparedProvince, completing: Set<number>):
     chosen[k] = communes[k].missing.length;
     spent += communes[k].prefix[chosen[k]];
   }
-  const items: { k: number; g: number; cost: number }[] = [];
-  communes.forEach((c, k) => {
-    if (completing.has(k)) return;
-    for (let g = 0; g < c.limit; g++) items.push({ k, g, cost: c.costs[g] });
-  });
-  items.sort((x, y) => x.cost - y.cost || byPriority(communes[x.k], communes[y.k]) || x.g - y.g);
-  for (const item of items) {
+  const items = sortedItems(province);
+  for (const id of items.order) {
+    const k = items.commune[id];
+    if (completing.has(k)) continue;
     // Sorted by cost: once one does not fit, no later one does.
-    if (!fits(spent, item.cost, budget)) break;
-    spent += item.cost;
-    chosen[item.k] = item.g + 1;
+    if (!fits(spent, items.cost[id], budget)) break;
+    spent += items.cost[id];
+    chosen[k] = items.g[id] + 1;
   }
   return chosen;
 }
