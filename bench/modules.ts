@@ -1,6 +1,7 @@
 // The product modules the bench measures, loaded when present. Several arrive from other branches, so the bench
 // names here only the shape it relies on and reports a missing module as a skipped row rather than failing to build.
 
+import type { MixedProgram, MixedResult, MixedSolver } from "../src/engine/targets/solver";
 import path from "node:path";
 import type { Catalogue, CommuneStatus } from "../src/engine/types";
 import type { Grid } from "../src/workbook/grid";
@@ -37,32 +38,10 @@ export interface CommunesSummariser {
  * A program as the exact planner hands it to its solver (src/engine/targets/solver.ts): 0 ≤ x ≤ columnUpper, integer
  * where flagged; without those two fields every column is binary (the interface's first version).
  */
-export interface BinaryProgram {
-  sense: "max" | "min";
-  objective: number[];
-  columnUpper?: number[];
-  integer?: boolean[];
-  rowStarts: number[];
-  rowIndices: number[];
-  rowValues: number[];
-  rowLower: number[];
-  rowUpper: number[];
-  start?: number[];
-  absoluteGap: number;
-  timeLimitSeconds?: number;
-}
-
-export interface BinaryResult {
-  status: "optimal" | "limit" | "infeasible";
-  values: number[];
-  objective: number;
-  bound: number;
-}
-
-export interface BinarySolver {
-  name: string;
-  solve(program: BinaryProgram): Promise<BinaryResult>;
-}
+// The planner's own solver interface: glpk.js and javascript-lp-solver are benchmarked behind it.
+export type BinaryProgram = MixedProgram;
+export type BinaryResult = MixedResult;
+export type BinarySolver = MixedSolver;
 
 export interface TargetPlanLike {
   optimal: boolean;
