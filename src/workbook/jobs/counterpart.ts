@@ -13,7 +13,7 @@ import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/funding";
 import { numericOption, textOption } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
-import { loadBrackets, loadBudget } from "./money-inputs";
+import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 
 const fmt = formatVi;
 
@@ -77,12 +77,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
   id: "counterpart",
   label: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
   inputs: [
-    {
-      id: "budget",
-      kind: "budget",
-      label: { vi: "Bảng nguồn vốn", en: "Funding table" },
-      required: true,
-    },
+    BUDGET_INPUT,
     {
       id: "brackets",
       kind: "brackets",

@@ -7,7 +7,7 @@ import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../..
 import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
-import { loadBudget } from "./money-inputs";
+import { loadBudget, BUDGET_INPUT } from "./money-inputs";
 
 /** A numeric option given as a number or as text (the CLI passes text); undefined when absent. */
 export function numericOption(request: JobRequest, id: string): number | undefined {
@@ -33,14 +33,7 @@ const fmt = formatVi;
 export const fundingJob: PlanningJob = withNumberNotes({
   id: "funding",
   label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
-  inputs: [
-    {
-      id: "budget",
-      kind: "budget",
-      label: { vi: "Bảng nguồn vốn", en: "Funding table" },
-      required: true,
-    },
-  ],
+  inputs: [BUDGET_INPUT],
   options: [
     {
       id: "round",

@@ -10,7 +10,7 @@ import type { WorkbookPort } from "../port";
 import { isBracketSheet, readBrackets } from "../readers/brackets";
 import { budgetLayout, readBudget } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
-import type { InputRef } from "./job";
+import type { InputRef, JobInputSpec } from "./job";
 
 /** The add-in's own result sheets start with this and are never read as input. */
 const RESULT_PREFIX = "KQ_";
@@ -25,6 +25,14 @@ async function findSheet(
   }
   return null;
 }
+
+/** The funding table both money jobs read. */
+export const BUDGET_INPUT: JobInputSpec = {
+  id: "budget",
+  kind: "budget",
+  label: { vi: "Bảng nguồn vốn", en: "Funding table" },
+  required: true,
+};
 
 /** The mapping to use: rows of the named (or detected) mapping sheet first, then the defaults. */
 export async function loadSourceMapping(
