@@ -2,15 +2,13 @@
 
 import { allocateByCoefficients } from "../engine/allocation";
 import { InputError } from "../engine/errors";
-import { parseNumberText } from "../engine/numbers";
-import { guard } from "./errors";
+import { functionNumber, guard } from "./errors";
 
 /** A range of coefficients (one row or one column) as numbers; blanks and text that is not a number are errors. */
 function coefficientList(range: unknown[][]): number[] {
   const values = range.flat();
   return values.map((v, i) => {
-    const n =
-      typeof v === "number" ? v : typeof v === "string" ? (parseNumberText(v)?.value ?? NaN) : NaN;
+    const n = typeof v === "number" ? v : typeof v === "string" ? (functionNumber(v) ?? NaN) : NaN;
     if (!Number.isFinite(n)) {
       throw new InputError({
         found: String(v ?? ""),

@@ -2,78 +2,67 @@
 
 import { withNumberNotes } from "./number-notes";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
-import { InputError } from "../../engine/errors";
+import { choiceOption, declareOptions, numberOption } from "../../engine/options";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import type { PlanningJob } from "./job";
-import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
+import { inputGrid } from "./input-grid";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
+
+export const ALLOCATE_OPTIONS = declareOptions({
+  total: numberOption({
+    label: { vi: "Tổng vốn phân bổ", en: "Envelope" },
+    unit: "million-vnd",
+    min: 0,
+    required: true,
+    example: "10000",
+  }),
+  unit: numberOption({
+    label: { vi: "Làm tròn đến", en: "Round to" },
+    unit: "million-vnd",
+    min: 0,
+    exclusiveMin: true,
+    default: 1,
+    help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
+    example: "10",
+  }),
+  min: numberOption({
+    label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
+    unit: "million-vnd",
+    min: 0,
+    example: "500",
+  }),
+  cap: numberOption({
+    label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" },
+    unit: "million-vnd",
+    min: 0,
+    example: "3000",
+  }),
+  basis: choiceOption({
+    label: { vi: "Phân bổ theo", en: "Allocate by" },
+    choices: [
+      { value: "coefficient", label: { vi: "Hệ số", en: "Coefficient" } },
+      { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
+    ],
+    help: {
+      vi: "Để trống: theo cột có trong bảng (Hệ số hoặc Nhu cầu)",
+      en: "Empty: by the column the table has (coefficient or need)",
+    },
+    example: "need",
+  }),
+});
 
 export const allocateJob: PlanningJob = withNumberNotes({
   id: "allocate",
   label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
   inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
-  options: [
-    {
-      id: "total",
-      label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" },
-      type: "number",
-    },
-    {
-      id: "unit",
-      label: { vi: "Làm tròn đến (triệu đồng)", en: "Round to (million VND)" },
-      type: "number",
-      default: 1,
-      help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
-    },
-    {
-      id: "min",
-      label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
-      type: "number",
-    },
-    { id: "cap", label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" }, type: "number" },
-    {
-      id: "basis",
-      label: { vi: "Phân bổ theo", en: "Allocate by" },
-      type: "choice",
-      choices: [
-        { value: "coefficient", label: { vi: "Hệ số", en: "Coefficient" } },
-        { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
-      ],
-    },
-  ],
+  options: ALLOCATE_OPTIONS.specs,
   async run(request) {
-    const total = requireOptionNumber(request, "total", {
-      min: 0,
-      label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
-    });
-    const unit = optionNumber(request, "unit", {
-      positive: true,
-      label: { vi: "đơn vị làm tròn", en: "rounding unit" },
-    });
-    const min = optionNumber(request, "min", {
-      min: 0,
-      label: { vi: "mức tối thiểu", en: "minimum" },
-    });
-    const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
-    const rawBasis = request.options.basis;
-    if (
-      rawBasis !== undefined &&
-      rawBasis !== "" &&
-      rawBasis !== "need" &&
-      rawBasis !== "coefficient"
-    ) {
-      throw new InputError({
-        found: `basis = ${String(rawBasis)}`,
-        expected: {
-          vi: 'cách phân bổ "coefficient" (hệ số) hoặc "need" (nhu cầu)',
-          en: '"coefficient" or "need"',
-        },
-      });
-    }
-    const basis =
-      rawBasis === "need" || rawBasis === "coefficient" ? (rawBasis as AllocationBasis) : undefined;
+    const o = ALLOCATE_OPTIONS.parse(request.options);
+    const total = o.total as number;
+    const { unit, min, cap } = o;
+    const basis = o.basis as AllocationBasis | undefined;
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
     const result = allocateByCoefficients({

@@ -3,6 +3,7 @@
 import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
+import { declareOptions, numberOption } from "../../engine/options";
 import {
   counterpartCheck,
   DEFAULT_COUNTERPART_BRACKETS,
@@ -11,18 +12,42 @@ import {
 } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
-import { numericOption, textOption } from "./funding";
+import { MAPPING_OPTION } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 
 const fmt = formatVi;
 
+export const COUNTERPART_OPTIONS = declareOptions({
+  ratio: numberOption({
+    label: { vi: "Tỷ lệ đối ứng tối thiểu", en: "Minimum counterpart ratio" },
+    unit: "ratio",
+    min: 0,
+    absent: { vi: "tra bảng theo --support-share", en: "looked up from --support-share" },
+    help: { vi: "1 nghĩa là 1:1 (NSĐP bằng NSTW)", en: "1 means 1:1 (local equals central)" },
+    example: "1",
+  }),
+  "support-share": numberOption({
+    label: { vi: "Tỷ lệ hỗ trợ cân đối từ NSTW", en: "Share of central balancing support" },
+    unit: "percent",
+    min: 0,
+    percent: true,
+    help: {
+      vi: "Tra bảng tỷ lệ đối ứng (65, 65% hoặc 0,65)",
+      en: "Looks up the bracket table (65, 65% or 0.65)",
+    },
+    example: "65",
+  }),
+  mapping: MAPPING_OPTION,
+});
+
 /** The required minimum ratio and where it came from. */
 async function requiredRatio(
   request: JobRequest
 ): Promise<{ required: number; basis: string; bracket?: object; warnings: Warning[] }> {
-  const ratio = numericOption(request, "ratio");
-  const share = numericOption(request, "support-share");
+  const o = COUNTERPART_OPTIONS.parse(request.options);
+  const ratio = o.ratio;
+  const share = o["support-share"];
   if (ratio !== undefined && (share !== undefined || request.inputs.brackets)) {
     throw new InputError({
       found: "ratio + support-share/brackets",
@@ -85,32 +110,13 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "ratio",
-      label: { vi: "Tỷ lệ đối ứng tối thiểu (ví dụ 1 = 1:1)", en: "Minimum ratio (e.g. 1 = 1:1)" },
-      type: "number",
-    },
-    {
-      id: "support-share",
-      label: {
-        vi: "Tỷ lệ hỗ trợ cân đối từ NSTW (%)",
-        en: "Share of central balancing support (%)",
-      },
-      type: "number",
-    },
-    {
-      id: "mapping",
-      label: {
-        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
-        en: "Source mapping sheet (keywords | group)",
-      },
-      type: "text",
-    },
-  ],
+  options: COUNTERPART_OPTIONS.specs,
   async run(request: JobRequest) {
     const { required, basis, bracket, warnings } = await requiredRatio(request);
-    const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
+    const table = await loadBudget(
+      request.inputs.budget,
+      COUNTERPART_OPTIONS.parse(request.options).mapping
+    );
     const columns = counterpartCheck(table, required);
     const text = [`Tỷ lệ tối thiểu / minimum: ${basis}`];
     for (const c of columns) {

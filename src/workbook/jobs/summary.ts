@@ -5,6 +5,7 @@ import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
+import { declareOptions, textOption } from "../../engine/options";
 import type { Catalogue } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
@@ -53,6 +54,24 @@ export async function readCommunesInput(
   });
 }
 
+export const SUMMARY_OPTIONS = declareOptions({
+  period: textOption({
+    label: { vi: "Giai đoạn", en: "Period" },
+    default: DEFAULT_PERIOD,
+    help: {
+      vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
+      en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
+    },
+    example: DEFAULT_PERIOD,
+  }),
+  bands: textOption({
+    label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
+    default: DEFAULT_BANDS,
+    help: { vi: "Các nhóm cách nhau bởi dấu phẩy", en: "Bands separated by commas" },
+    example: "19,15-18,10-14,5-9,0-4",
+  }),
+});
+
 export const summaryJob: PlanningJob = withNumberNotes({
   id: "summary",
   label: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
@@ -70,38 +89,17 @@ export const summaryJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "period",
-      label: { vi: "Giai đoạn", en: "Period" },
-      type: "text",
-      default: DEFAULT_PERIOD,
-      help: {
-        vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
-        en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
-      },
-    },
-    {
-      id: "bands",
-      label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
-      type: "text",
-      default: DEFAULT_BANDS,
-      help: { vi: "Ví dụ 19,15-18,10-14,5-9,0-4", en: "For example 19,15-18,10-14,5-9,0-4" },
-    },
-  ],
+  options: SUMMARY_OPTIONS.specs,
   async run(request): Promise<JobResult> {
     const communesRef = request.inputs.communes;
     if (!communesRef) {
       throw new InputError({ expected: { vi: "trang tính danh sách xã", en: "a communes sheet" } });
     }
     const extra = await readCatalogueInput(request.inputs.catalogue);
-    const period = request.options.period;
-    const catalogue = findCatalogue(
-      typeof period === "string" && period.trim() ? period : DEFAULT_PERIOD,
-      extra
-    );
+    const o = SUMMARY_OPTIONS.parse(request.options);
+    const catalogue = findCatalogue(o.period ?? DEFAULT_PERIOD, extra);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, catalogue);
-    const bandsOption = request.options.bands;
+    const bandsOption = o.bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =
       typeof bandsOption === "string" &&

@@ -2,64 +2,15 @@
 
 import { withNumberNotes } from "./number-notes";
 import { findCatalogue } from "../../engine/catalogue-lookup";
-import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { parseNumberText } from "../../engine/numbers";
 import { planTargets, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { targetsSheet, targetsText } from "../writers/targets";
+import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
-
-/** Seconds the exact method may spend per stage before returning its best plan with the gap. */
-const DEFAULT_TIME_LIMIT = 60;
-
-type Options = JobRequest["options"];
-
-function optionNumber(
-  options: Options,
-  id: string,
-  rules: { integer?: boolean; min?: number }
-): number | undefined {
-  const raw = options[id];
-  if (raw === undefined || raw === "" || raw === null) return undefined;
-  const value =
-    typeof raw === "number"
-      ? raw
-      : typeof raw === "string"
-        ? parseNumberText(raw, "en")?.value
-        : NaN;
-  if (
-    value === undefined ||
-    !Number.isFinite(value) ||
-    (rules.integer && !Number.isInteger(value)) ||
-    (rules.min !== undefined && value < rules.min)
-  ) {
-    const kind = rules.integer
-      ? { vi: "số nguyên", en: "a whole number" }
-      : { vi: "một số", en: "a number" };
-    const min = rules.min !== undefined ? ` ≥ ${rules.min}` : "";
-    throw new InputError({
-      found: `${id}: ${String(raw)}`,
-      expected: { vi: `${id} là ${kind.vi}${min}`, en: `${id} to be ${kind.en}${min}` },
-    });
-  }
-  return value;
-}
-
-function optionMethod(options: Options): TargetMethod {
-  const raw = String(options.method ?? "greedy")
-    .trim()
-    .toLowerCase();
-  if (raw === "greedy" || raw === "optimal") return raw;
-  if (raw === "exact") return "optimal";
-  throw new InputError({
-    found: `method: ${raw}`,
-    expected: { vi: 'phương pháp "greedy" hoặc "optimal"', en: 'method "greedy" or "optimal"' },
-  });
-}
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 async function findGrid(
@@ -141,61 +92,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "budget",
-      label: { vi: "Ngân sách năm (triệu đồng)", en: "Annual budget (million VND)" },
-      type: "number",
-      help: { vi: "Để trống: không giới hạn", en: "Empty: no limit" },
-    },
-    {
-      id: "max-per-commune",
-      label: { vi: "Số tiêu chí tối đa/xã/năm", en: "Most criteria per commune per year" },
-      type: "number",
-      help: { vi: "Thường 1-3; để trống: không giới hạn", en: "Usually 1-3; empty: no cap" },
-    },
-    {
-      id: "method",
-      label: { vi: "Phương pháp", en: "Method" },
-      type: "choice",
-      choices: [
-        { value: "greedy", label: { vi: "Nhanh (tham lam)", en: "Quick (greedy)" } },
-        { value: "optimal", label: { vi: "Tối ưu (HiGHS)", en: "Optimal (HiGHS)" } },
-      ],
-      default: "greedy",
-    },
-    {
-      id: "year",
-      label: { vi: "Năm kế hoạch", en: "Plan year" },
-      type: "number",
-      help: {
-        vi: "Xã đăng ký đạt chuẩn năm này được ưu tiên",
-        en: "Communes registered to reach the standard this year come first",
-      },
-    },
-    {
-      id: "period",
-      label: { vi: "Giai đoạn", en: "Period" },
-      type: "text",
-      default: DEFAULT_PERIOD,
-    },
-    {
-      id: "time-limit",
-      label: { vi: "Thời gian tối đa mỗi giai đoạn (giây)", en: "Time limit per stage (seconds)" },
-      type: "number",
-      default: DEFAULT_TIME_LIMIT,
-    },
-  ],
+  options: TARGETS_OPTIONS.specs,
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
-    const catalogue = findCatalogue(
-      typeof options.period === "string" ? options.period : undefined
-    );
-    const budget = optionNumber(options, "budget", { min: 0 });
-    const maxPerCommune = optionNumber(options, "max-per-commune", { integer: true, min: 0 });
-    const year = optionNumber(options, "year", { integer: true, min: 1900 });
-    const timeLimit = optionNumber(options, "time-limit", { min: 0.1 }) ?? DEFAULT_TIME_LIMIT;
-    const method = optionMethod(options);
+    const o = TARGETS_OPTIONS.parse(options);
+    const catalogue = findCatalogue(o.period);
+    const budget = o.budget;
+    const maxPerCommune = o["max-per-commune"];
+    const year = o.year;
+    const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
+    const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
     const plan = await planTargets(
       inputs.communes,
