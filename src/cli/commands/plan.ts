@@ -49,6 +49,8 @@ export const planCommand: CliCommand = {
   async run(input) {
     const file = requireFile(input, USAGE);
     const given = flagValues(SPECS, input);
+    // Every flag checked by its declaration before any job runs, so a bad one is refused whatever the file holds.
+    for (const spec of SPECS) readOption(spec, given[spec.id]);
     const yearSpec = SPECS[PLAN_FLAGS.indexOf("year")];
     const year =
       (readOption(yearSpec, given.year) as number | undefined) ?? new Date().getFullYear();

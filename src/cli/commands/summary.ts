@@ -17,5 +17,12 @@ export const summaryCommand = jobCommand({
       doc: { vi: "Tệp bộ tiêu chí thêm", en: "File of an extra criteria catalogue" },
       check: readCatalogueInput,
     },
+    {
+      id: "indicators",
+      doc: {
+        vi: "Tệp bảng chỉ tiêu theo nhóm xã (2026-2030)",
+        en: "File of the indicator policy per commune group (2026-2030)",
+      },
+    },
   ],
 });
