@@ -37,18 +37,6 @@ export async function writeResultFile(file: string, sheets: OutputSheet[]): Prom
   return names;
 }
 
-/** The first sheet of a workbook, the usual case for single-table input files. */
-export async function firstSheet(book: ExcelJsWorkbook, file: string): Promise<string> {
-  const names = await book.sheetNames();
-  if (names.length === 0) {
-    throw new InputError({
-      file,
-      expected: { vi: "ít nhất một trang tính", en: "at least one sheet" },
-    });
-  }
-  return names[0];
-}
-
 /** Runs a body and names the file in any input error that does not name one yet. */
 export async function inFile<T>(file: string, body: () => Promise<T>): Promise<T> {
   try {
