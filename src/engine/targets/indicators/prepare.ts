@@ -86,7 +86,6 @@ function prepareCommune(
   cap: number,
   unit: CapUnit
 ): PreparedCommune {
-  const seen = new Set<string>();
   const where = () => ({ sheet: input.source?.sheet, cell: input.source?.cell });
   const list = input.missing;
   for (let n = 0; n < list.length; n++) {
