@@ -37,6 +37,23 @@ export async function writeResultFile(file: string, sheets: OutputSheet[]): Prom
   return names;
 }
 
+/** Writes a file whole or not at all: a temporary file beside it, renamed over it once complete. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const target = path.resolve(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
+  );
+  try {
+    await fs.writeFile(temporary, bytes, { flag: "wx" });
+    await fs.rename(temporary, target);
+  } catch (e) {
+    await fs.rm(temporary, { force: true });
+    throw e;
+  }
+}
+
 /** Runs a body and names the file in any input error that does not name one yet. */
 export async function inFile<T>(file: string, body: () => Promise<T>): Promise<T> {
   try {

@@ -204,6 +204,9 @@ export const targetsJob: PlanningJob = withNumberNotes({
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
     const json = {
+      year: year ?? null,
+      period: catalogue.id,
+      criteriaCount: catalogue.criteria.length,
       method: plan.method,
       optimal: plan.optimal,
       gap: plan.gap,
