@@ -39,6 +39,30 @@ export const TARGETS_OPTIONS = declareOptions({
     default: "greedy",
     example: "optimal",
   }),
+  "cap-unit": choiceOption({
+    label: { vi: "Giới hạn mỗi xã tính theo", en: "Cap per commune counts" },
+    choices: [
+      { value: "indicators", label: { vi: "Chỉ tiêu", en: "Indicators" } },
+      { value: "criteria", label: { vi: "Tiêu chí thực hiện", en: "Criteria worked on" } },
+    ],
+    default: "indicators",
+    help: {
+      vi: "Chỉ dùng khi tình trạng theo từng chỉ tiêu (2026-2030)",
+      en: "Only when the status is per indicator (2026-2030)",
+    },
+    example: "criteria",
+  }),
+  "default-cost": numberOption({
+    label: { vi: "Chi phí mặc định mỗi chỉ tiêu", en: "Default cost per indicator" },
+    unit: "million-vnd",
+    min: 0,
+    absent: { vi: "bắt buộc có chi phí", en: "a cost is required" },
+    help: {
+      vi: "Cho chỉ tiêu không có dòng trong bảng chi phí (2026-2030)",
+      en: "For indicators without a row in the costs table (2026-2030)",
+    },
+    example: "500",
+  }),
   year: numberOption({
     label: { vi: "Năm kế hoạch", en: "Plan year" },
     unit: "year",

@@ -3,17 +3,18 @@
 import { withNumberNotes } from "./number-notes";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { planTargets, type CostTable, type TargetMethod } from "../../engine/targets";
+import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { targetsSheet, targetsText } from "../writers/targets";
+import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
-async function findGrid(
+export async function findGrid(
   ref: InputRef,
   fits: (grid: Grid) => boolean,
   prefer: (grid: Grid) => boolean,
@@ -39,7 +40,13 @@ async function findGrid(
 async function readInputs(
   request: JobRequest,
   catalogue: Catalogue
-): Promise<{ communes: CommuneStatus[]; costs?: CostTable; warnings: Warning[] }> {
+): Promise<{
+  communes: CommuneStatus[];
+  costs?: CostTable;
+  /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
+  indicatorLevel?: string;
+  warnings: Warning[];
+}> {
   const communesRef = request.inputs.communes;
   if (!communesRef) {
     throw new InputError({
@@ -57,6 +64,9 @@ async function readInputs(
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
+  if (read.communes.some((c) => c.indicators !== undefined)) {
+    return { communes: read.communes, indicatorLevel: communesGrid.sheet, warnings };
+  }
   const costsRef = request.inputs.costs;
   if (!costsRef) return { communes: read.communes, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
@@ -103,6 +113,19 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
+    if (inputs.indicatorLevel !== undefined) {
+      return indicatorTargets(request, inputs.communes, inputs.warnings, {
+        catalogue,
+        communesSheet: inputs.indicatorLevel,
+        budget,
+        maxPerCommune,
+        capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+        defaultCost: o["default-cost"],
+        year,
+        method,
+        timeLimit,
+      });
+    }
     const plan = await planTargets(
       inputs.communes,
       { catalogue, budget, maxPerCommune, year, costs: inputs.costs, method },
