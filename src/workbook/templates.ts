@@ -1,16 +1,62 @@
 // Blank input templates the user can insert: Vietnamese headers the readers recognise, one sheet each.
 
+import { MODE_WORDS, POLICY_PRESETS, type PolicyPreset } from "../engine/allocation";
+import type { CellValue } from "./grid";
 import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
 export interface TemplateDefinition {
-  id: "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+  id:
+    | "communes"
+    | "costs"
+    | "budget"
+    | "brackets"
+    | "coefficients"
+    | "catalogue"
+    | "policy"
+    | "policy-qd-07-2022";
   sheet: string;
   label: { vi: string; en: string };
   columns: { header: string; format?: string }[];
   /** An example row so that the user sees the expected spelling. */
   example: (string | number | null)[];
+  /** Several rows instead of the one example (a policy preset copied to be edited). */
+  rows?: CellValue[][];
 }
+
+/** An allocation policy preset as an editable sheet: every rule row keeps its source and the check note. */
+function policyTemplate(
+  id: TemplateDefinition["id"],
+  sheet: string,
+  preset: PolicyPreset
+): TemplateDefinition {
+  const rows = preset.rows.map((r) => [
+    r.condition,
+    r.coefficient,
+    MODE_WORDS[r.mode],
+    r.source ?? null,
+    r.note ?? null,
+  ]);
+  return {
+    id,
+    sheet,
+    label: {
+      vi: `Chính sách phân bổ: ${preset.title.vi} — bản sao để sửa`,
+      en: `Allocation policy: ${preset.title.en} — a copy to edit`,
+    },
+    columns: [
+      { header: "Điều kiện" },
+      { header: "Hệ số", format: FORMATS.decimal2 },
+      { header: "Cách tính" },
+      { header: "Căn cứ" },
+      { header: "Ghi chú" },
+    ],
+    example: rows[0],
+    rows,
+  };
+}
+
+const preset = (id: PolicyPreset["id"]) => POLICY_PRESETS.find((p) => p.id === id)!;
 
 export const TEMPLATES: TemplateDefinition[] = [
   {
@@ -101,6 +147,8 @@ export const TEMPLATES: TemplateDefinition[] = [
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
   },
+  policyTemplate("policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
+  policyTemplate("policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
 ];
 
 /** A template as a sheet the add-in writes (its own sheet, never a user's). */
@@ -114,7 +162,7 @@ export function templateSheet(id: TemplateDefinition["id"]): OutputSheet {
         name: `NTM_${t.sheet}`,
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
-        rows: [t.example],
+        rows: t.rows ?? [t.example],
       },
     ],
   };

@@ -309,6 +309,38 @@ export const mappingSheet = fc
   )
   .map((rows) => model("Phân nhóm nguồn", "mapping", ["Từ khóa", "Nhóm nguồn"], rows));
 
+/** An allocation policy sheet (Điều kiện | Hệ số | Cách tính | Căn cứ): rules as staff write them. */
+export const policySheet = fc
+  .array(
+    fc.record({
+      condition: fc.constantFrom(
+        "Khu vực III",
+        "Khu vực II",
+        "ATK",
+        "Biên giới",
+        "Xã ĐBKK",
+        "Dưới 15 tiêu chí",
+        "Từ 15 đến 18 tiêu chí",
+        "Đã đạt chuẩn",
+        "Chưa đạt chuẩn",
+        "ATK và chưa đạt chuẩn",
+        "Các xã còn lại",
+        "Mỗi tiêu chí chưa đạt"
+      ),
+      coefficient: fc.integer({ min: 0, max: 60 }),
+      mode: fc.constantFrom("Cao nhất", "Cộng thêm"),
+    }),
+    { minLength: 1, maxLength: 8 }
+  )
+  .map((rules) =>
+    model(
+      "ChinhSach",
+      "policy",
+      ["Điều kiện", "Hệ số", "Cách tính", "Căn cứ"],
+      rules.map((r) => [r.condition, r.coefficient, r.mode, "Nghị quyết HĐND tỉnh (thử)"])
+    )
+  );
+
 export const EXTRA_SHEETS: Record<ExtraKind, fc.Arbitrary<SheetModel>> = {
   periodTargets: periodTargetsSheet,
   mapping: mappingSheet,
@@ -321,6 +353,7 @@ export const VALID_SHEETS: Record<InputKind, fc.Arbitrary<SheetModel>> = {
   brackets: bracketsSheet,
   coefficients: coefficientsSheet,
   catalogue: catalogueSheet,
+  policy: policySheet,
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -34,8 +34,17 @@ export interface CommuneAttributes {
 }
 
 /** The attributes a condition reads; a rule on an attribute the commune sheet does not have cannot be applied. */
+/** "tierAbove": tiers above the standard (advanced, model, modern), which only a stated tier tells. */
 export type PolicyAttribute =
-  "criteria" | "tier" | "group" | "zone" | CommuneFlag | "villages" | "registered" | "need";
+  | "criteria"
+  | "tier"
+  | "tierAbove"
+  | "group"
+  | "zone"
+  | CommuneFlag
+  | "villages"
+  | "registered"
+  | "need";
 
 export type Condition =
   | { kind: "all" }
@@ -283,7 +292,7 @@ export function conditionAttributes(condition: Condition, out = new Set<PolicyAt
       out.add("group");
       break;
     case "tier":
-      out.add("tier");
+      out.add(condition.tier === "none" || condition.tier === "standard" ? "tier" : "tierAbove");
       break;
     case "criteria":
       out.add("criteria");
@@ -313,6 +322,10 @@ export function ruleAttributes(rule: PolicyRule): Set<PolicyAttribute> {
 export const ATTRIBUTE_WORDS: Record<PolicyAttribute, Bilingual> = {
   criteria: { vi: "số tiêu chí đạt", en: "criteria met" },
   tier: { vi: "trạng thái (mức đạt chuẩn)", en: "tier" },
+  tierAbove: {
+    vi: "trạng thái nâng cao / kiểu mẫu / hiện đại (cột Trạng thái)",
+    en: "advanced / model / modern tier (Trạng thái column)",
+  },
   group: { vi: "nhóm xã", en: "commune group" },
   zone: { vi: "khu vực (I/II/III)", en: "zone (I/II/III)" },
   atk: { vi: "xã ATK", en: "ATK (safe zone)" },

@@ -4,6 +4,7 @@ import type { Grid } from "../grid";
 import { isBracketSheet } from "../readers/brackets";
 import { budgetLayout } from "../readers/budget";
 import { looksLikeCatalogue } from "../readers/catalogue";
+import { isPolicySheet } from "../readers/allocation-policy";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
 import type { WorkbookPort } from "../port";
@@ -15,6 +16,7 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   brackets: isBracketSheet,
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
+  policy: isPolicySheet,
 };
 
 /** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */
