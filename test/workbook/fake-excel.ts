@@ -88,6 +88,22 @@ export class FakeSheet {
   }
 }
 
+/**
+ * What Excel makes of a value written to range.values, as documented and as Excel on the web does: a leading
+ * apostrophe makes the rest text (the apostrophe is not part of the value); text starting with =, + or - is a formula
+ * (and @ an implicit-intersection formula); text that reads as a number becomes a number.
+ */
+export function asTyped(value: Value): { value: Value; type?: string } {
+  if (typeof value !== "string") return { value };
+  if (value.startsWith("'")) return { value: value.slice(1), type: "String" };
+  if (/^[=+\-@]/.test(value) && value.length > 1) return { value, type: "Formula" };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(value)) {
+    const number = Number(value.trim().replace(/%$/, ""));
+    return { value: value.trim().endsWith("%") ? number / 100 : number };
+  }
+  return { value };
+}
+
 function typeOf(cell: Cell | undefined): string {
   if (!cell) return "Empty";
   if (cell.type) return cell.type;
@@ -161,7 +177,14 @@ class FakeRange {
     v.forEach((row, r) =>
       row.forEach((value, c) => {
         const old = this.sheet.get(this.row + r, this.col + c);
-        this.sheet.set(this.row + r, this.col + c, value, old?.format ?? "General");
+        const typed = asTyped(value);
+        this.sheet.set(
+          this.row + r,
+          this.col + c,
+          typed.value,
+          old?.format ?? "General",
+          typed.type
+        );
       })
     );
   }

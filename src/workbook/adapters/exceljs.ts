@@ -37,7 +37,26 @@ function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     return { error: value.error as ExcelJS.CellErrorValue["error"] };
   }
-  return value;
+  return typeof value === "string" ? xlsxText(value) : value;
+}
+
+/**
+ * A string as stored in an .xlsx string cell. ExcelJS writes every string as a string cell, never a formula, but XML
+ * loses a carriage return and cannot hold other control characters: they are written as Excel's _xHHHH_ escapes
+ * (which Excel and ExcelJS decode), and text that already looks like such an escape has its "_" escaped.
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+}
+
+/** A header or title the add-in chose: control characters (not allowed in a table column's name) become spaces. */
+function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ");
 }
 
 /** Parses CSV text (UTF-8, with or without BOM, comma or semicolon separated) into rows of strings/nulls. */
@@ -182,7 +201,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       for (const { table, titleRow, headerRow } of layoutSheet(output)) {
         if (titleRow !== null) {
           const title = sheet.getCell(a1(titleRow, 0));
-          title.value = table.title ?? null;
+          title.value = table.title === undefined ? null : xlsxText(table.title);
           title.font = { bold: true, size: 12 };
         }
         const name = uniqueTableName(table.name, tableNames);
@@ -194,7 +213,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
           ref: a1(headerRow, 0),
           headerRow: true,
           style: { theme: "TableStyleMedium2", showRowStripes: true },
-          columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+          columns: table.columns.map((c) => ({ name: plainText(c.header), filterButton: true })),
           rows: rows.map((r) => r.map(toExcelJsValue)),
         });
         table.columns.forEach((column, c) => {

@@ -84,12 +84,16 @@ export function fromOfficeValue(value: unknown, format: unknown): CellValue {
   return EXCEL_ERRORS.test(text) ? { error: text } : text;
 }
 
-/** A plain value as Office.js writes it; text that would be taken for a formula is kept as text. */
+/**
+ * A plain value as Office.js writes it. Excel reads a string written to range.values as a formula when it starts with
+ * =, + or - (and @), as a number when it looks like one ("5%", "00123"), and drops a leading apostrophe. Every string
+ * is therefore written with Excel's text prefix, an apostrophe that is not part of the value: it stays text as given.
+ */
 export function toOfficeValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") return value.error;
-  if (typeof value === "string" && value.startsWith("=")) return `'${value}`;
+  if (typeof value === "string") return value === "" ? "" : `'${value}`;
   return value;
 }
 
@@ -314,12 +318,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
           width = Math.max(width, columns);
           if (titleRow !== null) {
             const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
-            title.values = [[table.title ?? ""]];
+            title.values = [[toOfficeValue(table.title ?? "")]];
             title.format.font.bold = true;
           }
           const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
           const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
-          header.values = [table.columns.map((c) => c.header)];
+          header.values = [table.columns.map((c) => toOfficeValue(c.header))];
           const formats = table.columns.map((c) => c.format ?? "General");
           const blocks = chunkRows(
             headerRow + 1,
@@ -354,7 +358,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
       );
       const metaSheet = metaExists ? sheets.getItem(META_SHEET) : sheets.add(META_SHEET);
       if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
-      metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [n]);
+      metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [
+        toOfficeValue(n),
+      ]);
       metaSheet.visibility = "VeryHidden";
       await context.sync();
       this.metaSeen = true;
