@@ -368,6 +368,7 @@ export async function runPolicyAllocation(
     json: {
       sheet: communes.sheet,
       mode: "policy",
+      basis: "coefficient",
       total: central.total,
       unit: central.unit,
       policy: policyJson(policy),

@@ -27,7 +27,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
       label: { vi: "Trang chính sách phân bổ", en: "Allocation policy sheet" },
       required: false,
     },
-    { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: false },
+    // Required for the allocation by coefficients (the default); an allocation by policy does not read it.
+    { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true },
   ],
   options: [
     {
@@ -93,7 +94,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
   async run(request) {
     const policy = await mainPolicy(request);
     if (policy) return runPolicyAllocation(request, policy);
-    for (const id of ["top-up", "top-up-policy", "year"]) {
+    for (const id of ["top-up", "top-up-policy"]) {
       const v = request.options[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
