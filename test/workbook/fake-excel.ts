@@ -36,7 +36,11 @@ interface Cell {
   type?: string;
 }
 
+let sheetsMade = 0;
+
 export class FakeSheet {
+  /** Worksheet.id: a GUID in Excel, never given to another sheet. */
+  readonly id = `{00000000-0001-0000-${String(++sheetsMade).padStart(4, "0")}-000000000000}`;
   cells = new Map<string, Cell>();
   visibility = "Visible";
   frozenRows = 0;
@@ -240,6 +244,12 @@ function sheetProxy(sheet: FakeSheet) {
     get name() {
       return sheet.name;
     },
+    get id() {
+      return sheet.id;
+    },
+    get visibility() {
+      return sheet.visibility;
+    },
     set name(v: string) {
       if (book.sheets.some((s) => s !== sheet && sameName(s.name, v)))
         throw new Error(`ItemAlreadyExists: ${v}`);
@@ -395,20 +405,25 @@ export class FakeExcel {
     this.sheets = this.sheets.filter((s) => s !== sheet);
   }
 
-  private find(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => sameName(s.name, name));
+  /** getItem takes a name (case-insensitive) or an id, as in Office.js. */
+  private find(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheets.find((s) => sameName(s.name, key));
   }
 
   private context() {
     const book = this;
-    const sheetItems: { name: string }[] = [];
+    const sheetItems: { name: string; id: string; visibility: string }[] = [];
     const tableItems: { name: string; worksheet: { name: string } }[] = [];
     let sheetsLoaded = false;
     let tablesLoaded = false;
     const worksheets = {
       load() {
         book.pending.push(() => {
-          sheetItems.splice(0, sheetItems.length, ...book.sheets.map((s) => ({ name: s.name })));
+          sheetItems.splice(
+            0,
+            sheetItems.length,
+            ...book.sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }))
+          );
           sheetsLoaded = true;
         });
       },
