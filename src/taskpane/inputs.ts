@@ -12,7 +12,19 @@ const NAME_HINTS: Record<InputKind, string[]> = {
   brackets: ["doi ung", "ty le doi ung", "brackets", "counterpart"],
   coefficients: ["he so", "phan bo", "coefficients", "allocation"],
   catalogue: ["danh muc", "bo tieu chi", "catalogue", "criteria"],
-  policy: ["chinh sach", "chinh sach phan bo", "policy", "mau cs qd16 2026", "mau cs qd07 2022"],
+  indicators: [
+    "chi tieu theo nhom xa",
+    "bang chi tieu",
+    "chi tieu",
+    "indicators",
+    "indicator policy",
+  ],
+  "allocation-policy": [
+    "chinh sach phan bo",
+    "allocation policy",
+    "mau cs qd16 2026",
+    "mau cs qd07 2022",
+  ],
 };
 
 /** The sheet that best fits an input: the template's own sheet, then a sheet named for the kind; undefined if none. */

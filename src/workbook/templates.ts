@@ -13,8 +13,8 @@ export interface TemplateDefinition {
     | "brackets"
     | "coefficients"
     | "catalogue"
-    | "policy"
-    | "policy-qd-07-2022";
+    | "allocation-policy"
+    | "allocation-policy-qd-07-2022";
   sheet: string;
   label: { vi: string; en: string };
   columns: { header: string; format?: string }[];
@@ -147,8 +147,8 @@ export const TEMPLATES: TemplateDefinition[] = [
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
   },
-  policyTemplate("policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
-  policyTemplate("policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
+  policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
+  policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
 ];
 
 /** A template as a sheet the add-in writes (its own sheet, never a user's). */

@@ -4,7 +4,13 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
 import { a1, type CellValue, type Grid } from "../grid";
-import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
+import {
+  assertTableShape,
+  headerFooterCode,
+  layoutSheet,
+  printSetup,
+  type OutputSheet,
+} from "../output";
 import {
   META_SHEET,
   findSheetName,
@@ -258,6 +264,17 @@ export class ExcelJsWorkbook implements WorkbookPort {
       widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
       const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
       sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
+      const print = printSetup(output);
+      sheet.pageSetup.paperSize = print.paperSize;
+      sheet.pageSetup.orientation = print.orientation;
+      sheet.pageSetup.fitToPage = true;
+      sheet.pageSetup.fitToWidth = 1;
+      sheet.pageSetup.fitToHeight = 0;
+      if (print.repeatRows) {
+        sheet.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+      }
+      sheet.headerFooter.oddHeader = headerFooterCode(print.header);
+      sheet.headerFooter.oddFooter = headerFooterCode(print.footer);
       return sheet;
     });
     if (own) {

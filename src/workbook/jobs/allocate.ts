@@ -23,7 +23,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
     },
     {
       id: "policy",
-      kind: "policy",
+      kind: "allocation-policy",
       label: { vi: "Trang chính sách phân bổ", en: "Allocation policy sheet" },
       required: false,
     },

@@ -7,16 +7,19 @@ import { looksLikeCatalogue } from "../readers/catalogue";
 import { isPolicySheet } from "../readers/allocation-policy";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
+import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
+import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
 import type { InputKind, PlanningJob } from "./job";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
-  communes: (grid) => looksLikeCommunes(grid),
+  communes: (grid) => looksLikeCommunes(grid) || looksLikeCommunes(grid, CATALOGUE_2026_2030),
   budget: (grid) => budgetLayout(grid) !== null,
   brackets: isBracketSheet,
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
-  policy: isPolicySheet,
+  indicators: looksLikeIndicatorPolicy,
+  "allocation-policy": isPolicySheet,
 };
 
 /** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */

@@ -7,7 +7,14 @@ import type { WorkbookPort } from "../port";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
 export type InputKind =
-  "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue" | "policy";
+  | "communes"
+  | "costs"
+  | "budget"
+  | "brackets"
+  | "coefficients"
+  | "catalogue"
+  | "indicators"
+  | "allocation-policy";
 
 export interface JobInputSpec {
   /** Key in JobRequest.inputs, e.g. "communes", "costs". */

@@ -47,7 +47,9 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
       "Difficult villages",
     ],
   },
-  { key: "group", aliases: ["Nhóm xã", "Nhóm", "Commune group", "Group"] },
+  { key: "group", aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"] },
+  // "Nhóm" alone names the group only as the whole header ("Nhóm tiêu chí" is something else).
+  { key: "group", aliases: ["Nhóm", "Group"], prefix: false },
   { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
   { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
   { key: "registered", aliases: ["Đăng ký đạt chuẩn", "Năm đăng ký đạt chuẩn", "Năm đăng ký"] },
@@ -125,35 +127,15 @@ function groupCell(grid: Grid, row: number, col: number): 1 | 2 | 3 | undefined 
   });
 }
 
-/** Tiers of the 2026-2030 period the commune reader does not know yet are read here. */
-function modernTier(grid: Grid, row: number, col: number): boolean {
-  const text = textCell(grid, row, col, { vi: "trạng thái", en: "status" });
-  return text !== null && /hien dai|modern/.test(labelKey(text));
-}
-
 /**
- * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, registration year
- * and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
+ * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, group, registration
+ * year and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
  * cell meaning "no". Errors name the sheet and cell.
  */
 export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): AllocationCommunes {
   const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS);
   const cols = table?.columns ?? {};
-  // "Hiện đại" (2026-2030) is read here; the commune reader is given the sheet without that word.
-  const modern = new Set<number>();
-  let statusGrid = grid;
-  if (table && cols.tier !== undefined) {
-    for (const r of table.dataRows) if (modernTier(grid, r, cols.tier)) modern.add(r);
-    if (modern.size > 0) {
-      statusGrid = {
-        ...grid,
-        rows: grid.rows.map((row, r) =>
-          modern.has(r) ? row.map((v, c) => (c === cols.tier ? "đạt chuẩn" : v)) : row
-        ),
-      };
-    }
-  }
-  const read = readCommunes(statusGrid, { catalogue });
+  const read = readCommunes(grid, { catalogue });
   const byCell = new Map<string, number>();
   if (table) for (const r of table.dataRows) byCell.set(addressAt(table, r, "name"), r);
   const total = catalogue.criteria.length;
@@ -164,7 +146,7 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
   for (const f of FLAG_KEYS) if (has(f)) available.add(f);
   if (has("difficult")) available.add("difficult");
   if (has("villages")) available.add("villages");
-  if (has("group")) available.add("group");
+  if (has("group") || read.communes.some((c) => c.group !== undefined)) available.add("group");
   if (has("need")) available.add("need");
   if (has("registered")) available.add("registered");
 
@@ -184,7 +166,6 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
       if (Object.keys(flags).length > 0) attrs.flags = flags;
       return attrs;
     }
-    if (modern.has(r)) attrs.tier = "modern";
     const zones = (["I", "II", "III"] as const).filter((z) => {
       const c = cols[`zone${z}`];
       return c !== undefined && flagCell(grid, r, c, { vi: `khu vực ${z}`, en: `zone ${z}` });
@@ -218,7 +199,9 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
       });
       if (n !== null) attrs.difficultVillages = n;
     }
-    if (cols.group !== undefined) {
+    // The commune reader reads the group for a set with groups (2026-2030); here for the others.
+    if (status.group !== undefined) attrs.group = status.group;
+    else if (cols.group !== undefined) {
       const g = groupCell(grid, r, cols.group);
       if (g !== undefined) attrs.group = g;
     }

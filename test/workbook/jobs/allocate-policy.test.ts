@@ -140,8 +140,8 @@ describe("allocate by policy", () => {
 
   it("refuses a commune sheet that has none of the columns a policy reads", async () => {
     const sheet: CellValue[][] = [
-      ["Tên xã", "Số tiêu chí đạt"],
-      ["Kế Sách", 8],
+      ["Tên xã", "Nhóm xã", "Số tiêu chí đạt"],
+      ["Kế Sách", 2, 8],
     ];
     await expect(run({ Xã: sheet }, { total: 100, policy: "qd-16-2026" })).rejects.toThrow(
       /khu vực \(I\/II\/III\)/
@@ -185,8 +185,8 @@ describe("allocate by policy", () => {
 
 describe("policy templates", () => {
   it.each([
-    ["policy", "qd-16-2026"],
-    ["policy-qd-07-2022", "qd-07-2022"],
+    ["allocation-policy", "qd-16-2026"],
+    ["allocation-policy-qd-07-2022", "qd-07-2022"],
   ] as const)("the %s template read back gives the preset's coefficients", async (id, preset) => {
     const book = new MemoryWorkbook({ Xã: COMMUNES_2026 });
     const [name] = await book.writeResults([templateSheet(id)]);
