@@ -25,6 +25,8 @@ const NAME_HINTS: Record<InputKind, string[]> = {
     "mau cs qd16 2026",
     "mau cs qd07 2022",
   ],
+  merge: ["sap nhap", "xa cu xa moi", "merge", "merger"],
+  money: ["kinh phi theo xa", "von theo xa", "money by commune"],
 };
 
 /** The sheet that best fits an input: the template's own sheet, then a sheet named for the kind; undefined if none. */

@@ -14,7 +14,10 @@ export interface TemplateDefinition {
     | "coefficients"
     | "catalogue"
     | "allocation-policy"
-    | "allocation-policy-qd-07-2022";
+    | "allocation-policy-qd-07-2022"
+    | "indicator-costs"
+    | "merge"
+    | "money";
   sheet: string;
   label: { vi: string; en: string };
   columns: { header: string; format?: string }[];
@@ -149,6 +152,53 @@ export const TEMPLATES: TemplateDefinition[] = [
   },
   policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
   policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
+  {
+    id: "indicator-costs",
+    sheet: "Mau_ChiPhi_ChiTieu",
+    label: {
+      vi: "Chi phí đạt từng chỉ tiêu (2026-2030)",
+      en: "Cost of meeting each indicator (2026-2030)",
+    },
+    columns: [
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Tên xã" },
+      { header: "Chỉ tiêu", format: FORMATS.text },
+      { header: "Chi phí", format: FORMATS.integer },
+    ],
+    // Empty commune: the indicator's default cost for every commune.
+    example: [null, null, "2.1", 1500],
+  },
+  {
+    id: "merge",
+    sheet: "Mau_SapNhap",
+    label: { vi: "Sáp nhập xã (xã cũ → xã mới)", en: "Merged communes (old → new)" },
+    columns: [
+      { header: "Xã cũ" },
+      { header: "Mã xã cũ", format: FORMATS.text },
+      { header: "Xã mới" },
+      { header: "Mã xã mới", format: FORMATS.text },
+      { header: "Ngày hiệu lực", format: FORMATS.text },
+    ],
+    example: [
+      "Ví dụ: Xã A (cũ) / example: old commune A",
+      null,
+      "Ví dụ: Xã B (mới) / example: new commune B",
+      null,
+      "01/07/2025",
+    ],
+  },
+  {
+    id: "money",
+    sheet: "Mau_KinhPhi_Xa",
+    label: { vi: "Kinh phí theo xã (trước sáp nhập)", en: "Money by commune (before the merger)" },
+    columns: [
+      { header: "Tên xã" },
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Năm 2024", format: FORMATS.integer },
+      { header: "Năm 2025", format: FORMATS.integer },
+    ],
+    example: ["Ví dụ: Xã A (cũ) / example: old commune A", null, 1200, 1500],
+  },
 ];
 
 /** A template as a sheet the add-in writes (its own sheet, never a user's). */

@@ -14,7 +14,9 @@ export type InputKind =
   | "coefficients"
   | "catalogue"
   | "indicators"
-  | "allocation-policy";
+  | "allocation-policy"
+  | "merge"
+  | "money";
 
 export interface JobInputSpec {
   /** Key in JobRequest.inputs, e.g. "communes", "costs". */
@@ -59,7 +61,7 @@ export interface JobResult {
 }
 
 export interface PlanningJob {
-  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap";
+  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
   label: Bilingual;
   inputs: JobInputSpec[];
   options: JobOptionSpec[];
