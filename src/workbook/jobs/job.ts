@@ -15,6 +15,7 @@ export type InputKind =
   | "coefficients"
   | "catalogue"
   | "indicators"
+  | "allocation-policy"
   | "merge"
   | "money";
 
