@@ -88,7 +88,8 @@ export function jobCommand(config: {
   name: string;
   summary: Bilingual;
   job: () => PlanningJob;
-  input: string;
+  /** The job input FILE (and --sheet) stands for; may depend on the flags (allocate by policy reads communes). */
+  input: string | ((options: CommandInput["options"]) => string);
   files?: FileInput[];
 }): CliCommand {
   const job = config.job();
@@ -121,7 +122,8 @@ export function jobCommand(config: {
       const file = requireFile(input, usage);
       const sheet = typeof input.options.sheet === "string" ? input.options.sheet : undefined;
       const workbook = await openWorkbook(file);
-      const inputs: JobRequest["inputs"] = { [config.input]: { workbook, sheet } };
+      const main = typeof config.input === "string" ? config.input : config.input(input.options);
+      const inputs: JobRequest["inputs"] = { [main]: { workbook, sheet } };
       const extraSheets = new Map<string, Set<string>>();
       for (const f of files) {
         const path = input.options[f.id];

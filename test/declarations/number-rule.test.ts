@@ -8,7 +8,7 @@ import { ambiguousNumberWords } from "../../src/engine/numbers";
 import { functionNumber } from "../../src/functions/errors";
 import { optionProblem, parseOptionInput } from "../../src/taskpane/run";
 import { gridFromRows } from "../../src/workbook/grid";
-import { ALLOCATE_OPTIONS } from "../../src/workbook/jobs/allocate";
+import { ALLOCATE_OPTIONS } from "../../src/workbook/jobs/allocate-options";
 import { ambiguousNumberWarnings, numberCell } from "../../src/workbook/readers/table";
 
 const DISTRICTS = path.join(__dirname, "..", "fixtures", "allocation", "districts.csv");

@@ -1,65 +1,53 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
 import { withNumberNotes } from "./number-notes";
+import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
-import { choiceOption, declareOptions, numberOption } from "../../engine/options";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import type { PlanningJob } from "./job";
+import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "./input-grid";
+import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 
-export const ALLOCATE_OPTIONS = declareOptions({
-  total: numberOption({
-    label: { vi: "Tổng vốn phân bổ", en: "Envelope" },
-    unit: "million-vnd",
-    min: 0,
-    required: true,
-    example: "10000",
-  }),
-  unit: numberOption({
-    label: { vi: "Làm tròn đến", en: "Round to" },
-    unit: "million-vnd",
-    min: 0,
-    exclusiveMin: true,
-    default: 1,
-    help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
-    example: "10",
-  }),
-  min: numberOption({
-    label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
-    unit: "million-vnd",
-    min: 0,
-    example: "500",
-  }),
-  cap: numberOption({
-    label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" },
-    unit: "million-vnd",
-    min: 0,
-    example: "3000",
-  }),
-  basis: choiceOption({
-    label: { vi: "Phân bổ theo", en: "Allocate by" },
-    choices: [
-      { value: "coefficient", label: { vi: "Hệ số", en: "Coefficient" } },
-      { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
-    ],
-    help: {
-      vi: "Để trống: theo cột có trong bảng (Hệ số hoặc Nhu cầu)",
-      en: "Empty: by the column the table has (coefficient or need)",
-    },
-    example: "need",
-  }),
-});
-
 export const allocateJob: PlanningJob = withNumberNotes({
   id: "allocate",
-  label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
-  inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
+  label: { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
+  inputs: [
+    {
+      id: "communes",
+      kind: "communes",
+      label: { vi: "Danh sách xã", en: "Communes" },
+      required: false,
+    },
+    {
+      id: "policy",
+      kind: "allocation-policy",
+      label: { vi: "Trang chính sách phân bổ", en: "Allocation policy sheet" },
+      required: false,
+    },
+    // Required for the allocation by coefficients (the default); an allocation by policy does not read it.
+    { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true },
+  ],
   options: ALLOCATE_OPTIONS.specs,
   async run(request) {
-    const o = ALLOCATE_OPTIONS.parse(request.options);
+    const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
+    const policy = await mainPolicy(request);
+    if (policy) return runPolicyAllocation(request, policy);
+    for (const id of ["top-up", "top-up-policy"]) {
+      const v = request.options[id];
+      if (v !== undefined && v !== "") {
+        throw new InputError({
+          found: `${id} = ${String(v)}`,
+          expected: {
+            vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, qd-16-2026 hoặc tên trang)`,
+            en: `${id} applies to an allocation by policy (policy: qd-07-2022, qd-16-2026 or a sheet name)`,
+          },
+        });
+      }
+    }
     const total = o.total as number;
     const { unit, min, cap } = o;
     const basis = o.basis as AllocationBasis | undefined;

@@ -2,6 +2,7 @@
 
 import type { Bilingual } from "../../engine/errors";
 import type { JobOptionSpec } from "../../engine/options";
+import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
@@ -15,6 +16,7 @@ export type InputKind =
   | "coefficients"
   | "catalogue"
   | "indicators"
+  | "allocation-policy"
   | "merge"
   | "money";
 
@@ -41,6 +43,8 @@ export interface JobRequest {
   /** Cancels long runs (the exact optimiser); the job then rejects and writes nothing. */
   signal?: AbortSignal;
   onProgress?: (fraction: number, message?: Bilingual) => void;
+  /** The exact method's solver; the task pane hands one that runs in a Web Worker. Default: HiGHS, in-thread. */
+  solver?: MixedSolver;
 }
 
 export interface JobResult {
