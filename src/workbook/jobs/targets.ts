@@ -8,7 +8,7 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
-import { targetsSheet, targetsText } from "../writers/targets";
+import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
@@ -140,8 +140,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
       { signal: request.signal, onProgress: request.onProgress, timeLimitSeconds: timeLimit }
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
+    const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
+    if (budget === undefined) {
+      warnings.unshift({
+        vi: "Không có ngân sách (--budget): kế hoạch KHÔNG GIỚI HẠN kinh phí",
+        en: "No budget given (--budget): the plan has NO LIMIT on spending",
+      });
+    }
     const json = {
       year: year ?? null,
+      budgetUnit: unit,
       period: catalogue.id,
       criteriaCount: catalogue.criteria.length,
       method: plan.method,
@@ -166,6 +174,11 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return { json, text: targetsText(plan), sheets: [targetsSheet(plan, year)], warnings };
+    return {
+      json,
+      text: targetsText(plan, unit),
+      sheets: [targetsSheet(plan, year, unit)],
+      warnings,
+    };
   },
 });
