@@ -178,7 +178,7 @@ export function App({
             />
           ) : (
             <>
-              <ProgressBar value={state.fraction} max={1} />
+              <ProgressBar value={state.fraction} max={1} aria-label={pick(UI.running, lang)} />
               <Body1>{state.message ? pick(state.message, lang) : pick(UI.running, lang)}</Body1>
             </>
           )}
