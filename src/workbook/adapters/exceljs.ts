@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
-import { a1, type CellValue, type Grid } from "../grid";
+import { a1, UNCALCULATED, type CellValue, type Grid, type MergedRange } from "../grid";
 import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
 import {
   META_SHEET,
@@ -27,10 +27,26 @@ export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
     if ("hyperlink" in value) return typeof value.text === "string" ? value.text : null;
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      return result === undefined ? null : fromExcelJsValue(result as ExcelJS.CellValue);
+      if (result === undefined || result === null) {
+        const formula = (value as ExcelJS.CellFormulaValue).formula;
+        return { error: UNCALCULATED, ...(formula ? { formula: `=${formula}` } : {}) };
+      }
+      return fromExcelJsValue(result as ExcelJS.CellValue);
     }
   }
   return String(value);
+}
+
+/** The sheet's merged ranges, 0-based (ExcelJS keeps them by master address, 1-based). */
+function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: MergedRange }> })._merges;
+  if (!merges) return [];
+  return Object.values(merges).map(({ model }) => ({
+    top: model.top - 1,
+    left: model.left - 1,
+    bottom: model.bottom - 1,
+    right: model.right - 1,
+  }));
 }
 
 function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
@@ -150,7 +166,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows[rowNumber - 1] = values;
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
-    return { sheet: found, rows, origin: { row: 0, col: 0 } };
+    const merges = mergedRanges(sheet);
+    return {
+      sheet: found,
+      rows,
+      origin: { row: 0, col: 0 },
+      ...(merges.length > 0 ? { merges } : {}),
+    };
   }
 
   async writeResults(outputs: OutputSheet[]): Promise<string[]> {
