@@ -378,14 +378,18 @@ export class FakeExcel {
 
   private context() {
     const book = this;
-    const sheetItems: { name: string }[] = [];
+    const sheetItems: { name: string; visibility?: string }[] = [];
     const tableItems: { name: string; worksheet: { name: string } }[] = [];
     let sheetsLoaded = false;
     let tablesLoaded = false;
     const worksheets = {
       load() {
         book.pending.push(() => {
-          sheetItems.splice(0, sheetItems.length, ...book.sheets.map((s) => ({ name: s.name })));
+          sheetItems.splice(
+            0,
+            sheetItems.length,
+            ...book.sheets.map((s) => ({ name: s.name, visibility: s.visibility }))
+          );
           sheetsLoaded = true;
         });
       },

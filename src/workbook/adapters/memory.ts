@@ -30,6 +30,7 @@ interface MemorySheet {
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
   private owned: string[] = [];
+  private hidden = new Set<string>();
   readonly tables: MemoryTable[] = [];
 
   constructor(sheets: Record<string, CellValue[][]> = {}) {
@@ -42,6 +43,15 @@ export class MemoryWorkbook implements WorkbookPort {
     const copy = cells.map((r) => [...r]);
     if (existing) existing.cells = copy;
     else this.sheets.push({ name, cells: copy });
+  }
+
+  /** Hides a user's sheet (test setup), as Excel's Hide does. */
+  hideSheet(name: string): void {
+    this.hidden.add(name);
+  }
+
+  async hiddenSheets(): Promise<string[]> {
+    return this.sheets.map((s) => s.name).filter((n) => this.hidden.has(n));
   }
 
   /** Every cell of every sheet, for before/after comparisons. */

@@ -7,6 +7,7 @@ import { looksLikeCatalogue } from "../readers/catalogue";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
 import type { WorkbookPort } from "../port";
+import { inputSheetNames } from "../sheet-finder";
 import type { InputKind, PlanningJob } from "./job";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
@@ -17,13 +18,15 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   catalogue: looksLikeCatalogue,
 };
 
-/** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */
+/**
+ * For each kind, the sheets that look like it, in workbook order: visible sheets only (see sheet-finder), the
+ * add-in's own result sheets skipped.
+ */
 export async function detectInputs(
   workbook: WorkbookPort
 ): Promise<Partial<Record<InputKind, string[]>>> {
   const found: Partial<Record<InputKind, string[]>> = {};
-  for (const name of await workbook.sheetNames()) {
-    if (/^kq[_ ]/i.test(name)) continue;
+  for (const name of await inputSheetNames(workbook)) {
     const grid = await workbook.readSheet(name);
     for (const [kind, detect] of Object.entries(DETECTORS) as [InputKind, (g: Grid) => boolean][]) {
       if (detect(grid)) (found[kind] ??= []).push(name);
