@@ -14,6 +14,7 @@ import {
   uniqueTableName,
 } from "../ownership";
 import type { WorkbookPort } from "../port";
+import { decodeTextFile } from "./text-decode";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
 export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
@@ -80,12 +81,22 @@ export function parseCsv(text: string, sheet: string): CellValue[][] {
   return rows;
 }
 
-/** The separator is decided by the header line, where lists such as "1,2,3" do not occur. */
+/**
+ * The separator: the one found (outside quotes) on the most of the first lines. Title lines above the table have
+ * none; an unquoted list "1,2,3" in a semicolon file has commas on some lines only.
+ */
 function guessDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
-  const counts = [",", ";", "\t"].map((d) => ({ d, n: header.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0].n > 0 ? counts[0].d : ",";
+  const lines = text
+    .split(/\r?\n/, 40)
+    .map((l) => l.replace(/"[^"]*"/g, ""))
+    .filter((l) => l.trim() !== "");
+  const scores = ["\t", ";", ","].map((d) => ({
+    d,
+    lines: lines.filter((l) => l.includes(d)).length,
+    n: lines.reduce((s, l) => s + l.split(d).length - 1, 0),
+  }));
+  scores.sort((a, b) => b.lines - a.lines || b.n - a.n);
+  return scores[0].n > 0 ? scores[0].d : ",";
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -109,6 +120,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       });
     }
     return new ExcelJsWorkbook(workbook);
+  }
+
+  /** A text file's bytes in any encoding offices save (see decodeTextFile) become a workbook of one sheet. */
+  static fromTextBytes(bytes: Uint8Array, sheetName: string): ExcelJsWorkbook {
+    return ExcelJsWorkbook.fromCsv(decodeTextFile(bytes).text, sheetName);
   }
 
   /** A CSV file becomes a workbook of one sheet named after the file. */
@@ -148,6 +164,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async sheetNames(): Promise<string[]> {
     const meta = this.metaSheet();
     return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
+  }
+
+  async hiddenSheets(): Promise<string[]> {
+    const meta = this.metaSheet();
+    return this.workbook.worksheets
+      .filter((w) => w !== meta && w.state !== "visible")
+      .map((w) => w.name);
   }
 
   async readSheet(name: string): Promise<Grid> {

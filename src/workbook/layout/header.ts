@@ -5,8 +5,8 @@ import { labelKey } from "../../engine/text";
 import { cellText, isBlank, type CellValue, type Grid } from "../grid";
 import { hasNoNumbers, rowTexts } from "./labels";
 
-/** Unit lines and titles above a table are not header rows. */
-const UNIT_LINE = /^(dvt|don vi tinh|don vi|unit)\b/;
+/** Unit lines above a table ("ĐVT: triệu đồng", "Đơn vị tính: tỷ đồng") are not header rows. */
+const UNIT_LINE = /^(dvt|don vi tinh|don vi|unit)\s*:|^don vi tinh\s+(trieu|ty|nghin|ngan|dong)/;
 
 /** The merged range covering a cell (grid coordinates), if the adapter reported one. */
 export function mergeAt(
@@ -81,7 +81,9 @@ function continuesDownward(grid: Grid, r: number, keyCols: number[]): boolean {
   const row = grid.rows[r] ?? [];
   if (!hasNoNumbers(row) || isColumnNumberRow(row)) return false;
   const texts = rowTexts(row);
-  if (texts.length < 2) return false;
+  // One text spanning several columns ("Tiêu chí" merged over TC1…TC19) is a header row too.
+  const spans = texts.length === 1 && (mergeAt(grid, r, texts[0].col)?.right ?? 0) > texts[0].col;
+  if (texts.length < 2 && !spans) return false;
   return keyCols.every((c) => isBlank(row[c] ?? null));
 }
 

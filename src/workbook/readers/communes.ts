@@ -125,7 +125,8 @@ function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   if (!table) return null;
   // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
   for (const { col, header } of table.unmatched) {
-    const n = markNumber(header, catalogue);
+    // A composed header ("Tiêu chí / TC01") names its criterion in its lowest part.
+    const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
     if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
   }
   return table;
@@ -364,7 +365,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   const marks = markColumns(table, catalogue);
   if (shape === "marks") {
     for (const { col, header } of table.unmatched) {
-      const n = markNumber(header, catalogue);
+      const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
       if (n !== undefined && !marks.has(n)) {
         throw new InputError({
           sheet: grid.sheet,

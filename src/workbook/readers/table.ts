@@ -17,6 +17,7 @@ import {
 import { headerBlock, headerTextFromAbove, isColumnNumberRow } from "../layout/header";
 import { hasNoNumbers, isEndRow, rowTexts } from "../layout/labels";
 import { tableUnit, type MoneyUnit } from "../layout/units";
+import { legacyEncoding, legacyExpected } from "../layout/legacy-text";
 
 export interface ColumnSpec {
   key: string;
@@ -85,6 +86,19 @@ function effectiveTexts(grid: Grid, r: number): string[] {
   });
 }
 
+/**
+ * A row of figures, not of headers: some cells hold numbers (years such as 2023 aside, which headers carry). Such a
+ * row is never taken for the header, even when a name in it starts like a header ("Xã Thanh Thới An").
+ */
+function looksLikeData(row: readonly CellValue[]): boolean {
+  return row.some((v) => {
+    if (typeof v === "number") return !(Number.isInteger(v) && v >= 1990 && v <= 2100);
+    if (typeof v !== "string") return false;
+    const t = v.trim();
+    return /^[-+(]?\d[\d.,]*\)?%?$/.test(t) && !/^(19|20)\d\d$/.test(t);
+  });
+}
+
 const hasRequired = (specs: ColumnSpec[], columns: Record<string, number>) =>
   specs.every((s) => !s.required || columns[s.key] !== undefined);
 
@@ -107,6 +121,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   let best: { row: number; columns: Record<string, number> } | null = null;
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
   for (let r = 0; r < scan; r++) {
+    if (looksLikeData(grid.rows[r] ?? [])) continue;
     const columns = matchTexts(effectiveTexts(grid, r), specs);
     const count = Object.keys(columns).length;
     if (
@@ -211,6 +226,8 @@ export function ignoredRowsWarning(table: LocatedTable): Warning | null {
 export function locateTable(grid: Grid, specs: ColumnSpec[], what: Bilingual): LocatedTable {
   const found = tryLocateTable(grid, specs);
   if (found) return found;
+  const legacy = legacyTextError(grid, what);
+  if (legacy) throw legacy;
   const required = specs.filter((s) => s.required).map((s) => `"${s.aliases[0]}"`);
   throw new InputError({
     sheet: grid.sheet,
@@ -220,6 +237,28 @@ export function locateTable(grid: Grid, specs: ColumnSpec[], what: Bilingual): L
       en: `${what.en}: a header row with the columns ${required.join(", ")} within the first ${MAX_HEADER_SCAN} rows`,
     },
   });
+}
+
+/** The first cell in a table's first rows typed in a legacy encoding, as an InputError; null when none. */
+export function legacyTextError(grid: Grid, what: Bilingual): InputError | null {
+  const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN + 20);
+  for (let r = 0; r < scan; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      const legacy = typeof v === "string" ? legacyEncoding(v) : null;
+      if (legacy) {
+        const expected = legacyExpected(legacy);
+        return new InputError({
+          sheet: grid.sheet,
+          cell: gridAddress(grid, r, c),
+          found: v as string,
+          expected: { vi: `${what.vi}: ${expected.vi}`, en: `${what.en}: ${expected.en}` },
+        });
+      }
+    }
+  }
+  return null;
 }
 
 export function cellAt(table: LocatedTable, row: number, key: string): CellValue {
@@ -371,5 +410,18 @@ export function textCell(grid: Grid, row: number, col: number, what: Bilingual):
       },
     });
   }
-  return cellText(value).trim();
+  const text = cellText(value).trim();
+  const legacy = typeof value === "string" ? legacyEncoding(text) : null;
+  if (legacy) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: text,
+      expected: {
+        vi: `${what.vi}: ${legacyExpected(legacy).vi}`,
+        en: `${what.en}: ${legacyExpected(legacy).en}`,
+      },
+    });
+  }
+  return text;
 }
