@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
 function repoRoot(): string {
-  // Runs from scripts/ (ts-jest) and from dist-cli/scripts/ (npm run bad-corpus).
+  // Runs from scripts/ (ts-jest) and from dist-scripts/scripts/ (npm run bad-corpus).
   let dir = __dirname;
-  while (!existsSync(path.join(dir, "package.json")) || path.basename(dir) === "dist-cli")
+  while (!existsSync(path.join(dir, "package.json")) || path.basename(dir) === "dist-scripts")
     dir = path.dirname(dir);
   return dir;
 }

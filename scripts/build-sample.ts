@@ -8,7 +8,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../src/workbook/adapters/exceljs";
 
-/** The repository root, whether this runs from scripts/ (tests) or dist-cli/scripts/ (npm run sample). */
+/** The repository root, whether this runs from scripts/ (tests) or dist-scripts/scripts/ (npm run sample). */
 function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);

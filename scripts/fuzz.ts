@@ -14,6 +14,7 @@ import {
   removeTemp,
   type Verdict,
 } from "../test/fuzz/harness";
+import { judgeOwnership, ownershipCaseArb } from "../test/fuzz/ownership";
 import {
   JOBS,
   READERS,
@@ -49,6 +50,12 @@ function targets(): Target[] {
     list.push({ name: `job ${job.id}`, weight: 4, run: (seed) => judgeJob(job, one(arb, seed)) });
   }
   list.push({ name: "writer", weight: 2, run: (seed) => judgeWriter(one(writerCaseArb, seed)) });
+  // Renames, deletes, same-named user sheets, repeated template inserts and runs, saves: no user cell changes.
+  list.push({
+    name: "ownership",
+    weight: 3,
+    run: (seed) => judgeOwnership(one(ownershipCaseArb, seed)),
+  });
   for (const command of commands) {
     const arb = cliCaseArb(command);
     list.push({

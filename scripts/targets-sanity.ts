@@ -1,6 +1,6 @@
 // Sanity run, not a test: random provinces like the HiGHS experiment in the domain brief (1-5 missing criteria,
 // costs 1-20, cap 3, budget 30% of all needs); prints greedy and exact times and whether the exact plan is proven.
-// npm run build:cli && node dist-cli/scripts/targets-sanity.js [200,2000,10000] [--fractional] [--flags]
+// npm run build:scripts && node dist-scripts/scripts/targets-sanity.js [200,2000,10000] [--fractional] [--flags]
 
 import { CATALOGUE_2021_2025 } from "../src/engine/catalogues";
 import { planTargets, type CostTable } from "../src/engine/targets";

@@ -37,16 +37,21 @@ export async function writeResultFile(file: string, sheets: OutputSheet[]): Prom
   return names;
 }
 
-/** The first sheet of a workbook, the usual case for single-table input files. */
-export async function firstSheet(book: ExcelJsWorkbook, file: string): Promise<string> {
-  const names = await book.sheetNames();
-  if (names.length === 0) {
-    throw new InputError({
-      file,
-      expected: { vi: "ít nhất một trang tính", en: "at least one sheet" },
-    });
+/** Writes a file whole or not at all: a temporary file beside it, renamed over it once complete. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const target = path.resolve(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
+  );
+  try {
+    await fs.writeFile(temporary, bytes, { flag: "wx" });
+    await fs.rename(temporary, target);
+  } catch (e) {
+    await fs.rm(temporary, { force: true });
+    throw e;
   }
-  return names[0];
 }
 
 /** Runs a body and names the file in any input error that does not name one yet. */

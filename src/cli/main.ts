@@ -4,7 +4,7 @@ import { realpathSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, isInputError } from "../engine/errors";
-import { writeResultFile } from "./io";
+import { writeFileAtomic, writeResultFile } from "./io";
 import { commands } from "./commands";
 import type { CliCommand } from "./command";
 
@@ -98,9 +98,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
     ]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
-    const out = parsed.values.out as string | undefined;
+    const out = (parsed.values.out as string | undefined) ?? result.document?.defaultName;
     let written: string[] = [];
-    if (out) written = await writeResultFile(out, result.sheets);
+    if (out && result.document) {
+      refuseOverwritingInput(out, parsed.positionals.map(String));
+      await writeFileAtomic(out, result.document.bytes);
+      written = [path.basename(out)];
+    } else if (out) written = await writeResultFile(out, result.sheets);
     if (parsed.values.json) {
       io.stdout(JSON.stringify(out ? { ...result.json, out, outSheets: written } : result.json));
     } else {

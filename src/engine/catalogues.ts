@@ -1,4 +1,4 @@
-// The national sets of 19 criteria per period, as data. Users add more (next period, advanced tier) from a sheet.
+// The national criteria sets per period, as data. Users add more (next period, advanced tier) from a sheet.
 
 import type { Catalogue, Criterion } from "./types";
 
@@ -97,10 +97,66 @@ export const CATALOGUE_2011_2015 = catalogue(
   ]
 );
 
+/**
+ * Decision 51/2025/QĐ-TTg (Annex I): 10 criteria, 47 indicators, one requirement per commune group. The
+ * indicators are slots the user fills from an indicator policy sheet: we ship no threshold we cannot source.
+ */
+export const CATALOGUE_2026_2030: Catalogue = {
+  id: "2026-2030",
+  label: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030",
+  criteria: (
+    [
+      ["Quy hoạch", "Planning"],
+      ["Hạ tầng kinh tế - xã hội", "Socio-economic infrastructure"],
+      ["Phát triển kinh tế nông thôn", "Rural economic development"],
+      ["Đào tạo nguồn nhân lực nông thôn", "Rural human resources training"],
+      ["Văn hóa, giáo dục, y tế", "Culture, education and health"],
+      ["Giảm nghèo và an sinh xã hội", "Poverty reduction and social security"],
+      ["Khoa học công nghệ và chuyển đổi số", "Science, technology and digital transformation"],
+      ["Môi trường và cảnh quan nông thôn", "Environment and rural landscape"],
+      [
+        "Xây dựng hệ thống chính trị và hành chính công",
+        "Political system and public administration",
+      ],
+      ["Tiếp cận pháp luật và an ninh, quốc phòng", "Access to law, security and defence"],
+    ] as [string, string][]
+  ).map(([vi, en], i) => ({ number: i + 1, vi, en, group: "" })),
+  indicators: [],
+  indicatorTotal: 47,
+  requiresGroup: true,
+  tiers: ["standard", "modern"],
+  targets: {
+    year: 2030,
+    standard: 0.65,
+    top: 0.1,
+    source:
+      "Nghị quyết 257/2025/QH15: khoảng 65% xã đạt chuẩn, khoảng 10% xã NTM hiện đại (theo tin công bố)",
+  },
+  source: "Quyết định 51/2025/QĐ-TTg ngày 29/12/2025, Phụ lục I",
+};
+
 export const BUILT_IN_CATALOGUES: Catalogue[] = [
   CATALOGUE_2011_2015,
   CATALOGUE_2016_2020,
   CATALOGUE_2021_2025,
+  CATALOGUE_2026_2030,
 ];
 
+/** The default when neither a period nor a plan year is given (kept for workbooks made before 2026-2030). */
 export const DEFAULT_PERIOD = "2021-2025";
+
+/** The tiers of a catalogue above "none", lowest first. */
+export function tiersOf(catalogue: Catalogue): Exclude<Catalogue["tiers"], undefined> {
+  return catalogue.tiers ?? ["standard", "advanced", "model"];
+}
+
+/**
+ * The built-in period in force for a plan year: 2027 → "2026-2030". Undefined outside the known periods. The
+ * period is a pure function of the year given, never of today's date.
+ */
+export function periodForYear(year: number): string | undefined {
+  return BUILT_IN_CATALOGUES.map((c) => c.id).find((id) => {
+    const [from, to] = id.split("-").map(Number);
+    return year >= from && year <= to;
+  });
+}

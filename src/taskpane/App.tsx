@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { JOBS } from "../workbook/jobs";
 import type { PlanningJob } from "../workbook/jobs/job";
+import { redirectNotes } from "../workbook/ownership";
 import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
 import { JobForm } from "./components/JobForm";
@@ -184,6 +185,15 @@ export function App({
                 {pick(UI.written, lang)}: {state.written.join(", ")}
               </Body1>
             )}
+            {state.written &&
+              redirectNotes(
+                state.result.sheets.map((s) => s.sheet),
+                state.written
+              ).map((note) => (
+                <Body1 key={note.en} data-testid="written-elsewhere">
+                  {pick(note, lang)}
+                </Body1>
+              ))}
           </div>
           <ResultPreview result={state.result} lang={lang} />
         </>

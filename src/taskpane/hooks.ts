@@ -107,7 +107,8 @@ export function useWriteSheet(workbook: WorkbookPort, onWritten: () => void) {
   const write = React.useCallback(
     async (sheet: OutputSheet) => {
       try {
-        const [name] = await workbook.writeResults([sheet]);
+        // A template is the user's to fill in: never owned, so nothing ever replaces it.
+        const [name] = await workbook.writeResults([sheet], { owned: false });
         setMessage({ written: name });
         onWritten();
       } catch (e) {

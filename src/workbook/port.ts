@@ -14,8 +14,16 @@ export interface WorkbookPort {
   /** The used range of one sheet as values; throws InputError when there is no such sheet. */
   readSheet(name: string): Promise<Grid>;
   /**
-   * Writes result sheets as native tables. A sheet the add-in wrote before is replaced; a user's sheet is
-   * never touched (another name is chosen). Returns the sheet names actually written, in order.
+   * Writes result sheets as native tables. A sheet the add-in wrote before (same identity and name) is replaced; a
+   * user's sheet is never touched (another name is chosen). Returns the sheet names actually written, in order.
    */
-  writeResults(sheets: OutputSheet[]): Promise<string[]>;
+  writeResults(sheets: OutputSheet[], options?: WriteOptions): Promise<string[]>;
+}
+
+export interface WriteOptions {
+  /**
+   * False for a sheet the user will fill in (an input template): it is written under a free name ("Mau_Xa (2)"
+   * when "Mau_Xa" exists) and never recorded as the add-in's, so nothing ever replaces it. Default true.
+   */
+  owned?: boolean;
 }

@@ -20,9 +20,11 @@ export async function inputSheetNames(workbook: WorkbookPort): Promise<string[]>
   return (await workbook.sheetNames()).filter((n) => !hidden.has(n) && !isResultSheet(n));
 }
 
-/** The hidden sheets of a workbook (an adapter that cannot tell reports none). */
+/** The user's hidden sheets (an adapter that cannot tell reports none; the add-in's bookkeeping sheet is not one). */
 export async function hiddenSheetNames(workbook: WorkbookPort): Promise<string[]> {
-  return workbook.hiddenSheets ? workbook.hiddenSheets() : [];
+  if (!workbook.hiddenSheets) return [];
+  const hidden = new Set(await workbook.hiddenSheets());
+  return (await workbook.sheetNames()).filter((n) => hidden.has(n));
 }
 
 export interface SheetQuery {

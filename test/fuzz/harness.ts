@@ -14,7 +14,6 @@ import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
 import { a1, isCellError, type CellValue, type Grid } from "../../src/workbook/grid";
 import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs/job";
 import type { OutputSheet } from "../../src/workbook/output";
-import { META_SHEET } from "../../src/workbook/ownership";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { viNumberText, type SheetModel, type WorkbookModel } from "./generators";
 
@@ -339,7 +338,7 @@ async function portFor(
 /** The add-in's own sheets, from the adapter's bookkeeping. */
 function ownedOf(port: WorkbookPort): string[] {
   if (port instanceof MemoryWorkbook) return port.ownedSheets();
-  if (port instanceof ExcelJsWorkbook) return excelOwned(port.workbook);
+  if (port instanceof ExcelJsWorkbook) return port.ownedSheetNames();
   return [];
 }
 
@@ -364,6 +363,7 @@ export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
     }
   }
   const owned = ownedOf(port);
+  const meta = port instanceof ExcelJsWorkbook ? port.bookkeepingSheet() : undefined;
   const before = snap();
   const controller = new AbortController();
   if (c.aborted) controller.abort();
@@ -391,7 +391,7 @@ export async function judgeJob(job: PlanningJob, c: JobCase): Promise<Verdict> {
   const replaced = (sheet: string) =>
     written.includes(sheet) && owned.some((o) => o.toLowerCase() === sheet.toLowerCase());
   const kept: Snapshot = new Map(
-    [...before].filter(([sheet]) => !replaced(sheet) && sheet !== META_SHEET)
+    [...before].filter(([sheet]) => !replaced(sheet) && sheet !== meta)
   );
   verdict.changed = changedCells(kept, snap());
   return verdict;
@@ -406,13 +406,6 @@ export interface WriterCase {
   /** Results of an earlier run, written first so that the add-in owns those sheets. */
   earlier: OutputSheet[];
   results: OutputSheet[];
-}
-
-function excelOwned(wb: ExcelJS.Workbook): string[] {
-  const meta = wb.getWorksheet(META_SHEET);
-  const names: string[] = [];
-  meta?.eachRow((row) => names.push(String(row.getCell(1).value)));
-  return names;
 }
 
 /** Problems Excel would "repair" on opening: table column names must be non-empty and unique, ignoring case. */
@@ -450,7 +443,8 @@ export async function judgeWriter(c: WriterCase): Promise<Verdict> {
   const book = port;
   const snap = () =>
     book instanceof MemoryWorkbook ? memorySnapshot(book) : excelSnapshot(book.workbook);
-  const owned = book instanceof MemoryWorkbook ? book.ownedSheets() : excelOwned(book.workbook);
+  const owned = book instanceof MemoryWorkbook ? book.ownedSheets() : book.ownedSheetNames();
+  const meta = book instanceof ExcelJsWorkbook ? book.bookkeepingSheet() : undefined;
   const before = snap();
   let written: string[] = [];
   try {
@@ -466,7 +460,7 @@ export async function judgeWriter(c: WriterCase): Promise<Verdict> {
     written.includes(sheet) &&
     owned.some((o) => o.toLowerCase() === sheet.toLowerCase());
   const kept: Snapshot = new Map(
-    [...before].filter(([sheet]) => !mayChange(sheet) && sheet !== META_SHEET)
+    [...before].filter(([sheet]) => !mayChange(sheet) && sheet !== meta)
   );
   verdict.changed = changedCells(kept, after);
   if (verdict.outcome === "ok" && book instanceof ExcelJsWorkbook) {

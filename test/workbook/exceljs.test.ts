@@ -74,12 +74,16 @@ describe("ExcelJsWorkbook", () => {
 });
 
 describe("a user's sheet named like the add-in's bookkeeping sheet", () => {
-  it("is listed, kept, and makes a write stop with a message instead of deleting it", async () => {
+  it("is listed, kept as it is and visible: the bookkeeping goes to a very hidden sheet of another name", async () => {
     const book = ExcelJsWorkbook.empty();
     book.workbook.addWorksheet("_NTM_META").addRow(["ghi chú của tôi"]);
     expect(await book.sheetNames()).toEqual(["_NTM_META"]);
-    await expect(book.writeResults([RESULT])).rejects.toThrow(/_NTM_META/);
-    expect((await book.readSheet("_NTM_META")).rows).toEqual([["ghi chú của tôi"]]);
-    expect(await book.sheetNames()).toEqual(["_NTM_META"]);
+    expect(await book.writeResults([RESULT])).toEqual(["KQ_TongHop"]);
+    const again = await reopen(book);
+    expect((await again.readSheet("_NTM_META")).rows).toEqual([["ghi chú của tôi"]]);
+    expect(again.workbook.getWorksheet("_NTM_META")!.state).toBe("visible");
+    expect(await again.sheetNames()).toEqual(["_NTM_META", "KQ_TongHop"]);
+    expect(again.bookkeepingSheet()).toBe("_NTM_META (2)");
+    expect(await again.writeResults([RESULT])).toEqual(["KQ_TongHop"]);
   });
 });

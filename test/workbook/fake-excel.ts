@@ -36,7 +36,11 @@ interface Cell {
   type?: string;
 }
 
+let sheetsMade = 0;
+
 export class FakeSheet {
+  /** Worksheet.id: a GUID in Excel, never given to another sheet. */
+  readonly id = `{00000000-0001-0000-${String(++sheetsMade).padStart(4, "0")}-000000000000}`;
   cells = new Map<string, Cell>();
   visibility = "Visible";
   frozenRows = 0;
@@ -86,6 +90,22 @@ export class FakeSheet {
     }
     return rows;
   }
+}
+
+/**
+ * What Excel makes of a value written to range.values, as documented and as Excel on the web does: a leading
+ * apostrophe makes the rest text (the apostrophe is not part of the value); text starting with =, + or - is a formula
+ * (and @ an implicit-intersection formula); text that reads as a number becomes a number.
+ */
+export function asTyped(value: Value): { value: Value; type?: string } {
+  if (typeof value !== "string") return { value };
+  if (value.startsWith("'")) return { value: value.slice(1), type: "String" };
+  if (/^[=+\-@]/.test(value) && value.length > 1) return { value, type: "Formula" };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(value)) {
+    const number = Number(value.trim().replace(/%$/, ""));
+    return { value: value.trim().endsWith("%") ? number / 100 : number };
+  }
+  return { value };
 }
 
 function typeOf(cell: Cell | undefined): string {
@@ -161,7 +181,14 @@ class FakeRange {
     v.forEach((row, r) =>
       row.forEach((value, c) => {
         const old = this.sheet.get(this.row + r, this.col + c);
-        this.sheet.set(this.row + r, this.col + c, value, old?.format ?? "General");
+        const typed = asTyped(value);
+        this.sheet.set(
+          this.row + r,
+          this.col + c,
+          typed.value,
+          old?.format ?? "General",
+          typed.type
+        );
       })
     );
   }
@@ -216,6 +243,12 @@ function sheetProxy(sheet: FakeSheet) {
     isNullObject: false,
     get name() {
       return sheet.name;
+    },
+    get id() {
+      return sheet.id;
+    },
+    get visibility() {
+      return sheet.visibility;
     },
     set name(v: string) {
       if (book.sheets.some((s) => s !== sheet && sameName(s.name, v)))
@@ -372,13 +405,14 @@ export class FakeExcel {
     this.sheets = this.sheets.filter((s) => s !== sheet);
   }
 
-  private find(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => sameName(s.name, name));
+  /** getItem takes a name (case-insensitive) or an id, as in Office.js. */
+  private find(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheets.find((s) => sameName(s.name, key));
   }
 
   private context() {
     const book = this;
-    const sheetItems: { name: string; visibility?: string }[] = [];
+    const sheetItems: { name: string; id: string; visibility: string }[] = [];
     const tableItems: { name: string; worksheet: { name: string } }[] = [];
     let sheetsLoaded = false;
     let tablesLoaded = false;
@@ -388,7 +422,7 @@ export class FakeExcel {
           sheetItems.splice(
             0,
             sheetItems.length,
-            ...book.sheets.map((s) => ({ name: s.name, visibility: s.visibility }))
+            ...book.sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }))
           );
           sheetsLoaded = true;
         });

@@ -5,6 +5,7 @@ import { allocateCommand } from "./allocate";
 import { counterpartCommand } from "./counterpart";
 import { fundingCommand } from "./funding";
 import { planCommand } from "./plan";
+import { reportCommand } from "./report";
 import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
@@ -18,5 +19,6 @@ export const commands: CliCommand[] = [
   counterpartCommand,
   allocateCommand,
   roadmapCommand,
+  reportCommand,
   sheetsCommand,
 ];

@@ -13,9 +13,13 @@ export interface Band {
 /** The bands the reports use for the 19-criteria sets. */
 export const DEFAULT_BANDS = "19,15-18,10-14,5-9,0-4";
 
+/** The bands for the 10-criteria set of 2026-2030: "10, 8-9, 5-7, dưới 5". */
+export const DEFAULT_BANDS_10 = "10,8-9,5-7,0-4";
+
 /** Default bands for a catalogue of `total` criteria: all met, then steps of five down to 0. */
 export function defaultBandsSpec(total: number): string {
   if (total === 19) return DEFAULT_BANDS;
+  if (total === 10) return DEFAULT_BANDS_10;
   const parts = [String(total)];
   for (let max = total - 1; max >= 0; max -= 5) {
     const min = Math.max(0, max - 4);

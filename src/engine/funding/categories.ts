@@ -1,6 +1,5 @@
 // Recognising funding-source labels ("NGÂN SÁCH TRUNG ƯƠNG", "Vốn tín dụng") as canonical groups, by keywords.
 
-import { InputError } from "../errors";
 import { labelKey } from "../text";
 import type { SourceCategory, SourceMappingEntry } from "./types";
 
@@ -170,15 +169,4 @@ export function categoryFamily(category: SourceCategory): SourceCategory {
   const dash = category.indexOf("-");
   if (category === "state-budget" || dash < 0) return category;
   return category.slice(0, dash) as SourceCategory;
-}
-
-/** An error for a group name that is not one of the canonical groups. */
-export function unknownCategoryError(found: string): InputError {
-  return new InputError({
-    found,
-    expected: {
-      vi: `nhóm nguồn là một trong: ${SOURCE_CATEGORIES.map((c) => SOURCE_CATEGORY_LABELS[c].vi).join("; ")}`,
-      en: `a source group, one of: ${SOURCE_CATEGORIES.join(", ")}`,
-    },
-  });
 }

@@ -12,6 +12,7 @@ import type { CommuneStatus } from "../types";
 import { cheapestCompletions, fillAround } from "./greedy";
 import { prepareProvince, type PreparedProvince } from "./prepare";
 import { assemblePlan, fits } from "./result";
+import { copyRows, Rows } from "./rows";
 import { relativeGap, type MixedProgram, type MixedSolver } from "./solver";
 import type { ExactOptions, TargetOptions, TargetPlan } from "./types";
 
@@ -55,23 +56,6 @@ function modelOf(province: PreparedProvince): Model {
     yFirst,
     g: yFirst + levels.length,
   };
-}
-
-class Rows {
-  starts = [0];
-  indices: number[] = [];
-  values: number[] = [];
-  lower: number[] = [];
-  upper: number[] = [];
-  add(entries: [number, number][], lo: number, hi: number): void {
-    for (const [j, v] of entries) {
-      this.indices.push(j);
-      this.values.push(v);
-    }
-    this.starts.push(this.indices.length);
-    this.lower.push(lo);
-    this.upper.push(hi);
-  }
 }
 
 /** Rows both stages share: the fill per level leaves S's criteria, at least `completed` completions, the budget. */
@@ -352,16 +336,6 @@ async function preferFlagged(
     candidateCost <= limit &&
     fits(0, candidateCost, province.budget);
   return keeps && weight(candidate) > weight(chosen) ? candidate : chosen;
-}
-
-function copyRows(rows: Rows): Rows {
-  const copy = new Rows();
-  copy.starts = [...rows.starts];
-  copy.indices = [...rows.indices];
-  copy.values = [...rows.values];
-  copy.lower = [...rows.lower];
-  copy.upper = [...rows.upper];
-  return copy;
 }
 
 /** A solver's plan replaces the current one only if it keeps the completions and is lexicographically better. */

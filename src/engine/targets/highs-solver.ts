@@ -1,4 +1,4 @@
-// HiGHS (WebAssembly) behind the BinarySolver interface, loaded only when the exact method first runs.
+// HiGHS (WebAssembly) behind the MixedSolver interface, loaded only when the exact method first runs.
 
 import type { Highs } from "highs";
 import type { MixedProgram, MixedResult, MixedSolver } from "./solver";

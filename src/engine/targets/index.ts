@@ -5,6 +5,13 @@ import { planTargetsExact } from "./exact";
 import { planTargetsGreedy } from "./greedy";
 import type { MixedSolver } from "./solver";
 import type { ExactOptions, TargetMethod, TargetOptions, TargetPlan } from "./types";
+import { planIndicatorTargetsExact } from "./indicators/exact";
+import { planIndicatorTargetsGreedy } from "./indicators/greedy";
+import type {
+  IndicatorCommune,
+  IndicatorTargetOptions,
+  IndicatorTargetPlan,
+} from "./indicators/types";
 
 export * from "./types";
 export { DEFAULT_FREE_CRITERIA, criterionCost } from "./prepare";
@@ -29,4 +36,25 @@ export async function planTargets(
     return planTargetsGreedy(communes, options);
   }
   return planTargetsExact(communes, options, options.solver ?? (await defaultSolver()), exact);
+}
+
+export * from "./indicators/types";
+export { planIndicatorTargetsGreedy, planIndicatorTargetsExact };
+
+/** Plans indicator-level targets (2026-2030) with either method; the exact one loads its solver lazily. */
+export async function planIndicatorTargets(
+  communes: IndicatorCommune[],
+  options: IndicatorTargetOptions & { method?: TargetMethod; solver?: MixedSolver },
+  exact: ExactOptions = {}
+): Promise<IndicatorTargetPlan> {
+  if ((options.method ?? "greedy") === "greedy") {
+    exact.signal?.throwIfAborted?.();
+    return planIndicatorTargetsGreedy(communes, options);
+  }
+  return planIndicatorTargetsExact(
+    communes,
+    options,
+    options.solver ?? (await defaultSolver()),
+    exact
+  );
 }

@@ -8,12 +8,17 @@ import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
 import {
   META_SHEET,
   findSheetName,
-  mergeOwned,
+  freeSheetName,
+  metaRows,
   missingSheetError,
+  nextOwned,
+  parseMeta,
   planSheets,
   uniqueTableName,
+  type OwnedSheet,
+  type SheetRef,
 } from "../ownership";
-import type { WorkbookPort } from "../port";
+import type { WorkbookPort, WriteOptions } from "../port";
 import { decodeTextFile } from "./text-decode";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
@@ -54,7 +59,26 @@ function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     return { error: value.error as ExcelJS.CellErrorValue["error"] };
   }
-  return value;
+  return typeof value === "string" ? xlsxText(value) : value;
+}
+
+/**
+ * A string as stored in an .xlsx string cell. ExcelJS writes every string as a string cell, never a formula, but XML
+ * loses a carriage return and cannot hold other control characters: they are written as Excel's _xHHHH_ escapes
+ * (which Excel and ExcelJS decode), and text that already looks like such an escape has its "_" escaped.
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+}
+
+/** A header or title the add-in chose: control characters (not allowed in a table column's name) become spaces. */
+function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ");
 }
 
 /** Parses CSV text (UTF-8, with or without BOM, comma or semicolon separated) into rows of strings/nulls. */
@@ -144,30 +168,62 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new Uint8Array(buffer as ArrayBuffer);
   }
 
-  /** The add-in's bookkeeping sheet: very hidden. A visible sheet of that name is a user's and stays one. */
-  private metaSheet(): ExcelJS.Worksheet | undefined {
-    const meta = this.workbook.getWorksheet(META_SHEET);
-    return meta && meta.state === "veryHidden" ? meta : undefined;
+  /**
+   * The add-in's bookkeeping sheet: a very hidden sheet whose first cell is the signature, whatever its name. A
+   * visible sheet named "_NTM_META" is a user's and stays one.
+   */
+  private meta(): { sheet: ExcelJS.Worksheet; owned: OwnedSheet[] } | undefined {
+    for (const sheet of this.workbook.worksheets) {
+      if (sheet.state !== "veryHidden") continue;
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, n) => {
+        rows[n - 1] = [row.getCell(1).value, row.getCell(2).value];
+      });
+      const owned = parseMeta(rows);
+      if (owned) return { sheet, owned };
+    }
+    return undefined;
   }
 
-  private ownedSheets(): string[] {
-    const meta = this.metaSheet();
-    if (!meta) return [];
-    const names: string[] = [];
-    meta.eachRow((row) => {
-      const v = row.getCell(1).value;
-      if (typeof v === "string" && v) names.push(v);
-    });
-    return names;
+  /** Name of the bookkeeping sheet, when there is one (fuzzing and tests). */
+  bookkeepingSheet(): string | undefined {
+    return this.meta()?.sheet.name;
+  }
+
+  /** Names of the sheets the add-in owns (by identity and name). */
+  ownedSheetNames(): string[] {
+    const owned = this.meta()?.owned ?? [];
+    return this.refs()
+      .filter((r) => owned.some((o) => o.id === r.id && o.name === r.name))
+      .map((r) => r.name);
+  }
+
+  /**
+   * A sheet's identity in a file: ExcelJS and Excel give a deleted sheet's id to the next new sheet, so the id goes
+   * with the names of the sheet's tables (unique in a workbook, and gone with the sheet).
+   */
+  private static identity(sheet: ExcelJS.Worksheet): string {
+    const tables = sheet
+      .getTables()
+      .map((t) => (t as unknown as { name: string }).name)
+      .sort();
+    return `${sheet.id}/${tables.join("/")}`;
+  }
+
+  private refs(): SheetRef[] {
+    const meta = this.meta()?.sheet;
+    return this.workbook.worksheets
+      .filter((w) => w !== meta)
+      .map((w) => ({ id: ExcelJsWorkbook.identity(w), name: w.name }));
   }
 
   async sheetNames(): Promise<string[]> {
-    const meta = this.metaSheet();
+    const meta = this.meta()?.sheet;
     return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
   }
 
   async hiddenSheets(): Promise<string[]> {
-    const meta = this.metaSheet();
+    const meta = this.meta()?.sheet;
     return this.workbook.worksheets
       .filter((w) => w !== meta && w.state !== "visible")
       .map((w) => w.name);
@@ -198,21 +254,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     };
   }
 
-  async writeResults(outputs: OutputSheet[]): Promise<string[]> {
+  async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
     for (const output of outputs) for (const table of output.tables) assertTableShape(table);
-    if (this.workbook.getWorksheet(META_SHEET) && !this.metaSheet()) {
-      throw new InputError({
-        sheet: META_SHEET,
-        expected: {
-          vi: `đổi tên trang '${META_SHEET}': add-in dùng tên này cho trang ẩn ghi các trang kết quả của mình`,
-          en: `the sheet '${META_SHEET}' renamed: the add-in keeps its hidden list of result sheets under that name`,
-        },
-      });
-    }
-    const owned = this.ownedSheets();
+    const own = options.owned !== false;
+    const meta = this.meta();
+    const owned = own ? (meta?.owned ?? []) : [];
     const plans = planSheets(
       outputs.map((o) => o.sheet),
-      await this.sheetNames(),
+      this.refs(),
       owned
     );
     for (const plan of plans) {
@@ -221,13 +270,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const tableNames = this.workbook.worksheets.flatMap((w) =>
       (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
     );
-    outputs.forEach((output, i) => {
+    const added = outputs.map((output, i) => {
       const sheet = this.workbook.addWorksheet(plans[i].name);
       const widths: number[] = [];
       for (const { table, titleRow, headerRow } of layoutSheet(output)) {
         if (titleRow !== null) {
           const title = sheet.getCell(a1(titleRow, 0));
-          title.value = table.title ?? null;
+          title.value = table.title === undefined ? null : xlsxText(table.title);
           title.font = { bold: true, size: 12 };
         }
         const name = uniqueTableName(table.name, tableNames);
@@ -239,7 +288,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
           ref: a1(headerRow, 0),
           headerRow: true,
           style: { theme: "TableStyleMedium2", showRowStripes: true },
-          columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+          columns: table.columns.map((c) => ({ name: plainText(c.header), filterButton: true })),
           rows: rows.map((r) => r.map(toExcelJsValue)),
         });
         table.columns.forEach((column, c) => {
@@ -254,21 +303,26 @@ export class ExcelJsWorkbook implements WorkbookPort {
       widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
       const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
       sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
+      return sheet;
     });
-    this.writeOwned(
-      mergeOwned(
-        owned,
-        plans.map((p) => p.name)
-      )
-    );
+    if (own) {
+      const written = added.map((w) => ({ id: ExcelJsWorkbook.identity(w), name: w.name }));
+      this.writeOwned(meta?.sheet, nextOwned(owned, this.refs(), written));
+    }
     return plans.map((p) => p.name);
   }
 
-  private writeOwned(names: string[]): void {
-    const existing = this.metaSheet();
+  /** Rewrites the bookkeeping sheet, made very hidden under a free name the first time. */
+  private writeOwned(existing: ExcelJS.Worksheet | undefined, owned: OwnedSheet[]): void {
+    const name =
+      existing?.name ??
+      freeSheetName(
+        META_SHEET,
+        this.workbook.worksheets.map((w) => w.name)
+      );
     if (existing) this.workbook.removeWorksheet(existing.id);
-    const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
-    for (const name of names) meta.addRow([name]);
+    const meta = this.workbook.addWorksheet(name, { state: "veryHidden" });
+    for (const row of metaRows(owned)) meta.addRow(row.map(xlsxText));
   }
 }
 

@@ -4,12 +4,13 @@ import type { CellValue, Grid } from "../grid";
 import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
 import {
   findSheetName,
-  mergeOwned,
   missingSheetError,
+  nextOwned,
   planSheets,
   uniqueTableName,
+  type OwnedSheet,
 } from "../ownership";
-import type { WorkbookPort } from "../port";
+import type { WorkbookPort, WriteOptions } from "../port";
 
 export interface MemoryTable {
   name: string;
@@ -23,13 +24,16 @@ export interface MemoryTable {
 }
 
 interface MemorySheet {
+  /** Never given again in this workbook, as Excel's sheet ids. */
+  id: string;
   name: string;
   cells: CellValue[][];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
-  private owned: string[] = [];
+  private owned: OwnedSheet[] = [];
+  private made = 0;
   private hidden = new Set<string>();
   readonly tables: MemoryTable[] = [];
 
@@ -42,7 +46,25 @@ export class MemoryWorkbook implements WorkbookPort {
     const existing = this.sheets.find((s) => s.name === name);
     const copy = cells.map((r) => [...r]);
     if (existing) existing.cells = copy;
-    else this.sheets.push({ name, cells: copy });
+    else this.sheets.push({ id: this.newId(), name, cells: copy });
+  }
+
+  /** The user renames a sheet (tests, fuzzing). */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheets.find((s) => s.name === from);
+    if (sheet) sheet.name = to;
+  }
+
+  /** The user deletes a sheet (tests, fuzzing). */
+  deleteSheet(name: string): void {
+    this.sheets = this.sheets.filter((s) => s.name !== name);
+    for (let t = this.tables.length - 1; t >= 0; t--)
+      if (this.tables[t].sheet === name) this.tables.splice(t, 1);
+  }
+
+  private newId(): string {
+    this.made += 1;
+    return `m${this.made}`;
   }
 
   /** Hides a user's sheet (test setup), as Excel's Hide does. */
@@ -61,8 +83,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return out;
   }
 
+  /** Names of the sheets the add-in owns now (a renamed result sheet is no longer one of them). */
   ownedSheets(): string[] {
-    return [...this.owned];
+    return this.sheets
+      .filter((s) => this.owned.some((o) => o.id === s.id && o.name === s.name))
+      .map((s) => s.name);
   }
 
   async sheetNames(): Promise<string[]> {
@@ -79,24 +104,24 @@ export class MemoryWorkbook implements WorkbookPort {
     return { sheet: found, rows: sheet.cells.map((r) => [...r]), origin: { row: 0, col: 0 } };
   }
 
-  async writeResults(outputs: OutputSheet[]): Promise<string[]> {
+  async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
+    const own = options.owned !== false;
     const plans = planSheets(
       outputs.map((o) => o.sheet),
-      this.sheets.map((s) => s.name),
-      this.owned
+      this.sheets,
+      own ? this.owned : []
     );
     // Build everything first, so that a failure leaves the workbook as it was.
     const built = outputs.map((output, i) => ({
       plan: plans[i],
       ...this.render(output, plans[i].name),
     }));
+    const written: OwnedSheet[] = [];
     for (const { plan, cells, tables } of built) {
-      if (plan.replace) {
-        this.sheets = this.sheets.filter((s) => s.name !== plan.name);
-        for (let t = this.tables.length - 1; t >= 0; t--)
-          if (this.tables[t].sheet === plan.name) this.tables.splice(t, 1);
-      }
-      this.sheets.push({ name: plan.name, cells });
+      if (plan.replace) this.deleteSheet(plan.name);
+      const sheet = { id: this.newId(), name: plan.name, cells };
+      this.sheets.push(sheet);
+      written.push({ id: sheet.id, name: sheet.name });
       for (const table of tables) {
         table.name = uniqueTableName(
           table.name,
@@ -105,10 +130,7 @@ export class MemoryWorkbook implements WorkbookPort {
         this.tables.push(table);
       }
     }
-    this.owned = mergeOwned(
-      this.owned,
-      plans.map((p) => p.name)
-    );
+    if (own) this.owned = nextOwned(this.owned, this.sheets, written);
     return plans.map((p) => p.name);
   }
 

@@ -10,12 +10,18 @@ import {
 } from "../output";
 import {
   META_SHEET,
-  mergeOwned,
+  META_SIGNATURE,
+  freeSheetName,
+  metaRows,
   missingSheetError,
+  nextOwned,
+  parseMeta,
   planSheets,
   uniqueTableName,
+  type OwnedSheet,
+  type SheetRef,
 } from "../ownership";
-import type { WorkbookPort } from "../port";
+import type { WorkbookPort, WriteOptions } from "../port";
 
 /** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
 export const REQUIRED_EXCEL_API = "1.7";
@@ -84,12 +90,16 @@ export function fromOfficeValue(value: unknown, format: unknown): CellValue {
   return EXCEL_ERRORS.test(text) ? { error: text } : text;
 }
 
-/** A plain value as Office.js writes it; text that would be taken for a formula is kept as text. */
+/**
+ * A plain value as Office.js writes it. Excel reads a string written to range.values as a formula when it starts with
+ * =, + or - (and @), as a number when it looks like one ("5%", "00123"), and drops a leading apostrophe. Every string
+ * is therefore written with Excel's text prefix, an apostrophe that is not part of the value: it stays text as given.
+ */
 export function toOfficeValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") return value.error;
-  if (typeof value === "string" && value.startsWith("=")) return `'${value}`;
+  if (typeof value === "string") return value === "" ? "" : `'${value}`;
   return value;
 }
 
@@ -164,16 +174,23 @@ function addChart(
   added.setPosition(sheet.getRangeByIndexes(headerRow, table.columns.length + 1, 1, 1));
 }
 
+/** A sheet as listed with items/name,items/id,items/visibility. */
+interface SheetItem {
+  id: string;
+  name: string;
+  visibility: Excel.SheetVisibility | string;
+}
+
 function isItemNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
 }
 
 export class OfficeJsWorkbook implements WorkbookPort {
   /**
-   * Whether the bookkeeping sheet exists, as last seen. Methods are never called on a null object (Office.js
-   * does not promise what they do), so knowing this lets a write read the owned-sheet list in its first sync.
+   * The bookkeeping sheet's Worksheet.id as last seen (null: there was none; undefined: not looked yet). Knowing it
+   * lets a write read the owned-sheet list in its first sync. Methods are never called on a null object.
    */
-  private metaSeen: boolean | undefined;
+  private metaId: string | null | undefined;
 
   constructor(requirements: Requirements = Office.context.requirements) {
     if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
@@ -181,14 +198,36 @@ export class OfficeJsWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * The bookkeeping sheet among the listed sheets: the one last seen, else a very hidden sheet whose first cell is
+   * the signature (one more sync, only when there are very hidden sheets). Never found by its name.
+   */
+  private async findMeta(
+    context: Excel.RequestContext,
+    items: SheetItem[]
+  ): Promise<{ id: string; range: Excel.Range | null } | null> {
+    const known = items.find((s) => s.id === this.metaId);
+    if (known) return { id: known.id, range: null };
+    const candidates = items
+      .filter((s) => s.visibility === "VeryHidden")
+      .map((s) => {
+        const range = context.workbook.worksheets.getItem(s.id).getUsedRangeOrNullObject(true);
+        range.load("values");
+        return { id: s.id, range };
+      });
+    if (candidates.length > 0) await context.sync();
+    const found = candidates.find((c) => !c.range.isNullObject && parseMeta(c.range.values));
+    this.metaId = found?.id ?? null;
+    return found ?? null;
+  }
+
   async sheetNames(): Promise<string[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name,items/id,items/visibility");
       await context.sync();
-      const all = sheets.items.map((s) => s.name);
-      this.metaSeen = all.includes(META_SHEET);
-      return all.filter((n) => n !== META_SHEET);
+      const meta = await this.findMeta(context, sheets.items);
+      return sheets.items.filter((s) => s.id !== meta?.id).map((s) => s.name);
     });
   }
 
@@ -206,23 +245,27 @@ export class OfficeJsWorkbook implements WorkbookPort {
 
   /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
   async readSheet(name: string): Promise<Grid> {
-    if (name === META_SHEET) throw missingSheetError(name, await this.sheetNames());
+    let grid: Grid | "meta";
     try {
-      return await this.readExisting(name);
+      grid = await this.readExisting(name);
     } catch (e) {
       if (isItemNotFound(e)) throw missingSheetError(name, await this.sheetNames());
       throw e;
     }
+    // The bookkeeping sheet is not the user's data: as if it were not there.
+    if (grid === "meta") throw missingSheetError(name, await this.sheetNames());
+    return grid;
   }
 
-  private async readExisting(name: string): Promise<Grid> {
+  private async readExisting(name: string): Promise<Grid | "meta"> {
     return Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(name); // case-insensitive, as Excel compares names
-      sheet.load("name");
+      sheet.load("name,id,visibility");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("address,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) return { sheet: sheet.name, rows: [], origin: { row: 0, col: 0 } };
+      if (sheet.id === this.metaId) return "meta";
       const origin = originOfAddress(used.address);
       const { rowCount, columnCount } = used;
       const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
@@ -242,56 +285,52 @@ export class OfficeJsWorkbook implements WorkbookPort {
           rows.push(row.map((v, c) => fromOfficeValue(v, formats[r][c])))
         );
       }
+      if (sheet.visibility === "VeryHidden" && rows[0]?.[0] === META_SIGNATURE) return "meta";
       return { sheet: sheet.name, rows, origin };
     });
   }
 
   /**
    * One batch: a sync to learn the sheets, owned sheets and table names, then the writes, synced only when the
-   * queued data would pass the request budget, and a final sync. Nothing is written when the results are malformed.
+   * queued data would pass the request budget, a sync to learn the new sheets' ids and a final one recording them.
+   * Nothing is written when the results are malformed.
    */
-  async writeResults(outputs: OutputSheet[]): Promise<string[]> {
+  async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
     for (const output of outputs) for (const table of output.tables) assertTableShape(table);
     if (outputs.length === 0) return [];
+    const own = options.owned !== false;
     try {
-      return await this.writeBatch(outputs);
+      return await this.writeBatch(outputs, own);
     } catch (e) {
       // The bookkeeping sheet went away since it was last seen: learn the workbook again.
-      if (!isItemNotFound(e) || !this.metaSeen) throw e;
-      this.metaSeen = false;
-      return this.writeBatch(outputs);
+      if (!isItemNotFound(e) || !this.metaId) throw e;
+      this.metaId = undefined;
+      return this.writeBatch(outputs, own);
     }
   }
 
-  private async writeBatch(outputs: OutputSheet[]): Promise<string[]> {
+  private async writeBatch(outputs: OutputSheet[], own: boolean): Promise<string[]> {
     return Excel.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name,items/id,items/visibility");
       const tables = workbook.tables;
       tables.load("items/name,items/worksheet/name");
-      const readMeta = (): Excel.Range => {
-        const range = sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true);
+      const readMeta = (id: string): Excel.Range => {
+        const range = sheets.getItem(id).getUsedRangeOrNullObject(true);
         range.load("values");
         return range;
       };
-      let metaUsed = this.metaSeen ? readMeta() : null;
+      let metaUsed = own && this.metaId ? readMeta(this.metaId) : null;
       await context.sync();
-      const metaExists = sheets.items.some((s) => s.name === META_SHEET);
-      this.metaSeen = metaExists;
-      if (metaExists && !metaUsed) {
-        // Only when this adapter has not listed the sheets before: one more sync to read the owned list.
-        metaUsed = readMeta();
-        await context.sync();
-      }
-
-      const owned =
-        !metaUsed || metaUsed.isNullObject
-          ? []
-          : metaUsed.values
-              .map((r) => r[0])
-              .filter((v): v is string => typeof v === "string" && v !== "");
-      const existing = sheets.items.map((s) => s.name).filter((n) => n !== META_SHEET);
+      // A template (not owned) needs no bookkeeping: nothing of the workbook is ever replaced for it.
+      const meta = own ? await this.findMeta(context, sheets.items) : null;
+      if (meta?.range) metaUsed = meta.range;
+      const owned: OwnedSheet[] =
+        metaUsed && !metaUsed.isNullObject ? (parseMeta(metaUsed.values) ?? []) : [];
+      const existing: SheetRef[] = sheets.items
+        .filter((s) => s.id !== meta?.id)
+        .map((s) => ({ id: s.id, name: s.name }));
       const plans = planSheets(
         outputs.map((o) => o.sheet),
         existing,
@@ -311,11 +350,14 @@ export class OfficeJsWorkbook implements WorkbookPort {
         queued += bytes;
       };
 
+      const added: Excel.Worksheet[] = [];
       for (let i = 0; i < outputs.length; i++) {
         const output = outputs[i];
         const plan = plans[i];
         // Add before deleting: Excel refuses to delete the last visible sheet.
         const sheet = sheets.add();
+        sheet.load("id");
+        added.push(sheet);
         if (plan.replace) sheets.getItem(plan.name).delete();
         sheet.name = plan.name;
         const placed = layoutSheet(output);
@@ -326,12 +368,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
           width = Math.max(width, columns);
           if (titleRow !== null) {
             const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
-            title.values = [[table.title ?? ""]];
+            title.values = [[toOfficeValue(table.title ?? "")]];
             title.format.font.bold = true;
           }
           const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
           const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
-          header.values = [table.columns.map((c) => c.header)];
+          header.values = [table.columns.map((c) => toOfficeValue(c.header))];
           const formats = table.columns.map((c) => c.format ?? "General");
           const blocks = chunkRows(
             headerRow + 1,
@@ -360,16 +402,36 @@ export class OfficeJsWorkbook implements WorkbookPort {
         if (i === 0) sheet.activate(); // show the user the first result
       }
 
-      const allOwned = mergeOwned(
-        owned,
-        plans.map((p) => p.name)
-      );
-      const metaSheet = metaExists ? sheets.getItem(META_SHEET) : sheets.add(META_SHEET);
-      if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
-      metaSheet.getRangeByIndexes(0, 0, allOwned.length, 1).values = allOwned.map((n) => [n]);
-      metaSheet.visibility = "VeryHidden";
-      await context.sync();
-      this.metaSeen = true;
+      if (own) {
+        // The new sheets' ids are known after a sync; then the bookkeeping sheet records them with their names.
+        await context.sync();
+        const written = added.map((sheet, i) => ({ id: sheet.id, name: plans[i].name }));
+        const remaining = existing.filter(
+          (e) => !plans.some((p) => p.replace && p.name.toLowerCase() === e.name.toLowerCase())
+        );
+        const rows = metaRows(nextOwned(owned, remaining, written));
+        let metaSheet: Excel.Worksheet;
+        if (meta) {
+          metaSheet = sheets.getItem(meta.id);
+          if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
+        } else {
+          metaSheet = sheets.add(
+            freeSheetName(
+              META_SHEET,
+              sheets.items.map((s) => s.name).concat(plans.map((p) => p.name))
+            )
+          );
+          metaSheet.load("id");
+        }
+        metaSheet.getRangeByIndexes(0, 0, rows.length, 2).values = rows.map((r) =>
+          r.map(toOfficeValue)
+        );
+        metaSheet.visibility = "VeryHidden";
+        await context.sync();
+        this.metaId = meta?.id ?? metaSheet.id;
+      } else {
+        await context.sync();
+      }
       return plans.map((p) => p.name);
     });
   }

@@ -1,66 +1,14 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
 import { withNumberNotes } from "./number-notes";
-import {
-  allocateByCoefficients,
-  type AllocationBasis,
-  type AllocationResult,
-} from "../../engine/allocation";
+import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { InputError } from "../../engine/errors";
-import { FORMATS, type OutputSheet } from "../output";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
+import { allocationSheet, allocationText } from "../writers/allocate";
 import type { PlanningJob } from "./job";
 import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
-
-/** The allocation as a table: TT, Đơn vị, Hệ số, Tỷ trọng, Số vốn phân bổ, and a total row. */
-export function allocationSheet(result: AllocationResult): OutputSheet {
-  const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
-  const moneyFormat = Number.isInteger(result.unit) ? FORMATS.integer : FORMATS.decimal2;
-  return {
-    sheet: "KQ_PhanBo",
-    tables: [
-      {
-        name: "NTM_PhanBo",
-        title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
-          result.basis === "need" ? "nhu cầu" : "hệ số"
-        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
-        columns: [
-          { header: "TT" },
-          { header: "Đơn vị" },
-          {
-            header: weightHeader,
-            format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
-          },
-          { header: "Tỷ trọng", format: FORMATS.percent },
-          { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
-        ],
-        rows: [
-          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
-          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
-        ],
-      },
-    ],
-  };
-}
-
-function allocationText(result: AllocationResult): string {
-  const lines = result.allocations.map((a) => {
-    const limit =
-      a.limit === "min"
-        ? " (mức tối thiểu / minimum)"
-        : a.limit === "cap"
-          ? " (mức tối đa / cap)"
-          : "";
-    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
-  });
-  return [
-    `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
-      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
-    ...lines,
-  ].join("\n");
-}
 
 export const allocateJob: PlanningJob = withNumberNotes({
   id: "allocate",

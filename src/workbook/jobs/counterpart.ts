@@ -10,7 +10,7 @@ import {
   supportSharePercent,
 } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
-import { counterpartSheet } from "../writers/funding";
+import { counterpartSheet } from "../writers/counterpart";
 import { numericOption, textOption } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";

@@ -2,19 +2,18 @@
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
 import { withNumberNotes } from "./number-notes";
-import { formatVi } from "../../engine/numbers";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
-import { projectRoadmap, type Roadmap, type RoadmapTargets } from "../../engine/roadmap";
+import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { findSheetName } from "../ownership";
-import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import {
   PERIOD_TARGETS_SHEET,
   readPeriodTargets,
   type PeriodTargets,
 } from "../readers/period-targets";
+import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { JobOptionSpec, JobRequest, PlanningJob } from "./job";
 import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
 
@@ -106,107 +105,6 @@ async function periodTargets(request: JobRequest): Promise<PeriodTargets | null>
     return null;
   }
   return readPeriodTargets(await ref.workbook.readSheet(name));
-}
-
-function yesNo(reachable: boolean | null): string {
-  return reachable === null ? "Chưa dự báo" : reachable ? "Đạt" : "Không đạt";
-}
-
-export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
-  const tiers = roadmap.years.some((y) => y.advanced !== null) || roadmap.start.advanced !== null;
-  const models = roadmap.years.some((y) => y.model !== null) || roadmap.start.model !== null;
-  const columns = [
-    { header: "Năm" },
-    { header: "Số xã đạt chuẩn", format: FORMATS.integer },
-    { header: "Số tiêu chí bình quân/xã", format: FORMATS.decimal2 },
-    { header: `Số xã dưới ${roadmap.below} tiêu chí`, format: FORMATS.integer },
-    { header: "Kinh phí (triệu đồng)", format: FORMATS.integer },
-    { header: "Số tiêu chí tăng thêm", format: FORMATS.integer },
-    ...(tiers ? [{ header: "Số xã nâng cao", format: FORMATS.integer }] : []),
-    ...(models ? [{ header: "Số xã kiểu mẫu", format: FORMATS.integer }] : []),
-    { header: "Xã đạt chuẩn mới" },
-  ];
-  const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
-    i === 0 ? `${y.year} (hiện trạng)` : y.year,
-    y.standard,
-    y.averageCriteria,
-    y.below,
-    i === 0 ? null : y.cost,
-    i === 0 ? null : y.gained,
-    ...(tiers ? [y.advanced] : []),
-    ...(models ? [y.model] : []),
-    y.newlyStandard.join(", "),
-  ]);
-  const tables: OutputTable[] = [
-    {
-      name: "NTM_LoTrinh",
-      title:
-        `Lộ trình đến năm ${toYear}: ${roadmap.budget.toLocaleString("vi-VN")} triệu đồng/năm, ` +
-        `${roadmap.pace.toLocaleString("vi-VN")} tiêu chí/xã/năm / Roadmap to ${toYear}`,
-      columns,
-      rows,
-    },
-  ];
-  if (roadmap.targets.length > 0) {
-    tables.push({
-      name: "NTM_ChiTieu",
-      title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear} / Period targets`,
-      columns: [
-        { header: "Chỉ tiêu" },
-        { header: "Mục tiêu", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear}`, format: FORMATS.decimal2 },
-        { header: "Đạt/Không đạt" },
-        { header: "Năm đạt" },
-        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.integer },
-        { header: "Còn thiếu", format: FORMATS.decimal2 },
-        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.integer },
-        { header: "Năm đạt nếu giữ tốc độ" },
-      ],
-      rows: roadmap.targets.map((t) => [
-        t.label.vi,
-        t.target,
-        t.projected,
-        yesNo(t.reachable),
-        t.year,
-        t.cost,
-        t.shortfall,
-        t.extraCost,
-        t.yearAtThisPace,
-      ]),
-    });
-  }
-  return { sheet: "KQ_LoTrinh", tables };
-}
-
-function roadmapText(roadmap: Roadmap, toYear: number): string {
-  const lines = [
-    `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${roadmap.communes} xã đạt chuẩn, ` +
-      `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã`,
-    ...roadmap.years.map(
-      (y) =>
-        `${y.year}: ${y.standard}/${roadmap.communes} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
-        `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, kinh phí ${y.cost.toLocaleString("vi-VN")} triệu đồng`
-    ),
-  ];
-  for (const t of roadmap.targets) {
-    if (t.reachable === null) {
-      lines.push(
-        `${t.label.vi}: ${t.target} — chưa dự báo (cần tốc độ tăng mỗi năm) / not projected (needs a pace)`
-      );
-    } else if (t.reachable) {
-      lines.push(`${t.label.vi}: ${t.target} — đạt năm ${t.year} / reached in ${t.year}`);
-    } else {
-      const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
-      const extra =
-        t.extraCost !== null
-          ? `, cần thêm khoảng ${t.extraCost.toLocaleString("vi-VN")} triệu đồng`
-          : "";
-      lines.push(
-        `${t.label.vi}: ${t.target} — không đạt đến năm ${toYear} (dự kiến ${t.projected}, còn thiếu ${t.shortfall}${extra}${later}) / not reached by ${toYear}`
-      );
-    }
-  }
-  return lines.join("\n");
 }
 
 /** The roadmap job over a communes reader (the lead wires the real one in jobs/index.ts). */

@@ -1,14 +1,12 @@
-// Result tables of the money jobs: funding mix, sum checks, plan/actual comparison, counterpart check.
+// Result of the "funding" job: funding mix, sum checks and plan/actual comparison (KQ_NguonVon).
 
 import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
 import type { ColumnComparison } from "../../engine/funding/compare";
-import type { CounterpartColumn } from "../../engine/funding/counterpart";
 import type { ColumnMix } from "../../engine/funding/mix";
 import type { CellValue } from "../grid";
 import { FORMATS, type OutputColumn, type OutputSheet, type OutputTable } from "../output";
 
 export const FUNDING_SHEET = "KQ_NguonVon";
-export const COUNTERPART_SHEET = "KQ_DoiUng";
 
 const indent = (label: string, level: number): string =>
   level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label;
@@ -110,40 +108,4 @@ export function fundingSheet(
   const tables = [mixTable(mixes, rounded), checksTable(mixes)];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
   return { sheet: FUNDING_SHEET, tables };
-}
-
-export function counterpartSheet(columns: CounterpartColumn[], basis: string): OutputSheet {
-  return {
-    sheet: COUNTERPART_SHEET,
-    tables: [
-      {
-        name: "NTM_DoiUng",
-        title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
-        columns: [
-          { header: "Năm/Cột" },
-          { header: "NS trung ương", format: FORMATS.integer },
-          { header: "NS địa phương", format: FORMATS.integer },
-          { header: "Tỷ lệ đối ứng", format: FORMATS.decimal3 },
-          { header: "Tỷ lệ tối thiểu", format: FORMATS.decimal2 },
-          { header: "Thiếu hụt", format: FORMATS.integer },
-          { header: "Đạt yêu cầu" },
-        ],
-        rows: columns.map((c) => [
-          c.column,
-          c.central,
-          c.local,
-          c.ratio,
-          c.required,
-          c.shortfall,
-          c.compliant ? "Đạt" : "Chưa đạt",
-        ]),
-        chart: {
-          type: "column",
-          title: "Tỷ lệ đối ứng theo năm / Counterpart ratio by year",
-          categories: 0,
-          series: [3, 4],
-        },
-      },
-    ],
-  };
 }

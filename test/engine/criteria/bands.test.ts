@@ -42,7 +42,8 @@ describe("parseBands", () => {
 
   it("derives default bands for catalogues of other sizes", () => {
     expect(defaultBandsSpec(19)).toBe(DEFAULT_BANDS);
-    expect(defaultBandsSpec(10)).toBe("10,5-9,0-4");
+    // The 2026-2030 set of 10 criteria reports "10, 8-9, 5-7, dưới 5" (issue #14).
+    expect(defaultBandsSpec(10)).toBe("10,8-9,5-7,0-4");
     expect(defaultBandsSpec(7)).toBe("7,2-6,0-1");
     expect(() => parseBands(defaultBandsSpec(23), 23)).not.toThrow();
   });

@@ -1,0 +1,71 @@
+// `ntm-plan report FILE`: the whole planning as a Word report — paragraphs and appendix tables — from the jobs' results.
+
+import { InputError } from "../../engine/errors";
+import { buildReport } from "../../workbook/report/build";
+import { reportDocxBytes } from "../../workbook/report/docx";
+import type { ReportDocument } from "../../workbook/report/model";
+import { numberOption, stringOption, type CliCommand } from "../command";
+import { planCommand } from "./plan";
+
+const USAGE =
+  "ntm-plan report FILE [--out bao-cao.docx] [--lang vi|en] [--year Y] [--budget B] [--max-per-commune K] " +
+  "[--method greedy|optimal] [--ratio R] [--to YEAR] [--total T] [--json]";
+
+/** The report's text as the terminal shows it: headings and paragraphs, the appendices by title. */
+export function reportText(report: ReportDocument): string {
+  const lines = [report.title, report.subtitle, ""];
+  report.sections.forEach((s, i) => {
+    lines.push(`${i + 1}. ${s.heading}`);
+    for (const b of s.blocks) lines.push(b.kind === "bullet" ? `  - ${b.text}` : b.text);
+    lines.push("");
+  });
+  for (const a of report.appendices) lines.push(`${a.label}: ${a.title}`);
+  return lines.join("\n");
+}
+
+interface PlanJob {
+  id: string;
+  status: string;
+  result?: Record<string, unknown>;
+}
+
+export const reportCommand: CliCommand = {
+  name: "report",
+  summary: {
+    vi: "Báo cáo Word (.docx): các đoạn văn và phụ lục bảng biểu từ kết quả tính toán",
+    en: "Word report (.docx): the paragraphs and appendix tables from the computed results",
+  },
+  usage: USAGE,
+  options: { ...planCommand.options, lang: { type: "string" } },
+  async run(input) {
+    const langOption = stringOption(input, "lang") ?? "vi";
+    if (langOption !== "vi" && langOption !== "en") {
+      throw new InputError({
+        found: `--lang ${langOption}`,
+        expected: { vi: "--lang vi hoặc --lang en", en: "--lang vi or --lang en" },
+      });
+    }
+    const year = numberOption(input, "year", { integer: true, min: 2000 });
+    const plan = await planCommand.run(input);
+    const jobs = (plan.json.jobs as PlanJob[]) ?? [];
+    const results: Record<string, unknown> = {};
+    for (const job of jobs) if (job.status === "done" && job.result) results[job.id] = job.result;
+    const report = buildReport(results, { lang: langOption, year });
+    return {
+      json: {
+        file: plan.json.file,
+        lang: langOption,
+        sections: report.sections.map((s) => s.heading),
+        appendices: report.appendices.map((a) => ({
+          label: a.label,
+          title: a.title,
+          tables: a.tables.map((t) => t.id),
+        })),
+        jobs,
+      },
+      text: reportText(report),
+      sheets: [],
+      document: { bytes: await reportDocxBytes(report), defaultName: "bao-cao.docx" },
+    };
+  },
+};

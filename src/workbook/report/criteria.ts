@@ -1,0 +1,350 @@
+// The criteria parts of a report: status of the communes (appendix I) and next year's targets (appendix II shape).
+
+import { bandCaption } from "../../engine/criteria";
+import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
+import { figure, joinList, prose, type ReportLang } from "./format";
+import {
+  centre,
+  headerRow,
+  num,
+  paragraphs,
+  text,
+  type ReportAppendix,
+  type ReportSection,
+} from "./model";
+import type { SummaryResult, TargetsResult } from "./results";
+import { say, sourceLine, W } from "./words";
+
+export interface PartContext {
+  lang: ReportLang;
+  /** The plan year (targets for the end of it); the status is at the end of the year before. */
+  year?: number;
+  /** The appendix label this part's tables go to ("Phụ lục I"). */
+  label: string;
+}
+
+export interface ReportPart {
+  section: ReportSection;
+  appendix: Omit<ReportAppendix, "label">;
+}
+
+/** Criterion names from the built-in catalogue of the period; a user's own catalogue is named by number only. */
+function criterionName(period: string, n: number, lang: ReportLang): string {
+  const c = BUILT_IN_CATALOGUES.find((cat) => cat.id === period)?.criteria.find(
+    (x) => x.number === n
+  );
+  if (c) return lang === "vi" ? c.vi : c.en;
+  return lang === "vi" ? `Tiêu chí ${n}` : `Criterion ${n}`;
+}
+
+function bandName(band: SummaryResult["bands"][number], lang: ReportLang): string {
+  const caption = bandCaption({ label: band.label, min: band.min, max: band.max });
+  if (band.min === band.max) return lang === "vi" ? `Đạt ${caption.vi}` : `All ${caption.en}`;
+  if (band.min === 0) return lang === "vi" ? caption.vi : `Under ${band.max + 1} criteria`;
+  return lang === "vi"
+    ? `Từ ${band.min} đến ${band.max} tiêu chí`
+    : `${band.min} to ${band.max} criteria`;
+}
+
+function statusWhen(year: number | undefined, lang: ReportLang): string {
+  if (year === undefined) return lang === "vi" ? "Đến nay" : "To date";
+  return lang === "vi" ? `Đến cuối năm ${year - 1}` : `By the end of ${year - 1}`;
+}
+
+/** The paragraph about the communes' status and appendix I: bands, each criterion, each commune. */
+export function criteriaPart(
+  summary: SummaryResult,
+  targets: TargetsResult | undefined,
+  ctx: PartContext
+): ReportPart {
+  const { lang } = ctx;
+  const n = summary.communes;
+  const share = (count: number) => (n === 0 ? null : count / n);
+  const pct = (count: number) => {
+    const s = share(count);
+    return s === null ? "-" : figure(s, "percent", lang);
+  };
+  const texts: string[] = [];
+  const standardShare = share(summary.standard);
+  if (lang === "vi") {
+    texts.push(
+      `${statusWhen(ctx.year, lang)}, toàn tỉnh có ${figure(summary.standard, "count", lang)}/${figure(n, "count", lang)} xã đạt chuẩn nông thôn mới` +
+        (standardShare === null ? "" : `, đạt ${figure(standardShare, "percent", lang)}`) +
+        `; bình quân đạt ${figure(summary.averageCriteria, "average", lang)} tiêu chí/xã.`
+    );
+  } else {
+    texts.push(
+      `${statusWhen(ctx.year, lang)}, ${figure(summary.standard, "count", lang)} of the province's ${figure(n, "count", lang)} communes met the new rural standard` +
+        (standardShare === null ? "" : ` (${figure(standardShare, "percent", lang)})`) +
+        `; communes met ${figure(summary.averageCriteria, "average", lang)} criteria on average.`
+    );
+  }
+  if (summary.tiers) {
+    const t = summary.tiers;
+    texts.push(
+      lang === "vi"
+        ? `Số xã đã được công nhận: ${prose(t.standard, "count", lang)} xã đạt chuẩn nông thôn mới, ${prose(t.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(t.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu.`
+        : `Communes recognised: ${prose(t.standard, "count", lang)} at the standard, ${prose(t.advanced, "count", lang)} advanced, ${prose(t.model, "count", lang)} model.`
+    );
+  }
+  const bands = summary.bands.filter((b) => b.count > 0);
+  if (bands.length > 0) {
+    const parts = bands.map((b) =>
+      lang === "vi"
+        ? `${bandName(b, lang).toLocaleLowerCase("vi")}: ${prose(b.count, "count", lang)} xã (${pct(b.count)})`
+        : `${bandName(b, lang).toLowerCase()}: ${prose(b.count, "count", lang)} (${pct(b.count)})`
+    );
+    texts.push(
+      lang === "vi"
+        ? `Số xã theo nhóm tiêu chí: ${parts.join("; ")} (${say(W.details, lang)} ${ctx.label}).`
+        : `Communes by criteria met: ${parts.join("; ")} (${say(W.details, lang)} ${ctx.label}).`
+    );
+  }
+  const counts = summary.criterionCounts;
+  if (counts) {
+    const lagging = Object.entries(counts)
+      .map(([k, v]) => ({ criterion: Number(k), count: v }))
+      .filter((c) => c.count < n)
+      .sort((a, b) => a.count - b.count || a.criterion - b.criterion)
+      .slice(0, 5);
+    if (lagging.length > 0) {
+      const items = lagging.map((c) =>
+        lang === "vi"
+          ? `tiêu chí số ${c.criterion} (${criterionName(summary.period, c.criterion, lang)}) có ${figure(c.count, "count", lang)}/${figure(n, "count", lang)} xã đạt`
+          : `criterion ${c.criterion} (${criterionName(summary.period, c.criterion, lang)}), met by ${figure(c.count, "count", lang)} of ${figure(n, "count", lang)} communes`
+      );
+      texts.push(
+        lang === "vi"
+          ? `Các tiêu chí có ít xã đạt nhất: ${joinList(items, lang)}.`
+          : `The criteria the fewest communes meet: ${joinList(items, lang)}.`
+      );
+    }
+  }
+
+  const source = sourceLine(summary.sheet, lang);
+  const tables: ReportAppendix["tables"] = [
+    {
+      id: "criteria-bands",
+      caption: lang === "vi" ? "1. Số xã theo nhóm tiêu chí" : "1. Communes by criteria met",
+      header: [
+        headerRow([
+          say(W.no, lang),
+          lang === "vi" ? "Nhóm" : "Band",
+          lang === "vi" ? "Số xã" : "Communes",
+          lang === "vi" ? "Tỷ lệ" : "Share",
+        ]),
+      ],
+      rows: [
+        ...summary.bands.map((b, i) => [
+          centre(String(i + 1)),
+          text(bandName(b, lang)),
+          num(figure(b.count, "count", lang)),
+          num(pct(b.count)),
+        ]),
+        [
+          centre(""),
+          text(say(W.total, lang), { bold: true }),
+          num(figure(n, "count", lang), { bold: true }),
+          num(n === 0 ? "-" : figure(1, "percent", lang), { bold: true }),
+        ],
+      ],
+      widths: [8, 52, 20, 20],
+      source,
+    },
+  ];
+  if (counts) {
+    tables.push({
+      id: "criteria-each",
+      caption: lang === "vi" ? "2. Số xã đạt từng tiêu chí" : "2. Communes meeting each criterion",
+      header: [
+        headerRow([
+          say(W.no, lang),
+          lang === "vi" ? "Tên tiêu chí" : "Criterion",
+          lang === "vi" ? "Số xã đạt" : "Communes meeting it",
+          lang === "vi" ? "Tỷ lệ" : "Share",
+        ]),
+      ],
+      rows: Object.entries(counts)
+        .map(([k, v]) => ({ criterion: Number(k), count: v }))
+        .sort((a, b) => a.criterion - b.criterion)
+        .map((c) => [
+          centre(String(c.criterion)),
+          text(criterionName(summary.period, c.criterion, lang)),
+          num(`${figure(c.count, "count", lang)}/${figure(n, "count", lang)}`),
+          num(pct(c.count)),
+        ]),
+      widths: [8, 52, 20, 20],
+      source,
+    });
+  }
+  if (targets && targets.communes.length > 0) {
+    const total = targets.criteriaCount;
+    tables.push({
+      id: "criteria-communes",
+      caption:
+        lang === "vi"
+          ? `${tables.length + 1}. Tình hình đạt tiêu chí của từng xã`
+          : `${tables.length + 1}. Criteria met by each commune`,
+      header: [
+        headerRow([
+          say(W.no, lang),
+          say(W.commune, lang),
+          say(W.district, lang),
+          lang === "vi" ? "Số tiêu chí đạt" : "Criteria met",
+          lang === "vi" ? "Tiêu chí chưa đạt" : "Criteria not met",
+        ]),
+      ],
+      rows: targets.communes.map((c, i) => {
+        const missing =
+          total === undefined
+            ? []
+            : Array.from({ length: total }, (_, k) => k + 1).filter((k) => !c.achieved.includes(k));
+        return [
+          centre(String(i + 1)),
+          text(c.name),
+          text(c.district ?? ""),
+          num(figure(c.achieved.length, "count", lang)),
+          text(missing.join(", ")),
+        ];
+      }),
+      widths: [7, 28, 25, 15, 25],
+      source: sourceLine(summary.sheet, lang),
+    });
+  }
+  return {
+    section: {
+      heading:
+        lang === "vi"
+          ? "Kết quả thực hiện Bộ tiêu chí xã nông thôn mới"
+          : "Communes and the new rural criteria",
+      blocks: paragraphs(texts),
+    },
+    appendix: {
+      title:
+        lang === "vi"
+          ? "KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ NÔNG THÔN MỚI CỦA CÁC XÃ"
+          : "CRITERIA MET BY THE COMMUNES",
+      tables,
+      landscape: false,
+    },
+  };
+}
+
+/** The paragraph about next year's targets and the appendix II table (communes not yet at the standard). */
+export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: string): ReportPart {
+  const { lang } = ctx;
+  const year = targets.year ?? ctx.year;
+  const total = targets.criteriaCount;
+  const open =
+    total === undefined
+      ? targets.communes.filter((c) => c.targets.length > 0 || !c.completes)
+      : targets.communes.filter((c) => c.achieved.length < total);
+  const completing = targets.communes.filter((c) => c.completes).map((c) => c.name);
+  const texts: string[] = [];
+  const when =
+    year === undefined || year === null
+      ? lang === "vi"
+        ? "Năm tới"
+        : "Next year"
+      : lang === "vi"
+        ? `Năm ${year}`
+        : `In ${year}`;
+  if (lang === "vi") {
+    texts.push(
+      `${when}, phấn đấu có thêm ít nhất ${prose(targets.newlyStandard, "count", lang)} xã đạt chuẩn nông thôn mới` +
+        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        `; các xã chưa đạt chuẩn phấn đấu đạt thêm ${prose(targets.criteriaGained, "count", lang)} tiêu chí, ` +
+        `nâng số tiêu chí bình quân từ ${figure(targets.currentAverage, "average", lang)} lên ${figure(targets.projectedAverage, "average", lang)} tiêu chí/xã ` +
+        `(${say(W.details, lang)} ${ctx.label}).`
+    );
+    texts.push(
+      `Kinh phí dự kiến ${figure(targets.cost, "money", lang)} triệu đồng` +
+        (targets.budget === null
+          ? "."
+          : ` trên tổng số ${figure(targets.budget, "money", lang)} triệu đồng được bố trí` +
+            (targets.budgetLeft === null
+              ? "."
+              : `, còn lại ${figure(targets.budgetLeft, "money", lang)} triệu đồng.`))
+    );
+  } else {
+    texts.push(
+      `${when}, at least ${prose(targets.newlyStandard, "count", lang)} more communes are to reach the standard` +
+        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        `; the communes below the standard aim at ${prose(targets.criteriaGained, "count", lang)} more criteria, ` +
+        `raising the average from ${figure(targets.currentAverage, "average", lang)} to ${figure(targets.projectedAverage, "average", lang)} criteria per commune ` +
+        `(${say(W.details, lang)} ${ctx.label}).`
+    );
+    texts.push(
+      `Estimated cost: ${figure(targets.cost, "money", lang)} million VND` +
+        (targets.budget === null
+          ? "."
+          : ` of the ${figure(targets.budget, "money", lang)} million VND available` +
+            (targets.budgetLeft === null
+              ? "."
+              : `, leaving ${figure(targets.budgetLeft, "money", lang)} million VND.`))
+    );
+  }
+  const planHead =
+    lang === "vi"
+      ? `Kế hoạch phấn đấu đến cuối năm ${year ?? ""}`.trim()
+      : `Plan to the end of ${year ?? "next year"}`;
+  const header = [
+    [
+      { text: say(W.no, lang), align: "center" as const, bold: true, rowSpan: 2 },
+      { text: say(W.commune, lang), align: "center" as const, bold: true, rowSpan: 2 },
+      { text: say(W.district, lang), align: "center" as const, bold: true, rowSpan: 2 },
+      {
+        text: lang === "vi" ? "Số tiêu chí đạt" : "Criteria met",
+        align: "center" as const,
+        bold: true,
+        rowSpan: 2,
+      },
+      {
+        text: lang === "vi" ? "Tên tiêu chí đạt" : "Criteria met (numbers)",
+        align: "center" as const,
+        bold: true,
+        rowSpan: 2,
+      },
+      { text: planHead, align: "center" as const, bold: true, colSpan: 3 },
+    ],
+    headerRow(
+      lang === "vi"
+        ? ["Số TC", "Tên tiêu chí phấn đấu đạt", "Lũy kế"]
+        : ["Number", "Criteria targeted", "Cumulative"]
+    ),
+  ];
+  return {
+    section: {
+      heading:
+        lang === "vi"
+          ? `Kế hoạch phấn đấu năm ${year ?? ""}`.trim()
+          : `Targets for ${year ?? "next year"}`,
+      blocks: paragraphs(texts),
+    },
+    appendix: {
+      title:
+        lang === "vi"
+          ? `CHI TIẾT KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ NÔNG THÔN MỚI TRÊN ĐỊA BÀN ${figure(open.length, "count", lang)} XÃ CHƯA ĐẠT CHUẨN NÔNG THÔN MỚI`
+          : `CRITERIA MET AND TARGETED IN THE ${figure(open.length, "count", lang)} COMMUNES NOT YET AT THE STANDARD`,
+      tables: [
+        {
+          id: "targets",
+          header,
+          rows: open.map((c, i) => [
+            centre(String(i + 1)),
+            text(c.name),
+            text(c.district ?? ""),
+            num(figure(c.achieved.length, "count", lang)),
+            text(c.achieved.join(",")),
+            num(figure(c.targets.length, "count", lang)),
+            text(c.targets.join(", ")),
+            num(figure(c.cumulative, "count", lang)),
+          ]),
+          widths: [5, 14, 12, 9, 30, 7, 14, 9],
+          source: sourceLine(sheet, lang),
+        },
+      ],
+      landscape: true,
+    },
+  };
+}

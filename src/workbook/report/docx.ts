@@ -1,0 +1,217 @@
+// A report as a Word document laid out the way Decree 30/2020/NĐ-CP asks of administrative documents:
+// A4, Times New Roman 13, margins 20 mm top and bottom, 30 mm left, 15 mm right, page numbers centred at the top
+// from the second page, bold centred table headers, the unit above each money table and the source under it.
+
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from "docx";
+import type { ReportAppendix, ReportCell, ReportDocument, ReportTable } from "./model";
+
+export const LAYOUT = {
+  font: "Times New Roman",
+  /** Body text in points (13-14 in the decree). */
+  bodyPt: 13,
+  /** Table text in points: appendix tables are dense. */
+  tablePt: 12,
+  marginMm: { top: 20, bottom: 20, left: 30, right: 15 },
+  pageMm: { width: 210, height: 297 },
+} as const;
+
+const half = (pt: number) => pt * 2;
+
+/** Millimetres to twips, rounded (A4 is 11906 × 16838 twips, as Word writes it). */
+function mm(value: number): number {
+  return Math.round((value * 1440) / 25.4);
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
+
+function contentWidthTwips(landscape: boolean): number {
+  const { width, height } = LAYOUT.pageMm;
+  const page = landscape ? height : width;
+  return mm(page - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
+}
+
+function cell(c: ReportCell, width: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: c.colSpan,
+    rowSpan: c.rowSpan,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    children: [
+      new Paragraph({
+        alignment: ALIGN[c.align ?? "left"],
+        indent: c.indent ? { left: mm(4 * c.indent) } : undefined,
+        children: [new TextRun({ text: c.text, bold: c.bold, size: half(LAYOUT.tablePt) })],
+      }),
+    ],
+  });
+}
+
+function table(t: ReportTable, landscape: boolean): Table {
+  const total = contentWidthTwips(landscape);
+  const sum = t.widths.reduce((s, w) => s + w, 0);
+  const widths = t.widths.map((w) => Math.floor((total * w) / sum));
+  // A spanning cell is as wide as the columns it covers; cells under a row span are skipped by the layout.
+  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set()) => {
+    let col = 0;
+    return cells.map((c) => {
+      while (skip.has(col)) col += 1;
+      const span = c.colSpan ?? 1;
+      const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
+      col += span;
+      return cell(c, w);
+    });
+  };
+  const rows: TableRow[] = [];
+  let spanned = new Set<number>();
+  for (const header of t.header) {
+    rows.push(
+      new TableRow({ tableHeader: true, cantSplit: true, children: rowCells(header, spanned) })
+    );
+    const next = new Set<number>();
+    let col = 0;
+    for (const c of header) {
+      while (spanned.has(col)) col += 1;
+      if ((c.rowSpan ?? 1) > 1) next.add(col);
+      col += c.colSpan ?? 1;
+    }
+    spanned = next;
+  }
+  for (const r of t.rows) rows.push(new TableRow({ cantSplit: true, children: rowCells(r) }));
+  return new Table({
+    rows,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+function line(
+  textValue: string,
+  opts: {
+    bold?: boolean;
+    italic?: boolean;
+    align?: keyof typeof ALIGN | "justified";
+    size?: number;
+    firstLine?: boolean;
+    before?: number;
+    after?: number;
+  } = {}
+): Paragraph {
+  return new Paragraph({
+    alignment: opts.align === "justified" ? AlignmentType.JUSTIFIED : ALIGN[opts.align ?? "left"],
+    indent: opts.firstLine ? { firstLine: mm(10) } : undefined,
+    spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
+    children: [
+      new TextRun({
+        text: textValue,
+        bold: opts.bold,
+        italics: opts.italic,
+        size: half(opts.size ?? LAYOUT.bodyPt),
+      }),
+    ],
+  });
+}
+
+function pageProperties(landscape: boolean): ISectionOptions["properties"] {
+  const m = LAYOUT.marginMm;
+  return {
+    titlePage: true,
+    page: {
+      size: {
+        width: mm(LAYOUT.pageMm.width),
+        height: mm(LAYOUT.pageMm.height),
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
+      margin: {
+        top: mm(m.top),
+        bottom: mm(m.bottom),
+        left: mm(m.left),
+        right: mm(m.right),
+      },
+    },
+  };
+}
+
+/** Page numbers centred at the top, from the second page of each section (the decree's rule). */
+function headers(): ISectionOptions["headers"] {
+  return {
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: [PageNumber.CURRENT], size: half(LAYOUT.bodyPt) })],
+        }),
+      ],
+    }),
+    first: new Header({ children: [] }),
+  };
+}
+
+function appendixSection(a: ReportAppendix): ISectionOptions {
+  const children: (Paragraph | Table)[] = [
+    line(a.label, { bold: true, align: "center", after: 0 }),
+    line(a.title, { bold: true, align: "center", after: 200 }),
+  ];
+  for (const t of a.tables) {
+    if (t.caption) children.push(line(t.caption, { bold: true, before: 120 }));
+    if (t.unit) children.push(line(t.unit, { italic: true, align: "right", after: 60 }));
+    children.push(table(t, a.landscape));
+    children.push(line(t.source, { italic: true, size: LAYOUT.tablePt, before: 60, after: 200 }));
+  }
+  return { properties: pageProperties(a.landscape), headers: headers(), children };
+}
+
+/** The report as a docx Document (pure; packing it into bytes is separate). */
+export function reportDocx(report: ReportDocument): Document {
+  const body: Paragraph[] = [
+    line(report.title, { bold: true, align: "center", size: 14, after: 0 }),
+    line(report.subtitle, { bold: true, align: "center", size: 14, after: 240 }),
+  ];
+  report.sections.forEach((s, i) => {
+    body.push(line(`${i + 1}. ${s.heading}`, { bold: true, firstLine: true, before: 120 }));
+    for (const b of s.blocks) {
+      body.push(
+        line(b.kind === "bullet" ? `- ${b.text}` : b.text, { align: "justified", firstLine: true })
+      );
+    }
+  });
+  return new Document({
+    creator: "NTM Planner",
+    title: report.subtitle,
+    styles: {
+      default: {
+        document: { run: { font: LAYOUT.font, size: half(LAYOUT.bodyPt) } },
+      },
+    },
+    sections: [
+      { properties: pageProperties(false), headers: headers(), children: body },
+      ...report.appendices.map(appendixSection),
+    ],
+  });
+}
+
+/** The .docx file's bytes (Node and browsers alike). */
+export async function reportDocxBytes(report: ReportDocument): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(reportDocx(report)));
+}

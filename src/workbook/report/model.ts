@@ -1,0 +1,79 @@
+// A report as plain data: sections of paragraphs and appendices of tables, every figure already written as text.
+
+import type { ReportLang } from "./format";
+
+export interface ReportCell {
+  text: string;
+  align?: "left" | "center" | "right";
+  bold?: boolean;
+  /** Indentation level of a sub-line (0 for none). */
+  indent?: number;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export interface ReportTable {
+  /** Stable id, e.g. "funding"; tests and the task pane find tables by it. */
+  id: string;
+  /** Caption above the table when an appendix holds more than one. */
+  caption?: string;
+  /** "ĐVT: triệu đồng" above money tables. */
+  unit?: string;
+  /** Header rows (one or two; cells may span). */
+  header: ReportCell[][];
+  rows: ReportCell[][];
+  /** Relative column widths. */
+  widths: number[];
+  /** "Nguồn: …" under the table. */
+  source: string;
+}
+
+export interface ReportAppendix {
+  /** "Phụ lục II" / "Appendix II". */
+  label: string;
+  /** The title in capitals, as appendices print it. */
+  title: string;
+  tables: ReportTable[];
+  /** Wide tables are laid out on landscape pages. */
+  landscape: boolean;
+}
+
+/** A paragraph, or a line that reports write as "- …" under the paragraph before it. */
+export interface ReportBlock {
+  kind: "paragraph" | "bullet";
+  text: string;
+}
+
+export interface ReportSection {
+  heading: string;
+  blocks: ReportBlock[];
+}
+
+export function paragraphs(texts: string[]): ReportBlock[] {
+  return texts.map((t) => ({ kind: "paragraph", text: t }));
+}
+
+export interface ReportDocument {
+  lang: ReportLang;
+  title: string;
+  subtitle: string;
+  sections: ReportSection[];
+  appendices: ReportAppendix[];
+}
+
+export function text(value: string, extra: Omit<ReportCell, "text"> = {}): ReportCell {
+  return { text: value, align: "left", ...extra };
+}
+
+export function num(value: string, extra: Omit<ReportCell, "text"> = {}): ReportCell {
+  return { text: value, align: "right", ...extra };
+}
+
+export function centre(value: string, extra: Omit<ReportCell, "text"> = {}): ReportCell {
+  return { text: value, align: "center", ...extra };
+}
+
+/** A header row of bold centred cells. */
+export function headerRow(labels: string[]): ReportCell[] {
+  return labels.map((l) => ({ text: l, align: "center", bold: true }));
+}

@@ -1,0 +1,174 @@
+// The job results a report is written from: each job's JSON (the CLI's --json object), checked once on the way in.
+
+import { z } from "zod";
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+export const summaryResult = z.object({
+  period: z.string(),
+  sheet: z.string(),
+  communes: z.number(),
+  averageCriteria: z.number(),
+  standard: z.number(),
+  bands: z.array(
+    z.object({ label: z.string(), min: z.number(), max: z.number(), count: z.number() })
+  ),
+  criterionCounts: z.record(z.string(), z.number()).optional(),
+  tiers: z.object({ standard: z.number(), advanced: z.number(), model: z.number() }).optional(),
+});
+
+export const targetsResult = z.object({
+  year: z.number().nullable().optional(),
+  criteriaCount: z.number().optional(),
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  cost: z.number(),
+  budget: z.number().nullable(),
+  budgetLeft: z.number().nullable(),
+  currentAverage: z.number(),
+  projectedAverage: z.number(),
+  communes: z.array(
+    z.object({
+      name: z.string(),
+      district: z.string().nullable(),
+      achieved: z.array(z.number()),
+      targets: z.array(z.number()),
+      cumulative: z.number(),
+      cost: z.number(),
+      completes: z.boolean(),
+    })
+  ),
+});
+
+const fundingLine = z.object({
+  label: z.string(),
+  category: z.string(),
+  level: z.number(),
+  amount: z.number(),
+  share: z.number().nullable(),
+});
+
+export const fundingResult = z.object({
+  sheet: z.string(),
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      total: z.number(),
+      statedTotal: z.number().nullable().optional(),
+      lines: z.array(fundingLine),
+    })
+  ),
+});
+
+export const counterpartResult = z.object({
+  sheet: z.string(),
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      central: z.number(),
+      local: z.number(),
+      ratio: z.number().nullable(),
+      required: z.number(),
+      shortfall: z.number(),
+      compliant: z.boolean(),
+    })
+  ),
+});
+
+export const allocateResult = z.object({
+  sheet: z.string(),
+  total: z.number(),
+  unit: z.number(),
+  basis: z.string(),
+  allocations: z.array(
+    z.object({
+      unit: z.string(),
+      coefficient: z.number().optional(),
+      need: z.number().optional(),
+      share: z.number(),
+      amount: z.number(),
+    })
+  ),
+});
+
+const roadmapYear = z.object({
+  year: z.number(),
+  standard: z.number(),
+  advanced: z.number(),
+  model: z.number(),
+  averageCriteria: z.number(),
+  below: z.number(),
+  gained: z.number(),
+  newlyStandard: z.array(z.string()),
+  cost: z.number(),
+  cumulativeCost: z.number(),
+});
+
+export const roadmapResult = z.object({
+  sheet: z.string(),
+  communes: z.number(),
+  budget: z.number(),
+  pace: z.number().nullable().optional(),
+  below: z.number(),
+  start: roadmapYear,
+  years: z.array(roadmapYear),
+  targets: z.array(
+    z.object({
+      name: z.string(),
+      label: bilingual,
+      target: z.number(),
+      projected: z.number(),
+      reachable: z.boolean(),
+      year: z.number().nullable(),
+      yearAtThisPace: z.number().nullable(),
+      shortfall: z.number().nullable(),
+    })
+  ),
+});
+
+export type SummaryResult = z.infer<typeof summaryResult>;
+export type TargetsResult = z.infer<typeof targetsResult>;
+export type FundingResult = z.infer<typeof fundingResult>;
+export type CounterpartResult = z.infer<typeof counterpartResult>;
+export type AllocateResult = z.infer<typeof allocateResult>;
+export type RoadmapResult = z.infer<typeof roadmapResult>;
+
+/** The results a report can use, each present only when its job ran on the workbook. */
+export interface ReportResults {
+  summary?: SummaryResult;
+  targets?: TargetsResult;
+  funding?: FundingResult;
+  counterpart?: CounterpartResult;
+  allocate?: AllocateResult;
+  roadmap?: RoadmapResult;
+}
+
+const SCHEMAS = {
+  summary: summaryResult,
+  targets: targetsResult,
+  funding: fundingResult,
+  counterpart: counterpartResult,
+  allocate: allocateResult,
+  roadmap: roadmapResult,
+} as const;
+
+export type ReportJobId = keyof typeof SCHEMAS;
+
+/**
+ * Job JSON objects (by job id) as report results. A result that does not have the shape the report reads is a
+ * programming error (the job changed): it stops the report rather than print a figure from the wrong field.
+ */
+export function reportResults(jobs: Partial<Record<string, unknown>>): ReportResults {
+  const out: Record<string, unknown> = {};
+  for (const id of Object.keys(SCHEMAS) as ReportJobId[]) {
+    const json = jobs[id];
+    if (json === undefined || json === null) continue;
+    const parsed = SCHEMAS[id].safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Report: the ${id} result has no ${issue.path.join(".")} (${issue.message})`);
+    }
+    out[id] = parsed.data;
+  }
+  return out as ReportResults;
+}

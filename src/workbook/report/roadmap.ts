@@ -1,0 +1,149 @@
+// The roadmap part of a report: year by year to the period's end, and whether each period target is reached.
+
+import { figure, prose } from "./format";
+import type { PartContext, ReportPart } from "./criteria";
+import { centre, headerRow, num, paragraphs, text } from "./model";
+import type { RoadmapResult } from "./results";
+import { say, sourceLine, W } from "./words";
+
+export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPart {
+  const { lang } = ctx;
+  const money = (v: number) => figure(v, "money", lang);
+  const last = roadmap.years[roadmap.years.length - 1] ?? roadmap.start;
+  const texts: string[] = [];
+  if (lang === "vi") {
+    texts.push(
+      `Với kinh phí ${money(roadmap.budget)} triệu đồng/năm, dự kiến đến cuối năm ${last.year} toàn tỉnh có ` +
+        `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới, ` +
+        `${prose(last.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(last.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu; ` +
+        `bình quân đạt ${figure(last.averageCriteria, "average", lang)} tiêu chí/xã; ` +
+        `tổng kinh phí ${money(last.cumulativeCost)} triệu đồng (${say(W.details, lang)} ${ctx.label}).`
+    );
+  } else {
+    texts.push(
+      `With ${money(roadmap.budget)} million VND a year, by the end of ${last.year} ` +
+        `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard, ` +
+        `${prose(last.advanced, "count", lang)} advanced and ${prose(last.model, "count", lang)} model; ` +
+        `communes meet ${figure(last.averageCriteria, "average", lang)} criteria on average; ` +
+        `${money(last.cumulativeCost)} million VND in all (${say(W.details, lang)} ${ctx.label}).`
+    );
+  }
+  const blocks = paragraphs(texts);
+  for (const t of roadmap.targets) {
+    const label = lang === "vi" ? t.label.vi : t.label.en;
+    let verdict: string;
+    if (t.reachable) {
+      verdict =
+        lang === "vi"
+          ? `đạt${t.year === null ? "" : ` từ năm ${t.year}`}`
+          : `reached${t.year === null ? "" : ` in ${t.year}`}`;
+    } else {
+      const short = t.shortfall === null ? "" : figure(t.shortfall, "count", lang);
+      const pace =
+        t.yearAtThisPace === null
+          ? ""
+          : lang === "vi"
+            ? `; với tốc độ hiện nay đạt vào năm ${t.yearAtThisPace}`
+            : `; at this pace reached in ${t.yearAtThisPace}`;
+      verdict =
+        lang === "vi"
+          ? `chưa đạt${short ? `, còn thiếu ${short}` : ""}${pace}`
+          : `not reached${short ? `, short by ${short}` : ""}${pace}`;
+    }
+    blocks.push({
+      kind: "bullet",
+      text:
+        lang === "vi"
+          ? `${label}: mục tiêu ${figure(t.target, "count", lang)}, dự kiến ${figure(t.projected, "count", lang)}, ${verdict}.`
+          : `${label}: target ${figure(t.target, "count", lang)}, projected ${figure(t.projected, "count", lang)}, ${verdict}.`,
+    });
+  }
+  const years = [roadmap.start, ...roadmap.years];
+  const tables: ReportPart["appendix"]["tables"] = [
+    {
+      id: "roadmap-years",
+      caption: lang === "vi" ? "1. Dự kiến theo từng năm" : "1. Year by year",
+      unit: say(W.unitMillion, lang),
+      header: [
+        headerRow(
+          lang === "vi"
+            ? [
+                "Năm",
+                "Xã đạt chuẩn NTM",
+                "Xã NTM nâng cao",
+                "Xã NTM kiểu mẫu",
+                "Bình quân tiêu chí/xã",
+                `Xã dưới ${roadmap.below} tiêu chí`,
+                "Tiêu chí tăng thêm",
+                "Kinh phí",
+                "Lũy kế kinh phí",
+              ]
+            : [
+                "Year",
+                "Standard communes",
+                "Advanced",
+                "Model",
+                "Average criteria per commune",
+                `Communes under ${roadmap.below} criteria`,
+                "Criteria gained",
+                "Cost",
+                "Cumulative cost",
+              ]
+        ),
+      ],
+      rows: years.map((y) => [
+        centre(String(y.year)),
+        num(figure(y.standard, "count", lang)),
+        num(figure(y.advanced, "count", lang)),
+        num(figure(y.model, "count", lang)),
+        num(figure(y.averageCriteria, "average", lang)),
+        num(figure(y.below, "count", lang)),
+        num(figure(y.gained, "count", lang)),
+        num(money(y.cost)),
+        num(money(y.cumulativeCost)),
+      ]),
+      widths: [8, 12, 11, 11, 12, 12, 11, 11, 12],
+      source: sourceLine(roadmap.sheet, lang),
+    },
+  ];
+  if (roadmap.targets.length > 0) {
+    tables.push({
+      id: "roadmap-targets",
+      caption: lang === "vi" ? "2. Mục tiêu giai đoạn" : "2. Period targets",
+      header: [
+        headerRow(
+          lang === "vi"
+            ? ["TT", "Chỉ tiêu", "Mục tiêu", "Dự kiến", "Đánh giá", "Năm đạt"]
+            : ["No.", "Indicator", "Target", "Projected", "Assessment", "Year reached"]
+        ),
+      ],
+      rows: roadmap.targets.map((t, i) => [
+        centre(String(i + 1)),
+        text(lang === "vi" ? t.label.vi : t.label.en),
+        num(figure(t.target, "count", lang)),
+        num(figure(t.projected, "count", lang)),
+        centre(say(t.reachable ? W.met : W.notMet, lang)),
+        centre(String(t.year ?? t.yearAtThisPace ?? "-")),
+      ]),
+      widths: [7, 43, 12, 12, 13, 13],
+      source: sourceLine(roadmap.sheet, lang),
+    });
+  }
+  return {
+    section: {
+      heading:
+        lang === "vi"
+          ? `Lộ trình thực hiện mục tiêu đến năm ${last.year}`
+          : `Roadmap to ${last.year}`,
+      blocks,
+    },
+    appendix: {
+      title:
+        lang === "vi"
+          ? `LỘ TRÌNH THỰC HIỆN MỤC TIÊU XÂY DỰNG NÔNG THÔN MỚI ĐẾN NĂM ${last.year}`
+          : `ROADMAP TO THE PERIOD TARGETS, ${last.year}`,
+      tables,
+      landscape: true,
+    },
+  };
+}

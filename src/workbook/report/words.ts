@@ -1,0 +1,54 @@
+// Words the report repeats, in Vietnamese and English, and the small helpers that choose between them.
+
+import type { ReportLang } from "./format";
+
+export interface Words {
+  vi: string;
+  en: string;
+}
+
+export function say(words: Words, lang: ReportLang): string {
+  return words[lang];
+}
+
+export const W = {
+  title: { vi: "BÁO CÁO", en: "REPORT" },
+  subtitle: {
+    vi: "Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+    en: "Results of the National Target Programme on New Rural Development",
+  },
+  appendix: { vi: "Phụ lục", en: "Appendix" },
+  unitMillion: { vi: "ĐVT: triệu đồng", en: "Unit: million VND" },
+  details: { vi: "chi tiết tại", en: "details in" },
+  no: { vi: "TT", en: "No." },
+  commune: { vi: "Tên xã", en: "Commune" },
+  district: { vi: "Tên huyện, thị xã", en: "District" },
+  total: { vi: "Tổng số", en: "Total" },
+  totalCaps: { vi: "TỔNG SỐ", en: "TOTAL" },
+  met: { vi: "Đạt", en: "Met" },
+  notMet: { vi: "Chưa đạt", en: "Not met" },
+} as const;
+
+/** "Nguồn: …" under a table: the sheet the figures were read from and the tool that computed them. */
+export function sourceLine(sheet: string, lang: ReportLang): string {
+  return lang === "vi"
+    ? `Nguồn: số liệu trang tính “${sheet}”, tổng hợp và tính toán bằng NTM Planner.`
+    : `Source: sheet “${sheet}”, summarised and computed with NTM Planner.`;
+}
+
+/** A label typed in capitals on a sheet ("NGÂN SÁCH TRUNG ƯƠNG") as a sentence writes it ("Ngân sách trung ương"). */
+export function sentenceCase(label: string): string {
+  const trimmed = label.trim();
+  if (trimmed !== trimmed.toLocaleUpperCase("vi") || trimmed === trimmed.toLocaleLowerCase("vi")) {
+    return trimmed;
+  }
+  const lower = trimmed.toLocaleLowerCase("vi");
+  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+}
+
+/** A sentence-case label inside a sentence: the first letter lowered unless the label is an acronym. */
+export function inSentence(label: string): string {
+  const s = sentenceCase(label);
+  if (/^\p{Lu}{2,}/u.test(s)) return s;
+  return s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+}

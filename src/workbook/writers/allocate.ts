@@ -1,0 +1,54 @@
+// Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
+
+import type { AllocationResult } from "../../engine/allocation";
+import { FORMATS, type OutputSheet } from "../output";
+
+export const ALLOCATION_SHEET = "KQ_PhanBo";
+
+/** The allocation as a table: TT, Đơn vị, Hệ số, Tỷ trọng, Số vốn phân bổ, and a total row. */
+export function allocationSheet(result: AllocationResult): OutputSheet {
+  const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
+  const moneyFormat = Number.isInteger(result.unit) ? FORMATS.integer : FORMATS.decimal2;
+  return {
+    sheet: ALLOCATION_SHEET,
+    tables: [
+      {
+        name: "NTM_PhanBo",
+        title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
+          result.basis === "need" ? "nhu cầu" : "hệ số"
+        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
+        columns: [
+          { header: "TT" },
+          { header: "Đơn vị" },
+          {
+            header: weightHeader,
+            format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
+          },
+          { header: "Tỷ trọng", format: FORMATS.percent },
+          { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
+        ],
+        rows: [
+          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
+          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
+        ],
+      },
+    ],
+  };
+}
+
+export function allocationText(result: AllocationResult): string {
+  const lines = result.allocations.map((a) => {
+    const limit =
+      a.limit === "min"
+        ? " (mức tối thiểu / minimum)"
+        : a.limit === "cap"
+          ? " (mức tối đa / cap)"
+          : "";
+    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
+  });
+  return [
+    `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
+      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
+    ...lines,
+  ].join("\n");
+}

@@ -1,0 +1,88 @@
+// Result of the "targets" job: appendix II (criteria to reach next year per commune) and its summary (KQ_ChiTieu).
+
+import { formatVi } from "../../engine/numbers";
+import type { TargetPlan } from "../../engine/targets";
+import { FORMATS, type OutputSheet } from "../output";
+
+export const TARGETS_SHEET = "KQ_ChiTieu";
+
+const list = (numbers: number[]) => numbers.join(",");
+
+export function targetsSheet(plan: TargetPlan, year: number | undefined): OutputSheet {
+  const rows = plan.communes
+    .filter((c) => c.missing.length > 0)
+    .map((c, i) => [
+      i + 1,
+      c.name,
+      c.district ?? "",
+      c.achieved.length,
+      list(c.achieved),
+      c.targets.length,
+      list(c.targets),
+      c.cumulative,
+      c.cost,
+    ]);
+  const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
+  const summary: (string | number)[][] = [
+    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard],
+    ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained],
+    ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
+    ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
+    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)"],
+    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost],
+    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-"],
+    ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
+    ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
+    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
+  ];
+  const until = year === undefined ? "" : ` đến cuối năm ${year}`;
+  return {
+    sheet: TARGETS_SHEET,
+    tables: [
+      {
+        name: "NTM_ChiTieu",
+        title: `Kế hoạch phấn đấu${until} (targets for next year)`,
+        columns: [
+          { header: "TT", format: FORMATS.integer },
+          { header: "Tên xã" },
+          { header: "Huyện" },
+          { header: "Số tiêu chí đạt", format: FORMATS.integer },
+          { header: "Tên tiêu chí đạt", format: FORMATS.text },
+          { header: "Số TC phấn đấu", format: FORMATS.integer },
+          { header: "Tiêu chí phấn đấu đạt", format: FORMATS.text },
+          { header: "Lũy kế", format: FORMATS.integer },
+          { header: "Chi phí", format: FORMATS.integer },
+        ],
+        rows,
+      },
+      {
+        name: "NTM_ChiTieu_TongHop",
+        title: "Tổng hợp (summary)",
+        columns: [{ header: "Chỉ tiêu (indicator)" }, { header: "Giá trị (value)" }],
+        rows: summary,
+      },
+    ],
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function targetsText(plan: TargetPlan): string {
+  const lines = [
+    `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
+    `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
+    `Tiêu chí tăng thêm / criteria gained: ${plan.criteriaGained}`,
+    `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
+    "",
+  ];
+  for (const c of plan.communes.filter((c) => c.missing.length > 0)) {
+    const targets = c.targets.length > 0 ? list(c.targets) : "-";
+    lines.push(
+      `  ${c.name}: ${c.achieved.length} + [${targets}] → ${c.cumulative}${c.completes ? " ✓" : ""}`
+    );
+  }
+  return lines.join("\n");
+}
