@@ -1,10 +1,13 @@
-// Benchmark options from the environment: BENCH_RUNS (default 5), BENCH_QUICK=1 for a fast smoke run.
+// Benchmark options from the environment: BENCH_RUNS (default 5), BENCH_QUICK=1 for a fast smoke run,
+// BENCH_SECTIONS="targets,indicator targets" to run only those sections (the machine is shared).
 
 export interface Options {
   runs: number;
   quick: boolean;
   /** Seconds a solver may run before it is reported as not finishing. */
   solverBound: number;
+  /** Names of the sections to run; undefined runs them all. */
+  sections?: string[];
 }
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): Options {
@@ -15,5 +18,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): Options {
     quick,
     runs: Number.isInteger(runs) && runs > 0 ? runs : quick ? 1 : 5,
     solverBound: Number.isFinite(bound) && bound > 0 ? bound : quick ? 10 : 60,
+    sections: env.BENCH_SECTIONS?.split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
   };
 }

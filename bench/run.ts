@@ -7,6 +7,7 @@ import { readOptions } from "./options";
 import { Report } from "./report";
 import { benchBundle } from "./sections/bundle";
 import { benchFunctions } from "./sections/functions";
+import { benchIndicatorTargets } from "./sections/indicator-targets";
 import { benchOfficeJs } from "./sections/officejs";
 import { benchSummary } from "./sections/summary";
 import { benchExcelJs } from "./sections/tables";
@@ -39,12 +40,14 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<void> | void][] = [
     ["summary", () => benchSummary(report, options)],
     ["targets", () => benchTargets(report, options)],
+    ["indicator targets", () => benchIndicatorTargets(report, options)],
     ["functions", () => benchFunctions(report, options)],
     ["tables: ExcelJS", () => benchExcelJs(report, options)],
     ["tables: Office.js", () => benchOfficeJs(report, options)],
     ["bundle", () => benchBundle(report, ROOT)],
   ];
   for (const [name, section] of sections) {
+    if (options.sections && !options.sections.includes(name)) continue;
     process.stdout.write(`[${name}]\n`);
     try {
       await section();

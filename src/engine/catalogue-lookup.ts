@@ -8,7 +8,11 @@ import type { Catalogue, Criterion } from "./types";
 export function findCatalogue(period: string = DEFAULT_PERIOD, extra: Catalogue[] = []): Catalogue {
   const wanted = period.trim().replace(/\s*[–—-]\s*/, "-");
   const all = [...extra, ...BUILT_IN_CATALOGUES];
-  const found = all.find((c) => c.id === wanted);
+  const builtIn = BUILT_IN_CATALOGUES.find((c) => c.id === wanted);
+  const own = extra.find((c) => c.id === wanted);
+  // A user's sheet for a built-in period renames or reorders its criteria; the period keeps its groups, tiers and
+  // targets (a sheet of criteria cannot say them).
+  const found = own && builtIn ? { ...builtIn, ...own } : (own ?? builtIn);
   if (!found) {
     throw new InputError({
       found: period,

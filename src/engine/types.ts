@@ -89,6 +89,8 @@ export interface ShareTargets {
   top?: number;
   /** Where the figures come from. */
   source: string;
+  /** A province's own targets as numbers of communes (its period-targets sheet); they win over the shares. */
+  counts?: { standard?: number; top?: number };
 }
 
 /** Where a value came from, so later errors and warnings can name the cell. */

@@ -5,11 +5,13 @@ import {
   Body1,
   Button,
   Divider,
+  makeStyles,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Spinner,
   Title3,
+  tokens,
 } from "@fluentui/react-components";
 import { JOBS } from "../workbook/jobs";
 import type { PlanningJob } from "../workbook/jobs/job";
@@ -18,12 +20,37 @@ import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
 import { JobForm } from "./components/JobForm";
 import { ProblemBar } from "./components/ProblemBar";
+import { LiveStatus } from "./components/LiveStatus";
 import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  actions: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
+});
 
 export interface AppProps {
   workbook: WorkbookPort;
@@ -72,6 +99,7 @@ export function App({
     reset();
   };
 
+  const styles = useStyles();
   const running = state.status === "running";
   const writeResults = async () => {
     await write();
@@ -79,15 +107,16 @@ export function App({
   };
 
   return (
-    <div style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }} lang={lang}>
-      <div
-        style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}
-      >
-        <Title3>{pick(UI.title, lang)}</Title3>
+    <main className={styles.root} lang={lang} data-testid="pane">
+      <div className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          {pick(UI.title, lang)}
+        </Title3>
         <Button
           size="small"
           appearance="subtle"
           data-testid="language"
+          lang={lang === "vi" ? "en" : "vi"}
           onClick={() => setLang(lang === "vi" ? "en" : "vi")}
         >
           {pick(UI.switchLanguage, lang)}
@@ -114,12 +143,13 @@ export function App({
           disabled={running}
         />
       )}
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={styles.actions}>
         {job && (
           <Button
             appearance="primary"
             data-testid="run"
-            disabled={running || !sheetNames}
+            // Stays focusable while running, so keyboard focus is not lost and Tab goes on to Cancel.
+            disabledFocusable={running || !sheetNames}
             onClick={() => run(job, sheetChoice, options)}
           >
             {pick(UI.run, lang)}
@@ -171,7 +201,7 @@ export function App({
       {state.status === "done" && (
         <>
           <Divider />
-          <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+          <div className={styles.actions} data-testid="result-actions">
             <Button
               appearance="primary"
               data-testid="write"
@@ -195,9 +225,10 @@ export function App({
                 </Body1>
               ))}
           </div>
-          <ResultPreview result={state.result} lang={lang} />
+          <ResultPreview jobId={job?.id} result={state.result} lang={lang} />
         </>
       )}
-    </div>
+      <LiveStatus state={state} job={job} lang={lang} />
+    </main>
   );
 }

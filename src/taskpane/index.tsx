@@ -2,9 +2,9 @@
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficeJsWorkbook } from "../workbook/adapters/officejs";
 import { App } from "./App";
+import { PaneRoot } from "./components/PaneRoot";
 import { ProblemBar } from "./components/ProblemBar";
 import { detectLanguage, UI } from "./i18n";
 import { describeProblem } from "./run";
@@ -18,13 +18,11 @@ Office.onReady((info) => {
     content = <App workbook={new OfficeJsWorkbook()} initialLang={lang} />;
   } catch (e) {
     // Too old an Excel: say so in both languages instead of a blank pane.
-    content = (
-      <div style={{ padding: 12 }}>
-        <ProblemBar problem={describeProblem(e)} lang={lang} />
-      </div>
-    );
+    content = <ProblemBar problem={describeProblem(e)} lang={lang} />;
   }
+  // Office's theme (dark grey, black) when the host tells it; Windows high contrast in any case.
+  const officeBackground = Office.context?.officeTheme?.bodyBackgroundColor;
   createRoot(document.getElementById("root")!).render(
-    <FluentProvider theme={webLightTheme}>{content}</FluentProvider>
+    <PaneRoot officeBackground={officeBackground}>{content}</PaneRoot>
   );
 });

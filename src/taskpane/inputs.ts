@@ -13,6 +13,13 @@ const NAME_HINTS: Record<InputKind, string[]> = {
   brackets: ["doi ung", "ty le doi ung", "brackets", "counterpart"],
   coefficients: ["he so", "phan bo", "coefficients", "allocation"],
   catalogue: ["danh muc", "bo tieu chi", "catalogue", "criteria"],
+  indicators: [
+    "chi tieu theo nhom xa",
+    "bang chi tieu",
+    "chi tieu",
+    "indicators",
+    "indicator policy",
+  ],
 };
 
 /** The sheet that best fits an input: the template's own sheet, then a sheet named for the kind; undefined if none. */

@@ -2,10 +2,11 @@
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
 import type { PlanningJob } from "../workbook/jobs/job";
 import { App } from "./App";
+import { PaneRoot } from "./components/PaneRoot";
 import { ProblemBar } from "./components/ProblemBar";
 import { detectLanguage, pick, UI, type Lang } from "./i18n";
 import { describeProblem, type ProblemView } from "./run";
@@ -37,6 +38,24 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const useStyles = makeStyles({
+  toolbar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
+  // The file input is the browser's own control: keep it inside the pane's width.
+  upload: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    maxWidth: "100%",
+    "& input": { maxWidth: "100%" },
+  },
+});
+
 function WebShell({
   initial,
   jobs,
@@ -52,6 +71,7 @@ function WebShell({
     version: 0,
   });
   const [problem, setProblem] = React.useState<ProblemView | null>(null);
+  const styles = useStyles();
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
@@ -68,13 +88,13 @@ function WebShell({
     download(await state.workbook.toXlsx(), `${base}-ket-qua.xlsx`);
   };
   const toolbar = (
-    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <div className={styles.toolbar}>
       <Body1>
         {pick(UI.browserMode, lang)} <strong data-testid="file-name">{state.name}</strong>
       </Body1>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
-        <label>
-          {pick(UI.upload, lang)}:{" "}
+      <div className={styles.row}>
+        <label className={styles.upload}>
+          {pick(UI.upload, lang)}
           <input type="file" accept=".xlsx,.csv,.txt" data-testid="upload" onChange={onFile} />
         </label>
         <Button data-testid="download" onClick={onDownload}>
@@ -104,15 +124,15 @@ export async function startBrowserMode(jobs?: PlanningJob[]): Promise<void> {
     if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
     const workbook = await ExcelJsWorkbook.fromXlsx(await response.arrayBuffer());
     root.render(
-      <FluentProvider theme={webLightTheme}>
+      <PaneRoot>
         <WebShell initial={workbook} jobs={jobs} lang={lang} />
-      </FluentProvider>
+      </PaneRoot>
     );
   } catch (e) {
     root.render(
-      <FluentProvider theme={webLightTheme}>
+      <PaneRoot>
         <ProblemBar problem={describeProblem(e)} lang={lang} />
-      </FluentProvider>
+      </PaneRoot>
     );
   }
 }

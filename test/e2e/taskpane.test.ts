@@ -11,20 +11,9 @@ import {
   screenshot,
   type Session,
 } from "./browser";
+import { CLERK_SETUP } from "./clerk-setup";
 
 jest.setTimeout(600_000);
-
-/**
- * What a clerk does for what a job cannot default: the sample province states its counterpart ratio (1:1); to
- * allocate an envelope (200.334 million, the 2024 central budget) the clerk inserts the coefficients template first
- * (the sample has no coefficients sheet); a roadmap needs its years and a yearly budget (counted in criteria at the
- * default cost of 1, 120 ≈ 1.5 criteria for each of 80 communes). Other jobs run on the sample with their defaults.
- */
-const CLERK_SETUP: Record<string, { templates?: string[]; options?: Record<string, string> }> = {
-  counterpart: { options: { ratio: "1" } },
-  allocate: { templates: ["coefficients"], options: { total: "200.334" } },
-  roadmap: { options: { budget: "120", from: "2024", to: "2025" } },
-};
 
 async function jobIds(session: Session): Promise<string[]> {
   return session.page
@@ -123,6 +112,8 @@ describe("browser mode with a test job (generic flow before the real jobs exist)
     await expect(page.getByTestId("input-communes").inputValue()).resolves.toBe("Xã");
     await runChosenJob(page);
     const table = page.locator('[data-testid="result-table"][data-table="NTM_DemXa"]');
+    // The share is the figure that does not fit beside the others: it is behind the row's expander.
+    await table.getByTestId("row-expander").first().click();
     const text = await table.innerText();
     expect(text).toContain("80");
     expect(text).toContain("18,63");
@@ -147,6 +138,23 @@ describe("browser mode with a test job (generic flow before the real jobs exist)
     await page.getByTestId("cancel").click();
     await page.getByTestId("cancelled").waitFor();
     expect(await page.getByTestId("results").count()).toBe(0);
+    await page.getByTestId("option-delay-ms").fill("0");
+  });
+
+  it("reaches Run and then Cancel with the keyboard alone, and announces the cancellation", async () => {
+    const { page } = session;
+    await page.getByTestId("option-delay-ms").fill("20000");
+    await page.getByTestId("run").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("cancel").waitFor();
+    // Run keeps the focus while the job works; the next Tab is Cancel.
+    await page.keyboard.press("Tab");
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute("data-testid"))
+    ).resolves.toBe("cancel");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("cancelled").waitFor();
+    await expect(page.getByTestId("live-status").innerText()).resolves.toContain("Đã hủy");
     await page.getByTestId("option-delay-ms").fill("0");
   });
 

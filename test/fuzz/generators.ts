@@ -267,6 +267,38 @@ export const catalogueSheet = fc.subarray(ALL_CRITERIA, { minLength: 1 }).map((n
   )
 );
 
+/** An indicator policy sheet of the 2026-2030 set: made-up thresholds, one per commune group. */
+export const indicatorsSheet = fc
+  .uniqueArray(
+    fc.record({
+      criterion: fc.integer({ min: 1, max: 10 }),
+      index: fc.integer({ min: 1, max: 6 }),
+      comparison: fc.constantFrom("≥", "≤", "Đạt/Không đạt"),
+      base: fc.integer({ min: 1, max: 100 }),
+    }),
+    { minLength: 1, maxLength: 20, selector: (r) => `${r.criterion}.${r.index}` }
+  )
+  .map((items) =>
+    model(
+      "ChiTieu",
+      "indicators",
+      ["Mã chỉ tiêu", "Tiêu chí", "Tên chỉ tiêu", "Nhóm 1", "Nhóm 2", "Nhóm 3", "Đơn vị", "So sánh"],
+      items.map((r) => {
+        const pass = r.comparison === "Đạt/Không đạt";
+        return [
+          `${r.criterion}.${r.index}`,
+          r.criterion,
+          `Chỉ tiêu ${r.criterion}.${r.index}`,
+          pass ? "Đạt" : r.base,
+          pass ? "Đạt" : Math.max(0, r.base - 10),
+          pass ? "không áp dụng" : Math.max(0, r.base - 20),
+          pass ? null : "%",
+          r.comparison,
+        ];
+      })
+    )
+  );
+
 /** The period targets sheet the roadmap job looks for ("Chỉ tiêu giai đoạn"). */
 export const periodTargetsSheet = fc
   .record({
@@ -321,6 +353,7 @@ export const VALID_SHEETS: Record<InputKind, fc.Arbitrary<SheetModel>> = {
   brackets: bracketsSheet,
   coefficients: coefficientsSheet,
   catalogue: catalogueSheet,
+  indicators: indicatorsSheet,
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -16,13 +16,13 @@ export interface ShareProgress {
   gap: number;
 }
 
-function progress(count: number, communes: number, target: number): ShareProgress {
+function progress(count: number, communes: number, target: number, own?: number): ShareProgress {
   // 0.65 × 100 is 65.00000000000001 in floating point: round before taking the ceiling.
-  const targetCount = Math.ceil(Math.round(target * communes * 1e9) / 1e9);
+  const targetCount = own ?? Math.ceil(Math.round(target * communes * 1e9) / 1e9);
   return {
     count,
     share: communes === 0 ? null : count / communes,
-    target,
+    target: own === undefined ? target : communes === 0 ? 0 : own / communes,
     targetCount,
     gap: Math.max(0, targetCount - count),
   };
@@ -43,7 +43,10 @@ export function shareTarget(value: number, what: { vi: string; en: string }): nu
   return share;
 }
 
-/** Where the province stands against the end-year share targets (standard, and the top tier when set). */
+/**
+ * Where the province stands against the end-year targets (standard, and the top tier when set): a province's own
+ * counts when given, else the shares of its communes (rounded up to whole communes).
+ */
 export function shareTargetProgress(
   counts: { communes: number; standard: number; top?: number },
   targets: ShareTargets
@@ -51,10 +54,18 @@ export function shareTargetProgress(
   const result: { year: number; source: string; standard: ShareProgress; top?: ShareProgress } = {
     year: targets.year,
     source: targets.source,
-    standard: progress(counts.standard, counts.communes, targets.standard),
+    standard: progress(
+      counts.standard,
+      counts.communes,
+      targets.standard,
+      targets.counts?.standard
+    ),
   };
-  if (targets.top !== undefined && counts.top !== undefined) {
-    result.top = progress(counts.top, counts.communes, targets.top);
+  if (
+    (targets.top !== undefined || targets.counts?.top !== undefined) &&
+    counts.top !== undefined
+  ) {
+    result.top = progress(counts.top, counts.communes, targets.top ?? 0, targets.counts?.top);
   }
   return result;
 }

@@ -39,6 +39,7 @@ export async function planTargets(
 }
 
 export * from "./indicators/types";
+export * from "./indicators/from-status";
 export { planIndicatorTargetsGreedy, planIndicatorTargetsExact };
 
 /** Plans indicator-level targets (2026-2030) with either method; the exact one loads its solver lazily. */

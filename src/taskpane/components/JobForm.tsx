@@ -1,7 +1,15 @@
 // Choosing a job, its input sheets and its few options.
 
 import * as React from "react";
-import { Field, Input, Select, Switch } from "@fluentui/react-components";
+import {
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Subtitle2,
+  Switch,
+  tokens,
+} from "@fluentui/react-components";
 import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
 import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
@@ -22,10 +30,16 @@ export interface JobFormProps {
   disabled: boolean;
 }
 
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0 },
+});
+
 export function JobForm(props: JobFormProps): React.JSX.Element {
   const { lang, job } = props;
+  const styles = useStyles();
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <div className={styles.form}>
       <Field label={pick(UI.job, lang)}>
         <Select
           data-testid="job-picker"
@@ -40,7 +54,11 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
           ))}
         </Select>
       </Field>
-      {job && job.inputs.length > 0 && <strong>{pick(UI.inputs, lang)}</strong>}
+      {job && job.inputs.length > 0 && (
+        <Subtitle2 as="h2" className={styles.heading}>
+          {pick(UI.inputs, lang)}
+        </Subtitle2>
+      )}
       {job?.inputs.map((input) => (
         <Field
           key={input.id}
@@ -62,7 +80,11 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
           </Select>
         </Field>
       ))}
-      {job && job.options.length > 0 && <strong>{pick(UI.options, lang)}</strong>}
+      {job && job.options.length > 0 && (
+        <Subtitle2 as="h2" className={styles.heading}>
+          {pick(UI.options, lang)}
+        </Subtitle2>
+      )}
       {job?.options.map((option) => (
         <OptionField
           key={option.id}

@@ -1,47 +1,76 @@
-// The result of a run before it is written: the summary text, warnings and each table (first rows).
+// The result of a run before it is written, at pane width and in the pane's language: key figures first, then
+// warnings, then each table (name and figures; the other columns behind each row's expander).
 // Numbers always in Vietnamese format (3.602.312; 6,21%): the figures are Vietnamese reports' figures.
 
 import * as React from "react";
 import {
   Caption1,
+  makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  tokens,
 } from "@fluentui/react-components";
 import type { Warning } from "../../engine/types";
 import type { JobResult } from "../../workbook/jobs/job";
-import type { OutputTable } from "../../workbook/output";
-import { formatCell } from "../format";
-import { fill, pick, UI, type Lang } from "../i18n";
+import type { TableExtra } from "../handlers";
+import { pick, UI, type Lang } from "../i18n";
+import { keyFigures } from "../key-figures";
+import { KeyFigureTiles } from "./KeyFigureTiles";
+import { ResultTable } from "./ResultTable";
 
-/** Rows shown per table; the workbook gets all of them. */
-export const PREVIEW_ROWS = 200;
+export { PREVIEW_ROWS } from "./ResultTable";
 
-export function ResultPreview({
-  result,
-  lang,
-}: {
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  text: {
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    fontFamily: "inherit",
+    margin: 0,
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+export interface ResultPreviewProps {
+  /** The job that produced the result: it decides the key figures. */
+  jobId?: string;
   result: JobResult;
   lang: Lang;
-}): React.JSX.Element {
+  /** Mounted between the warnings and the tables (charts). */
+  extras?: React.ReactNode;
+  /** Mounted under one table (its chart, a copy button). */
+  tableExtra?: TableExtra;
+}
+
+export function ResultPreview({
+  jobId,
+  result,
+  lang,
+  extras,
+  tableExtra,
+}: ResultPreviewProps): React.JSX.Element {
+  const styles = useStyles();
+  const { figures, sheet } = React.useMemo(() => keyFigures(jobId, result), [jobId, result]);
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 12 }} data-testid="results">
-      {result.text && (
-        <pre
-          data-testid="result-text"
-          style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0 }}
-        >
-          {result.text}
-        </pre>
+    <div className={styles.root} data-testid="results">
+      {sheet && (
+        <Caption1 data-testid="data-sheet">
+          {pick(UI.dataSheet, lang)} “{sheet}”
+        </Caption1>
+      )}
+      {figures.length > 0 ? (
+        <KeyFigureTiles figures={figures} lang={lang} />
+      ) : (
+        // A job without key figures: its own summary text (Vietnamese, as the CLI prints it).
+        result.text && (
+          <pre data-testid="result-text" className={styles.text} lang="vi">
+            {result.text}
+          </pre>
+        )
       )}
       {result.warnings.length > 0 && <Warnings warnings={result.warnings} lang={lang} />}
+      {extras}
       {result.sheets.map((sheet) =>
         sheet.tables.map((table) => (
           <ResultTable
@@ -49,7 +78,9 @@ export function ResultPreview({
             sheet={sheet.sheet}
             table={table}
             lang={lang}
-          />
+          >
+            {tableExtra?.(sheet.sheet, table)}
+          </ResultTable>
         ))
       )}
     </div>
@@ -57,11 +88,12 @@ export function ResultPreview({
 }
 
 function Warnings({ warnings, lang }: { warnings: Warning[]; lang: Lang }): React.JSX.Element {
+  const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="warnings">
       <MessageBarBody>
         <MessageBarTitle>{pick(UI.warnings, lang)}</MessageBarTitle>
-        <ul style={{ margin: 0, paddingLeft: 16 }}>
+        <ul className={styles.list}>
           {warnings.map((w, i) => (
             <li key={i}>
               {w.sheet ? `${w.sheet}${w.cell ? "!" + w.cell : ""}: ` : ""}
@@ -71,60 +103,5 @@ function Warnings({ warnings, lang }: { warnings: Warning[]; lang: Lang }): Reac
         </ul>
       </MessageBarBody>
     </MessageBar>
-  );
-}
-
-function ResultTable({
-  sheet,
-  table,
-  lang,
-}: {
-  sheet: string;
-  table: OutputTable;
-  lang: Lang;
-}): React.JSX.Element {
-  const shown = table.rows.slice(0, PREVIEW_ROWS);
-  return (
-    <section data-testid="result-table" data-table={table.name} data-sheet={sheet}>
-      <Subtitle2>{table.title ?? table.name}</Subtitle2>
-      <div style={{ overflowX: "auto" }}>
-        <Table
-          size="extra-small"
-          aria-label={table.title ?? table.name}
-          style={{ tableLayout: "auto", minWidth: "100%", width: "max-content" }}
-        >
-          <TableHeader>
-            <TableRow>
-              {table.columns.map((c, i) => (
-                <TableHeaderCell key={i}>{c.header}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((row, r) => (
-              <TableRow key={r}>
-                {row.map((value, c) => (
-                  <TableCell
-                    key={c}
-                    style={{
-                      textAlign: typeof value === "number" ? "right" : "left",
-                      whiteSpace: typeof value === "number" ? "nowrap" : "normal",
-                      maxWidth: 240,
-                    }}
-                  >
-                    {formatCell(value, table.columns[c]?.format)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {table.rows.length > shown.length && (
-        <Caption1>
-          {fill(pick(UI.rowsShown, lang), { shown: shown.length, total: table.rows.length })}
-        </Caption1>
-      )}
-    </section>
   );
 }

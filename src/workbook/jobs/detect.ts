@@ -6,16 +6,19 @@ import { budgetLayout } from "../readers/budget";
 import { looksLikeCatalogue } from "../readers/catalogue";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
+import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
+import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
 import { inputSheetNames } from "../sheet-finder";
 import type { InputKind, PlanningJob } from "./job";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
-  communes: (grid) => looksLikeCommunes(grid),
+  communes: (grid) => looksLikeCommunes(grid) || looksLikeCommunes(grid, CATALOGUE_2026_2030),
   budget: (grid) => budgetLayout(grid) !== null,
   brackets: isBracketSheet,
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
+  indicators: looksLikeIndicatorPolicy,
 };
 
 /**

@@ -6,7 +6,8 @@ import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
-export type InputKind = "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+export type InputKind =
+  "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue" | "indicators";
 
 export interface JobInputSpec {
   /** Key in JobRequest.inputs, e.g. "communes", "costs". */

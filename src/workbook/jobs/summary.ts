@@ -1,11 +1,15 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
 import { withNumberNotes } from "./number-notes";
-import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
-import { findCatalogue } from "../../engine/catalogue-lookup";
+import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
-import type { Catalogue } from "../../engine/types";
+import { shareTarget, shareTargetProgress } from "../../engine/indicators";
+import type { Catalogue, ShareTargets } from "../../engine/types";
+import { findSheetName } from "../ownership";
+import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
+import { choosePeriod } from "./period";
+import { optionNumber } from "./request-values";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
@@ -55,6 +59,47 @@ export async function readCommunesInput(
   });
 }
 
+/**
+ * The end-year share targets of an indicator-level period: the options, else the province's own period-targets
+ * sheet (counts of communes, turned into shares of the communes read), else the catalogue's national ones.
+ */
+async function endTargets(
+  request: Parameters<PlanningJob["run"]>[0],
+  catalogue: Catalogue
+): Promise<ShareTargets | undefined> {
+  const national = catalogue.targets;
+  if (!national) return undefined;
+  const targets: ShareTargets = { ...national };
+  const ref = request.inputs.communes;
+  const name = ref
+    ? findSheetName(await ref.workbook.sheetNames(), PERIOD_TARGETS_SHEET)
+    : undefined;
+  if (ref && name !== undefined) {
+    const own = readPeriodTargets(await ref.workbook.readSheet(name));
+    targets.source = `trang '${name}' (chỉ tiêu của tỉnh / the province's targets)`;
+    targets.counts = { standard: own.targets.standard, top: own.modern };
+  }
+  const pct = (id: string, what: { vi: string; en: string }) => {
+    const value = optionNumber(request, id, { min: 0, label: what });
+    return value === undefined ? undefined : shareTarget(value, what);
+  };
+  const standard = pct("target-standard", {
+    vi: "mục tiêu tỷ lệ xã đạt chuẩn",
+    en: "target share at the standard",
+  });
+  const top = pct("target-modern", {
+    vi: "mục tiêu tỷ lệ xã NTM hiện đại",
+    en: "target share of modern communes",
+  });
+  if (standard !== undefined || top !== undefined) {
+    targets.source = "tùy chọn của người dùng / user's options";
+    if (standard !== undefined) targets.standard = standard;
+    if (top !== undefined) targets.top = top;
+    delete targets.counts;
+  }
+  return targets;
+}
+
 export const summaryJob: PlanningJob = withNumberNotes({
   id: "summary",
   label: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
@@ -71,16 +116,30 @@ export const summaryJob: PlanningJob = withNumberNotes({
       label: { vi: "Bộ tiêu chí (thêm)", en: "Criteria catalogue (extra)" },
       required: false,
     },
+    {
+      id: "indicators",
+      kind: "indicators",
+      label: { vi: "Bảng chỉ tiêu theo nhóm xã", en: "Indicator policy (per commune group)" },
+      required: false,
+    },
   ],
   options: [
     {
       id: "period",
       label: { vi: "Giai đoạn", en: "Period" },
       type: "text",
-      default: DEFAULT_PERIOD,
       help: {
-        vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
-        en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
+        vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm; để trống: giai đoạn của năm kế hoạch`,
+        en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet; blank: the period of the plan year`,
+      },
+    },
+    {
+      id: "year",
+      label: { vi: "Năm kế hoạch", en: "Plan year" },
+      type: "number",
+      help: {
+        vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
+        en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
       },
     },
     {
@@ -88,7 +147,31 @@ export const summaryJob: PlanningJob = withNumberNotes({
       label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
       type: "text",
       default: DEFAULT_BANDS,
-      help: { vi: "Ví dụ 19,15-18,10-14,5-9,0-4", en: "For example 19,15-18,10-14,5-9,0-4" },
+      help: {
+        vi: "Ví dụ 19,15-18,10-14,5-9,0-4; bộ 10 tiêu chí: 10,8-9,5-7,0-4",
+        en: "For example 19,15-18,10-14,5-9,0-4; 10-criteria set: 10,8-9,5-7,0-4",
+      },
+    },
+    {
+      id: "target-standard",
+      label: { vi: "Mục tiêu tỷ lệ xã đạt chuẩn (%)", en: "Target share at the standard (%)" },
+      type: "number",
+      help: {
+        vi: '2026-2030: mặc định khoảng 65% đến 2030 (NQ 257/2025/QH15), hoặc trang "Chỉ tiêu giai đoạn" của tỉnh',
+        en: '2026-2030: about 65% by 2030 by default (Res. 257/2025/QH15), or the province\'s "Chỉ tiêu giai đoạn" sheet',
+      },
+    },
+    {
+      id: "target-modern",
+      label: {
+        vi: "Mục tiêu tỷ lệ xã NTM hiện đại (%)",
+        en: "Target share of modern NTM communes (%)",
+      },
+      type: "number",
+      help: {
+        vi: "2026-2030: mặc định khoảng 10% đến 2030",
+        en: "2026-2030: about 10% by 2030 by default",
+      },
     },
   ],
   async run(request): Promise<JobResult> {
@@ -97,12 +180,11 @@ export const summaryJob: PlanningJob = withNumberNotes({
       throw new InputError({ expected: { vi: "trang tính danh sách xã", en: "a communes sheet" } });
     }
     const extra = await readCatalogueInput(request.inputs.catalogue);
-    const period = request.options.period;
-    const catalogue = findCatalogue(
-      typeof period === "string" && period.trim() ? period : DEFAULT_PERIOD,
-      extra
-    );
-    const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, catalogue);
+    const choice = await choosePeriod(request, extra, communesRef);
+    const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
+    // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
+    const catalogue = read.catalogue ?? choice.catalogue;
+    read.warnings.unshift(...choice.warnings);
     const bandsOption = request.options.bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =
@@ -114,6 +196,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const summary = summariseCommunes(read.communes, { catalogue, bands });
     const json: Record<string, unknown> = {
       period: catalogue.id,
+      periodNote: choice.note,
       sheet: read.sheet,
       shape: read.shape,
       communes: summary.communes,
@@ -128,10 +211,20 @@ export const summaryJob: PlanningJob = withNumberNotes({
       );
     }
     if (summary.tiers) json.tiers = summary.tiers;
+    if (summary.indicatorCounts) json.indicatorCounts = summary.indicatorCounts;
+    if (summary.groups) json.groups = summary.groups;
+    const targets = await endTargets(request, catalogue);
+    const progress = targets
+      ? shareTargetProgress(
+          { communes: summary.communes, standard: summary.standard, top: summary.tiers?.modern },
+          targets
+        )
+      : undefined;
+    if (progress) json.targets = progress;
     return {
       json,
-      text: summaryText(summary, catalogue, read),
-      sheets: [summarySheet(summary, catalogue)],
+      text: [choice.note.vi, summaryText(summary, catalogue, read, progress)].join("\n"),
+      sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
     };
   },

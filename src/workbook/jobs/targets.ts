@@ -5,13 +5,14 @@ import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
-import { planTargets, type CostTable, type TargetMethod } from "../../engine/targets";
+import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { findInputSheet } from "../sheet-finder";
 import { targetsSheet, targetsText } from "../writers/targets";
+import { indicatorTargets } from "./indicator-targets";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
 
 /** Seconds the exact method may spend per stage before returning its best plan with the gap. */
@@ -62,8 +63,22 @@ function optionMethod(options: Options): TargetMethod {
   });
 }
 
+function optionCapUnit(options: Options): CapUnit {
+  const raw = String(options["cap-unit"] ?? "indicators")
+    .trim()
+    .toLowerCase();
+  if (raw === "indicators" || raw === "criteria") return raw;
+  throw new InputError({
+    found: `cap-unit: ${raw}`,
+    expected: {
+      vi: 'giới hạn tính theo "indicators" (chỉ tiêu) hoặc "criteria" (tiêu chí)',
+      en: 'cap-unit "indicators" or "criteria"',
+    },
+  });
+}
+
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
-async function findGrid(
+export async function findGrid(
   ref: InputRef,
   fits: (grid: Grid) => boolean,
   prefer: (grid: Grid) => boolean,
@@ -88,7 +103,13 @@ async function findGrid(
 async function readInputs(
   request: JobRequest,
   catalogue: Catalogue
-): Promise<{ communes: CommuneStatus[]; costs?: CostTable; warnings: Warning[] }> {
+): Promise<{
+  communes: CommuneStatus[];
+  costs?: CostTable;
+  /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
+  indicatorLevel?: string;
+  warnings: Warning[];
+}> {
   const communesRef = request.inputs.communes;
   if (!communesRef) {
     throw new InputError({
@@ -106,6 +127,9 @@ async function readInputs(
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
+  if (read.communes.some((c) => c.indicators !== undefined)) {
+    return { communes: read.communes, indicatorLevel: communesGrid.sheet, warnings };
+  }
   const costsRef = request.inputs.costs;
   if (!costsRef) return { communes: read.communes, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
@@ -165,6 +189,35 @@ export const targetsJob: PlanningJob = withNumberNotes({
       default: "greedy",
     },
     {
+      id: "cap-unit",
+      label: { vi: "Giới hạn mỗi xã tính theo", en: "Cap per commune counts" },
+      type: "choice",
+      choices: [
+        { value: "indicators", label: { vi: "Chỉ tiêu", en: "Indicators" } },
+        {
+          value: "criteria",
+          label: { vi: "Tiêu chí thực hiện", en: "Criteria worked on" },
+        },
+      ],
+      default: "indicators",
+      help: {
+        vi: "Chỉ dùng khi tình trạng theo từng chỉ tiêu (2026-2030)",
+        en: "Only when the status is per indicator (2026-2030)",
+      },
+    },
+    {
+      id: "default-cost",
+      label: {
+        vi: "Chi phí mặc định mỗi chỉ tiêu (triệu đồng)",
+        en: "Default cost per indicator (million VND)",
+      },
+      type: "number",
+      help: {
+        vi: "Cho chỉ tiêu không có dòng trong bảng chi phí (2026-2030); để trống: bắt buộc có chi phí",
+        en: "For indicators without a row in the costs table (2026-2030); empty: a cost is required",
+      },
+    },
+    {
       id: "year",
       label: { vi: "Năm kế hoạch", en: "Plan year" },
       type: "number",
@@ -197,6 +250,19 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = optionNumber(options, "time-limit", { min: 0.1 }) ?? DEFAULT_TIME_LIMIT;
     const method = optionMethod(options);
     const inputs = await readInputs(request, catalogue);
+    if (inputs.indicatorLevel !== undefined) {
+      return indicatorTargets(request, inputs.communes, inputs.warnings, {
+        catalogue,
+        communesSheet: inputs.indicatorLevel,
+        budget,
+        maxPerCommune,
+        capUnit: optionCapUnit(options),
+        defaultCost: optionNumber(options, "default-cost", { min: 0 }),
+        year,
+        method,
+        timeLimit,
+      });
+    }
     const plan = await planTargets(
       inputs.communes,
       { catalogue, budget, maxPerCommune, year, costs: inputs.costs, method },

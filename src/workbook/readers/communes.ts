@@ -1,7 +1,7 @@
 // Reads commune status in any of the three shapes reports use: a list of criteria met, one mark column per
 // criterion, or only the number met; with optional district, code, tier, registration year and difficulty flag.
 
-import { CATALOGUE_2021_2025 } from "../../engine/catalogues";
+import { CATALOGUE_2021_2025, tiersOf } from "../../engine/catalogues";
 import { parseCriteriaList } from "../../engine/criteria/list";
 import { isMarkMet, MARK_EXPECTED } from "../../engine/criteria/marks";
 import { InputError, isInputError, type Bilingual } from "../../engine/errors";
@@ -25,14 +25,22 @@ import {
   type ColumnSpec,
   type LocatedTable,
 } from "./table";
+import {
+  indicatorColumns,
+  indicatorStatusReader,
+  readGroupCell,
+  type IndicatorStatusReader,
+} from "./indicator-status";
 
-export type CommuneShape = "list" | "marks" | "count";
+export type CommuneShape = "list" | "marks" | "count" | "indicators";
 
 export interface CommunesReadResult {
   communes: CommuneStatus[];
   shape: CommuneShape;
   warnings: Warning[];
   sheet: string;
+  /** For the "indicators" shape: the catalogue with the indicators evaluated (the policy's, or the headers'). */
+  catalogue?: Catalogue;
 }
 
 // Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
@@ -94,6 +102,20 @@ const FIXED_SPECS: ColumnSpec[] = [
   },
 ];
 
+/** Nhóm xã: read for indicator-level sets (2026-2030) only, so older sheets read exactly as before. */
+const GROUP_SPEC: ColumnSpec = {
+  key: "group",
+  aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"],
+};
+
+/** "Nhóm" and "Group" alone name the group column only as the whole header ("Nhóm tiêu chí" is something else). */
+const GROUP_SHORT_SPEC: ColumnSpec = { key: "group", aliases: ["Nhóm", "Group"], prefix: false };
+
+/** A set assessed indicator by indicator, with commune groups (2026-2030). */
+function indicatorLevel(catalogue: Catalogue): boolean {
+  return catalogue.requiresGroup === true || (catalogue.indicators?.length ?? 0) > 0;
+}
+
 const MARK_HEADER = /^(?:tc|tieu chi|tieu chi so|criterion|criterion no)\s*[#.]?\s*0*(\d+)(?:\s|$)/;
 
 /** The criterion a header names (TC1, "Tiêu chí 1", a catalogue name), or undefined. */
@@ -121,7 +143,8 @@ function markSpecs(catalogue: Catalogue): ColumnSpec[] {
 }
 
 function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
-  const table = tryLocateTable(grid, [...FIXED_SPECS, ...markSpecs(catalogue)]);
+  const groupSpec = indicatorLevel(catalogue) ? [GROUP_SPEC, GROUP_SHORT_SPEC] : [];
+  const table = tryLocateTable(grid, [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)]);
   if (!table) return null;
   // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
   for (const { col, header } of table.unmatched) {
@@ -142,6 +165,7 @@ function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, num
 }
 
 function shapeOf(table: LocatedTable, catalogue: Catalogue): CommuneShape | null {
+  if (indicatorLevel(catalogue) && indicatorColumns(table).length > 0) return "indicators";
   if (table.columns.list !== undefined) return "list";
   if (markColumns(table, catalogue).size > 0) return "marks";
   if (table.columns.count !== undefined) return "count";
@@ -154,19 +178,60 @@ export function looksLikeCommunes(grid: Grid, catalogue: Catalogue = CATALOGUE_2
   return table !== null && shapeOf(table, catalogue) !== null;
 }
 
+/**
+ * True when a sheet is a status table of an indicator-level set (2026-2030): it has a "Nhóm xã" column or
+ * indicator columns ("2.1", "CT 2.1"). Used to choose the period when neither a period nor a year is given.
+ */
+export function looksLikeIndicatorLevelStatus(grid: Grid, catalogue: Catalogue): boolean {
+  const table = locate(grid, catalogue);
+  if (!table || shapeOf(table, catalogue) === null) return false;
+  return table.columns.group !== undefined || indicatorColumns(table).length > 0;
+}
+
 const TIER_WORDS: [RegExp, Tier][] = [
+  [/hien dai|\bmodern\b/, "modern"],
   [/kieu mau|\bmodel\b/, "model"],
   [/nang cao|advanced/, "advanced"],
   [/\b(chua|not|none|khong)\b/, "none"],
   [/dat chuan|standard|^dat$|^ntm$/, "standard"],
 ];
 
-function readTier(grid: Grid, row: number, col: number): Tier | undefined {
+const TIER_NAMES: Record<Exclude<Tier, "none">, { vi: string; en: string }> = {
+  standard: { vi: "đạt chuẩn", en: "standard" },
+  advanced: { vi: "nâng cao", en: "advanced" },
+  model: { vi: "kiểu mẫu", en: "model" },
+  modern: { vi: "hiện đại", en: "modern" },
+};
+
+function readTier(grid: Grid, row: number, col: number, catalogue: Catalogue): Tier | undefined {
   const text = textCell(grid, row, col, { vi: "trạng thái", en: "status" });
   if (!text) return undefined;
   const key = labelKey(text);
   const found = TIER_WORDS.find(([re]) => re.test(key));
-  if (found) return found[1];
+  const tiers = tiersOf(catalogue);
+  if (found && (found[1] === "none" || tiers.includes(found[1]))) return found[1];
+  if (found && found[1] === "modern") {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: text,
+      expected: {
+        vi: `trạng thái của bộ ${catalogue.id}: ${tiers.map((t) => `"${TIER_NAMES[t].vi}"`).join(", ")} hoặc "chưa đạt" (xã NTM hiện đại có từ giai đoạn 2026-2030)`,
+        en: `a status of set ${catalogue.id}: ${tiers.map((t) => `"${TIER_NAMES[t].en}"`).join(", ")} or "chưa đạt" (modern NTM communes exist from 2026-2030)`,
+      },
+    });
+  }
+  if (found && tiers.includes("modern")) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: text,
+      expected: {
+        vi: `trạng thái của bộ ${catalogue.id}: "chưa đạt", "đạt chuẩn" hoặc "hiện đại" (bộ này không có nâng cao, kiểu mẫu)`,
+        en: `a status of set ${catalogue.id}: "chưa đạt" (not yet), "đạt chuẩn" (standard) or "hiện đại" (modern); it has no advanced or model tier`,
+      },
+    });
+  }
   throw new InputError({
     sheet: grid.sheet,
     cell: gridAddress(grid, row, col),
@@ -314,8 +379,16 @@ function groupRow(table: LocatedTable, r: number, marks: Map<number, number>): s
 }
 
 /** The optional columns of a row: district, code, tier, registration year, especially difficult. */
-function readDetails(table: LocatedTable, r: number, status: CommuneStatus): void {
+function readDetails(
+  table: LocatedTable,
+  r: number,
+  status: CommuneStatus,
+  catalogue: Catalogue
+): void {
   const { grid, columns } = table;
+  if (columns.group !== undefined && !isBlank(grid.rows[r]?.[columns.group] ?? null)) {
+    status.group = readGroupCell(grid, r, columns.group);
+  }
   if (columns.district !== undefined) {
     const district = textCell(grid, r, columns.district, { vi: "huyện", en: "district" });
     if (district) status.district = district;
@@ -325,7 +398,7 @@ function readDetails(table: LocatedTable, r: number, status: CommuneStatus): voi
     if (code) status.code = code;
   }
   if (columns.tier !== undefined) {
-    const tier = readTier(grid, r, columns.tier);
+    const tier = readTier(grid, r, columns.tier, catalogue);
     if (tier) status.tier = tier;
   }
   if (columns.registered !== undefined) {
@@ -394,6 +467,22 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     }
   }
 
+  if (catalogue.requiresGroup && table.columns.group === undefined) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, table.headerRow, 0),
+      expected: {
+        vi: `cột "Nhóm xã" (1, 2 hoặc 3): bộ ${catalogue.id} có yêu cầu riêng cho từng nhóm xã`,
+        en: `a "Nhóm xã" column (commune group 1, 2 or 3): set ${catalogue.id} has requirements per group`,
+      },
+    });
+  }
+  let indicators: IndicatorStatusReader | null = null;
+  if (shape === "indicators") {
+    const communeRows = table.dataRows.filter((r) => !isTotalRow(table, r));
+    indicators = indicatorStatusReader(table, catalogue, indicatorColumns(table), communeRows);
+  }
+
   const communes: CommuneStatus[] = [];
   const seen = new Map<string, string>();
   const warnings: Warning[] = [];
@@ -439,6 +528,11 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
         .filter((c) => readMark(grid, r, marks.get(c.number)!))
         .map((c) => c.number);
     }
+    let evaluation: ReturnType<IndicatorStatusReader["read"]> | null = null;
+    if (indicators) {
+      evaluation = indicators.read(r, readGroupCell(grid, r, table.columns.group));
+      achieved = evaluation.achieved;
+    }
     if (shape === "list" && achieved === null && stated === null) {
       achieved = [];
       const cell = addressAt(table, r, "list");
@@ -465,7 +559,9 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       const from =
         shape === "list"
           ? { vi: "danh sách", en: "the list" }
-          : { vi: "các cột TC", en: "the TC columns" };
+          : shape === "indicators"
+            ? { vi: "các cột chỉ tiêu", en: "the indicator columns" }
+            : { vi: "các cột TC", en: "the TC columns" };
       warnings.push({
         sheet: grid.sheet,
         cell,
@@ -480,8 +576,22 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       count,
       source: { sheet: grid.sheet, cell: addressAt(table, r, "name") },
     };
-    readDetails(table, r, status);
+    readDetails(table, r, status, catalogue);
     if (!status.district && group) status.district = group;
+    if (evaluation) {
+      status.indicatorsMet = evaluation.indicatorsMet;
+      status.indicators = evaluation.indicators;
+    }
+    if (catalogue.requiresGroup && status.group === undefined) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, r, "group"),
+        expected: {
+          vi: `nhóm xã của xã ${name}: 1, 2 hoặc 3`,
+          en: `the commune group of ${name}: 1, 2 or 3`,
+        },
+      });
+    }
     if (status.tier && status.tier !== "none" && count < total) {
       const cell = addressAt(table, r, "tier");
       warnings.push({
@@ -514,5 +624,8 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       },
     });
   }
-  return { communes, shape, warnings, sheet: grid.sheet };
+  if (indicators) warnings.unshift(...indicators.warnings);
+  return indicators
+    ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue }
+    : { communes, shape, warnings, sheet: grid.sheet };
 }

@@ -41,13 +41,16 @@ export interface PeriodTargets {
   tierPace: { advanced?: number; model?: number };
   /** N of a "Số xã dưới N tiêu chí" row. */
   below?: number;
+  /** Goal for modern NTM communes (2026-2030, "Số xã đạt chuẩn NTM hiện đại"). */
+  modern?: number;
 }
 
-type Kind = "standard" | "advanced" | "model" | "averageCriteria" | "maxBelow";
+type Kind = "standard" | "advanced" | "model" | "modern" | "averageCriteria" | "maxBelow";
 
 /** Which target a label names; the nested tiers are tested first ("đạt chuẩn … nâng cao" is not "đạt chuẩn"). */
 function kindOf(label: string): { kind: Kind; below?: number } | null {
   const key = labelKey(label);
+  if (/hien dai|modern/.test(key)) return { kind: "modern" };
   if (/kieu mau|model/.test(key)) return { kind: "model" };
   if (/nang cao|advanced/.test(key)) return { kind: "advanced" };
   const under = /(?:duoi|under|below)\s*(\d+)/.exec(key);
@@ -74,8 +77,8 @@ export function readPeriodTargets(grid: Grid): PeriodTargets {
         cell: addressAt(table, row, "name"),
         found: name,
         expected: {
-          vi: "một chỉ tiêu: số xã đạt chuẩn / nâng cao / kiểu mẫu, số tiêu chí bình quân/xã, số xã dưới N tiêu chí",
-          en: "a target: communes at standard / advanced / model, average criteria per commune, communes under N criteria",
+          vi: "một chỉ tiêu: số xã đạt chuẩn / nâng cao / kiểu mẫu / hiện đại, số tiêu chí bình quân/xã, số xã dưới N tiêu chí",
+          en: "a target: communes at standard / advanced / model / modern, average criteria per commune, communes under N criteria",
         },
       });
     }
@@ -92,6 +95,10 @@ export function readPeriodTargets(grid: Grid): PeriodTargets {
         found: "",
         expected: { vi: `${what.vi}: một số`, en: `${what.en}: a number` },
       });
+    }
+    if (kind.kind === "modern") {
+      result.modern = goal;
+      continue;
     }
     result.targets[kind.kind] = goal;
     if (kind.below !== undefined) result.below = kind.below;

@@ -95,7 +95,17 @@ function looksLikeData(row: readonly CellValue[]): boolean {
     if (typeof v === "number") return !(Number.isInteger(v) && v >= 1990 && v <= 2100);
     if (typeof v !== "string") return false;
     const t = v.trim();
-    return /^[-+(]?\d[\d.,]*\)?%?$/.test(t) && !/^(19|20)\d\d$/.test(t);
+    // Indicator codes ("1.1", "10.2") head columns in 2026-2030 sheets: they are not figures.
+    if (/^\d{1,2}\.\d{1,2}$/.test(t) || /^(19|20)\d\d$/.test(t)) return false;
+    return /^[-+(]?\d[\d.,]*\)?%?$/.test(t);
+  });
+}
+
+/** True when some cell is exactly a header alias ("Tên xã"), not merely starts like one ("Xã Thanh Thới An"). */
+function namesAHeaderExactly(texts: string[], specs: ColumnSpec[]): boolean {
+  return texts.some((t) => {
+    const key = labelKey(t);
+    return key !== "" && specs.some((s) => s.aliases.some((a) => labelKey(a) === key));
   });
 }
 
@@ -121,8 +131,9 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   let best: { row: number; columns: Record<string, number> } | null = null;
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
   for (let r = 0; r < scan; r++) {
-    if (looksLikeData(grid.rows[r] ?? [])) continue;
-    const columns = matchTexts(effectiveTexts(grid, r), specs);
+    const texts = effectiveTexts(grid, r);
+    if (looksLikeData(grid.rows[r] ?? []) && !namesAHeaderExactly(texts, specs)) continue;
+    const columns = matchTexts(texts, specs);
     const count = Object.keys(columns).length;
     if (
       hasRequired(specs, columns) &&

@@ -31,48 +31,66 @@ export function cheapestIndicatorCompletions(province: PreparedIndicators): Set<
   return completing;
 }
 
+/** Commune order among equals as one number per commune: flagged first, then input order. */
+function priorityOrder(communes: PreparedCommune[]): Int32Array {
+  const order = new Int32Array(communes.length);
+  const ids = communes.map((_, k) => k).sort((x, y) => byPriority(communes[x], communes[y]));
+  ids.forEach((k, position) => (order[k] = position));
+  return order;
+}
+
+function ids(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /** Greedy takes, given the communes to complete. */
 export function greedyTakes(province: PreparedIndicators, completing: Set<number>): Takes {
   const { communes, budget, cap, capUnit } = province;
   const takes: Takes = communes.map((c) => new Array<number>(c.criteria.length).fill(0));
   const used = new Float64Array(communes.length);
+  const priority = priorityOrder(communes);
+  const completed = new Uint8Array(communes.length);
   let spent = 0;
   for (const k of completing) {
+    completed[k] = 1;
     communes[k].criteria.forEach((m, i) => (takes[k][i] = m.indicators.length));
     spent += communes[k].fullCost;
   }
   // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order.
   let n = 0;
-  communes.forEach((c, k) => !completing.has(k) && (n += c.criteria.length));
+  communes.forEach((c, k) => completed[k] === 0 && (n += c.criteria.length));
   const wholeK = new Int32Array(n);
   const wholeI = new Int32Array(n);
+  const wholeSize = new Int32Array(n);
   const wholeCost = new Float64Array(n);
   let j = 0;
   communes.forEach((c, k) => {
-    if (completing.has(k)) return;
+    if (completed[k] === 1) return;
     c.criteria.forEach((m, i) => {
       wholeK[j] = k;
       wholeI[j] = i;
+      wholeSize[j] = m.indicators.length;
       wholeCost[j] = m.prefix[m.indicators.length];
       j++;
     });
   });
-  const size = (id: number) => communes[wholeK[id]].criteria[wholeI[id]].indicators.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+  const order = ids(n).sort(
     (x, y) =>
       wholeCost[x] - wholeCost[y] ||
-      size(y) - size(x) ||
-      byPriority(communes[wholeK[x]], communes[wholeK[y]]) ||
+      wholeSize[y] - wholeSize[x] ||
+      priority[wholeK[x]] - priority[wholeK[y]] ||
       wholeI[x] - wholeI[y]
   );
   for (const id of order) {
     if (!fits(spent, wholeCost[id], budget)) break;
     const k = wholeK[id];
-    const need = capUnit === "indicators" ? size(id) : 1;
+    const need = capUnit === "indicators" ? wholeSize[id] : 1;
     if (used[k] + need > cap) continue;
     used[k] += need;
     spent += wholeCost[id];
-    takes[k][wholeI[id]] = size(id);
+    takes[k][wholeI[id]] = wholeSize[id];
   }
   // Single indicators of the criteria left, cheapest first; a criterion's own indicators in their order.
   let m = 0;
@@ -94,10 +112,10 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
       }
     })
   );
-  const singles = Int32Array.from({ length: m }, (_, i) => i).sort(
+  const singles = ids(m).sort(
     (x, y) =>
       oneCost[x] - oneCost[y] ||
-      byPriority(communes[oneK[x]], communes[oneK[y]]) ||
+      priority[oneK[x]] - priority[oneK[y]] ||
       oneI[x] - oneI[y] ||
       oneP[x] - oneP[y]
   );

@@ -86,17 +86,17 @@ function prepareCommune(
   cap: number,
   unit: CapUnit
 ): PreparedCommune {
-  const byCriterion = new Map<number, MissingIndicator[]>();
-  const seen = new Set<string>();
-  for (const indicator of input.missing) {
-    const where = { sheet: input.source?.sheet, cell: input.source?.cell };
+  const where = () => ({ sheet: input.source?.sheet, cell: input.source?.cell });
+  const list = input.missing;
+  for (let n = 0; n < list.length; n++) {
+    const indicator = list[n];
     if (!(
       Number.isInteger(indicator.criterion) &&
       indicator.criterion >= 1 &&
       indicator.criterion <= options.criteriaCount
     )) {
       throw new InputError({
-        ...where,
+        ...where(),
         found: `${input.name}: ${indicator.code}: TC ${indicator.criterion}`,
         expected: {
           vi: `tiêu chí của chỉ tiêu ${indicator.code}: từ 1 đến ${options.criteriaCount}`,
@@ -106,7 +106,7 @@ function prepareCommune(
     }
     if (!(Number.isFinite(indicator.cost) && indicator.cost >= 0)) {
       throw new InputError({
-        ...where,
+        ...where(),
         found: `${input.name}: ${indicator.code}: ${indicator.cost}`,
         expected: {
           vi: `chi phí của chỉ tiêu ${indicator.code} của xã ${input.name}: số ≥ 0 (triệu đồng)`,
@@ -114,9 +114,12 @@ function prepareCommune(
         },
       });
     }
-    if (seen.has(indicator.code)) {
+    // A commune misses at most a few dozen indicators: comparing with the earlier ones beats a Set here.
+    let twice = false;
+    for (let e = 0; e < n && !twice; e++) twice = list[e].code === indicator.code;
+    if (twice) {
       throw new InputError({
-        ...where,
+        ...where(),
         found: `${input.name}: ${indicator.code}`,
         expected: {
           vi: `mỗi chỉ tiêu một lần cho xã ${input.name}; chỉ tiêu ${indicator.code} có hai lần`,
@@ -124,19 +127,21 @@ function prepareCommune(
         },
       });
     }
-    seen.add(indicator.code);
-    const list = byCriterion.get(indicator.criterion) ?? [];
-    list.push(indicator);
-    byCriterion.set(indicator.criterion, list);
   }
-  const criteria: MissingCriterion[] = [...byCriterion.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([criterion, list]) => {
-      const indicators = [...list].sort((a, b) => a.cost - b.cost || compareCodes(a.code, b.code));
-      const prefix = [0];
-      for (const i of indicators) prefix.push(prefix[prefix.length - 1] + i.cost);
-      return { criterion, indicators, prefix };
-    });
+  // By criterion, then cheapest first, then by code: one sort, then cut into criteria.
+  const sorted = [...input.missing].sort(
+    (a, b) => a.criterion - b.criterion || a.cost - b.cost || compareCodes(a.code, b.code)
+  );
+  const criteria: MissingCriterion[] = [];
+  for (const indicator of sorted) {
+    let last = criteria[criteria.length - 1];
+    if (!last || last.criterion !== indicator.criterion) {
+      last = { criterion: indicator.criterion, indicators: [], prefix: [0] };
+      criteria.push(last);
+    }
+    last.indicators.push(indicator);
+    last.prefix.push(last.prefix[last.prefix.length - 1] + indicator.cost);
+  }
   const missingCount = input.missing.length;
   const fullCost = criteria.reduce((s, c) => s + c.prefix[c.indicators.length], 0);
   const needed = unit === "indicators" ? missingCount : criteria.length;
@@ -155,17 +160,30 @@ function prepareCommune(
   };
 }
 
-/** "2.10" after "2.9": indicator codes compare number by number. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1;
-    const y = pb[i] ?? -1;
-    if (Number.isNaN(x) || Number.isNaN(y)) return a < b ? -1 : a > b ? 1 : 0;
-    if (x !== y) return x - y;
+/** Codes of the form "2.10" as one sortable number (2 × 10⁶ + 10), cached: there are few distinct codes. */
+const codeKeys = new Map<string, number>();
+
+function codeKey(code: string): number {
+  let key = codeKeys.get(code);
+  if (key === undefined) {
+    const match = /^(\d{1,6})\.(\d{1,6})$/.exec(code.trim());
+    key = match ? Number(match[1]) * 1e6 + Number(match[2]) : NaN;
+    if (codeKeys.size < 10000) codeKeys.set(code, key);
   }
-  return 0;
+  return key;
+}
+
+/** "2.10" after "2.9": indicator codes compare number by number; other codes as text after them. */
+export function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = codeKey(a);
+  const y = codeKey(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    if (!Number.isNaN(x)) return -1;
+    if (!Number.isNaN(y)) return 1;
+    return a < b ? -1 : 1;
+  }
+  return x - y;
 }
 
 export function prepareIndicators(

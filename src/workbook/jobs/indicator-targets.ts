@@ -1,0 +1,125 @@
+// The "targets" job when the status is per indicator (2026-2030): which missing indicators each commune meets
+// next year within the budget, with a costs sheet per (commune, indicator) or a default cost.
+
+import { InputError } from "../../engine/errors";
+import {
+  indicatorCommunes,
+  planIndicatorTargets,
+  type CapUnit,
+  type IndicatorCostTable,
+  type TargetMethod,
+} from "../../engine/targets";
+import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
+import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
+import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
+import type { JobRequest, JobResult } from "./job";
+import { findGrid } from "./targets";
+
+export interface IndicatorTargetsSettings {
+  catalogue: Catalogue;
+  /** The communes' sheet: a costs sheet is looked for among the others. */
+  communesSheet?: string;
+  budget?: number;
+  maxPerCommune?: number;
+  capUnit: CapUnit;
+  defaultCost?: number;
+  year?: number;
+  method: TargetMethod;
+  timeLimit: number;
+}
+
+async function readCosts(
+  request: JobRequest,
+  communes: CommuneStatus[],
+  catalogue: Catalogue,
+  communesSheet: string | undefined
+): Promise<IndicatorCostTable | undefined> {
+  const ref = request.inputs.costs;
+  if (!ref) return undefined;
+  const sameBook = ref.workbook === request.inputs.communes?.workbook;
+  const grid = await findGrid(
+    ref,
+    looksLikeIndicatorCosts,
+    () => true,
+    { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
+    sameBook ? communesSheet : undefined
+  );
+  const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
+  for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
+  return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+}
+
+export async function indicatorTargets(
+  request: JobRequest,
+  statuses: CommuneStatus[],
+  readWarnings: Warning[],
+  settings: IndicatorTargetsSettings
+): Promise<JobResult> {
+  const costs = await readCosts(request, statuses, settings.catalogue, settings.communesSheet);
+  if (!costs && settings.defaultCost === undefined) {
+    throw new InputError({
+      expected: {
+        vi: "bảng chi phí theo chỉ tiêu (Tên xã / Mã xã, Chỉ tiêu, Chi phí) hoặc chi phí mặc định mỗi chỉ tiêu (--default-cost)",
+        en: "a costs by indicator table (commune / code, indicator, cost) or a default cost per indicator (--default-cost)",
+      },
+    });
+  }
+  const input = indicatorCommunes(statuses, {
+    costs,
+    defaultCost: settings.defaultCost,
+    year: settings.year,
+  });
+  const plan = await planIndicatorTargets(
+    input.communes,
+    {
+      criteriaCount: settings.catalogue.criteria.length,
+      budget: settings.budget,
+      maxPerCommune: settings.maxPerCommune,
+      capUnit: settings.capUnit,
+      method: settings.method,
+    },
+    {
+      signal: request.signal,
+      onProgress: request.onProgress,
+      timeLimitSeconds: settings.timeLimit,
+    }
+  );
+  const warnings = [...readWarnings, ...input.warnings, ...plan.warnings];
+  const period = settings.catalogue.id;
+  const json = {
+    period,
+    level: "indicators",
+    method: plan.method,
+    optimal: plan.optimal,
+    gap: plan.gap,
+    newlyStandard: plan.newlyStandard,
+    criteriaGained: plan.criteriaGained,
+    indicatorsGained: plan.indicatorsGained,
+    cost: plan.cost,
+    budget: plan.budget,
+    budgetLeft: plan.budgetLeft,
+    cap: plan.cap,
+    currentAverage: plan.currentAverage,
+    projectedAverage: plan.projectedAverage,
+    communes: plan.communes.map((c) => ({
+      name: c.name,
+      code: c.code ?? null,
+      group: c.group ?? null,
+      criteriaBefore: c.criteriaBefore,
+      missing: c.missing.map((i) => i.code),
+      targets: c.targets.map((i) => ({ code: i.code, criterion: i.criterion, cost: i.cost })),
+      criteriaCompleted: c.criteriaCompleted,
+      criteriaAfter: c.criteriaAfter,
+      cost: c.cost,
+      completes: c.completes,
+    })),
+    skipped: input.skipped.map((i) => statuses[i].name),
+    warnings,
+  };
+  return {
+    json,
+    text: indicatorTargetsText(plan, period),
+    sheets: [indicatorTargetsSheet(plan, settings.year, period)],
+    warnings,
+  };
+}

@@ -1,0 +1,147 @@
+// Which criteria set a job uses: the period asked for, else the one in force for the plan year, else what the
+// status sheet shows (a "Nhóm xã" column or indicator columns mean 2026-2030), else 2021-2025. Always said.
+
+import { CATALOGUE_2026_2030, DEFAULT_PERIOD, periodForYear } from "../../engine/catalogues";
+import { findCatalogue } from "../../engine/catalogue-lookup";
+import { InputError, type Bilingual } from "../../engine/errors";
+import { withIndicators } from "../../engine/indicators";
+import type { Catalogue, Warning } from "../../engine/types";
+import type { WorkbookPort } from "../port";
+import { looksLikeIndicatorLevelStatus } from "../readers/communes";
+import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
+import type { InputRef, JobRequest } from "./job";
+import { optionNumber } from "./request-values";
+
+export type PeriodReason = "option" | "year" | "sheet" | "default";
+
+export interface PeriodChoice {
+  catalogue: Catalogue;
+  reason: PeriodReason;
+  /** One line for the result: "Giai đoạn 2026-2030 (năm kế hoạch 2027)". */
+  note: Bilingual;
+  /** The policy sheet the indicators came from, when the set is indicator-level and one was found. */
+  policySheet?: string;
+  warnings: Warning[];
+}
+
+/** The plan year option ("year"), when given. */
+export function planYear(request: JobRequest): number | undefined {
+  return optionNumber(request, "year", {
+    integer: true,
+    min: 2000,
+    label: { vi: "năm kế hoạch", en: "plan year" },
+  });
+}
+
+async function statusLooks2026(ref: InputRef | undefined): Promise<string | null> {
+  if (!ref) return null;
+  const names = ref.sheet ? [ref.sheet] : await ref.workbook.sheetNames();
+  for (const name of names) {
+    if (/^kq[_ ]/i.test(name)) continue;
+    if (looksLikeIndicatorLevelStatus(await ref.workbook.readSheet(name), CATALOGUE_2026_2030)) {
+      return name;
+    }
+  }
+  return null;
+}
+
+/** The indicator policy: the named sheet, else a sheet that looks like one (in the policy's workbook or the status's). */
+async function readPolicy(
+  ref: InputRef | undefined,
+  fallback: WorkbookPort | undefined
+): Promise<{ sheet: string; indicators: ReturnType<typeof readIndicatorPolicy> } | null> {
+  if (ref?.sheet) {
+    const grid = await ref.workbook.readSheet(ref.sheet);
+    return { sheet: grid.sheet, indicators: readIndicatorPolicy(grid) };
+  }
+  const workbook = ref?.workbook ?? fallback;
+  if (!workbook) return null;
+  for (const name of await workbook.sheetNames()) {
+    if (/^kq[_ ]/i.test(name)) continue;
+    const grid = await workbook.readSheet(name);
+    if (looksLikeIndicatorPolicy(grid))
+      return { sheet: name, indicators: readIndicatorPolicy(grid) };
+  }
+  if (ref) {
+    throw new InputError({
+      expected: {
+        vi: `một bảng chỉ tiêu theo nhóm xã có cột "Mã chỉ tiêu", "Tên chỉ tiêu", "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
+        en: `an indicator policy sheet with the columns "Mã chỉ tiêu" (code), "Tên chỉ tiêu" (name), "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
+      },
+    });
+  }
+  return null;
+}
+
+/**
+ * The catalogue for a job: `period` option, else `year` option, else the status sheet's look, else 2021-2025.
+ * For an indicator-level set the indicators come from the "indicators" input, or from a policy sheet found in the
+ * status workbook; without one the status sheet's headers define them (see indicatorStatusReader).
+ */
+export async function choosePeriod(
+  request: JobRequest,
+  extra: Catalogue[],
+  status: InputRef | undefined
+): Promise<PeriodChoice> {
+  const option = request.options.period;
+  const year = planYear(request);
+  let choice: Omit<PeriodChoice, "warnings">;
+  if (typeof option === "string" && option.trim()) {
+    const catalogue = findCatalogue(option, extra);
+    choice = {
+      catalogue,
+      reason: "option",
+      note: { vi: `Bộ tiêu chí ${catalogue.id}`, en: `Criteria set ${catalogue.id}` },
+    };
+  } else if (year !== undefined) {
+    const period = periodForYear(year);
+    if (!period) {
+      throw new InputError({
+        found: `year = ${year}`,
+        expected: {
+          vi: `năm kế hoạch trong một giai đoạn đã biết (2011-2030), hoặc chọn giai đoạn (period)`,
+          en: `a plan year within a known period (2011-2030), or a period`,
+        },
+      });
+    }
+    const catalogue = findCatalogue(period, extra);
+    choice = {
+      catalogue,
+      reason: "year",
+      note: {
+        vi: `Bộ tiêu chí ${catalogue.id} (giai đoạn hiện hành của năm kế hoạch ${year})`,
+        en: `Criteria set ${catalogue.id} (the period in force for plan year ${year})`,
+      },
+    };
+  } else {
+    const sheet = await statusLooks2026(status);
+    const catalogue = findCatalogue(sheet ? CATALOGUE_2026_2030.id : DEFAULT_PERIOD, extra);
+    choice = sheet
+      ? {
+          catalogue,
+          reason: "sheet",
+          note: {
+            vi: `Bộ tiêu chí ${catalogue.id} (trang '${sheet}' có cột nhóm xã hoặc cột chỉ tiêu; chọn giai đoạn để đổi)`,
+            en: `Criteria set ${catalogue.id} (sheet '${sheet}' has a commune-group or indicator columns; give a period to change it)`,
+          },
+        }
+      : {
+          catalogue,
+          reason: "default",
+          note: {
+            vi: `Bộ tiêu chí ${catalogue.id} (mặc định; cho năm kế hoạch 2027 dùng năm kế hoạch hoặc giai đoạn 2026-2030)`,
+            en: `Criteria set ${catalogue.id} (default; for a 2027 plan give the plan year or the period 2026-2030)`,
+          },
+        };
+  }
+  const warnings: Warning[] = [];
+  if (choice.catalogue.requiresGroup || (choice.catalogue.indicators?.length ?? 0) > 0) {
+    const policy = await readPolicy(request.inputs.indicators, status?.workbook);
+    if (policy) {
+      const made = withIndicators(choice.catalogue, policy.indicators);
+      for (const w of made.warnings) warnings.push({ ...w, sheet: policy.sheet });
+      return { ...choice, catalogue: made.catalogue, policySheet: policy.sheet, warnings };
+    }
+  }
+  return { ...choice, warnings };
+}

@@ -1,0 +1,132 @@
+// Result of the "targets" job at indicator level (2026-2030): appendix II with the indicators each commune aims to
+// meet next year, one row per target indicator, and the summary (KQ_ChiTieu).
+
+import { formatVi } from "../../engine/numbers";
+import type { IndicatorTargetPlan } from "../../engine/targets";
+import { FORMATS, type OutputSheet } from "../output";
+import { TARGETS_SHEET } from "./targets";
+
+const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function capText(plan: IndicatorTargetPlan): string {
+  if (plan.cap === null) return "Không giới hạn (no cap)";
+  return plan.cap.unit === "indicators"
+    ? `${plan.cap.max} chỉ tiêu/xã/năm (indicators per commune per year)`
+    : `${plan.cap.max} tiêu chí thực hiện/xã/năm (criteria worked on per commune per year)`;
+}
+
+export function indicatorTargetsSheet(
+  plan: IndicatorTargetPlan,
+  year: number | undefined,
+  period: string
+): OutputSheet {
+  const planned = plan.communes.filter((c) => c.missing.length > 0);
+  const rows = planned.map((c, i) => [
+    i + 1,
+    c.name,
+    c.code ?? "",
+    c.group ?? "",
+    c.criteriaBefore,
+    c.missing.length,
+    codes(c.missing),
+    c.targets.length,
+    codes(c.targets),
+    c.criteriaCompleted.join(", "),
+    c.criteriaAfter,
+    c.cost,
+  ]);
+  const details = planned.flatMap((c) =>
+    c.targets.map((t) => [
+      c.name,
+      c.code ?? "",
+      t.criterion,
+      t.code,
+      t.cost,
+      c.criteriaCompleted.includes(t.criterion) ? "Có (yes)" : "Không (no)",
+    ])
+  );
+  const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
+  const summary: (string | number)[][] = [
+    ["Giai đoạn (period)", period],
+    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard],
+    ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained],
+    ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained],
+    ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
+    ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
+    ["Giới hạn mỗi xã (cap)", capText(plan)],
+    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)"],
+    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost],
+    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-"],
+    ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
+    ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
+    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
+  ];
+  const until = year === undefined ? "" : ` đến cuối năm ${year}`;
+  return {
+    sheet: TARGETS_SHEET,
+    tables: [
+      {
+        name: "NTM_ChiTieu",
+        title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)`,
+        columns: [
+          { header: "TT", format: FORMATS.integer },
+          { header: "Tên xã" },
+          { header: "Mã xã", format: FORMATS.text },
+          { header: "Nhóm xã", format: FORMATS.integer },
+          { header: "Số tiêu chí đạt", format: FORMATS.integer },
+          { header: "Số chỉ tiêu chưa đạt", format: FORMATS.integer },
+          { header: "Chỉ tiêu chưa đạt", format: FORMATS.text },
+          { header: "Số chỉ tiêu phấn đấu", format: FORMATS.integer },
+          { header: "Chỉ tiêu phấn đấu đạt", format: FORMATS.text },
+          { header: "Tiêu chí đạt thêm", format: FORMATS.text },
+          { header: "Lũy kế tiêu chí", format: FORMATS.integer },
+          { header: "Chi phí", format: FORMATS.integer },
+        ],
+        rows,
+      },
+      {
+        name: "NTM_ChiTieu_ChiTiet",
+        title: "Chi tiết chỉ tiêu phấn đấu (target indicators)",
+        columns: [
+          { header: "Tên xã" },
+          { header: "Mã xã", format: FORMATS.text },
+          { header: "Tiêu chí", format: FORMATS.integer },
+          { header: "Chỉ tiêu", format: FORMATS.text },
+          { header: "Chi phí", format: FORMATS.integer },
+          { header: "Hoàn thành tiêu chí (completes the criterion)" },
+        ],
+        rows: details,
+      },
+      {
+        name: "NTM_ChiTieu_TongHop",
+        title: "Tổng hợp (summary)",
+        columns: [{ header: "Chỉ tiêu (indicator)" }, { header: "Giá trị (value)" }],
+        rows: summary,
+      },
+    ],
+  };
+}
+
+export function indicatorTargetsText(plan: IndicatorTargetPlan, period: string): string {
+  const lines = [
+    `Giai đoạn / period: ${period}`,
+    `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
+    `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
+    `Tiêu chí đạt thêm / criteria completed: ${plan.criteriaGained}`,
+    `Chỉ tiêu đạt thêm / indicators met: ${plan.indicatorsGained}`,
+    `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
+    "",
+  ];
+  for (const c of plan.communes.filter((c) => c.missing.length > 0)) {
+    const targets = c.targets.length > 0 ? codes(c.targets) : "-";
+    lines.push(
+      `  ${c.name}: ${c.criteriaBefore} + [${targets}] → ${c.criteriaAfter}${c.completes ? " ✓" : ""}`
+    );
+  }
+  return lines.join("\n");
+}

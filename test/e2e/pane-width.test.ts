@@ -1,0 +1,172 @@
+// The task pane at the width Excel gives it (320 and 350 px), in Vietnamese and English: every job's preview fits,
+// its key figures are in view, and axe-core finds no serious accessibility violation. One browser for the whole run.
+
+import { readFileSync } from "fs";
+import type { Page } from "playwright-core";
+import { CLERK_SETUP } from "./clerk-setup";
+import { ensureDist, open, runChosenJob, screenshot, type Session } from "./browser";
+
+jest.setTimeout(600_000);
+
+const WIDTHS = [320, 350];
+const LANGS = ["vi", "en"] as const;
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+interface Fit {
+  viewport: number;
+  documentScroll: number;
+  preview: { scroll: number; client: number };
+  /** Elements reaching past the pane's right edge (or its left). */
+  outside: string[];
+  figures: { count: number; outside: number };
+}
+
+/** Measures the pane as laid out now. */
+function measure(page: Page): Promise<Fit> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""}` +
+      ` “${(el.textContent ?? "").trim().slice(0, 40)}” ${Math.round(el.getBoundingClientRect().right)}px`;
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1;
+    };
+    const outside = [...document.querySelectorAll('[data-testid="pane"] *')]
+      .filter((el) => visible(el))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > viewport + 0.5 || r.left < -0.5;
+      })
+      .map(describe);
+    const preview = document.querySelector('[data-testid="results"]') as HTMLElement;
+    const figures = [...document.querySelectorAll('[data-testid="key-figure"]')];
+    return {
+      viewport,
+      documentScroll: document.documentElement.scrollWidth,
+      preview: { scroll: preview.scrollWidth, client: preview.clientWidth },
+      outside: outside.slice(0, 8),
+      figures: {
+        count: figures.length,
+        outside: figures.filter((f) => {
+          const r = f.getBoundingClientRect();
+          return r.left < 0 || r.right > viewport + 0.5;
+        }).length,
+      },
+    };
+  });
+}
+
+/** axe-core's serious and critical violations on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    }
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+async function setLanguage(page: Page, lang: "vi" | "en"): Promise<void> {
+  const pane = page.getByTestId("pane");
+  if ((await pane.getAttribute("lang")) !== lang) await page.getByTestId("language").click();
+  await page.locator(`[data-testid="pane"][lang="${lang}"]`).waitFor();
+}
+
+describe("the task pane at Excel's width", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await open(ensureDist());
+    await session.page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  });
+  afterAll(async () => session && (await session.close()));
+
+  it("shows every job's key figures, warnings and tables within 320 and 350 px, in Vietnamese and English", async () => {
+    const { page } = session;
+    const ids = await page
+      .locator('[data-testid="job-picker"] option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThan(0);
+    const problems: unknown[] = [];
+    for (const id of ids) {
+      await setLanguage(page, "vi");
+      for (const template of CLERK_SETUP[id]?.templates ?? []) {
+        await page.getByTestId("templates").click();
+        await page.getByTestId(`template-${template}`).click();
+        await page.getByTestId("template-written").waitFor();
+      }
+      await page.getByTestId("job-picker").selectOption(id);
+      for (const [option, value] of Object.entries(CLERK_SETUP[id]?.options ?? {})) {
+        await page.getByTestId(`option-${option}`).fill(value);
+      }
+      await runChosenJob(page);
+      expect({ id, problem: await page.getByTestId("problem").allInnerTexts() }).toEqual({
+        id,
+        problem: [],
+      });
+      // One row opened, so its details are measured (and seen in the screenshots) too.
+      const expander = page.getByTestId("row-expander").first();
+      if ((await expander.count()) > 0) await expander.click();
+      for (const lang of LANGS) {
+        await setLanguage(page, lang);
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          const fit = await measure(page);
+          await screenshot(page, `pane-${id}-${lang}-${width}`);
+          const ok =
+            fit.viewport === width &&
+            fit.documentScroll <= fit.viewport &&
+            fit.preview.scroll <= fit.preview.client &&
+            fit.outside.length === 0 &&
+            fit.figures.count > 0 &&
+            fit.figures.outside === 0;
+          if (!ok) problems.push({ id, lang, width, fit });
+        }
+        await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+        const violations = await axeViolations(page);
+        if (violations.length > 0) problems.push({ id, lang, axe: violations });
+      }
+      const live = await page.getByTestId("live-status").innerText();
+      if (!live.startsWith("Done:")) problems.push({ id, live });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the key figures in the chosen language: English labels, Vietnamese number formats", async () => {
+    const { page } = session;
+    await setLanguage(page, "vi");
+    await page.getByTestId("job-picker").selectOption("summary");
+    await runChosenJob(page);
+    const tiles = page.getByTestId("key-figures");
+    await expect(tiles.innerText()).resolves.toMatch(/Xã đạt chuẩn NTM\s+70\/80/);
+    await expect(tiles.innerText()).resolves.toContain("18,63");
+    await setLanguage(page, "en");
+    await expect(tiles.innerText()).resolves.toMatch(/Communes at the NTM standard\s+70\/80/);
+    await expect(tiles.innerText()).resolves.toContain("18,63");
+    const headers = await page.locator('[data-testid="result-table"] th').allInnerTexts();
+    expect(headers).toEqual(expect.arrayContaining(["Indicator", "Value", "Criterion"]));
+    await setLanguage(page, "vi");
+  });
+
+  it("reads well in the dark and high-contrast themes", async () => {
+    const { page } = session;
+    await page.getByTestId("job-picker").selectOption("counterpart");
+    await page.getByTestId("option-ratio").fill("1");
+    await runChosenJob(page);
+    for (const [name, media] of [
+      ["dark", { colorScheme: "dark" as const }],
+      ["high-contrast", { forcedColors: "active" as const }],
+    ] as const) {
+      await page.emulateMedia(media);
+      await page.locator(`[data-theme="${name === "dark" ? "dark" : "highContrast"}"]`).waitFor();
+      await screenshot(page, `pane-counterpart-${name}-320`);
+      expect({ name, axe: await axeViolations(page) }).toEqual({ name, axe: [] });
+      await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
+    }
+  });
+});
