@@ -15,6 +15,10 @@ import {
 import { InputError } from "../engine/errors";
 import { guard } from "./errors";
 
+/**
+ * A formula without a period always means 2021-2025, whatever today's date: a cell's result never changes because
+ * the calendar moved on. 2026-2030 (and any later set) is asked for by its period argument.
+ */
 function catalogueFor(period?: string | null) {
   return findCatalogue(period ? period : DEFAULT_PERIOD);
 }
@@ -68,12 +72,13 @@ export function missing(achieved: any[][], period?: string): string {
  * Nhóm của một xã theo số tiêu chí đạt, như "15-18" / A commune's band by number of criteria met, such as "15-18".
  * @customfunction BAND
  * @param {number} count Số tiêu chí đạt / Number of criteria met
- * @param {string} [bands] Các nhóm, mặc định "19,15-18,10-14,5-9,0-4" / Bands, default "19,15-18,10-14,5-9,0-4"
+ * @param {string} [bands] Các nhóm, mặc định "19,15-18,10-14,5-9,0-4" (bộ 10 tiêu chí: "10,8-9,5-7,0-4") / Bands, default "19,15-18,10-14,5-9,0-4" (10 criteria: "10,8-9,5-7,0-4")
+ * @param {string} [period] Giai đoạn, mặc định "2021-2025" / Period, default "2021-2025"
  * @returns {string} Tên nhóm; rỗng nếu không nhóm nào chứa số này / Band label; empty when no band holds the count
  */
-export function band(count: number, bands?: string): string {
+export function band(count: number, bands?: string, period?: string): string {
   return guard(() => {
-    const total = catalogueFor().criteria.length;
+    const total = catalogueFor(period).criteria.length;
     if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > total) {
       throw new InputError({
         found: String(count),
@@ -92,11 +97,12 @@ export function band(count: number, bands?: string): string {
  * Average criteria per commune over a range of list cells or counts (blank cells skipped).
  * @customfunction AVERAGE
  * @param {any[][]} range Vùng ô: số tiêu chí đạt (số) hoặc danh sách ("1,2,3") / Cells: counts (numbers) or lists ("1,2,3")
+ * @param {string} [period] Giai đoạn, mặc định "2021-2025" / Period, default "2021-2025"
  * @returns {number} Số tiêu chí bình quân/xã, chưa làm tròn / Average criteria per commune, unrounded
  */
-export function average(range: any[][]): number {
+export function average(range: any[][], period?: string): number {
   return guard(() => {
-    const catalogue = catalogueFor();
+    const catalogue = catalogueFor(period);
     const counts = countsFromRange(range, catalogue);
     if (counts.length === 0) {
       throw new InputError({
@@ -117,11 +123,12 @@ export function average(range: any[][]): number {
  * @customfunction DISTRIBUTION
  * @param {any[][]} range Vùng ô: số tiêu chí đạt hoặc danh sách / Cells: counts or lists
  * @param {string} [bands] Các nhóm, mặc định "19,15-18,10-14,5-9,0-4" / Bands, default "19,15-18,10-14,5-9,0-4"
+ * @param {string} [period] Giai đoạn, mặc định "2021-2025" / Period, default "2021-2025"
  * @returns {any[][]} Bảng nhóm và số xã / Table of bands and commune counts
  */
-export function distribution(range: any[][], bands?: string): any[][] {
+export function distribution(range: any[][], bands?: string, period?: string): any[][] {
   return guard(() => {
-    const catalogue = catalogueFor();
+    const catalogue = catalogueFor(period);
     const communes = countsFromRange(range, catalogue).map((n, i) => ({
       name: String(i + 1),
       achieved: null,

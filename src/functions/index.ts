@@ -4,3 +4,4 @@ import "./criteria";
 import "./targets";
 import "./money";
 import "./allocation";
+import "./indicators";

@@ -20,6 +20,8 @@ const NAME_HINTS: Record<InputKind, string[]> = {
     "indicators",
     "indicator policy",
   ],
+  merge: ["sap nhap", "xa cu xa moi", "merge", "merger"],
+  money: ["kinh phi theo xa", "von theo xa", "money by commune"],
 };
 
 /** The sheet that best fits an input: the template's own sheet, then a sheet named for the kind; undefined if none. */

@@ -38,6 +38,8 @@ export interface OutputTable {
   columns: OutputColumn[];
   rows: CellValue[][];
   chart?: OutputChart;
+  /** The unit line printed with the table ("ĐVT: triệu đồng") when its figures are money. */
+  unit?: string;
 }
 
 /** One sheet the add-in owns, holding one or more tables stacked vertically. */
@@ -77,4 +79,68 @@ export function assertTableShape(table: OutputTable): void {
       );
     }
   });
+}
+
+/** The unit line of money tables, as reports print it above them. */
+export const MONEY_UNIT = "ĐVT: triệu đồng (million VND)";
+
+/** How a result sheet prints: A4, fit to the page width, the header row on every page, title and page numbers. */
+export interface PrintSetup {
+  /** Excel's paper size code for A4. */
+  paperSize: 9;
+  orientation: "portrait" | "landscape";
+  /** Rows printed at the top of every page (0-based, inclusive), or null when none should repeat. */
+  repeatRows: { first: number; last: number } | null;
+  /** Page header in Excel's header/footer codes: the title centred and bold, the unit line on the right. */
+  header: { center: string; right: string };
+  /** Page footer: "Trang 1/3" centred. */
+  footer: { center: string };
+}
+
+/** The page header and footer as one Excel header/footer string ("&C…&R…"), as .xlsx files store them. */
+export function headerFooterCode(part: { center: string; right?: string }): string {
+  return `&C${part.center}` + (part.right ? `&R${part.right}` : "");
+}
+
+/** Width of a sheet in Excel's character units, as the adapters size columns (capped at 60 per column). */
+function estimatedWidth(sheet: OutputSheet): number {
+  const widths: number[] = [];
+  for (const table of sheet.tables) {
+    table.columns.forEach((column, c) => {
+      let w = Math.min(column.header.length + 2, 60);
+      for (const row of table.rows) {
+        const v = row[c];
+        const text = typeof v === "number" ? v.toLocaleString("vi-VN") : v == null ? "" : String(v);
+        w = Math.max(w, Math.min(text.length + 2, 60));
+      }
+      widths[c] = Math.max(widths[c] ?? 8, w);
+    });
+  }
+  return widths.reduce((s, w) => s + w, 0);
+}
+
+/** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
+const PORTRAIT_WIDTH = 95;
+
+/** Text inside an Excel header or footer: "&" starts a code, so a literal one is doubled; 255 characters at most. */
+function headerText(text: string): string {
+  return text.replace(/&/g, "&&").replace(/\s+/g, " ").slice(0, 120);
+}
+
+/** The print setup of a result sheet (both adapters apply it). */
+export function printSetup(sheet: OutputSheet): PrintSetup {
+  const placed = layoutSheet(sheet);
+  const first = placed[0];
+  // Only one header can repeat: the first table's, when it is the table that runs over pages.
+  const longest = Math.max(...sheet.tables.map((t) => t.rows.length), 0);
+  const repeat = first !== undefined && first.table.rows.length === longest;
+  const title = first?.table.title ?? sheet.sheet;
+  const units = [...new Set(sheet.tables.map((t) => t.unit).filter((u): u is string => !!u))];
+  return {
+    paperSize: 9,
+    orientation: estimatedWidth(sheet) > PORTRAIT_WIDTH ? "landscape" : "portrait",
+    repeatRows: repeat ? { first: first.headerRow, last: first.headerRow } : null,
+    header: { center: `&B${headerText(title)}&B`, right: headerText(units.join("; ")) },
+    footer: { center: "Trang / Page &P/&N" },
+  };
 }

@@ -4,7 +4,16 @@ import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
 export interface TemplateDefinition {
-  id: "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+  id:
+    | "communes"
+    | "costs"
+    | "budget"
+    | "brackets"
+    | "coefficients"
+    | "catalogue"
+    | "indicator-costs"
+    | "merge"
+    | "money";
   sheet: string;
   label: { vi: string; en: string };
   columns: { header: string; format?: string }[];
@@ -100,6 +109,53 @@ export const TEMPLATES: TemplateDefinition[] = [
       { header: "Nhóm" },
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
+  },
+  {
+    id: "indicator-costs",
+    sheet: "Mau_ChiPhi_ChiTieu",
+    label: {
+      vi: "Chi phí đạt từng chỉ tiêu (2026-2030)",
+      en: "Cost of meeting each indicator (2026-2030)",
+    },
+    columns: [
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Tên xã" },
+      { header: "Chỉ tiêu", format: FORMATS.text },
+      { header: "Chi phí", format: FORMATS.integer },
+    ],
+    // Empty commune: the indicator's default cost for every commune.
+    example: [null, null, "2.1", 1500],
+  },
+  {
+    id: "merge",
+    sheet: "Mau_SapNhap",
+    label: { vi: "Sáp nhập xã (xã cũ → xã mới)", en: "Merged communes (old → new)" },
+    columns: [
+      { header: "Xã cũ" },
+      { header: "Mã xã cũ", format: FORMATS.text },
+      { header: "Xã mới" },
+      { header: "Mã xã mới", format: FORMATS.text },
+      { header: "Ngày hiệu lực", format: FORMATS.text },
+    ],
+    example: [
+      "Ví dụ: Xã A (cũ) / example: old commune A",
+      null,
+      "Ví dụ: Xã B (mới) / example: new commune B",
+      null,
+      "01/07/2025",
+    ],
+  },
+  {
+    id: "money",
+    sheet: "Mau_KinhPhi_Xa",
+    label: { vi: "Kinh phí theo xã (trước sáp nhập)", en: "Money by commune (before the merger)" },
+    columns: [
+      { header: "Tên xã" },
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Năm 2024", format: FORMATS.integer },
+      { header: "Năm 2025", format: FORMATS.integer },
+    ],
+    example: ["Ví dụ: Xã A (cũ) / example: old commune A", null, 1200, 1500],
   },
 ];
 

@@ -47,6 +47,8 @@ export class FakeSheet {
   bold = new Set<string>();
   tables: { name: string; address: string; style?: string }[] = [];
   charts: FakeChart[] = [];
+  /** What the adapter set on pageLayout (ExcelApi 1.9), by property. */
+  pageLayout: Record<string, unknown> = {};
   constructor(
     public name: string,
     readonly book: FakeExcel
@@ -346,6 +348,33 @@ function sheetProxy(sheet: FakeSheet) {
     freezePanes: {
       freezeRows: (n: number) => {
         sheet.frozenRows = n;
+      },
+    },
+    pageLayout: {
+      set paperSize(v: string) {
+        sheet.pageLayout.paperSize = v;
+      },
+      set orientation(v: string) {
+        sheet.pageLayout.orientation = v;
+      },
+      set zoom(v: unknown) {
+        sheet.pageLayout.zoom = v;
+      },
+      setPrintTitleRows(address: string) {
+        sheet.pageLayout.printTitleRows = address;
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(v: string) {
+            sheet.pageLayout.centerHeader = v;
+          },
+          set rightHeader(v: string) {
+            sheet.pageLayout.rightHeader = v;
+          },
+          set centerFooter(v: string) {
+            sheet.pageLayout.centerFooter = v;
+          },
+        },
       },
     },
   };

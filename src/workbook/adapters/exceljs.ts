@@ -3,8 +3,21 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
-import { a1, UNCALCULATED, type CellValue, type Grid, type MergedRange } from "../grid";
-import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
+import {
+  a1,
+  checkGridSize,
+  UNCALCULATED,
+  type CellValue,
+  type Grid,
+  type MergedRange,
+} from "../grid";
+import {
+  assertTableShape,
+  headerFooterCode,
+  layoutSheet,
+  printSetup,
+  type OutputSheet,
+} from "../output";
 import {
   META_SHEET,
   findSheetName,
@@ -14,12 +27,14 @@ import {
   nextOwned,
   parseMeta,
   planSheets,
+  safeSheetName,
   uniqueTableName,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { decodeTextFile } from "./text-decode";
+import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
 export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
@@ -126,24 +141,22 @@ function guessDelimiter(text: string): string {
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
+  /**
+   * Opens .xlsx bytes. The zip is checked first (sizes, inflate limits, no DOCTYPE: see xlsx-guard); a workbook
+   * ExcelJS cannot load because of its comments or drawings is loaded again without them. Every refusal is an
+   * InputError in both languages, never a library's message.
+   */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+    const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
     try {
-      // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
-      const bytes =
-        data instanceof Uint8Array
-          ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)
-          : data;
-      await workbook.xlsx.load(
-        bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
-      );
-    } catch (e) {
-      throw new InputError({
-        found: e instanceof Error ? e.message : String(e),
-        expected: { vi: "một tệp Excel .xlsx hợp lệ", en: "a valid Excel .xlsx file" },
-      });
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+    } catch (first) {
+      try {
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+      } catch {
+        throw unreadableXlsx(first);
+      }
     }
-    return new ExcelJsWorkbook(workbook);
   }
 
   /** A text file's bytes in any encoding offices save (see decodeTextFile) become a workbook of one sheet. */
@@ -151,11 +164,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return ExcelJsWorkbook.fromCsv(decodeTextFile(bytes).text, sheetName);
   }
 
-  /** A CSV file becomes a workbook of one sheet named after the file. */
+  /** A CSV file becomes a workbook of one sheet named after the file (as Excel allows a sheet name). */
   static fromCsv(text: string, sheetName: string): ExcelJsWorkbook {
+    const rows = parseCsv(text, sheetName);
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (rows.length > 0) checkGridSize(sheetName, { row: 0, col: 0 }, rows.length, width);
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-    for (const row of parseCsv(text, sheetName)) sheet.addRow(row);
+    const sheet = workbook.addWorksheet(csvSheetName(sheetName));
+    for (const row of rows) sheet.addRow(row);
     return new ExcelJsWorkbook(workbook);
   }
 
@@ -229,13 +245,22 @@ export class ExcelJsWorkbook implements WorkbookPort {
       .map((w) => w.name);
   }
 
+  /** The sheet's cells as a grid from A1; its size is checked from the cells present before it is allocated. */
   async readSheet(name: string): Promise<Grid> {
     const names = await this.sheetNames();
     const found = findSheetName(names, name);
     if (found === undefined) throw missingSheetError(name, names);
     const sheet = this.workbook.getWorksheet(found)!;
+    let height = 0;
+    let width = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      height = Math.max(height, rowNumber);
+      row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
+        width = Math.max(width, colNumber);
+      });
+    });
+    checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
-    const width = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -303,6 +328,17 @@ export class ExcelJsWorkbook implements WorkbookPort {
       widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
       const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
       sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
+      const print = printSetup(output);
+      sheet.pageSetup.paperSize = print.paperSize;
+      sheet.pageSetup.orientation = print.orientation;
+      sheet.pageSetup.fitToPage = true;
+      sheet.pageSetup.fitToWidth = 1;
+      sheet.pageSetup.fitToHeight = 0;
+      if (print.repeatRows) {
+        sheet.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+      }
+      sheet.headerFooter.oddHeader = headerFooterCode(print.header);
+      sheet.headerFooter.oddFooter = headerFooterCode(print.footer);
       return sheet;
     });
     if (own) {
@@ -324,6 +360,41 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const meta = this.workbook.addWorksheet(name, { state: "veryHidden" });
     for (const row of metaRows(owned)) meta.addRow(row.map(xlsxText));
   }
+}
+
+async function loadZip(zip: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
+  const bytes = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength);
+  await workbook.xlsx.load(
+    bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
+  );
+  return workbook;
+}
+
+/** ExcelJS's failure in words a user can act on; its own message (JavaScript internals) is never shown. */
+function unreadableXlsx(e: unknown): InputError {
+  const message = e instanceof Error ? e.message : "";
+  if (/out of bounds|invalid (row|column)/i.test(message)) {
+    return new InputError({
+      expected: {
+        vi: "một tệp Excel .xlsx hợp lệ (có ô nằm ngoài giới hạn của Excel: 1.048.576 hàng, 16.384 cột)",
+        en: "a valid Excel .xlsx file (a cell lies outside Excel's limits: 1,048,576 rows, 16,384 columns)",
+      },
+    });
+  }
+  return new InputError({
+    expected: {
+      vi: "một tệp Excel .xlsx hợp lệ (không đọc được cấu trúc của tệp: hãy mở bằng Excel rồi lưu lại)",
+      en: "a valid Excel .xlsx file (its structure could not be read: open it in Excel and save it again)",
+    },
+  });
+}
+
+/** Excel refuses some sheet names a file may have ("xa [2023]", "a:b", "History"): the nearest allowed one. */
+export function csvSheetName(fileBase: string): string {
+  const name = safeSheetName(fileBase);
+  return name.toLowerCase() === "history" ? `${name}_` : name;
 }
 
 function formatForWidth(value: CellValue): string {

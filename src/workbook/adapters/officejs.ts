@@ -1,12 +1,14 @@
 // Office.js adapter: the only module that calls Excel.run and context.sync. Batched reads and chunked writes.
 
-import { a1, columnIndex, type CellValue, type Grid } from "../grid";
+import { a1, checkGridSize, columnIndex, type CellValue, type Grid } from "../grid";
 import {
   assertTableShape,
   layoutSheet,
+  printSetup,
   type OutputChart,
   type OutputSheet,
   type OutputTable,
+  type PrintSetup,
 } from "../output";
 import {
   META_SHEET,
@@ -25,6 +27,7 @@ import type { WorkbookPort, WriteOptions } from "../port";
 
 /** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
 export const REQUIRED_EXCEL_API = "1.7";
+export const PAGE_LAYOUT_API = "1.9";
 
 /** Excel on the web rejects a request over 5 MB; stay well below it per sync. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -174,6 +177,23 @@ function addChart(
   added.setPosition(sheet.getRangeByIndexes(headerRow, table.columns.length + 1, 1, 1));
 }
 
+/** A4, fit to the page width, the header row on every page, the title and unit on top, page numbers below. */
+function setPageLayout(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = (
+    print.orientation === "landscape" ? "Landscape" : "Portrait"
+  ) as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) {
+    layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  }
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.centerHeader = print.header.center;
+  pages.rightHeader = print.header.right;
+  pages.centerFooter = print.footer.center;
+}
+
 /** A sheet as listed with items/name,items/id,items/visibility. */
 interface SheetItem {
   id: string;
@@ -191,11 +211,14 @@ export class OfficeJsWorkbook implements WorkbookPort {
    * lets a write read the owned-sheet list in its first sync. Methods are never called on a null object.
    */
   private metaId: string | null | undefined;
+  /** Page layout (paper, orientation, print titles, headers) needs ExcelApi 1.9; older Excel prints its defaults. */
+  private readonly pageLayout: boolean;
 
   constructor(requirements: Requirements = Office.context.requirements) {
     if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
       throw new RequirementError(REQUIRED_EXCEL_API);
     }
+    this.pageLayout = requirements.isSetSupported("ExcelApi", PAGE_LAYOUT_API);
   }
 
   /**
@@ -268,6 +291,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
       if (sheet.id === this.metaId) return "meta";
       const origin = originOfAddress(used.address);
       const { rowCount, columnCount } = used;
+      // A stray cell far away would make the used range billions of cells: refused before anything is read.
+      checkGridSize(sheet.name, origin, rowCount, columnCount);
       const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
       const rows: CellValue[][] = [];
       for (let start = 0; start < rowCount; start += rowsPerBlock) {
@@ -399,6 +424,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
         }
         sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
         sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);
+        if (this.pageLayout) setPageLayout(sheet, printSetup(output));
         if (i === 0) sheet.activate(); // show the user the first result
       }
 

@@ -7,6 +7,7 @@ import { looksLikeCatalogue } from "../readers/catalogue";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
 import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
+import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
 import { inputSheetNames } from "../sheet-finder";
@@ -19,6 +20,8 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
   indicators: looksLikeIndicatorPolicy,
+  merge: looksLikeMergeMap,
+  money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
 };
 
 /**

@@ -7,7 +7,15 @@ import type { WorkbookPort } from "../port";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
 export type InputKind =
-  "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue" | "indicators";
+  | "communes"
+  | "costs"
+  | "budget"
+  | "brackets"
+  | "coefficients"
+  | "catalogue"
+  | "indicators"
+  | "merge"
+  | "money";
 
 export interface JobInputSpec {
   /** Key in JobRequest.inputs, e.g. "communes", "costs". */
@@ -52,7 +60,7 @@ export interface JobResult {
 }
 
 export interface PlanningJob {
-  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap";
+  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
   label: Bilingual;
   inputs: JobInputSpec[];
   options: JobOptionSpec[];

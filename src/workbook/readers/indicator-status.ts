@@ -95,6 +95,46 @@ function markWord(value: CellValue): boolean | undefined {
   }
 }
 
+/**
+ * One value for an indicator, as a sheet cell or a function argument holds it: a mark for a "đạt" indicator (or
+ * when `asMarks`), else a number ("85%" is 85 for a "%" indicator), a mark word, or blank (null). Anything else is
+ * an InputError without a cell (the caller names it).
+ */
+export function indicatorValueOf(
+  value: CellValue,
+  indicator: Indicator,
+  asMarks: boolean
+): IndicatorValue {
+  const expected = {
+    vi: `giá trị của chỉ tiêu ${indicator.code}${indicator.unit ? ` (${indicator.unit})` : ""} hoặc dấu đạt/chưa đạt`,
+    en: `a value for indicator ${indicator.code}${indicator.unit ? ` (${indicator.unit})` : ""} or a met / not met mark`,
+  };
+  if (isCellError(value) || value instanceof Date) {
+    throw new InputError({ found: cellText(value), expected });
+  }
+  if (indicator.comparison === "pass" || asMarks) {
+    try {
+      return isMarkMet(value);
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      throw new InputError({ found: cellText(value), expected: MARK_EXPECTED });
+    }
+  }
+  if (isBlank(value)) return null;
+  const mark = markWord(value);
+  if (mark !== undefined) return mark;
+  let n: number | null = null;
+  if (typeof value === "number") n = value;
+  else if (typeof value === "string") {
+    const parsed = parseNumberText(value);
+    if (parsed && !(parsed.percent && !isPercentUnit(indicator.unit))) {
+      n = parsed.percent ? Math.round(parsed.value * 100 * 1e9) / 1e9 : parsed.value;
+    }
+  }
+  if (n === null || !Number.isFinite(n)) throw new InputError({ found: cellText(value), expected });
+  return n;
+}
+
 export interface IndicatorStatusReader {
   /** The catalogue with the indicators used (the policy's, or the headers' when no policy was given). */
   catalogue: Catalogue;
@@ -194,63 +234,23 @@ export function indicatorStatusReader(
   function cellValue(r: number, c: IndicatorColumn, indicator: Indicator): IndicatorValue {
     const value = grid.rows[r]?.[c.col] ?? null;
     const cell = gridAddress(grid, r, c.col);
-    if (isCellError(value) || value instanceof Date) {
-      throw new InputError({
-        sheet: grid.sheet,
-        cell,
-        found: cellText(value),
-        expected: {
-          vi: `giá trị hoặc dấu đạt của chỉ tiêu ${c.code}`,
-          en: `a value or mark for indicator ${c.code}`,
-        },
-      });
+    const marks = indicator.comparison === "pass" || asMarks.has(c.col);
+    let n: IndicatorValue;
+    try {
+      n = indicatorValueOf(value, indicator, marks);
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      const hint =
+        marks && policy.length === 0
+          ? {
+              vi: `${MARK_EXPECTED.vi}; để đọc giá trị của chỉ tiêu, thêm bảng chỉ tiêu theo nhóm xã`,
+              en: `${MARK_EXPECTED.en}; to read indicator values, add an indicator policy sheet`,
+            }
+          : e.details.expected;
+      throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected: hint });
     }
-    if (indicator.comparison === "pass" || asMarks.has(c.col)) {
-      try {
-        return isMarkMet(value);
-      } catch (e) {
-        if (!isInputError(e)) throw e;
-        throw new InputError({
-          sheet: grid.sheet,
-          cell,
-          found: cellText(value),
-          expected:
-            policy.length === 0
-              ? {
-                  vi: `${MARK_EXPECTED.vi}; để đọc giá trị của chỉ tiêu, thêm bảng chỉ tiêu theo nhóm xã`,
-                  en: `${MARK_EXPECTED.en}; to read indicator values, add an indicator policy sheet`,
-                }
-              : MARK_EXPECTED,
-        });
-      }
-    }
-    if (isBlank(value)) {
-      blanks.push(cell);
-      return null;
-    }
-    const mark = markWord(value);
-    if (mark !== undefined) return mark;
-    const percentUnit = isPercentUnit(indicator.unit);
-    let n: number | null = null;
-    if (typeof value === "number") n = value;
-    else if (typeof value === "string") {
-      const parsed = parseNumberText(value);
-      if (parsed && parsed.percent && !percentUnit) n = null;
-      else if (parsed)
-        n = parsed.percent ? Math.round(parsed.value * 100 * 1e9) / 1e9 : parsed.value;
-    }
-    if (n === null || !Number.isFinite(n)) {
-      throw new InputError({
-        sheet: grid.sheet,
-        cell,
-        found: cellText(value),
-        expected: {
-          vi: `giá trị của chỉ tiêu ${c.code}${indicator.unit ? ` (${indicator.unit})` : ""} hoặc dấu đạt/chưa đạt`,
-          en: `a value for indicator ${c.code}${indicator.unit ? ` (${indicator.unit})` : ""} or a met / not met mark`,
-        },
-      });
-    }
-    if (percentUnit && typeof value === "number") {
+    if (n === null && !marks) blanks.push(cell);
+    if (typeof n === "number" && isPercentUnit(indicator.unit) && typeof value === "number") {
       const seen = scale.get(c.code) ?? {};
       if (n > 0 && n < 1 && !seen.small) seen.small = cell;
       if (n > 1 && !seen.large) seen.large = cell;

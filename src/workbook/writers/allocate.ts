@@ -1,7 +1,7 @@
 // Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
 
 import type { AllocationResult } from "../../engine/allocation";
-import { FORMATS, type OutputSheet } from "../output";
+import { FORMATS, type OutputSheet, MONEY_UNIT } from "../output";
 
 export const ALLOCATION_SHEET = "KQ_PhanBo";
 
@@ -14,6 +14,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
     tables: [
       {
         name: "NTM_PhanBo",
+        unit: MONEY_UNIT,
         title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
           result.basis === "need" ? "nhu cầu" : "hệ số"
         } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,

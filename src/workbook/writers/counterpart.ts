@@ -1,7 +1,7 @@
 // Result of the "counterpart" job: local ÷ central ratio per column against the minimum (KQ_DoiUng).
 
 import type { CounterpartColumn } from "../../engine/funding/counterpart";
-import { FORMATS, type OutputSheet } from "../output";
+import { FORMATS, type OutputSheet, MONEY_UNIT } from "../output";
 
 export const COUNTERPART_SHEET = "KQ_DoiUng";
 
@@ -11,6 +11,7 @@ export function counterpartSheet(columns: CounterpartColumn[], basis: string): O
     tables: [
       {
         name: "NTM_DoiUng",
+        unit: MONEY_UNIT,
         title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
         columns: [
           { header: "Năm/Cột" },

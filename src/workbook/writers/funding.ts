@@ -4,7 +4,13 @@ import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
 import type { ColumnComparison } from "../../engine/funding/compare";
 import type { ColumnMix } from "../../engine/funding/mix";
 import type { CellValue } from "../grid";
-import { FORMATS, type OutputColumn, type OutputSheet, type OutputTable } from "../output";
+import {
+  FORMATS,
+  type OutputColumn,
+  type OutputSheet,
+  type OutputTable,
+  MONEY_UNIT,
+} from "../output";
 
 export const FUNDING_SHEET = "KQ_NguonVon";
 
@@ -34,6 +40,7 @@ export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
   rows.push(totalRow);
   return {
     name: "NTM_NguonVon",
+    unit: MONEY_UNIT,
     title: "Cơ cấu nguồn vốn (triệu đồng) / Funding mix (million VND)",
     columns,
     rows,
@@ -85,6 +92,7 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
   );
   return {
     name: "NTM_SoSanhNguonVon",
+    unit: MONEY_UNIT,
     title: "So sánh giữa các cột / Plan vs actual and change",
     columns: [
       { header: "So sánh" },

@@ -2,7 +2,7 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { Roadmap } from "../../engine/roadmap";
-import { FORMATS, type OutputSheet, type OutputTable } from "../output";
+import { FORMATS, type OutputSheet, type OutputTable, MONEY_UNIT } from "../output";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
 
@@ -38,6 +38,7 @@ export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
   const tables: OutputTable[] = [
     {
       name: "NTM_LoTrinh",
+      unit: MONEY_UNIT,
       title:
         `Lộ trình đến năm ${toYear}: ${roadmap.budget.toLocaleString("vi-VN")} triệu đồng/năm, ` +
         `${roadmap.pace.toLocaleString("vi-VN")} tiêu chí/xã/năm / Roadmap to ${toYear}`,
