@@ -4,6 +4,7 @@ import type { Grid } from "../grid";
 import { isBracketSheet } from "../readers/brackets";
 import { budgetLayout } from "../readers/budget";
 import { looksLikeCatalogue } from "../readers/catalogue";
+import { isPolicySheet } from "../readers/allocation-policy";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
 import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
@@ -20,6 +21,7 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
   indicators: looksLikeIndicatorPolicy,
+  "allocation-policy": isPolicySheet,
   merge: looksLikeMergeMap,
   money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
 };
