@@ -18,7 +18,6 @@ import {
 import { findCatalogue } from "../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../engine/catalogues";
 import { InputError } from "../engine/errors";
-import { parseNumberText } from "../engine/numbers";
 import { gridFromRows, type CellValue } from "../workbook/grid";
 import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
 import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
