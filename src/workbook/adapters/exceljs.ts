@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
-import { a1, type CellValue, type Grid } from "../grid";
+import { a1, checkGridSize, type CellValue, type Grid } from "../grid";
 import {
   assertTableShape,
   headerFooterCode,
@@ -20,11 +20,13 @@ import {
   nextOwned,
   parseMeta,
   planSheets,
+  safeSheetName,
   uniqueTableName,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
+import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
 export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
@@ -105,31 +107,32 @@ function guessDelimiter(text: string): string {
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
+  /**
+   * Opens .xlsx bytes. The zip is checked first (sizes, inflate limits, no DOCTYPE: see xlsx-guard); a workbook
+   * ExcelJS cannot load because of its comments or drawings is loaded again without them. Every refusal is an
+   * InputError in both languages, never a library's message.
+   */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+    const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
     try {
-      // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
-      const bytes =
-        data instanceof Uint8Array
-          ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)
-          : data;
-      await workbook.xlsx.load(
-        bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
-      );
-    } catch (e) {
-      throw new InputError({
-        found: e instanceof Error ? e.message : String(e),
-        expected: { vi: "một tệp Excel .xlsx hợp lệ", en: "a valid Excel .xlsx file" },
-      });
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+    } catch (first) {
+      try {
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+      } catch {
+        throw unreadableXlsx(first);
+      }
     }
-    return new ExcelJsWorkbook(workbook);
   }
 
-  /** A CSV file becomes a workbook of one sheet named after the file. */
+  /** A CSV file becomes a workbook of one sheet named after the file (as Excel allows a sheet name). */
   static fromCsv(text: string, sheetName: string): ExcelJsWorkbook {
+    const rows = parseCsv(text, sheetName);
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (rows.length > 0) checkGridSize(sheetName, { row: 0, col: 0 }, rows.length, width);
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-    for (const row of parseCsv(text, sheetName)) sheet.addRow(row);
+    const sheet = workbook.addWorksheet(csvSheetName(sheetName));
+    for (const row of rows) sheet.addRow(row);
     return new ExcelJsWorkbook(workbook);
   }
 
@@ -196,13 +199,22 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
   }
 
+  /** The sheet's cells as a grid from A1; its size is checked from the cells present before it is allocated. */
   async readSheet(name: string): Promise<Grid> {
     const names = await this.sheetNames();
     const found = findSheetName(names, name);
     if (found === undefined) throw missingSheetError(name, names);
     const sheet = this.workbook.getWorksheet(found)!;
+    let height = 0;
+    let width = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      height = Math.max(height, rowNumber);
+      row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
+        width = Math.max(width, colNumber);
+      });
+    });
+    checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
-    const width = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -296,6 +308,41 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const meta = this.workbook.addWorksheet(name, { state: "veryHidden" });
     for (const row of metaRows(owned)) meta.addRow(row.map(xlsxText));
   }
+}
+
+async function loadZip(zip: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
+  const bytes = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength);
+  await workbook.xlsx.load(
+    bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
+  );
+  return workbook;
+}
+
+/** ExcelJS's failure in words a user can act on; its own message (JavaScript internals) is never shown. */
+function unreadableXlsx(e: unknown): InputError {
+  const message = e instanceof Error ? e.message : "";
+  if (/out of bounds|invalid (row|column)/i.test(message)) {
+    return new InputError({
+      expected: {
+        vi: "một tệp Excel .xlsx hợp lệ (có ô nằm ngoài giới hạn của Excel: 1.048.576 hàng, 16.384 cột)",
+        en: "a valid Excel .xlsx file (a cell lies outside Excel's limits: 1,048,576 rows, 16,384 columns)",
+      },
+    });
+  }
+  return new InputError({
+    expected: {
+      vi: "một tệp Excel .xlsx hợp lệ (không đọc được cấu trúc của tệp: hãy mở bằng Excel rồi lưu lại)",
+      en: "a valid Excel .xlsx file (its structure could not be read: open it in Excel and save it again)",
+    },
+  });
+}
+
+/** Excel refuses some sheet names a file may have ("xa [2023]", "a:b", "History"): the nearest allowed one. */
+export function csvSheetName(fileBase: string): string {
+  const name = safeSheetName(fileBase);
+  return name.toLowerCase() === "history" ? `${name}_` : name;
 }
 
 function formatForWidth(value: CellValue): string {

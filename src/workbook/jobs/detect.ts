@@ -4,9 +4,11 @@ import type { Grid } from "../grid";
 import { isBracketSheet } from "../readers/brackets";
 import { budgetLayout } from "../readers/budget";
 import { looksLikeCatalogue } from "../readers/catalogue";
+import { isPolicySheet } from "../readers/allocation-policy";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
 import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
+import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
 import type { InputKind, PlanningJob } from "./job";
@@ -18,6 +20,9 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   coefficients: isCoefficientsSheet,
   catalogue: looksLikeCatalogue,
   indicators: looksLikeIndicatorPolicy,
+  "allocation-policy": isPolicySheet,
+  merge: looksLikeMergeMap,
+  money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
 };
 
 /** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */

@@ -268,7 +268,15 @@ export const targetsJob: PlanningJob = withNumberNotes({
     }
     const plan = await planTargets(
       inputs.communes,
-      { catalogue, budget, maxPerCommune, year, costs: inputs.costs, method },
+      {
+        catalogue,
+        budget,
+        maxPerCommune,
+        year,
+        costs: inputs.costs,
+        method,
+        solver: request.solver,
+      },
       { signal: request.signal, onProgress: request.onProgress, timeLimitSeconds: timeLimit }
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
