@@ -1,5 +1,7 @@
 // Blank input templates the user can insert: Vietnamese headers the readers recognise, one sheet each.
 
+import { MODE_WORDS, POLICY_PRESETS, type PolicyPreset } from "../engine/allocation";
+import type { CellValue } from "./grid";
 import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
@@ -11,6 +13,8 @@ export interface TemplateDefinition {
     | "brackets"
     | "coefficients"
     | "catalogue"
+    | "allocation-policy"
+    | "allocation-policy-qd-07-2022"
     | "indicator-costs"
     | "merge"
     | "money";
@@ -19,7 +23,43 @@ export interface TemplateDefinition {
   columns: { header: string; format?: string }[];
   /** An example row so that the user sees the expected spelling. */
   example: (string | number | null)[];
+  /** Several rows instead of the one example (a policy preset copied to be edited). */
+  rows?: CellValue[][];
 }
+
+/** An allocation policy preset as an editable sheet: every rule row keeps its source and the check note. */
+function policyTemplate(
+  id: TemplateDefinition["id"],
+  sheet: string,
+  preset: PolicyPreset
+): TemplateDefinition {
+  const rows = preset.rows.map((r) => [
+    r.condition,
+    r.coefficient,
+    MODE_WORDS[r.mode],
+    r.source ?? null,
+    r.note ?? null,
+  ]);
+  return {
+    id,
+    sheet,
+    label: {
+      vi: `Chính sách phân bổ: ${preset.title.vi} — bản sao để sửa`,
+      en: `Allocation policy: ${preset.title.en} — a copy to edit`,
+    },
+    columns: [
+      { header: "Điều kiện" },
+      { header: "Hệ số", format: FORMATS.decimal2 },
+      { header: "Cách tính" },
+      { header: "Căn cứ" },
+      { header: "Ghi chú" },
+    ],
+    example: rows[0],
+    rows,
+  };
+}
+
+const preset = (id: PolicyPreset["id"]) => POLICY_PRESETS.find((p) => p.id === id)!;
 
 export const TEMPLATES: TemplateDefinition[] = [
   {
@@ -110,6 +150,8 @@ export const TEMPLATES: TemplateDefinition[] = [
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
   },
+  policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
+  policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
   {
     id: "indicator-costs",
     sheet: "Mau_ChiPhi_ChiTieu",
@@ -170,7 +212,7 @@ export function templateSheet(id: TemplateDefinition["id"]): OutputSheet {
         name: `NTM_${t.sheet}`,
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
-        rows: [t.example],
+        rows: t.rows ?? [t.example],
       },
     ],
   };

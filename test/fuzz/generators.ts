@@ -350,6 +350,38 @@ export const mappingSheet = fc
   )
   .map((rows) => model("Phân nhóm nguồn", "mapping", ["Từ khóa", "Nhóm nguồn"], rows));
 
+/** An allocation policy sheet (Điều kiện | Hệ số | Cách tính | Căn cứ): rules as staff write them. */
+export const policySheet = fc
+  .array(
+    fc.record({
+      condition: fc.constantFrom(
+        "Khu vực III",
+        "Khu vực II",
+        "ATK",
+        "Biên giới",
+        "Xã ĐBKK",
+        "Dưới 15 tiêu chí",
+        "Từ 15 đến 18 tiêu chí",
+        "Đã đạt chuẩn",
+        "Chưa đạt chuẩn",
+        "ATK và chưa đạt chuẩn",
+        "Các xã còn lại",
+        "Mỗi tiêu chí chưa đạt"
+      ),
+      coefficient: fc.integer({ min: 0, max: 60 }),
+      mode: fc.constantFrom("Cao nhất", "Cộng thêm"),
+    }),
+    { minLength: 1, maxLength: 8 }
+  )
+  .map((rules) =>
+    model(
+      "ChinhSach",
+      "allocation-policy",
+      ["Điều kiện", "Hệ số", "Cách tính", "Căn cứ"],
+      rules.map((r) => [r.condition, r.coefficient, r.mode, "Nghị quyết HĐND tỉnh (thử)"])
+    )
+  );
+
 /** A merger mapping: each old commune (of the generated names) into one of a few new communes. */
 export const mergeSheet = fc
   .uniqueArray(fc.record({ old: fc.nat({ max: 19 }), into: fc.nat({ max: 3 }) }), {
@@ -404,6 +436,7 @@ export const VALID_SHEETS: Record<InputKind, fc.Arbitrary<SheetModel>> = {
   coefficients: coefficientsSheet,
   catalogue: catalogueSheet,
   indicators: indicatorsSheet,
+  "allocation-policy": policySheet,
   merge: mergeSheet,
   money: moneySheet,
 };

@@ -89,6 +89,7 @@ export async function indicatorTargets(
       maxPerCommune: settings.maxPerCommune,
       capUnit: settings.capUnit,
       method: settings.method,
+      solver: request.solver,
     },
     {
       signal: request.signal,

@@ -1,6 +1,7 @@
 // A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
 
 import type { Bilingual } from "../../engine/errors";
+import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
@@ -14,6 +15,7 @@ export type InputKind =
   | "coefficients"
   | "catalogue"
   | "indicators"
+  | "allocation-policy"
   | "merge"
   | "money";
 
@@ -47,6 +49,8 @@ export interface JobRequest {
   /** Cancels long runs (the exact optimiser); the job then rejects and writes nothing. */
   signal?: AbortSignal;
   onProgress?: (fraction: number, message?: Bilingual) => void;
+  /** The exact method's solver; the task pane hands one that runs in a Web Worker. Default: HiGHS, in-thread. */
+  solver?: MixedSolver;
 }
 
 export interface JobResult {
