@@ -91,6 +91,26 @@ function requireExtension(out: string | undefined, allowed: string[]): void {
   });
 }
 
+/**
+ * A figure that overflowed (Infinity) or is undefined (NaN) would print as null in JSON with exit 0: the worst
+ * outcome. Readers bound every number; this is the last guard.
+ */
+function refuseNonFinite(json: unknown, where = ""): void {
+  if (typeof json === "number" && !Number.isFinite(json)) {
+    throw new InputError({
+      found: `${where || "kết quả / result"}: ${json}`,
+      expected: {
+        vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn trong dữ liệu: hãy kiểm tra đơn vị triệu đồng)",
+        en: "figures whose results are finite (the data holds numbers too large: check the million-VND unit)",
+      },
+    });
+  }
+  if (json && typeof json === "object") {
+    for (const [key, value] of Object.entries(json))
+      refuseNonFinite(value, where ? `${where}.${key}` : key);
+  }
+}
+
 /** Runs one CLI invocation and returns the exit code: 0 ok, 1 internal failure, 2 bad input or usage. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -130,6 +150,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     refuseOverwritingInput(given, inputs);
     requireExtension(given, [".xlsx", ".docx"]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
+    refuseNonFinite(result.json);
     const out = given ?? result.document?.defaultName;
     requireExtension(out, [result.document ? ".docx" : ".xlsx"]);
     let written: string[] = [];
