@@ -14,7 +14,7 @@ export const counterpartCommand: CliCommand = {
     en: "Counterpart ratio of local to central budget",
   },
   usage:
-    "ntm-plan counterpart FILE (--ratio R | [--brackets FILE] --support-share P) [--mapping NAME] [--sheet NAME] [--json] [--out result.xlsx]",
+    "ntm-plan counterpart FILE (--ratio R | [--brackets FILE] --support-share P | --ratio R --brackets FILE --support-share P) [--period 2021-2025|2026-2030] [--year Y] [--mapping NAME] [--sheet NAME] [--json] [--out result.xlsx]",
   // --brackets FILE is the one hand-written flag: a second file, allowed only with --support-share.
   flags: [
     {

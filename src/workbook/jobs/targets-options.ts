@@ -1,6 +1,5 @@
 // The targets job's options, declared once; also read by the NTM.NEXT custom function (so kept free of readers).
 
-import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { choiceOption, declareOptions, numberOption, textOption } from "../../engine/options";
 
 export const NO_LIMIT = { vi: "không giới hạn", en: "no limit" };
@@ -77,7 +76,10 @@ export const TARGETS_OPTIONS = declareOptions({
   }),
   period: textOption({
     label: { vi: "Giai đoạn", en: "Period" },
-    default: DEFAULT_PERIOD,
+    absent: {
+      vi: "giai đoạn hiện hành của năm kế hoạch",
+      en: "the period in force for the plan year",
+    },
     example: "2021-2025",
   }),
   "time-limit": numberOption({

@@ -1,7 +1,7 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
+import { choosePeriod } from "./period";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
@@ -58,7 +58,7 @@ async function readInputs(
   }
   const communesGrid = await findGrid(
     communesRef,
-    (g) => looksLikeCommunes(g),
+    (g) => looksLikeCommunes(g, catalogue),
     (g) => !looksLikeCosts(g),
     { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" }
   );
@@ -106,13 +106,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
     const o = TARGETS_OPTIONS.parse(options);
-    const catalogue = findCatalogue(o.period);
+    // The period asked for, else the one in force for the plan year, else what the status sheet shows.
+    const choice = await choosePeriod(request, [], request.inputs.communes);
+    const catalogue = choice.catalogue;
     const budget = o.budget;
     const maxPerCommune = o["max-per-commune"];
     const year = o.year;
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
+    inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
       return indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue,
