@@ -98,7 +98,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
     ]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
-    const out = (parsed.values.out as string | undefined) ?? result.document?.defaultName;
+    const out = parsed.values.out as string | undefined;
     let written: string[] = [];
     if (out && result.document) {
       refuseOverwritingInput(out, parsed.positionals.map(String));

@@ -94,8 +94,9 @@ export const allocateResult = z.object({
 const roadmapYear = z.object({
   year: z.number(),
   standard: z.number(),
-  advanced: z.number(),
-  model: z.number(),
+  /** Null when the communes sheet records no tiers. */
+  advanced: z.number().nullable(),
+  model: z.number().nullable(),
   averageCriteria: z.number(),
   below: z.number(),
   gained: z.number(),

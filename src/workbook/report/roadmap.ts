@@ -11,19 +11,28 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
   const money = (v: number) => figure(v, "money", lang);
   const last = roadmap.years[roadmap.years.length - 1] ?? roadmap.start;
   const texts: string[] = [];
+  const count = (v: number | null) => (v === null ? "-" : figure(v, "count", lang));
   if (lang === "vi") {
+    const tiers =
+      last.advanced === null || last.model === null
+        ? ""
+        : `${prose(last.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(last.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu`;
     texts.push(
       `Với kinh phí ${money(roadmap.budget)} triệu đồng/năm, dự kiến đến cuối năm ${last.year} toàn tỉnh có ` +
-        `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới, ` +
-        `${prose(last.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(last.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu; ` +
+        `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới` +
+        (tiers ? `, ${tiers}; ` : "; ") +
         `bình quân đạt ${figure(last.averageCriteria, "average", lang)} tiêu chí/xã; ` +
         `tổng kinh phí ${money(last.cumulativeCost)} triệu đồng (${say(W.details, lang)} ${ctx.label}).`
     );
   } else {
+    const tiers =
+      last.advanced === null || last.model === null
+        ? ""
+        : `${prose(last.advanced, "count", lang)} advanced and ${prose(last.model, "count", lang)} model`;
     texts.push(
       `With ${money(roadmap.budget)} million VND a year, by the end of ${last.year} ` +
-        `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard, ` +
-        `${prose(last.advanced, "count", lang)} advanced and ${prose(last.model, "count", lang)} model; ` +
+        `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard` +
+        (tiers ? `, ${tiers}; ` : "; ") +
         `communes meet ${figure(last.averageCriteria, "average", lang)} criteria on average; ` +
         `${money(last.cumulativeCost)} million VND in all (${say(W.details, lang)} ${ctx.label}).`
     );
@@ -94,8 +103,8 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
       rows: years.map((y) => [
         centre(String(y.year)),
         num(figure(y.standard, "count", lang)),
-        num(figure(y.advanced, "count", lang)),
-        num(figure(y.model, "count", lang)),
+        num(count(y.advanced)),
+        num(count(y.model)),
         num(figure(y.averageCriteria, "average", lang)),
         num(figure(y.below, "count", lang)),
         num(figure(y.gained, "count", lang)),
