@@ -20,7 +20,7 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   const ext = path.extname(file).toLowerCase();
   try {
     if (ext === ".csv" || ext === ".txt") {
-      return ExcelJsWorkbook.fromCsv(data.toString("utf8"), path.basename(file, ext));
+      return ExcelJsWorkbook.fromTextBytes(new Uint8Array(data), path.basename(file, ext));
     }
     return await ExcelJsWorkbook.fromXlsx(data);
   } catch (e) {

@@ -8,6 +8,7 @@ import { PaneRoot } from "./components/PaneRoot";
 import { ProblemBar } from "./components/ProblemBar";
 import { detectLanguage, UI } from "./i18n";
 import { describeProblem } from "./run";
+import "./solver-worker-factory";
 
 Office.onReady((info) => {
   const lang = detectLanguage(Office.context?.displayLanguage ?? navigator.language);

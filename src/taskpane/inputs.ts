@@ -2,6 +2,7 @@
 
 import { labelKey } from "../engine/text";
 import type { InputKind, JobInputSpec } from "../workbook/jobs/job";
+import { isResultSheet } from "../workbook/sheet-finder";
 import { TEMPLATES } from "../workbook/templates";
 
 /** Words that name a sheet of each kind, compared without diacritics. */
@@ -19,6 +20,14 @@ const NAME_HINTS: Record<InputKind, string[]> = {
     "indicators",
     "indicator policy",
   ],
+  "allocation-policy": [
+    "chinh sach phan bo",
+    "allocation policy",
+    "mau cs qd16 2026",
+    "mau cs qd07 2022",
+  ],
+  merge: ["sap nhap", "xa cu xa moi", "merge", "merger"],
+  money: ["kinh phi theo xa", "von theo xa", "money by commune"],
 };
 
 /** The sheet that best fits an input: the template's own sheet, then a sheet named for the kind; undefined if none. */
@@ -47,7 +56,7 @@ export function defaultSheetChoices(
   inputs: JobInputSpec[],
   sheets: string[]
 ): Record<string, string | undefined> {
-  const candidates = sheets.filter((s) => !/^kq[_ ]/i.test(s));
+  const candidates = sheets.filter((s) => !isResultSheet(s));
   const choices: Record<string, string | undefined> = {};
   for (const input of inputs) choices[input.id] = guessInputSheet(input.kind, candidates);
   return choices;

@@ -3,6 +3,22 @@
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
 import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
 import type { WorkbookPort } from "../workbook/port";
+import type { MixedSolver } from "../engine/targets/solver";
+import { createWorkerSolver } from "./worker-solver";
+
+/** Makes the Web Worker that runs the exact method's solver; registered by the page entries (webpack builds it). */
+let solverWorker: (() => Worker) | undefined;
+
+export function registerSolverWorker(make: () => Worker): void {
+  solverWorker = make;
+}
+
+/** The solver jobs get: in a worker when the page registered one, so a long exact solve never freezes the pane. */
+function solverFor(signal: AbortSignal | undefined): MixedSolver | undefined {
+  return solverWorker && typeof Worker !== "undefined"
+    ? createWorkerSolver(solverWorker, signal)
+    : undefined;
+}
 
 export type OptionValue = string | number | boolean | undefined;
 export type OptionValues = Record<string, OptionValue>;
@@ -46,7 +62,7 @@ export function buildRequest(
   const cleaned: OptionValues = {};
   for (const option of job.options)
     if (options[option.id] !== undefined) cleaned[option.id] = options[option.id];
-  return { inputs, options: cleaned, signal, onProgress };
+  return { inputs, options: cleaned, signal, onProgress, solver: solverFor(signal) };
 }
 
 /** Sheet choice meaning "do not use this optional input". */

@@ -1,8 +1,26 @@
 // A sheet's used range as plain values, with the addresses needed to point the user at a cell.
 
+import { InputError } from "../engine/errors";
+
 /** A formula error shown in a cell, such as #REF! or #DIV/0!. */
 export interface CellError {
   error: string;
+  /** The formula text, for a formula cell the file holds without a computed value (see UNCALCULATED). */
+  formula?: string;
+}
+
+/**
+ * The error text given to a formula cell saved without its computed value (files written by tools other than
+ * Excel): such a cell is never read as blank or 0, the reader that needs it stops naming the cell.
+ */
+export const UNCALCULATED = "#UNCALCULATED";
+
+/** A merged range in sheet coordinates, 0-based and inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export type CellValue = string | number | boolean | Date | CellError | null;
@@ -12,6 +30,8 @@ export interface Grid {
   sheet: string;
   rows: CellValue[][];
   origin: { row: number; col: number };
+  /** Merged ranges, when the adapter knows them (sheet coordinates); the value sits in the top-left cell. */
+  merges?: MergedRange[];
 }
 
 export function isCellError(value: CellValue): value is CellError {
@@ -65,4 +85,49 @@ export function isBlank(value: CellValue): boolean {
 /** Builds a grid from rows starting at A1 (tests, CSV). */
 export function gridFromRows(sheet: string, rows: CellValue[][]): Grid {
   return { sheet, rows, origin: { row: 0, col: 0 } };
+}
+
+/** Excel's own limits: a sheet has at most 1,048,576 rows and 16,384 columns (A to XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/**
+ * Cells a grid may span (rows × columns of its used range), so that memory follows the data: 10,000 communes × 30
+ * columns is 300,000; a stray cell at XFD1048576 would make 17 billion.
+ */
+export const MAX_GRID_CELLS = 5_000_000;
+
+/**
+ * Refuses a used range too large to read, naming its far corner: usually one stray cell far from the table. Called
+ * before anything of that size is allocated.
+ */
+export function checkGridSize(
+  sheet: string,
+  origin: { row: number; col: number },
+  rows: number,
+  cols: number
+): void {
+  const far = a1(origin.row + rows - 1, origin.col + cols - 1);
+  if (origin.row + rows > EXCEL_MAX_ROWS || origin.col + cols > EXCEL_MAX_COLUMNS) {
+    throw new InputError({
+      sheet,
+      cell: far,
+      expected: {
+        vi: `dữ liệu trong giới hạn của Excel (${EXCEL_MAX_ROWS.toLocaleString("vi-VN")} hàng, ${EXCEL_MAX_COLUMNS.toLocaleString("vi-VN")} cột)`,
+        en: `data within Excel's limits (${EXCEL_MAX_ROWS.toLocaleString("en-US")} rows, ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} columns)`,
+      },
+    });
+  }
+  if (rows * cols > MAX_GRID_CELLS) {
+    const range = `${a1(origin.row, origin.col)}:${far}`;
+    throw new InputError({
+      sheet,
+      cell: far,
+      found: `${range} (${rows.toLocaleString("vi-VN")} × ${cols.toLocaleString("vi-VN")})`,
+      expected: {
+        vi: `vùng dữ liệu nhỏ hơn (tối đa ${MAX_GRID_CELLS.toLocaleString("vi-VN")} ô): thường do một ô lẻ ở ${far}, xa bảng; hãy xóa các hàng, cột thừa`,
+        en: `a smaller used range (at most ${MAX_GRID_CELLS.toLocaleString("en-US")} cells): usually one stray cell at ${far}, far from the table; delete the extra rows and columns`,
+      },
+    });
+  }
 }

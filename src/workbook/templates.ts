@@ -1,16 +1,65 @@
 // Blank input templates the user can insert: Vietnamese headers the readers recognise, one sheet each.
 
+import { MODE_WORDS, POLICY_PRESETS, type PolicyPreset } from "../engine/allocation";
+import type { CellValue } from "./grid";
 import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
 export interface TemplateDefinition {
-  id: "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue";
+  id:
+    | "communes"
+    | "costs"
+    | "budget"
+    | "brackets"
+    | "coefficients"
+    | "catalogue"
+    | "allocation-policy"
+    | "allocation-policy-qd-07-2022"
+    | "indicator-costs"
+    | "merge"
+    | "money";
   sheet: string;
   label: { vi: string; en: string };
   columns: { header: string; format?: string }[];
   /** An example row so that the user sees the expected spelling. */
   example: (string | number | null)[];
+  /** Several rows instead of the one example (a policy preset copied to be edited). */
+  rows?: CellValue[][];
 }
+
+/** An allocation policy preset as an editable sheet: every rule row keeps its source and the check note. */
+function policyTemplate(
+  id: TemplateDefinition["id"],
+  sheet: string,
+  preset: PolicyPreset
+): TemplateDefinition {
+  const rows = preset.rows.map((r) => [
+    r.condition,
+    r.coefficient,
+    MODE_WORDS[r.mode],
+    r.source ?? null,
+    r.note ?? null,
+  ]);
+  return {
+    id,
+    sheet,
+    label: {
+      vi: `Chính sách phân bổ: ${preset.title.vi} — bản sao để sửa`,
+      en: `Allocation policy: ${preset.title.en} — a copy to edit`,
+    },
+    columns: [
+      { header: "Điều kiện" },
+      { header: "Hệ số", format: FORMATS.decimal2 },
+      { header: "Cách tính" },
+      { header: "Căn cứ" },
+      { header: "Ghi chú" },
+    ],
+    example: rows[0],
+    rows,
+  };
+}
+
+const preset = (id: PolicyPreset["id"]) => POLICY_PRESETS.find((p) => p.id === id)!;
 
 export const TEMPLATES: TemplateDefinition[] = [
   {
@@ -101,6 +150,55 @@ export const TEMPLATES: TemplateDefinition[] = [
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
   },
+  policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
+  policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
+  {
+    id: "indicator-costs",
+    sheet: "Mau_ChiPhi_ChiTieu",
+    label: {
+      vi: "Chi phí đạt từng chỉ tiêu (2026-2030)",
+      en: "Cost of meeting each indicator (2026-2030)",
+    },
+    columns: [
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Tên xã" },
+      { header: "Chỉ tiêu", format: FORMATS.text },
+      { header: "Chi phí", format: FORMATS.integer },
+    ],
+    // Empty commune: the indicator's default cost for every commune.
+    example: [null, null, "2.1", 1500],
+  },
+  {
+    id: "merge",
+    sheet: "Mau_SapNhap",
+    label: { vi: "Sáp nhập xã (xã cũ → xã mới)", en: "Merged communes (old → new)" },
+    columns: [
+      { header: "Xã cũ" },
+      { header: "Mã xã cũ", format: FORMATS.text },
+      { header: "Xã mới" },
+      { header: "Mã xã mới", format: FORMATS.text },
+      { header: "Ngày hiệu lực", format: FORMATS.text },
+    ],
+    example: [
+      "Ví dụ: Xã A (cũ) / example: old commune A",
+      null,
+      "Ví dụ: Xã B (mới) / example: new commune B",
+      null,
+      "01/07/2025",
+    ],
+  },
+  {
+    id: "money",
+    sheet: "Mau_KinhPhi_Xa",
+    label: { vi: "Kinh phí theo xã (trước sáp nhập)", en: "Money by commune (before the merger)" },
+    columns: [
+      { header: "Tên xã" },
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Năm 2024", format: FORMATS.integer },
+      { header: "Năm 2025", format: FORMATS.integer },
+    ],
+    example: ["Ví dụ: Xã A (cũ) / example: old commune A", null, 1200, 1500],
+  },
 ];
 
 /** A template as a sheet the add-in writes (its own sheet, never a user's). */
@@ -114,7 +212,7 @@ export function templateSheet(id: TemplateDefinition["id"]): OutputSheet {
         name: `NTM_${t.sheet}`,
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
-        rows: [t.example],
+        rows: t.rows ?? [t.example],
       },
     ],
   };

@@ -63,4 +63,70 @@ describe("ntm-plan allocate --out", () => {
     const totalRow = grid.rows.find((r) => r.includes("Tổng cộng"));
     expect(totalRow?.[totalRow.length - 1]).toBe(1000);
   });
+
+  it("allocates to the communes of a 2021-2025 sheet by the QĐ 07/2022 preset, with each rule in words", async () => {
+    const file = path.join(FIXTURES, "communes-2021-2025.csv");
+    const { code, out } = await run([
+      "allocate",
+      file,
+      "--total",
+      "1000",
+      "--policy",
+      "qd-07-2022",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    // Σ = 3+3+1+5+5+5+1+1 = 24; 1000 × 5/24 = 208,33.
+    expect(json.allocations[3]).toMatchObject({
+      unit: "Phong Nẫm",
+      coefficient: 5,
+      amount: 208,
+      rule: "Dưới 15 tiêu chí → 5",
+      explanation: "5 ÷ 24 × 1.000 = 208,33 → 208",
+    });
+    expect(json.allocations[5]).toMatchObject({
+      unit: "Xuân Hòa",
+      rule: "ATK và chưa đạt chuẩn → 5",
+    });
+    expect(json.allocations.reduce((s: number, a: { amount: number }) => s + a.amount, 0)).toBe(
+      1000
+    );
+    expect(json.policy.rules[0].source).toContain("07/2022");
+    expect(json.warnings[0].vi).toContain("mẫu qd-07-2022");
+  });
+
+  it("allocates to the communes of a 2026-2030 sheet by the QĐ 16/2026 preset, summarised by group and type", async () => {
+    const file = path.join(FIXTURES, "communes-2026-2030.csv");
+    const { code, out } = await run([
+      "allocate",
+      file,
+      "--total",
+      "10000",
+      "--unit",
+      "10",
+      "--policy",
+      "qd-16-2026",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.allocations.map((a: { rule: string }) => a.rule)).toEqual([
+      "Các xã còn lại → 25",
+      "Khu vực I → 30 + Mỗi thôn ĐBKK: 1 × 1 → 1 = 31",
+      "Khu vực II → 40",
+      "Khu vực III → 50 + Mỗi thôn ĐBKK: 3 × 1 → 3 = 53",
+      "ATK → 50 + Mỗi thôn ĐBKK: 2 × 1 → 2 = 52",
+      "Biên giới → 50",
+      "Đặc khu → 50",
+    ]);
+    expect(json.summaries.byGroup.map((g: { label: string }) => g.label)).toEqual([
+      "Nhóm 2",
+      "Nhóm 3",
+      "Nhóm 1",
+    ]);
+    expect(
+      json.summaries.byGroup.reduce((s: number, g: { amount: number }) => s + g.amount, 0)
+    ).toBe(10000);
+  });
 });

@@ -158,6 +158,56 @@ describe("browser mode with a test job (generic flow before the real jobs exist)
     await page.getByTestId("option-delay-ms").fill("0");
   });
 
+  it("runs the exact solve in a Web Worker: the page stays responsive and Cancel stops the solver at once", async () => {
+    const { page } = session;
+    // Count the workers the page makes and terminates (the solver's worker is created through window.Worker).
+    await page.evaluate(() => {
+      const count = { made: 0, terminated: 0 };
+      (window as unknown as { __workers: typeof count }).__workers = count;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          count.made++;
+        }
+        override terminate(): void {
+          count.terminated++;
+          super.terminate();
+        }
+      };
+    });
+    const workers = () =>
+      page.evaluate(
+        () => (window as unknown as { __workers: { made: number; terminated: number } }).__workers
+      );
+    await page.getByTestId("job-picker").selectOption("test-exact");
+    await page.getByTestId("run").click();
+    // A solver worker is at work (made and not yet terminated).
+    await page.waitForFunction(
+      () => {
+        const w = (window as unknown as { __workers: { made: number; terminated: number } })
+          .__workers;
+        return w.made > w.terminated;
+      },
+      null,
+      { timeout: 120_000, polling: 20 }
+    );
+    // The page's own thread answers while HiGHS works: a timer round trip well under a second.
+    const before = Date.now();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(Date.now() - before).toBeLessThan(1000);
+    const running = await workers();
+    expect(running.made).toBeGreaterThan(running.terminated);
+    await screenshot(page, "exact-in-worker-progress");
+    const clicked = Date.now();
+    await page.getByTestId("cancel").click();
+    await page.getByTestId("cancelled").waitFor({ timeout: 5000 });
+    expect(Date.now() - clicked).toBeLessThan(2000);
+    const after = await workers();
+    expect(after.terminated).toBe(after.made);
+    expect(await page.getByTestId("results").count()).toBe(0);
+  });
+
   it("points at the sheet and cell to fix when an uploaded file has a bad value", async () => {
     const { page } = session;
     const book = new ExcelJS.Workbook();

@@ -2,6 +2,8 @@
 
 import { JOBS } from "../../src/workbook/jobs";
 import { startBrowserMode } from "../../src/taskpane/web-app";
+import "../../src/taskpane/solver-worker-factory";
 import { countJob } from "../taskpane/count-job";
+import { exactJob } from "./exact-job";
 
-void startBrowserMode([...JOBS, countJob]);
+void startBrowserMode([...JOBS, countJob, exactJob]);

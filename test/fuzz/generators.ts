@@ -282,7 +282,16 @@ export const indicatorsSheet = fc
     model(
       "ChiTieu",
       "indicators",
-      ["Mã chỉ tiêu", "Tiêu chí", "Tên chỉ tiêu", "Nhóm 1", "Nhóm 2", "Nhóm 3", "Đơn vị", "So sánh"],
+      [
+        "Mã chỉ tiêu",
+        "Tiêu chí",
+        "Tên chỉ tiêu",
+        "Nhóm 1",
+        "Nhóm 2",
+        "Nhóm 3",
+        "Đơn vị",
+        "So sánh",
+      ],
       items.map((r) => {
         const pass = r.comparison === "Đạt/Không đạt";
         return [
@@ -341,6 +350,79 @@ export const mappingSheet = fc
   )
   .map((rows) => model("Phân nhóm nguồn", "mapping", ["Từ khóa", "Nhóm nguồn"], rows));
 
+/** An allocation policy sheet (Điều kiện | Hệ số | Cách tính | Căn cứ): rules as staff write them. */
+export const policySheet = fc
+  .array(
+    fc.record({
+      condition: fc.constantFrom(
+        "Khu vực III",
+        "Khu vực II",
+        "ATK",
+        "Biên giới",
+        "Xã ĐBKK",
+        "Dưới 15 tiêu chí",
+        "Từ 15 đến 18 tiêu chí",
+        "Đã đạt chuẩn",
+        "Chưa đạt chuẩn",
+        "ATK và chưa đạt chuẩn",
+        "Các xã còn lại",
+        "Mỗi tiêu chí chưa đạt"
+      ),
+      coefficient: fc.integer({ min: 0, max: 60 }),
+      mode: fc.constantFrom("Cao nhất", "Cộng thêm"),
+    }),
+    { minLength: 1, maxLength: 8 }
+  )
+  .map((rules) =>
+    model(
+      "ChinhSach",
+      "allocation-policy",
+      ["Điều kiện", "Hệ số", "Cách tính", "Căn cứ"],
+      rules.map((r) => [r.condition, r.coefficient, r.mode, "Nghị quyết HĐND tỉnh (thử)"])
+    )
+  );
+
+/** A merger mapping: each old commune (of the generated names) into one of a few new communes. */
+export const mergeSheet = fc
+  .uniqueArray(fc.record({ old: fc.nat({ max: 19 }), into: fc.nat({ max: 3 }) }), {
+    minLength: 1,
+    maxLength: 20,
+    selector: (r) => r.old,
+  })
+  .map((rows) =>
+    model(
+      "Sáp nhập",
+      "merge",
+      ["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới", "Ngày hiệu lực"],
+      rows.map((r) => [
+        communeName(r.old),
+        String(30000 + r.old),
+        `Xã mới ${r.into + 1}`,
+        String(31000 + r.into),
+        "01/07/2025",
+      ])
+    )
+  );
+
+/** Money by old commune: one amount column per year. */
+export const moneySheet = fc
+  .uniqueArray(
+    fc.record({
+      commune: fc.nat({ max: 19 }),
+      a: fc.nat({ max: 50000 }),
+      b: fc.nat({ max: 50000 }),
+    }),
+    { minLength: 1, maxLength: 20, selector: (r) => r.commune }
+  )
+  .map((rows) =>
+    model(
+      "Kinh phí theo xã",
+      "money",
+      ["Tên xã", "Năm 2024", "Năm 2025"],
+      rows.map((r) => [communeName(r.commune), r.a, r.b])
+    )
+  );
+
 export const EXTRA_SHEETS: Record<ExtraKind, fc.Arbitrary<SheetModel>> = {
   periodTargets: periodTargetsSheet,
   mapping: mappingSheet,
@@ -354,6 +436,9 @@ export const VALID_SHEETS: Record<InputKind, fc.Arbitrary<SheetModel>> = {
   coefficients: coefficientsSheet,
   catalogue: catalogueSheet,
   indicators: indicatorsSheet,
+  "allocation-policy": policySheet,
+  merge: mergeSheet,
+  money: moneySheet,
 };
 
 // ---------------------------------------------------------------------------------------------------------------

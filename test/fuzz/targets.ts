@@ -13,6 +13,8 @@ import { readPeriodTargets } from "../../src/workbook/readers/period-targets";
 import { readSourceMapping } from "../../src/workbook/readers/source-mapping";
 import { readCommunes } from "../../src/workbook/readers/communes";
 import { TEMPLATES } from "../../src/workbook/templates";
+import { buildMergeMap } from "../../src/engine/merge";
+import { readCommuneMoney, readMergeMap } from "../../src/workbook/readers/merge";
 import type { Grid } from "../../src/workbook/grid";
 import type { OutputSheet } from "../../src/workbook/output";
 import { JOBS } from "../../src/workbook/jobs";
@@ -98,6 +100,8 @@ export const READERS: ReaderUnderTest[] = [
   },
   { name: "readPeriodTargets", kind: "periodTargets", read: (grid) => readPeriodTargets(grid) },
   { name: "readSourceMapping", kind: "mapping", read: (grid) => readSourceMapping(grid) },
+  { name: "readMergeMap", kind: "merge", read: (grid) => buildMergeMap(readMergeMap(grid)) },
+  { name: "readCommuneMoney", kind: "money", read: (grid) => readCommuneMoney(grid) },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { CliCommand } from "../command";
 import { allocateCommand } from "./allocate";
 import { counterpartCommand } from "./counterpart";
 import { fundingCommand } from "./funding";
+import { mergeCommand } from "./merge";
 import { planCommand } from "./plan";
 import { reportCommand } from "./report";
 import { roadmapCommand } from "./roadmap";
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   counterpartCommand,
   allocateCommand,
   roadmapCommand,
+  mergeCommand,
   reportCommand,
   sheetsCommand,
 ];

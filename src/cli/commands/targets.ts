@@ -6,7 +6,7 @@ import { numberOption, requireFile, stringOption, type CliCommand } from "../com
 import { openWorkbook } from "../io";
 
 const USAGE =
-  "ntm-plan targets FILE [--costs FILE] [--budget M] [--max-per-commune K] [--method greedy|optimal] [--year Y] [--period 2021-2025] [--time-limit S] [--json]";
+  "ntm-plan targets FILE [--costs FILE] [--budget M] [--max-per-commune K] [--method greedy|optimal] [--year Y] [--period 2021-2025|2026-2030] [--cap-unit indicators|criteria] [--default-cost M] [--time-limit S] [--json]";
 
 export const targetsCommand: CliCommand = {
   name: "targets",
@@ -23,6 +23,8 @@ export const targetsCommand: CliCommand = {
     year: { type: "string" },
     period: { type: "string" },
     "time-limit": { type: "string" },
+    "cap-unit": { type: "string" },
+    "default-cost": { type: "string" },
   },
   async run(input) {
     const file = requireFile(input, USAGE);
@@ -33,6 +35,8 @@ export const targetsCommand: CliCommand = {
       "time-limit": numberOption(input, "time-limit", { min: 0.1 }),
       method: stringOption(input, "method"),
       period: stringOption(input, "period"),
+      "cap-unit": stringOption(input, "cap-unit"),
+      "default-cost": numberOption(input, "default-cost", { min: 0 }),
     };
     const costsFile = stringOption(input, "costs");
     const book = await openWorkbook(file);

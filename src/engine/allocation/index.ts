@@ -1,3 +1,6 @@
-// Allocation of an envelope by coefficients or need.
+// Allocation of an envelope by coefficients or need, and by policies computed from commune attributes.
 
 export * from "./allocate";
+export * from "./policy";
+export * from "./presets";
+export * from "./by-policy";

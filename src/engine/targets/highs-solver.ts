@@ -6,7 +6,8 @@ import type { MixedProgram, MixedResult, MixedSolver } from "./solver";
 let loading: Promise<Highs> | null = null;
 
 function inBrowser(): boolean {
-  return typeof window !== "undefined" && typeof document !== "undefined";
+  const worker = typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
+  return worker || (typeof window !== "undefined" && typeof document !== "undefined");
 }
 
 /** Loads HiGHS once. In a browser the page serves "highs.wasm" next to itself; in Node the package finds it. */

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { pick, UI, type Lang } from "../i18n";
+import { splitBilingual } from "../localize";
 import type { ProblemView } from "../run";
 
 export function ProblemBar({
@@ -31,7 +32,8 @@ export function ProblemBar({
             {pick(UI.expected, lang)}: {pick(problem.expected, lang)}
           </div>
         ) : (
-          <div>{problem.message}</div>
+          // Failures carry "Tiếng Việt / English" in one message: the pane's language only.
+          <div>{splitBilingual(problem.message)?.[lang] ?? problem.message}</div>
         )}
       </MessageBarBody>
     </MessageBar>

@@ -3,7 +3,14 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
-import { a1, type CellValue, type Grid } from "../grid";
+import {
+  a1,
+  checkGridSize,
+  UNCALCULATED,
+  type CellValue,
+  type Grid,
+  type MergedRange,
+} from "../grid";
 import {
   assertTableShape,
   headerFooterCode,
@@ -20,11 +27,14 @@ import {
   nextOwned,
   parseMeta,
   planSheets,
+  safeSheetName,
   uniqueTableName,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
+import { decodeTextFile } from "./text-decode";
+import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
 export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
@@ -38,10 +48,26 @@ export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
     if ("hyperlink" in value) return typeof value.text === "string" ? value.text : null;
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      return result === undefined ? null : fromExcelJsValue(result as ExcelJS.CellValue);
+      if (result === undefined || result === null) {
+        const formula = (value as ExcelJS.CellFormulaValue).formula;
+        return { error: UNCALCULATED, ...(formula ? { formula: `=${formula}` } : {}) };
+      }
+      return fromExcelJsValue(result as ExcelJS.CellValue);
     }
   }
   return String(value);
+}
+
+/** The sheet's merged ranges, 0-based (ExcelJS keeps them by master address, 1-based). */
+function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: MergedRange }> })._merges;
+  if (!merges) return [];
+  return Object.values(merges).map(({ model }) => ({
+    top: model.top - 1,
+    left: model.left - 1,
+    bottom: model.bottom - 1,
+    right: model.right - 1,
+  }));
 }
 
 function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
@@ -94,42 +120,58 @@ export function parseCsv(text: string, sheet: string): CellValue[][] {
   return rows;
 }
 
-/** The separator is decided by the header line, where lists such as "1,2,3" do not occur. */
+/**
+ * The separator: the one found (outside quotes) on the most of the first lines. Title lines above the table have
+ * none; an unquoted list "1,2,3" in a semicolon file has commas on some lines only.
+ */
 function guessDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
-  const counts = [",", ";", "\t"].map((d) => ({ d, n: header.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0].n > 0 ? counts[0].d : ",";
+  const lines = text
+    .split(/\r?\n/, 40)
+    .map((l) => l.replace(/"[^"]*"/g, ""))
+    .filter((l) => l.trim() !== "");
+  const scores = ["\t", ";", ","].map((d) => ({
+    d,
+    lines: lines.filter((l) => l.includes(d)).length,
+    n: lines.reduce((s, l) => s + l.split(d).length - 1, 0),
+  }));
+  scores.sort((a, b) => b.lines - a.lines || b.n - a.n);
+  return scores[0].n > 0 ? scores[0].d : ",";
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
+  /**
+   * Opens .xlsx bytes. The zip is checked first (sizes, inflate limits, no DOCTYPE: see xlsx-guard); a workbook
+   * ExcelJS cannot load because of its comments or drawings is loaded again without them. Every refusal is an
+   * InputError in both languages, never a library's message.
+   */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+    const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
     try {
-      // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
-      const bytes =
-        data instanceof Uint8Array
-          ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)
-          : data;
-      await workbook.xlsx.load(
-        bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
-      );
-    } catch (e) {
-      throw new InputError({
-        found: e instanceof Error ? e.message : String(e),
-        expected: { vi: "một tệp Excel .xlsx hợp lệ", en: "a valid Excel .xlsx file" },
-      });
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+    } catch (first) {
+      try {
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+      } catch {
+        throw unreadableXlsx(first);
+      }
     }
-    return new ExcelJsWorkbook(workbook);
   }
 
-  /** A CSV file becomes a workbook of one sheet named after the file. */
+  /** A text file's bytes in any encoding offices save (see decodeTextFile) become a workbook of one sheet. */
+  static fromTextBytes(bytes: Uint8Array, sheetName: string): ExcelJsWorkbook {
+    return ExcelJsWorkbook.fromCsv(decodeTextFile(bytes).text, sheetName);
+  }
+
+  /** A CSV file becomes a workbook of one sheet named after the file (as Excel allows a sheet name). */
   static fromCsv(text: string, sheetName: string): ExcelJsWorkbook {
+    const rows = parseCsv(text, sheetName);
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (rows.length > 0) checkGridSize(sheetName, { row: 0, col: 0 }, rows.length, width);
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-    for (const row of parseCsv(text, sheetName)) sheet.addRow(row);
+    const sheet = workbook.addWorksheet(csvSheetName(sheetName));
+    for (const row of rows) sheet.addRow(row);
     return new ExcelJsWorkbook(workbook);
   }
 
@@ -196,13 +238,29 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
   }
 
+  async hiddenSheets(): Promise<string[]> {
+    const meta = this.meta()?.sheet;
+    return this.workbook.worksheets
+      .filter((w) => w !== meta && w.state !== "visible")
+      .map((w) => w.name);
+  }
+
+  /** The sheet's cells as a grid from A1; its size is checked from the cells present before it is allocated. */
   async readSheet(name: string): Promise<Grid> {
     const names = await this.sheetNames();
     const found = findSheetName(names, name);
     if (found === undefined) throw missingSheetError(name, names);
     const sheet = this.workbook.getWorksheet(found)!;
+    let height = 0;
+    let width = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      height = Math.max(height, rowNumber);
+      row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
+        width = Math.max(width, colNumber);
+      });
+    });
+    checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
-    const width = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -212,7 +270,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows[rowNumber - 1] = values;
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
-    return { sheet: found, rows, origin: { row: 0, col: 0 } };
+    const merges = mergedRanges(sheet);
+    return {
+      sheet: found,
+      rows,
+      origin: { row: 0, col: 0 },
+      ...(merges.length > 0 ? { merges } : {}),
+    };
   }
 
   async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
@@ -296,6 +360,41 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const meta = this.workbook.addWorksheet(name, { state: "veryHidden" });
     for (const row of metaRows(owned)) meta.addRow(row.map(xlsxText));
   }
+}
+
+async function loadZip(zip: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want a Node Buffer; an ArrayBuffer works in both Node and the browser.
+  const bytes = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength);
+  await workbook.xlsx.load(
+    bytes as ArrayBuffer as unknown as Parameters<typeof workbook.xlsx.load>[0]
+  );
+  return workbook;
+}
+
+/** ExcelJS's failure in words a user can act on; its own message (JavaScript internals) is never shown. */
+function unreadableXlsx(e: unknown): InputError {
+  const message = e instanceof Error ? e.message : "";
+  if (/out of bounds|invalid (row|column)/i.test(message)) {
+    return new InputError({
+      expected: {
+        vi: "một tệp Excel .xlsx hợp lệ (có ô nằm ngoài giới hạn của Excel: 1.048.576 hàng, 16.384 cột)",
+        en: "a valid Excel .xlsx file (a cell lies outside Excel's limits: 1,048,576 rows, 16,384 columns)",
+      },
+    });
+  }
+  return new InputError({
+    expected: {
+      vi: "một tệp Excel .xlsx hợp lệ (không đọc được cấu trúc của tệp: hãy mở bằng Excel rồi lưu lại)",
+      en: "a valid Excel .xlsx file (its structure could not be read: open it in Excel and save it again)",
+    },
+  });
+}
+
+/** Excel refuses some sheet names a file may have ("xa [2023]", "a:b", "History"): the nearest allowed one. */
+export function csvSheetName(fileBase: string): string {
+  const name = safeSheetName(fileBase);
+  return name.toLowerCase() === "history" ? `${name}_` : name;
 }
 
 function formatForWidth(value: CellValue): string {

@@ -1,6 +1,6 @@
 // Office.js adapter: the only module that calls Excel.run and context.sync. Batched reads and chunked writes.
 
-import { a1, columnIndex, type CellValue, type Grid } from "../grid";
+import { a1, checkGridSize, columnIndex, type CellValue, type Grid } from "../grid";
 import {
   assertTableShape,
   layoutSheet,
@@ -254,6 +254,18 @@ export class OfficeJsWorkbook implements WorkbookPort {
     });
   }
 
+  /** Hidden and very hidden sheets, in one sync (visibility is a plain property of the sheet collection's items). */
+  async hiddenSheets(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      await context.sync();
+      return sheets.items
+        .filter((s) => s.name !== META_SHEET && s.visibility !== "Visible")
+        .map((s) => s.name);
+    });
+  }
+
   /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
   async readSheet(name: string): Promise<Grid> {
     let grid: Grid | "meta";
@@ -279,6 +291,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
       if (sheet.id === this.metaId) return "meta";
       const origin = originOfAddress(used.address);
       const { rowCount, columnCount } = used;
+      // A stray cell far away would make the used range billions of cells: refused before anything is read.
+      checkGridSize(sheet.name, origin, rowCount, columnCount);
       const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
       const rows: CellValue[][] = [];
       for (let start = 0; start < rowCount; start += rowsPerBlock) {

@@ -7,18 +7,43 @@ import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import type { PlanningJob } from "./job";
 import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
+import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 
 export const allocateJob: PlanningJob = withNumberNotes({
   id: "allocate",
-  label: { vi: "Phân bổ vốn theo hệ số", en: "Allocate an envelope by coefficients" },
-  inputs: [{ id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true }],
+  label: { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
+  inputs: [
+    {
+      id: "communes",
+      kind: "communes",
+      label: { vi: "Danh sách xã", en: "Communes" },
+      required: false,
+    },
+    {
+      id: "policy",
+      kind: "allocation-policy",
+      label: { vi: "Trang chính sách phân bổ", en: "Allocation policy sheet" },
+      required: false,
+    },
+    // Required for the allocation by coefficients (the default); an allocation by policy does not read it.
+    { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true },
+  ],
   options: [
     {
       id: "total",
       label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" },
       type: "number",
+    },
+    {
+      id: "policy",
+      label: { vi: "Chính sách phân bổ", en: "Allocation policy" },
+      type: "text",
+      help: {
+        vi: "qd-07-2022, qd-16-2026 (mẫu, cần đối chiếu văn bản) hoặc tên trang chính sách; để trống: trang hệ số",
+        en: "qd-07-2022, qd-16-2026 (presets, to check) or a policy sheet name; blank: a coefficients sheet",
+      },
     },
     {
       id: "unit",
@@ -42,8 +67,45 @@ export const allocateJob: PlanningJob = withNumberNotes({
         { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
       ],
     },
+    {
+      id: "year",
+      label: { vi: "Năm phân bổ", en: "Allocation year" },
+      type: "number",
+      help: {
+        vi: 'cho quy tắc "Đăng ký đạt chuẩn" (xã đăng ký trong năm này)',
+        en: 'for a "Đăng ký đạt chuẩn" rule (communes registered for this year)',
+      },
+    },
+    {
+      id: "top-up",
+      label: { vi: "Vốn tỉnh bổ sung (triệu đồng)", en: "Province top-up (million VND)" },
+      type: "number",
+    },
+    {
+      id: "top-up-policy",
+      label: { vi: "Chính sách phân bổ vốn tỉnh", en: "Top-up policy" },
+      type: "text",
+      help: {
+        vi: "mẫu hoặc tên trang chính sách cho vốn tỉnh",
+        en: "a preset or a policy sheet name for the top-up",
+      },
+    },
   ],
   async run(request) {
+    const policy = await mainPolicy(request);
+    if (policy) return runPolicyAllocation(request, policy);
+    for (const id of ["top-up", "top-up-policy"]) {
+      const v = request.options[id];
+      if (v !== undefined && v !== "") {
+        throw new InputError({
+          found: `${id} = ${String(v)}`,
+          expected: {
+            vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, qd-16-2026 hoặc tên trang)`,
+            en: `${id} applies to an allocation by policy (policy: qd-07-2022, qd-16-2026 or a sheet name)`,
+          },
+        });
+      }
+    }
     const total = requireOptionNumber(request, "total", {
       min: 0,
       label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },

@@ -5,6 +5,7 @@ import { allocateJob } from "./allocate";
 import { counterpartJob } from "./counterpart";
 import { fundingJob } from "./funding";
 import type { PlanningJob } from "./job";
+import { mergeJob } from "./merge";
 import { createRoadmapJob } from "./roadmap";
 import { summaryJob } from "./summary";
 import { targetsJob } from "./targets";
@@ -16,4 +17,5 @@ export const JOBS: PlanningJob[] = [
   counterpartJob,
   allocateJob,
   createRoadmapJob(readCommunes),
+  mergeJob,
 ];

@@ -34,8 +34,20 @@ async function readCosts(
   catalogue: Catalogue,
   communesSheet: string | undefined
 ): Promise<IndicatorCostTable | undefined> {
-  const ref = request.inputs.costs;
-  if (!ref) return undefined;
+  // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
+  let ref = request.inputs.costs;
+  if (!ref) {
+    const book = request.inputs.communes?.workbook;
+    if (!book) return undefined;
+    for (const name of await book.sheetNames()) {
+      if (name === communesSheet || /^kq[_ ]/i.test(name)) continue;
+      if (looksLikeIndicatorCosts(await book.readSheet(name))) {
+        ref = { workbook: book, sheet: name };
+        break;
+      }
+    }
+    if (!ref) return undefined;
+  }
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
   const grid = await findGrid(
     ref,
@@ -77,6 +89,7 @@ export async function indicatorTargets(
       maxPerCommune: settings.maxPerCommune,
       capUnit: settings.capUnit,
       method: settings.method,
+      solver: request.solver,
     },
     {
       signal: request.signal,

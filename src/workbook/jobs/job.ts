@@ -1,13 +1,23 @@
 // A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
 
 import type { Bilingual } from "../../engine/errors";
+import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
 export type InputKind =
-  "communes" | "costs" | "budget" | "brackets" | "coefficients" | "catalogue" | "indicators";
+  | "communes"
+  | "costs"
+  | "budget"
+  | "brackets"
+  | "coefficients"
+  | "catalogue"
+  | "indicators"
+  | "allocation-policy"
+  | "merge"
+  | "money";
 
 export interface JobInputSpec {
   /** Key in JobRequest.inputs, e.g. "communes", "costs". */
@@ -39,6 +49,8 @@ export interface JobRequest {
   /** Cancels long runs (the exact optimiser); the job then rejects and writes nothing. */
   signal?: AbortSignal;
   onProgress?: (fraction: number, message?: Bilingual) => void;
+  /** The exact method's solver; the task pane hands one that runs in a Web Worker. Default: HiGHS, in-thread. */
+  solver?: MixedSolver;
 }
 
 export interface JobResult {
@@ -52,7 +64,7 @@ export interface JobResult {
 }
 
 export interface PlanningJob {
-  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap";
+  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
   label: Bilingual;
   inputs: JobInputSpec[];
   options: JobOptionSpec[];

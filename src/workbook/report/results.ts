@@ -94,7 +94,7 @@ export const allocateResult = z.object({
 const roadmapYear = z.object({
   year: z.number(),
   standard: z.number(),
-  /** Null when the communes sheet records no tiers. */
+  // Null when the communes carry no tier and no current count was given: the roadmap does not project them.
   advanced: z.number().nullable(),
   model: z.number().nullable(),
   averageCriteria: z.number(),

@@ -6,33 +6,30 @@ import { centre, headerRow, num, paragraphs, text } from "./model";
 import type { RoadmapResult } from "./results";
 import { say, sourceLine, W } from "./words";
 
+/** A tier count the roadmap could not project (no tier column, no current count) is shown as unknown. */
+function tierCount(value: number | null, lang: "vi" | "en", inProse: boolean): string {
+  if (value === null) return lang === "vi" ? "chưa rõ số" : "an unknown number of";
+  return inProse ? prose(value, "count", lang) : figure(value, "count", lang);
+}
+
 export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPart {
   const { lang } = ctx;
   const money = (v: number) => figure(v, "money", lang);
   const last = roadmap.years[roadmap.years.length - 1] ?? roadmap.start;
   const texts: string[] = [];
-  const count = (v: number | null) => (v === null ? "-" : figure(v, "count", lang));
   if (lang === "vi") {
-    const tiers =
-      last.advanced === null || last.model === null
-        ? ""
-        : `${prose(last.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(last.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu`;
     texts.push(
       `Với kinh phí ${money(roadmap.budget)} triệu đồng/năm, dự kiến đến cuối năm ${last.year} toàn tỉnh có ` +
-        `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới` +
-        (tiers ? `, ${tiers}; ` : "; ") +
+        `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới, ` +
+        `${tierCount(last.advanced, lang, true)} xã đạt chuẩn nông thôn mới nâng cao, ${tierCount(last.model, lang, true)} xã đạt chuẩn nông thôn mới kiểu mẫu; ` +
         `bình quân đạt ${figure(last.averageCriteria, "average", lang)} tiêu chí/xã; ` +
         `tổng kinh phí ${money(last.cumulativeCost)} triệu đồng (${say(W.details, lang)} ${ctx.label}).`
     );
   } else {
-    const tiers =
-      last.advanced === null || last.model === null
-        ? ""
-        : `${prose(last.advanced, "count", lang)} advanced and ${prose(last.model, "count", lang)} model`;
     texts.push(
       `With ${money(roadmap.budget)} million VND a year, by the end of ${last.year} ` +
-        `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard` +
-        (tiers ? `, ${tiers}; ` : "; ") +
+        `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard, ` +
+        `${tierCount(last.advanced, lang, true)} advanced and ${tierCount(last.model, lang, true)} model; ` +
         `communes meet ${figure(last.averageCriteria, "average", lang)} criteria on average; ` +
         `${money(last.cumulativeCost)} million VND in all (${say(W.details, lang)} ${ctx.label}).`
     );
@@ -103,8 +100,8 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
       rows: years.map((y) => [
         centre(String(y.year)),
         num(figure(y.standard, "count", lang)),
-        num(count(y.advanced)),
-        num(count(y.model)),
+        num(y.advanced === null ? "—" : figure(y.advanced, "count", lang)),
+        num(y.model === null ? "—" : figure(y.model, "count", lang)),
         num(figure(y.averageCriteria, "average", lang)),
         num(figure(y.below, "count", lang)),
         num(figure(y.gained, "count", lang)),

@@ -1,0 +1,43 @@
+// `ntm-plan merge FILE`: merged communes: what was merged into what, money and earlier statuses carried forward.
+
+import { mergeJob } from "../../workbook/jobs/merge";
+import type { InputRef } from "../../workbook/jobs/job";
+import { detectInputs } from "../../workbook/jobs/detect";
+import { requireFile, stringOption, type CliCommand } from "../command";
+import { inFile, openWorkbook } from "../io";
+
+const USAGE = "ntm-plan merge FILE [--period 2021-2025] [--json]";
+
+export const mergeCommand: CliCommand = {
+  name: "merge",
+  summary: {
+    vi: "Sáp nhập xã: bảng xã cũ → xã mới, kinh phí và tình trạng cũ cộng vào xã mới",
+    en: "Merged communes: old → new, money and earlier statuses rolled up into the new communes",
+  },
+  usage: USAGE,
+  options: { period: { type: "string" } },
+  async run(input) {
+    const file = requireFile(input, USAGE);
+    const workbook = await openWorkbook(file);
+    return inFile(file, async () => {
+      const detected = await detectInputs(workbook);
+      const ref = (sheet: string | undefined): InputRef | undefined =>
+        sheet ? { workbook, sheet } : undefined;
+      const mapping = detected.merge?.[0];
+      const result = await mergeJob.run({
+        inputs: {
+          mapping: { workbook, sheet: mapping },
+          money: ref(detected.money?.find((s) => s !== mapping)),
+          communes: ref(detected.communes?.find((s) => s !== mapping)),
+        },
+        options: { period: stringOption(input, "period") },
+      });
+      const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
+      return {
+        json: result.json,
+        text: [result.text, ...warnings].join("\n"),
+        sheets: result.sheets,
+      };
+    });
+  },
+};

@@ -1,0 +1,400 @@
+// The "allocate" job by policy: each commune's coefficient computed from the commune sheet by a policy (a preset
+// named by the user, or the user's own policy sheet), the envelope split by it, and optionally the province's
+// top-up split by a second policy beside it.
+
+import {
+  ATTRIBUTE_WORDS,
+  POLICY_PRESETS,
+  allocateByPolicy,
+  isPresetId,
+  presetPolicy,
+  ruleAttributes,
+  unreadableRules,
+  type AllocationPolicy,
+  type AllocationSummaryRow,
+  type PolicyAllocation,
+  type PolicyAllocationResult,
+  groupLabel,
+  summariseBy,
+  typeLabel,
+} from "../../engine/allocation";
+import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
+import { InputError, type Bilingual } from "../../engine/errors";
+import { formatVi } from "../../engine/numbers";
+import type { Catalogue, Warning } from "../../engine/types";
+import { findSheetName } from "../ownership";
+import type { WorkbookPort } from "../port";
+import { readAllocationPolicy } from "../readers/allocation-policy";
+import { readAllocationCommunes, type AllocationCommunes } from "../readers/commune-attributes";
+import { looksLikeCommunes } from "../readers/communes";
+import { allocationPolicySheet } from "../writers/allocation";
+import type { JobRequest, JobResult } from "./job";
+import { optionNumber, requireOptionNumber } from "./request-values";
+
+const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
+
+/** The workbook the job reads: the one of any input given (the CLI and the pane pass the same workbook). */
+function workbookOf(request: JobRequest): WorkbookPort {
+  const ref = request.inputs.communes ?? request.inputs.policy ?? request.inputs.coefficients;
+  if (!ref) {
+    throw new InputError({
+      expected: {
+        vi: "một danh sách xã (đầu vào communes)",
+        en: "a communes list (input communes)",
+      },
+    });
+  }
+  return ref.workbook;
+}
+
+/** A sheet by its name as typed, found the way every job finds a named sheet. */
+async function sheetByName(workbook: WorkbookPort, name: string): Promise<string | null> {
+  return findSheetName(await workbook.sheetNames(), name) ?? null;
+}
+
+/** The policy an option names: a preset id, or the name of a policy sheet in the workbook. */
+async function resolvePolicy(
+  request: JobRequest,
+  optionId: string,
+  value: string
+): Promise<AllocationPolicy> {
+  if (isPresetId(value)) return presetPolicy(value.trim().toLowerCase() as "qd-07-2022");
+  const workbook = request.inputs.policy?.workbook ?? workbookOf(request);
+  const sheet = await sheetByName(workbook, value.trim());
+  if (!sheet) {
+    throw new InputError({
+      found: `${optionId} = ${value}`,
+      expected: {
+        vi: `chính sách phân bổ: một mẫu có sẵn (${PRESET_LIST}) hoặc tên một trang chính sách trong sổ (${(await workbook.sheetNames()).join(", ")})`,
+        en: `an allocation policy: a preset (${PRESET_LIST}) or the name of a policy sheet in the workbook (${(await workbook.sheetNames()).join(", ")})`,
+      },
+    });
+  }
+  return readAllocationPolicy(await workbook.readSheet(sheet));
+}
+
+/** The central policy: the policy option, else a policy sheet the user chose as input; null for neither. */
+export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy | null> {
+  const option = request.options.policy;
+  if (typeof option === "string" && option.trim() !== "") {
+    return resolvePolicy(request, "policy", option);
+  }
+  const ref = request.inputs.policy;
+  if (ref?.sheet) return readAllocationPolicy(await ref.workbook.readSheet(ref.sheet));
+  return null;
+}
+
+/** The catalogue for the policy's period when it is built in, else the default one. */
+function catalogueFor(policy: AllocationPolicy): Catalogue {
+  return (
+    BUILT_IN_CATALOGUES.find((c) => c.id === policy.period) ??
+    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!
+  );
+}
+
+async function readCommunesFor(
+  request: JobRequest,
+  catalogue: Catalogue
+): Promise<AllocationCommunes> {
+  const ref = request.inputs.communes;
+  const workbook = workbookOf(request);
+  if (ref?.sheet) return readAllocationCommunes(await workbook.readSheet(ref.sheet), catalogue);
+  const names = await workbook.sheetNames();
+  for (const name of names) {
+    if (/^kq[_ ]/i.test(name)) continue;
+    const grid = await workbook.readSheet(name);
+    if (looksLikeCommunes(grid, catalogue)) return readAllocationCommunes(grid, catalogue);
+  }
+  throw new InputError({
+    found: names.join(", "),
+    expected: {
+      vi: 'một trang danh sách xã có cột "Tên xã" và "Số tiêu chí đạt" (hoặc "Tiêu chí đạt", TC1…), cùng các cột loại xã mà chính sách đọc (Khu vực, ATK, Biên giới…)',
+      en: 'a communes sheet with "Tên xã" and "Số tiêu chí đạt" (or "Tiêu chí đạt", TC1…), and the type columns the policy reads (Khu vực, ATK, Biên giới…)',
+    },
+  });
+}
+
+/**
+ * Rules the commune sheet cannot feed: an error when no rule but the catch-all ones can be applied (every commune
+ * would silently get the same coefficient), otherwise a warning per rule naming the missing column.
+ */
+function checkReadable(
+  policy: AllocationPolicy,
+  communes: AllocationCommunes,
+  year: number | undefined
+): Warning[] {
+  const available = new Set(communes.available);
+  const needsYear = policy.rules.filter((r) => ruleAttributes(r).has("registered"));
+  if (needsYear.length > 0 && year === undefined) {
+    throw new InputError({
+      sheet: needsYear[0].origin?.sheet,
+      cell: needsYear[0].origin?.cell,
+      found: needsYear[0].label,
+      expected: {
+        vi: `năm phân bổ (year) để biết xã nào đăng ký đạt chuẩn trong năm (quy tắc "${needsYear[0].label}")`,
+        en: `the allocation year (year) to tell which communes registered for the standard that year (rule "${needsYear[0].label}")`,
+      },
+    });
+  }
+  const unreadable = unreadableRules(policy, available);
+  const specific = policy.rules.filter((r) => ruleAttributes(r).size > 0);
+  if (specific.length > 0 && unreadable.length === specific.length) {
+    const missing = [...new Set(unreadable.flatMap((u) => u.missing))];
+    throw new InputError({
+      sheet: communes.sheet,
+      found: `${policy.id}: ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")}`,
+      expected: {
+        vi: `trang danh sách xã có ít nhất một cột mà chính sách đọc: ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")} (nếu không mọi xã nhận cùng một hệ số)`,
+        en: `a communes sheet with at least one column the policy reads: ${missing.map((a) => ATTRIBUTE_WORDS[a].en).join(", ")} (otherwise every commune gets the same coefficient)`,
+      },
+    });
+  }
+  return unreadable.map(({ rule, missing }) => {
+    const where = rule.origin ? ` (ô ${rule.origin.cell})` : ` (dòng ${rule.row})`;
+    const whereEn = rule.origin ? ` (cell ${rule.origin.cell})` : ` (row ${rule.row})`;
+    return {
+      sheet: communes.sheet,
+      vi: `Trang '${communes.sheet}' không có cột ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")}: quy tắc "${rule.label}"${where} của ${policy.id} không áp dụng cho xã nào`,
+      en: `Sheet '${communes.sheet}' has no ${missing.map((a) => ATTRIBUTE_WORDS[a].en).join(", ")} column: rule "${rule.label}"${whereEn} of ${policy.id} applies to no commune`,
+    };
+  });
+}
+
+function presetWarning(policy: AllocationPolicy, role: Bilingual): Warning[] {
+  if (!policy.preset) return [];
+  return [
+    {
+      vi: `${role.vi}: dùng chính sách mẫu ${policy.id} — ${policy.title.vi}. ${policy.caution ? `${policy.caution.vi}. ` : ""}Cần đối chiếu văn bản hiện hành; có thể chèn mẫu vào sổ để sửa.`,
+      en: `${role.en}: using the preset ${policy.id} — ${policy.title.en}. ${policy.caution ? `${policy.caution.en}. ` : ""}Check against the text in force; the preset can be inserted into the workbook and edited.`,
+    },
+  ];
+}
+
+function zeroWarnings(result: PolicyAllocationResult): Warning[] {
+  return result.allocations
+    .filter((a) => a.evaluation.applied.length === 0)
+    .map((a) => ({
+      sheet: a.attributes.source?.sheet,
+      cell: a.attributes.source?.cell,
+      vi: `Xã ${a.unit}${a.attributes.source ? ` (ô ${a.attributes.source.cell})` : ""} không khớp quy tắc nào của ${result.policy.id}: hệ số 0${a.amount > 0 ? `, chỉ nhận mức tối thiểu ${formatVi(a.amount)}` : ", không được phân bổ"}`,
+      en: `${a.unit} matches no rule of ${result.policy.id}: coefficient 0${a.amount > 0 ? `, gets only the minimum ${a.amount}` : ", gets nothing"}`,
+    }));
+}
+
+const CENTRAL: Bilingual = { vi: "Vốn trung ương", en: "Central envelope" };
+const TOP_UP: Bilingual = { vi: "Vốn tỉnh bổ sung", en: "Province top-up" };
+
+function allocationJson(a: PolicyAllocation) {
+  return {
+    unit: a.unit,
+    coefficient: a.coefficient,
+    amount: a.amount,
+    rule: a.rule,
+    share: a.share,
+    exact: a.exact,
+    limit: a.limit,
+    explanation: a.explanation,
+    rules: a.evaluation.applied.map((h) => ({
+      row: h.row,
+      condition: h.label,
+      mode: h.mode,
+      coefficient: h.coefficient,
+      quantity: h.quantity,
+      value: h.value,
+      ...(h.source ? { source: h.source } : {}),
+    })),
+    alsoMatched: a.evaluation.alsoMatched.map((h) => h.text),
+    inputs: {
+      ...(a.attributes.source ? { cell: a.attributes.source.cell } : {}),
+      criteriaMet: a.attributes.criteriaMet,
+      ...(a.attributes.tier ? { tier: a.attributes.tier } : {}),
+      ...(a.attributes.group !== undefined ? { group: a.attributes.group } : {}),
+      type: typeLabel(a.attributes),
+      ...(a.attributes.difficultVillages !== undefined
+        ? { difficultVillages: a.attributes.difficultVillages }
+        : {}),
+      ...(a.attributes.registeredYear !== undefined
+        ? { registeredYear: a.attributes.registeredYear }
+        : {}),
+      ...(a.attributes.need !== undefined ? { need: a.attributes.need } : {}),
+    },
+  };
+}
+
+function policyJson(policy: AllocationPolicy) {
+  return {
+    id: policy.id,
+    title: policy.title,
+    preset: policy.preset,
+    ...(policy.period ? { period: policy.period } : {}),
+    ...(policy.caution ? { caution: policy.caution } : {}),
+    rules: policy.rules.map((r) => ({
+      row: r.row,
+      condition: r.label,
+      coefficient: r.coefficient,
+      mode: r.mode,
+      ...(r.source ? { source: r.source } : {}),
+      ...(r.note ? { note: r.note } : {}),
+      ...(r.origin ? { cell: r.origin.cell, sheet: r.origin.sheet } : {}),
+    })),
+  };
+}
+
+export interface PolicySplit {
+  central: PolicyAllocationResult;
+  topUp?: PolicyAllocationResult;
+  byGroup: AllocationSummaryRow[];
+  byType: AllocationSummaryRow[];
+  communesSheet: string;
+}
+
+function textLines(split: PolicySplit): string {
+  const { central, topUp } = split;
+  const head = (r: PolicyAllocationResult, role: Bilingual) =>
+    `${role.vi}: ${formatVi(r.total)} triệu đồng theo ${r.policy.id}${r.policy.preset ? " (mẫu có sẵn, cần đối chiếu văn bản hiện hành / preset, check against the text in force)" : ""} — ${r.policy.title.vi}`;
+  const lines = [
+    `Phân bổ cho ${central.allocations.length} xã (trang '${split.communesSheet}') / Allocation to ${central.allocations.length} communes`,
+    head(central, CENTRAL),
+    ...(topUp ? [head(topUp, TOP_UP)] : []),
+  ];
+  central.allocations.forEach((a, i) => {
+    const t = topUp?.allocations[i];
+    lines.push(
+      `${a.unit}: hệ số ${formatVi(a.coefficient, a.coefficient % 1 === 0 ? 0 : 2)} (${a.rule}) → ${formatVi(a.amount)}` +
+        (t
+          ? `; tỉnh: ${t.rule} → ${formatVi(t.amount)}; cộng ${formatVi(a.amount + t.amount)}`
+          : "")
+    );
+  });
+  lines.push(
+    `Theo nhóm xã / by group: ${split.byGroup.map((g) => `${g.label} ${g.communes} xã ${formatVi(g.amount)}`).join("; ")}`
+  );
+  lines.push(
+    `Theo loại xã / by type: ${split.byType.map((g) => `${g.label} ${g.communes} xã ${formatVi(g.amount)}`).join("; ")}`
+  );
+  return lines.join("\n");
+}
+
+/** Runs the allocate job by policy (the central policy is given), with the optional top-up. */
+export async function runPolicyAllocation(
+  request: JobRequest,
+  policy: AllocationPolicy
+): Promise<JobResult> {
+  const total = requireOptionNumber(request, "total", {
+    min: 0,
+    label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
+  });
+  const unit = optionNumber(request, "unit", {
+    positive: true,
+    label: { vi: "đơn vị làm tròn", en: "rounding unit" },
+  });
+  const min = optionNumber(request, "min", {
+    min: 0,
+    label: { vi: "mức tối thiểu", en: "minimum" },
+  });
+  const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
+  const year = optionNumber(request, "year", {
+    integer: true,
+    min: 2000,
+    label: { vi: "năm phân bổ", en: "allocation year" },
+  });
+  const topUpTotal = optionNumber(request, "top-up", {
+    min: 0,
+    label: { vi: "vốn tỉnh bổ sung (triệu đồng)", en: "province top-up (million VND)" },
+  });
+  const topUpOption = request.options["top-up-policy"];
+  const topUpName = typeof topUpOption === "string" ? topUpOption.trim() : "";
+  if ((topUpTotal === undefined) !== (topUpName === "")) {
+    throw new InputError({
+      found: topUpTotal === undefined ? `top-up-policy = ${topUpName}` : `top-up = ${topUpTotal}`,
+      expected: {
+        vi: "vốn tỉnh bổ sung (top-up) cùng với chính sách phân bổ của nó (top-up-policy), hoặc không cả hai",
+        en: "the province top-up (top-up) together with its policy (top-up-policy), or neither",
+      },
+    });
+  }
+  if (request.options.basis !== undefined && request.options.basis !== "") {
+    throw new InputError({
+      found: `basis = ${String(request.options.basis)}`,
+      expected: {
+        vi: "phân bổ theo chính sách tính hệ số từ danh sách xã; bỏ basis (chỉ dùng với trang hệ số)",
+        en: "a policy computes coefficients from the communes list; leave out basis (for a coefficients sheet only)",
+      },
+    });
+  }
+  const topUpPolicy = topUpName
+    ? await resolvePolicy(request, "top-up-policy", topUpName)
+    : undefined;
+  const communes = await readCommunesFor(request, catalogueFor(policy));
+  const warnings: Warning[] = [
+    ...presetWarning(policy, CENTRAL),
+    ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
+    ...checkReadable(policy, communes, year),
+    ...(topUpPolicy ? checkReadable(topUpPolicy, communes, year) : []),
+    ...communes.read.warnings,
+  ];
+  const context = year === undefined ? {} : { year };
+  const central = allocateByPolicy({
+    total,
+    policy,
+    communes: communes.communes,
+    unit,
+    min,
+    cap,
+    context,
+  });
+  const topUp =
+    topUpPolicy && topUpTotal !== undefined
+      ? allocateByPolicy({
+          total: topUpTotal,
+          policy: topUpPolicy,
+          communes: communes.communes,
+          unit,
+          context,
+        })
+      : undefined;
+  warnings.push(...zeroWarnings(central), ...(topUp ? zeroWarnings(topUp) : []));
+  const combined: PolicyAllocation[] = central.allocations.map((a, i) =>
+    topUp ? { ...a, amount: a.amount + topUp.allocations[i].amount } : a
+  );
+  const split: PolicySplit = {
+    central,
+    ...(topUp ? { topUp } : {}),
+    byGroup: summariseBy(combined, groupLabel),
+    byType: summariseBy(combined, typeLabel),
+    communesSheet: communes.sheet,
+  };
+  return {
+    json: {
+      sheet: communes.sheet,
+      mode: "policy",
+      basis: "coefficient",
+      total: central.total,
+      unit: central.unit,
+      policy: policyJson(policy),
+      allocations: central.allocations.map((a, i) => ({
+        ...allocationJson(a),
+        ...(topUp
+          ? {
+              topUp: {
+                coefficient: topUp.allocations[i].coefficient,
+                amount: topUp.allocations[i].amount,
+                rule: topUp.allocations[i].rule,
+                explanation: topUp.allocations[i].explanation,
+              },
+              combined: a.amount + topUp.allocations[i].amount,
+            }
+          : {}),
+      })),
+      ...(topUp ? { topUp: { total: topUp.total, policy: policyJson(topUp.policy) } } : {}),
+      summaries: {
+        byGroup: split.byGroup,
+        byType: split.byType,
+      },
+      warnings,
+    },
+    text: textLines(split),
+    sheets: [allocationPolicySheet(split)],
+    warnings,
+  };
+}

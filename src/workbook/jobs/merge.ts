@@ -1,0 +1,147 @@
+// The "merge" job: communes merged on 1 July 2025 (and later). From the mapping old commune → new commune it
+// writes what was merged into what, and rolls money by old commune and earlier statuses up into the merged ones.
+
+import { findCatalogue } from "../../engine/catalogue-lookup";
+import { InputError } from "../../engine/errors";
+import { buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
+import { formatVi } from "../../engine/numbers";
+import type { Warning } from "../../engine/types";
+import { looksLikeCommunes, readCommunes } from "../readers/communes";
+import {
+  looksLikeCommuneMoney,
+  looksLikeMergeMap,
+  readCommuneMoney,
+  readMergeMap,
+} from "../readers/merge";
+import { mergeSheet } from "../writers/merge";
+import type { JobRequest, JobResult, PlanningJob } from "./job";
+import { findGrid } from "./targets";
+
+export const mergeJob: PlanningJob = {
+  id: "merge",
+  label: {
+    vi: "Sáp nhập xã: chuyển kinh phí và lịch sử",
+    en: "Merged communes: money and history carried forward",
+  },
+  inputs: [
+    {
+      id: "mapping",
+      kind: "merge",
+      label: { vi: "Bảng sáp nhập (xã cũ → xã mới)", en: "Merger mapping (old → new commune)" },
+      required: true,
+    },
+    {
+      id: "money",
+      kind: "money",
+      label: { vi: "Kinh phí theo xã cũ", en: "Money by old commune" },
+      required: false,
+    },
+    {
+      id: "communes",
+      kind: "communes",
+      label: { vi: "Tình trạng các xã cũ", en: "Earlier status of the old communes" },
+      required: false,
+    },
+  ],
+  options: [
+    {
+      id: "period",
+      label: { vi: "Giai đoạn của tình trạng cũ", en: "Period of the earlier status" },
+      type: "text",
+      default: "2021-2025",
+    },
+  ],
+  async run(request: JobRequest): Promise<JobResult> {
+    const mappingRef = request.inputs.mapping;
+    if (!mappingRef) {
+      throw new InputError({
+        expected: {
+          vi: "bảng sáp nhập xã (xã cũ → xã mới)",
+          en: "the merger mapping (old commune → new commune)",
+        },
+      });
+    }
+    const what = { vi: "bảng sáp nhập xã", en: "merger mapping" };
+    const mappingGrid = await findGrid(mappingRef, looksLikeMergeMap, () => true, what);
+    const map = buildMergeMap(readMergeMap(mappingGrid));
+    const warnings: Warning[] = [];
+    let money: { columns: string[]; rows: ReturnType<typeof rollUpMoney> } | undefined;
+    if (request.inputs.money) {
+      const grid = await findGrid(
+        request.inputs.money,
+        looksLikeCommuneMoney,
+        (g) => !looksLikeMergeMap(g),
+        { vi: "bảng kinh phí theo xã", en: "money by commune" },
+        request.inputs.money.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
+      );
+      const read = readCommuneMoney(grid);
+      money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
+    }
+    let status: ReturnType<typeof rollUpStatus> | undefined;
+    if (request.inputs.communes) {
+      const catalogue = findCatalogue(
+        typeof request.options.period === "string" ? request.options.period : "2021-2025"
+      );
+      const grid = await findGrid(
+        request.inputs.communes,
+        (g) => looksLikeCommunes(g, catalogue),
+        (g) => !looksLikeMergeMap(g),
+        { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" },
+        request.inputs.communes.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
+      );
+      const read = readCommunes(grid, { catalogue });
+      warnings.push(...read.warnings);
+      status = rollUpStatus(read.communes, map, catalogue.criteria.length);
+      warnings.push(...status.warnings);
+    }
+    const json = {
+      merged: map.merged.map((m) => ({
+        name: m.name,
+        code: m.code ?? null,
+        date: m.date ?? null,
+        from: m.from.map((f) => ({ name: f.name, code: f.code ?? null })),
+      })),
+      money: money
+        ? {
+            columns: money.columns,
+            communes: money.rows.map((r) => ({
+              name: r.commune.name,
+              code: r.commune.code ?? null,
+              amounts: r.amounts,
+              from: r.from,
+            })),
+          }
+        : null,
+      status: status
+        ? status.communes.map((s) => ({
+            name: s.commune.name,
+            parts: s.parts.map((p) => ({ name: p.name, count: p.count, standard: p.standard })),
+            standardParts: s.standardParts,
+            metByAll: s.metByAll,
+          }))
+        : null,
+      warnings,
+    };
+    const lines = [
+      `Xã mới / new communes: ${map.merged.length}, từ / from ${map.merged.reduce((n, m) => n + m.from.length, 0)} xã cũ / old communes`,
+      ...map.merged.map(
+        (m) =>
+          `  ${m.name}${m.code ? ` (${m.code})` : ""} ← ${m.from.map((f) => f.name).join(", ")}`
+      ),
+    ];
+    if (money) {
+      lines.push("", `Kinh phí / money (${money.columns.join(" | ")}):`);
+      for (const r of money.rows) {
+        lines.push(
+          `  ${r.commune.name}: ${r.amounts.map((a) => (a === null ? "-" : formatVi(a))).join(" | ")}`
+        );
+      }
+    }
+    return {
+      json,
+      text: lines.join("\n"),
+      sheets: [mergeSheet(map.merged, money, status)],
+      warnings,
+    };
+  },
+};

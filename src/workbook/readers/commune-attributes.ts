@@ -1,0 +1,218 @@
+// What allocation rules read from a commune sheet: the commune reader's status (criteria met, tier, registration,
+// especially difficult) plus the commune-type columns (Khu vực I/II/III, ATK, biên giới, hải đảo, đặc khu), the
+// commune group, the number of especially difficult villages and the need.
+
+import {
+  ATTRIBUTE_WORDS,
+  type CommuneAttributes,
+  type CommuneFlag,
+  type CommuneZone,
+  type PolicyAttribute,
+} from "../../engine/allocation";
+import { isMarkMet } from "../../engine/criteria/marks";
+import { InputError, type Bilingual } from "../../engine/errors";
+import { labelKey } from "../../engine/text";
+import type { Catalogue } from "../../engine/types";
+import { cellText, gridAddress, isCellError, type Grid } from "../grid";
+import { readCommunes, type CommunesReadResult } from "./communes";
+import { addressAt, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+
+// Specs are tried in order for each header: the exact "Khu vực I/II/III" columns before the "Khu vực" one.
+const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
+  { key: "zoneIII", aliases: ["Khu vực III", "KV III", "Zone III"], prefix: false },
+  { key: "zoneII", aliases: ["Khu vực II", "KV II", "Zone II"], prefix: false },
+  { key: "zoneI", aliases: ["Khu vực I", "KV I", "Zone I"], prefix: false },
+  { key: "zone", aliases: ["Khu vực", "KV", "Zone", "Thuộc khu vực"] },
+  { key: "atk", aliases: ["ATK", "Xã ATK", "An toàn khu", "Xã an toàn khu"] },
+  { key: "border", aliases: ["Biên giới", "Xã biên giới", "Border"] },
+  { key: "island", aliases: ["Hải đảo", "Xã hải đảo", "Xã đảo", "Island"] },
+  { key: "specialZone", aliases: ["Đặc khu", "Special zone"] },
+  {
+    key: "difficult",
+    aliases: [
+      "Xã ĐBKK",
+      "ĐBKK",
+      "Xã đặc biệt khó khăn",
+      "Đặc biệt khó khăn",
+      "Especially difficult",
+    ],
+  },
+  {
+    key: "villages",
+    aliases: [
+      "Số thôn ĐBKK",
+      "Thôn ĐBKK",
+      "Số thôn đặc biệt khó khăn",
+      "Thôn đặc biệt khó khăn",
+      "Difficult villages",
+    ],
+  },
+  { key: "group", aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"] },
+  // "Nhóm" alone names the group only as the whole header ("Nhóm tiêu chí" is something else).
+  { key: "group", aliases: ["Nhóm", "Group"], prefix: false },
+  { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
+  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
+  { key: "registered", aliases: ["Đăng ký đạt chuẩn", "Năm đăng ký đạt chuẩn", "Năm đăng ký"] },
+  {
+    key: "name",
+    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
+    required: true,
+  },
+];
+
+const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
+
+export interface AllocationCommunes {
+  sheet: string;
+  communes: CommuneAttributes[];
+  /** The attributes the sheet has columns for (rules on others cannot be applied). */
+  available: Set<PolicyAttribute>;
+  read: CommunesReadResult;
+}
+
+const FLAG_EXPECTED: Bilingual = {
+  vi: `"x", "1", "có", TRUE hoặc để trống`,
+  en: `"x", "1", "có" (yes), TRUE or blank`,
+};
+
+function flagCell(grid: Grid, row: number, col: number, what: Bilingual): boolean {
+  const value = grid.rows[row]?.[col] ?? null;
+  const cell = gridAddress(grid, row, col);
+  const expected = { vi: `${what.vi}: ${FLAG_EXPECTED.vi}`, en: `${what.en}: ${FLAG_EXPECTED.en}` };
+  if (isCellError(value) || value instanceof Date) {
+    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
+  }
+  try {
+    return isMarkMet(value);
+  } catch {
+    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
+  }
+}
+
+const ZONE_WORDS: Record<string, CommuneZone> = {
+  i: "I",
+  "1": "I",
+  ii: "II",
+  "2": "II",
+  iii: "III",
+  "3": "III",
+};
+
+function zoneCell(grid: Grid, row: number, col: number): CommuneZone | undefined {
+  const text = textCell(grid, row, col, { vi: "khu vực", en: "zone" });
+  if (text === null) return undefined;
+  const m = /^(?:(?:khu vuc|kv|zone)\s*)?(iii|ii|i|1|2|3)$/.exec(labelKey(text));
+  if (m) return ZONE_WORDS[m[1]];
+  throw new InputError({
+    sheet: grid.sheet,
+    cell: gridAddress(grid, row, col),
+    found: text,
+    expected: {
+      vi: 'khu vực "I", "II", "III" (hoặc "Khu vực III") hoặc để trống',
+      en: 'a zone "I", "II", "III" (or "Khu vực III") or blank',
+    },
+  });
+}
+
+function groupCell(grid: Grid, row: number, col: number): 1 | 2 | 3 | undefined {
+  const text = textCell(grid, row, col, { vi: "nhóm xã", en: "commune group" });
+  if (text === null) return undefined;
+  const m = /^(?:(?:nhom|group)\s*)?([123])$/.exec(labelKey(text));
+  if (m) return Number(m[1]) as 1 | 2 | 3;
+  throw new InputError({
+    sheet: grid.sheet,
+    cell: gridAddress(grid, row, col),
+    found: text,
+    expected: { vi: "nhóm xã 1, 2 hoặc 3", en: "commune group 1, 2 or 3" },
+  });
+}
+
+/**
+ * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, group, registration
+ * year and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
+ * cell meaning "no". Errors name the sheet and cell.
+ */
+export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): AllocationCommunes {
+  const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS);
+  const cols = table?.columns ?? {};
+  const read = readCommunes(grid, { catalogue });
+  const byCell = new Map<string, number>();
+  if (table) for (const r of table.dataRows) byCell.set(addressAt(table, r, "name"), r);
+  const total = catalogue.criteria.length;
+  const available = new Set<PolicyAttribute>(["criteria", "tier"]);
+  const has = (k: string) => cols[k] !== undefined;
+  if (has("tier")) available.add("tierAbove");
+  if (has("zone") || has("zoneI") || has("zoneII") || has("zoneIII")) available.add("zone");
+  for (const f of FLAG_KEYS) if (has(f)) available.add(f);
+  if (has("difficult")) available.add("difficult");
+  if (has("villages")) available.add("villages");
+  if (has("group") || read.communes.some((c) => c.group !== undefined)) available.add("group");
+  if (has("need")) available.add("need");
+  if (has("registered")) available.add("registered");
+
+  const communes = read.communes.map((status): CommuneAttributes => {
+    const r = status.source ? byCell.get(status.source.cell) : undefined;
+    const attrs: CommuneAttributes = {
+      unit: status.name,
+      criteriaMet: status.count,
+      criteriaTotal: total,
+      ...(status.tier ? { tier: status.tier } : {}),
+      ...(status.registeredYear !== undefined ? { registeredYear: status.registeredYear } : {}),
+      ...(status.source ? { source: status.source } : {}),
+    };
+    const flags: NonNullable<CommuneAttributes["flags"]> = {};
+    if (status.especiallyDifficult) flags.difficult = true;
+    if (r === undefined || !table) {
+      if (Object.keys(flags).length > 0) attrs.flags = flags;
+      return attrs;
+    }
+    const zones = (["I", "II", "III"] as const).filter((z) => {
+      const c = cols[`zone${z}`];
+      return c !== undefined && flagCell(grid, r, c, { vi: `khu vực ${z}`, en: `zone ${z}` });
+    });
+    if (cols.zone !== undefined) {
+      const z = zoneCell(grid, r, cols.zone);
+      if (z && !zones.includes(z)) zones.push(z);
+    }
+    if (zones.length > 1) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, r, "name"),
+        found: `${status.name}: ${zones.map((z) => `Khu vực ${z}`).join(", ")}`,
+        expected: {
+          vi: "mỗi xã thuộc nhiều nhất một khu vực",
+          en: "each commune in at most one zone",
+        },
+      });
+    }
+    if (zones.length === 1) attrs.zone = zones[0];
+    for (const f of FLAG_KEYS) {
+      const c = cols[f];
+      if (c !== undefined && flagCell(grid, r, c, ATTRIBUTE_WORDS[f])) flags[f] = true;
+    }
+    if (Object.keys(flags).length > 0) attrs.flags = flags;
+    if (cols.villages !== undefined) {
+      const n = numberCell(grid, r, cols.villages, {
+        integer: true,
+        min: 0,
+        what: { vi: "số thôn ĐBKK", en: "number of especially difficult villages" },
+      });
+      if (n !== null) attrs.difficultVillages = n;
+    }
+    // The commune reader reads the group for a set with groups (2026-2030); here for the others.
+    if (status.group !== undefined) attrs.group = status.group;
+    else if (cols.group !== undefined) {
+      const g = groupCell(grid, r, cols.group);
+      if (g !== undefined) attrs.group = g;
+    }
+    if (cols.need !== undefined) {
+      const n = numberCell(grid, r, cols.need, {
+        min: 0,
+        what: { vi: "nhu cầu vốn (triệu đồng)", en: "need (million VND)" },
+      });
+      if (n !== null) attrs.need = n;
+    }
+    return attrs;
+  });
+  return { sheet: read.sheet, communes, available, read };
+}

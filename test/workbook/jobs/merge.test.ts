@@ -1,0 +1,98 @@
+import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
+import { JOBS } from "../../../src/workbook/jobs";
+import { mergeJob } from "../../../src/workbook/jobs/merge";
+import { templateSheet } from "../../../src/workbook/templates";
+
+const mapping = [
+  ["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới", "Ngày hiệu lực"],
+  ["Phú Tân", "31561", "Phú Tâm", "31700", "01/07/2025"],
+  ["Thuận Hòa", "31564", "Phú Tâm", "31700", "01/07/2025"],
+  ["Tài Văn", "31570", "Tài Văn", "31710", "01/07/2025"],
+];
+
+describe("the merge job", () => {
+  it("is registered and offers its mapping template", () => {
+    expect(JOBS.map((j) => j.id)).toContain("merge");
+    const t = templateSheet("merge");
+    expect(t.tables[0].columns.map((c) => c.header)).toEqual([
+      "Xã cũ",
+      "Mã xã cũ",
+      "Xã mới",
+      "Mã xã mới",
+      "Ngày hiệu lực",
+    ]);
+  });
+
+  it("writes what was merged into what, money and earlier statuses by merged commune", async () => {
+    const book = new MemoryWorkbook({
+      "Sáp nhập": mapping,
+      "Vốn theo xã": [
+        ["TT", "Tên xã", "Năm 2024", "Năm 2025"],
+        [1, "Phú Tân", 1200, 1500.5],
+        [2, "Thuận Hòa", 800, null],
+        [3, "Tài Văn", 400, 600],
+        ["", "Tổng cộng", 2400, 2100.5],
+      ],
+      "Tình trạng": [
+        ["Tên xã", "Số tiêu chí đạt"],
+        ["Phú Tân", 19],
+        ["Thuận Hòa", 17],
+        ["Tài Văn", 15],
+      ],
+    });
+    const result = await mergeJob.run({
+      inputs: {
+        mapping: { workbook: book, sheet: "Sáp nhập" },
+        money: { workbook: book, sheet: "Vốn theo xã" },
+        communes: { workbook: book, sheet: "Tình trạng" },
+      },
+      options: {},
+    });
+    expect(result.json).toMatchObject({
+      merged: [
+        { name: "Phú Tâm", code: "31700", from: [{ name: "Phú Tân" }, { name: "Thuận Hòa" }] },
+        { name: "Tài Văn", code: "31710", from: [{ name: "Tài Văn" }] },
+      ],
+      money: {
+        columns: ["Năm 2024", "Năm 2025"],
+        communes: [
+          { name: "Phú Tâm", amounts: [2000, 1500.5] },
+          { name: "Tài Văn", amounts: [400, 600] },
+        ],
+      },
+      status: [
+        { name: "Phú Tâm", standardParts: 1, metByAll: null },
+        { name: "Tài Văn", standardParts: 0 },
+      ],
+    });
+    const [sheet] = result.sheets;
+    expect(sheet.sheet).toBe("KQ_SapNhap");
+    expect(sheet.tables.map((t) => t.name)).toEqual([
+      "NTM_SapNhap",
+      "NTM_SapNhap_KinhPhi",
+      "NTM_SapNhap_TinhTrang",
+    ]);
+    expect(sheet.tables[1].rows[2]).toEqual(["Tổng cộng (total)", "", 2400, 2100.5, ""]);
+    expect(result.text).toContain("Phú Tâm (31700) ← Phú Tân, Thuận Hòa");
+  });
+
+  it("refuses money for an old commune missing from the mapping, naming it and its cell", async () => {
+    const book = new MemoryWorkbook({
+      "Sáp nhập": mapping,
+      Vốn: [
+        ["Tên xã", "Năm 2024"],
+        ["Long Phú", 5],
+      ],
+    });
+    await expect(
+      mergeJob.run({
+        inputs: { mapping: { workbook: book }, money: { workbook: book, sheet: "Vốn" } },
+        options: {},
+      })
+    ).rejects.toMatchObject({
+      sheet: "Vốn",
+      cell: "A2",
+      message: expect.stringMatching(/Long Phú/),
+    });
+  });
+});
