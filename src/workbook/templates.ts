@@ -59,6 +59,9 @@ function policyTemplate(
   };
 }
 
+const EXAMPLE_BRACKET_NOTE =
+  "Ví dụ 1:1 — nhập các khoảng theo quyết định hiện hành / example 1:1 — type in the brackets of the decision in force";
+
 const preset = (id: PolicyPreset["id"]) => POLICY_PRESETS.find((p) => p.id === id)!;
 
 export const TEMPLATES: TemplateDefinition[] = [
@@ -116,18 +119,22 @@ export const TEMPLATES: TemplateDefinition[] = [
   {
     id: "brackets",
     sheet: "Mau_DoiUng",
-    label: { vi: "Bảng tỷ lệ vốn đối ứng", en: "Counterpart ratio brackets" },
+    label: {
+      vi: "Bảng tỷ lệ vốn đối ứng theo giai đoạn",
+      en: "Counterpart ratio brackets per period",
+    },
     columns: [
+      { header: "Giai đoạn" },
       { header: "Cận dưới (%)", format: FORMATS.decimal2 },
       { header: "Cận trên (%)", format: FORMATS.decimal2 },
       { header: "Tỷ lệ đối ứng tối thiểu", format: FORMATS.decimal2 },
       { header: "Ghi chú" },
     ],
-    example: [
-      0,
-      100,
-      1,
-      "Ví dụ — kiểm tra theo quyết định hiện hành / example — check against the decision in force",
+    example: ["2021-2025", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
+    // One row a period: the province's 1:1 until the decision's brackets are typed in over it.
+    rows: [
+      ["2021-2025", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
+      ["2026-2030", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
     ],
   },
   {

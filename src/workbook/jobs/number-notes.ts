@@ -2,7 +2,7 @@
 
 import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
-import { ambiguousNumberWarnings } from "../readers/table";
+import { ambiguousNumberWarnings, invisibleCharacterWarnings } from "../readers/table";
 import { sheetChoiceWarnings } from "../sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
 
@@ -34,7 +34,11 @@ export function withNumberNotes(job: PlanningJob): PlanningJob {
       const seen = new Set<Grid>();
       const notes = grids
         .filter((g) => !seen.has(g) && seen.add(g))
-        .flatMap((g) => [...sheetChoiceWarnings(g), ...ambiguousNumberWarnings(g)]);
+        .flatMap((g) => [
+          ...sheetChoiceWarnings(g),
+          ...ambiguousNumberWarnings(g),
+          ...invisibleCharacterWarnings(g),
+        ]);
       return notes.length > 0 ? { ...result, warnings: [...result.warnings, ...notes] } : result;
     },
   };

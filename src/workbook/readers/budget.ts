@@ -195,7 +195,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     } else if (inline.marker !== "" && markerKind(inline.marker) === markerKind(marker)) {
       label = inline.rest;
     }
-    const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT }));
+    const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT, percent: false }));
     if (label === "") {
       if (values.every((v) => v === null)) continue;
       throw new InputError({
@@ -306,7 +306,7 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
       what: { vi: "năm", en: "year" },
     });
     const sourceText = textCell(grid, r, col.source, { vi: "nguồn vốn", en: "source" });
-    const amount = numberCell(grid, r, col.amount, { what: AMOUNT });
+    const amount = numberCell(grid, r, col.amount, { what: AMOUNT, percent: false });
     if (year === null || sourceText === null) {
       const c = year === null ? col.year : col.source;
       throw new InputError({

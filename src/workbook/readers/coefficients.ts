@@ -124,7 +124,9 @@ export function readCoefficients(
       continue;
     }
     const number = (key: string, what: { vi: string; en: string }) =>
-      col(key) === undefined ? null : numberCell(grid, row, col(key), { min: 0, what });
+      col(key) === undefined
+        ? null
+        : numberCell(grid, row, col(key), { min: 0, what, percent: false });
     const coefficient = number("coefficient", { vi: "hệ số", en: "coefficient" });
     const need = number("need", { vi: "nhu cầu (triệu đồng)", en: "need (million VND)" });
     const min = number("min", { vi: "mức tối thiểu (triệu đồng)", en: "minimum (million VND)" });

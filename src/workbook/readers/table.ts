@@ -287,7 +287,15 @@ export interface NumberRules {
   max?: number;
   /** What the number is, for the message, e.g. { vi: "số tiêu chí đạt", en: "number of criteria met" }. */
   what: Bilingual;
+  /** False for an amount or a coefficient: "5%" there is a mistake, not 0.05. */
+  percent?: boolean;
 }
+
+/**
+ * The largest magnitude read from a cell: far above any amount in million VND (10^15 is a billion billion VND), and
+ * low enough that no sum of such figures overflows to Infinity.
+ */
+export const MAX_CELL_NUMBER = 1e15;
 
 /** A formula cell saved without its value: the file must be recalculated (opened and saved in Excel) first. */
 function uncalculatedError(
@@ -395,18 +403,77 @@ export function numberCell(
   else if (typeof value === "string") {
     const parsed = parseNumberText(value);
     n = parsed?.value ?? null;
+    if (parsed?.percent && rules.percent === false) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: gridAddress(grid, row, col),
+        found: cellText(value),
+        expected: {
+          vi: `${rules.what.vi}: một số, không phải tỷ lệ phần trăm`,
+          en: `${rules.what.en}: a number, not a percentage`,
+        },
+      });
+    }
     if (parsed?.ambiguous) noteAmbiguous(grid, row, col, value.trim(), parsed);
   } else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
   if (n === null || !Number.isFinite(n)) throw numberError(grid, row, col, value, rules);
+  if (Math.abs(n) > MAX_CELL_NUMBER) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: {
+        vi: `${rules.what.vi}: một số có độ lớn không quá 10^15`,
+        en: `${rules.what.en}: a number no larger than 10^15`,
+      },
+    });
+  }
   if (rules.integer && !Number.isInteger(n)) throw numberError(grid, row, col, value, rules);
   if (rules.min !== undefined && n < rules.min) throw numberError(grid, row, col, value, rules);
   if (rules.max !== undefined && n > rules.max) throw numberError(grid, row, col, value, rules);
   return n;
 }
 
-/** Text from a cell, trimmed; blank → null; a formula error is an InputError naming the cell. */
+/**
+ * Characters that show nothing: zero-width spaces and joiners, the soft hyphen, word joiners, the BOM, and the bidi
+ * controls that reorder text on screen. Two names differing only by them look the same and must be the same.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+const invisibleCells = new WeakMap<Grid, Warning[]>();
+
+/** Warnings for the cells whose invisible characters were removed while reading a grid (at most `limit`). */
+export function invisibleCharacterWarnings(grid: Grid, limit = 5): Warning[] {
+  const notes = invisibleCells.get(grid) ?? [];
+  if (notes.length <= limit) return notes;
+  return [
+    ...notes.slice(0, limit),
+    {
+      sheet: grid.sheet,
+      vi: `Còn ${notes.length - limit} ô khác trên trang '${grid.sheet}' có ký tự ẩn đã được bỏ`,
+      en: `${notes.length - limit} more cells on sheet '${grid.sheet}' had invisible characters, removed`,
+    },
+  ];
+}
+
+/** Text from a cell, trimmed, invisible characters removed (with a warning); blank → null; a formula error is an InputError naming the cell. */
 export function textCell(grid: Grid, row: number, col: number, what: Bilingual): string | null {
-  const value = grid.rows[row]?.[col] ?? null;
+  const raw = grid.rows[row]?.[col] ?? null;
+  const value = typeof raw === "string" ? raw.replace(INVISIBLE, "") : raw;
+  if (typeof raw === "string" && value !== raw) {
+    const shown = String(value).trim();
+    const cell = gridAddress(grid, row, col);
+    const notes = invisibleCells.get(grid) ?? [];
+    if (!notes.some((n) => n.cell === cell)) {
+      notes.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Ô ${cell} (${what.vi}) có ký tự ẩn (khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ); đã bỏ, đọc là "${shown}"`,
+        en: `Cell ${cell} (${what.en}) held invisible characters (zero-width or bidi controls); removed, read as "${shown}"`,
+      });
+      invisibleCells.set(grid, notes);
+    }
+  }
   if (isBlank(value)) return null;
   if (isCellError(value)) {
     const uncalculated = uncalculatedError(grid, row, col, value);
