@@ -1,8 +1,7 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
-import { DEFAULT_PERIOD } from "../../engine/catalogues";
+import { choosePeriod } from "./period";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
@@ -121,7 +120,7 @@ async function readInputs(
   }
   const communesGrid = await findGrid(
     communesRef,
-    (g) => looksLikeCommunes(g),
+    (g) => looksLikeCommunes(g, catalogue),
     (g) => !looksLikeCosts(g),
     { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" }
   );
@@ -230,7 +229,10 @@ export const targetsJob: PlanningJob = withNumberNotes({
       id: "period",
       label: { vi: "Giai đoạn", en: "Period" },
       type: "text",
-      default: DEFAULT_PERIOD,
+      help: {
+        vi: "Để trống: giai đoạn hiện hành của năm kế hoạch (2027 → 2026-2030)",
+        en: "Blank: the period in force for the plan year (2027 → 2026-2030)",
+      },
     },
     {
       id: "time-limit",
@@ -241,15 +243,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
   ],
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
-    const catalogue = findCatalogue(
-      typeof options.period === "string" ? options.period : undefined
-    );
+    // The period asked for, else the one in force for the plan year, else what the status sheet shows.
+    const choice = await choosePeriod(request, [], request.inputs.communes);
+    const catalogue = choice.catalogue;
     const budget = optionNumber(options, "budget", { min: 0 });
     const maxPerCommune = optionNumber(options, "max-per-commune", { integer: true, min: 0 });
     const year = optionNumber(options, "year", { integer: true, min: 1900 });
     const timeLimit = optionNumber(options, "time-limit", { min: 0.1 }) ?? DEFAULT_TIME_LIMIT;
     const method = optionMethod(options);
     const inputs = await readInputs(request, catalogue);
+    inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
       return indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue,
