@@ -21,8 +21,8 @@ export interface CommandResult {
   text: string;
   /** Written with --out. */
   sheets: OutputSheet[];
-  /** A document written instead of the sheets (the report's .docx), to --out or else to its default name. */
-  document?: { bytes: Uint8Array; defaultName: string };
+  /** A document written to --out instead of the sheets (the report's .docx). */
+  document?: { bytes: Uint8Array };
 }
 
 /** A flag in `--help`: "--budget N" and its lines of explanation. */

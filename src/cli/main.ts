@@ -230,7 +230,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     requireExtension(given, [".xlsx", ".docx"]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
     refuseNonFinite(result.json);
-    const out = given ?? result.document?.defaultName;
+    const out = given;
     requireExtension(out, [result.document ? ".docx" : ".xlsx"]);
     let written: string[] = [];
     if (out && result.document) {

@@ -69,9 +69,11 @@ export const reportCommand: CliCommand = {
         })),
         jobs,
       },
-      text: reportText(report),
+      text: input.options.out
+        ? reportText(report)
+        : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
       sheets: [],
-      document: { bytes: await reportDocxBytes(report), defaultName: "bao-cao.docx" },
+      document: { bytes: await reportDocxBytes(report) },
     };
   },
 };
