@@ -1,7 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
@@ -10,6 +9,8 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
+import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
+import { choosePeriod } from "./period";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
@@ -105,6 +106,8 @@ async function readInputs(
   catalogue: Catalogue
 ): Promise<{
   communes: CommuneStatus[];
+  /** The catalogue with the indicators evaluated, for a status per indicator. */
+  catalogue?: Catalogue;
   costs?: CostTable;
   /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
   indicatorLevel?: string;
@@ -121,14 +124,19 @@ async function readInputs(
   }
   const communesGrid = await findGrid(
     communesRef,
-    (g) => looksLikeCommunes(g),
-    (g) => !looksLikeCosts(g),
+    (g) => looksLikeCommunes(g, catalogue),
+    (g) => !looksLikeCosts(g) && !looksLikeIndicatorCosts(g),
     { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" }
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
   if (read.communes.some((c) => c.indicators !== undefined)) {
-    return { communes: read.communes, indicatorLevel: communesGrid.sheet, warnings };
+    return {
+      communes: read.communes,
+      catalogue: read.catalogue,
+      indicatorLevel: communesGrid.sheet,
+      warnings,
+    };
   }
   const costsRef = request.inputs.costs;
   if (!costsRef) return { communes: read.communes, warnings };
@@ -162,6 +170,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
       id: "costs",
       kind: "costs",
       label: { vi: "Chi phí đạt từng tiêu chí", en: "Cost of meeting each criterion" },
+      required: false,
+    },
+    {
+      id: "indicators",
+      kind: "indicators",
+      label: { vi: "Bảng chỉ tiêu theo nhóm xã (2026-2030)", en: "Indicator policy (2026-2030)" },
       required: false,
     },
   ],
@@ -241,9 +255,9 @@ export const targetsJob: PlanningJob = withNumberNotes({
   ],
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
-    const catalogue = findCatalogue(
-      typeof options.period === "string" ? options.period : undefined
-    );
+    // The period: the option, else the plan year's (2027 → 2026-2030), else the status sheet's look.
+    const choice = await choosePeriod(request, [], request.inputs.communes);
+    const catalogue = choice.catalogue;
     const budget = optionNumber(options, "budget", { min: 0 });
     const maxPerCommune = optionNumber(options, "max-per-commune", { integer: true, min: 0 });
     const year = optionNumber(options, "year", { integer: true, min: 1900 });
@@ -251,8 +265,8 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const method = optionMethod(options);
     const inputs = await readInputs(request, catalogue);
     if (inputs.indicatorLevel !== undefined) {
-      return indicatorTargets(request, inputs.communes, inputs.warnings, {
-        catalogue,
+      return indicatorTargets(request, inputs.communes, [...choice.warnings, ...inputs.warnings], {
+        catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,
         maxPerCommune,
