@@ -1,5 +1,6 @@
 // The planner's input built from a synthetic region: commune status, per-commune costs, budget and cap.
 
+import { communeKey } from "../src/engine/commune-identity";
 import { CATALOGUE_2021_2025 } from "../src/engine/catalogues";
 import { nameKey } from "../src/engine/text";
 import type { CommuneStatus } from "../src/engine/types";
@@ -22,8 +23,10 @@ export function plannerInput(region: SyntheticRegion): {
     especiallyDifficult: c.especiallyDifficult,
   }));
   const perCommune = new Map<string, Map<number, number>>();
+  const byName = new Map(communes.map((c) => [nameKey(c.name), c]));
   for (const k of region.costs) {
-    const key = nameKey(k.name);
+    const commune = byName.get(nameKey(k.name));
+    const key = commune ? communeKey(commune) : nameKey(k.name);
     const own = perCommune.get(key) ?? new Map<number, number>();
     own.set(k.criterion, k.cost);
     perCommune.set(key, own);

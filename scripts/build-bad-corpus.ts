@@ -174,21 +174,6 @@ export const BAD_WORKBOOKS: BadWorkbook[] = [
     ],
   },
   {
-    // A district subtotal inside the data: "Cộng huyện Kế Sách" with 75 criteria is not a commune's count.
-    file: "communes-total-row-inside.xlsx",
-    sheets: [
-      {
-        name: "Xã",
-        rows: [
-          COMMUNE_HEADER,
-          ...COMMUNES.slice(0, 7),
-          [null, "Cộng huyện Kế Sách", "Kế Sách", 75, null],
-          ...COMMUNES.slice(7),
-        ],
-      },
-    ],
-  },
-  {
     // A count of 20 criteria, and a header spelled without diacritics in another order.
     file: "communes-count-20-folded-headers.xlsx",
     sheets: [

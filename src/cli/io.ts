@@ -20,7 +20,7 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   const ext = path.extname(file).toLowerCase();
   try {
     if (ext === ".csv" || ext === ".txt") {
-      return ExcelJsWorkbook.fromCsv(data.toString("utf8"), path.basename(file, ext));
+      return ExcelJsWorkbook.fromTextBytes(new Uint8Array(data), path.basename(file, ext));
     }
     return await ExcelJsWorkbook.fromXlsx(data);
   } catch (e) {
@@ -28,29 +28,100 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   }
 }
 
-/** Writes result sheets to a new .xlsx file (one sheet per result, native tables). */
-export async function writeResultFile(file: string, sheets: OutputSheet[]): Promise<string[]> {
+/** Writes result sheets to a new .xlsx file (one sheet per result, native tables), whole or not at all. */
+export async function writeResultFile(
+  file: string,
+  sheets: OutputSheet[],
+  fsApi: OutputFs = fs
+): Promise<string[]> {
   const book = ExcelJsWorkbook.empty();
   const names = await book.writeResults(sheets);
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, await book.toXlsx());
+  await writeFileAtomic(file, await book.toXlsx(), fsApi);
   return names;
 }
 
-/** Writes a file whole or not at all: a temporary file beside it, renamed over it once complete. */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+/** The file-system calls an output needs (tests give failing ones: a full disk cannot be made on demand). */
+export type OutputFs = Pick<typeof fs, "mkdir" | "writeFile" | "rename" | "rm" | "stat">;
+
+const WRITE_ERRORS: Record<string, { vi: string; en: string }> = {
+  ENOSPC: { vi: "ổ đĩa đã đầy", en: "the disk is full" },
+  EDQUOT: { vi: "đã hết hạn mức dung lượng", en: "the disk quota is used up" },
+  EACCES: { vi: "không có quyền ghi vào thư mục này", en: "no permission to write in that folder" },
+  EPERM: { vi: "không ghi được vào đó", en: "writing there is not permitted" },
+  EROFS: { vi: "ổ đĩa chỉ cho đọc", en: "the disk is read-only" },
+  EISDIR: { vi: "đường dẫn là một thư mục", en: "the path is a folder" },
+  ENOTDIR: {
+    vi: "một phần của đường dẫn không phải thư mục",
+    en: "part of the path is not a folder",
+  },
+  ENOENT: {
+    vi: "thư mục không tồn tại và không tạo được",
+    en: "the folder does not exist and cannot be made",
+  },
+};
+
+/** What went wrong writing a file, in words a user can act on (never a raw errno line). */
+function outputError(file: string, e: unknown): InputError {
+  const code = String((e as { code?: unknown } | null)?.code ?? "");
+  const reason = WRITE_ERRORS[code] ?? {
+    vi: `lỗi ghi tệp ${code}`.trim(),
+    en: `write error ${code}`.trim(),
+  };
+  return new InputError({
+    file,
+    found: `--out ${file}`,
+    expected: {
+      vi: `một tệp kết quả ghi được (${reason.vi}; tệp cũ ở đó, nếu có, được giữ nguyên)`,
+      en: `a result file that can be written (${reason.en}; an earlier file there is kept as it was)`,
+    },
+  });
+}
+
+/**
+ * Creates the missing folders of a path one level at a time. (Node's recursive mkdir never returns for a path under
+ * /proc that does not exist; one level at a time fails at once.)
+ */
+async function makeFolders(folder: string, fsApi: OutputFs): Promise<void> {
+  const missing: string[] = [];
+  let at = folder;
+  for (;;) {
+    const found = await fsApi.stat(at).catch(() => null);
+    if (found) {
+      if (!found.isDirectory()) throw Object.assign(new Error(at), { code: "ENOTDIR" });
+      break;
+    }
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+    at = path.dirname(at);
+  }
+  for (const dir of missing) await fsApi.mkdir(dir);
+}
+
+/**
+ * Writes a file whole or not at all: a temporary file beside it, renamed over it once complete. Only a regular file
+ * (or nothing) is replaced: a folder, a device or a /proc entry is refused. Every failure is an InputError.
+ */
+export async function writeFileAtomic(
+  file: string,
+  bytes: Uint8Array,
+  fsApi: OutputFs = fs
+): Promise<void> {
   const target = path.resolve(file);
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  const existing = await fsApi.stat(target).catch(() => null);
+  if (existing && (!existing.isFile() || target.startsWith("/proc/"))) {
+    throw outputError(file, { code: existing.isDirectory() ? "EISDIR" : "EPERM" });
+  }
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
   );
   try {
-    await fs.writeFile(temporary, bytes, { flag: "wx" });
-    await fs.rename(temporary, target);
+    await makeFolders(path.dirname(target), fsApi);
+    await fsApi.writeFile(temporary, bytes, { flag: "wx" });
+    await fsApi.rename(temporary, target);
   } catch (e) {
-    await fs.rm(temporary, { force: true });
-    throw e;
+    await fsApi.rm(temporary, { force: true }).catch(() => undefined);
+    throw outputError(file, e);
   }
 }
 

@@ -1,6 +1,6 @@
 // ntm-plan: runs the planning on .xlsx/.csv files. Input errors exit 2 with one line; never a stack trace.
 
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, isInputError } from "../engine/errors";
@@ -40,6 +40,16 @@ function helpText(): string {
   return lines.join("\n");
 }
 
+/** Device and inode of an existing regular file (a hard link has the same), else undefined. */
+function identity(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return s.isFile() ? `${s.dev}:${s.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function samePath(a: string): string {
   try {
     return realpathSync(a);
@@ -48,11 +58,16 @@ function samePath(a: string): string {
   }
 }
 
-/** --out writes a new workbook of results only: pointing it at an input file would destroy the user's data. */
+/**
+ * --out writes a new file of results only: pointing it at an input file (by any path, symbolic or hard link) would
+ * destroy the user's data. Files are compared by device and inode; paths only when the output does not exist yet.
+ */
 function refuseOverwritingInput(out: string | undefined, args: string[]): void {
   if (!out) return;
-  const target = samePath(out);
-  if (!args.some((a) => samePath(a) === target)) return;
+  const target = identity(out);
+  const same = (a: string) =>
+    target !== undefined ? identity(a) === target : samePath(a) === samePath(out);
+  if (!args.some(same)) return;
   throw new InputError({
     file: out,
     found: `--out ${out}`,
@@ -61,6 +76,39 @@ function refuseOverwritingInput(out: string | undefined, args: string[]): void {
       en: "a result file other than the input file (inputs are never overwritten)",
     },
   });
+}
+
+/** --out names what is written: an .xlsx workbook, or the .docx a report command makes. */
+function requireExtension(out: string | undefined, allowed: string[]): void {
+  if (!out || allowed.includes(path.extname(out).toLowerCase())) return;
+  throw new InputError({
+    file: out,
+    found: `--out ${out}`,
+    expected: {
+      vi: `tên tệp kết quả có đuôi ${allowed.join(" hoặc ")} (đúng loại tệp được ghi)`,
+      en: `a result file name ending in ${allowed.join(" or ")} (the kind of file written)`,
+    },
+  });
+}
+
+/**
+ * A figure that overflowed (Infinity) or is undefined (NaN) would print as null in JSON with exit 0: the worst
+ * outcome. Readers bound every number; this is the last guard.
+ */
+function refuseNonFinite(json: unknown, where = ""): void {
+  if (typeof json === "number" && !Number.isFinite(json)) {
+    throw new InputError({
+      found: `${where || "kết quả / result"}: ${json}`,
+      expected: {
+        vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn trong dữ liệu: hãy kiểm tra đơn vị triệu đồng)",
+        en: "figures whose results are finite (the data holds numbers too large: check the million-VND unit)",
+      },
+    });
+  }
+  if (json && typeof json === "object") {
+    for (const [key, value] of Object.entries(json))
+      refuseNonFinite(value, where ? `${where}.${key}` : key);
+  }
 }
 
 /** Runs one CLI invocation and returns the exit code: 0 ok, 1 internal failure, 2 bad input or usage. */
@@ -93,15 +141,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   try {
     const { out: outOption, ...otherOptions } = parsed.values as Record<string, unknown>;
-    refuseOverwritingInput(typeof outOption === "string" ? outOption : undefined, [
+    const inputs = [
       ...parsed.positionals.map(String),
       ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
-    ]);
+    ];
+    const given = typeof outOption === "string" ? outOption : undefined;
+    // Checked before the run, so that a long job does not end in a refusal.
+    refuseOverwritingInput(given, inputs);
+    requireExtension(given, [".xlsx", ".docx"]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
-    const out = (parsed.values.out as string | undefined) ?? result.document?.defaultName;
+    refuseNonFinite(result.json);
+    const out = given ?? result.document?.defaultName;
+    requireExtension(out, [result.document ? ".docx" : ".xlsx"]);
     let written: string[] = [];
     if (out && result.document) {
-      refuseOverwritingInput(out, parsed.positionals.map(String));
+      refuseOverwritingInput(out, inputs);
       await writeFileAtomic(out, result.document.bytes);
       written = [path.basename(out)];
     } else if (out) written = await writeResultFile(out, result.sheets);

@@ -1,8 +1,27 @@
-// Custom functions about allocating an envelope (NTM.ALLOCATE): thin wrappers over the engine.
+// Custom functions about allocating an envelope (NTM.ALLOCATE…): thin wrappers over the engine; the policy
+// functions read their ranges with the same readers as the sheets.
 
-import { allocateByCoefficients } from "../engine/allocation";
+import {
+  ATTRIBUTE_WORDS,
+  POLICY_PRESETS,
+  allocateByCoefficients,
+  allocateByPolicy,
+  evaluatePolicy,
+  isPresetId,
+  presetPolicy,
+  ruleAttributes,
+  unreadableRules,
+  type AllocationPolicy,
+  type CommuneAttributes,
+  type PolicyPreset,
+} from "../engine/allocation";
+import { findCatalogue } from "../engine/catalogue-lookup";
+import { DEFAULT_PERIOD } from "../engine/catalogues";
 import { InputError } from "../engine/errors";
 import { parseNumberText } from "../engine/numbers";
+import { gridFromRows, type CellValue } from "../workbook/grid";
+import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
+import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
 import { guard } from "./errors";
 
 /** A range of coefficients (one row or one column) as numbers; blanks and text that is not a number are errors. */
@@ -56,6 +75,145 @@ export function allocate(
       min: optional(min),
       cap: optional(cap),
       basis: "coefficient",
+    });
+    return result.allocations.map((a) => [a.amount]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// By policy: coefficients computed from a communes range by a preset or a range of rule rows.
+
+/** A policy argument: a preset id in one cell, or a range of rule rows under their header row. */
+function policyArgument(policy: unknown[][]): AllocationPolicy {
+  const cells = policy.flat().filter((v) => !(v === null || v === undefined || v === ""));
+  if (cells.length === 1 && typeof cells[0] === "string" && isPresetId(cells[0])) {
+    return presetPolicy(cells[0].trim().toLowerCase() as PolicyPreset["id"]);
+  }
+  if (policy.length < 2) {
+    throw new InputError({
+      found: cells.map(String).join(" | ") || "(trống / blank)",
+      expected: {
+        vi: `chính sách: "${POLICY_PRESETS.map((p) => p.id).join('" hoặc "')}", hoặc vùng quy tắc có dòng tiêu đề (Điều kiện | Hệ số | Cách tính)`,
+        en: `a policy: "${POLICY_PRESETS.map((p) => p.id).join('" or "')}", or a range of rules under a header row (Điều kiện | Hệ số | Cách tính)`,
+      },
+    });
+  }
+  return readAllocationPolicy(gridFromRows(RANGE_POLICY, policy as CellValue[][]));
+}
+
+const RANGE_POLICY = "(vùng chính sách / policy range)";
+const RANGE_COMMUNES = "(vùng danh sách xã / communes range)";
+
+/**
+ * The communes of a range under its header row, with the attributes the policy reads. A function cannot show a
+ * warning, so a rule whose column the range lacks is an error naming the columns to add (blank cells mean "no").
+ */
+function communesArgument(
+  policy: AllocationPolicy,
+  communes: unknown[][],
+  year: number | undefined
+): CommuneAttributes[] {
+  const catalogue = findCatalogue(policy.period ?? DEFAULT_PERIOD);
+  const read = readAllocationCommunes(
+    gridFromRows(RANGE_COMMUNES, communes as CellValue[][]),
+    catalogue
+  );
+  const needsYear = policy.rules.find((r) => ruleAttributes(r).has("registered"));
+  if (needsYear && year === undefined) {
+    throw new InputError({
+      found: needsYear.label,
+      expected: {
+        vi: `năm phân bổ (đối số year) cho quy tắc "${needsYear.label}"`,
+        en: `the allocation year (argument year) for the rule "${needsYear.label}"`,
+      },
+    });
+  }
+  const missing = [...new Set(unreadableRules(policy, read.available).flatMap((u) => u.missing))];
+  if (missing.length > 0) {
+    throw new InputError({
+      sheet: RANGE_COMMUNES,
+      found: missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", "),
+      expected: {
+        vi: `vùng danh sách xã có các cột mà chính sách ${policy.id} đọc: ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")} (ô trống = không)`,
+        en: `a communes range with the columns policy ${policy.id} reads: ${missing.map((a) => ATTRIBUTE_WORDS[a].en).join(", ")} (blank = no)`,
+      },
+    });
+  }
+  return read.communes;
+}
+
+function optionalYear(year: number | null | undefined): number | undefined {
+  return year === null || year === undefined ? undefined : year;
+}
+
+/**
+ * Hệ số của từng xã theo chính sách phân bổ, tính từ danh sách xã / Each commune's coefficient under an
+ * allocation policy, computed from the communes list.
+ * @customfunction ALLOCATE_COEFFICIENT
+ * @param policy Chính sách: "qd-07-2022", "qd-16-2026" (mẫu, cần đối chiếu văn bản hiện hành) hoặc vùng quy tắc có tiêu đề Điều kiện | Hệ số | Cách tính / Policy: a preset id (to check against the text in force) or a range of rules with the header Điều kiện | Hệ số | Cách tính
+ * @param communes Vùng danh sách xã kể cả dòng tiêu đề (Tên xã, Số tiêu chí đạt, Khu vực, ATK, Biên giới…) / The communes range with its header row
+ * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @returns Hệ số của từng xã (một cột) / One coefficient per commune (one column)
+ */
+export function allocateCoefficient(policy: any[][], communes: any[][], year?: number): number[][] {
+  return guard(() => {
+    const p = policyArgument(policy);
+    const list = communesArgument(p, communes, optionalYear(year));
+    return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.coefficient]);
+  });
+}
+
+/**
+ * Quy tắc cho hệ số của từng xã, bằng lời ("Khu vực III → 50") / The rule behind each commune's coefficient, in
+ * words ("Khu vực III → 50").
+ * @customfunction ALLOCATE_RULE
+ * @param policy Chính sách: "qd-07-2022", "qd-16-2026" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
+ * @param communes Vùng danh sách xã kể cả dòng tiêu đề / The communes range with its header row
+ * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @returns Quy tắc áp dụng cho từng xã (một cột) / The rule applied to each commune (one column)
+ */
+export function allocateRule(policy: any[][], communes: any[][], year?: number): string[][] {
+  return guard(() => {
+    const p = policyArgument(policy);
+    const list = communesArgument(p, communes, optionalYear(year));
+    const source = p.preset ? ` [${p.id}, cần đối chiếu văn bản hiện hành]` : "";
+    return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.rule + source]);
+  });
+}
+
+/**
+ * Phân bổ tổng vốn cho các xã theo chính sách, làm tròn cộng đúng bằng tổng / Splits an envelope between the
+ * communes by a policy, rounded so that the amounts add up exactly to it.
+ * @customfunction ALLOCATE_POLICY
+ * @param total Tổng vốn (triệu đồng) / Envelope (million VND)
+ * @param policy Chính sách: "qd-07-2022", "qd-16-2026" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
+ * @param communes Vùng danh sách xã kể cả dòng tiêu đề / The communes range with its header row
+ * @param [unit] Làm tròn đến (1, 10, 100 triệu đồng; mặc định 1) / Round to (1, 10, 100 million; default 1)
+ * @param [min] Mức tối thiểu mỗi xã / Guaranteed minimum per commune
+ * @param [cap] Mức tối đa mỗi xã / Cap per commune
+ * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @returns Số vốn phân bổ cho từng xã (một cột) / The amount per commune (one column)
+ */
+export function allocatePolicy(
+  total: number,
+  policy: any[][],
+  communes: any[][],
+  unit?: number,
+  min?: number,
+  cap?: number,
+  year?: number
+): number[][] {
+  return guard(() => {
+    const p = policyArgument(policy);
+    const list = communesArgument(p, communes, optionalYear(year));
+    const result = allocateByPolicy({
+      total,
+      policy: p,
+      communes: list,
+      unit: optional(unit),
+      min: optional(min),
+      cap: optional(cap),
+      context: { year: optionalYear(year) },
     });
     return result.allocations.map((a) => [a.amount]);
   });

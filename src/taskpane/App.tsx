@@ -36,6 +36,9 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
     boxSizing: "border-box",
+    // A drop-down is as wide as its longest choice ("Sáp nhập xã: chuyển kinh phí và lịch sử") unless told to fit.
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
   },
   header: {
     display: "flex",
@@ -178,7 +181,7 @@ export function App({
             />
           ) : (
             <>
-              <ProgressBar value={state.fraction} max={1} />
+              <ProgressBar value={state.fraction} max={1} aria-label={pick(UI.running, lang)} />
               <Body1>{state.message ? pick(state.message, lang) : pick(UI.running, lang)}</Body1>
             </>
           )}

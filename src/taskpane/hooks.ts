@@ -5,6 +5,7 @@ import type { Bilingual } from "../engine/errors";
 import type { JobResult, PlanningJob } from "../workbook/jobs/job";
 import type { OutputSheet } from "../workbook/output";
 import type { WorkbookPort } from "../workbook/port";
+import { hiddenSheetNames } from "../workbook/sheet-finder";
 import {
   buildRequest,
   CancelledError,
@@ -18,9 +19,10 @@ export function useSheetNames(workbook: WorkbookPort) {
   const [sheets, setSheets] = React.useState<string[] | null>(null);
   const [problem, setProblem] = React.useState<ProblemView | null>(null);
   const refresh = React.useCallback(() => {
-    workbook.sheetNames().then(
-      (names) => {
-        setSheets(names);
+    // Hidden sheets are not offered: inputs come from visible sheets (see sheet-finder).
+    Promise.all([workbook.sheetNames(), hiddenSheetNames(workbook)]).then(
+      ([names, hidden]) => {
+        setSheets(names.filter((n) => !hidden.includes(n)));
         setProblem(null);
       },
       (e: unknown) => {

@@ -2,6 +2,7 @@
 
 import { labelKey } from "../engine/text";
 import type { InputKind, JobInputSpec } from "../workbook/jobs/job";
+import { isResultSheet } from "../workbook/sheet-finder";
 import { TEMPLATES } from "../workbook/templates";
 
 /** Words that name a sheet of each kind, compared without diacritics. */
@@ -55,7 +56,7 @@ export function defaultSheetChoices(
   inputs: JobInputSpec[],
   sheets: string[]
 ): Record<string, string | undefined> {
-  const candidates = sheets.filter((s) => !/^kq[_ ]/i.test(s));
+  const candidates = sheets.filter((s) => !isResultSheet(s));
   const choices: Record<string, string | undefined> = {};
   for (const input of inputs) choices[input.id] = guessInputSheet(input.kind, candidates);
   return choices;

@@ -320,6 +320,46 @@ function roadmapFigures(json: z.infer<typeof roadmapJson>): KeyFigure[] {
   return figures;
 }
 
+const mergeJson = z.object({
+  merged: z.array(z.object({ from: z.array(z.unknown()) })),
+  money: z
+    .object({
+      columns: z.array(z.string()),
+      communes: z.array(z.object({ amounts: z.array(z.number().nullable()) })),
+    })
+    .nullable(),
+  status: z.array(z.object({ standardParts: z.number() })).nullable(),
+});
+
+function mergeFigures(json: z.infer<typeof mergeJson>): KeyFigure[] {
+  const old = json.merged.reduce((n, m) => n + m.from.length, 0);
+  const figures: KeyFigure[] = [
+    {
+      id: "new-communes",
+      label: { vi: "Xã mới sau sáp nhập", en: "Communes after the merger" },
+      value: formatVi(json.merged.length),
+      note: {
+        vi: `từ ${formatVi(old)} xã cũ`,
+        en: `from ${formatVi(old)} old commune${old === 1 ? "" : "s"}`,
+      },
+    },
+  ];
+  const money = json.money;
+  if (money) {
+    figures.push({
+      id: "money",
+      label: { vi: "Kinh phí chuyển sang (triệu đồng)", en: "Money carried (million VND)" },
+      value: formatVi(money.communes.length),
+      note: { vi: "xã mới có kinh phí", en: "merged communes with money" },
+      parts: money.columns.map((column, i) => ({
+        label: same(column),
+        value: formatVi(money.communes.reduce((sum, c) => sum + (c.amounts[i] ?? 0), 0)),
+      })),
+    });
+  }
+  return figures;
+}
+
 /** Each job's reading of its result: the json schema it promises and the tiles made from it. */
 const READERS: Record<string, (json: unknown) => KeyFigure[] | undefined> = {
   summary: reader(summaryJson, summaryFigures),
@@ -328,6 +368,7 @@ const READERS: Record<string, (json: unknown) => KeyFigure[] | undefined> = {
   counterpart: reader(counterpartJson, counterpartFigures),
   allocate: reader(allocateJson, allocateFigures),
   roadmap: reader(roadmapJson, roadmapFigures),
+  merge: reader(mergeJson, mergeFigures),
 };
 
 function reader<T>(

@@ -49,6 +49,8 @@ const PREFERRED: Record<string, { name?: Record<Lang, string>; figures: string[]
   },
   NTM_DoiUng: { figures: ["Tỷ lệ đối ứng", "Thiếu hụt", "Đạt yêu cầu"] },
   NTM_PhanBo: { figures: ["Tỷ trọng", "Số vốn phân bổ"] },
+  NTM_SapNhap: { figures: ["Số xã cũ"] },
+  NTM_SapNhap_TinhTrang: { figures: ["Số xã cũ đạt chuẩn", "Số xã cũ"] },
   NTM_LoTrinh: {
     name: { vi: "Năm", en: "Năm" },
     figures: ["Số xã đạt chuẩn", "Số tiêu chí bình quân/xã", "Kinh phí"],

@@ -15,8 +15,11 @@ export const SAMPLE_URL = "assets/ntm-sample.xlsx";
 
 /** Opens an uploaded .xlsx or .csv as a workbook. */
 export async function openFile(file: File): Promise<ExcelJsWorkbook> {
-  if (/\.csv$/i.test(file.name)) {
-    return ExcelJsWorkbook.fromCsv(await file.text(), file.name.replace(/\.csv$/i, ""));
+  if (/\.(csv|txt)$/i.test(file.name)) {
+    return ExcelJsWorkbook.fromTextBytes(
+      new Uint8Array(await file.arrayBuffer()),
+      file.name.replace(/\.(csv|txt)$/i, "")
+    );
   }
   return ExcelJsWorkbook.fromXlsx(await file.arrayBuffer());
 }
@@ -92,7 +95,7 @@ function WebShell({
       <div className={styles.row}>
         <label className={styles.upload}>
           {pick(UI.upload, lang)}
-          <input type="file" accept=".xlsx,.csv" data-testid="upload" onChange={onFile} />
+          <input type="file" accept=".xlsx,.csv,.txt" data-testid="upload" onChange={onFile} />
         </label>
         <Button data-testid="download" onClick={onDownload}>
           {pick(UI.download, lang)}

@@ -5,6 +5,22 @@ import { InputError } from "../engine/errors";
 /** A formula error shown in a cell, such as #REF! or #DIV/0!. */
 export interface CellError {
   error: string;
+  /** The formula text, for a formula cell the file holds without a computed value (see UNCALCULATED). */
+  formula?: string;
+}
+
+/**
+ * The error text given to a formula cell saved without its computed value (files written by tools other than
+ * Excel): such a cell is never read as blank or 0, the reader that needs it stops naming the cell.
+ */
+export const UNCALCULATED = "#UNCALCULATED";
+
+/** A merged range in sheet coordinates, 0-based and inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export type CellValue = string | number | boolean | Date | CellError | null;
@@ -14,6 +30,8 @@ export interface Grid {
   sheet: string;
   rows: CellValue[][];
   origin: { row: number; col: number };
+  /** Merged ranges, when the adapter knows them (sheet coordinates); the value sits in the top-left cell. */
+  merges?: MergedRange[];
 }
 
 export function isCellError(value: CellValue): value is CellError {

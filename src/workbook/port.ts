@@ -6,6 +6,11 @@ import type { OutputSheet } from "./output";
 export interface WorkbookPort {
   /** Visible and hidden sheet names in workbook order, excluding the add-in's own bookkeeping sheet. */
   sheetNames(): Promise<string[]>;
+  /**
+   * Hidden and very hidden sheets among sheetNames(): inputs are looked for on visible sheets only, unless named.
+   * Optional so that a port that cannot tell (a test double) reports none.
+   */
+  hiddenSheets?(): Promise<string[]>;
   /** The used range of one sheet as values; throws InputError when there is no such sheet. */
   readSheet(name: string): Promise<Grid>;
   /**

@@ -3,7 +3,7 @@
 
 import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
-import { CLERK_SETUP } from "./clerk-setup";
+import { prepareJob } from "./clerk-setup";
 import { ensureDist, open, runChosenJob, screenshot, type Session } from "./browser";
 
 jest.setTimeout(600_000);
@@ -99,15 +99,7 @@ describe("the task pane at Excel's width", () => {
     const problems: unknown[] = [];
     for (const id of ids) {
       await setLanguage(page, "vi");
-      for (const template of CLERK_SETUP[id]?.templates ?? []) {
-        await page.getByTestId("templates").click();
-        await page.getByTestId(`template-${template}`).click();
-        await page.getByTestId("template-written").waitFor();
-      }
-      await page.getByTestId("job-picker").selectOption(id);
-      for (const [option, value] of Object.entries(CLERK_SETUP[id]?.options ?? {})) {
-        await page.getByTestId(`option-${option}`).fill(value);
-      }
+      await prepareJob(page, id);
       await runChosenJob(page);
       expect({ id, problem: await page.getByTestId("problem").allInnerTexts() }).toEqual({
         id,

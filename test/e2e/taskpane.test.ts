@@ -11,7 +11,7 @@ import {
   screenshot,
   type Session,
 } from "./browser";
-import { CLERK_SETUP } from "./clerk-setup";
+import { prepareJob } from "./clerk-setup";
 
 jest.setTimeout(600_000);
 
@@ -46,15 +46,7 @@ describe("browser mode as built (dist/)", () => {
     if (ids.length === 0)
       expect(await page.getByTestId("no-jobs").innerText()).toContain("Chưa có");
     for (const id of ids) {
-      for (const template of CLERK_SETUP[id]?.templates ?? []) {
-        await page.getByTestId("templates").click();
-        await page.getByTestId(`template-${template}`).click();
-        await page.getByTestId("template-written").waitFor();
-      }
-      await page.getByTestId("job-picker").selectOption(id);
-      for (const [option, value] of Object.entries(CLERK_SETUP[id]?.options ?? {})) {
-        await page.getByTestId(`option-${option}`).fill(value);
-      }
+      await prepareJob(page, id);
       await runChosenJob(page);
       await screenshot(page, `job-${id}`);
       expect({ id, problem: await page.getByTestId("problem").allInnerTexts() }).toEqual({

@@ -162,6 +162,9 @@ export async function runOwnershipCase(
   c: OwnershipCase
 ): Promise<{ changed: string[]; problems: string[] }> {
   const user = new Map<string, string>(); // name → cells as text
+  // Result sheets the add-in still has a record of: present name → the name it gave them. Renamed back to that name
+  // before any run, a sheet is the add-in's again (identity and name both match, as the issue defines ownership).
+  const given = new Map<string, string>();
   const changed: string[] = [];
   const problems: string[] = [];
   const remember = async (name: string) => user.set(name, await cellsOf(book, name));
@@ -172,7 +175,10 @@ export async function runOwnershipCase(
     switch (step.kind) {
       case "run": {
         runs += 1;
-        await book.port.writeResults(step.sheets.map((s) => resultSheet(s, runs)));
+        const written = await book.port.writeResults(step.sheets.map((s) => resultSheet(s, runs)));
+        // A run forgets the sheets renamed since (their records no longer match) and records what it wrote.
+        for (const [now, name] of [...given]) if (now !== name) given.delete(now);
+        for (const name of written) given.set(name, name);
         break;
       }
       case "template": {
@@ -196,13 +202,20 @@ export async function runOwnershipCase(
         book.rename(from, step.to);
         const cells = user.get(from);
         user.delete(from);
+        const gave = given.get(from);
+        given.delete(from);
+        if (gave !== undefined) given.set(step.to, gave);
+        if (gave !== undefined && same(gave, step.to)) break; // back under the add-in's name: its own again
         // A renamed result sheet is the user's now, as is any sheet they renamed.
         user.set(step.to, cells ?? (await cellsOf(book, step.to)));
         break;
       }
       case "delete": {
         const name = pick(step.pick);
-        if (name && book.remove(name)) user.delete(name);
+        if (name && book.remove(name)) {
+          user.delete(name);
+          given.delete(name);
+        }
         break;
       }
       case "type": {

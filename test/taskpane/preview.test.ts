@@ -17,12 +17,12 @@ const OPTIONS: Record<string, Record<string, string | number>> = {
   roadmap: { budget: 120, from: 2024, to: 2025 },
 };
 
-const KNOWN = ["summary", "targets", "funding", "counterpart", "allocate", "roadmap"];
+const KNOWN = ["summary", "targets", "funding", "counterpart", "allocate", "roadmap", "merge"];
 const results = new Map<string, JobResult>();
 
 beforeAll(async () => {
   const workbook = await ExcelJsWorkbook.fromXlsx(readFileSync("assets/ntm-sample.xlsx"));
-  await workbook.writeResults([templateSheet("coefficients")]);
+  await workbook.writeResults([templateSheet("coefficients"), templateSheet("merge")]);
   // The six jobs these figures are written for; jobs added later bring their own tests.
   for (const job of JOBS.filter((j) => KNOWN.includes(j.id))) {
     const options = { ...defaultOptions(job), ...OPTIONS[job.id] };
@@ -107,6 +107,14 @@ describe("key figures from the job results (Sóc Trăng sample)", () => {
       value: "4 / 8",
       tone: "danger",
       note: { vi: "Không đạt, còn thiếu 4" },
+    });
+  });
+
+  it("merger: the new communes and the old ones they come from", () => {
+    // The mapping template's example row: one old commune into one new one.
+    expect(figure("merge", "new-communes")).toMatchObject({
+      value: "1",
+      note: { vi: "từ 1 xã cũ", en: "from 1 old commune" },
     });
   });
 

@@ -52,6 +52,9 @@ export const DEFAULT_SOURCE_MAPPING: SourceMappingEntry[] = [
     "local-province",
     ["địa phương", "tỉnh"],
     ["ngân sách tỉnh"],
+    ["ngân sách", "cấp tỉnh"],
+    ["ns tỉnh"],
+    ["ns", "cấp tỉnh"],
     ["nsđp", "tỉnh"],
     ["local", "province"],
     ["provincial budget"]
@@ -60,6 +63,9 @@ export const DEFAULT_SOURCE_MAPPING: SourceMappingEntry[] = [
     "local-district",
     ["địa phương", "huyện"],
     ["ngân sách huyện"],
+    ["ngân sách", "cấp huyện"],
+    ["ns huyện"],
+    ["ns", "cấp huyện"],
     ["nsđp", "huyện"],
     ["local", "district"],
     ["district budget"]
@@ -68,6 +74,9 @@ export const DEFAULT_SOURCE_MAPPING: SourceMappingEntry[] = [
     "local-commune",
     ["địa phương", "xã"],
     ["ngân sách xã"],
+    ["ngân sách", "cấp xã"],
+    ["ns xã"],
+    ["ns", "cấp xã"],
     ["nsđp", "xã"],
     ["local", "commune"],
     ["commune budget"]
@@ -97,11 +106,25 @@ function words(text: string): string {
     .trim()} `;
 }
 
-/** The group of a label (with its parents' labels as context, outermost first); "other" when nothing matches. */
-export function classifySource(
+/**
+ * A line's own subject: what it is, not what it is for. Bracketed words and what follows "đối ứng" (counterpart
+ * for) or "hỗ trợ" (support for) qualify the line: "Ngân sách tỉnh (đối ứng NSTW)" is the province's budget.
+ */
+function subject(label: string): string {
+  const bare = label
+    .replace(/\([^)]*\)?|\[[^\]]*\]?/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const cut = bare
+    .split(/\s+(?:đối ứng|doi ung|hỗ trợ cho|ho tro cho|cho|for|matching)\s+/i)[0]
+    .trim();
+  return cut === "" ? bare : cut;
+}
+
+function classifyText(
   label: string,
-  context: readonly string[] = [],
-  mapping: readonly SourceMappingEntry[] = DEFAULT_SOURCE_MAPPING
+  context: readonly string[],
+  mapping: readonly SourceMappingEntry[]
 ): SourceCategory {
   const own = words(label);
   // The label read with its parents' labels first (a sub-line belongs to its parent's family); the total row only by its own label.
@@ -113,6 +136,22 @@ export function classifySource(
     if (hit && !(hit.category === "total" && text !== own)) return hit.category;
   }
   return "other";
+}
+
+/**
+ * The group of a label (with its parents' labels as context, outermost first); "other" when nothing matches.
+ * The line's own subject decides the family; the full label may only make it more specific within that family.
+ */
+export function classifySource(
+  label: string,
+  context: readonly string[] = [],
+  mapping: readonly SourceMappingEntry[] = DEFAULT_SOURCE_MAPPING
+): SourceCategory {
+  const ctx = context.map(subject);
+  const bySubject = classifyText(subject(label), ctx, mapping);
+  if (bySubject === "other") return "other";
+  const whole = classifyText(label, ctx, mapping);
+  return categoryFamily(whole) === categoryFamily(bySubject) ? whole : bySubject;
 }
 
 /** A group from a mapping sheet's cell: its id ("credit"), Vietnamese or English name, any case or diacritics. */

@@ -44,8 +44,11 @@ export interface MixOptions {
   decimals?: number;
 }
 
-/** Differences smaller than this (million VND) are floating-point noise, not a mismatch. */
-const TOLERANCE = 1e-6;
+/**
+ * Sums must agree to the unit: only floating-point noise is forgiven (a billionth of the amount, far below one
+ * unit of any table), never a relative margin that lets a 1-3 million slip through on a large total.
+ */
+const NOISE = 1e-9;
 
 export function childrenOf(table: BudgetTable, index: number | null): number[] {
   const found: number[] = [];
@@ -67,7 +70,7 @@ export function sumChecks(table: BudgetTable, column: number): SumCheck[] {
     if (stated === null || stated === undefined || line.derived) return;
     const computed = sum(parts.map((i) => amountIn(table.lines[i], column)));
     const difference = stated - computed;
-    const ok = Math.abs(difference) <= TOLERANCE * Math.max(1, Math.abs(stated));
+    const ok = Math.abs(difference) <= NOISE * Math.max(1, Math.abs(stated), Math.abs(computed));
     checks.push({
       column: name,
       label: line.label,

@@ -1,6 +1,6 @@
 // Budget lines by funding source, as read from a report table or a tidy table, ready for the funding checks.
 
-import type { SourceRef } from "../types";
+import type { SourceRef, Warning } from "../types";
 
 /**
  * Canonical funding-source groups. Sub-groups carry the parent's name as a prefix (central-investment under
@@ -47,6 +47,10 @@ export interface BudgetTable {
   /** Amount columns, e.g. "Kết quả huy động năm 2023", "Kế hoạch 2024". */
   columns: string[];
   lines: BudgetLine[];
+  /** The money unit the sheet states ("tỷ đồng"); million VND when absent. Amounts stay in this unit. */
+  unit?: { vi: string; en: string };
+  /** Findings of the reader (a second total that disagrees, rows after the table's end), named by cell. */
+  notes?: Warning[];
 }
 
 /** One entry of the label → group mapping: every keyword must occur in the label (diacritics ignored). */

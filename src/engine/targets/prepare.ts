@@ -1,7 +1,7 @@
 // Turns communes and costs into what both methods plan with: each commune's missing criteria, cheapest first.
 
+import { communeKey } from "../commune-identity";
 import { InputError } from "../errors";
-import { nameKey } from "../text";
 import type { CommuneStatus, Warning } from "../types";
 import type { CostTable, TargetOptions } from "./types";
 
@@ -50,7 +50,7 @@ export function criterionCost(
   criterion: number,
   costs: CostTable | undefined,
   free: readonly number[],
-  ownCosts: Map<number, number> | undefined = costs?.perCommune.get(nameKey(commune.name))
+  ownCosts: Map<number, number> | undefined = costs?.perCommune.get(communeKey(commune))
 ): number {
   const given = ownCosts?.get(criterion) ?? costs?.perCriterion.get(criterion);
   if (given !== undefined) {
@@ -124,7 +124,7 @@ export function prepareProvince(
     const achieved =
       status.achieved.length < 2 ? [...status.achieved] : sortedUnique(status.achieved);
     const unmet = numbers.filter((n) => !achieved.includes(n));
-    const own = options.costs?.perCommune.get(nameKey(status.name));
+    const own = options.costs?.perCommune.get(communeKey(status));
     const byNumber = unmet.map((n) => criterionCost(status, n, options.costs, free, own));
     const order = unmet
       .map((_, i) => i)

@@ -133,8 +133,13 @@ function ResultRow({
   const values = table.rows[row];
   const show = (c: FittedColumn) => cellDisplay(table, c.index, values[c.index], lang);
   const name = fit.name ? show(fit.name) : String(row + 1);
-  const expandable = fit.rest.length > 0;
-  const expander = expandable && (
+  // Blank cells say nothing in a row's details (the workbook keeps them).
+  const details = fit.rest.filter((c) => show(c).trim() !== "");
+  const expandable = details.length > 0;
+  const expander = !expandable ? (
+    // Keeps the names in line with the rows that have an expander.
+    fit.rest.length > 0 && <span className={styles.expander} aria-hidden />
+  ) : (
     <Button
       size="small"
       appearance="subtle"
@@ -174,7 +179,7 @@ function ResultRow({
         <TableRow className={styles.detailsRow}>
           <TableCell colSpan={columns}>
             <dl id={detailsId} className={styles.details} data-testid="row-details">
-              {fit.rest.map((c) => (
+              {details.map((c) => (
                 <React.Fragment key={c.index}>
                   <dt>{c.header}</dt>
                   <dd>{show(c)}</dd>

@@ -3,7 +3,14 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
-import { a1, checkGridSize, type CellValue, type Grid } from "../grid";
+import {
+  a1,
+  checkGridSize,
+  UNCALCULATED,
+  type CellValue,
+  type Grid,
+  type MergedRange,
+} from "../grid";
 import {
   assertTableShape,
   headerFooterCode,
@@ -26,6 +33,7 @@ import {
   type SheetRef,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
+import { decodeTextFile } from "./text-decode";
 import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
@@ -40,10 +48,26 @@ export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
     if ("hyperlink" in value) return typeof value.text === "string" ? value.text : null;
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      return result === undefined ? null : fromExcelJsValue(result as ExcelJS.CellValue);
+      if (result === undefined || result === null) {
+        const formula = (value as ExcelJS.CellFormulaValue).formula;
+        return { error: UNCALCULATED, ...(formula ? { formula: `=${formula}` } : {}) };
+      }
+      return fromExcelJsValue(result as ExcelJS.CellValue);
     }
   }
   return String(value);
+}
+
+/** The sheet's merged ranges, 0-based (ExcelJS keeps them by master address, 1-based). */
+function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: MergedRange }> })._merges;
+  if (!merges) return [];
+  return Object.values(merges).map(({ model }) => ({
+    top: model.top - 1,
+    left: model.left - 1,
+    bottom: model.bottom - 1,
+    right: model.right - 1,
+  }));
 }
 
 function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
@@ -96,12 +120,22 @@ export function parseCsv(text: string, sheet: string): CellValue[][] {
   return rows;
 }
 
-/** The separator is decided by the header line, where lists such as "1,2,3" do not occur. */
+/**
+ * The separator: the one found (outside quotes) on the most of the first lines. Title lines above the table have
+ * none; an unquoted list "1,2,3" in a semicolon file has commas on some lines only.
+ */
 function guessDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
-  const counts = [",", ";", "\t"].map((d) => ({ d, n: header.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0].n > 0 ? counts[0].d : ",";
+  const lines = text
+    .split(/\r?\n/, 40)
+    .map((l) => l.replace(/"[^"]*"/g, ""))
+    .filter((l) => l.trim() !== "");
+  const scores = ["\t", ";", ","].map((d) => ({
+    d,
+    lines: lines.filter((l) => l.includes(d)).length,
+    n: lines.reduce((s, l) => s + l.split(d).length - 1, 0),
+  }));
+  scores.sort((a, b) => b.lines - a.lines || b.n - a.n);
+  return scores[0].n > 0 ? scores[0].d : ",";
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -123,6 +157,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
         throw unreadableXlsx(first);
       }
     }
+  }
+
+  /** A text file's bytes in any encoding offices save (see decodeTextFile) become a workbook of one sheet. */
+  static fromTextBytes(bytes: Uint8Array, sheetName: string): ExcelJsWorkbook {
+    return ExcelJsWorkbook.fromCsv(decodeTextFile(bytes).text, sheetName);
   }
 
   /** A CSV file becomes a workbook of one sheet named after the file (as Excel allows a sheet name). */
@@ -199,6 +238,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return this.workbook.worksheets.filter((w) => w !== meta).map((w) => w.name);
   }
 
+  async hiddenSheets(): Promise<string[]> {
+    const meta = this.meta()?.sheet;
+    return this.workbook.worksheets
+      .filter((w) => w !== meta && w.state !== "visible")
+      .map((w) => w.name);
+  }
+
   /** The sheet's cells as a grid from A1; its size is checked from the cells present before it is allocated. */
   async readSheet(name: string): Promise<Grid> {
     const names = await this.sheetNames();
@@ -224,7 +270,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       rows[rowNumber - 1] = values;
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
-    return { sheet: found, rows, origin: { row: 0, col: 0 } };
+    const merges = mergedRanges(sheet);
+    return {
+      sheet: found,
+      rows,
+      origin: { row: 0, col: 0 },
+      ...(merges.length > 0 ? { merges } : {}),
+    };
   }
 
   async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {

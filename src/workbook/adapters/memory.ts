@@ -34,6 +34,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private sheets: MemorySheet[] = [];
   private owned: OwnedSheet[] = [];
   private made = 0;
+  private hidden = new Set<string>();
   readonly tables: MemoryTable[] = [];
 
   constructor(sheets: Record<string, CellValue[][]> = {}) {
@@ -64,6 +65,15 @@ export class MemoryWorkbook implements WorkbookPort {
   private newId(): string {
     this.made += 1;
     return `m${this.made}`;
+  }
+
+  /** Hides a user's sheet (test setup), as Excel's Hide does. */
+  hideSheet(name: string): void {
+    this.hidden.add(name);
+  }
+
+  async hiddenSheets(): Promise<string[]> {
+    return this.sheets.map((s) => s.name).filter((n) => this.hidden.has(n));
   }
 
   /** Every cell of every sheet, for before/after comparisons. */

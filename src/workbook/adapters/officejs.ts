@@ -254,6 +254,18 @@ export class OfficeJsWorkbook implements WorkbookPort {
     });
   }
 
+  /** Hidden and very hidden sheets, in one sync (visibility is a plain property of the sheet collection's items). */
+  async hiddenSheets(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      await context.sync();
+      return sheets.items
+        .filter((s) => s.name !== META_SHEET && s.visibility !== "Visible")
+        .map((s) => s.name);
+    });
+  }
+
   /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
   async readSheet(name: string): Promise<Grid> {
     let grid: Grid | "meta";

@@ -112,15 +112,32 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     const { required, basis, bracket, warnings } = await requiredRatio(request);
     const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
     const columns = counterpartCheck(table, required);
+    const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
+    warnings.push(...(table.notes ?? []));
+    if (!table.lines.some((l) => l.category.startsWith("local"))) {
+      warnings.push({
+        sheet: table.sheet,
+        vi: "Không có dòng ngân sách địa phương (tỉnh, huyện, xã) nào được nhận ra: NSĐP tính bằng 0; kiểm tra tên các dòng",
+        en: "No local budget line (province, district, commune) was recognised: local counted as 0; check the line labels",
+      });
+    }
+    for (const line of table.lines.filter((l) => l.category === "other")) {
+      warnings.push({
+        sheet: line.source?.sheet,
+        cell: line.source?.cell,
+        vi: `Dòng "${line.label}" chưa nhận ra nhóm nguồn, không tính vào NSĐP hay NSTW`,
+        en: `Line "${line.label}" matched no source group and counts as neither local nor central`,
+      });
+    }
     const text = [`Tỷ lệ tối thiểu / minimum: ${basis}`];
     for (const c of columns) {
       const ratio = c.ratio === null ? "—" : fmt(c.ratio, 3);
       text.push(
-        `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} triệu đồng / short by ${c.shortfall} million VND`}`
+        `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} ${unit.vi} / short by ${c.shortfall} ${unit.en}`}`
       );
     }
     return {
-      json: { sheet: table.sheet, required, ...(bracket ? { bracket } : {}), columns },
+      json: { sheet: table.sheet, unit, required, ...(bracket ? { bracket } : {}), columns },
       text: text.join("\n"),
       sheets: [counterpartSheet(columns, basis)],
       warnings,

@@ -11,6 +11,7 @@ import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
 import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
+import { inputSheetNames } from "../sheet-finder";
 import type { InputKind, PlanningJob } from "./job";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
@@ -25,13 +26,15 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
 };
 
-/** For each kind, the sheets that look like it, in workbook order. The add-in's own result sheets are skipped. */
+/**
+ * For each kind, the sheets that look like it, in workbook order: visible sheets only (see sheet-finder), the
+ * add-in's own result sheets skipped.
+ */
 export async function detectInputs(
   workbook: WorkbookPort
 ): Promise<Partial<Record<InputKind, string[]>>> {
   const found: Partial<Record<InputKind, string[]>> = {};
-  for (const name of await workbook.sheetNames()) {
-    if (/^kq[_ ]/i.test(name)) continue;
+  for (const name of await inputSheetNames(workbook)) {
     const grid = await workbook.readSheet(name);
     for (const [kind, detect] of Object.entries(DETECTORS) as [InputKind, (g: Grid) => boolean][]) {
       if (detect(grid)) (found[kind] ??= []).push(name);

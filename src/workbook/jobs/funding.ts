@@ -63,7 +63,8 @@ export const fundingJob: PlanningJob = withNumberNotes({
     const comparisons = compareFundingColumns(table);
     const rounded = decimals !== undefined;
 
-    const warnings: Warning[] = [];
+    const warnings: Warning[] = [...(table.notes ?? [])];
+    const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
     for (const mix of mixes) {
       for (const c of mix.checks.filter((x) => !x.ok)) {
         warnings.push({
@@ -85,6 +86,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
 
     const json = {
       sheet: table.sheet,
+      unit,
       round: decimals ?? null,
       columns: mixes.map((m) => ({
         column: m.column,
@@ -112,7 +114,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
 
     const text: string[] = [];
     for (const m of mixes) {
-      text.push(`${m.column}: tổng ${fmt(m.total)} triệu đồng / total ${m.total} million VND`);
+      text.push(`${m.column}: tổng ${fmt(m.total)} ${unit.vi} / total ${m.total} ${unit.en}`);
       for (const l of m.lines.filter((x) => x.level === 1)) {
         const share = rounded ? (l.roundedShare ?? 0) : l.share;
         text.push(
@@ -120,10 +122,14 @@ export const fundingJob: PlanningJob = withNumberNotes({
         );
       }
       const bad = m.checks.filter((c) => !c.ok);
+      // "Sums agree" is a promise: only when every line was recognised, a sum was checked and nothing else is in doubt.
+      const unclassified = m.lines.filter((l) => l.category === "other").length;
       text.push(
-        bad.length === 0
-          ? "  Các số cộng dồn khớp / sums agree"
-          : `  ${bad.length} chỗ lệch / mismatches:`
+        bad.length > 0
+          ? `  ${bad.length} chỗ lệch / mismatches:`
+          : unclassified > 0 || m.checks.length === 0 || (table.notes ?? []).length > 0
+            ? `  Chưa kết luận được việc cộng dồn: ${unclassified > 0 ? `${unclassified} dòng chưa nhận ra nhóm nguồn` : m.checks.length === 0 ? "bảng không có dòng tổng để kiểm tra" : "xem các cảnh báo"} / sums not confirmed: ${unclassified > 0 ? `${unclassified} lines matched no source group` : m.checks.length === 0 ? "no total row to check against" : "see the warnings"}`
+            : "  Các số cộng dồn khớp / sums agree"
       );
       for (const c of bad)
         text.push(

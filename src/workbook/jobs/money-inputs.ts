@@ -5,26 +5,12 @@ import { InputError } from "../../engine/errors";
 import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
 import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
-import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
+import { findInputSheet } from "../sheet-finder";
 import { isBracketSheet, readBrackets } from "../readers/brackets";
 import { budgetLayout, readBudget } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
 import type { InputRef, JobInputSpec } from "./job";
-
-/** The add-in's own result sheets start with this and are never read as input. */
-const RESULT_PREFIX = "KQ_";
-
-async function findSheet(
-  workbook: WorkbookPort,
-  accepts: (grid: Grid) => boolean
-): Promise<string | null> {
-  for (const name of await workbook.sheetNames()) {
-    if (name.startsWith(RESULT_PREFIX)) continue;
-    if (accepts(await workbook.readSheet(name))) return name;
-  }
-  return null;
-}
 
 /** The funding table both money jobs read. */
 export const BUDGET_INPUT: JobInputSpec = {
@@ -39,9 +25,13 @@ export async function loadSourceMapping(
   workbook: WorkbookPort,
   sheet?: string
 ): Promise<SourceMappingEntry[]> {
-  const name = sheet ?? (await findSheet(workbook, isSourceMappingSheet));
-  if (!name) return DEFAULT_SOURCE_MAPPING;
-  return [...readSourceMapping(await workbook.readSheet(name)), ...DEFAULT_SOURCE_MAPPING];
+  const found = await findInputSheet(workbook, {
+    named: sheet,
+    accepts: isSourceMappingSheet,
+    what: { vi: "bảng phân nhóm nguồn", en: "source mapping" },
+  });
+  if (!found) return DEFAULT_SOURCE_MAPPING;
+  return [...readSourceMapping(found.grid), ...DEFAULT_SOURCE_MAPPING];
 }
 
 /** Reads the funding table of an input; without a sheet name, the first sheet in either funding layout. */
@@ -57,8 +47,12 @@ export async function loadBudget(
       },
     });
   }
-  const sheet = input.sheet ?? (await findSheet(input.workbook, (g) => budgetLayout(g) !== null));
-  if (!sheet) {
+  const found = await findInputSheet(input.workbook, {
+    named: input.sheet,
+    accepts: (g) => budgetLayout(g) !== null,
+    what: { vi: "bảng nguồn vốn", en: "funding table" },
+  });
+  if (!found) {
     const names = await input.workbook.sheetNames();
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
@@ -70,13 +64,17 @@ export async function loadBudget(
     });
   }
   const mapping = await loadSourceMapping(input.workbook, mappingSheet);
-  return readBudget(await input.workbook.readSheet(sheet), { mapping });
+  return readBudget(found.grid, { mapping });
 }
 
 /** Reads a counterpart bracket table: the named sheet, or the first sheet with bracket headers. */
 export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[]> {
-  const sheet = input.sheet ?? (await findSheet(input.workbook, isBracketSheet));
-  if (!sheet) {
+  const found = await findInputSheet(input.workbook, {
+    named: input.sheet,
+    accepts: isBracketSheet,
+    what: { vi: "bảng tỷ lệ đối ứng", en: "counterpart brackets" },
+  });
+  if (!found) {
     const names = await input.workbook.sheetNames();
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
@@ -87,5 +85,5 @@ export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[
       },
     });
   }
-  return readBrackets(await input.workbook.readSheet(sheet));
+  return readBrackets(found.grid);
 }

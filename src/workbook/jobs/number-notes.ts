@@ -2,13 +2,15 @@
 
 import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
-import { ambiguousNumberWarnings } from "../readers/table";
+import { ambiguousNumberWarnings, invisibleCharacterWarnings } from "../readers/table";
+import { sheetChoiceWarnings } from "../sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
 
 /** A port that remembers the grids it handed out, so their reading notes can be collected afterwards. */
 function recordingPort(port: WorkbookPort, grids: Grid[]): WorkbookPort {
   return {
     sheetNames: () => port.sheetNames(),
+    ...(port.hiddenSheets ? { hiddenSheets: () => port.hiddenSheets!() } : {}),
     readSheet: async (name) => {
       const grid = await port.readSheet(name);
       grids.push(grid);
@@ -18,7 +20,7 @@ function recordingPort(port: WorkbookPort, grids: Grid[]): WorkbookPort {
   };
 }
 
-/** The job with the ambiguous-number warnings of every sheet it read added to its warnings. */
+/** The job with the sheet-choice and ambiguous-number warnings of every sheet it read added to its warnings. */
 export function withNumberNotes(job: PlanningJob): PlanningJob {
   return {
     ...job,
@@ -32,7 +34,11 @@ export function withNumberNotes(job: PlanningJob): PlanningJob {
       const seen = new Set<Grid>();
       const notes = grids
         .filter((g) => !seen.has(g) && seen.add(g))
-        .flatMap((g) => ambiguousNumberWarnings(g));
+        .flatMap((g) => [
+          ...sheetChoiceWarnings(g),
+          ...ambiguousNumberWarnings(g),
+          ...invisibleCharacterWarnings(g),
+        ]);
       return notes.length > 0 ? { ...result, warnings: [...result.warnings, ...notes] } : result;
     },
   };

@@ -2,6 +2,7 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Grid } from "../grid";
+import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import type { JobRequest } from "./job";
 
 export interface NumberOptionRules {
@@ -73,8 +74,8 @@ export function requireOptionNumber(
 }
 
 /**
- * The grid of a job input: the named sheet, or else the first sheet that `recognise` accepts, or else the
- * first sheet (whose reader then says which headers are missing). Null when an optional input is absent.
+ * The grid of a job input (see sheet-finder): the named sheet, or else the visible sheet that `recognise` accepts,
+ * or else the first visible input sheet (whose reader then says which headers are missing).
  */
 export async function inputGrid(
   request: JobRequest,
@@ -89,15 +90,14 @@ export async function inputGrid(
       expected: { vi: `dữ liệu đầu vào: ${label.vi}`, en: `an input: ${label.en}` },
     });
   }
-  if (ref.sheet) return ref.workbook.readSheet(ref.sheet);
-  const names = await ref.workbook.sheetNames();
-  let first: Grid | null = null;
-  for (const name of names) {
-    const grid = await ref.workbook.readSheet(name);
-    if (recognise(grid)) return grid;
-    first ??= grid;
-  }
-  if (first) return first;
+  const found = await findInputSheet(ref.workbook, {
+    named: ref.sheet,
+    accepts: recognise,
+    what: label,
+  });
+  if (found) return found.grid;
+  const [first] = await inputSheetNames(ref.workbook);
+  if (first !== undefined) return ref.workbook.readSheet(first);
   throw new InputError({
     expected: { vi: `một trang tính có ${label.vi}`, en: `a sheet with the ${label.en}` },
   });

@@ -13,6 +13,7 @@ import { optionNumber } from "./request-values";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
+import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import type { InputRef, JobResult, PlanningJob } from "./job";
 
@@ -21,7 +22,7 @@ export async function readCatalogueInput(ref: InputRef | undefined): Promise<Cat
   if (!ref) return [];
   if (ref.sheet) return readCatalogues(await ref.workbook.readSheet(ref.sheet));
   const found: Catalogue[] = [];
-  for (const name of await ref.workbook.sheetNames()) {
+  for (const name of await inputSheetNames(ref.workbook)) {
     const grid = await ref.workbook.readSheet(name);
     if (looksLikeCatalogue(grid)) found.push(...readCatalogues(grid));
   }
@@ -36,18 +37,19 @@ export async function readCatalogueInput(ref: InputRef | undefined): Promise<Cat
   return found;
 }
 
-/** The communes sheet: the named one, else the first sheet whose headers look like a communes list. */
+/** The communes sheet (see sheet-finder): the named one, else the visible sheet whose headers look like a communes list. */
 export async function readCommunesInput(
   workbook: WorkbookPort,
   sheet: string | undefined,
   catalogue: Catalogue
 ): Promise<CommunesReadResult> {
-  if (sheet) return readCommunes(await workbook.readSheet(sheet), { catalogue });
-  const names = await workbook.sheetNames();
-  for (const name of names) {
-    const grid = await workbook.readSheet(name);
-    if (looksLikeCommunes(grid, catalogue)) return readCommunes(grid, { catalogue });
-  }
+  const found = await findInputSheet(workbook, {
+    named: sheet,
+    accepts: (g) => looksLikeCommunes(g, catalogue),
+    what: { vi: "danh sách xã", en: "communes list" },
+  });
+  if (found) return readCommunes(found.grid, { catalogue });
+  const names = await inputSheetNames(workbook);
   throw new InputError({
     found: names.join(", "),
     expected: {

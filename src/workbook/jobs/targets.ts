@@ -10,6 +10,7 @@ import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
+import { findInputSheet } from "../sheet-finder";
 import { choosePeriod } from "./period";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -85,20 +86,19 @@ export async function findGrid(
   what: Bilingual,
   exclude?: string
 ): Promise<Grid> {
-  if (ref.sheet) return ref.workbook.readSheet(ref.sheet);
-  const candidates: Grid[] = [];
-  for (const name of await ref.workbook.sheetNames()) {
-    if (name === exclude) continue;
-    const grid = await ref.workbook.readSheet(name);
-    if (fits(grid)) candidates.push(grid);
-  }
-  const found = candidates.find(prefer) ?? candidates[0];
+  const found = await findInputSheet(ref.workbook, {
+    named: ref.sheet,
+    accepts: fits,
+    prefer,
+    exclude: exclude === undefined ? [] : [exclude],
+    what,
+  });
   if (!found) {
     throw new InputError({
       expected: { vi: `một trang tính chứa ${what.vi}`, en: `a sheet holding the ${what.en}` },
     });
   }
-  return found;
+  return found.grid;
 }
 
 async function readInputs(

@@ -5,8 +5,12 @@ import { InputError } from "../../engine/errors";
 import { classifySource, DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { BudgetLine, BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
 import { labelKey } from "../../engine/text";
+import { formatVi } from "../../engine/numbers";
+import type { Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
+import { isTotalLabel, markerKind, stripMarker, type MarkerKind } from "../layout/labels";
 import {
+  ignoredRowsWarning,
   locateTable,
   numberCell,
   textCell,
@@ -49,8 +53,9 @@ export const REPORT_BUDGET_SPECS: ColumnSpec[] = [
   },
 ];
 
-/** Report columns that are not amounts: shares, units, notes. */
-const NOT_AMOUNT = /^(ty le|co cau|share|%|ghi chu|note|dvt|don vi tinh|unit)/;
+/** Report columns that are not amounts: shares, comparisons, differences, units, notes, who does what. */
+const NOT_AMOUNT =
+  /^(ty le|co cau|share|%|ghi chu|note|dvt|don vi tinh|don vi|unit|so sanh|so voi|tang giam|tang, giam|chenh lech|difference|compare|comparison|ratio|stt|tt|ma so|co quan|noi dung|chi so)|(%|\bty le\b|\bso sanh\b|\bratio\b|\bchenh lech\b|\bghi chu\b|\bbinh quan\b)/;
 
 /** Which layout a sheet holds, or null when it holds neither. */
 export function budgetLayout(grid: Grid): "tidy" | "report" | null {
@@ -91,30 +96,39 @@ export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetT
   return table;
 }
 
-/** Text above a table that is a unit note ("ĐVT: triệu đồng"), not a group header. */
-const UNIT_NOTE = /(dvt|don vi|trieu dong|ty dong|million|billion)/;
-
 /**
- * Amount columns: headers right of the label column that are not shares or notes. A two-row header ("Năm 2023"
- * merged over "Kế hoạch" | "Thực hiện") is read as "Năm 2023 Kế hoạch": the group is the nearest text to the left
- * within the amount columns in the row just above.
+ * Amount columns: headers right of the label column whose header and values are money, not shares, comparisons,
+ * differences or notes. A composed header ("Năm 2023 / Kế hoạch", see layout/header) is named "Năm 2023 Kế hoạch".
  */
 function amountColumns(table: LocatedTable): { col: number; header: string }[] {
   const labelCol = table.columns.label;
-  const columns = table.unmatched.filter(
-    (h) => h.col > labelCol && !NOT_AMOUNT.test(labelKey(h.header))
-  );
-  if (table.headerRow === 0 || columns.length === 0) return columns;
-  const above = table.grid.rows[table.headerRow - 1] ?? [];
-  const first = columns[0].col;
-  return columns.map((h) => {
-    for (let c = h.col; c >= first; c--) {
-      const text = cellText(above[c] ?? null).trim();
-      if (text === "") continue;
-      return UNIT_NOTE.test(labelKey(text)) ? h : { col: h.col, header: `${text} ${h.header}` };
-    }
-    return h;
-  });
+  const { grid } = table;
+  return table.unmatched
+    .filter(
+      (h) => h.col > labelCol && !h.header.split(" / ").some((p) => NOT_AMOUNT.test(labelKey(p)))
+    )
+    .filter((h) => {
+      // Money columns hold numbers: a column of texts ("Cơ quan chủ trì") or of percentages is not one.
+      let numbers = 0;
+      for (const r of table.dataRows) {
+        const v = grid.rows[r]?.[h.col] ?? null;
+        if (isBlank(v)) continue;
+        if (typeof v === "number") numbers++;
+        else if (typeof v === "string") {
+          const t = v.trim();
+          if (/%$/.test(t)) return false;
+          if (/^[-–—]$/.test(t)) continue;
+          if (/^#/.test(t)) {
+            numbers++; // a formula error shown as text: the reader stops on it, naming the cell
+            continue;
+          }
+          if (/\p{L}{2,}/u.test(t)) return false;
+          numbers++;
+        } else numbers++;
+      }
+      return numbers > 0 || table.dataRows.length === 0;
+    })
+    .map((h) => ({ col: h.col, header: h.header.replace(/ \/ /g, " ") }));
 }
 
 /** Column names as keys: a repeated header gets " (2)", " (3)"… */
@@ -139,21 +153,6 @@ function deriveEmptyParents(lines: BudgetLine[]): void {
     );
     line.derived = true;
   }
-}
-
-type MarkerKind = "roman" | "arabic" | "dotted" | "letter" | "dash" | "plus" | "star";
-
-function markerKind(marker: string): MarkerKind | null {
-  const m = marker.trim();
-  if (m === "") return null;
-  if (/^[IVXLC]+\.?$/.test(m)) return "roman";
-  if (/^\d+\.?$/.test(m)) return "arabic";
-  if (/^\d+(\.\d+)+\.?$/.test(m)) return "dotted";
-  if (/^[a-zđ][).]?$/i.test(m)) return "letter";
-  if (/^[-–—]$/.test(m)) return "dash";
-  if (m === "+") return "plus";
-  if (m === "*") return "star";
-  return null;
 }
 
 /** Parents' labels, outermost first, for classifying a sub-line in its context. */
@@ -181,6 +180,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
   // A marker kind's level is the order in which kinds first appear: I → 1, 1 → 2, 1.1 → 3, and so on.
   const kindLevels = new Map<MarkerKind, number>();
   const lines: BudgetLine[] = [];
+  const extraTotals: Warning[] = [];
   for (const r of table.dataRows) {
     const rawLabel = textCell(grid, r, labelCol, { vi: "nội dung", en: "label" }) ?? "";
     let marker =
@@ -188,12 +188,14 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
         ? ""
         : (textCell(grid, r, markerCol, { vi: "số thứ tự", en: "number" }) ?? "");
     let label = rawLabel;
-    const inline = rawLabel.match(/^([-–—+*])\s+(.*)$/);
-    if (marker === "" && inline) {
-      marker = inline[1];
-      label = inline[2];
+    const inline = stripMarker(rawLabel);
+    if (inline.marker !== "" && (marker === "" || markerKind(marker) === null)) {
+      marker = inline.marker;
+      label = inline.rest;
+    } else if (inline.marker !== "" && markerKind(inline.marker) === markerKind(marker)) {
+      label = inline.rest;
     }
-    const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT }));
+    const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT, percent: false }));
     if (label === "") {
       if (values.every((v) => v === null)) continue;
       throw new InputError({
@@ -211,7 +213,23 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
       continue;
     const cells = amounts.map((a) => gridAddress(grid, r, a.col));
     const source = { sheet: grid.sheet, cell: gridAddress(grid, r, labelCol) };
-    if (classifySource(label, [], mapping) === "total") {
+    if (isTotalLabel(label) || classifySource(label, [], mapping) === "total") {
+      const first = lines.find((l) => l.category === "total");
+      if (first) {
+        // A second total (the same table totalled at the top and at the bottom) is checked, not counted.
+        values.forEach((v, c) => {
+          const stated = first.amounts[c];
+          if (v !== null && stated !== null && v !== stated) {
+            extraTotals.push({
+              sheet: grid.sheet,
+              cell: cells[c],
+              vi: `"${label}" (ô ${cells[c]}) ghi ${formatVi(v)} nhưng "${first.label}" (ô ${first.cells?.[c]}) ghi ${formatVi(stated)}`,
+              en: `"${label}" (cell ${cells[c]}) states ${v} but "${first.label}" (cell ${first.cells?.[c]}) states ${stated}`,
+            });
+          }
+        });
+        continue;
+      }
       lines.push({
         label,
         category: "total",
@@ -242,7 +260,15 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     lines.push({ label, category, level, parent, amounts: values, cells, source });
   }
   deriveEmptyParents(lines);
-  return { sheet: grid.sheet, columns: uniqueNames(amounts.map((a) => a.header)), lines };
+  const ignored = ignoredRowsWarning(table);
+  const notes = [...extraTotals, ...(ignored ? [ignored] : [])];
+  return {
+    sheet: grid.sheet,
+    columns: uniqueNames(amounts.map((a) => a.header)),
+    lines,
+    ...(table.unit ? { unit: { vi: table.unit.vi, en: table.unit.en } } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** "Kế hoạch"/"KH"/"plan" → Kế hoạch; "Thực hiện"/"TH"/"actual"/"kết quả" → Thực hiện; null when unknown. */
@@ -280,7 +306,7 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
       what: { vi: "năm", en: "year" },
     });
     const sourceText = textCell(grid, r, col.source, { vi: "nguồn vốn", en: "source" });
-    const amount = numberCell(grid, r, col.amount, { what: AMOUNT });
+    const amount = numberCell(grid, r, col.amount, { what: AMOUNT, percent: false });
     if (year === null || sourceText === null) {
       const c = year === null ? col.year : col.source;
       throw new InputError({

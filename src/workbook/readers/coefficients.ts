@@ -6,7 +6,15 @@ import { labelKey } from "../../engine/text";
 import type { SourceRef, Warning } from "../../engine/types";
 import { gridAddress, type Grid } from "../grid";
 import {
+  isGrandTotalLabel,
+  isGroupLabel,
+  isTotalLabel,
+  markerKind,
+  rowTexts,
+} from "../layout/labels";
+import {
   addressAt,
+  ignoredRowsWarning,
   tryLocateTable,
   locateTable,
   numberCell,
@@ -24,8 +32,6 @@ export const COEFFICIENT_COLUMNS: ColumnSpec[] = [
 ];
 
 const WHAT = { vi: "bảng hệ số phân bổ", en: "allocation coefficients table" };
-/** Rows that total the table; skipped, because the engine adds its own total. */
-const TOTAL_LABELS = new Set(["tong", "tong cong", "cong", "tong so", "total"]);
 
 export interface CoefficientsTable {
   sheet: string;
@@ -83,20 +89,58 @@ export function readCoefficients(
   const warnings: Warning[] = [];
   const seen = new Map<string, string>();
   const col = (key: string) => table.columns[key];
+  const ignored = ignoredRowsWarning(table);
+  if (ignored) warnings.push(ignored);
+  // Units since the last subtotal, and all units: what a subtotal and a total cover.
+  let sinceSubtotal: { row: number; weight: number }[] = [];
+  const all: { row: number; weight: number }[] = [];
+  const basisCol = col(basis);
   for (const row of table.dataRows) {
     const name = textCell(grid, row, col("unit"), { vi: "tên đơn vị", en: "unit name" });
-    // A total row, labelled in the unit column or (merged) in another one such as TT.
-    const isTotal = (grid.rows[row] ?? []).some(
-      (v) => typeof v === "string" && TOTAL_LABELS.has(labelKey(v))
-    );
-    if (isTotal) continue;
+    // A total or subtotal row, labelled in the unit column or (merged) in another one such as TT.
+    const totalText = rowTexts(grid.rows[row] ?? []).find((t) => isTotalLabel(t.text));
+    if (totalText) {
+      const grand = isGrandTotalLabel(totalText.text);
+      const stated = numberCell(grid, row, basisCol, { what: { vi: "tổng", en: "total" } });
+      const covered = grand && sinceSubtotal.length < all.length ? all : sinceSubtotal;
+      const sumOf = (units: { weight: number }[]) => units.reduce((s, u) => s + u.weight, 0);
+      const agrees = (units: { weight: number }[]) =>
+        units.length > 0 &&
+        Math.abs(stated! - sumOf(units)) <= 1e-9 * Math.max(1, Math.abs(stated!));
+      if (stated !== null && covered.length > 0 && !agrees(sinceSubtotal) && !agrees(all)) {
+        const computed = sumOf(covered);
+        {
+          const cell = gridAddress(grid, row, basisCol);
+          const range = `${gridAddress(grid, covered[0].row, basisCol)}:${gridAddress(grid, covered[covered.length - 1].row, basisCol)}`;
+          warnings.push({
+            sheet: grid.sheet,
+            cell,
+            vi: `"${totalText.text}" (ô ${cell}) ghi ${stated} nhưng các dòng ${range} cộng lại ${computed}; dòng tổng không được phân bổ`,
+            en: `"${totalText.text}" (cell ${cell}) states ${stated} but rows ${range} add up to ${computed}; the total row gets no allocation`,
+          });
+        }
+      }
+      sinceSubtotal = [];
+      continue;
+    }
     const number = (key: string, what: { vi: string; en: string }) =>
-      col(key) === undefined ? null : numberCell(grid, row, col(key), { min: 0, what });
+      col(key) === undefined
+        ? null
+        : numberCell(grid, row, col(key), { min: 0, what, percent: false });
     const coefficient = number("coefficient", { vi: "hệ số", en: "coefficient" });
     const need = number("need", { vi: "nhu cầu (triệu đồng)", en: "need (million VND)" });
     const min = number("min", { vi: "mức tối thiểu (triệu đồng)", en: "minimum (million VND)" });
     const cap = number("cap", { vi: "mức tối đa (triệu đồng)", en: "cap (million VND)" });
     const weight = basis === "need" ? need : coefficient;
+    if (
+      weight === null &&
+      rowTexts(grid.rows[row] ?? []).some(
+        (t) => isGroupLabel(t.text) || markerKind(t.text) === "roman"
+      )
+    ) {
+      sinceSubtotal = [];
+      continue; // a group row ("Huyện Kế Sách"): its units follow
+    }
     if (name === null) {
       if (weight === null) continue; // a note or a stray value in another column
       throw new InputError({
@@ -141,6 +185,8 @@ export function readCoefficients(
       ...(cap !== null ? { cap } : {}),
     });
     sources.push({ sheet: grid.sheet, cell });
+    sinceSubtotal.push({ row, weight: weight as number });
+    all.push({ row, weight: weight as number });
   }
   if (units.length === 0) {
     throw new InputError({

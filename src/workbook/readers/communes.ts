@@ -9,7 +9,16 @@ import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import {
+  groupName,
+  isGroupLabel,
+  isTotalLabel,
+  markerKind,
+  rowTexts,
+  stripMarker,
+} from "../layout/labels";
+import {
   addressAt,
+  ignoredRowsWarning,
   numberCell,
   textCell,
   tryLocateTable,
@@ -139,7 +148,8 @@ function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   if (!table) return null;
   // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
   for (const { col, header } of table.unmatched) {
-    const n = markNumber(header, catalogue);
+    // A composed header ("Tiêu chí / TC01") names its criterion in its lowest part.
+    const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
     if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
   }
   return table;
@@ -285,9 +295,87 @@ function readList(grid: Grid, row: number, col: number, catalogue: Catalogue): n
   }
 }
 
-/** Rows such as "Tổng cộng" under the table are totals, not communes. */
-function isTotalRow(name: string): boolean {
-  return /^(tong cong|tong so|tong|cong|total)$/.test(labelKey(name));
+/** A total or subtotal row ("Tổng cộng", "Cộng huyện Kế Sách"), labelled in the name column or in one left of it. */
+function isTotalRow(table: LocatedTable, r: number): boolean {
+  const row = table.grid.rows[r] ?? [];
+  for (let c = 0; c <= table.columns.name; c++) {
+    const v = row[c];
+    if (typeof v === "string" && v.trim() !== "") {
+      if (isTotalLabel(v)) return true;
+      if (c === table.columns.name) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Checks a total or subtotal row's count of criteria against the communes it covers: those of the district it names
+ * ("Cộng huyện Kế Sách"), else those since the previous total or group row, else all. A mismatch is a warning
+ * naming both cells; the row is never read as a commune either way.
+ */
+function checkSubtotal(
+  table: LocatedTable,
+  r: number,
+  all: CommuneStatus[],
+  recent: CommuneStatus[],
+  warnings: Warning[]
+): void {
+  const { grid } = table;
+  const countCol = table.columns.count;
+  if (countCol === undefined) return;
+  const value = grid.rows[r]?.[countCol] ?? null;
+  if (typeof value !== "number") return;
+  const label = rowTexts(grid.rows[r] ?? []).find((t) => isTotalLabel(t.text))?.text ?? "";
+  const named =
+    /^(?:cộng|tổng|cong|tong)(?:\s+cộng|\s+cong)?\s+(?:huyện|thị xã|thành phố|huyen|thi xa|thanh pho|tp\.?|tx\.?)\s+(.+)$/iu.exec(
+      label.trim()
+    );
+  const district = named ? labelKey(named[1]) : null;
+  const covered = district
+    ? all.filter((c) => labelKey(c.district ?? "") === district)
+    : recent.length > 0
+      ? recent
+      : all;
+  if (covered.length === 0) return;
+  const sum = covered.reduce((s, c) => s + c.count, 0);
+  if (value === sum || value === covered.length) return;
+  const cell = gridAddress(grid, r, countCol);
+  const first = covered[0].source?.cell ?? "";
+  const last = covered[covered.length - 1].source?.cell ?? "";
+  warnings.push({
+    sheet: grid.sheet,
+    cell,
+    vi: `Dòng "${label}" (ô ${cell}) ghi ${value} nhưng ${covered.length} xã từ ${first} đến ${last} cộng lại ${sum} tiêu chí; dòng này không được tính là xã`,
+    en: `Row "${label}" (cell ${cell}) states ${value} but the ${covered.length} communes from ${first} to ${last} add up to ${sum} criteria; the row is not counted as a commune`,
+  });
+}
+
+/** True when a row holds no criteria at all (no list, no count, no mark). */
+function hasNoCriteria(table: LocatedTable, r: number, marks: Map<number, number>): boolean {
+  const row = table.grid.rows[r] ?? [];
+  const blank = (c: number | undefined) => c === undefined || isBlank(row[c] ?? null);
+  return (
+    blank(table.columns.list) &&
+    blank(table.columns.count) &&
+    [...marks.values()].every((c) => blank(c))
+  );
+}
+
+/**
+ * A group row: a district's name ("Huyện Kế Sách", "Thị xã Ngã Năm") or a roman numeral with a name, and no
+ * criteria. Returns the group's name, or null for an ordinary row.
+ */
+function groupRow(table: LocatedTable, r: number, marks: Map<number, number>): string | null {
+  if (!hasNoCriteria(table, r, marks)) return null;
+  const texts = rowTexts(table.grid.rows[r] ?? []);
+  if (texts.length === 0) return null;
+  const named = texts.find((t) => isGroupLabel(t.text));
+  if (named) return groupName(named.text);
+  const roman = texts.length === 2 && markerKind(texts[0].text) === "roman";
+  if (roman) return groupName(texts[1].text);
+  const inline = stripMarker(texts[0].text);
+  if (texts.length === 1 && markerKind(inline.marker) === "roman") return groupName(inline.rest);
+  return null;
 }
 
 /** The optional columns of a row: district, code, tier, registration year, especially difficult. */
@@ -350,7 +438,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   const marks = markColumns(table, catalogue);
   if (shape === "marks") {
     for (const { col, header } of table.unmatched) {
-      const n = markNumber(header, catalogue);
+      const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
       if (n !== undefined && !marks.has(n)) {
         throw new InputError({
           sheet: grid.sheet,
@@ -391,19 +479,30 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   }
   let indicators: IndicatorStatusReader | null = null;
   if (shape === "indicators") {
-    const communeRows = table.dataRows.filter((r) => {
-      const name = grid.rows[r]?.[table.columns.name];
-      return !(typeof name === "string" && isTotalRow(name));
-    });
+    const communeRows = table.dataRows.filter((r) => !isTotalRow(table, r));
     indicators = indicatorStatusReader(table, catalogue, indicatorColumns(table), communeRows);
   }
 
   const communes: CommuneStatus[] = [];
   const seen = new Map<string, string>();
   const warnings: Warning[] = [];
+  const ignored = ignoredRowsWarning(table);
+  if (ignored) warnings.push(ignored);
+  let group: string | null = null;
+  let sinceTotal = 0;
   for (const r of table.dataRows) {
+    if (isTotalRow(table, r)) {
+      checkSubtotal(table, r, communes, communes.slice(communes.length - sinceTotal), warnings);
+      sinceTotal = 0;
+      continue;
+    }
+    const groupLabel = groupRow(table, r, marks);
+    if (groupLabel !== null) {
+      group = groupLabel;
+      sinceTotal = 0;
+      continue;
+    }
     const name = textCell(grid, r, table.columns.name, { vi: "tên xã", en: "commune name" });
-    if (name && isTotalRow(name)) continue;
     if (!name) {
       throw new InputError({
         sheet: grid.sheet,
@@ -434,7 +533,16 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       evaluation = indicators.read(r, readGroupCell(grid, r, table.columns.group));
       achieved = evaluation.achieved;
     }
-    if (shape === "list" && achieved === null && stated === null) achieved = [];
+    if (shape === "list" && achieved === null && stated === null) {
+      achieved = [];
+      const cell = addressAt(table, r, "list");
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Xã ${name} (dòng ${r + grid.origin.row + 1}): ô ${cell} trống, được hiểu là chưa đạt tiêu chí nào`,
+        en: `${name} (row ${r + grid.origin.row + 1}): cell ${cell} is blank, read as no criteria met`,
+      });
+    }
     if (shape === "count" && stated === null) {
       throw new InputError({
         sheet: grid.sheet,
@@ -469,6 +577,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       source: { sheet: grid.sheet, cell: addressAt(table, r, "name") },
     };
     readDetails(table, r, status, catalogue);
+    if (!status.district && group) status.district = group;
     if (evaluation) {
       status.indicatorsMet = evaluation.indicatorsMet;
       status.indicators = evaluation.indicators;
@@ -503,6 +612,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       });
     } else seen.set(key, status.source!.cell);
     communes.push(status);
+    sinceTotal++;
   }
   if (communes.length === 0) {
     throw new InputError({

@@ -2,7 +2,8 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { CostTable } from "../../engine/targets/types";
-import { labelKey, nameKey } from "../../engine/text";
+import { communeKey, findCommune } from "../../engine/commune-identity";
+import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { cellText, gridAddress, type Grid } from "../grid";
 import {
@@ -17,6 +18,8 @@ import {
 
 export const COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
+  { key: "district", aliases: ["Huyện", "Quận/Huyện", "District"] },
+  { key: "code", aliases: ["Mã xã", "Code", "Commune code"] },
   {
     key: "criterion",
     aliases: ["Tiêu chí", "TC", "Số tiêu chí", "Criterion", "Criterion number"],
@@ -88,15 +91,6 @@ export function readCosts(
   context: { communes: CommuneStatus[]; catalogue: Catalogue }
 ): CostsReadResult {
   const table = locateTable(grid, COST_COLUMNS, WHAT);
-  const known = new Set(context.communes.map((c) => nameKey(c.name)));
-  // A name typed without diacritics ("tai van") finds its commune only when no other folds the same way:
-  // "Hưng Thạnh" and "Hưng Thành" are two communes.
-  const folded = new Map<string, string[]>();
-  for (const c of context.communes) {
-    const list = folded.get(labelKey(c.name)) ?? [];
-    if (!list.includes(nameKey(c.name))) list.push(nameKey(c.name));
-    folded.set(labelKey(c.name), list);
-  }
   const costs: CostTable = { perCommune: new Map(), perCriterion: new Map() };
   const warnings: Warning[] = [];
   for (const row of table.dataRows) {
@@ -108,6 +102,7 @@ export function readCosts(
     const cost = numberCell(grid, row, table.columns.cost, {
       min: 0,
       what: { vi: "chi phí (triệu đồng)", en: "cost (million VND)" },
+      percent: false,
     });
     if (cost === null) {
       throw new InputError({
@@ -120,33 +115,45 @@ export function readCosts(
         },
       });
     }
+    const optional = (key: "district" | "code", what: Bilingual) =>
+      table.columns[key] === undefined ? null : textCell(grid, row, table.columns[key]!, what);
+    const district = optional("district", { vi: "huyện", en: "district" });
+    const code = optional("code", { vi: "mã xã", en: "commune code" });
     let target: Map<number, number>;
-    if (name === null) {
+    if (name === null && code === null) {
       target = costs.perCriterion;
     } else {
-      const exact = nameKey(name);
-      const loose = folded.get(labelKey(name)) ?? [];
-      const key = known.has(exact) ? exact : loose.length === 1 ? loose[0] : null;
-      if (key === null) {
-        const names = context.communes
-          .filter((c) => loose.includes(nameKey(c.name)))
-          .map((c) => c.name);
+      const match = findCommune(context.communes, {
+        name: name ?? "",
+        district: district ?? undefined,
+        code: code ?? undefined,
+      });
+      if (match.kind !== "found") {
+        const col = code !== null ? table.columns.code! : table.columns.commune!;
+        const both = match.kind === "ambiguous" ? match.communes : [];
+        const described = both
+          .map(
+            (c) =>
+              `${c.name}${c.district ? ` (${c.district})` : ""}${c.source ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : ""}`
+          )
+          .join(", ");
         throw new InputError({
           sheet: grid.sheet,
-          cell: gridAddress(grid, row, table.columns.commune!),
-          found: name,
+          cell: gridAddress(grid, row, col),
+          found: code ?? name ?? "",
           expected:
-            names.length > 1
+            both.length > 1
               ? {
-                  vi: `tên xã viết đủ dấu để phân biệt: ${names.join(", ")}`,
-                  en: `the commune's name with its diacritics, to tell apart: ${names.join(", ")}`,
+                  vi: `một xã duy nhất: tên này ứng với ${both.length} xã (${described}); thêm cột "Huyện" hoặc "Mã xã" vào bảng chi phí`,
+                  en: `one commune: this name fits ${both.length} communes (${described}); add a "Huyện" (district) or "Mã xã" (code) column to the costs table`,
                 }
               : {
-                  vi: "tên một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
-                  en: "the name of a commune in the communes list (or empty for a default cost)",
+                  vi: "tên (hoặc mã) một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
+                  en: "the name (or code) of a commune in the communes list (or empty for a default cost)",
                 },
         });
       }
+      const key = communeKey(match.commune);
       if (!costs.perCommune.has(key)) costs.perCommune.set(key, new Map());
       target = costs.perCommune.get(key)!;
     }

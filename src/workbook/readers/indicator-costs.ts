@@ -73,6 +73,7 @@ export function readIndicatorCosts(
     const cost = numberCell(grid, row, columns.cost, {
       min: 0,
       what: { vi: "chi phí (triệu đồng)", en: "cost (million VND)" },
+      percent: false,
     });
     if (cost === null) {
       throw fail("cost", "", {

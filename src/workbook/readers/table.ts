@@ -5,7 +5,19 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import { formatVi, parseNumberText, type ParsedNumber } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
 import { labelKey } from "../../engine/text";
-import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
+import {
+  cellText,
+  gridAddress,
+  isBlank,
+  isCellError,
+  UNCALCULATED,
+  type CellValue,
+  type Grid,
+} from "../grid";
+import { headerBlock, headerTextFromAbove, isColumnNumberRow } from "../layout/header";
+import { hasNoNumbers, isEndRow, rowTexts } from "../layout/labels";
+import { tableUnit, type MoneyUnit } from "../layout/units";
+import { legacyEncoding, legacyExpected } from "../layout/legacy-text";
 
 export interface ColumnSpec {
   key: string;
@@ -19,14 +31,26 @@ export interface ColumnSpec {
 
 export interface LocatedTable {
   grid: Grid;
-  /** Index into grid.rows of the header row. */
+  /** Index into grid.rows of the header row: the lowest row of the header block. */
   headerRow: number;
+  /** Index into grid.rows of the first header row (the same as headerRow for one-row headers). */
+  headerTop: number;
+  /** Composed header text per column ("Năm 2023 / Thực hiện"); "" where a column has none. */
+  headers: string[];
   /** Column index (into the row arrays) per matched spec key. */
   columns: Record<string, number>;
-  /** Headers of the header row that matched no spec: index → header text. */
+  /** Headers of the header block that matched no spec: index → composed header text. */
   unmatched: { col: number; header: string }[];
-  /** Indices into grid.rows of the data rows: after the header, blank rows skipped. */
+  /** Indices into grid.rows of the data rows: after the header, blank, column-number and repeated header rows skipped, up to the end of the table. */
   dataRows: number[];
+  /** The column-number row under the header ("(1) (2) (3)"), if any. */
+  columnNumberRow: number | null;
+  /** The row where the table ends (a note, "Ghi chú", a signature or date line), if any; it and what follows are not read. */
+  endRow: number | null;
+  /** Non-blank rows after the end of the table, which are not read. */
+  ignoredRows: number[];
+  /** The money unit the sheet states ("ĐVT: tỷ đồng"), or null. */
+  unit: MoneyUnit | null;
 }
 
 const MAX_HEADER_SCAN = 30;
@@ -42,44 +66,179 @@ function matches(header: string, spec: ColumnSpec): boolean {
   });
 }
 
-function matchRow(row: CellValue[], specs: ColumnSpec[]): Record<string, number> {
+function matchTexts(texts: string[], specs: ColumnSpec[]): Record<string, number> {
   const columns: Record<string, number> = {};
-  row.forEach((cell, c) => {
-    if (typeof cell !== "string") return;
-    const spec = specs.find((s) => columns[s.key] === undefined && matches(cell, s));
+  texts.forEach((text, c) => {
+    if (text === "") return;
+    const spec = specs.find((s) => columns[s.key] === undefined && matches(text, s));
     if (spec) columns[spec.key] = c;
   });
   return columns;
 }
 
-/** The header row among the first rows: the one matching every required spec and the most specs. Null if none. */
+/** A row's header texts: its own cells, or for a blank cell the text of a header row just above (merged down). */
+function effectiveTexts(grid: Grid, r: number): string[] {
+  const row = grid.rows[r] ?? [];
+  return row.map((cell, c) => {
+    if (typeof cell === "string" && cell.trim() !== "") return cell;
+    if (isBlank(cell)) return headerTextFromAbove(grid, r, c);
+    return "";
+  });
+}
+
+/**
+ * A row of figures, not of headers: some cells hold numbers (years such as 2023 aside, which headers carry). Such a
+ * row is never taken for the header, even when a name in it starts like a header ("Xã Thanh Thới An").
+ */
+function looksLikeData(row: readonly CellValue[]): boolean {
+  return row.some((v) => {
+    if (typeof v === "number") return !(Number.isInteger(v) && v >= 1990 && v <= 2100);
+    if (typeof v !== "string") return false;
+    const t = v.trim();
+    // Indicator codes ("1.1", "10.2") head columns in 2026-2030 sheets: they are not figures.
+    if (/^\d{1,2}\.\d{1,2}$/.test(t) || /^(19|20)\d\d$/.test(t)) return false;
+    return /^[-+(]?\d[\d.,]*\)?%?$/.test(t);
+  });
+}
+
+/** True when some cell is exactly a header alias ("Tên xã"), not merely starts like one ("Xã Thanh Thới An"). */
+function namesAHeaderExactly(texts: string[], specs: ColumnSpec[]): boolean {
+  return texts.some((t) => {
+    const key = labelKey(t);
+    return key !== "" && specs.some((s) => s.aliases.some((a) => labelKey(a) === key));
+  });
+}
+
+const hasRequired = (specs: ColumnSpec[], columns: Record<string, number>) =>
+  specs.every((s) => !s.required || columns[s.key] !== undefined);
+
+/** A row repeating the header (tables printed over several pages repeat it). */
+function repeatsHeader(row: readonly CellValue[], lastParts: string[]): boolean {
+  let same = 0;
+  for (let c = 0; c < row.length; c++) {
+    const text = typeof row[c] === "string" ? labelKey(row[c] as string) : "";
+    if (text !== "" && text === labelKey(lastParts[c] ?? "")) same++;
+    else if (!isBlank(row[c] ?? null)) return false;
+  }
+  return same >= 2;
+}
+
+/**
+ * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
+ * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
+ */
 export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | null {
   let best: { row: number; columns: Record<string, number> } | null = null;
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
   for (let r = 0; r < scan; r++) {
-    const columns = matchRow(grid.rows[r] ?? [], specs);
-    const hasRequired = specs.every((s) => !s.required || columns[s.key] !== undefined);
+    const texts = effectiveTexts(grid, r);
+    if (looksLikeData(grid.rows[r] ?? []) && !namesAHeaderExactly(texts, specs)) continue;
+    const columns = matchTexts(texts, specs);
     const count = Object.keys(columns).length;
-    if (hasRequired && count > 0 && (!best || count > Object.keys(best.columns).length)) {
+    if (
+      hasRequired(specs, columns) &&
+      count > 0 &&
+      (!best || count > Object.keys(best.columns).length)
+    ) {
       best = { row: r, columns };
     }
   }
   if (!best) return null;
-  const used = new Set(Object.values(best.columns));
-  const unmatched = (grid.rows[best.row] ?? [])
-    .map((cell, col) => ({ col, header: cellText(cell).trim() }))
-    .filter((h) => h.header !== "" && !used.has(h.col));
-  const dataRows: number[] = [];
-  for (let r = best.row + 1; r < grid.rows.length; r++) {
-    if (!(grid.rows[r] ?? []).every(isBlank)) dataRows.push(r);
+  const required = specs.filter((s) => s.required).map((s) => best!.columns[s.key]);
+  const keyCols = required.length > 0 ? required : [Object.values(best.columns)[0]];
+  const block = headerBlock(grid, best.row, keyCols);
+  let columns = matchTexts(block.lastParts, specs);
+  // A column named only by its group ("Năm 2023 / Kế hoạch" for an alias "Năm 2023 Kế hoạch") is matched whole.
+  const composed = matchTexts(
+    block.headers,
+    specs.filter((s) => columns[s.key] === undefined)
+  );
+  for (const [key, col] of Object.entries(composed)) {
+    if (!Object.values(columns).includes(col)) columns[key] = col;
   }
-  return { grid, headerRow: best.row, columns: best.columns, unmatched, dataRows };
+  if (
+    !hasRequired(specs, columns) ||
+    Object.keys(columns).length < Object.keys(best.columns).length
+  ) {
+    columns = best.columns;
+  }
+  const used = new Set(Object.values(columns));
+  const unmatched = block.headers
+    .map((header, col) => ({ col, header }))
+    .filter((h) => h.header !== "" && !used.has(h.col));
+
+  let columnNumberRow: number | null = null;
+  let endRow: number | null = null;
+  const dataRows: number[] = [];
+  const ignoredRows: number[] = [];
+  let gap = 0;
+  for (let r = block.bottom + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (row.every(isBlank)) {
+      gap++;
+      continue;
+    }
+    if (endRow !== null) {
+      ignoredRows.push(r);
+      continue;
+    }
+    if (dataRows.length === 0 && columnNumberRow === null && isColumnNumberRow(row)) {
+      columnNumberRow = r;
+      continue;
+    }
+    if (isColumnNumberRow(row) || repeatsHeader(row, block.lastParts)) continue;
+    const texts = rowTexts(row);
+    const loneNote =
+      gap > 0 &&
+      dataRows.length > 0 &&
+      texts.length === 1 &&
+      hasNoNumbers(row) &&
+      texts[0].text.length >= 40 &&
+      texts[0].text.split(/\s+/).length >= 6;
+    if (isEndRow(row) || loneNote) {
+      endRow = r;
+      ignoredRows.push(r);
+      continue;
+    }
+    gap = 0;
+    dataRows.push(r);
+  }
+  return {
+    grid,
+    headerRow: block.bottom,
+    headerTop: block.top,
+    headers: block.headers,
+    columns,
+    unmatched,
+    dataRows,
+    columnNumberRow,
+    endRow,
+    ignoredRows,
+    unit: tableUnit(grid, block.top, block.headers),
+  };
+}
+
+/** A note for the results when rows after the end of a table were not read (say what was ignored, and where). */
+export function ignoredRowsWarning(table: LocatedTable): Warning | null {
+  if (table.endRow === null || table.ignoredRows.length === 0) return null;
+  const { grid } = table;
+  const first = gridAddress(grid, table.endRow, 0);
+  const last = gridAddress(grid, table.ignoredRows[table.ignoredRows.length - 1], 0);
+  const text = cellText(rowTexts(grid.rows[table.endRow] ?? [])[0]?.text ?? "").slice(0, 40);
+  return {
+    sheet: grid.sheet,
+    cell: first,
+    vi: `Bảng kết thúc ở dòng ${table.endRow + grid.origin.row + 1} ("${text}"): ${table.ignoredRows.length} dòng từ ${first} đến ${last} (ghi chú, chữ ký) không được đọc`,
+    en: `The table ends at row ${table.endRow + grid.origin.row + 1} ("${text}"): ${table.ignoredRows.length} rows from ${first} to ${last} (notes, signatures) were not read`,
+  };
 }
 
 /** Like tryLocateTable, but a sheet without the required headers is an InputError naming them. */
 export function locateTable(grid: Grid, specs: ColumnSpec[], what: Bilingual): LocatedTable {
   const found = tryLocateTable(grid, specs);
   if (found) return found;
+  const legacy = legacyTextError(grid, what);
+  if (legacy) throw legacy;
   const required = specs.filter((s) => s.required).map((s) => `"${s.aliases[0]}"`);
   throw new InputError({
     sheet: grid.sheet,
@@ -89,6 +248,28 @@ export function locateTable(grid: Grid, specs: ColumnSpec[], what: Bilingual): L
       en: `${what.en}: a header row with the columns ${required.join(", ")} within the first ${MAX_HEADER_SCAN} rows`,
     },
   });
+}
+
+/** The first cell in a table's first rows typed in a legacy encoding, as an InputError; null when none. */
+export function legacyTextError(grid: Grid, what: Bilingual): InputError | null {
+  const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN + 20);
+  for (let r = 0; r < scan; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      const legacy = typeof v === "string" ? legacyEncoding(v) : null;
+      if (legacy) {
+        const expected = legacyExpected(legacy);
+        return new InputError({
+          sheet: grid.sheet,
+          cell: gridAddress(grid, r, c),
+          found: v as string,
+          expected: { vi: `${what.vi}: ${expected.vi}`, en: `${what.en}: ${expected.en}` },
+        });
+      }
+    }
+  }
+  return null;
 }
 
 export function cellAt(table: LocatedTable, row: number, key: string): CellValue {
@@ -106,6 +287,33 @@ export interface NumberRules {
   max?: number;
   /** What the number is, for the message, e.g. { vi: "số tiêu chí đạt", en: "number of criteria met" }. */
   what: Bilingual;
+  /** False for an amount or a coefficient: "5%" there is a mistake, not 0.05. */
+  percent?: boolean;
+}
+
+/**
+ * The largest magnitude read from a cell: far above any amount in million VND (10^15 is a billion billion VND), and
+ * low enough that no sum of such figures overflows to Infinity.
+ */
+export const MAX_CELL_NUMBER = 1e15;
+
+/** A formula cell saved without its value: the file must be recalculated (opened and saved in Excel) first. */
+function uncalculatedError(
+  grid: Grid,
+  row: number,
+  col: number,
+  value: CellValue
+): InputError | null {
+  if (!isCellError(value) || value.error !== UNCALCULATED) return null;
+  return new InputError({
+    sheet: grid.sheet,
+    cell: gridAddress(grid, row, col),
+    found: value.formula ?? "=…",
+    expected: {
+      vi: "giá trị đã tính của công thức: tệp được lưu bằng công cụ khác Excel, chưa có kết quả; hãy mở tệp bằng Excel và lưu lại",
+      en: "the formula's computed value: the file was saved by a tool other than Excel without results; open and save it in Excel",
+    },
+  });
 }
 
 function numberError(
@@ -186,26 +394,90 @@ export function numberCell(
   rules: NumberRules
 ): number | null {
   const value = grid.rows[row]?.[col] ?? null;
-  if (isBlank(value)) return null;
+  // A dash is how office tables write "none" in a number column.
+  if (isBlank(value) || (typeof value === "string" && /^\s*[-–—]\s*$/.test(value))) return null;
+  const uncalculated = uncalculatedError(grid, row, col, value);
+  if (uncalculated) throw uncalculated;
   let n: number | null = null;
   if (typeof value === "number") n = value;
   else if (typeof value === "string") {
     const parsed = parseNumberText(value);
     n = parsed?.value ?? null;
+    if (parsed?.percent && rules.percent === false) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: gridAddress(grid, row, col),
+        found: cellText(value),
+        expected: {
+          vi: `${rules.what.vi}: một số, không phải tỷ lệ phần trăm`,
+          en: `${rules.what.en}: a number, not a percentage`,
+        },
+      });
+    }
     if (parsed?.ambiguous) noteAmbiguous(grid, row, col, value.trim(), parsed);
   } else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
   if (n === null || !Number.isFinite(n)) throw numberError(grid, row, col, value, rules);
+  if (Math.abs(n) > MAX_CELL_NUMBER) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: {
+        vi: `${rules.what.vi}: một số có độ lớn không quá 10^15`,
+        en: `${rules.what.en}: a number no larger than 10^15`,
+      },
+    });
+  }
   if (rules.integer && !Number.isInteger(n)) throw numberError(grid, row, col, value, rules);
   if (rules.min !== undefined && n < rules.min) throw numberError(grid, row, col, value, rules);
   if (rules.max !== undefined && n > rules.max) throw numberError(grid, row, col, value, rules);
   return n;
 }
 
-/** Text from a cell, trimmed; blank → null; a formula error is an InputError naming the cell. */
+/**
+ * Characters that show nothing: zero-width spaces and joiners, the soft hyphen, word joiners, the BOM, and the bidi
+ * controls that reorder text on screen. Two names differing only by them look the same and must be the same.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+const invisibleCells = new WeakMap<Grid, Warning[]>();
+
+/** Warnings for the cells whose invisible characters were removed while reading a grid (at most `limit`). */
+export function invisibleCharacterWarnings(grid: Grid, limit = 5): Warning[] {
+  const notes = invisibleCells.get(grid) ?? [];
+  if (notes.length <= limit) return notes;
+  return [
+    ...notes.slice(0, limit),
+    {
+      sheet: grid.sheet,
+      vi: `Còn ${notes.length - limit} ô khác trên trang '${grid.sheet}' có ký tự ẩn đã được bỏ`,
+      en: `${notes.length - limit} more cells on sheet '${grid.sheet}' had invisible characters, removed`,
+    },
+  ];
+}
+
+/** Text from a cell, trimmed, invisible characters removed (with a warning); blank → null; a formula error is an InputError naming the cell. */
 export function textCell(grid: Grid, row: number, col: number, what: Bilingual): string | null {
-  const value = grid.rows[row]?.[col] ?? null;
+  const raw = grid.rows[row]?.[col] ?? null;
+  const value = typeof raw === "string" ? raw.replace(INVISIBLE, "") : raw;
+  if (typeof raw === "string" && value !== raw) {
+    const shown = String(value).trim();
+    const cell = gridAddress(grid, row, col);
+    const notes = invisibleCells.get(grid) ?? [];
+    if (!notes.some((n) => n.cell === cell)) {
+      notes.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Ô ${cell} (${what.vi}) có ký tự ẩn (khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ); đã bỏ, đọc là "${shown}"`,
+        en: `Cell ${cell} (${what.en}) held invisible characters (zero-width or bidi controls); removed, read as "${shown}"`,
+      });
+      invisibleCells.set(grid, notes);
+    }
+  }
   if (isBlank(value)) return null;
   if (isCellError(value)) {
+    const uncalculated = uncalculatedError(grid, row, col, value);
+    if (uncalculated) throw uncalculated;
     throw new InputError({
       sheet: grid.sheet,
       cell: gridAddress(grid, row, col),
@@ -216,5 +488,18 @@ export function textCell(grid: Grid, row: number, col: number, what: Bilingual):
       },
     });
   }
-  return cellText(value).trim();
+  const text = cellText(value).trim();
+  const legacy = typeof value === "string" ? legacyEncoding(text) : null;
+  if (legacy) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: text,
+      expected: {
+        vi: `${what.vi}: ${legacyExpected(legacy).vi}`,
+        en: `${what.en}: ${legacyExpected(legacy).en}`,
+      },
+    });
+  }
+  return text;
 }

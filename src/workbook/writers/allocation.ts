@@ -43,7 +43,7 @@ function communesTable(split: Split): OutputTable {
     { header: "Hệ số", format: FORMATS.decimal2 },
     { header: "Quy tắc áp dụng" },
     { header: "Tỷ trọng", format: FORMATS.percent },
-    { header: "Vốn phân bổ (triệu đồng)", format: money },
+    { header: "Số vốn phân bổ (triệu đồng)", format: money },
     { header: "Cách tính" },
   ];
   if (topUp) {
@@ -112,7 +112,7 @@ function summaryTable(name: string, title: string, rows: AllocationSummaryRow[],
       { header: "Nhóm" },
       { header: "Số xã", format: FORMATS.integer },
       { header: "Tổng hệ số (vốn trung ương)", format: FORMATS.decimal2 },
-      { header: "Vốn phân bổ (triệu đồng)", format: moneyFormat(unit) },
+      { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat(unit) },
     ],
     rows: body,
   };

@@ -1,0 +1,208 @@
+// Every command over every office-style workbook and text file of test/fixtures/layouts/ (built by
+// scripts/build-layout-corpus.py from the report's appendix tables): each gives the documents' figures, or refuses
+// naming the expected cell. A command that exits 0 where the manifest expects no figure fails the test: no file may
+// give a figure nobody checked.
+
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+
+const DIR = path.resolve(__dirname, "..", "fixtures", "layouts");
+
+interface Refusal {
+  refuse: { sheet: string; cell: string; text?: string };
+}
+type Expectation = Record<string, unknown> | Refusal;
+interface Entry {
+  file: string;
+  kind: string;
+  why: string;
+  expect: Record<string, Expectation>;
+}
+
+const MANIFEST: Entry[] = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8"));
+
+const COMMANDS: Record<string, string[]> = {
+  summary: ["summary", "{file}", "--json"],
+  targets: ["targets", "{file}", "--budget", "16", "--max-per-commune", "3", "--json"],
+  roadmap: ["roadmap", "{file}", "--budget", "1000", "--from", "2024", "--to", "2025", "--json"],
+  funding: ["funding", "{file}", "--json"],
+  counterpart: ["counterpart", "{file}", "--ratio", "1", "--json"],
+  allocate: ["allocate", "{file}", "--total", "1000", "--json"],
+};
+const PLAN = [
+  "plan",
+  "{file}",
+  "--year",
+  "2024",
+  "--budget",
+  "16",
+  "--max-per-commune",
+  "3",
+  "--to",
+  "2025",
+  "--ratio",
+  "1",
+  "--total",
+  "1000",
+  "--json",
+];
+
+async function run(argv: string[], file: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    argv.map((a) => a.replace("{file}", file)),
+    { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }
+  );
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const isRefusal = (e: Expectation | undefined): e is Refusal =>
+  e !== undefined && typeof e === "object" && "refuse" in e;
+/** Half up to 2 decimals, as reports print averages (18,625 → 18,63). */
+const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
+
+/** The figures of one command's JSON result against the manifest (the same checks for `plan`'s job results). */
+function checkFigures(command: string, json: any, e: any): void {
+  switch (command) {
+    case "summary":
+      expect(json.sheet).toBe(e.sheet);
+      expect({
+        communes: json.communes,
+        average: round2(json.averageCriteria),
+        standard: json.standard,
+        ...(e.criterionCounts ? { perCriterion: json.criterionCounts } : {}),
+      }).toEqual({
+        communes: e.communes,
+        average: e.averageCriteria,
+        standard: e.standard,
+        ...(e.criterionCounts ? { perCriterion: e.criterionCounts } : {}),
+      });
+      break;
+    case "targets":
+      expect(round2(json.currentAverage)).toBe(e.currentAverage);
+      break;
+    case "roadmap":
+      expect(json.communes).toBe(e.communes);
+      expect(json.start.standard).toBe(e.start.standard);
+      expect(round2(json.start.averageCriteria)).toBe(e.start.averageCriteria);
+      break;
+    case "funding": {
+      expect(json.sheet).toBe(e.sheet);
+      expect(json.columns.map((c: any) => c.total)).toEqual(
+        e.columns.map((c: any) => expect.closeTo(c.total, 6))
+      );
+      for (const column of json.columns) {
+        expect(column.lines.filter((l: any) => l.level === 1)).toHaveLength(e.top.length);
+        expect(column.lines.filter((l: any) => l.category === "other")).toEqual([]);
+        expect(column.checks.length).toBeGreaterThan(0);
+      }
+      if (e.unit) expect(json.unit).toMatchObject({ vi: e.unit.vi });
+      // Every sum that does not add up is named, and only those: the report's own, and any planted in the file.
+      const bad = json.columns.flatMap((c: any, i: number) =>
+        c.checks.filter((x: any) => !x.ok).map((x: any) => ({ column: i, ...x }))
+      );
+      expect(bad).toEqual(
+        e.mismatches.map((m: any) =>
+          expect.objectContaining({
+            column: m.column,
+            stated: expect.closeTo(m.stated, 6),
+            computed: expect.closeTo(m.computed, 6),
+            ...(m.cell ? { cell: m.cell } : {}),
+          })
+        )
+      );
+      break;
+    }
+    case "counterpart":
+      expect(json.sheet).toBe(e.sheet);
+      expect(
+        json.columns.map((c: any) => ({
+          central: c.central,
+          local: c.local,
+          compliant: c.compliant,
+        }))
+      ).toEqual(
+        e.columns.map((c: any) => ({
+          central: expect.closeTo(c.central, 6),
+          local: expect.closeTo(c.local, 6),
+          compliant: c.compliant,
+        }))
+      );
+      if (e.unit) expect(json.unit).toMatchObject({ vi: e.unit.vi });
+      break;
+    case "allocate": {
+      expect(json.sheet).toBe(e.sheet);
+      expect(json.allocations.map((a: any) => a.unit)).toEqual(e.units);
+      expect(json.allocations.map((a: any) => a.coefficient)).toEqual(e.coefficients);
+      expect(json.allocations.reduce((s: number, a: any) => s + a.amount, 0)).toBe(e.total);
+      json.allocations.forEach((a: any, i: number) =>
+        expect(Math.abs(a.amount - e.exact[i])).toBeLessThan(1)
+      );
+      if (e.warningCell) expect(json.warnings.map((w: any) => w.cell)).toContain(e.warningCell);
+      break;
+    }
+    default:
+      throw new Error(`no figures for ${command}`);
+  }
+}
+
+describe("office layouts corpus", () => {
+  it("holds at least 60 files, every one listed in manifest.json", () => {
+    const files = readdirSync(DIR).filter((f) => f !== "manifest.json");
+    expect(MANIFEST.map((e) => e.file).sort()).toEqual(files.sort());
+    expect(files.length).toBeGreaterThanOrEqual(60);
+  });
+
+  describe.each(MANIFEST.map((e) => [e.file, e] as const))("%s", (_name, entry) => {
+    const file = path.join(DIR, entry.file);
+
+    it.each(Object.keys(COMMANDS))(
+      "%s",
+      async (command) => {
+        const e = entry.expect[command];
+        const { code, out, err } = await run(COMMANDS[command], file);
+        if (e === undefined) {
+          // Not this file's kind of table: a refusal, never a figure.
+          expect({ code, out: out.slice(0, 300) }).toEqual({ code: 2, out: "" });
+        } else if (isRefusal(e)) {
+          expect({ code, out }).toEqual({ code: 2, out: "" });
+          expect(err).toContain(`sheet '${e.refuse.sheet}'`);
+          expect(err).toContain(`ô/cell ${e.refuse.cell}`);
+          if (e.refuse.text) expect(err).toContain(e.refuse.text);
+        } else {
+          expect({ code, err }).toEqual({ code: 0, err: "" });
+          checkFigures(command, JSON.parse(out), e);
+        }
+      },
+      60_000
+    );
+
+    it("plan", async () => {
+      const { code, out } = await run(PLAN, file);
+      const expectations = Object.values(entry.expect);
+      if (code !== 0) {
+        expect(code).toBe(2);
+        expect(expectations.some(isRefusal)).toBe(true);
+        return;
+      }
+      const json = JSON.parse(out);
+      for (const job of json.jobs) {
+        const e = entry.expect[job.id];
+        if (job.status !== "done") {
+          expect({ job: job.id, expected: e === undefined || isRefusal(e) }).toEqual({
+            job: job.id,
+            expected: true,
+          });
+          continue;
+        }
+        expect({ job: job.id, expected: e !== undefined && !isRefusal(e) }).toEqual({
+          job: job.id,
+          expected: true,
+        });
+        checkFigures(job.id, job.result, e);
+      }
+    }, 60_000);
+  });
+});
