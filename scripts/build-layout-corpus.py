@@ -342,7 +342,10 @@ def communes_list_files():
         wb, ws = new_book("Phụ lục II")
         communes_list_sheet(ws, COMMUNES, **opts)
         save(wb, file)
-        add(file, why, communes_expect(COMMUNES, "Phụ lục II"), "communes")
+        e = communes_expect(COMMUNES, "Phụ lục II")
+        # Each commune's district: from its column, or from the group row above it.
+        e["targets"]["districts"] = {c["name"]: c["district"] for c in COMMUNES}
+        add(file, why, e, "communes")
 
 
 # ---------------------------------------------------------------- communes: one mark column per criterion
@@ -1018,6 +1021,34 @@ def legacy_files():
             "communes")
 
 
+def extra_communes_files():
+    # A footnote typed in the name column right under the last commune, with no keyword and no gap.
+    wb, ws = new_book("Phụ lục II")
+    r, rows, _ = communes_list_sheet(ws, COMMUNES, two_rows=False)
+    ws.cell(row=r, column=2, value="Số liệu do Văn phòng Điều phối nông thôn mới các huyện báo cáo")
+    save(wb, "ds-note-in-name-column.xlsx")
+    add("ds-note-in-name-column.xlsx", "a sentence typed in the name column under the last commune: a note, not a commune",
+        communes_expect(COMMUNES, "Phụ lục II"), "communes")
+
+    # The district merged down over its communes, as offices lay it out.
+    wb, ws = new_book("Phụ lục II")
+    _, rows, _ = communes_list_sheet(ws, COMMUNES, colnum="paren")
+    start = 0
+    while start < len(COMMUNES):
+        end = start
+        while end + 1 < len(COMMUNES) and COMMUNES[end + 1]["district"] == COMMUNES[start]["district"]:
+            end += 1
+        if end > start:
+            for i in range(start + 1, end + 1):
+                ws.cell(row=rows[i], column=3, value=None)
+            ws.merge_cells(start_row=rows[start], start_column=3, end_row=rows[end], end_column=3)
+        start = end + 1
+    save(wb, "ds-district-merged-down.xlsx")
+    e = communes_expect(COMMUNES, "Phụ lục II")
+    e["targets"]["districts"] = {c["name"]: c["district"] for c in COMMUNES}
+    add("ds-district-merged-down.xlsx", "the district column merged down over each district's communes", e, "communes")
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -1032,6 +1063,7 @@ def main():
     formula_files()
     text_files()
     legacy_files()
+    extra_communes_files()
     with open(os.path.join(OUT, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(MANIFEST, f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -7,6 +7,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../src/workbook/adapters/exceljs";
+import { writeSample2026 } from "./build-sample-2026";
 
 /** The repository root, whether this runs from scripts/ (tests) or dist-scripts/scripts/ (npm run sample). */
 function repoRoot(): string {
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   await fs.mkdir(path.dirname(SAMPLE_PATH), { recursive: true });
   await book.xlsx.writeFile(SAMPLE_PATH);
   process.stdout.write(`Wrote ${path.relative(process.cwd(), SAMPLE_PATH)}\n`);
+  // The second, illustrative sample (2026-2030, merged province) is rebuilt with the first.
+  await writeSample2026();
 }
 
 if (require.main === module) {

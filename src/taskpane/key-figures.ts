@@ -36,7 +36,11 @@ const summaryJson = z.object({
   averageCriteria: z.number(),
   standard: z.number(),
   bands: z.array(z.object({ label: z.string(), count: z.number() })),
-  tiers: z.object({ advanced: z.number(), model: z.number() }).optional(),
+  tiers: z
+    .object({ advanced: z.number(), model: z.number(), modern: z.number().optional() })
+    .optional(),
+  period: z.string().optional(),
+  periodNote: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
 
 function summaryFigures(json: z.infer<typeof summaryJson>): KeyFigure[] {
@@ -54,7 +58,13 @@ function summaryFigures(json: z.infer<typeof summaryJson>): KeyFigure[] {
       value: formatVi(json.averageCriteria, 2),
     },
   ];
-  if (json.tiers) {
+  if (json.tiers?.modern !== undefined) {
+    figures.push({
+      id: "modern",
+      label: { vi: "Xã NTM hiện đại", en: "Modern NTM communes" },
+      value: formatVi(json.tiers.modern),
+    });
+  } else if (json.tiers) {
     figures.push(
       {
         id: "advanced",
@@ -77,6 +87,15 @@ function summaryFigures(json: z.infer<typeof summaryJson>): KeyFigure[] {
       value: formatVi(b.count),
     })),
   });
+  // The period used is always shown, with why it was chosen (plan year, the sheet's columns, the option).
+  if (json.period) {
+    figures.push({
+      id: "period",
+      label: { vi: "Bộ tiêu chí", en: "Criteria set" },
+      value: json.period,
+      note: json.periodNote,
+    });
+  }
   return figures;
 }
 

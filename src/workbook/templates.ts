@@ -5,6 +5,9 @@ import type { CellValue } from "./grid";
 import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
+/** One indicator code per criterion of the 2026-2030 set, to show how indicator columns are headed. */
+const STATUS_2026_EXAMPLE_CODES = Array.from({ length: 10 }, (_, k) => `${k + 1}.1`);
+
 export interface TemplateDefinition {
   id:
     | "communes"
@@ -13,6 +16,8 @@ export interface TemplateDefinition {
     | "brackets"
     | "coefficients"
     | "catalogue"
+    | "status2026"
+    | "indicators"
     | "allocation-policy"
     | "allocation-policy-qd-07-2022"
     | "indicator-costs"
@@ -58,6 +63,9 @@ function policyTemplate(
     rows,
   };
 }
+
+const EXAMPLE_BRACKET_NOTE =
+  "Ví dụ 1:1 — nhập các khoảng theo quyết định hiện hành / example 1:1 — type in the brackets of the decision in force";
 
 const preset = (id: PolicyPreset["id"]) => POLICY_PRESETS.find((p) => p.id === id)!;
 
@@ -116,18 +124,22 @@ export const TEMPLATES: TemplateDefinition[] = [
   {
     id: "brackets",
     sheet: "Mau_DoiUng",
-    label: { vi: "Bảng tỷ lệ vốn đối ứng", en: "Counterpart ratio brackets" },
+    label: {
+      vi: "Bảng tỷ lệ vốn đối ứng theo giai đoạn",
+      en: "Counterpart ratio brackets per period",
+    },
     columns: [
+      { header: "Giai đoạn" },
       { header: "Cận dưới (%)", format: FORMATS.decimal2 },
       { header: "Cận trên (%)", format: FORMATS.decimal2 },
       { header: "Tỷ lệ đối ứng tối thiểu", format: FORMATS.decimal2 },
       { header: "Ghi chú" },
     ],
-    example: [
-      0,
-      100,
-      1,
-      "Ví dụ — kiểm tra theo quyết định hiện hành / example — check against the decision in force",
+    example: ["2021-2025", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
+    // One row a period: the province's 1:1 until the decision's brackets are typed in over it.
+    rows: [
+      ["2021-2025", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
+      ["2026-2030", 0, 100, 1, EXAMPLE_BRACKET_NOTE],
     ],
   },
   {
@@ -149,6 +161,68 @@ export const TEMPLATES: TemplateDefinition[] = [
       { header: "Nhóm" },
     ],
     example: ["2026-2030", 1, "Quy hoạch", "Planning", "I"],
+  },
+  {
+    // Decision 51/2025/QĐ-TTg: one column per indicator (47), numbered within its criterion. The codes below are one
+    // per criterion to show the spelling; the sheet needs a column for every indicator of the policy sheet.
+    id: "status2026",
+    sheet: "Mau_Xa_2026",
+    label: {
+      vi: "Xã và chỉ tiêu đạt, giai đoạn 2026-2030 (một cột mỗi chỉ tiêu)",
+      en: "Communes and indicators, 2026-2030 (one column per indicator)",
+    },
+    columns: [
+      { header: "TT" },
+      { header: "Tên xã" },
+      { header: "Mã xã", format: FORMATS.text },
+      { header: "Nhóm xã" },
+      { header: "Huyện (cũ)" },
+      { header: "Trạng thái" },
+      ...STATUS_2026_EXAMPLE_CODES.map((code) => ({ header: code })),
+    ],
+    example: [
+      1,
+      "Xã Ví Dụ",
+      "31000",
+      2,
+      null,
+      "chưa đạt",
+      ...STATUS_2026_EXAMPLE_CODES.map(() => "x"),
+    ],
+  },
+  {
+    // The thresholds are the province's, from its decision: the template ships none (the example row is a form to
+    // fill in, read as an error until it is).
+    id: "indicators",
+    sheet: "Mau_ChiTieu_NhomXa",
+    label: {
+      vi: "Chỉ tiêu và yêu cầu theo nhóm xã (2026-2030)",
+      en: "Indicators and requirements per commune group (2026-2030)",
+    },
+    columns: [
+      { header: "Mã chỉ tiêu", format: FORMATS.text },
+      { header: "Tiêu chí" },
+      { header: "Tên chỉ tiêu" },
+      { header: "Tên tiếng Anh" },
+      { header: "Nhóm 1" },
+      { header: "Nhóm 2" },
+      { header: "Nhóm 3" },
+      { header: "Đơn vị" },
+      { header: "So sánh" },
+      { header: "Nguồn" },
+    ],
+    example: [
+      "2.1",
+      2,
+      "Tên chỉ tiêu theo bộ tiêu chí của tỉnh",
+      null,
+      "≥ (ngưỡng nhóm 1)",
+      "≥ (ngưỡng nhóm 2)",
+      "không áp dụng",
+      "%",
+      "≥",
+      "Số, ngày quyết định của tỉnh",
+    ],
   },
   policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
   policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
@@ -201,10 +275,25 @@ export const TEMPLATES: TemplateDefinition[] = [
   },
 ];
 
-/** A template as a sheet the add-in writes (its own sheet, never a user's). */
-export function templateSheet(id: TemplateDefinition["id"]): OutputSheet {
-  const t = TEMPLATES.find((x) => x.id === id);
-  if (!t) throw new Error(`Unknown template ${id}`);
+/**
+ * A template as a sheet the add-in writes (its own sheet, never a user's). The 2026-2030 status template takes the
+ * indicator codes of the user's policy sheet when given, one column each.
+ */
+export function templateSheet(
+  id: TemplateDefinition["id"],
+  options: { indicatorCodes?: string[] } = {}
+): OutputSheet {
+  const found = TEMPLATES.find((x) => x.id === id);
+  if (!found) throw new Error(`Unknown template ${id}`);
+  const codes = options.indicatorCodes;
+  const t =
+    id === "status2026" && codes && codes.length > 0
+      ? {
+          ...found,
+          columns: [...found.columns.slice(0, 6), ...codes.map((code) => ({ header: code }))],
+          example: [...found.example.slice(0, 6), ...codes.map(() => "x")],
+        }
+      : found;
   return {
     sheet: t.sheet,
     tables: [

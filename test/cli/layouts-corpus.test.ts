@@ -82,6 +82,13 @@ function checkFigures(command: string, json: any, e: any): void {
       break;
     case "targets":
       expect(round2(json.currentAverage)).toBe(e.currentAverage);
+      if (e.districts) {
+        const lower = (t: unknown) => (typeof t === "string" ? t.toLocaleLowerCase("vi") : t);
+        const read = Object.fromEntries(json.communes.map((c: any) => [c.name, lower(c.district)]));
+        expect(read).toEqual(
+          Object.fromEntries(Object.entries(e.districts).map(([k, v]) => [k, lower(v)]))
+        );
+      }
       break;
     case "roadmap":
       expect(json.communes).toBe(e.communes);

@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { runCli } from "./helpers";
 import {
   CODES,
@@ -112,5 +113,35 @@ describe("ntm-plan summary, period 2026-2030", () => {
     const run = await runCli(["summary", file, "--period", "2026-2030"]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/ô\/cell F3.*indicator 1\.2|ô\/cell F3/);
+  });
+});
+
+describe("ntm-plan summary on the illustrative 2026-2030 sample", () => {
+  it("reads 100 communes by raw indicator values with the policy sheet, against the province's own targets", async () => {
+    const file = path.resolve(__dirname, "../../assets/ntm-sample-2026.xlsx");
+    const run = await runCli(["summary", file, "--year", "2027", "--json"]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      period: "2026-2030",
+      shape: "indicators",
+      communes: 100,
+      warnings: [],
+    });
+    expect(Object.keys(json.criterionCounts)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
+    expect(Object.keys(json.indicatorCounts)).toHaveLength(47);
+    expect(json.targets.standard.targetCount).toBe(65);
+    expect(json.targets.top.targetCount).toBe(10);
   });
 });

@@ -37,13 +37,15 @@ export const counterpartCommand: CliCommand = {
     en: "Counterpart ratio of local to central budget",
   },
   usage:
-    "ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P) [--sheet NAME] [--json]",
+    "ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P | --ratio R --brackets FILE --support-share P) [--period 2021-2025|2026-2030] [--year Y] [--sheet NAME] [--json]",
   options: {
     ratio: { type: "string" },
     brackets: { type: "string" },
     "support-share": { type: "string" },
     sheet: { type: "string" },
     mapping: { type: "string" },
+    period: { type: "string" },
+    year: { type: "string" },
   },
   async run(input) {
     const file = requireFile(input, this.usage);
@@ -68,7 +70,13 @@ export const counterpartCommand: CliCommand = {
     try {
       result = await counterpartJob.run({
         inputs: { budget: { workbook: book, sheet: stringOption(input, "sheet") }, brackets },
-        options: { ratio, "support-share": supportShare, mapping: stringOption(input, "mapping") },
+        options: {
+          ratio,
+          "support-share": supportShare,
+          mapping: stringOption(input, "mapping"),
+          period: stringOption(input, "period"),
+          year: numberOption(input, "year", { integer: true, min: 2000 }),
+        },
       });
     } catch (e) {
       // An error on a sheet of the bracket file names that file; everything else names the funding file.

@@ -149,7 +149,12 @@ export function classifySource(
 ): SourceCategory {
   const ctx = context.map(subject);
   const bySubject = classifyText(subject(label), ctx, mapping);
-  if (bySubject === "other") return "other";
+  if (bySubject === "other") {
+    // "Vốn đối ứng của ngân sách tỉnh": the budget named after "đối ứng" is the source, unless it is the central
+    // budget being matched ("đối ứng NSTW"), which says what the money is for, not where it comes from.
+    const whole = classifyText(label.replace(/\([^)]*\)?/g, " "), ctx, mapping);
+    return categoryFamily(whole) === "central" || whole === "total" ? "other" : whole;
+  }
   const whole = classifyText(label, ctx, mapping);
   return categoryFamily(whole) === categoryFamily(bySubject) ? whole : bySubject;
 }

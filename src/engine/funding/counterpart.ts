@@ -14,6 +14,8 @@ export interface CounterpartBracket {
   /** Minimum local ÷ central ratio, e.g. 1 for 1:1. */
   minRatio: number;
   note?: string;
+  /** Programme period the row belongs to ("2021-2025", "2026-2030"); rows without one apply to every period. */
+  period?: string;
 }
 
 const EXAMPLE_NOTE =
@@ -53,8 +55,11 @@ export function bracketProblems(
         en: "minimum ratio must not be negative",
       });
     brackets.forEach((o, j) => {
+      // Rows of different periods may overlap; a row without a period applies to every period.
+      const samePeriod = !b.period || !o.period || b.period === o.period;
       if (
         j < i &&
+        samePeriod &&
         b.lower < b.upper &&
         o.lower < o.upper &&
         b.lower < o.upper &&

@@ -6,3 +6,4 @@ export * from "./rounding";
 export * from "./mix";
 export * from "./compare";
 export * from "./counterpart";
+export * from "./eligibility";

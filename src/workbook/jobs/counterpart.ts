@@ -7,8 +7,12 @@ import {
   counterpartCheck,
   DEFAULT_COUNTERPART_BRACKETS,
   findBracket,
+  programmeEligibility,
   supportSharePercent,
+  type CounterpartBracket,
+  type ProgrammeEligibility,
 } from "../../engine/funding";
+import { periodForYear } from "../../engine/catalogues";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { numericOption, textOption } from "./funding";
@@ -17,32 +21,106 @@ import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 
 const fmt = formatVi;
 
-/** The required minimum ratio and where it came from. */
-async function requiredRatio(
-  request: JobRequest
-): Promise<{ required: number; basis: string; bracket?: object; warnings: Warning[] }> {
-  const ratio = numericOption(request, "ratio");
-  const share = numericOption(request, "support-share");
-  if (ratio !== undefined && (share !== undefined || request.inputs.brackets)) {
+/** The period asked for (period option, or the plan year's), or undefined. */
+function periodOf(request: JobRequest): string | undefined {
+  const option = textOption(request, "period");
+  if (option) return option.replace(/\s*[–—-]\s*/, "-");
+  const year = numericOption(request, "year");
+  return year === undefined ? undefined : periodForYear(year);
+}
+
+/** The rows of a bracket table for the period: rows of that period and rows without one. */
+function bracketsFor(
+  brackets: CounterpartBracket[],
+  period: string | undefined
+): CounterpartBracket[] {
+  const periods = [...new Set(brackets.map((b) => b.period).filter((p): p is string => !!p))];
+  if (periods.length === 0) return brackets;
+  if (period === undefined) {
     throw new InputError({
-      found: "ratio + support-share/brackets",
+      found: periods.join(", "),
       expected: {
-        vi: "hoặc tỷ lệ đối ứng nêu trực tiếp, hoặc bảng tỷ lệ kèm tỷ lệ hỗ trợ cân đối — không cả hai",
-        en: "either a stated ratio or a bracket table with a support share, not both",
+        vi: `giai đoạn (period) hoặc năm (year): bảng tỷ lệ đối ứng có dòng theo giai đoạn ${periods.join(", ")}`,
+        en: `a period (period) or year (year): the bracket table has rows per period ${periods.join(", ")}`,
       },
     });
   }
-  if (ratio !== undefined) {
-    if (!(ratio >= 0)) {
-      throw new InputError({
-        found: String(ratio),
-        expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" },
-      });
-    }
+  const rows = brackets.filter((b) => !b.period || b.period === period);
+  if (rows.length === 0) {
+    throw new InputError({
+      found: period,
+      expected: {
+        vi: `bảng tỷ lệ đối ứng có dòng cho giai đoạn ${period} (có: ${periods.join(", ")})`,
+        en: `bracket rows for the period ${period} (the table has: ${periods.join(", ")})`,
+      },
+    });
+  }
+  return rows;
+}
+
+/**
+ * The required minimum ratio and where it came from: a stated ratio (the province's own rule, e.g. 1:1), the
+ * bracket of the province's support share in the period's bracket table, or the higher of the two when both a
+ * ratio and a bracket table are given (the check names the bracket used). Without a table, the example brackets
+ * are used only when no ratio is stated, with a warning.
+ */
+async function requiredRatio(request: JobRequest): Promise<{
+  required: number;
+  basis: string;
+  bracket?: object;
+  eligibility?: ProgrammeEligibility;
+  warnings: Warning[];
+}> {
+  const ratio = numericOption(request, "ratio");
+  const share = numericOption(request, "support-share");
+  const period = periodOf(request);
+  const input = request.inputs.brackets;
+  if (ratio !== undefined && !(ratio >= 0)) {
+    throw new InputError({
+      found: String(ratio),
+      expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" },
+    });
+  }
+  if (ratio !== undefined && input && share === undefined) {
+    throw new InputError({
+      found: "ratio + brackets",
+      expected: {
+        vi: "tỷ lệ hỗ trợ cân đối từ NSTW (support-share, %) để tra bảng tỷ lệ, hoặc chỉ tỷ lệ nêu trực tiếp",
+        en: "the central balancing-support share (support-share, %) to look up the brackets, or the stated ratio alone",
+      },
+    });
+  }
+  // The 2026-2030 programme: the support share decides eligibility and priority (as reported).
+  const eligibility =
+    share !== undefined && period !== undefined && period >= "2026"
+      ? programmeEligibility(share)
+      : undefined;
+  const warnings: Warning[] = [];
+  if (eligibility && !eligibility.eligible) {
+    warnings.push({
+      vi: `Tỉnh không nhận bổ sung cân đối từ NSTW: không thuộc diện được hỗ trợ (${eligibility.source})`,
+      en: `The province receives no balancing transfers: not eligible for central funds (${eligibility.source})`,
+    });
+  }
+  const withEligibility = (basis: string) =>
+    eligibility ? `${basis}; ${eligibility.text} (${eligibility.source})` : basis;
+  if (ratio !== undefined && share !== undefined && !input && !eligibility) {
+    // The share would change nothing: refuse rather than ignore it.
+    throw new InputError({
+      found: "ratio + support-share",
+      expected: {
+        vi: "hoặc tỷ lệ đối ứng nêu trực tiếp, hoặc bảng tỷ lệ kèm tỷ lệ hỗ trợ cân đối; cả hai khi có bảng tỷ lệ, hoặc giai đoạn 2026-2030 (tỷ lệ hỗ trợ cho biết tỉnh có được hỗ trợ, ưu tiên)",
+        en: "either a stated ratio or a bracket table with a support share; both with a bracket table, or for 2026-2030 (the share tells eligibility and priority)",
+      },
+    });
+  }
+  const stated = ratio === undefined ? "" : `tỉnh quy định ${fmt(ratio, 2)} / province rule`;
+  if (ratio !== undefined && !input) {
     return {
       required: ratio,
-      basis: `tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`,
-      warnings: [],
+      basis: withEligibility(`tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`),
+      ...(eligibility ? { eligibility } : {}),
+      warnings,
     };
   }
   if (share === undefined) {
@@ -53,22 +131,29 @@ async function requiredRatio(
       },
     });
   }
-  const input = request.inputs.brackets;
-  const brackets = input ? await loadBrackets(input) : DEFAULT_COUNTERPART_BRACKETS;
+  const brackets = bracketsFor(
+    input ? await loadBrackets(input) : DEFAULT_COUNTERPART_BRACKETS,
+    period
+  );
   const bracket = findBracket(share, brackets);
-  const warnings: Warning[] = input
-    ? []
-    : [
-        {
-          vi: "Dùng bảng tỷ lệ đối ứng mẫu — kiểm tra theo quyết định hiện hành",
-          en: "Using the example bracket table — check against the decision in force",
-        },
-      ];
+  if (!input) {
+    warnings.push({
+      vi: "Dùng bảng tỷ lệ đối ứng mẫu — kiểm tra theo quyết định hiện hành",
+      en: "Using the example bracket table — check against the decision in force",
+    });
+  }
   const p = supportSharePercent(share);
+  const found = `hỗ trợ cân đối ${fmt(p, 2)}% → khoảng ${bracket.lower}-${bracket.upper}%${bracket.period ? ` (giai đoạn ${bracket.period})` : ""}, tối thiểu ${fmt(bracket.minRatio, 2)}${bracket.note ? ` (${bracket.note})` : ""}`;
+  const required = ratio === undefined ? bracket.minRatio : Math.max(ratio, bracket.minRatio);
+  const basis =
+    ratio === undefined
+      ? found
+      : `${found}; ${stated}; áp dụng mức cao hơn ${fmt(required, 2)} / the higher applies`;
   return {
-    required: bracket.minRatio,
-    basis: `hỗ trợ cân đối ${fmt(p, 2)}% → khoảng ${bracket.lower}-${bracket.upper}%, tối thiểu ${fmt(bracket.minRatio, 2)}${bracket.note ? ` (${bracket.note})` : ""}`,
+    required,
+    basis: withEligibility(basis),
     bracket: { ...bracket, supportShare: p },
+    ...(eligibility ? { eligibility } : {}),
     warnings,
   };
 }
@@ -100,6 +185,24 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       type: "number",
     },
     {
+      id: "period",
+      label: { vi: "Giai đoạn", en: "Period" },
+      type: "text",
+      help: {
+        vi: "2021-2025 hoặc 2026-2030: chọn các dòng của bảng tỷ lệ theo giai đoạn; 2026-2030 cho biết tỉnh có được hỗ trợ, ưu tiên (≥ 70%)",
+        en: "2021-2025 or 2026-2030: picks the bracket rows of the period; 2026-2030 shows eligibility and priority (≥ 70%)",
+      },
+    },
+    {
+      id: "year",
+      label: { vi: "Năm kế hoạch", en: "Plan year" },
+      type: "number",
+      help: {
+        vi: "chọn giai đoạn của năm khi không ghi giai đoạn (2027 → 2026-2030)",
+        en: "picks the period of the year when no period is given (2027 → 2026-2030)",
+      },
+    },
+    {
       id: "mapping",
       label: {
         vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
@@ -109,7 +212,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     },
   ],
   async run(request: JobRequest) {
-    const { required, basis, bracket, warnings } = await requiredRatio(request);
+    const { required, basis, bracket, eligibility, warnings } = await requiredRatio(request);
     const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
     const columns = counterpartCheck(table, required);
     const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
@@ -137,7 +240,15 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       );
     }
     return {
-      json: { sheet: table.sheet, unit, required, ...(bracket ? { bracket } : {}), columns },
+      json: {
+        sheet: table.sheet,
+        unit,
+        required,
+        basis,
+        ...(bracket ? { bracket } : {}),
+        ...(eligibility ? { eligibility } : {}),
+        columns,
+      },
       text: text.join("\n"),
       sheets: [counterpartSheet(columns, basis)],
       warnings,

@@ -139,7 +139,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
     return {
       json,
       text: text.join("\n"),
-      sheets: [fundingSheet(mixes, comparisons, rounded)],
+      sheets: [fundingSheet(mixes, comparisons, rounded, unit)],
       warnings,
     };
   },

@@ -1,7 +1,7 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
 import { withNumberNotes } from "./number-notes";
-import { DEFAULT_PERIOD } from "../../engine/catalogues";
+import { choosePeriod } from "./period";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
@@ -11,7 +11,6 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import { choosePeriod } from "./period";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
@@ -244,7 +243,10 @@ export const targetsJob: PlanningJob = withNumberNotes({
       id: "period",
       label: { vi: "Giai đoạn", en: "Period" },
       type: "text",
-      default: DEFAULT_PERIOD,
+      help: {
+        vi: "Để trống: giai đoạn hiện hành của năm kế hoạch (2027 → 2026-2030)",
+        en: "Blank: the period in force for the plan year (2027 → 2026-2030)",
+      },
     },
     {
       id: "time-limit",
@@ -255,7 +257,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
   ],
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
-    // The period: the option, else the plan year's (2027 → 2026-2030), else the status sheet's look.
+    // The period asked for, else the one in force for the plan year, else what the status sheet shows.
     const choice = await choosePeriod(request, [], request.inputs.communes);
     const catalogue = choice.catalogue;
     const budget = optionNumber(options, "budget", { min: 0 });
@@ -264,8 +266,9 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = optionNumber(options, "time-limit", { min: 0.1 }) ?? DEFAULT_TIME_LIMIT;
     const method = optionMethod(options);
     const inputs = await readInputs(request, catalogue);
+    inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
-      return indicatorTargets(request, inputs.communes, [...choice.warnings, ...inputs.warnings], {
+      return indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,

@@ -3,7 +3,7 @@
 
 import { labelKey } from "../../engine/text";
 import { cellText, isBlank, type CellValue, type Grid } from "../grid";
-import { hasNoNumbers, rowTexts } from "./labels";
+import { hasNoNumbers, isGroupLabel, markerKind, rowTexts, stripMarker } from "./labels";
 
 /** Unit lines above a table ("ĐVT: triệu đồng", "Đơn vị tính: tỷ đồng") are not header rows. */
 const UNIT_LINE = /^(dvt|don vi tinh|don vi|unit)\s*:|^don vi tinh\s+(trieu|ty|nghin|ngan|dong)/;
@@ -82,8 +82,12 @@ function continuesDownward(grid: Grid, r: number, keyCols: number[]): boolean {
   if (!hasNoNumbers(row) || isColumnNumberRow(row)) return false;
   const texts = rowTexts(row);
   // One text spanning several columns ("Tiêu chí" merged over TC1…TC19) is a header row too.
-  const spans = texts.length === 1 && (mergeAt(grid, r, texts[0].col)?.right ?? 0) > texts[0].col;
+  // A group row merged across the table from its left edge ("I. HUYỆN TRẦN ĐỀ") is data, not a header.
+  const merge = texts.length === 1 ? mergeAt(grid, r, texts[0].col) : null;
+  const spans = merge !== null && merge.right > merge.left && merge.left > Math.min(...keyCols);
   if (texts.length < 2 && !spans) return false;
+  if (texts.some((t) => isGroupLabel(t.text) || markerKind(stripMarker(t.text).marker) === "roman"))
+    return false;
   return keyCols.every((c) => isBlank(row[c] ?? null));
 }
 

@@ -22,6 +22,7 @@ export const BRACKET_SPECS: ColumnSpec[] = [
     required: true,
   },
   { key: "note", aliases: ["Ghi chú", "Note"] },
+  { key: "period", aliases: ["Giai đoạn", "Period"] },
 ];
 
 const WHAT = { vi: "bảng tỷ lệ vốn đối ứng", en: "counterpart ratio brackets" };
@@ -55,7 +56,7 @@ function ratioCell(grid: Grid, r: number, c: number): number | null {
  */
 export function readBrackets(grid: Grid): CounterpartBracket[] {
   const table = locateTable(grid, BRACKET_SPECS, WHAT);
-  const { lower, upper, ratio, note } = table.columns;
+  const { lower, upper, ratio, note, period } = table.columns;
   const rows: { bracket: CounterpartBracket; row: number }[] = [];
   for (const r of table.dataRows) {
     const row = grid.rows[r] ?? [];
@@ -80,8 +81,16 @@ export function readBrackets(grid: Grid): CounterpartBracket[] {
       });
     }
     const text = note === undefined ? null : textCell(grid, r, note, { vi: "ghi chú", en: "note" });
+    const when =
+      period === undefined ? null : textCell(grid, r, period, { vi: "giai đoạn", en: "period" });
     rows.push({
-      bracket: { lower: lo!, upper: hi!, minRatio: min!, ...(text ? { note: text } : {}) },
+      bracket: {
+        lower: lo!,
+        upper: hi!,
+        minRatio: min!,
+        ...(text ? { note: text } : {}),
+        ...(when ? { period: when.replace(/\s*[–—-]\s*/, "-") } : {}),
+      },
       row: r,
     });
   }

@@ -8,6 +8,7 @@ import { InputError, isInputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
+import { mergeAt } from "../layout/header";
 import {
   groupName,
   isGroupLabel,
@@ -350,6 +351,12 @@ function checkSubtotal(
   });
 }
 
+/** A sentence rather than a name: five words or more, or ending with a full stop, or with a colon in it. */
+function isNoteText(text: string): boolean {
+  const t = text.trim();
+  return t.split(/\s+/).length >= 5 || /[.:;]$/.test(t) || t.includes(": ") || /^\(/.test(t);
+}
+
 /** True when a row holds no criteria at all (no list, no count, no mark). */
 function hasNoCriteria(table: LocatedTable, r: number, marks: Map<number, number>): boolean {
   const row = table.grid.rows[r] ?? [];
@@ -390,7 +397,14 @@ function readDetails(
     status.group = readGroupCell(grid, r, columns.group);
   }
   if (columns.district !== undefined) {
-    const district = textCell(grid, r, columns.district, { vi: "huyện", en: "district" });
+    const what = { vi: "huyện", en: "district" };
+    // A district merged down over its communes holds its name in the first row of the merge only.
+    const merge = mergeAt(grid, r, columns.district);
+    const district =
+      textCell(grid, r, columns.district, what) ??
+      (merge && merge.top < r && merge.left === columns.district
+        ? textCell(grid, merge.top, merge.left, what)
+        : null);
     if (district) status.district = district;
   }
   if (columns.code !== undefined) {
@@ -509,6 +523,17 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
         cell: addressAt(table, r, "name"),
         expected: { vi: "tên xã", en: "the commune's name" },
       });
+    }
+    if (hasNoCriteria(table, r, marks) && isNoteText(name)) {
+      // A sentence typed in the name column with nothing else on its row is a note, not a commune.
+      const cell = addressAt(table, r, "name");
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Dòng ${r + grid.origin.row + 1} ("${name.slice(0, 40)}") không có số liệu tiêu chí: đọc là ghi chú, không phải xã`,
+        en: `Row ${r + grid.origin.row + 1} ("${name.slice(0, 40)}") holds no criteria: read as a note, not a commune`,
+      });
+      continue;
     }
     const countCol = table.columns.count;
     const stated =

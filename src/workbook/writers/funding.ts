@@ -18,10 +18,25 @@ const indent = (label: string, level: number): string =>
   level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label;
 
 /** One row per line: label, group, then amount and share for each column; a total row last. */
-export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
+/** The money unit of the table read ("tỷ đồng" when the sheet says so); million VND by default. */
+export interface MoneyUnitLabel {
+  vi: string;
+  en: string;
+}
+
+const MILLION: MoneyUnitLabel = { vi: "triệu đồng", en: "million VND" };
+
+export function mixTable(
+  mixes: ColumnMix[],
+  rounded: boolean,
+  unit: MoneyUnitLabel = MILLION
+): OutputTable {
   const columns: OutputColumn[] = [{ header: "Nội dung" }, { header: "Nhóm nguồn" }];
   for (const mix of mixes) {
-    columns.push({ header: `${mix.column} (triệu đồng)`, format: FORMATS.integer });
+    columns.push({
+      header: `${mix.column} (${unit.vi})`,
+      format: unit.vi === MILLION.vi ? FORMATS.integer : FORMATS.decimal3,
+    });
     columns.push({ header: `Tỷ lệ - ${mix.column}`, format: FORMATS.percent });
   }
   const rows: CellValue[][] = (mixes[0]?.lines ?? []).map((line, i) => {
@@ -41,7 +56,7 @@ export function mixTable(mixes: ColumnMix[], rounded: boolean): OutputTable {
   return {
     name: "NTM_NguonVon",
     unit: MONEY_UNIT,
-    title: "Cơ cấu nguồn vốn (triệu đồng) / Funding mix (million VND)",
+    title: `Cơ cấu nguồn vốn (${unit.vi}) / Funding mix (${unit.en})`,
     columns,
     rows,
   };
@@ -111,9 +126,10 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
 export function fundingSheet(
   mixes: ColumnMix[],
   comparisons: ColumnComparison[],
-  rounded: boolean
+  rounded: boolean,
+  unit: MoneyUnitLabel = MILLION
 ): OutputSheet {
-  const tables = [mixTable(mixes, rounded), checksTable(mixes)];
+  const tables = [mixTable(mixes, rounded, unit), checksTable(mixes)];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
   return { sheet: FUNDING_SHEET, tables };
 }

@@ -164,13 +164,57 @@ describe("counterpart job", () => {
     expect(result.warnings[0].en).toMatch(/example/);
   });
 
-  it("refuses both a stated ratio and a support share", async () => {
+  it("refuses a stated ratio and a support share that would change nothing", async () => {
     const book = await workbook();
     await expect(
       counterpartJob.run({
         inputs: { budget: { workbook: book } },
         options: { ratio: 1, "support-share": 70 },
       })
-    ).rejects.toThrow(/not both/);
+    ).rejects.toThrow(/either a stated ratio or a bracket table/);
+  });
+
+  const PERIOD_BRACKETS = [
+    ["Giai đoạn", "Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu", "Ghi chú"],
+    ["2021-2025", 0, 60, 1.5, "ví dụ"],
+    ["2021-2025", 60, 100, 1.2, "ví dụ"],
+    ["2026-2030", 0, 70, 1.5, "ví dụ"],
+    ["2026-2030", 70, 100, 1.1, "ví dụ"],
+  ];
+
+  it("picks the period's bracket rows, names the bracket, and applies the province's 1:1 rule when higher", async () => {
+    const book = await workbook({ DoiUng: PERIOD_BRACKETS });
+    const run = (options: Record<string, string | number>) =>
+      counterpartJob.run({
+        inputs: { budget: { workbook: book }, brackets: { workbook: book } },
+        options,
+      });
+    await expect(run({ "support-share": 75 })).rejects.toThrow(/period/);
+    const old = await run({ "support-share": 75, period: "2021-2025" });
+    expect(old.json.required).toBe(1.2);
+    expect(old.json.basis).toContain("khoảng 60-100% (giai đoạn 2021-2025), tối thiểu 1,20");
+    expect(old.json.eligibility).toBeUndefined();
+    const both = await run({ "support-share": 75, year: 2027, ratio: 1.15 });
+    expect(both.json.required).toBe(1.15);
+    expect(both.json.basis).toContain("khoảng 70-100% (giai đoạn 2026-2030), tối thiểu 1,10");
+    expect(both.json.basis).toContain("tỉnh quy định 1,15");
+    // The new programme: the support share decides eligibility and priority (≥ 70%).
+    expect(both.json.eligibility).toMatchObject({
+      supportShare: 75,
+      eligible: true,
+      priority: true,
+    });
+    expect(both.json.basis).toContain("75% ≥ 70% → được NSTW hỗ trợ, thuộc diện ưu tiên");
+  });
+
+  it("shows a 2026-2030 province below 70% as eligible but not priority, with the stated 1:1 rule", async () => {
+    const book = await workbook();
+    const result = await counterpartJob.run({
+      inputs: { budget: { workbook: book } },
+      options: { ratio: 1, "support-share": 45, period: "2026-2030" },
+    });
+    expect(result.json.required).toBe(1);
+    expect(result.json.eligibility).toMatchObject({ eligible: true, priority: false });
+    expect(result.text).toContain("45% < 70% → được NSTW hỗ trợ, không thuộc diện ưu tiên");
   });
 });

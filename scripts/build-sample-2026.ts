@@ -1,0 +1,269 @@
+// Builds assets/ntm-sample-2026.xlsx: an ILLUSTRATIVE merged province of 100 communes under the 2026-2030 set.
+// Everything in it is made up: the indicator names, the thresholds per commune group (Decision 51/2025/QĐ-TTg's
+// thresholds were not in the public material we could read), the communes and their values. It exists to show
+// the layouts the add-in reads (indicator policy sheet, status as raw values per indicator with Nhóm xã and Mã xã)
+// and to exercise them end to end. Deterministic: a seeded generator, so `npm run sample` rebuilds the same file.
+
+import { existsSync, promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { CATALOGUE_2026_2030 } from "../src/engine/catalogues";
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+export const SAMPLE_2026_PATH = path.join(repoRoot(), "assets", "ntm-sample-2026.xlsx");
+
+export const ILLUSTRATIVE =
+  "MINH HỌA — ngưỡng, tên chỉ tiêu, xã và số liệu đều tự đặt, không phải số liệu thật / ILLUSTRATIVE — made-up thresholds, indicator names, communes and values";
+
+/** Indicators per criterion, 47 in all as in the decision; how they split between criteria is made up. */
+export const INDICATORS_PER_CRITERION = [3, 9, 5, 3, 7, 5, 4, 5, 3, 3];
+
+/** mulberry32: a small seeded generator, so the sample is the same on every build. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SampleIndicator {
+  code: string;
+  criterion: number;
+  name: string;
+  /** Thresholds for groups 1, 2, 3; "Đạt" for a met / not met indicator; null: not applicable to the group. */
+  requirements: (number | "Đạt" | null)[];
+  unit: string | null;
+  comparison: "≥" | "≤" | "Đạt/Không đạt";
+}
+
+export function sampleIndicators(): SampleIndicator[] {
+  const list: SampleIndicator[] = [];
+  INDICATORS_PER_CRITERION.forEach((count, k) => {
+    const criterion = k + 1;
+    const topic = CATALOGUE_2026_2030.criteria[k].vi;
+    for (let i = 1; i <= count; i++) {
+      const code = `${criterion}.${i}`;
+      const name = `Chỉ tiêu minh họa ${code} (${topic})`;
+      if (i % 3 === 0) {
+        // One met / not met indicator (criterion 3) applies to groups 2 and 3 only.
+        const na = criterion === 3;
+        list.push({
+          code,
+          criterion,
+          name,
+          requirements: [na ? null : "Đạt", "Đạt", "Đạt"],
+          unit: null,
+          comparison: "Đạt/Không đạt",
+        });
+      } else if (criterion === 6 && i === 1) {
+        list.push({
+          code,
+          criterion,
+          name: `${name}: tỷ lệ hộ nghèo`,
+          requirements: [1, 2, 4],
+          unit: "%",
+          comparison: "≤",
+        });
+      } else if (criterion === 3 && i === 1) {
+        list.push({
+          code,
+          criterion,
+          name: `${name}: thu nhập bình quân`,
+          requirements: [90, 75, 60],
+          unit: "triệu đồng/người/năm",
+          comparison: "≥",
+        });
+      } else {
+        const top = 100 - 5 * ((criterion + i) % 3);
+        list.push({
+          code,
+          criterion,
+          name: `${name}: tỷ lệ`,
+          requirements: [top, top - 10, top - 25],
+          unit: "%",
+          comparison: "≥",
+        });
+      }
+    }
+  });
+  return list;
+}
+
+const SYLLABLES = [
+  "An",
+  "Bình",
+  "Hòa",
+  "Phú",
+  "Tân",
+  "Long",
+  "Mỹ",
+  "Thạnh",
+  "Hưng",
+  "Phước",
+  "Thới",
+  "Lộc",
+];
+
+/** 100 made-up commune names, each made of two syllables, all different. */
+function communeNames(): string[] {
+  const names: string[] = [];
+  for (const a of SYLLABLES) for (const b of SYLLABLES) if (a !== b) names.push(`${a} ${b}`);
+  return names.filter((_, i) => i % 13 !== 5).slice(0, 100);
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: "middle" };
+}
+
+function title(sheet: ExcelJS.Worksheet, text: string): void {
+  sheet.addRow([text]).font = { bold: true, size: 13, color: { argb: "FFC00000" } };
+  sheet.addRow([ILLUSTRATIVE]).font = { italic: true, color: { argb: "FFC00000" } };
+}
+
+export async function buildSample2026(): Promise<ExcelJS.Workbook> {
+  const random = generator(2026);
+  const book = new ExcelJS.Workbook();
+  book.creator = "NTM Planner";
+
+  const about = book.addWorksheet("Đọc trước");
+  title(
+    about,
+    "Tỉnh minh họa sau sáp nhập: 100 xã, bộ tiêu chí 2026-2030 / Illustrative merged province, 2026-2030"
+  );
+  for (const line of [
+    "Tệp này chỉ để thử phần mềm: mọi ngưỡng, tên chỉ tiêu, xã và số liệu đều tự đặt.",
+    "This file is for trying the add-in only: every threshold, indicator name, commune and value is made up.",
+    "Ngưỡng thật của từng chỉ tiêu lấy từ bộ tiêu chí của tỉnh (Quyết định 51/2025/QĐ-TTg và văn bản của tỉnh).",
+    "Real thresholds come from the province's own set (Decision 51/2025/QĐ-TTg and the province's decision).",
+    "Thử / Try: ntm-plan summary assets/ntm-sample-2026.xlsx --year 2027",
+  ]) {
+    about.addRow([line]);
+  }
+  about.getColumn(1).width = 110;
+
+  const indicators = sampleIndicators();
+  const policy = book.addWorksheet("Chỉ tiêu theo nhóm xã");
+  title(
+    policy,
+    "Chỉ tiêu theo nhóm xã (minh họa) / Indicator requirements per commune group (illustrative)"
+  );
+  styleHeader(
+    policy.addRow([
+      "Mã chỉ tiêu",
+      "Tiêu chí",
+      "Tên chỉ tiêu",
+      "Nhóm 1",
+      "Nhóm 2",
+      "Nhóm 3",
+      "Đơn vị",
+      "So sánh",
+      "Nguồn",
+    ])
+  );
+  for (const ind of indicators) {
+    policy.addRow([
+      ind.code,
+      ind.criterion,
+      ind.name,
+      ...ind.requirements.map((r) => (r === null ? "không áp dụng" : r)),
+      ind.unit,
+      ind.comparison,
+      "Minh họa, tự đặt / illustrative, made up",
+    ]);
+  }
+  policy.columns.forEach((c, i) => (c.width = [11, 8, 70, 14, 14, 14, 20, 14, 34][i]));
+  policy.views = [{ state: "frozen", ySplit: 3 }];
+
+  const names = communeNames();
+  const status = book.addWorksheet("Xã");
+  title(
+    status,
+    "Tình hình đạt chỉ tiêu của các xã (minh họa), cuối năm 2026 / Communes' indicators, end of 2026 (illustrative)"
+  );
+  styleHeader(
+    status.addRow([
+      "TT",
+      "Tên xã",
+      "Mã xã",
+      "Nhóm xã",
+      "Sáp nhập từ (xã cũ)",
+      "Trạng thái",
+      ...indicators.map((i) => i.code),
+    ])
+  );
+  names.forEach((name, n) => {
+    const group = n < 20 ? 1 : n < 80 ? 2 : 3;
+    // About 40% of communes meet every indicator; the others miss a few, more of them in group 3.
+    const complete = random() < 0.4;
+    const missRate = complete ? 0 : group === 3 ? 0.12 : 0.07;
+    const values = indicators.map((ind) => {
+      const req = ind.requirements[group - 1];
+      const miss = random() < missRate;
+      if (req === null) return random() < 0.5 ? "Chưa đạt" : null;
+      if (req === "Đạt") return miss ? "Chưa đạt" : "Đạt";
+      const step = ind.unit === "%" && ind.comparison === "≥" ? Math.min(100 - req, 4) : 5;
+      const delta = Math.round((random() * step + 0.5) * 10) / 10;
+      if (ind.comparison === "≤")
+        return miss ? req + delta : Math.max(0, Math.round((req - delta / 5) * 10) / 10);
+      return miss
+        ? Math.round((req - delta - 1) * 10) / 10
+        : Math.min(ind.unit === "%" ? 100 : Infinity, req + delta);
+    });
+    const old = `${SYLLABLES[n % 12]} ${SYLLABLES[(n + 5) % 12]} cũ, ${SYLLABLES[(n + 3) % 12]} ${SYLLABLES[(n + 7) % 12]} cũ`;
+    const tier = complete ? (n % 5 === 0 ? "NTM hiện đại" : "đạt chuẩn") : "chưa đạt";
+    status.addRow([n + 1, `Xã ${name}`, String(31000 + 7 * n), group, old, tier, ...values]);
+  });
+  status.columns.forEach((c, i) => (c.width = i < 6 ? [5, 18, 8, 8, 30, 14][i] : 7));
+  status.views = [{ state: "frozen", xSplit: 2, ySplit: 3 }];
+
+  // Made-up cost of meeting each indicator in any commune (million VND), for next year's targets.
+  const costs = book.addWorksheet("Chi phí chỉ tiêu");
+  title(
+    costs,
+    "Chi phí dự kiến để đạt từng chỉ tiêu (minh họa) / Cost of meeting each indicator (illustrative)"
+  );
+  styleHeader(costs.addRow(["Chỉ tiêu", "Chi phí (triệu đồng)"]));
+  for (const ind of indicators) {
+    const cost =
+      ind.comparison === "Đạt/Không đạt"
+        ? 50 + 10 * Math.floor(random() * 20)
+        : 200 + 100 * Math.floor(random() * 28);
+    costs.addRow([ind.code, cost]).getCell(2).numFmt = "#,##0";
+  }
+  costs.columns.forEach((c, i) => (c.width = [12, 22][i]));
+
+  const targets = book.addWorksheet("Chỉ tiêu giai đoạn");
+  title(
+    targets,
+    "Chỉ tiêu giai đoạn 2026-2030 của tỉnh (minh họa) / Province targets 2026-2030 (illustrative)"
+  );
+  styleHeader(targets.addRow(["Chỉ tiêu", "Mục tiêu"]));
+  targets.addRow(["Số xã đạt chuẩn nông thôn mới", 65]);
+  targets.addRow(["Số xã đạt chuẩn nông thôn mới hiện đại", 10]);
+  targets.columns.forEach((c, i) => (c.width = [46, 12][i]));
+  return book;
+}
+
+export async function writeSample2026(): Promise<void> {
+  const book = await buildSample2026();
+  await fs.mkdir(path.dirname(SAMPLE_2026_PATH), { recursive: true });
+  await book.xlsx.writeFile(SAMPLE_2026_PATH);
+  process.stdout.write(`Wrote ${path.relative(process.cwd(), SAMPLE_2026_PATH)}\n`);
+}
+
+if (require.main === module) {
+  writeSample2026().catch((e) => {
+    process.stderr.write(String(e) + "\n");
+    process.exitCode = 1;
+  });
+}
