@@ -2,6 +2,7 @@
 
 import type { ParseArgsConfig } from "node:util";
 import { InputError, type Bilingual } from "../engine/errors";
+import type { JobOptionSpec } from "../engine/options";
 import type { OutputSheet } from "../workbook/output";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -20,8 +21,14 @@ export interface CommandResult {
   text: string;
   /** Written with --out. */
   sheets: OutputSheet[];
-  /** A document written instead of the sheets (the report's .docx), to --out or else to its default name. */
-  document?: { bytes: Uint8Array; defaultName: string };
+  /** A document written to --out instead of the sheets (the report's .docx). */
+  document?: { bytes: Uint8Array };
+}
+
+/** A flag in `--help`: "--budget N" and its lines of explanation. */
+export interface FlagDoc {
+  flag: string;
+  lines: string[];
 }
 
 export interface CliCommand {
@@ -30,43 +37,11 @@ export interface CliCommand {
   /** e.g. "ntm-plan summary FILE [--period 2021-2025] [--json]". */
   usage: string;
   options: OptionSpec;
+  /** Every flag for `ntm-plan <command> --help`, generated from the job's declaration where there is one. */
+  flags?: FlagDoc[];
+  /** The declared options, for suggestions when a flag is mistyped. */
+  optionSpecs?: JobOptionSpec[];
   run(input: CommandInput): Promise<CommandResult>;
-}
-
-function optionError(name: string, found: string, expected: Bilingual): InputError {
-  return new InputError({
-    sheet: undefined,
-    cell: undefined,
-    found: `--${name} ${found}`,
-    expected,
-  });
-}
-
-/** A numeric option such as --budget 16 (Vietnamese or English number formats are not accepted here: plain numbers). */
-export function numberOption(
-  input: CommandInput,
-  name: string,
-  opts: { min?: number; integer?: boolean } = {}
-): number | undefined {
-  const raw = input.options[name];
-  if (raw === undefined || raw === false) return undefined;
-  const value = Number(String(raw).replace(/_/g, ""));
-  const bad =
-    !Number.isFinite(value) ||
-    (opts.integer && !Number.isInteger(value)) ||
-    (opts.min !== undefined && value < opts.min);
-  if (bad) {
-    const kind = opts.integer
-      ? { vi: "số nguyên", en: "an integer" }
-      : { vi: "một số", en: "a number" };
-    const min =
-      opts.min !== undefined ? { vi: ` ≥ ${opts.min}`, en: ` ≥ ${opts.min}` } : { vi: "", en: "" };
-    throw optionError(name, String(raw), {
-      vi: `--${name} là ${kind.vi}${min.vi}`,
-      en: `--${name} to be ${kind.en}${min.en}`,
-    });
-  }
-  return value;
 }
 
 export function stringOption(input: CommandInput, name: string): string | undefined {

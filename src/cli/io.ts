@@ -11,13 +11,26 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
-  } catch {
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
     throw new InputError({
       file,
+      found: missing ? "không tìm thấy / not found" : "không đọc được / cannot be read",
       expected: { vi: "một tệp .xlsx hoặc .csv đọc được", en: "a readable .xlsx or .csv file" },
     });
   }
   const ext = path.extname(file).toLowerCase();
+  // A legacy .xls (an OLE2 compound file, D0 CF 11 E0) is not a zip: say what to do, not what the zip reader saw.
+  if (ext === ".xls" || data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw new InputError({
+      file,
+      found: "Excel 97-2003 (.xls)",
+      expected: {
+        vi: "tệp .xlsx: mở tệp bằng Excel và Lưu thành (Save As) định dạng .xlsx",
+        en: "an .xlsx file: open it in Excel and save it as .xlsx (Save As)",
+      },
+    });
+  }
   try {
     if (ext === ".csv" || ext === ".txt") {
       return ExcelJsWorkbook.fromTextBytes(new Uint8Array(data), path.basename(file, ext));

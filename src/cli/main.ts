@@ -40,6 +40,80 @@ function helpText(): string {
   return lines.join("\n");
 }
 
+/** `ntm-plan <command> --help`: usage, summary, then every flag with its unit, default and an example. */
+export function commandHelp(command: CliCommand): string {
+  const lines = [
+    `Cách dùng / Usage: ${command.usage}`,
+    `${command.summary.vi} / ${command.summary.en}`,
+  ];
+  const flags = [
+    ...(command.flags ?? []),
+    { flag: "--json", lines: ["In đúng một đối tượng JSON / Print exactly one JSON object"] },
+    { flag: "--out FILE", lines: ["Ghi kết quả ra tệp .xlsx / Write the results as Excel tables"] },
+  ];
+  lines.push("", "Tùy chọn / Options:");
+  for (const f of flags) {
+    lines.push(`  ${f.flag}`);
+    for (const l of f.lines) lines.push(`      ${l}`);
+  }
+  return lines.join("\n");
+}
+
+/** Edit distance, for "did you mean" (flags are short, so the quadratic table is fine). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known flag closest to a mistyped one, if it is close enough to be what was meant. */
+export function closestName(name: string, known: string[]): string | undefined {
+  let best: { flag: string; d: number } | undefined;
+  for (const flag of known) {
+    const d = distance(name.toLowerCase(), flag.toLowerCase());
+    if (!best || d < best.d) best = { flag, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.flag : undefined;
+}
+
+/** A flag problem in both languages (never Node's parser text): unknown flag, missing value, stray argument. */
+function usageProblem(
+  command: CliCommand,
+  rest: string[],
+  options: Record<string, { type: string; short?: string }>
+): string {
+  const { tokens } = parseArgs({
+    args: rest,
+    options: options as never,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const known = Object.keys(options);
+  for (const t of tokens ?? []) {
+    if (t.kind !== "option") continue;
+    const spec = options[t.name];
+    if (!spec && !Object.values(options).some((o) => o.short === t.name)) {
+      const near = closestName(t.name, known);
+      const hint = near ? `: có phải --${near}? / did you mean --${near}?` : ".";
+      return `Tùy chọn không có / Unknown option ${t.rawName}${hint} Cách dùng / Usage: ${command.usage}`;
+    }
+    if (spec.type === "string" && t.value === undefined)
+      return `${t.rawName} cần một giá trị / needs a value, ví dụ/e.g. ${t.rawName} ${command.optionSpecs?.find((s) => s.id === t.name)?.example ?? "…"}`;
+    if (spec.type === "boolean" && t.inlineValue)
+      return `${t.rawName} không nhận giá trị / takes no value`;
+  }
+  return `Không hiểu các đối số / Cannot read the arguments. Cách dùng / Usage: ${command.usage}`;
+}
+
 /** Device and inode of an existing regular file (a hard link has the same), else undefined. */
 function identity(file: string): string | undefined {
   try {
@@ -120,7 +194,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`Lệnh không có: '${name}' / Unknown command: '${name}'. ntm-plan --help`);
+    const near = closestName(
+      name,
+      commands.map((c) => c.name)
+    );
+    const hint = near ? ` Có phải '${near}'? / Did you mean '${near}'?` : "";
+    io.stderr(`Lệnh không có: '${name}' / Unknown command: '${name}'.${hint} ntm-plan --help`);
     return 2;
   }
   let parsed;
@@ -131,12 +210,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       allowPositionals: true,
       strict: true,
     });
-  } catch (e) {
-    io.stderr(`${(e as Error).message}. Cách dùng / Usage: ${command.usage}`);
+  } catch {
+    io.stderr(usageProblem(command, rest, { ...COMMON, ...command.options }));
     return 2;
   }
   if (parsed.values.help) {
-    io.stdout(`${command.usage}\n${command.summary.vi} / ${command.summary.en}`);
+    io.stdout(commandHelp(command));
     return 0;
   }
   try {
@@ -151,7 +230,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     requireExtension(given, [".xlsx", ".docx"]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
     refuseNonFinite(result.json);
-    const out = given ?? result.document?.defaultName;
+    const out = given;
     requireExtension(out, [result.document ? ".docx" : ".xlsx"]);
     let written: string[] = [];
     if (out && result.document) {

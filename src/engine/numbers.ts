@@ -1,5 +1,7 @@
 // Parsing numbers written the Vietnamese way ("3.602.312", "6,21%") or the English way ("3,602,312", "6.21%").
 
+import type { Bilingual } from "./errors";
+
 export type NumberStyle = "vi" | "en" | "plain";
 
 export interface ParsedNumber {
@@ -55,4 +57,49 @@ export function formatVi(value: number, digits = 0): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
+}
+
+/** A number read by the one number rule; `ambiguity` holds the words naming both readings when there are two. */
+export interface NumberReading {
+  value: number;
+  percent: boolean;
+  ambiguity: Bilingual | null;
+}
+
+/** The words every front end uses for a text that reads two ways ("1.000": a thousand or one), naming both readings. */
+export function ambiguousNumberWords(text: string): Bilingual {
+  const vi = parseNumberText(text, "vi");
+  const en = parseNumberText(text, "en");
+  const show = (n: number | undefined) => (n === undefined ? "?" : String(n));
+  return {
+    vi: `"${text}" đọc được hai cách: ${show(vi?.value)} (cách viết Việt Nam) hoặc ${show(en?.value)} (cách viết tiếng Anh)`,
+    en: `"${text}" reads two ways: ${show(vi?.value)} (Vietnamese style) or ${show(en?.value)} (English style)`,
+  };
+}
+
+/**
+ * The one number rule for typed text, in every front end (CLI options, task-pane fields, sheet cells, custom
+ * functions): "16,5", "1.000,5" and "1,000.5" each fit one convention and are read by it; a text that fits both
+ * ("1.000", "16,000") comes back read the Vietnamese way with `ambiguity` set. Options and custom functions refuse
+ * it (ambiguousNumberRefusal); sheet cells keep the Vietnamese reading and warn with the same words. Null: not a number.
+ */
+export function readNumber(text: string): NumberReading | null {
+  const parsed = parseNumberText(text, "vi");
+  if (!parsed) return null;
+  return {
+    value: parsed.value,
+    percent: parsed.percent,
+    ambiguity: parsed.ambiguous ? ambiguousNumberWords(text.trim()) : null,
+  };
+}
+
+/** What a refused ambiguous text is told: both readings and how to write the number unambiguously. */
+export function ambiguousNumberRefusal(text: string): Bilingual {
+  const words = ambiguousNumberWords(text.trim());
+  const vi = parseNumberText(text, "vi")?.value;
+  const en = parseNumberText(text, "en")?.value;
+  return {
+    vi: `${words.vi}; hãy viết không có dấu ngăn nghìn, ví dụ ${vi} hoặc ${en}`,
+    en: `${words.en}; write it without a thousands separator, e.g. ${vi} or ${en}`,
+  };
 }

@@ -18,18 +18,16 @@ import {
 import { findCatalogue } from "../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../engine/catalogues";
 import { InputError } from "../engine/errors";
-import { parseNumberText } from "../engine/numbers";
 import { gridFromRows, type CellValue } from "../workbook/grid";
 import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
 import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
-import { guard } from "./errors";
+import { functionNumber, guard } from "./errors";
 
 /** A range of coefficients (one row or one column) as numbers; blanks and text that is not a number are errors. */
 function coefficientList(range: unknown[][]): number[] {
   const values = range.flat();
   return values.map((v, i) => {
-    const n =
-      typeof v === "number" ? v : typeof v === "string" ? (parseNumberText(v)?.value ?? NaN) : NaN;
+    const n = typeof v === "number" ? v : typeof v === "string" ? (functionNumber(v) ?? NaN) : NaN;
     if (!Number.isFinite(n)) {
       throw new InputError({
         found: String(v ?? ""),

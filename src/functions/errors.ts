@@ -1,6 +1,19 @@
 // Turns engine errors into CustomFunctions.Error values with a message the user can act on.
 
-import { isInputError } from "../engine/errors";
+import { InputError, isInputError } from "../engine/errors";
+import { ambiguousNumberRefusal, readNumber } from "../engine/numbers";
+
+/**
+ * A number typed as text in a cell or argument, by the one number rule; undefined when it is not a number. A text
+ * that reads two ways ("1.000") is refused: a function result has no room for a warning.
+ */
+export function functionNumber(text: string): number | undefined {
+  const reading = readNumber(text);
+  if (!reading) return undefined;
+  if (reading.ambiguity)
+    throw new InputError({ found: text, expected: ambiguousNumberRefusal(text) });
+  return reading.value;
+}
 
 /** Runs a function body; input problems become #VALUE! with the bilingual message, others #N/A. */
 export function guard<T>(body: () => T): T {

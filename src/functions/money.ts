@@ -3,16 +3,15 @@
 import { InputError } from "../engine/errors";
 import { bracketsFromRows, counterpartGap, minimumRatio } from "../engine/funding/counterpart";
 import { roundedShares, sharesOf } from "../engine/funding/rounding";
-import { parseNumberText } from "../engine/numbers";
-import { guard } from "./errors";
+import { functionNumber, guard } from "./errors";
 
 /** A number argument or range cell: numbers, text numbers ("3.602.312"), blank as 0. */
 function amountOf(value: unknown, what: { vi: string; en: string }): number {
   if (value === null || value === undefined || value === "") return 0;
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string") {
-    const parsed = parseNumberText(value);
-    if (parsed) return parsed.value;
+    const parsed = functionNumber(value);
+    if (parsed !== undefined) return parsed;
   }
   throw new InputError({
     found: String(value),

@@ -3,20 +3,23 @@
 import { CATALOGUE_2021_2025 } from "../engine/catalogues";
 import { achievedFromCells } from "../engine/criteria/cells";
 import { InputError } from "../engine/errors";
-import { parseNumberText } from "../engine/numbers";
+import { readOption } from "../engine/options";
+import { TARGETS_OPTIONS } from "../workbook/jobs/targets-options";
 // From the module itself, not the targets index: the functions bundle must not reference the solver chunk.
 import { nextTargets } from "../engine/targets/single";
 import type { Catalogue } from "../engine/types";
-import { guard } from "./errors";
+import { functionNumber, guard } from "./errors";
 
 /** The pace of appendix II and of provincial plans: 1-3 criteria per commune per year. */
 const DEFAULT_MAX_PER_YEAR = 3;
+
+const MAX_PER_COMMUNE = TARGETS_OPTIONS.specs.find((s) => s.id === "max-per-commune")!;
 
 type Cell = string | number | boolean | null | undefined;
 
 function costNumber(cell: Cell): number | null {
   if (cell === null || cell === undefined || cell === "") return null;
-  const n = typeof cell === "number" ? cell : parseNumberText(String(cell))?.value;
+  const n = typeof cell === "number" ? cell : functionNumber(String(cell));
   if (n === undefined || !Number.isFinite(n) || n < 0) {
     throw new InputError({
       found: String(cell),
@@ -80,16 +83,9 @@ function badCosts(): InputError {
 export function next(achieved: any[][], maxPerYear?: number, costs?: any[][]): string {
   return guard(() => {
     const catalogue = CATALOGUE_2021_2025;
-    const cap = maxPerYear ?? DEFAULT_MAX_PER_YEAR;
-    if (!Number.isInteger(cap) || cap < 0) {
-      throw new InputError({
-        found: String(maxPerYear),
-        expected: {
-          vi: "số tiêu chí tối đa: số nguyên ≥ 0",
-          en: "the most criteria: a whole number ≥ 0",
-        },
-      });
-    }
+    // The targets job's own declaration of this option: same bounds, same number rule, same words.
+    const cap =
+      (readOption(MAX_PER_COMMUNE, maxPerYear) as number | undefined) ?? DEFAULT_MAX_PER_YEAR;
     const met = achievedFromCells(achieved ?? [[null]], catalogue);
     return nextTargets(met, catalogue, {
       maxPerYear: cap,

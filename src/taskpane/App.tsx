@@ -21,6 +21,8 @@ import { templateSheet } from "../workbook/templates";
 import { JobForm } from "./components/JobForm";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
+import { LazyResultCharts } from "./components/LazyResultCharts";
+import { CopyTableButton, ReportButton, useSessionResults } from "./components/ReportActions";
 import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
@@ -82,6 +84,11 @@ export function App({
     job ? defaultOptions(job) : {}
   );
   const { state, run, cancel, reset, write } = useJobRun(workbook);
+  const sessionResults = useSessionResults(
+    job?.id,
+    job ? pick(job.label, lang) : undefined,
+    state.status === "done" ? state.result.json : undefined
+  );
   const afterWrite = React.useCallback(() => {
     refresh();
     onWritten?.();
@@ -228,9 +235,16 @@ export function App({
                 </Body1>
               ))}
           </div>
-          <ResultPreview jobId={job?.id} result={state.result} lang={lang} />
+          <ResultPreview
+            jobId={job?.id}
+            result={state.result}
+            lang={lang}
+            extras={job && <LazyResultCharts jobId={job.id} json={state.result.json} lang={lang} />}
+            tableExtra={(_sheet, table) => <CopyTableButton table={table} lang={lang} />}
+          />
         </>
       )}
+      <ReportButton results={sessionResults} lang={lang} />
       <LiveStatus state={state} job={job} lang={lang} />
     </main>
   );

@@ -26,6 +26,7 @@ export const UI = {
   required: { vi: "bắt buộc", en: "required" },
   optional: { vi: "không bắt buộc", en: "optional" },
   none: { vi: "(không dùng)", en: "(none)" },
+  empty: { vi: "Để trống", en: "Empty" },
   options: { vi: "Tùy chọn", en: "Options" },
   run: { vi: "Chạy", en: "Run" },
   running: { vi: "Đang tính…", en: "Working…" },

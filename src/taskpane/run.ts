@@ -1,6 +1,7 @@
 // Running a job from the task pane: build the request from the user's choices, cancel on demand, explain failures.
 
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
+import { checkOption, optionSchema } from "../engine/options";
 import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
 import type { WorkbookPort } from "../workbook/port";
 import type { MixedSolver } from "../engine/targets/solver";
@@ -30,17 +31,21 @@ export function defaultOptions(job: PlanningJob): OptionValues {
   return values;
 }
 
-/** A form field's text as the option's value: numbers accept "1.500" or "1,5" the Vietnamese way; blank is unset. */
+/**
+ * A form field's text as the option's value, by the one rule every front end uses (src/engine/options.ts): a number
+ * when it reads one way; otherwise the text itself, which the job then refuses naming the option. Blank is unset.
+ */
 export function parseOptionInput(option: JobOptionSpec, text: string): string | number | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   if (option.type !== "number") return trimmed;
-  const vietnamese = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed) || /^-?\d+,\d+$/.test(trimmed);
-  const normal = vietnamese
-    ? trimmed.replace(/\./g, "").replace(",", ".")
-    : trimmed.replace(/,/g, "");
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : trimmed;
+  const read = optionSchema({ ...option, default: undefined }).safeParse(trimmed);
+  return read.success && typeof read.data === "number" ? read.data : trimmed;
+}
+
+/** The problem with what was typed in a field, in the words the job would refuse it with; null when fine. */
+export function optionProblem(option: JobOptionSpec, text: string): string | null {
+  return text.trim() === "" ? null : checkOption(option, text);
 }
 
 export function buildRequest(

@@ -6,6 +6,7 @@ import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
 import type { PlanningJob } from "../workbook/jobs/job";
 import { App } from "./App";
+import { downloadBytes, MIME } from "./download";
 import { PaneRoot } from "./components/PaneRoot";
 import { ProblemBar } from "./components/ProblemBar";
 import { detectLanguage, pick, UI, type Lang } from "./i18n";
@@ -22,20 +23,6 @@ export async function openFile(file: File): Promise<ExcelJsWorkbook> {
     );
   }
   return ExcelJsWorkbook.fromXlsx(await file.arrayBuffer());
-}
-
-function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const useStyles = makeStyles({
@@ -85,7 +72,7 @@ function WebShell({
   };
   const onDownload = async () => {
     const base = state.name.replace(/\.(xlsx|csv)$/i, "");
-    download(await state.workbook.toXlsx(), `${base}-ket-qua.xlsx`);
+    downloadBytes(await state.workbook.toXlsx(), `${base}-ket-qua.xlsx`, MIME.xlsx);
   };
   const toolbar = (
     <div className={styles.toolbar}>

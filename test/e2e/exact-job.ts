@@ -11,7 +11,13 @@ export const exactJob: PlanningJob = {
   label: { vi: "Lời giải chính xác dài (kiểm thử)", en: "Long exact solve (test)" },
   inputs: [],
   options: [
-    { id: "communes", label: { vi: "Số xã", en: "Communes" }, type: "number", default: 2000 },
+    {
+      id: "communes",
+      label: { vi: "Số xã", en: "Communes" },
+      type: "number",
+      default: 2000,
+      example: "2000",
+    },
   ],
   async run(request) {
     const input = indicatorProvince(Number(request.options.communes ?? 2000));

@@ -24,7 +24,14 @@ describe("NTM.SHARES", () => {
   });
 
   it("reads Vietnamese text numbers and treats blanks as zero", () => {
-    expect(shares(range([["3.000"], [""], [1000]]))).toEqual([[0.75], [0], [0.25]]);
+    expect(shares(range([["3.000,0"], [""], [1000]]))).toEqual([[0.75], [0], [0.25]]);
+    expect(shares(range([["1.500.000"], ["500000"]]))).toEqual([[0.75], [0.25]]);
+  });
+
+  it("refuses a text that reads two ways, naming both readings (the one number rule)", () => {
+    expect(() => shares(range([["3.000"], [1000]]))).toThrow(
+      expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining("3000") })
+    );
   });
 
   it("gives #VALUE! with a message for text that is not a number", () => {

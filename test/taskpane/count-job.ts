@@ -34,8 +34,15 @@ export const countJob: PlanningJob = {
       label: { vi: "Số tiêu chí chuẩn", en: "Criteria for the standard" },
       type: "number",
       default: 19,
+      example: "19",
     },
-    { id: "delay-ms", label: { vi: "Chờ (ms)", en: "Delay (ms)" }, type: "number", default: 0 },
+    {
+      id: "delay-ms",
+      label: { vi: "Chờ (ms)", en: "Delay (ms)" },
+      type: "number",
+      default: 0,
+      example: "0",
+    },
   ],
   async run(request) {
     const ref = request.inputs.communes;

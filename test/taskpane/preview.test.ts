@@ -206,7 +206,7 @@ describe("result tables at pane width", () => {
       "Tên xã",
       "Số TC phấn đấu",
       "Lũy kế",
-      "Chi phí",
+      "Chi phí (tiêu chí)",
     ]);
     expect(pick("counterpart", "NTM_DoiUng", "en")).toEqual([
       "Year/column",

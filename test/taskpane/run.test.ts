@@ -8,6 +8,7 @@ import {
   defaultOptions,
   describeProblem,
   NONE,
+  optionProblem,
   parseOptionInput,
   runCancellable,
 } from "../../src/taskpane/run";
@@ -46,11 +47,13 @@ describe("running a job from the task pane", () => {
 
   it("reads option numbers typed the Vietnamese or the English way", () => {
     const number = countJob.options[0];
-    expect(parseOptionInput(number, "1.500")).toBe(1500);
     expect(parseOptionInput(number, "1.500,5")).toBe(1500.5);
     expect(parseOptionInput(number, "0,3")).toBe(0.3);
-    expect(parseOptionInput(number, "1,500")).toBe(1.5); // Vietnamese first: the comma is the decimal mark
     expect(parseOptionInput(number, "1,500.5")).toBe(1500.5);
+    // Reads two ways: passed on as typed, so the job refuses it naming the option (and the field says so now).
+    expect(parseOptionInput(number, "1.500")).toBe("1.500");
+    expect(optionProblem(number, "1.500")).toMatch(/"1\.500" reads two ways: 1500 .* or 1\.5 /);
+    expect(optionProblem(number, "1500")).toBeNull();
     expect(parseOptionInput(number, "2.5")).toBe(2.5);
     expect(parseOptionInput(number, " ")).toBeUndefined();
     expect(parseOptionInput({ ...number, type: "text" }, " Kế Sách ")).toBe("Kế Sách");

@@ -1,34 +1,11 @@
 // `ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P)`: counterpart ratio per column.
 
 import { InputError } from "../../engine/errors";
-import { parseNumberText } from "../../engine/numbers";
 import { counterpartJob } from "../../workbook/jobs/counterpart";
 import type { InputRef } from "../../workbook/jobs/job";
-import {
-  numberOption,
-  requireFile,
-  stringOption,
-  type CliCommand,
-  type CommandInput,
-} from "../command";
+import { requireFile, stringOption, type CliCommand } from "../command";
+import { flagDocs, flagOptions, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
-
-/** --support-share 65, 65% or 0.65 (a fraction); Vietnamese "65,5" is accepted too. */
-function supportShareOption(input: CommandInput): number | undefined {
-  const raw = stringOption(input, "support-share");
-  if (raw === undefined) return undefined;
-  const parsed = parseNumberText(raw);
-  if (!parsed || parsed.value < 0) {
-    throw new InputError({
-      found: `--support-share ${raw}`,
-      expected: {
-        vi: "--support-share là tỷ lệ hỗ trợ cân đối từ NSTW, ví dụ 65 hoặc 65%",
-        en: "--support-share to be the central balancing-support share, e.g. 65 or 65%",
-      },
-    });
-  }
-  return parsed.value;
-}
 
 export const counterpartCommand: CliCommand = {
   name: "counterpart",
@@ -37,22 +14,29 @@ export const counterpartCommand: CliCommand = {
     en: "Counterpart ratio of local to central budget",
   },
   usage:
-    "ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P | --ratio R --brackets FILE --support-share P) [--period 2021-2025|2026-2030] [--year Y] [--sheet NAME] [--json]",
+    "ntm-plan counterpart FILE (--ratio R | [--brackets FILE] --support-share P | --ratio R --brackets FILE --support-share P) [--period 2021-2025|2026-2030] [--year Y] [--mapping NAME] [--sheet NAME] [--json] [--out result.xlsx]",
+  // --brackets FILE is the one hand-written flag: a second file, allowed only with --support-share.
+  flags: [
+    {
+      flag: "--brackets FILE",
+      lines: [
+        "Tệp bảng tỷ lệ đối ứng (đi kèm --support-share) / Counterpart bracket file (with --support-share)",
+      ],
+    },
+    ...flagDocs(counterpartJob.options),
+    { flag: "--sheet NAME", lines: ["Trang bảng nguồn vốn / Funding table sheet"] },
+  ],
+  optionSpecs: counterpartJob.options,
   options: {
-    ratio: { type: "string" },
+    ...flagOptions(counterpartJob.options),
     brackets: { type: "string" },
-    "support-share": { type: "string" },
     sheet: { type: "string" },
-    mapping: { type: "string" },
-    period: { type: "string" },
-    year: { type: "string" },
   },
   async run(input) {
     const file = requireFile(input, this.usage);
-    const ratio = numberOption(input, "ratio", { min: 0 });
-    const supportShare = supportShareOption(input);
+    const options = flagValues(counterpartJob.options, input);
     const bracketsFile = stringOption(input, "brackets");
-    if (bracketsFile && supportShare === undefined) {
+    if (bracketsFile && stringOption(input, "support-share") === undefined) {
       throw new InputError({
         found: `--brackets ${bracketsFile}`,
         expected: {
@@ -70,13 +54,7 @@ export const counterpartCommand: CliCommand = {
     try {
       result = await counterpartJob.run({
         inputs: { budget: { workbook: book, sheet: stringOption(input, "sheet") }, brackets },
-        options: {
-          ratio,
-          "support-share": supportShare,
-          mapping: stringOption(input, "mapping"),
-          period: stringOption(input, "period"),
-          year: numberOption(input, "year", { integer: true, min: 2000 }),
-        },
+        options,
       });
     } catch (e) {
       // An error on a sheet of the bracket file names that file; everything else names the funding file.

@@ -3,10 +3,12 @@
 import { mergeJob } from "../../workbook/jobs/merge";
 import type { InputRef } from "../../workbook/jobs/job";
 import { detectInputs } from "../../workbook/jobs/detect";
-import { requireFile, stringOption, type CliCommand } from "../command";
+import { requireFile, type CliCommand } from "../command";
+import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
 
-const USAGE = "ntm-plan merge FILE [--period 2021-2025] [--json]";
+// Hand-written run (the inputs are found on sheets of the one file); the flags come from the job's declaration.
+const USAGE = `ntm-plan merge FILE ${flagUsage(mergeJob.options)} [--json] [--out result.xlsx]`;
 
 export const mergeCommand: CliCommand = {
   name: "merge",
@@ -15,7 +17,9 @@ export const mergeCommand: CliCommand = {
     en: "Merged communes: old → new, money and earlier statuses rolled up into the new communes",
   },
   usage: USAGE,
-  options: { period: { type: "string" } },
+  options: flagOptions(mergeJob.options),
+  flags: flagDocs(mergeJob.options),
+  optionSpecs: mergeJob.options,
   async run(input) {
     const file = requireFile(input, USAGE);
     const workbook = await openWorkbook(file);
@@ -30,7 +34,7 @@ export const mergeCommand: CliCommand = {
           money: ref(detected.money?.find((s) => s !== mapping)),
           communes: ref(detected.communes?.find((s) => s !== mapping)),
         },
-        options: { period: stringOption(input, "period") },
+        options: flagValues(mergeJob.options, input),
       });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       return {

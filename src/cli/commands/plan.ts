@@ -4,12 +4,22 @@ import { JOBS } from "../../workbook/jobs";
 import { detectInputs, matchJobInputs } from "../../workbook/jobs/detect";
 import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
 import type { OutputSheet } from "../../workbook/output";
-import { numberOption, requireFile, stringOption, type CliCommand } from "../command";
+import type { JobOptionSpec } from "../../engine/options";
+import { readOption } from "../../engine/options";
+import { requireFile, type CliCommand } from "../command";
+import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
 
-const USAGE =
-  "ntm-plan plan FILE [--year Y] [--budget B] [--max-per-commune K] [--method greedy|optimal] " +
-  "[--ratio R] [--to YEAR] [--total T] [--json] [--out result.xlsx]";
+/** Flags plan passes on to the jobs that declare them; each job reads and checks its own (one rule per option). */
+const PLAN_FLAGS = ["year", "budget", "max-per-commune", "method", "ratio", "to", "total"];
+
+const SPECS: JobOptionSpec[] = PLAN_FLAGS.map((id) => {
+  const spec = JOBS.flatMap((j) => j.options).find((s) => s.id === id);
+  if (!spec) throw new Error(`plan: no job declares --${id}`);
+  return { ...spec, required: false };
+});
+
+const USAGE = `ntm-plan plan FILE ${flagUsage(SPECS)} [--json] [--out result.xlsx]`;
 
 /** Jobs that need a figure only the user can give are run only when it is given. */
 const NEEDS_OPTION: Partial<Record<PlanningJob["id"], string>> = {
@@ -33,28 +43,24 @@ export const planCommand: CliCommand = {
     en: "Run the whole yearly planning on a file: summary, targets, funding, counterpart, allocation, roadmap",
   },
   usage: USAGE,
-  options: {
-    year: { type: "string" },
-    budget: { type: "string" },
-    "max-per-commune": { type: "string" },
-    method: { type: "string" },
-    ratio: { type: "string" },
-    to: { type: "string" },
-    total: { type: "string" },
-  },
+  flags: flagDocs(SPECS),
+  optionSpecs: SPECS,
+  options: flagOptions(SPECS),
   async run(input) {
     const file = requireFile(input, USAGE);
+    const given = flagValues(SPECS, input);
+    // Every flag checked by its declaration before any job runs, so a bad one is refused whatever the file holds.
+    for (const spec of SPECS) readOption(spec, given[spec.id]);
+    const yearSpec = SPECS[PLAN_FLAGS.indexOf("year")];
     const year =
-      numberOption(input, "year", { integer: true, min: 2000 }) ?? new Date().getFullYear();
+      (readOption(yearSpec, given.year) as number | undefined) ?? new Date().getFullYear();
+    // Raw values: each job reads them by its own declaration, so plan and the job commands agree.
     const common: JobRequest["options"] = {
+      ...given,
       year,
       from: year,
-      budget: numberOption(input, "budget", { min: 0 }),
-      "max-per-commune": numberOption(input, "max-per-commune", { integer: true, min: 1 }),
-      method: stringOption(input, "method"),
-      ratio: numberOption(input, "ratio", { min: 0 }) ?? 1,
-      to: numberOption(input, "to", { integer: true, min: 2000 }) ?? year,
-      total: numberOption(input, "total", { min: 0 }),
+      ratio: given.ratio ?? 1,
+      to: given.to ?? year,
     };
     const workbook = await openWorkbook(file);
     const detected = await inFile(file, () => detectInputs(workbook));

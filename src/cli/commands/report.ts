@@ -4,7 +4,7 @@ import { InputError } from "../../engine/errors";
 import { buildReport } from "../../workbook/report/build";
 import { reportDocxBytes } from "../../workbook/report/docx";
 import type { ReportDocument } from "../../workbook/report/model";
-import { numberOption, stringOption, type CliCommand } from "../command";
+import { stringOption, type CliCommand } from "../command";
 import { planCommand } from "./plan";
 
 const USAGE =
@@ -37,6 +37,11 @@ export const reportCommand: CliCommand = {
   },
   usage: USAGE,
   options: { ...planCommand.options, lang: { type: "string" } },
+  flags: [
+    ...(planCommand.flags ?? []),
+    { flag: "--lang vi|en", lines: ["Ngôn ngữ của báo cáo / Language of the report"] },
+  ],
+  optionSpecs: planCommand.optionSpecs,
   async run(input) {
     const langOption = stringOption(input, "lang") ?? "vi";
     if (langOption !== "vi" && langOption !== "en") {
@@ -45,8 +50,9 @@ export const reportCommand: CliCommand = {
         expected: { vi: "--lang vi hoặc --lang en", en: "--lang vi or --lang en" },
       });
     }
-    const year = numberOption(input, "year", { integer: true, min: 2000 });
     const plan = await planCommand.run(input);
+    // The year as plan read it by its declaration; only a year the user gave is the report's year.
+    const year = input.options.year === undefined ? undefined : (plan.json.year as number);
     const jobs = (plan.json.jobs as PlanJob[]) ?? [];
     const results: Record<string, unknown> = {};
     for (const job of jobs) if (job.status === "done" && job.result) results[job.id] = job.result;
@@ -63,9 +69,11 @@ export const reportCommand: CliCommand = {
         })),
         jobs,
       },
-      text: reportText(report),
+      text: input.options.out
+        ? reportText(report)
+        : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
       sheets: [],
-      document: { bytes: await reportDocxBytes(report), defaultName: "bao-cao.docx" },
+      document: { bytes: await reportDocxBytes(report) },
     };
   },
 };

@@ -13,7 +13,8 @@ import {
 import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
 import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
-import { NONE, parseOptionInput, type OptionValue, type OptionValues } from "../run";
+import { UNITS } from "../../engine/options";
+import { NONE, optionProblem, parseOptionInput, type OptionValue, type OptionValues } from "../run";
 
 const AUTO = "";
 
@@ -107,8 +108,12 @@ function OptionField(props: {
   onChange: Handler<OptionValue>;
 }): React.JSX.Element {
   const { option, lang } = props;
-  const label = pick(option.label, lang);
-  const hint = option.help ? pick(option.help, lang) : undefined;
+  const unit = option.unit ? ` (${pick(UNITS[option.unit], lang)})` : "";
+  const label = `${pick(option.label, lang)}${unit}`;
+  const absent = option.default === undefined && option.absent ? pick(option.absent, lang) : "";
+  const help = option.help ? pick(option.help, lang) : "";
+  const hint =
+    [help, absent && `${pick(UI.empty, lang)}: ${absent}`].filter(Boolean).join(". ") || undefined;
   const testId = `option-${option.id}`;
   if (option.type === "boolean") {
     return (
@@ -145,7 +150,7 @@ function OptionField(props: {
   return <TextOption {...props} label={label} hint={hint} testId={testId} />;
 }
 
-/** Keeps what the user typed ("1.500,5") while passing the parsed value up. */
+/** Keeps what the user typed ("1500,5") while passing the parsed value up; shows the job's refusal as they type. */
 function TextOption(props: {
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
@@ -158,11 +163,18 @@ function TextOption(props: {
 }): React.JSX.Element {
   const initial = props.value === undefined ? "" : formatOption(props.value, props.lang);
   const [text, setText] = React.useState(initial);
+  const problem = optionProblem(props.option, text);
   return (
-    <Field label={props.label} hint={props.hint}>
+    <Field
+      label={props.label}
+      hint={props.hint}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ?? undefined}
+    >
       <Input
         data-testid={props.testId}
         value={text}
+        placeholder={props.option.example}
         inputMode={props.option.type === "number" ? "decimal" : "text"}
         disabled={props.disabled}
         onChange={(_, d) => {
@@ -176,6 +188,9 @@ function TextOption(props: {
 
 function formatOption(value: string | number | boolean, lang: Lang): string {
   if (typeof value === "number")
-    return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 });
+    return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
+      maximumFractionDigits: 6,
+      useGrouping: false,
+    });
   return String(value);
 }

@@ -29,7 +29,7 @@ import { readAllocationCommunes, type AllocationCommunes } from "../readers/comm
 import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
-import { optionNumber, requireOptionNumber } from "./request-values";
+import { ALLOCATE_OPTIONS } from "./allocate-options";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -280,30 +280,11 @@ export async function runPolicyAllocation(
   request: JobRequest,
   policy: AllocationPolicy
 ): Promise<JobResult> {
-  const total = requireOptionNumber(request, "total", {
-    min: 0,
-    label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
-  });
-  const unit = optionNumber(request, "unit", {
-    positive: true,
-    label: { vi: "đơn vị làm tròn", en: "rounding unit" },
-  });
-  const min = optionNumber(request, "min", {
-    min: 0,
-    label: { vi: "mức tối thiểu", en: "minimum" },
-  });
-  const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
-  const year = optionNumber(request, "year", {
-    integer: true,
-    min: 2000,
-    label: { vi: "năm phân bổ", en: "allocation year" },
-  });
-  const topUpTotal = optionNumber(request, "top-up", {
-    min: 0,
-    label: { vi: "vốn tỉnh bổ sung (triệu đồng)", en: "province top-up (million VND)" },
-  });
-  const topUpOption = request.options["top-up-policy"];
-  const topUpName = typeof topUpOption === "string" ? topUpOption.trim() : "";
+  const o = ALLOCATE_OPTIONS.parse(request.options);
+  const total = o.total as number;
+  const { unit, min, cap, year } = o;
+  const topUpTotal = o["top-up"];
+  const topUpName = o["top-up-policy"] ?? "";
   if ((topUpTotal === undefined) !== (topUpName === "")) {
     throw new InputError({
       found: topUpTotal === undefined ? `top-up-policy = ${topUpName}` : `top-up = ${topUpTotal}`,

@@ -1,12 +1,13 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
 import { withNumberNotes } from "./number-notes";
-import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { InputError } from "../../engine/errors";
+import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import type { PlanningJob } from "./job";
-import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
+import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { inputGrid } from "./input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
@@ -30,68 +31,9 @@ export const allocateJob: PlanningJob = withNumberNotes({
     // Required for the allocation by coefficients (the default); an allocation by policy does not read it.
     { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true },
   ],
-  options: [
-    {
-      id: "total",
-      label: { vi: "Tổng vốn (triệu đồng)", en: "Envelope (million VND)" },
-      type: "number",
-    },
-    {
-      id: "policy",
-      label: { vi: "Chính sách phân bổ", en: "Allocation policy" },
-      type: "text",
-      help: {
-        vi: "qd-07-2022, qd-16-2026 (mẫu, cần đối chiếu văn bản) hoặc tên trang chính sách; để trống: trang hệ số",
-        en: "qd-07-2022, qd-16-2026 (presets, to check) or a policy sheet name; blank: a coefficients sheet",
-      },
-    },
-    {
-      id: "unit",
-      label: { vi: "Làm tròn đến (triệu đồng)", en: "Round to (million VND)" },
-      type: "number",
-      default: 1,
-      help: { vi: "1, 10 hoặc 100 triệu đồng", en: "1, 10 or 100 million VND" },
-    },
-    {
-      id: "min",
-      label: { vi: "Mức tối thiểu mỗi đơn vị", en: "Minimum per unit" },
-      type: "number",
-    },
-    { id: "cap", label: { vi: "Mức tối đa mỗi đơn vị", en: "Cap per unit" }, type: "number" },
-    {
-      id: "basis",
-      label: { vi: "Phân bổ theo", en: "Allocate by" },
-      type: "choice",
-      choices: [
-        { value: "coefficient", label: { vi: "Hệ số", en: "Coefficient" } },
-        { value: "need", label: { vi: "Nhu cầu", en: "Need" } },
-      ],
-    },
-    {
-      id: "year",
-      label: { vi: "Năm phân bổ", en: "Allocation year" },
-      type: "number",
-      help: {
-        vi: 'cho quy tắc "Đăng ký đạt chuẩn" (xã đăng ký trong năm này)',
-        en: 'for a "Đăng ký đạt chuẩn" rule (communes registered for this year)',
-      },
-    },
-    {
-      id: "top-up",
-      label: { vi: "Vốn tỉnh bổ sung (triệu đồng)", en: "Province top-up (million VND)" },
-      type: "number",
-    },
-    {
-      id: "top-up-policy",
-      label: { vi: "Chính sách phân bổ vốn tỉnh", en: "Top-up policy" },
-      type: "text",
-      help: {
-        vi: "mẫu hoặc tên trang chính sách cho vốn tỉnh",
-        en: "a preset or a policy sheet name for the top-up",
-      },
-    },
-  ],
+  options: ALLOCATE_OPTIONS.specs,
   async run(request) {
+    const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
     const policy = await mainPolicy(request);
     if (policy) return runPolicyAllocation(request, policy);
     for (const id of ["top-up", "top-up-policy"]) {
@@ -106,36 +48,9 @@ export const allocateJob: PlanningJob = withNumberNotes({
         });
       }
     }
-    const total = requireOptionNumber(request, "total", {
-      min: 0,
-      label: { vi: "tổng vốn phân bổ (triệu đồng)", en: "envelope (million VND)" },
-    });
-    const unit = optionNumber(request, "unit", {
-      positive: true,
-      label: { vi: "đơn vị làm tròn", en: "rounding unit" },
-    });
-    const min = optionNumber(request, "min", {
-      min: 0,
-      label: { vi: "mức tối thiểu", en: "minimum" },
-    });
-    const cap = optionNumber(request, "cap", { min: 0, label: { vi: "mức tối đa", en: "cap" } });
-    const rawBasis = request.options.basis;
-    if (
-      rawBasis !== undefined &&
-      rawBasis !== "" &&
-      rawBasis !== "need" &&
-      rawBasis !== "coefficient"
-    ) {
-      throw new InputError({
-        found: `basis = ${String(rawBasis)}`,
-        expected: {
-          vi: 'cách phân bổ "coefficient" (hệ số) hoặc "need" (nhu cầu)',
-          en: '"coefficient" or "need"',
-        },
-      });
-    }
-    const basis =
-      rawBasis === "need" || rawBasis === "coefficient" ? (rawBasis as AllocationBasis) : undefined;
+    const total = o.total as number;
+    const { unit, min, cap } = o;
+    const basis = o.basis as AllocationBasis | undefined;
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
     const result = allocateByCoefficients({

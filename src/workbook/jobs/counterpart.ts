@@ -3,6 +3,7 @@
 import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
+import { declareOptions, numberOption, textOption } from "../../engine/options";
 import {
   counterpartCheck,
   DEFAULT_COUNTERPART_BRACKETS,
@@ -15,17 +16,52 @@ import {
 import { periodForYear } from "../../engine/catalogues";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
-import { numericOption, textOption } from "./funding";
+import { MAPPING_OPTION } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
+import { PLAN_YEAR_OPTION } from "./period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 
 const fmt = formatVi;
 
+export const COUNTERPART_OPTIONS = declareOptions({
+  ratio: numberOption({
+    label: { vi: "Tỷ lệ đối ứng tối thiểu", en: "Minimum counterpart ratio" },
+    unit: "ratio",
+    min: 0,
+    absent: { vi: "tra bảng theo --support-share", en: "looked up from --support-share" },
+    help: { vi: "1 nghĩa là 1:1 (NSĐP bằng NSTW)", en: "1 means 1:1 (local equals central)" },
+    example: "1",
+  }),
+  "support-share": numberOption({
+    label: { vi: "Tỷ lệ hỗ trợ cân đối từ NSTW", en: "Share of central balancing support" },
+    unit: "percent",
+    min: 0,
+    percent: true,
+    help: {
+      vi: "Tra bảng tỷ lệ đối ứng (65, 65% hoặc 0,65)",
+      en: "Looks up the bracket table (65, 65% or 0.65)",
+    },
+    example: "65",
+  }),
+  period: textOption({
+    label: { vi: "Giai đoạn", en: "Period" },
+    absent: { vi: "giai đoạn của năm kế hoạch", en: "the plan year's period" },
+    help: {
+      vi: "2021-2025 hoặc 2026-2030: chọn các dòng của bảng tỷ lệ theo giai đoạn; 2026-2030 cho biết tỉnh có được hỗ trợ, ưu tiên (≥ 70%)",
+      en: "2021-2025 or 2026-2030: picks the bracket rows of the period; 2026-2030 shows eligibility and priority (≥ 70%)",
+    },
+    example: "2026-2030",
+  }),
+  year: PLAN_YEAR_OPTION,
+  mapping: MAPPING_OPTION,
+});
+
 /** The period asked for (period option, or the plan year's), or undefined. */
 function periodOf(request: JobRequest): string | undefined {
-  const option = textOption(request, "period");
+  const o = COUNTERPART_OPTIONS.parse(request.options);
+  const option = o.period;
   if (option) return option.replace(/\s*[–—-]\s*/, "-");
-  const year = numericOption(request, "year");
+  const year = o.year;
   return year === undefined ? undefined : periodForYear(year);
 }
 
@@ -71,8 +107,9 @@ async function requiredRatio(request: JobRequest): Promise<{
   eligibility?: ProgrammeEligibility;
   warnings: Warning[];
 }> {
-  const ratio = numericOption(request, "ratio");
-  const share = numericOption(request, "support-share");
+  const o = COUNTERPART_OPTIONS.parse(request.options);
+  const ratio = o.ratio;
+  const share = o["support-share"];
   const period = periodOf(request);
   const input = request.inputs.brackets;
   if (ratio !== undefined && !(ratio >= 0)) {
@@ -170,50 +207,13 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "ratio",
-      label: { vi: "Tỷ lệ đối ứng tối thiểu (ví dụ 1 = 1:1)", en: "Minimum ratio (e.g. 1 = 1:1)" },
-      type: "number",
-    },
-    {
-      id: "support-share",
-      label: {
-        vi: "Tỷ lệ hỗ trợ cân đối từ NSTW (%)",
-        en: "Share of central balancing support (%)",
-      },
-      type: "number",
-    },
-    {
-      id: "period",
-      label: { vi: "Giai đoạn", en: "Period" },
-      type: "text",
-      help: {
-        vi: "2021-2025 hoặc 2026-2030: chọn các dòng của bảng tỷ lệ theo giai đoạn; 2026-2030 cho biết tỉnh có được hỗ trợ, ưu tiên (≥ 70%)",
-        en: "2021-2025 or 2026-2030: picks the bracket rows of the period; 2026-2030 shows eligibility and priority (≥ 70%)",
-      },
-    },
-    {
-      id: "year",
-      label: { vi: "Năm kế hoạch", en: "Plan year" },
-      type: "number",
-      help: {
-        vi: "chọn giai đoạn của năm khi không ghi giai đoạn (2027 → 2026-2030)",
-        en: "picks the period of the year when no period is given (2027 → 2026-2030)",
-      },
-    },
-    {
-      id: "mapping",
-      label: {
-        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
-        en: "Source mapping sheet (keywords | group)",
-      },
-      type: "text",
-    },
-  ],
+  options: COUNTERPART_OPTIONS.specs,
   async run(request: JobRequest) {
     const { required, basis, bracket, eligibility, warnings } = await requiredRatio(request);
-    const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
+    const table = await loadBudget(
+      request.inputs.budget,
+      COUNTERPART_OPTIONS.parse(request.options).mapping
+    );
     const columns = counterpartCheck(table, required);
     const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
     warnings.push(...(table.notes ?? []));

@@ -2,31 +2,43 @@
 
 import { withNumberNotes } from "./number-notes";
 import { formatVi } from "../../engine/numbers";
-import { InputError } from "../../engine/errors";
+import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBudget, BUDGET_INPUT } from "./money-inputs";
 
-/** A numeric option given as a number or as text (the CLI passes text); undefined when absent. */
-export function numericOption(request: JobRequest, id: string): number | undefined {
-  const raw = request.options[id];
-  if (raw === undefined || raw === "" || raw === false) return undefined;
-  const value = typeof raw === "number" ? raw : Number(String(raw).replace(",", "."));
-  if (typeof raw === "boolean" || !Number.isFinite(value)) {
-    throw new InputError({
-      found: `${id} = ${String(raw)}`,
-      expected: { vi: `tùy chọn ${id} là một số`, en: `option ${id} to be a number` },
-    });
-  }
-  return value;
-}
+/** The sheet of source groups (Từ khóa | Nhóm nguồn), shared by both money jobs. */
+export const MAPPING_OPTION = textOption({
+  label: {
+    vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
+    en: "Source mapping sheet (keywords | group)",
+  },
+  unit: "sheet",
+  absent: {
+    vi: "trang có cột Từ khóa, Nhóm nguồn nếu có; không thì nhóm mặc định",
+    en: "a sheet with Từ khóa, Nhóm nguồn columns if any, else the default groups",
+  },
+  example: "PhanNhomNguon",
+});
 
-export function textOption(request: JobRequest, id: string): string | undefined {
-  const raw = request.options[id];
-  return typeof raw === "string" && raw.trim() !== "" ? raw.trim() : undefined;
-}
+export const FUNDING_OPTIONS = declareOptions({
+  round: numberOption({
+    label: { vi: "Làm tròn tỷ lệ (cộng đúng 100%)", en: "Round shares (adding to 100%)" },
+    unit: "decimals",
+    integer: true,
+    min: 0,
+    max: 10,
+    absent: { vi: "không làm tròn", en: "unrounded" },
+    help: {
+      vi: "Bỏ trống để giữ tỷ lệ chưa làm tròn; 2 → 6,21% và các tỷ lệ cộng đúng 100,00%",
+      en: "Leave blank for unrounded shares; 2 → 6.21% with shares adding to exactly 100.00%",
+    },
+    example: "2",
+  }),
+  mapping: MAPPING_OPTION,
+});
 
 const fmt = formatVi;
 
@@ -34,31 +46,11 @@ export const fundingJob: PlanningJob = withNumberNotes({
   id: "funding",
   label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
   inputs: [BUDGET_INPUT],
-  options: [
-    {
-      id: "round",
-      label: {
-        vi: "Làm tròn tỷ lệ (số chữ số thập phân, cộng đúng 100%)",
-        en: "Round shares (decimals, adding to 100%)",
-      },
-      type: "number",
-      help: {
-        vi: "Bỏ trống để giữ tỷ lệ chưa làm tròn; 2 → 6,21% và các tỷ lệ cộng đúng 100,00%",
-        en: "Leave blank for unrounded shares; 2 → 6.21% with shares adding to exactly 100.00%",
-      },
-    },
-    {
-      id: "mapping",
-      label: {
-        vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
-        en: "Source mapping sheet (keywords | group)",
-      },
-      type: "text",
-    },
-  ],
+  options: FUNDING_OPTIONS.specs,
   async run(request: JobRequest) {
-    const decimals = numericOption(request, "round");
-    const table = await loadBudget(request.inputs.budget, textOption(request, "mapping"));
+    const o = FUNDING_OPTIONS.parse(request.options);
+    const decimals = o.round;
+    const table = await loadBudget(request.inputs.budget, o.mapping);
     const mixes = fundingMix(table, decimals === undefined ? {} : { decimals });
     const comparisons = compareFundingColumns(table);
     const rounded = decimals !== undefined;

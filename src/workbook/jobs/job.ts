@@ -1,6 +1,7 @@
 // A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
 
 import type { Bilingual } from "../../engine/errors";
+import type { JobOptionSpec } from "../../engine/options";
 import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
@@ -27,15 +28,8 @@ export interface JobInputSpec {
   required: boolean;
 }
 
-export interface JobOptionSpec {
-  /** Key in JobRequest.options; also the CLI flag name (--max-per-commune → "max-per-commune"). */
-  id: string;
-  label: Bilingual;
-  type: "number" | "text" | "choice" | "boolean";
-  choices?: { value: string; label: Bilingual }[];
-  default?: string | number | boolean;
-  help?: Bilingual;
-}
+/** An option as every front end sees it; jobs declare theirs with declareOptions (src/engine/options.ts). */
+export type { JobOptionSpec } from "../../engine/options";
 
 /** Where an input lives: a workbook and, optionally, a sheet (otherwise the job finds it by its headers). */
 export interface InputRef {

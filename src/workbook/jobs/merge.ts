@@ -3,6 +3,7 @@
 
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
+import { declareOptions, textOption } from "../../engine/options";
 import { buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
 import { formatVi } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
@@ -16,6 +17,14 @@ import {
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "./targets";
+
+export const MERGE_OPTIONS = declareOptions({
+  period: textOption({
+    label: { vi: "Giai đoạn của tình trạng cũ", en: "Period of the earlier status" },
+    default: "2021-2025",
+    example: "2021-2025",
+  }),
+});
 
 export const mergeJob: PlanningJob = {
   id: "merge",
@@ -43,14 +52,7 @@ export const mergeJob: PlanningJob = {
       required: false,
     },
   ],
-  options: [
-    {
-      id: "period",
-      label: { vi: "Giai đoạn của tình trạng cũ", en: "Period of the earlier status" },
-      type: "text",
-      default: "2021-2025",
-    },
-  ],
+  options: MERGE_OPTIONS.specs,
   async run(request: JobRequest): Promise<JobResult> {
     const mappingRef = request.inputs.mapping;
     if (!mappingRef) {
@@ -79,9 +81,7 @@ export const mergeJob: PlanningJob = {
     }
     let status: ReturnType<typeof rollUpStatus> | undefined;
     if (request.inputs.communes) {
-      const catalogue = findCatalogue(
-        typeof request.options.period === "string" ? request.options.period : "2021-2025"
-      );
+      const catalogue = findCatalogue(MERGE_OPTIONS.parse(request.options).period);
       const grid = await findGrid(
         request.inputs.communes,
         (g) => looksLikeCommunes(g, catalogue),

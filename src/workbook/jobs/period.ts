@@ -4,13 +4,13 @@
 import { CATALOGUE_2026_2030, DEFAULT_PERIOD, periodForYear } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
+import { numberOption, readOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
 import type { InputRef, JobRequest } from "./job";
-import { optionNumber } from "./request-values";
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";
 
@@ -24,13 +24,24 @@ export interface PeriodChoice {
   warnings: Warning[];
 }
 
+/** The plan year option ("year") of the jobs that pick their period by it; declared once here. */
+export const PLAN_YEAR_OPTION = numberOption({
+  label: { vi: "Năm kế hoạch", en: "Plan year" },
+  unit: "year",
+  integer: true,
+  min: 2000,
+  max: 2200,
+  help: {
+    vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
+    en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
+  },
+  example: "2027",
+});
+
 /** The plan year option ("year"), when given. */
 export function planYear(request: JobRequest): number | undefined {
-  return optionNumber(request, "year", {
-    integer: true,
-    min: 2000,
-    label: { vi: "năm kế hoạch", en: "plan year" },
-  });
+  return readOption({ id: "year", ...PLAN_YEAR_OPTION.spec }, request.options.year) as
+    number | undefined;
 }
 
 async function statusLooks2026(ref: InputRef | undefined): Promise<string | null> {

@@ -4,6 +4,7 @@
 import { withNumberNotes } from "./number-notes";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
+import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
@@ -14,8 +15,8 @@ import {
   type PeriodTargets,
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
-import type { JobOptionSpec, JobRequest, PlanningJob } from "./job";
-import { inputGrid, optionNumber, requireOptionNumber } from "./request-values";
+import type { JobRequest, PlanningJob } from "./job";
+import { inputGrid } from "./input-grid";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -25,69 +26,113 @@ export type CommunesReader = (
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
-const num = (
-  id: string,
-  vi: string,
-  en: string,
-  extra: Partial<JobOptionSpec> = {}
-): JobOptionSpec => ({
-  id,
-  label: { vi, en },
-  type: "number",
-  ...extra,
-});
+const communes = (vi: string, en: string, example: string, integer = true) =>
+  numberOption({ label: { vi, en }, unit: "communes", integer, min: 0, example });
 
-const OPTIONS: JobOptionSpec[] = [
-  num("budget", "Kinh phí mỗi năm (triệu đồng)", "Budget per year (million VND)"),
-  num("to", "Đến năm", "Up to year"),
-  num("from", "Từ năm", "From year", {
+export const ROADMAP_OPTIONS = declareOptions({
+  budget: numberOption({
+    label: { vi: "Kinh phí mỗi năm", en: "Budget per year" },
+    unit: "million-vnd",
+    min: 0,
+    required: true,
     help: {
-      vi: "Năm đầu tiên dự kiến; mặc định năm nay",
-      en: "First year projected; default this year",
+      vi: "Với chi phí mặc định 1/tiêu chí (--cost), kinh phí tính bằng số tiêu chí",
+      en: "With the default cost of 1 per criterion (--cost), the budget counts criteria",
     },
+    example: "16",
   }),
-  num("pace", "Tốc độ (tiêu chí/xã/năm)", "Pace (criteria per commune per year)", { default: 1.5 }),
-  num(
-    "cost",
-    "Chi phí bình quân một tiêu chí (triệu đồng)",
-    "Average cost per criterion (million VND)",
-    {
-      default: 1,
-      help: {
-        vi: "Mặc định 1: kinh phí được tính bằng số tiêu chí",
-        en: "Default 1: the budget is counted in criteria",
-      },
-    }
-  ),
-  num("below", "Ngưỡng N (số xã dưới N tiêu chí)", "Threshold N (communes under N criteria)", {
-    default: 15,
+  to: numberOption({
+    label: { vi: "Đến năm", en: "Up to year" },
+    unit: "year",
+    integer: true,
+    min: 1900,
+    max: 2200,
+    required: true,
+    example: "2025",
   }),
-  {
-    id: "period",
+  from: numberOption({
+    label: { vi: "Từ năm", en: "From year" },
+    unit: "year",
+    integer: true,
+    min: 1900,
+    max: 2200,
+    absent: { vi: "năm nay", en: "this year" },
+    help: { vi: "Năm đầu tiên dự kiến", en: "First year projected" },
+    example: "2024",
+  }),
+  pace: numberOption({
+    label: { vi: "Tốc độ", en: "Pace" },
+    unit: "criteria-per-year",
+    min: 0,
+    exclusiveMin: true,
+    default: 1.5,
+    example: "1.5",
+  }),
+  cost: numberOption({
+    label: { vi: "Chi phí bình quân một tiêu chí", en: "Average cost per criterion" },
+    unit: "million-vnd",
+    min: 0,
+    default: 1,
+    help: {
+      vi: "Mặc định 1: kinh phí được tính bằng số tiêu chí",
+      en: "Default 1: the budget is counted in criteria",
+    },
+    example: "1500",
+  }),
+  below: numberOption({
+    label: {
+      vi: "Ngưỡng N (số xã dưới N tiêu chí)",
+      en: "Threshold N (communes under N criteria)",
+    },
+    unit: "criteria",
+    integer: true,
+    min: 1,
+    absent: {
+      vi: "theo trang chỉ tiêu giai đoạn, không thì 15",
+      en: "from the period targets sheet, else 15",
+    },
+    example: "15",
+  }),
+  period: textOption({
     label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    type: "text",
     default: "2021-2025",
-  },
-  num("target-standard", "Mục tiêu số xã đạt chuẩn", "Target: standard communes"),
-  num("target-advanced", "Mục tiêu số xã nâng cao", "Target: advanced communes"),
-  num("target-model", "Mục tiêu số xã kiểu mẫu", "Target: model communes"),
-  num(
-    "target-average",
-    "Mục tiêu số tiêu chí bình quân/xã",
-    "Target: average criteria per commune"
+    example: "2021-2025",
+  }),
+  "target-standard": communes("Mục tiêu số xã đạt chuẩn", "Target: standard communes", "75"),
+  "target-advanced": communes("Mục tiêu số xã nâng cao", "Target: advanced communes", "25"),
+  "target-model": communes("Mục tiêu số xã kiểu mẫu", "Target: model communes", "5"),
+  "target-average": numberOption({
+    label: { vi: "Mục tiêu số tiêu chí bình quân/xã", en: "Target: average criteria per commune" },
+    unit: "criteria",
+    min: 0,
+    example: "18.5",
+  }),
+  "max-below": communes(
+    "Tối đa số xã dưới N tiêu chí",
+    "At most this many communes under N criteria",
+    "0"
   ),
-  num("max-below", "Tối đa số xã dưới N tiêu chí", "At most this many communes under N criteria"),
-  num("advanced-now", "Hiện trạng số xã nâng cao", "Advanced communes now"),
-  num("model-now", "Hiện trạng số xã kiểu mẫu", "Model communes now"),
-  num("advanced-per-year", "Số xã nâng cao tăng mỗi năm", "New advanced communes per year"),
-  num("model-per-year", "Số xã kiểu mẫu tăng mỗi năm", "New model communes per year"),
-  {
-    id: "targets-sheet",
+  "advanced-now": communes("Hiện trạng số xã nâng cao", "Advanced communes now", "20"),
+  "model-now": communes("Hiện trạng số xã kiểu mẫu", "Model communes now", "2"),
+  "advanced-per-year": numberOption({
+    label: { vi: "Số xã nâng cao tăng mỗi năm", en: "New advanced communes per year" },
+    unit: "communes-per-year",
+    min: 0,
+    example: "3",
+  }),
+  "model-per-year": numberOption({
+    label: { vi: "Số xã kiểu mẫu tăng mỗi năm", en: "New model communes per year" },
+    unit: "communes-per-year",
+    min: 0,
+    example: "1",
+  }),
+  "targets-sheet": textOption({
     label: { vi: "Trang chỉ tiêu giai đoạn", en: "Period targets sheet" },
-    type: "text",
+    unit: "sheet",
     default: PERIOD_TARGETS_SHEET,
-  },
-];
+    example: PERIOD_TARGETS_SHEET,
+  }),
+});
 
 /** The period targets sheet in the communes' workbook, if there is one (optional input). */
 async function periodTargets(request: JobRequest): Promise<PeriodTargets | null> {
@@ -113,19 +158,12 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
     id: "roadmap",
     label: { vi: "Lộ trình đạt chỉ tiêu giai đoạn", en: "Roadmap to the period targets" },
     inputs: [{ id: "communes", kind: "communes", label: COMMUNES_LABEL, required: true }],
-    options: OPTIONS,
+    options: ROADMAP_OPTIONS.specs,
     async run(request) {
-      const number = (id: string, min = 0, integer = false) => {
-        const spec = OPTIONS.find((o) => o.id === id)!;
-        return optionNumber(request, id, { min, integer, label: spec.label });
-      };
-      const budget = requireOptionNumber(request, "budget", { min: 0, label: OPTIONS[0].label });
-      const toYear = requireOptionNumber(request, "to", {
-        min: 1900,
-        integer: true,
-        label: OPTIONS[1].label,
-      });
-      const fromYear = number("from", 1900, true) ?? new Date().getFullYear();
+      const o = ROADMAP_OPTIONS.parse(request.options);
+      const budget = o.budget as number;
+      const toYear = o.to as number;
+      const fromYear = o.from ?? new Date().getFullYear();
       if (toYear < fromYear) {
         throw new InputError({
           found: `from ${fromYear} → to ${toYear}`,
@@ -135,10 +173,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           },
         });
       }
-      const periodOption = request.options.period;
-      const catalogue = findCatalogue(
-        typeof periodOption === "string" && periodOption ? periodOption : undefined
-      );
+      const catalogue = findCatalogue(o.period);
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
         try {
@@ -149,11 +184,11 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       });
       const read = readCommunes(grid, { catalogue });
       const fromOptions: RoadmapTargets = {
-        standard: number("target-standard", 0, true),
-        advanced: number("target-advanced", 0, true),
-        model: number("target-model", 0, true),
-        averageCriteria: number("target-average"),
-        maxBelow: number("max-below", 0, true),
+        standard: o["target-standard"],
+        advanced: o["target-advanced"],
+        model: o["target-model"],
+        averageCriteria: o["target-average"],
+        maxBelow: o["max-below"],
       };
       const targets: RoadmapTargets = { ...(sheetTargets?.targets ?? {}) };
       for (const [k, v] of Object.entries(fromOptions))
@@ -163,17 +198,17 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         fromYear,
         toYear,
         budget,
-        costPerCriterion: number("cost"),
-        pace: number("pace"),
+        costPerCriterion: o.cost,
+        pace: o.pace,
         criteriaCount: catalogue.criteria.length,
-        below: number("below", 1, true) ?? sheetTargets?.below,
+        below: o.below ?? sheetTargets?.below,
         current: {
-          advanced: number("advanced-now", 0, true) ?? sheetTargets?.current.advanced,
-          model: number("model-now", 0, true) ?? sheetTargets?.current.model,
+          advanced: o["advanced-now"] ?? sheetTargets?.current.advanced,
+          model: o["model-now"] ?? sheetTargets?.current.model,
         },
         tierPace: {
-          advanced: number("advanced-per-year") ?? sheetTargets?.tierPace.advanced,
-          model: number("model-per-year") ?? sheetTargets?.tierPace.model,
+          advanced: o["advanced-per-year"] ?? sheetTargets?.tierPace.advanced,
+          model: o["model-per-year"] ?? sheetTargets?.tierPace.model,
         },
         targets,
       });

@@ -4,12 +4,12 @@ import { withNumberNotes } from "./number-notes";
 import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
+import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod } from "./period";
-import { optionNumber } from "./request-values";
+import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
@@ -79,8 +79,9 @@ async function endTargets(
     targets.source = `trang '${name}' (chỉ tiêu của tỉnh / the province's targets)`;
     targets.counts = { standard: own.targets.standard, top: own.modern };
   }
-  const pct = (id: string, what: { vi: string; en: string }) => {
-    const value = optionNumber(request, id, { min: 0, label: what });
+  const o = SUMMARY_OPTIONS.parse(request.options);
+  const pct = (id: "target-standard" | "target-modern", what: { vi: string; en: string }) => {
+    const value = o[id];
     return value === undefined ? undefined : shareTarget(value, what);
   };
   const standard = pct("target-standard", {
@@ -99,6 +100,52 @@ async function endTargets(
   }
   return targets;
 }
+
+export const SUMMARY_OPTIONS = declareOptions({
+  period: textOption({
+    label: { vi: "Giai đoạn", en: "Period" },
+    absent: { vi: "giai đoạn của năm kế hoạch", en: "the period of the plan year" },
+    help: {
+      vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
+      en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
+    },
+    example: "2026-2030",
+  }),
+  year: PLAN_YEAR_OPTION,
+  bands: textOption({
+    label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
+    default: DEFAULT_BANDS,
+    help: {
+      vi: "Ví dụ 19,15-18,10-14,5-9,0-4; bộ 10 tiêu chí: 10,8-9,5-7,0-4",
+      en: "For example 19,15-18,10-14,5-9,0-4; 10-criteria set: 10,8-9,5-7,0-4",
+    },
+    example: "10,8-9,5-7,0-4",
+  }),
+  "target-standard": numberOption({
+    label: { vi: "Mục tiêu tỷ lệ xã đạt chuẩn", en: "Target share at the standard" },
+    unit: "percent",
+    min: 0,
+    max: 100,
+    percent: true,
+    help: {
+      vi: '2026-2030: mặc định khoảng 65% đến 2030 (NQ 257/2025/QH15), hoặc trang "Chỉ tiêu giai đoạn" của tỉnh',
+      en: '2026-2030: about 65% by 2030 by default (Res. 257/2025/QH15), or the province\'s "Chỉ tiêu giai đoạn" sheet',
+    },
+    example: "65",
+  }),
+  "target-modern": numberOption({
+    label: { vi: "Mục tiêu tỷ lệ xã NTM hiện đại", en: "Target share of modern NTM communes" },
+    unit: "percent",
+    min: 0,
+    max: 100,
+    percent: true,
+    help: {
+      vi: "2026-2030: mặc định khoảng 10% đến 2030",
+      en: "2026-2030: about 10% by 2030 by default",
+    },
+    example: "10",
+  }),
+});
 
 export const summaryJob: PlanningJob = withNumberNotes({
   id: "summary",
@@ -123,58 +170,9 @@ export const summaryJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "period",
-      label: { vi: "Giai đoạn", en: "Period" },
-      type: "text",
-      help: {
-        vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm; để trống: giai đoạn của năm kế hoạch`,
-        en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet; blank: the period of the plan year`,
-      },
-    },
-    {
-      id: "year",
-      label: { vi: "Năm kế hoạch", en: "Plan year" },
-      type: "number",
-      help: {
-        vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
-        en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
-      },
-    },
-    {
-      id: "bands",
-      label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
-      type: "text",
-      default: DEFAULT_BANDS,
-      help: {
-        vi: "Ví dụ 19,15-18,10-14,5-9,0-4; bộ 10 tiêu chí: 10,8-9,5-7,0-4",
-        en: "For example 19,15-18,10-14,5-9,0-4; 10-criteria set: 10,8-9,5-7,0-4",
-      },
-    },
-    {
-      id: "target-standard",
-      label: { vi: "Mục tiêu tỷ lệ xã đạt chuẩn (%)", en: "Target share at the standard (%)" },
-      type: "number",
-      help: {
-        vi: '2026-2030: mặc định khoảng 65% đến 2030 (NQ 257/2025/QH15), hoặc trang "Chỉ tiêu giai đoạn" của tỉnh',
-        en: '2026-2030: about 65% by 2030 by default (Res. 257/2025/QH15), or the province\'s "Chỉ tiêu giai đoạn" sheet',
-      },
-    },
-    {
-      id: "target-modern",
-      label: {
-        vi: "Mục tiêu tỷ lệ xã NTM hiện đại (%)",
-        en: "Target share of modern NTM communes (%)",
-      },
-      type: "number",
-      help: {
-        vi: "2026-2030: mặc định khoảng 10% đến 2030",
-        en: "2026-2030: about 10% by 2030 by default",
-      },
-    },
-  ],
+  options: SUMMARY_OPTIONS.specs,
   async run(request): Promise<JobResult> {
+    SUMMARY_OPTIONS.parse(request.options); // checked at the boundary, before any sheet is read
     const communesRef = request.inputs.communes;
     if (!communesRef) {
       throw new InputError({ expected: { vi: "trang tính danh sách xã", en: "a communes sheet" } });
@@ -185,7 +183,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
     read.warnings.unshift(...choice.warnings);
-    const bandsOption = request.options.bands;
+    const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =
       typeof bandsOption === "string" &&

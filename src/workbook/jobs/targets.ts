@@ -3,7 +3,6 @@
 import { withNumberNotes } from "./number-notes";
 import { choosePeriod } from "./period";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { parseNumberText } from "../../engine/numbers";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
@@ -11,71 +10,10 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import { targetsSheet, targetsText } from "../writers/targets";
+import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
+import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
-
-/** Seconds the exact method may spend per stage before returning its best plan with the gap. */
-const DEFAULT_TIME_LIMIT = 60;
-
-type Options = JobRequest["options"];
-
-function optionNumber(
-  options: Options,
-  id: string,
-  rules: { integer?: boolean; min?: number }
-): number | undefined {
-  const raw = options[id];
-  if (raw === undefined || raw === "" || raw === null) return undefined;
-  const value =
-    typeof raw === "number"
-      ? raw
-      : typeof raw === "string"
-        ? parseNumberText(raw, "en")?.value
-        : NaN;
-  if (
-    value === undefined ||
-    !Number.isFinite(value) ||
-    (rules.integer && !Number.isInteger(value)) ||
-    (rules.min !== undefined && value < rules.min)
-  ) {
-    const kind = rules.integer
-      ? { vi: "số nguyên", en: "a whole number" }
-      : { vi: "một số", en: "a number" };
-    const min = rules.min !== undefined ? ` ≥ ${rules.min}` : "";
-    throw new InputError({
-      found: `${id}: ${String(raw)}`,
-      expected: { vi: `${id} là ${kind.vi}${min}`, en: `${id} to be ${kind.en}${min}` },
-    });
-  }
-  return value;
-}
-
-function optionMethod(options: Options): TargetMethod {
-  const raw = String(options.method ?? "greedy")
-    .trim()
-    .toLowerCase();
-  if (raw === "greedy" || raw === "optimal") return raw;
-  if (raw === "exact") return "optimal";
-  throw new InputError({
-    found: `method: ${raw}`,
-    expected: { vi: 'phương pháp "greedy" hoặc "optimal"', en: 'method "greedy" or "optimal"' },
-  });
-}
-
-function optionCapUnit(options: Options): CapUnit {
-  const raw = String(options["cap-unit"] ?? "indicators")
-    .trim()
-    .toLowerCase();
-  if (raw === "indicators" || raw === "criteria") return raw;
-  throw new InputError({
-    found: `cap-unit: ${raw}`,
-    expected: {
-      vi: 'giới hạn tính theo "indicators" (chỉ tiêu) hoặc "criteria" (tiêu chí)',
-      en: 'cap-unit "indicators" or "criteria"',
-    },
-  });
-}
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -178,93 +116,18 @@ export const targetsJob: PlanningJob = withNumberNotes({
       required: false,
     },
   ],
-  options: [
-    {
-      id: "budget",
-      label: { vi: "Ngân sách năm (triệu đồng)", en: "Annual budget (million VND)" },
-      type: "number",
-      help: { vi: "Để trống: không giới hạn", en: "Empty: no limit" },
-    },
-    {
-      id: "max-per-commune",
-      label: { vi: "Số tiêu chí tối đa/xã/năm", en: "Most criteria per commune per year" },
-      type: "number",
-      help: { vi: "Thường 1-3; để trống: không giới hạn", en: "Usually 1-3; empty: no cap" },
-    },
-    {
-      id: "method",
-      label: { vi: "Phương pháp", en: "Method" },
-      type: "choice",
-      choices: [
-        { value: "greedy", label: { vi: "Nhanh (tham lam)", en: "Quick (greedy)" } },
-        { value: "optimal", label: { vi: "Tối ưu (HiGHS)", en: "Optimal (HiGHS)" } },
-      ],
-      default: "greedy",
-    },
-    {
-      id: "cap-unit",
-      label: { vi: "Giới hạn mỗi xã tính theo", en: "Cap per commune counts" },
-      type: "choice",
-      choices: [
-        { value: "indicators", label: { vi: "Chỉ tiêu", en: "Indicators" } },
-        {
-          value: "criteria",
-          label: { vi: "Tiêu chí thực hiện", en: "Criteria worked on" },
-        },
-      ],
-      default: "indicators",
-      help: {
-        vi: "Chỉ dùng khi tình trạng theo từng chỉ tiêu (2026-2030)",
-        en: "Only when the status is per indicator (2026-2030)",
-      },
-    },
-    {
-      id: "default-cost",
-      label: {
-        vi: "Chi phí mặc định mỗi chỉ tiêu (triệu đồng)",
-        en: "Default cost per indicator (million VND)",
-      },
-      type: "number",
-      help: {
-        vi: "Cho chỉ tiêu không có dòng trong bảng chi phí (2026-2030); để trống: bắt buộc có chi phí",
-        en: "For indicators without a row in the costs table (2026-2030); empty: a cost is required",
-      },
-    },
-    {
-      id: "year",
-      label: { vi: "Năm kế hoạch", en: "Plan year" },
-      type: "number",
-      help: {
-        vi: "Xã đăng ký đạt chuẩn năm này được ưu tiên",
-        en: "Communes registered to reach the standard this year come first",
-      },
-    },
-    {
-      id: "period",
-      label: { vi: "Giai đoạn", en: "Period" },
-      type: "text",
-      help: {
-        vi: "Để trống: giai đoạn hiện hành của năm kế hoạch (2027 → 2026-2030)",
-        en: "Blank: the period in force for the plan year (2027 → 2026-2030)",
-      },
-    },
-    {
-      id: "time-limit",
-      label: { vi: "Thời gian tối đa mỗi giai đoạn (giây)", en: "Time limit per stage (seconds)" },
-      type: "number",
-      default: DEFAULT_TIME_LIMIT,
-    },
-  ],
+  options: TARGETS_OPTIONS.specs,
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
+    const o = TARGETS_OPTIONS.parse(options);
     // The period asked for, else the one in force for the plan year, else what the status sheet shows.
     const choice = await choosePeriod(request, [], request.inputs.communes);
     const catalogue = choice.catalogue;
-    const budget = optionNumber(options, "budget", { min: 0 });
-    const maxPerCommune = optionNumber(options, "max-per-commune", { integer: true, min: 0 });
-    const year = optionNumber(options, "year", { integer: true, min: 1900 });
-    const timeLimit = optionNumber(options, "time-limit", { min: 0.1 }) ?? DEFAULT_TIME_LIMIT;
-    const method = optionMethod(options);
+    const budget = o.budget;
+    const maxPerCommune = o["max-per-commune"];
+    const year = o.year;
+    const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
+    const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
     inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
@@ -273,8 +136,8 @@ export const targetsJob: PlanningJob = withNumberNotes({
         communesSheet: inputs.indicatorLevel,
         budget,
         maxPerCommune,
-        capUnit: optionCapUnit(options),
-        defaultCost: optionNumber(options, "default-cost", { min: 0 }),
+        capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+        defaultCost: o["default-cost"],
         year,
         method,
         timeLimit,
@@ -294,8 +157,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
       { signal: request.signal, onProgress: request.onProgress, timeLimitSeconds: timeLimit }
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
+    const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
+    if (budget === undefined) {
+      warnings.unshift({
+        vi: "Không có ngân sách (--budget): kế hoạch KHÔNG GIỚI HẠN kinh phí",
+        en: "No budget given (--budget): the plan has NO LIMIT on spending",
+      });
+    }
     const json = {
       year: year ?? null,
+      budgetUnit: unit,
       period: catalogue.id,
       criteriaCount: catalogue.criteria.length,
       method: plan.method,
@@ -320,6 +191,11 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return { json, text: targetsText(plan), sheets: [targetsSheet(plan, year)], warnings };
+    return {
+      json,
+      text: targetsText(plan, unit),
+      sheets: [targetsSheet(plan, year, unit)],
+      warnings,
+    };
   },
 });

@@ -2,7 +2,12 @@
 // its cells with errors that name the cell. Every reader builds on this.
 
 import { InputError, type Bilingual } from "../../engine/errors";
-import { formatVi, parseNumberText, type ParsedNumber } from "../../engine/numbers";
+import {
+  ambiguousNumberWords,
+  formatVi,
+  parseNumberText,
+  type ParsedNumber,
+} from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
 import { labelKey } from "../../engine/text";
 import {
@@ -357,12 +362,14 @@ function noteAmbiguous(
 ): void {
   const cell = gridAddress(grid, row, col);
   const value = formatVi(parsed.value, parsed.value % 1 === 0 ? 0 : 2);
+  const words = ambiguousNumberWords(text);
   const notes = ambiguousCells.get(grid) ?? [];
   notes.push({
     sheet: grid.sheet,
     cell,
-    vi: `Ô ${cell} (trang '${grid.sheet}'): "${text}" được đọc là ${value} theo cách viết Việt Nam (dấu chấm ngăn nghìn, dấu phẩy thập phân); nếu không đúng, hãy sửa ô`,
-    en: `Cell ${cell} (sheet '${grid.sheet}'): "${text}" was read as ${parsed.value} the Vietnamese way (dot for thousands, comma for decimals); fix the cell if that is wrong`,
+    // The same words as a refused option or function argument (the one number rule), then the reading kept.
+    vi: `Ô ${cell} (trang '${grid.sheet}'): ${words.vi}; đã đọc là ${value} theo cách viết Việt Nam — nếu không đúng, hãy sửa ô`,
+    en: `Cell ${cell} (sheet '${grid.sheet}'): ${words.en}; read as ${parsed.value} the Vietnamese way — fix the cell if that is wrong`,
   });
   ambiguousCells.set(grid, notes);
 }

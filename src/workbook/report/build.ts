@@ -35,9 +35,11 @@ export function buildReportFrom(
   options: ReportOptions = {}
 ): ReportDocument {
   const lang = options.lang ?? "vi";
+  // The plan year the targets job was run for, when the caller does not name one.
+  const year = options.year ?? results.targets?.year ?? undefined;
   const built = parts(results).map((part, i) => {
     const label = `${say(W.appendix, lang)} ${roman(i + 1)}`;
-    return { label, part: part({ lang, year: options.year, label }) };
+    return { label, part: part({ lang, year, label }) };
   });
   return {
     lang,

@@ -8,7 +8,22 @@ export const TARGETS_SHEET = "KQ_ChiTieu";
 
 const list = (numbers: number[]) => numbers.join(",");
 
-export function targetsSheet(plan: TargetPlan, year: number | undefined): OutputSheet {
+/** What the budget and costs are counted in: money with a costs table, criteria without one (each costs 1). */
+export type BudgetUnit = "million-vnd" | "criteria";
+
+const UNIT_WORDS: Record<BudgetUnit, { vi: string; en: string }> = {
+  "million-vnd": { vi: "triệu đồng", en: "million VND" },
+  criteria: { vi: "tiêu chí", en: "criteria" },
+};
+
+export const NO_LIMIT_WORDS = "Không giới hạn / No limit";
+
+export function targetsSheet(
+  plan: TargetPlan,
+  year: number | undefined,
+  unit: BudgetUnit = "million-vnd"
+): OutputSheet {
+  const u = UNIT_WORDS[unit];
   const rows = plan.communes
     .filter((c) => c.missing.length > 0)
     .map((c, i) => [
@@ -28,9 +43,9 @@ export function targetsSheet(plan: TargetPlan, year: number | undefined): Output
     ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained],
     ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
     ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
-    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)"],
-    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost],
-    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-"],
+    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS],
+    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost],
+    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-"],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
@@ -51,7 +66,7 @@ export function targetsSheet(plan: TargetPlan, year: number | undefined): Output
           { header: "Số TC phấn đấu", format: FORMATS.integer },
           { header: "Tiêu chí phấn đấu đạt", format: FORMATS.text },
           { header: "Lũy kế", format: FORMATS.integer },
-          { header: "Chi phí", format: FORMATS.integer },
+          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
         ],
         rows,
       },
@@ -69,13 +84,17 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-export function targetsText(plan: TargetPlan): string {
+export function targetsText(plan: TargetPlan, unit: BudgetUnit = "million-vnd"): string {
+  const u = UNIT_WORDS[unit];
   const lines = [
+    plan.budget === null
+      ? `Ngân sách / budget: ${NO_LIMIT_WORDS.toUpperCase()} (không có --budget / no --budget given)`
+      : `Ngân sách / budget: ${formatVi(plan.budget)} ${u.vi} / ${u.en}`,
     `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
     `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
     `Tiêu chí tăng thêm / criteria gained: ${plan.criteriaGained}`,
     `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
-    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)} ${u.vi}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
     "",
   ];
   for (const c of plan.communes.filter((c) => c.missing.length > 0)) {

@@ -1,0 +1,272 @@
+// Job options declared once: each field is a zod schema plus the metadata the CLI, `--help`, the task-pane form and
+// the validation errors are generated from. Adding an option to a job means adding one field to its declaration.
+
+import { z } from "zod";
+import { InputError, type Bilingual } from "./errors";
+import { ambiguousNumberRefusal, readNumber } from "./numbers";
+
+/** Units an option is counted in; shown in `--help`, in the form's label and in errors. */
+export const UNITS = {
+  criteria: { vi: "tiêu chí", en: "criteria" },
+  "million-vnd": { vi: "triệu đồng", en: "million VND" },
+  ratio: { vi: "tỷ lệ", en: "ratio" },
+  percent: { vi: "%", en: "%" },
+  year: { vi: "năm", en: "year" },
+  communes: { vi: "xã", en: "communes" },
+  "criteria-per-year": { vi: "tiêu chí/xã/năm", en: "criteria per commune per year" },
+  "communes-per-year": { vi: "xã/năm", en: "communes per year" },
+  seconds: { vi: "giây", en: "seconds" },
+  decimals: { vi: "chữ số thập phân", en: "decimals" },
+  sheet: { vi: "tên trang tính", en: "sheet name" },
+} as const satisfies Record<string, Bilingual>;
+
+export type OptionUnit = keyof typeof UNITS;
+
+export type OptionValue = string | number | boolean;
+
+/** One option as every front end sees it. `id` is the key in the job's options and the CLI flag (--id). */
+export interface JobOptionSpec {
+  id: string;
+  label: Bilingual;
+  type: "number" | "text" | "choice" | "boolean";
+  unit?: OptionUnit;
+  help?: Bilingual;
+  default?: OptionValue;
+  /** What an absent value means when there is no default ("không giới hạn / no limit"). */
+  absent?: Bilingual;
+  min?: number;
+  max?: number;
+  /** The value must be strictly greater than `min`. */
+  exclusiveMin?: boolean;
+  integer?: boolean;
+  /** "65%" is read as 0.65; otherwise a percent sign is refused. */
+  percent?: boolean;
+  choices?: { value: string; label: Bilingual }[];
+  /** Another accepted spelling of a choice, mapped to its value (e.g. "exact" → "optimal"). */
+  aliases?: Record<string, string>;
+  /** A value to show in `--help` and in the form's placeholder, e.g. "16". */
+  example: string;
+  required?: boolean;
+}
+
+type Spec = Omit<JobOptionSpec, "id">;
+
+/** A declared option: its spec and the zod schema that reads and checks a raw value (number, text, boolean). */
+export interface OptionField<T> {
+  spec: Spec;
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+}
+
+type Raw = OptionValue | null | undefined;
+
+const isBlank = (raw: unknown): boolean =>
+  raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+
+/** The reason a value was refused, carried by the zod issue so the error can say it. */
+interface Refusal {
+  refusal: Bilingual;
+}
+
+function refuse(ctx: z.RefinementCtx, refusal: Bilingual): typeof z.NEVER {
+  ctx.addIssue({ code: z.ZodIssueCode.custom, params: { refusal } satisfies Refusal });
+  return z.NEVER;
+}
+
+/** What a number option expects, in words: "số nguyên ≥ 0 (tiêu chí)". */
+export function describeExpected(spec: Spec): Bilingual {
+  if (spec.type === "choice") {
+    const values = (spec.choices ?? []).map((c) => `"${c.value}"`).join(", ");
+    return { vi: `một trong ${values}`, en: `one of ${values}` };
+  }
+  if (spec.type === "boolean") return { vi: "có/không", en: "yes/no" };
+  if (spec.type === "text") return { vi: "một đoạn chữ", en: "text" };
+  const kind = spec.integer
+    ? { vi: "số nguyên", en: "a whole number" }
+    : { vi: "một số", en: "a number" };
+  const bounds: string[] = [];
+  if (spec.min !== undefined) bounds.push(`${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`);
+  if (spec.max !== undefined) bounds.push(`≤ ${spec.max}`);
+  const range = bounds.length > 0 ? ` ${bounds.join(", ")}` : "";
+  const unit = spec.unit ? ` (${UNITS[spec.unit].vi})` : "";
+  const unitEn = spec.unit ? ` (${UNITS[spec.unit].en})` : "";
+  return { vi: `${kind.vi}${range}${unit}`, en: `${kind.en}${range}${unitEn}` };
+}
+
+function numberSchema(spec: Spec): z.ZodType<number | undefined, z.ZodTypeDef, unknown> {
+  return z.custom<Raw>().transform((raw, ctx): number | undefined => {
+    if (isBlank(raw) || raw === false) return spec.default as number | undefined;
+    let value: number;
+    if (typeof raw === "number") value = raw;
+    else if (typeof raw === "string") {
+      const reading = readNumber(raw);
+      if (!reading) return refuse(ctx, describeExpected(spec));
+      if (reading.ambiguity) return refuse(ctx, ambiguousNumberRefusal(raw));
+      if (reading.percent && !spec.percent) return refuse(ctx, describeExpected(spec));
+      value = reading.value;
+    } else return refuse(ctx, describeExpected(spec));
+    const low =
+      spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
+    const high = spec.max !== undefined && value > spec.max;
+    if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || low || high)
+      return refuse(ctx, describeExpected(spec));
+    return value;
+  });
+}
+
+function textSchema(spec: Spec): z.ZodType<string | undefined, z.ZodTypeDef, unknown> {
+  return z.custom<Raw>().transform((raw, ctx): string | undefined => {
+    if (isBlank(raw) || raw === false) return spec.default as string | undefined;
+    if (typeof raw !== "string" && typeof raw !== "number")
+      return refuse(ctx, describeExpected(spec));
+    return String(raw).trim();
+  });
+}
+
+function choiceSchema(spec: Spec): z.ZodType<string | undefined, z.ZodTypeDef, unknown> {
+  return z.custom<Raw>().transform((raw, ctx): string | undefined => {
+    if (isBlank(raw) || raw === false) return spec.default as string | undefined;
+    const text = String(raw).trim().toLowerCase();
+    const value = spec.aliases?.[text] ?? text;
+    const choice = (spec.choices ?? []).find((c) => c.value === value);
+    return choice ? choice.value : refuse(ctx, describeExpected(spec));
+  });
+}
+
+function booleanSchema(spec: Spec): z.ZodType<boolean, z.ZodTypeDef, unknown> {
+  return z.custom<Raw>().transform((raw, ctx): boolean => {
+    if (isBlank(raw)) return (spec.default as boolean | undefined) ?? false;
+    if (typeof raw === "boolean") return raw;
+    const text = String(raw).trim().toLowerCase();
+    if (["1", "true", "yes", "có", "co"].includes(text)) return true;
+    if (["0", "false", "no", "không", "khong"].includes(text)) return false;
+    return refuse(ctx, describeExpected(spec));
+  });
+}
+
+/** The zod schema of an option, from its spec alone: the form, the CLI and the job all read values through it. */
+export function optionSchema(spec: Spec): z.ZodType<unknown, z.ZodTypeDef, unknown> {
+  switch (spec.type) {
+    case "number":
+      return numberSchema(spec);
+    case "choice":
+      return choiceSchema(spec);
+    case "boolean":
+      return booleanSchema(spec);
+    default:
+      return textSchema(spec);
+  }
+}
+
+/** A number option: integer, bounds and unit are part of its declaration. */
+export function numberOption(
+  spec: Omit<Spec, "type" | "default"> & { default?: number }
+): OptionField<number | undefined> {
+  const full: Spec = { ...spec, type: "number" };
+  return { spec: full, schema: numberSchema(full) };
+}
+
+/** A text option (a sheet name, a period id); blank is absent. */
+export function textOption(
+  spec: Omit<Spec, "type" | "default"> & { default?: string }
+): OptionField<string | undefined> {
+  const full: Spec = { ...spec, type: "text" };
+  return { spec: full, schema: textSchema(full) };
+}
+
+/** One of a few values; aliases are accepted spellings; case and spaces do not matter. */
+export function choiceOption<V extends string>(
+  spec: Omit<Spec, "type" | "default" | "choices"> & {
+    choices: { value: V; label: Bilingual }[];
+    default?: V;
+  }
+): OptionField<V | undefined> {
+  const full: Spec = { ...spec, type: "choice" };
+  return {
+    spec: full,
+    schema: choiceSchema(full) as z.ZodType<V | undefined, z.ZodTypeDef, unknown>,
+  };
+}
+
+/** A yes/no option (a CLI switch, a toggle in the form). */
+export function booleanOption(
+  spec: Omit<Spec, "type" | "default"> & { default?: boolean }
+): OptionField<boolean> {
+  const full: Spec = { ...spec, type: "boolean" };
+  return { spec: full, schema: booleanSchema(full) };
+}
+
+type Fields = Record<string, OptionField<unknown>>;
+export type OptionValues<F extends Fields> = { [K in keyof F]: z.output<F[K]["schema"]> };
+
+/** A job's options: the specs every front end is generated from, and the one function that reads them. */
+export interface JobOptions<F extends Fields> {
+  specs: JobOptionSpec[];
+  fields: F;
+  schema: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
+  /** Reads raw values (CLI text, form values, numbers); an InputError names the first bad option in both languages. */
+  parse(raw: Record<string, Raw>): OptionValues<F>;
+}
+
+/** The error for one option: its label and flag, what was given and what is expected. */
+export function optionError(spec: JobOptionSpec, raw: unknown, reason?: Bilingual): InputError {
+  const expected = reason ?? describeExpected(spec);
+  const example =
+    spec.example && !reason
+      ? { vi: `, ví dụ ${spec.example}`, en: `, e.g. ${spec.example}` }
+      : { vi: "", en: "" };
+  return new InputError({
+    found: isBlank(raw) ? `--${spec.id}: (trống / missing)` : `--${spec.id} ${String(raw)}`,
+    expected: {
+      vi: `${spec.label.vi} (--${spec.id}): ${expected.vi}${example.vi}`,
+      en: `${spec.label.en} (--${spec.id}): ${expected.en}${example.en}`,
+    },
+  });
+}
+
+export function declareOptions<F extends Fields>(fields: F): JobOptions<F> {
+  const specs: JobOptionSpec[] = Object.entries(fields).map(([id, f]) => ({ id, ...f.spec }));
+  const shape = Object.fromEntries(Object.entries(fields).map(([id, f]) => [id, f.schema]));
+  const schema = z.object(shape) as unknown as z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
+  return {
+    specs,
+    fields,
+    schema,
+    parse(raw) {
+      const result = schema.safeParse(raw);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const id = String(issue.path[0]);
+        const spec = specs.find((s) => s.id === id)!;
+        const params = (issue as { params?: Partial<Refusal> }).params;
+        throw optionError(spec, raw[id], params?.refusal);
+      }
+      for (const spec of specs) {
+        const value = (result.data as Record<string, unknown>)[spec.id];
+        if (spec.required && value === undefined) {
+          const what = describeExpected(spec);
+          throw optionError(spec, raw[spec.id], {
+            vi: `bắt buộc, ${what.vi}, ví dụ ${spec.example}`,
+            en: `required, ${what.en}, e.g. ${spec.example}`,
+          });
+        }
+      }
+      return result.data;
+    },
+  };
+}
+
+/** Checks one value of one option as the form's field does while the user types: null when it is fine. */
+export function checkOption(spec: JobOptionSpec, raw: Raw): string | null {
+  const result = optionSchema(spec).safeParse(raw);
+  if (result.success) return null;
+  const params = (result.error.issues[0] as { params?: Partial<Refusal> }).params;
+  return optionError(spec, raw, params?.refusal).message;
+}
+
+/** Reads one value by its spec alone (for `plan`, which shares its flags with several jobs); errors name the option. */
+export function readOption(spec: JobOptionSpec, raw: Raw): unknown {
+  const result = optionSchema(spec).safeParse(raw);
+  if (result.success) return result.data;
+  const params = (result.error.issues[0] as { params?: Partial<Refusal> }).params;
+  throw optionError(spec, raw, params?.refusal);
+}
