@@ -8,6 +8,7 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
+import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
 import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -42,6 +43,8 @@ async function readInputs(
   catalogue: Catalogue
 ): Promise<{
   communes: CommuneStatus[];
+  /** The catalogue with the indicators evaluated, for a status per indicator. */
+  catalogue?: Catalogue;
   costs?: CostTable;
   /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
   indicatorLevel?: string;
@@ -59,13 +62,18 @@ async function readInputs(
   const communesGrid = await findGrid(
     communesRef,
     (g) => looksLikeCommunes(g, catalogue),
-    (g) => !looksLikeCosts(g),
+    (g) => !looksLikeCosts(g) && !looksLikeIndicatorCosts(g),
     { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" }
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
   if (read.communes.some((c) => c.indicators !== undefined)) {
-    return { communes: read.communes, indicatorLevel: communesGrid.sheet, warnings };
+    return {
+      communes: read.communes,
+      catalogue: read.catalogue,
+      indicatorLevel: communesGrid.sheet,
+      warnings,
+    };
   }
   const costsRef = request.inputs.costs;
   if (!costsRef) return { communes: read.communes, warnings };
@@ -101,6 +109,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
       label: { vi: "Chi phí đạt từng tiêu chí", en: "Cost of meeting each criterion" },
       required: false,
     },
+    {
+      id: "indicators",
+      kind: "indicators",
+      label: { vi: "Bảng chỉ tiêu theo nhóm xã (2026-2030)", en: "Indicator policy (2026-2030)" },
+      required: false,
+    },
   ],
   options: TARGETS_OPTIONS.specs,
   async run(request: JobRequest): Promise<JobResult> {
@@ -118,7 +132,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
       return indicatorTargets(request, inputs.communes, inputs.warnings, {
-        catalogue,
+        catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,
         maxPerCommune,

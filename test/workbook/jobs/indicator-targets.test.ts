@@ -3,6 +3,8 @@ import { InputError } from "../../../src/engine/errors";
 import type { CommuneStatus, IndicatorVerdict } from "../../../src/engine/types";
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import { indicatorTargets } from "../../../src/workbook/jobs/indicator-targets";
+import { targetsJob } from "../../../src/workbook/jobs/targets";
+import { POLICY, valuesSheet } from "../../cli/period-2026";
 
 /** A commune missing the given indicator codes (all others met), as an indicator-level status reader gives it. */
 function status(
@@ -124,5 +126,47 @@ describe("the targets job at indicator level (2026-2030)", () => {
         settings
       )
     ).rejects.toMatchObject({ sheet: "ChiPhi", cell: "A2" });
+  });
+});
+
+describe("the targets job on a 2026-2030 workbook (status per indicator, raw values + policy sheet)", () => {
+  const book = () =>
+    new MemoryWorkbook({
+      "Chỉ tiêu theo nhóm": POLICY,
+      "Tình trạng xã": valuesSheet(),
+      "Chi phí": [
+        ["Mã xã", "Chỉ tiêu", "Chi phí"],
+        ["31001", "1.1", 500],
+        ["", "2.2", 40],
+      ],
+    });
+
+  it("plans missing indicators with --year 2027 and no period: B's 1.1 (500) and 2.2 (40), C's 4.2, D's 3.1", async () => {
+    const workbook = book();
+    const result = await targetsJob.run({
+      inputs: { communes: { workbook } },
+      options: { year: 2027, budget: 250, "default-cost": 100, method: "optimal" },
+    });
+    // C (4.2) and D (3.1) cost 100 each and complete; B's 2.2 (40) then fits, its 1.1 (500) does not.
+    expect(result.json).toMatchObject({
+      period: "2026-2030",
+      level: "indicators",
+      optimal: true,
+      newlyStandard: 2,
+      criteriaGained: 3,
+      indicatorsGained: 3,
+      cost: 240,
+    });
+    const communes = (result.json as { communes: { name: string; targets: { code: string }[] }[] })
+      .communes;
+    expect(communes.map((c) => [c.name, c.targets.map((t) => t.code)])).toEqual([
+      ["Xã A", []],
+      ["Xã B", ["2.2"]],
+      ["Xã C", ["4.2"]],
+      ["Xã D", ["3.1"]],
+    ]);
+    expect(result.sheets[0].tables[0].columns.map((c) => c.header)).toContain(
+      "Chỉ tiêu phấn đấu đạt"
+    );
   });
 });
