@@ -317,3 +317,34 @@ describe("ntm-plan report", () => {
     await expect(fs.access(path.join(dir, "x.docx"))).rejects.toThrow();
   });
 });
+
+describe("ntm-plan report on the 2026-2030 sample (targets per indicator)", () => {
+  it("writes the indicator-level targets with the figures of the targets result", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-report-2026-"));
+    const out = path.join(dir, "bao-cao-2026.docx");
+    const file = path.join(ROOT, "assets", "ntm-sample-2026.xlsx");
+    const run = await runCli(["report", file, "--year", "2027", "--json", "--out", out]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Run["json"];
+    const byId = Object.fromEntries(json.jobs.map((j) => [j.id, j]));
+    expect(byId.targets.status).toBe("done");
+    const t = byId.targets.result;
+    expect(t.level).toBe("indicators");
+    const buffer = await fs.readFile(out);
+    const text = (await mammoth.extractRawText({ buffer })).value;
+    expect(text).toContain(
+      `hoàn thành thêm ${t.indicatorsGained} chỉ tiêu, đạt thêm ${t.criteriaGained} tiêu chí, ` +
+        `nâng số tiêu chí bình quân từ ${avg(t.currentAverage)} lên ${avg(t.projectedAverage)} tiêu chí/xã`
+    );
+    expect(text).toContain(`Kinh phí dự kiến ${vi(t.cost)} triệu đồng`);
+    const html = (await mammoth.convertToHtml({ buffer })).value;
+    const table = tableWithHeader(tables(html), "Chỉ tiêu phấn đấu đạt");
+    const open = (
+      t.communes as { name: string; missing: string[]; targets: { code: string }[] }[]
+    ).filter((c) => c.missing.length > 0);
+    expect(table.length - 1).toBe(open.length);
+    const first = table.find((r) => r[1] === open[0].name);
+    expect(first?.[5]).toBe(open[0].targets.map((x) => x.code).join(", "));
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60_000);
+});

@@ -5,6 +5,7 @@ import { criteriaPart, targetsPart, type PartContext, type ReportPart } from "./
 import { roman, type ReportLang } from "./format";
 import type { ReportDocument } from "./model";
 import { reportResults, type ReportResults } from "./results";
+import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
 import { say, W } from "./words";
 
@@ -19,9 +20,14 @@ type PartBuilder = (ctx: PartContext) => ReportPart;
 /** The parts the results allow, in the order of a provincial report's appendices. */
 function parts(results: ReportResults): PartBuilder[] {
   const out: PartBuilder[] = [];
-  const { summary, targets, funding, counterpart, allocate, roadmap } = results;
+  const { summary, targets, indicatorTargets, funding, counterpart, allocate, roadmap } = results;
   if (summary) out.push((ctx) => criteriaPart(summary, targets, ctx));
   if (targets) out.push((ctx) => targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? ""));
+  if (indicatorTargets) {
+    out.push((ctx) =>
+      indicatorTargetsPart(indicatorTargets, ctx, summary?.sheet ?? roadmap?.sheet ?? "")
+    );
+  }
   if (funding) out.push((ctx) => fundingPart(funding, ctx));
   if (counterpart) out.push((ctx) => counterpartPart(counterpart, ctx));
   if (allocate) out.push((ctx) => allocationPart(allocate, ctx));
@@ -36,7 +42,7 @@ export function buildReportFrom(
 ): ReportDocument {
   const lang = options.lang ?? "vi";
   // The plan year the targets job was run for, when the caller does not name one.
-  const year = options.year ?? results.targets?.year ?? undefined;
+  const year = options.year ?? results.targets?.year ?? results.indicatorTargets?.year ?? undefined;
   const built = parts(results).map((part, i) => {
     const label = `${say(W.appendix, lang)} ${roman(i + 1)}`;
     return { label, part: part({ lang, year, label }) };

@@ -40,6 +40,35 @@ export const targetsResult = z.object({
   ),
 });
 
+/** Next-year targets at indicator level (2026-2030): the targets job's JSON when the status is per indicator. */
+export const indicatorTargetsResult = z.object({
+  period: z.string(),
+  level: z.literal("indicators"),
+  year: z.number().nullable().optional(),
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  indicatorsGained: z.number(),
+  cost: z.number(),
+  budget: z.number().nullable(),
+  budgetLeft: z.number().nullable(),
+  currentAverage: z.number(),
+  projectedAverage: z.number(),
+  communes: z.array(
+    z.object({
+      name: z.string(),
+      code: z.string().nullable().optional(),
+      group: z.number().nullable().optional(),
+      criteriaBefore: z.number(),
+      missing: z.array(z.string()),
+      targets: z.array(z.object({ code: z.string(), criterion: z.number(), cost: z.number() })),
+      criteriaCompleted: z.array(z.number()),
+      criteriaAfter: z.number(),
+      cost: z.number(),
+      completes: z.boolean(),
+    })
+  ),
+});
+
 const fundingLine = z.object({
   label: z.string(),
   category: z.string(),
@@ -129,6 +158,7 @@ export const roadmapResult = z.object({
 
 export type SummaryResult = z.infer<typeof summaryResult>;
 export type TargetsResult = z.infer<typeof targetsResult>;
+export type IndicatorTargetsResult = z.infer<typeof indicatorTargetsResult>;
 export type FundingResult = z.infer<typeof fundingResult>;
 export type CounterpartResult = z.infer<typeof counterpartResult>;
 export type AllocateResult = z.infer<typeof allocateResult>;
@@ -138,6 +168,8 @@ export type RoadmapResult = z.infer<typeof roadmapResult>;
 export interface ReportResults {
   summary?: SummaryResult;
   targets?: TargetsResult;
+  /** Present instead of `targets` when the plan was made per indicator (2026-2030). */
+  indicatorTargets?: IndicatorTargetsResult;
   funding?: FundingResult;
   counterpart?: CounterpartResult;
   allocate?: AllocateResult;
@@ -164,12 +196,13 @@ export function reportResults(jobs: Partial<Record<string, unknown>>): ReportRes
   for (const id of Object.keys(SCHEMAS) as ReportJobId[]) {
     const json = jobs[id];
     if (json === undefined || json === null) continue;
-    const parsed = SCHEMAS[id].safeParse(json);
+    const perIndicator = id === "targets" && (json as { level?: unknown }).level === "indicators";
+    const parsed = (perIndicator ? indicatorTargetsResult : SCHEMAS[id]).safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Report: the ${id} result has no ${issue.path.join(".")} (${issue.message})`);
     }
-    out[id] = parsed.data;
+    out[perIndicator ? "indicatorTargets" : id] = parsed.data;
   }
   return out as ReportResults;
 }
