@@ -230,6 +230,34 @@ export function criteriaPart(
   };
 }
 
+/** "Năm 2024" / "In 2024", or "Năm tới" / "Next year" when the plan year is not known. */
+export function planYearPhrase(year: number | null | undefined, lang: ReportLang): string {
+  if (year === undefined || year === null) return lang === "vi" ? "Năm tới" : "Next year";
+  return lang === "vi" ? `Năm ${year}` : `In ${year}`;
+}
+
+/** The sentence on the plan's cost against the budget, for both kinds of targets result. */
+export function costSentence(
+  plan: { cost: number; budget: number | null; budgetLeft: number | null },
+  lang: ReportLang
+): string {
+  const cost = figure(plan.cost, "money", lang);
+  if (lang === "vi") {
+    if (plan.budget === null) return `Kinh phí dự kiến ${cost} triệu đồng.`;
+    const left =
+      plan.budgetLeft === null
+        ? "."
+        : `, còn lại ${figure(plan.budgetLeft, "money", lang)} triệu đồng.`;
+    return `Kinh phí dự kiến ${cost} triệu đồng trên tổng số ${figure(plan.budget, "money", lang)} triệu đồng được bố trí${left}`;
+  }
+  if (plan.budget === null) return `Estimated cost: ${cost} million VND.`;
+  const left =
+    plan.budgetLeft === null
+      ? "."
+      : `, leaving ${figure(plan.budgetLeft, "money", lang)} million VND.`;
+  return `Estimated cost: ${cost} million VND of the ${figure(plan.budget, "money", lang)} million VND available${left}`;
+}
+
 /** The paragraph about next year's targets and the appendix II table (communes not yet at the standard). */
 export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: string): ReportPart {
   const { lang } = ctx;
@@ -241,14 +269,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
       : targets.communes.filter((c) => c.achieved.length < total);
   const completing = targets.communes.filter((c) => c.completes).map((c) => c.name);
   const texts: string[] = [];
-  const when =
-    year === undefined || year === null
-      ? lang === "vi"
-        ? "Năm tới"
-        : "Next year"
-      : lang === "vi"
-        ? `Năm ${year}`
-        : `In ${year}`;
+  const when = planYearPhrase(year, lang);
   if (lang === "vi") {
     texts.push(
       `${when}, phấn đấu có thêm ít nhất ${prose(targets.newlyStandard, "count", lang)} xã đạt chuẩn nông thôn mới` +
@@ -256,15 +277,6 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
         `; các xã chưa đạt chuẩn phấn đấu đạt thêm ${prose(targets.criteriaGained, "count", lang)} tiêu chí, ` +
         `nâng số tiêu chí bình quân từ ${figure(targets.currentAverage, "average", lang)} lên ${figure(targets.projectedAverage, "average", lang)} tiêu chí/xã ` +
         `(${say(W.details, lang)} ${ctx.label}).`
-    );
-    texts.push(
-      `Kinh phí dự kiến ${figure(targets.cost, "money", lang)} triệu đồng` +
-        (targets.budget === null
-          ? "."
-          : ` trên tổng số ${figure(targets.budget, "money", lang)} triệu đồng được bố trí` +
-            (targets.budgetLeft === null
-              ? "."
-              : `, còn lại ${figure(targets.budgetLeft, "money", lang)} triệu đồng.`))
     );
   } else {
     texts.push(
@@ -274,16 +286,8 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
         `raising the average from ${figure(targets.currentAverage, "average", lang)} to ${figure(targets.projectedAverage, "average", lang)} criteria per commune ` +
         `(${say(W.details, lang)} ${ctx.label}).`
     );
-    texts.push(
-      `Estimated cost: ${figure(targets.cost, "money", lang)} million VND` +
-        (targets.budget === null
-          ? "."
-          : ` of the ${figure(targets.budget, "money", lang)} million VND available` +
-            (targets.budgetLeft === null
-              ? "."
-              : `, leaving ${figure(targets.budgetLeft, "money", lang)} million VND.`))
-    );
   }
+  texts.push(costSentence(targets, lang));
   const planHead =
     lang === "vi"
       ? `Kế hoạch phấn đấu đến cuối năm ${year ?? ""}`.trim()

@@ -2,7 +2,7 @@
 
 import { figure, joinList, prose } from "./format";
 import { centre, headerRow, num, paragraphs, text } from "./model";
-import type { PartContext, ReportPart } from "./criteria";
+import { costSentence, planYearPhrase, type PartContext, type ReportPart } from "./criteria";
 import type { IndicatorTargetsResult } from "./results";
 import { say, sourceLine, W } from "./words";
 
@@ -16,14 +16,7 @@ export function indicatorTargetsPart(
   // Communes that still miss an indicator: the ones the plan is about.
   const open = targets.communes.filter((c) => c.missing.length > 0);
   const completing = targets.communes.filter((c) => c.completes).map((c) => c.name);
-  const when =
-    year === undefined || year === null
-      ? lang === "vi"
-        ? "Năm tới"
-        : "Next year"
-      : lang === "vi"
-        ? `Năm ${year}`
-        : `In ${year}`;
+  const when = planYearPhrase(year, lang);
   const texts: string[] = [];
   if (lang === "vi") {
     texts.push(
@@ -34,15 +27,6 @@ export function indicatorTargetsPart(
         `${figure(targets.currentAverage, "average", lang)} lên ${figure(targets.projectedAverage, "average", lang)} tiêu chí/xã ` +
         `(${say(W.details, lang)} ${ctx.label}).`
     );
-    texts.push(
-      `Kinh phí dự kiến ${figure(targets.cost, "money", lang)} triệu đồng` +
-        (targets.budget === null
-          ? "."
-          : ` trên tổng số ${figure(targets.budget, "money", lang)} triệu đồng được bố trí` +
-            (targets.budgetLeft === null
-              ? "."
-              : `, còn lại ${figure(targets.budgetLeft, "money", lang)} triệu đồng.`))
-    );
   } else {
     texts.push(
       `${when} (period ${targets.period}), at least ${prose(targets.newlyStandard, "count", lang)} more communes are to reach the standard` +
@@ -52,16 +36,8 @@ export function indicatorTargetsPart(
         `${figure(targets.currentAverage, "average", lang)} to ${figure(targets.projectedAverage, "average", lang)} criteria per commune ` +
         `(${say(W.details, lang)} ${ctx.label}).`
     );
-    texts.push(
-      `Estimated cost: ${figure(targets.cost, "money", lang)} million VND` +
-        (targets.budget === null
-          ? "."
-          : ` of the ${figure(targets.budget, "money", lang)} million VND available` +
-            (targets.budgetLeft === null
-              ? "."
-              : `, leaving ${figure(targets.budgetLeft, "money", lang)} million VND.`))
-    );
   }
+  texts.push(costSentence(targets, lang));
   const header = [
     headerRow(
       lang === "vi"
