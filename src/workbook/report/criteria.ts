@@ -12,7 +12,7 @@ import {
   type ReportAppendix,
   type ReportSection,
 } from "./model";
-import type { SummaryResult, TargetsResult } from "./results";
+import type { PlanTotals, SummaryResult, TargetsResult } from "./results";
 import { say, sourceLine, W } from "./words";
 
 export interface PartContext {
@@ -237,10 +237,7 @@ export function planYearPhrase(year: number | null | undefined, lang: ReportLang
 }
 
 /** The sentence on the plan's cost against the budget, for both kinds of targets result. */
-export function costSentence(
-  plan: { cost: number; budget: number | null; budgetLeft: number | null },
-  lang: ReportLang
-): string {
+export function costSentence(plan: PlanTotals, lang: ReportLang): string {
   const cost = figure(plan.cost, "money", lang);
   if (lang === "vi") {
     if (plan.budget === null) return `Kinh phí dự kiến ${cost} triệu đồng.`;

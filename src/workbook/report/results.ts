@@ -17,9 +17,9 @@ export const summaryResult = z.object({
   tiers: z.object({ standard: z.number(), advanced: z.number(), model: z.number() }).optional(),
 });
 
-export const targetsResult = z.object({
+/** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
+const planTotals = z.object({
   year: z.number().nullable().optional(),
-  criteriaCount: z.number().optional(),
   newlyStandard: z.number(),
   criteriaGained: z.number(),
   cost: z.number(),
@@ -27,6 +27,10 @@ export const targetsResult = z.object({
   budgetLeft: z.number().nullable(),
   currentAverage: z.number(),
   projectedAverage: z.number(),
+});
+
+export const targetsResult = planTotals.extend({
+  criteriaCount: z.number().optional(),
   communes: z.array(
     z.object({
       name: z.string(),
@@ -41,18 +45,10 @@ export const targetsResult = z.object({
 });
 
 /** Next-year targets at indicator level (2026-2030): the targets job's JSON when the status is per indicator. */
-export const indicatorTargetsResult = z.object({
+export const indicatorTargetsResult = planTotals.extend({
   period: z.string(),
   level: z.literal("indicators"),
-  year: z.number().nullable().optional(),
-  newlyStandard: z.number(),
-  criteriaGained: z.number(),
   indicatorsGained: z.number(),
-  cost: z.number(),
-  budget: z.number().nullable(),
-  budgetLeft: z.number().nullable(),
-  currentAverage: z.number(),
-  projectedAverage: z.number(),
   communes: z.array(
     z.object({
       name: z.string(),
@@ -157,6 +153,7 @@ export const roadmapResult = z.object({
 });
 
 export type SummaryResult = z.infer<typeof summaryResult>;
+export type PlanTotals = z.infer<typeof planTotals>;
 export type TargetsResult = z.infer<typeof targetsResult>;
 export type IndicatorTargetsResult = z.infer<typeof indicatorTargetsResult>;
 export type FundingResult = z.infer<typeof fundingResult>;
