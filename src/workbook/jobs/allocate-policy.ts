@@ -140,8 +140,11 @@ function checkReadable(
   const specific = policy.rules.filter((r) => ruleAttributes(r).size > 0);
   if (specific.length > 0 && unreadable.length === specific.length) {
     const missing = [...new Set(unreadable.flatMap((u) => u.missing))];
+    // A policy sheet's rule row is the cell to point at; a preset has none, so the communes sheet is named.
+    const origin = unreadable[0].rule.origin;
     throw new InputError({
-      sheet: communes.sheet,
+      sheet: origin?.sheet ?? communes.sheet,
+      cell: origin?.cell,
       found: `${policy.id}: ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")}`,
       expected: {
         vi: `trang danh sách xã có ít nhất một cột mà chính sách đọc: ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")} (nếu không mọi xã nhận cùng một hệ số)`,

@@ -31,13 +31,14 @@ export function looksLikeMergeMap(grid: Grid): boolean {
   return tryLocateTable(grid, MERGE_COLUMNS) !== null;
 }
 
-function dateText(value: unknown): string | undefined {
+/** A date cell as dd/mm/yyyy; any other cell through the shared text rule (an error value is refused naming it). */
+function dateText(grid: Grid, row: number, col: number): string | undefined {
+  const value = grid.rows[row]?.[col];
   if (value instanceof Date) {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   }
-  if (value === null || value === undefined || value === "") return undefined;
-  return String(value).trim() || undefined;
+  return textCell(grid, row, col, { vi: "ngày hiệu lực", en: "effective date" }) ?? undefined;
 }
 
 /** The mapping rows, each naming its cell; an empty old or new commune is an error naming the cell. */
@@ -67,7 +68,7 @@ export function readMergeMap(grid: Grid): MergeEntry[] {
       oldCode: text(row, "oldCode", { vi: "mã xã cũ", en: "old commune code" }) ?? undefined,
       newName: newName!,
       newCode: text(row, "newCode", { vi: "mã xã mới", en: "new commune code" }) ?? undefined,
-      date: columns.date === undefined ? undefined : dateText(grid.rows[row]?.[columns.date]),
+      date: columns.date === undefined ? undefined : dateText(grid, row, columns.date),
       source: { sheet: grid.sheet, cell: gridAddress(grid, row, columns.oldName) },
     };
   });

@@ -95,4 +95,13 @@ describe("the merge job", () => {
       message: expect.stringMatching(/Long Phú/),
     });
   });
+
+  it("refuses an error value in the effective date, naming the cell, instead of writing it as text", async () => {
+    const book = new MemoryWorkbook({
+      "Sáp nhập": [mapping[0], ["Phú Tân", "31561", "Phú Tâm", "31700", { error: "#REF!" }]],
+    });
+    await expect(
+      mergeJob.run({ inputs: { mapping: { workbook: book } }, options: {} })
+    ).rejects.toMatchObject({ sheet: "Sáp nhập", cell: "E2" });
+  });
 });
