@@ -9,6 +9,11 @@ import { readOption } from "../../engine/options";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
+import { settlePlanYear, yearLine, yearMissing } from "../../workbook/jobs/year";
+import type { InputKind } from "../../workbook/jobs/job";
+
+/** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
+const YEAR_SHEETS: InputKind[] = ["communes", "budget", "coefficients"];
 
 /** Flags plan passes on to the jobs that declare them; each job reads and checks its own (one rule per option). */
 const PLAN_FLAGS = ["year", "budget", "max-per-commune", "method", "ratio", "to", "total"];
@@ -52,21 +57,34 @@ export const planCommand: CliCommand = {
     // Every flag checked by its declaration before any job runs, so a bad one is refused whatever the file holds.
     for (const spec of SPECS) readOption(spec, given[spec.id]);
     const yearSpec = SPECS[PLAN_FLAGS.indexOf("year")];
-    const year =
-      (readOption(yearSpec, given.year) as number | undefined) ?? new Date().getFullYear();
-    // Raw values: each job reads them by its own declaration, so plan and the job commands agree.
+    const givenYear = readOption(yearSpec, given.year) as number | undefined;
+    const workbook = await openWorkbook(file);
+    const detected = await inFile(file, () => detectInputs(workbook));
+    // One plan year for every job: --year, else the data (status sheet first), else ask — never the calendar.
+    const yearSheets = [
+      ...new Set(YEAR_SHEETS.flatMap((kind) => detected[kind]?.slice(0, 1) ?? [])),
+    ];
+    const settled = await inFile(file, async () => {
+      const grids = await Promise.all(yearSheets.map((name) => workbook.readSheet(name)));
+      const result = settlePlanYear(givenYear, grids);
+      if (!result.year) throw yearMissing(yearSheets[0]);
+      return result;
+    });
+    const planYear = settled.year!;
+    const year = planYear.value;
+    // Raw values: each job reads them by its own declaration, so plan and the job commands agree. The year goes to
+    // the jobs settled (request.year), with its source, not as an option.
     const common: JobRequest["options"] = {
       ...given,
-      year,
-      from: year,
+      year: undefined,
       ratio: given.ratio ?? 1,
       to: given.to ?? year,
     };
-    const workbook = await openWorkbook(file);
-    const detected = await inFile(file, () => detectInputs(workbook));
 
     const reports: JobReport[] = [];
-    const texts: string[] = [];
+    const texts: string[] = [
+      [...yearLine(planYear), ...settled.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
+    ];
     const sheets: OutputSheet[] = [];
     for (const job of JOBS) {
       const label = `${job.label.vi} / ${job.label.en}`;
@@ -86,12 +104,16 @@ export const planCommand: CliCommand = {
         if (common[spec.id] !== undefined) options[spec.id] = common[spec.id];
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
-      const result = await inFile(file, () => job.run({ inputs, options }));
+      const result = await inFile(file, () => job.run({ inputs, options, year: planYear }));
       reports.push({ id: job.id, label, status: "done", sheets: chosen, result: result.json });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       sheets.push(...result.sheets);
     }
-    return { json: { file, year, jobs: reports }, text: texts.join("\n\n"), sheets };
+    return {
+      json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports },
+      text: texts.join("\n\n"),
+      sheets,
+    };
   },
 };

@@ -51,8 +51,8 @@ export const reportCommand: CliCommand = {
       });
     }
     const plan = await planCommand.run(input);
-    // The year as plan read it by its declaration; only a year the user gave is the report's year.
-    const year = input.options.year === undefined ? undefined : (plan.json.year as number);
+    // The plan year as plan settled it: --year, else the data's (plan refuses when neither says it).
+    const year = (plan.json.year as { value: number }).value;
     const jobs = (plan.json.jobs as PlanJob[]) ?? [];
     const results: Record<string, unknown> = {};
     for (const job of jobs) if (job.status === "done" && job.result) results[job.id] = job.result;

@@ -28,6 +28,7 @@ import { readAllocationPolicy } from "../readers/allocation-policy";
 import { readAllocationCommunes, type AllocationCommunes } from "../readers/commune-attributes";
 import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
+import { jobPlanYear, withPlanYear } from "./year";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 
@@ -285,7 +286,7 @@ export async function runPolicyAllocation(
 ): Promise<JobResult> {
   const o = ALLOCATE_OPTIONS.parse(request.options);
   const total = o.total as number;
-  const { unit, min, cap, year } = o;
+  const { unit, min, cap } = o;
   const topUpTotal = o["top-up"];
   const topUpName = o["top-up-policy"] ?? "";
   if ((topUpTotal === undefined) !== (topUpName === "")) {
@@ -310,7 +311,13 @@ export async function runPolicyAllocation(
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
   const communes = await readCommunesFor(request, catalogueFor(policy));
+  // The allocation year: the option, else the run's, else the communes sheet's (title, year column, status date).
+  const settled = await jobPlanYear(request, o.year, [
+    [{ workbook: workbookOf(request), sheet: communes.sheet }, "communes"],
+  ]);
+  const year = settled.year?.value;
   const warnings: Warning[] = [
+    ...settled.warnings,
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
     ...checkReadable(policy, communes, year),
@@ -348,37 +355,41 @@ export async function runPolicyAllocation(
     byType: summariseBy(combined, typeLabel),
     communesSheet: communes.sheet,
   };
-  return {
-    json: {
-      sheet: communes.sheet,
-      mode: "policy",
-      basis: "coefficient",
-      total: central.total,
-      unit: central.unit,
-      policy: policyJson(policy),
-      allocations: central.allocations.map((a, i) => ({
-        ...allocationJson(a),
-        ...(topUp
-          ? {
-              topUp: {
-                coefficient: topUp.allocations[i].coefficient,
-                amount: topUp.allocations[i].amount,
-                rule: topUp.allocations[i].rule,
-                explanation: topUp.allocations[i].explanation,
-              },
-              combined: a.amount + topUp.allocations[i].amount,
-            }
-          : {}),
-      })),
-      ...(topUp ? { topUp: { total: topUp.total, policy: policyJson(topUp.policy) } } : {}),
-      summaries: {
-        byGroup: split.byGroup,
-        byType: split.byType,
+  return withPlanYear(
+    {
+      json: {
+        sheet: communes.sheet,
+        mode: "policy",
+        basis: "coefficient",
+        total: central.total,
+        unit: central.unit,
+        policy: policyJson(policy),
+        allocations: central.allocations.map((a, i) => ({
+          ...allocationJson(a),
+          ...(topUp
+            ? {
+                topUp: {
+                  coefficient: topUp.allocations[i].coefficient,
+                  amount: topUp.allocations[i].amount,
+                  rule: topUp.allocations[i].rule,
+                  explanation: topUp.allocations[i].explanation,
+                },
+                combined: a.amount + topUp.allocations[i].amount,
+              }
+            : {}),
+        })),
+        ...(topUp ? { topUp: { total: topUp.total, policy: policyJson(topUp.policy) } } : {}),
+        summaries: {
+          byGroup: split.byGroup,
+          byType: split.byType,
+        },
+        warnings,
       },
+      text: textLines(split),
+      sheets: [allocationPolicySheet(split)],
       warnings,
     },
-    text: textLines(split),
-    sheets: [allocationPolicySheet(split)],
-    warnings,
-  };
+    settled.year,
+    request
+  );
 }

@@ -20,6 +20,7 @@ import { MAPPING_OPTION } from "./funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { PLAN_YEAR_OPTION } from "./period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
+import { jobPlanYear, withPlanYear, type SettledYear } from "./year";
 
 const fmt = formatVi;
 
@@ -56,12 +57,11 @@ export const COUNTERPART_OPTIONS = declareOptions({
   mapping: MAPPING_OPTION,
 });
 
-/** The period asked for (period option, or the plan year's), or undefined. */
-function periodOf(request: JobRequest): string | undefined {
-  const o = COUNTERPART_OPTIONS.parse(request.options);
-  const option = o.period;
+/** The period asked for (period option, or the plan year's: given, else the funding sheet's), or undefined. */
+function periodOf(request: JobRequest, settled: SettledYear): string | undefined {
+  const option = COUNTERPART_OPTIONS.parse(request.options).period;
   if (option) return option.replace(/\s*[–—-]\s*/, "-");
-  const year = o.year;
+  const year = settled.year?.value;
   return year === undefined ? undefined : periodForYear(year);
 }
 
@@ -100,7 +100,10 @@ function bracketsFor(
  * ratio and a bracket table are given (the check names the bracket used). Without a table, the example brackets
  * are used only when no ratio is stated, with a warning.
  */
-async function requiredRatio(request: JobRequest): Promise<{
+async function requiredRatio(
+  request: JobRequest,
+  settled: SettledYear
+): Promise<{
   required: number;
   basis: string;
   bracket?: object;
@@ -110,7 +113,7 @@ async function requiredRatio(request: JobRequest): Promise<{
   const o = COUNTERPART_OPTIONS.parse(request.options);
   const ratio = o.ratio;
   const share = o["support-share"];
-  const period = periodOf(request);
+  const period = periodOf(request, settled);
   const input = request.inputs.brackets;
   if (ratio !== undefined && !(ratio >= 0)) {
     throw new InputError({
@@ -209,7 +212,13 @@ export const counterpartJob: PlanningJob = withNumberNotes({
   ],
   options: COUNTERPART_OPTIONS.specs,
   async run(request: JobRequest) {
-    const { required, basis, bracket, eligibility, warnings } = await requiredRatio(request);
+    const o = COUNTERPART_OPTIONS.parse(request.options);
+    const settled = await jobPlanYear(request, o.year, [[request.inputs.budget, "budget"]]);
+    const { required, basis, bracket, eligibility, warnings } = await requiredRatio(
+      request,
+      settled
+    );
+    warnings.unshift(...settled.warnings);
     const table = await loadBudget(
       request.inputs.budget,
       COUNTERPART_OPTIONS.parse(request.options).mapping
@@ -239,19 +248,23 @@ export const counterpartJob: PlanningJob = withNumberNotes({
         `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} ${unit.vi} / short by ${c.shortfall} ${unit.en}`}`
       );
     }
-    return {
-      json: {
-        sheet: table.sheet,
-        unit,
-        required,
-        basis,
-        ...(bracket ? { bracket } : {}),
-        ...(eligibility ? { eligibility } : {}),
-        columns,
+    return withPlanYear(
+      {
+        json: {
+          sheet: table.sheet,
+          unit,
+          required,
+          basis,
+          ...(bracket ? { bracket } : {}),
+          ...(eligibility ? { eligibility } : {}),
+          columns,
+        },
+        text: text.join("\n"),
+        sheets: [counterpartSheet(columns, basis)],
+        warnings,
       },
-      text: text.join("\n"),
-      sheets: [counterpartSheet(columns, basis)],
-      warnings,
-    };
+      settled.year,
+      request
+    );
   },
 });

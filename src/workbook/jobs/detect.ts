@@ -26,6 +26,11 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
 };
 
+/** True when a sheet looks like an input of the kind (by its headers); false for kinds without a detector. */
+export function isInputKind(kind: InputKind, grid: Grid): boolean {
+  return DETECTORS[kind]?.(grid) ?? false;
+}
+
 /**
  * For each kind, the sheets that look like it, in workbook order: visible sheets only (see sheet-finder), the
  * add-in's own result sheets skipped.

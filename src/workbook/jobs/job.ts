@@ -6,6 +6,7 @@ import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
+import type { PlanYear } from "./year";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
 export type InputKind =
@@ -45,6 +46,8 @@ export interface JobRequest {
   onProgress?: (fraction: number, message?: Bilingual) => void;
   /** The exact method's solver; the task pane hands one that runs in a Web Worker. Default: HiGHS, in-thread. */
   solver?: MixedSolver;
+  /** The plan year a run of several jobs (plan, report) settled once, with its source; a job's own option wins. */
+  year?: PlanYear;
 }
 
 export interface JobResult {

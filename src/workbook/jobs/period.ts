@@ -11,6 +11,7 @@ import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
 import type { InputRef, JobRequest } from "./job";
+import { jobPlanYear, type PlanYear } from "./year";
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";
 
@@ -21,6 +22,8 @@ export interface PeriodChoice {
   note: Bilingual;
   /** The policy sheet the indicators came from, when the set is indicator-level and one was found. */
   policySheet?: string;
+  /** The plan year: the option given, else the one the run settled, else the status sheet's (see year.ts). */
+  year?: PlanYear;
   warnings: Warning[];
 }
 
@@ -31,6 +34,10 @@ export const PLAN_YEAR_OPTION = numberOption({
   integer: true,
   min: 2000,
   max: 2200,
+  absent: {
+    vi: 'lấy từ số liệu (cột năm, tiêu đề trang như "đến cuối năm 2023" → 2024, ngày số liệu)',
+    en: 'taken from the data (a year column, the sheet\'s title such as "đến cuối năm 2023" → 2024, the status date)',
+  },
   help: {
     vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
     en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
@@ -95,8 +102,9 @@ export async function choosePeriod(
   status: InputRef | undefined
 ): Promise<PeriodChoice> {
   const option = request.options.period;
-  const year = planYear(request);
-  let choice: Omit<PeriodChoice, "warnings">;
+  const settled = await jobPlanYear(request, planYear(request), [[status, "communes"]]);
+  const year = settled.year?.value;
+  let choice: Omit<PeriodChoice, "warnings" | "year">;
   if (typeof option === "string" && option.trim()) {
     const catalogue = findCatalogue(option, extra);
     choice = {
@@ -108,6 +116,8 @@ export async function choosePeriod(
     const period = periodForYear(year);
     if (!period) {
       throw new InputError({
+        sheet: settled.year?.sheet,
+        cell: settled.year?.cell,
         found: `year = ${year}`,
         expected: {
           vi: `năm kế hoạch trong một giai đoạn đã biết (2011-2030), hoặc chọn giai đoạn (period)`,
@@ -145,14 +155,20 @@ export async function choosePeriod(
           },
         };
   }
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...settled.warnings];
   if (choice.catalogue.requiresGroup || (choice.catalogue.indicators?.length ?? 0) > 0) {
     const policy = await readPolicy(request.inputs.indicators, status?.workbook);
     if (policy) {
       const made = withIndicators(choice.catalogue, policy.indicators);
       for (const w of made.warnings) warnings.push({ ...w, sheet: policy.sheet });
-      return { ...choice, catalogue: made.catalogue, policySheet: policy.sheet, warnings };
+      return {
+        ...choice,
+        catalogue: made.catalogue,
+        policySheet: policy.sheet,
+        year: settled.year,
+        warnings,
+      };
     }
   }
-  return { ...choice, warnings };
+  return { ...choice, year: settled.year, warnings };
 }

@@ -17,6 +17,7 @@ import {
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { JobRequest, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
+import { settlePlanYear, withPlanYear, yearMissing } from "./year";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -56,7 +57,10 @@ export const ROADMAP_OPTIONS = declareOptions({
     integer: true,
     min: 1900,
     max: 2200,
-    absent: { vi: "năm nay", en: "this year" },
+    absent: {
+      vi: 'năm kế hoạch theo số liệu (tiêu đề "đến cuối năm 2023" → 2024)',
+      en: 'the plan year the data give (title "đến cuối năm 2023" → 2024)',
+    },
     help: { vi: "Năm đầu tiên dự kiến", en: "First year projected" },
     example: "2024",
   }),
@@ -163,16 +167,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const o = ROADMAP_OPTIONS.parse(request.options);
       const budget = o.budget as number;
       const toYear = o.to as number;
-      const fromYear = o.from ?? new Date().getFullYear();
-      if (toYear < fromYear) {
-        throw new InputError({
-          found: `from ${fromYear} → to ${toYear}`,
-          expected: {
-            vi: "năm kết thúc (to) không trước năm bắt đầu (from; mặc định năm nay)",
-            en: "an end year (to) not before the first year (from; default this year)",
-          },
-        });
-      }
+      if (o.from !== undefined && toYear < o.from) throw fromAfterTo(o.from, toYear);
       const catalogue = findCatalogue(o.period);
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
@@ -183,6 +178,14 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      // The first year projected: --from, else the plan year of the run, else the status sheet's (never the calendar).
+      const settled =
+        o.from === undefined && request.year
+          ? { year: request.year, warnings: [] }
+          : settlePlanYear(o.from, [grid], "from");
+      if (!settled.year) throw yearMissing(grid.sheet, "from");
+      const fromYear = settled.year.value;
+      if (toYear < fromYear) throw fromAfterTo(fromYear, toYear);
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -212,24 +215,38 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         targets,
       });
-      return {
-        json: {
-          sheet: read.sheet,
-          targetsSheet: sheetTargets?.sheet ?? null,
-          communes: roadmap.communes,
-          criteriaCount: roadmap.criteriaCount,
-          budget: roadmap.budget,
-          pace: roadmap.pace,
-          costPerCriterion: roadmap.costPerCriterion,
-          below: roadmap.below,
-          start: roadmap.start,
-          years: roadmap.years,
-          targets: roadmap.targets,
+      return withPlanYear(
+        {
+          json: {
+            sheet: read.sheet,
+            targetsSheet: sheetTargets?.sheet ?? null,
+            communes: roadmap.communes,
+            criteriaCount: roadmap.criteriaCount,
+            budget: roadmap.budget,
+            pace: roadmap.pace,
+            costPerCriterion: roadmap.costPerCriterion,
+            below: roadmap.below,
+            start: roadmap.start,
+            years: roadmap.years,
+            targets: roadmap.targets,
+          },
+          text: roadmapText(roadmap, toYear),
+          sheets: [roadmapSheet(roadmap, toYear)],
+          warnings: [...settled.warnings, ...read.warnings],
         },
-        text: roadmapText(roadmap, toYear),
-        sheets: [roadmapSheet(roadmap, toYear)],
-        warnings: read.warnings,
-      };
+        settled.year,
+        request
+      );
+    },
+  });
+}
+
+function fromAfterTo(fromYear: number, toYear: number): InputError {
+  return new InputError({
+    found: `from ${fromYear} → to ${toYear}`,
+    expected: {
+      vi: "năm kết thúc (to) không trước năm bắt đầu (from; mặc định năm kế hoạch theo số liệu)",
+      en: "an end year (to) not before the first year (from; default the plan year the data give)",
     },
   });
 }

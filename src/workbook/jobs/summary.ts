@@ -16,6 +16,7 @@ import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../rea
 import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import type { InputRef, JobResult, PlanningJob } from "./job";
+import { yearLine } from "./year";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -195,6 +196,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const json: Record<string, unknown> = {
       period: catalogue.id,
       periodNote: choice.note,
+      planYear: choice.year ?? null,
       sheet: read.sheet,
       shape: read.shape,
       communes: summary.communes,
@@ -221,7 +223,11 @@ export const summaryJob: PlanningJob = withNumberNotes({
     if (progress) json.targets = progress;
     return {
       json,
-      text: [choice.note.vi, summaryText(summary, catalogue, read, progress)].join("\n"),
+      text: [
+        ...(choice.year === request.year ? [] : yearLine(choice.year)),
+        choice.note.vi,
+        summaryText(summary, catalogue, read, progress),
+      ].join("\n"),
       sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
     };

@@ -14,6 +14,7 @@ import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
+import { withPlanYear, yearMissing } from "./year";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -125,13 +126,17 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const catalogue = choice.catalogue;
     const budget = o.budget;
     const maxPerCommune = o["max-per-commune"];
-    const year = o.year;
+    // The plan year: the option, else the run's, else the status sheet's (title, year column, status date).
+    const year = choice.year?.value;
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
     inputs.warnings.unshift(...choice.warnings);
+    // Communes registered for a year come first only in that year: without the year that order cannot be told.
+    const registered = inputs.communes.find((c) => c.registeredYear !== undefined);
+    if (year === undefined && registered) throw yearMissing(request.inputs.communes?.sheet);
     if (inputs.indicatorLevel !== undefined) {
-      return indicatorTargets(request, inputs.communes, inputs.warnings, {
+      const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,
@@ -142,6 +147,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         method,
         timeLimit,
       });
+      return withPlanYear(result, choice.year, request);
     }
     const plan = await planTargets(
       inputs.communes,
@@ -191,11 +197,10 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return {
-      json,
-      text: targetsText(plan, unit),
-      sheets: [targetsSheet(plan, year, unit)],
-      warnings,
-    };
+    return withPlanYear(
+      { json, text: targetsText(plan, unit), sheets: [targetsSheet(plan, year, unit)], warnings },
+      choice.year,
+      request
+    );
   },
 });
