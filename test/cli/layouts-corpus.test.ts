@@ -48,6 +48,12 @@ const PLAN = [
   "--json",
 ];
 
+/** `plan` without --year: the year is read from the files' titles ("CHƯƠNG TRÌNH NĂM 2023", "(Đến 31/12/2023)"). */
+const PLAN_NO_YEAR = PLAN.filter((a, i) => a !== "--year" && PLAN[i - 1] !== "--year");
+/** The files whose sheets say no year anywhere (no title year, no year column): plan asks for --year. */
+const SAYS_NO_YEAR =
+  /^(ds-|hidden-old-communes-first|hs-plain-colnum-no-title|lang-son-207-list-groups|nv-ty-dong-no-title|nv-.*\.csv$|soc-trang-80-groups-subtotals|tc-one-row-tieu-chi-n)/;
+
 async function run(argv: string[], file: string) {
   const out: string[] = [];
   const err: string[] = [];
@@ -209,6 +215,30 @@ describe("office layouts corpus", () => {
           expected: true,
         });
         checkFigures(job.id, job.result, e);
+      }
+    }, 60_000);
+
+    it("plan without --year: the year from the file's title and the same figures, or a question", async () => {
+      const { code, out, err } = await run(PLAN_NO_YEAR, file);
+      if (SAYS_NO_YEAR.test(entry.file)) {
+        expect({ code, out }).toEqual({ code: 2, out: "" });
+        expect(err).toContain("năm kế hoạch: số liệu không ghi năm");
+        expect(err).toContain("--year");
+        return;
+      }
+      if (code !== 0) {
+        // A file refused for its figures is refused the same way without --year.
+        expect(code).toBe(2);
+        expect(Object.values(entry.expect).some(isRefusal)).toBe(true);
+        expect(err).not.toContain("năm kế hoạch");
+        return;
+      }
+      const json = JSON.parse(out);
+      expect(json.year).toMatchObject({ value: 2024, status: 2023, source: "title" });
+      for (const job of json.jobs) {
+        const e = entry.expect[job.id];
+        if (job.status === "done") checkFigures(job.id, job.result, e);
+        else expect(e === undefined || isRefusal(e)).toBe(true);
       }
     }, 60_000);
   });

@@ -100,6 +100,7 @@ export async function indicatorTargets(
   const warnings = [...readWarnings, ...input.warnings, ...plan.warnings];
   const period = settings.catalogue.id;
   const json = {
+    year: settings.year ?? null,
     period,
     level: "indicators",
     method: plan.method,
