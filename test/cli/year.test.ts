@@ -82,7 +82,7 @@ describe("the plan year taken from the data", () => {
     const targets = await runCli(["targets", SAMPLE, "--budget", "16"]);
     expect(targets.code).toBe(0);
     expect(targets.stdout).toMatch(
-      /^Năm hiện trạng 2023, năm kế hoạch 2024 \(lấy từ tiêu đề trang 'Xã', ô A1/
+      /\nNăm hiện trạng 2023, năm kế hoạch 2024 \(lấy từ tiêu đề trang 'Xã', ô A1/
     );
     const roadmap = JSON.parse(
       (await runCli(["roadmap", SAMPLE, "--budget", "16", "--to", "2025", "--json"])).stdout

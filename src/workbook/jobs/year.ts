@@ -214,8 +214,8 @@ export function yearLine(year: PlanYear | undefined): string[] {
 }
 
 /**
- * A job's result with its plan year: `planYear` in the JSON (null when unknown) and the year's line first in the
- * text, unless the year is the one the run settled and already printed (request.year).
+ * A job's result with its plan year: `planYear` in the JSON (null when unknown) and the year's line closing the text
+ * (its first line stays the job's headline, e.g. "no limit"), unless the run already printed it (request.year).
  */
 export function withPlanYear(
   result: JobResult,
@@ -226,6 +226,6 @@ export function withPlanYear(
   return {
     ...result,
     json: { ...result.json, planYear: year ?? null },
-    text: [...line, result.text].join("\n"),
+    text: [result.text, ...line].join("\n"),
   };
 }
