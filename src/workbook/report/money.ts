@@ -56,8 +56,8 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
         shown === null
           ? ""
           : lang === "vi"
-            ? `, chiếm ${figure(shown, "percent", lang)}`
-            : `, ${figure(shown, "percent", lang)}`;
+            ? `, chiếm ${figure(shown, "share", lang)}`
+            : `, ${figure(shown, "share", lang)}`;
       blocks.push({
         kind: "bullet",
         text: `${sentenceCase(line.label)}: ${money(line.amount)} ${million}${detail}${share}.`,
