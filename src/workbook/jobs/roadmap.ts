@@ -2,10 +2,10 @@
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
+import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { findSheetName } from "../ownership";
@@ -17,12 +17,15 @@ import {
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { JobRequest, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
+import { indicatorRoadmap } from "./indicator-roadmap";
+import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
   grid: Grid,
   opts: { catalogue: Catalogue }
-) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string };
+) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string; catalogue?: Catalogue };
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
@@ -95,9 +98,24 @@ export const ROADMAP_OPTIONS = declareOptions({
   }),
   period: textOption({
     label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    default: "2021-2025",
+    absent: {
+      vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
+      en: "the plan year's period, else as the status sheet shows, else 2021-2025",
+    },
     example: "2021-2025",
   }),
+  year: PLAN_YEAR_OPTION,
+  // Per indicator (2026-2030) the roadmap plans each year as the targets job does, with its options.
+  "max-per-commune": TARGETS_OPTIONS.fields["max-per-commune"],
+  "cap-unit": TARGETS_OPTIONS.fields["cap-unit"],
+  "default-cost": TARGETS_OPTIONS.fields["default-cost"],
+  method: TARGETS_OPTIONS.fields.method,
+  "time-limit": TARGETS_OPTIONS.fields["time-limit"],
+  "target-modern": communes(
+    "Mục tiêu số xã NTM hiện đại (2026-2030)",
+    "Target: modern NTM communes (2026-2030)",
+    "10"
+  ),
   "target-standard": communes("Mục tiêu số xã đạt chuẩn", "Target: standard communes", "75"),
   "target-advanced": communes("Mục tiêu số xã nâng cao", "Target: advanced communes", "25"),
   "target-model": communes("Mục tiêu số xã kiểu mẫu", "Target: model communes", "5"),
@@ -134,6 +152,16 @@ export const ROADMAP_OPTIONS = declareOptions({
   }),
 });
 
+/** Options only the roadmap per indicator uses. */
+const INDICATOR_ONLY_OPTIONS = [
+  "max-per-commune",
+  "cap-unit",
+  "default-cost",
+  "method",
+  "time-limit",
+  "target-modern",
+] as const;
+
 /** The period targets sheet in the communes' workbook, if there is one (optional input). */
 async function periodTargets(request: JobRequest): Promise<PeriodTargets | null> {
   const ref = request.inputs.communes;
@@ -163,7 +191,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const o = ROADMAP_OPTIONS.parse(request.options);
       const budget = o.budget as number;
       const toYear = o.to as number;
-      const fromYear = o.from ?? new Date().getFullYear();
+      const fromYear = o.from ?? o.year ?? new Date().getFullYear();
       if (toYear < fromYear) {
         throw new InputError({
           found: `from ${fromYear} → to ${toYear}`,
@@ -173,7 +201,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           },
         });
       }
-      const catalogue = findCatalogue(o.period);
+      // The period asked for, else the one in force for the plan year, else what the status sheet shows.
+      const choice = await choosePeriod(request, [], request.inputs.communes);
+      const catalogue = choice.catalogue;
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
         try {
@@ -183,6 +213,43 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      if (read.communes.some((c) => c.indicators !== undefined)) {
+        return indicatorRoadmap(request, read.communes, [...choice.warnings, ...read.warnings], {
+          catalogue: read.catalogue ?? catalogue,
+          periodNote: choice.note,
+          communesSheet: read.sheet,
+          fromYear,
+          toYear,
+          budget,
+          maxPerCommune: o["max-per-commune"],
+          capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+          defaultCost: o["default-cost"],
+          method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+          timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+          below: o.below,
+          options: {
+            standard: o["target-standard"],
+            modern: o["target-modern"],
+            averageCriteria: o["target-average"],
+            maxBelow: o["max-below"],
+          },
+          sheetTargets,
+        });
+      }
+      // Options of the plan per indicator: said, not silently dropped (plan passes its flags to every job).
+      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
+        const raw = request.options[id];
+        return raw !== undefined && raw !== "";
+      });
+      const optionWarnings: Warning[] =
+        unused.length === 0
+          ? []
+          : [
+              {
+                vi: `Lộ trình theo tiêu chí không dùng ${unused.map((u) => `--${u}`).join(", ")} (chỉ dùng khi tình trạng theo từng chỉ tiêu, 2026-2030); dùng --pace và --cost`,
+                en: `The roadmap per criterion does not use ${unused.map((u) => `--${u}`).join(", ")} (only for a status per indicator, 2026-2030); it uses --pace and --cost`,
+              },
+            ];
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -228,7 +295,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         text: roadmapText(roadmap, toYear),
         sheets: [roadmapSheet(roadmap, toYear)],
-        warnings: read.warnings,
+        warnings: [...choice.warnings, ...optionWarnings, ...read.warnings],
       };
     },
   });
