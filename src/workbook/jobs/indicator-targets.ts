@@ -12,7 +12,7 @@ import {
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
-import type { JobRequest, JobResult } from "./job";
+import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "./targets";
 
 export interface IndicatorTargetsSettings {
@@ -49,17 +49,20 @@ export async function findIndicatorCosts(
     }
     if (!ref) return undefined;
   }
+  const costsRef = ref;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
-  const grid = await findGrid(
-    ref,
-    looksLikeIndicatorCosts,
-    () => true,
-    { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
-    sameBook ? communesSheet : undefined
-  );
-  const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
-  for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-  return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+  return readingInput(costsRef, async () => {
+    const grid = await findGrid(
+      costsRef,
+      looksLikeIndicatorCosts,
+      () => true,
+      { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
+      sameBook ? communesSheet : undefined
+    );
+    const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
+    for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
+    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+  });
 }
 
 export async function indicatorTargets(
