@@ -2,21 +2,15 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { TargetPlan } from "../../engine/targets";
+import { NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
 import { FORMATS, type OutputSheet } from "../output";
 
 export const TARGETS_SHEET = "KQ_ChiTieu";
 
 const list = (numbers: number[]) => numbers.join(",");
 
-/** What the budget and costs are counted in: money with a costs table, criteria without one (each costs 1). */
-export type BudgetUnit = "million-vnd" | "criteria";
-
-const UNIT_WORDS: Record<BudgetUnit, { vi: string; en: string }> = {
-  "million-vnd": { vi: "triệu đồng", en: "million VND" },
-  criteria: { vi: "tiêu chí", en: "criteria" },
-};
-
-export const NO_LIMIT_WORDS = "Không giới hạn / No limit";
+export type { BudgetUnit } from "../budget-unit";
+export { NO_LIMIT_WORDS } from "../budget-unit";
 
 export function targetsSheet(
   plan: TargetPlan,
