@@ -9,7 +9,7 @@ import {
 } from "../../src/workbook/adapters/officejs";
 import { FORMATS, keyFigures, type OutputSheet } from "../../src/workbook/output";
 import { META_SHEET, META_SIGNATURE } from "../../src/workbook/ownership";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 import { RESULT, writeAndReadBack } from "./roundtrip";
 
 function setup(): { excel: FakeExcel; port: OfficeJsWorkbook } {

@@ -6,7 +6,7 @@ import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { OfficeJsWorkbook } from "../../src/workbook/adapters/officejs";
 import { FORMATS, MONEY_UNIT, printSetup, type OutputSheet } from "../../src/workbook/output";
 import { mixTable } from "../../src/workbook/writers/funding";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 
 const narrow: OutputSheet = {
   sheet: "KQ_DoiUng",
