@@ -115,6 +115,12 @@ describe("the plan year taken from the data", () => {
       (await runCli(["targets", SAMPLE_2026, "--budget", "5000", "--json"])).stdout
     );
     expect(targets).toMatchObject({ year: 2027, period: "2026-2030" });
+    const plan = await runCli(["plan", SAMPLE_2026, "--budget", "5000", "--to", "2030", "--json"]);
+    expect(plan.code).toBe(0);
+    const jobs = JSON.parse(plan.stdout).jobs;
+    const roadmap = jobs.find((j: { id: string }) => j.id === "roadmap");
+    expect(roadmap.status).toBe("done");
+    expect(roadmap.result.planYear).toMatchObject({ value: 2027, source: "title" });
   });
 
   it("the report's heading names the plan year the data give", async () => {

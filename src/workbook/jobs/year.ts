@@ -40,8 +40,8 @@ export interface SettledYear {
 function askFor(option: string): Bilingual {
   return option === "from"
     ? {
-        vi: `--from (ô "Từ năm" trong ngăn tác vụ)`,
-        en: `--from (the "From year" field in the task pane)`,
+        vi: `--year hoặc --from (ô "Năm kế hoạch" hoặc "Từ năm" trong ngăn tác vụ)`,
+        en: `--year or --from (the "Plan year" or "From year" field in the task pane)`,
       }
     : {
         vi: `--year (ô "Năm kế hoạch" trong ngăn tác vụ)`,
