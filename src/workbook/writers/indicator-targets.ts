@@ -4,7 +4,8 @@
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
 import { FORMATS, type OutputSheet } from "../output";
-import { TARGETS_SHEET } from "./targets";
+import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
+import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
 
@@ -22,8 +23,10 @@ function capText(plan: IndicatorTargetPlan): string {
 export function indicatorTargetsSheet(
   plan: IndicatorTargetPlan,
   year: number | undefined,
-  period: string
+  period: string,
+  unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
+  const u = UNIT_WORDS[unit];
   const planned = plan.communes.filter((c) => c.missing.length > 0);
   const rows = planned.map((c, i) => [
     i + 1,
@@ -58,9 +61,9 @@ export function indicatorTargetsSheet(
     ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
     ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
     ["Giới hạn mỗi xã (cap)", capText(plan)],
-    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)"],
-    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost],
-    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-"],
+    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS],
+    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost],
+    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-"],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
@@ -71,7 +74,7 @@ export function indicatorTargetsSheet(
     tables: [
       {
         name: "NTM_ChiTieu",
-        title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)`,
+        title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)${noLimitTitle(plan.budget)}`,
         columns: [
           { header: "TT", format: FORMATS.integer },
           { header: "Tên xã" },
@@ -84,7 +87,7 @@ export function indicatorTargetsSheet(
           { header: "Chỉ tiêu phấn đấu đạt", format: FORMATS.text },
           { header: "Tiêu chí đạt thêm", format: FORMATS.text },
           { header: "Lũy kế tiêu chí", format: FORMATS.integer },
-          { header: "Chi phí", format: FORMATS.integer },
+          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
         ],
         rows,
       },
@@ -96,7 +99,7 @@ export function indicatorTargetsSheet(
           { header: "Mã xã", format: FORMATS.text },
           { header: "Tiêu chí", format: FORMATS.integer },
           { header: "Chỉ tiêu", format: FORMATS.text },
-          { header: "Chi phí", format: FORMATS.integer },
+          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
           { header: "Hoàn thành tiêu chí (completes the criterion)" },
         ],
         rows: details,
@@ -111,15 +114,21 @@ export function indicatorTargetsSheet(
   };
 }
 
-export function indicatorTargetsText(plan: IndicatorTargetPlan, period: string): string {
+export function indicatorTargetsText(
+  plan: IndicatorTargetPlan,
+  period: string,
+  unit: BudgetUnit = "million-vnd"
+): string {
+  const u = UNIT_WORDS[unit];
   const lines = [
+    budgetLine(plan.budget, unit),
     `Giai đoạn / period: ${period}`,
     `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
     `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
     `Tiêu chí đạt thêm / criteria completed: ${plan.criteriaGained}`,
     `Chỉ tiêu đạt thêm / indicators met: ${plan.indicatorsGained}`,
     `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
-    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)} ${u.vi}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
     "",
   ];
   for (const c of plan.communes.filter((c) => c.missing.length > 0)) {
