@@ -134,8 +134,26 @@ const roadmapYear = z.object({
   cumulativeCost: z.number(),
 });
 
+const yearFigures = z.object({
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  cost: z.number(),
+});
+
 export const roadmapResult = z.object({
   sheet: z.string(),
+  // The first year against the next-year targets on the same inputs (jobs/roadmap-first-year.ts).
+  firstYear: z
+    .object({
+      year: z.number(),
+      basis: z.enum(["targets", "pace"]),
+      agrees: z.boolean(),
+      targets: yearFigures,
+      roadmap: yearFigures,
+      reasons: z.array(bilingual),
+    })
+    .nullable()
+    .optional(),
   communes: z.number(),
   budget: z.number(),
   unit: budgetUnit,

@@ -39,6 +39,23 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
         `${money(last.cumulativeCost)} ${words} in all (${say(W.details, lang)} ${ctx.label}).`
     );
   }
+  const first = roadmap.firstYear;
+  if (first && !first.agrees) {
+    const reasons = first.reasons.map((r) => r[lang]).join("; ");
+    texts.push(
+      lang === "vi"
+        ? `Năm ${first.year}, lộ trình dự kiến ${figure(first.roadmap.newlyStandard, "count", lang)} xã đạt chuẩn mới, ` +
+            `kế hoạch phấn đấu năm ${figure(first.targets.newlyStandard, "count", lang)} xã; chênh lệch do: ${reasons}.`
+        : `In ${first.year} the roadmap projects ${figure(first.roadmap.newlyStandard, "count", lang)} communes newly ` +
+            `at the standard and the year's targets ${figure(first.targets.newlyStandard, "count", lang)}; the difference: ${reasons}.`
+    );
+  } else if (first?.basis === "targets") {
+    texts.push(
+      lang === "vi"
+        ? `Năm ${first.year} lấy theo kế hoạch phấn đấu năm; các năm sau dự kiến theo tốc độ ${figure(roadmap.pace ?? 1.5, "average", lang)} tiêu chí/xã/năm.`
+        : `${first.year} follows the year's targets; later years are projected at ${figure(roadmap.pace ?? 1.5, "average", lang)} criteria per commune per year.`
+    );
+  }
   const blocks = paragraphs(texts);
   for (const t of roadmap.targets) {
     const label = lang === "vi" ? t.label.vi : t.label.en;

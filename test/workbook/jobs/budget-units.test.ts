@@ -98,6 +98,9 @@ describe("the budget's unit", () => {
     expect(counts.sheets[0].tables[0].unit).toBe("ĐVT: tiêu chí (criteria)");
     const words = reportWords({ roadmap: { ...counts.json, sheet: "Xa" } });
     expect(words).toContain("Với kinh phí 16 tiêu chí/năm");
+    expect(words).toContain(
+      "Năm 2024 lấy theo kế hoạch phấn đấu năm; các năm sau dự kiến theo tốc độ 1,50 tiêu chí/xã/năm."
+    );
     expect(words).toContain("ĐVT: tiêu chí");
     expect(words).not.toContain("triệu đồng");
 
@@ -106,7 +109,34 @@ describe("the budget's unit", () => {
     expect(table.text).toContain("kinh phí 8.000 triệu đồng");
     expect(headers(table)).toContain("Kinh phí (triệu đồng)");
     // The costs table's average of what is still missing after 2024 costs the later years, said in a warning.
-    expect(table.warnings.map((w) => w.en).join()).toContain("average 500,00 million VND");
+    expect(table.warnings.map((w) => w.en).join()).toContain(
+      "costed at 500,00 million VND (the average of the missing criteria in the costs table)"
+    );
+
+    // Communes known only by a count: the pace rule costs each criterion at the table's average, from 2024.
+    const counts2 = new MemoryWorkbook({
+      Xa: [
+        ["Tên xã", "Số tiêu chí đạt"],
+        ["Phú Tân", 17],
+        ["Tài Văn", 18],
+      ],
+      "Chi phí": [
+        ["Tên xã", "Tiêu chí", "Chi phí"],
+        [null, 2, 300],
+        [null, 5, 500],
+      ],
+    });
+    const paced = await roadmapJob.run({
+      inputs: {
+        communes: { workbook: counts2, sheet: "Xa" },
+        costs: { workbook: counts2, sheet: "Chi phí" },
+      },
+      options: { budget: 800, from: 2024, to: 2025 },
+    });
+    expect(paced.json.costPerCriterion).toBe(400);
+    expect(paced.warnings.map((w) => w.vi).join()).toContain(
+      "Từ năm 2024, mỗi tiêu chí tính chi phí 400,00 triệu đồng (bình quân các chi phí trong bảng chi phí)"
+    );
 
     // 3 criteria at 1.000 each: Mỹ Phước (1 missing) and the first commune at 17 (2 missing) finish.
     const perCriterion = await roadmap({ budget: 3000, cost: 1000 });
