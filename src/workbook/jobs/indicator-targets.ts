@@ -29,7 +29,8 @@ export interface IndicatorTargetsSettings {
   timeLimit: number;
 }
 
-async function readCosts(
+/** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
+export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
@@ -71,7 +72,12 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
-  const costs = await readCosts(request, statuses, settings.catalogue, settings.communesSheet);
+  const costs = await findIndicatorCosts(
+    request,
+    statuses,
+    settings.catalogue,
+    settings.communesSheet
+  );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
       expected: {

@@ -2,11 +2,11 @@
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
+import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { findSheetName } from "../ownership";
@@ -30,12 +30,14 @@ import {
   type FirstYearCheck,
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { indicatorRoadmap } from "./indicator-roadmap";
+import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
   grid: Grid,
   opts: { catalogue: Catalogue }
-) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string };
+) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string; catalogue?: Catalogue };
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
@@ -100,6 +102,9 @@ export const ROADMAP_OPTIONS = declareOptions({
   "max-per-commune": TARGETS_OPTIONS.fields["max-per-commune"],
   method: TARGETS_OPTIONS.fields.method,
   "time-limit": TARGETS_OPTIONS.fields["time-limit"],
+  // Per indicator (2026-2030) each year is planned as the targets job plans it, with these too.
+  "cap-unit": TARGETS_OPTIONS.fields["cap-unit"],
+  "default-cost": TARGETS_OPTIONS.fields["default-cost"],
   below: numberOption({
     label: {
       vi: "Ngưỡng N (số xã dưới N tiêu chí)",
@@ -116,9 +121,18 @@ export const ROADMAP_OPTIONS = declareOptions({
   }),
   period: textOption({
     label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    default: "2021-2025",
+    absent: {
+      vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
+      en: "the plan year's period, else as the status sheet shows, else 2021-2025",
+    },
     example: "2021-2025",
   }),
+  year: PLAN_YEAR_OPTION,
+  "target-modern": communes(
+    "Mục tiêu số xã NTM hiện đại (2026-2030)",
+    "Target: modern NTM communes (2026-2030)",
+    "10"
+  ),
   "target-standard": communes("Mục tiêu số xã đạt chuẩn", "Target: standard communes", "75"),
   "target-advanced": communes("Mục tiêu số xã nâng cao", "Target: advanced communes", "25"),
   "target-model": communes("Mục tiêu số xã kiểu mẫu", "Target: model communes", "5"),
@@ -154,6 +168,9 @@ export const ROADMAP_OPTIONS = declareOptions({
     example: PERIOD_TARGETS_SHEET,
   }),
 });
+
+/** Options only the roadmap per indicator uses. */
+const INDICATOR_ONLY_OPTIONS = ["cap-unit", "default-cost", "target-modern"] as const;
 
 /** The period targets sheet in the communes' workbook, if there is one (optional input). */
 async function periodTargets(request: JobRequest): Promise<PeriodTargets | null> {
@@ -192,7 +209,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const o = ROADMAP_OPTIONS.parse(request.options);
       const budget = o.budget as number;
       const toYear = o.to as number;
-      const fromYear = o.from ?? new Date().getFullYear();
+      const fromYear = o.from ?? o.year ?? new Date().getFullYear();
       if (toYear < fromYear) {
         throw new InputError({
           found: `from ${fromYear} → to ${toYear}`,
@@ -202,7 +219,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           },
         });
       }
-      const catalogue = findCatalogue(o.period);
+      // The period asked for, else the one in force for the plan year, else what the status sheet shows.
+      const choice = await choosePeriod(request, [], request.inputs.communes);
+      const catalogue = choice.catalogue;
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
         try {
@@ -212,6 +231,34 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      if (read.communes.some((c) => c.indicators !== undefined)) {
+        return indicatorRoadmap(request, read.communes, [...choice.warnings, ...read.warnings], {
+          catalogue: read.catalogue ?? catalogue,
+          periodNote: choice.note,
+          communesSheet: read.sheet,
+          fromYear,
+          toYear,
+          budget,
+          maxPerCommune: o["max-per-commune"],
+          capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+          defaultCost: o["default-cost"],
+          method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+          timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+          below: o.below,
+          options: {
+            standard: o["target-standard"],
+            modern: o["target-modern"],
+            averageCriteria: o["target-average"],
+            maxBelow: o["max-below"],
+          },
+          sheetTargets,
+        });
+      }
+      // Options of the roadmap per indicator: said, not silently dropped.
+      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
+        const raw = request.options[id];
+        return raw !== undefined && raw !== "";
+      });
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -222,7 +269,13 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const targets: RoadmapTargets = { ...(sheetTargets?.targets ?? {}) };
       for (const [k, v] of Object.entries(fromOptions))
         if (v !== undefined) targets[k as keyof RoadmapTargets] = v;
-      const warnings = [...read.warnings];
+      const warnings = [...choice.warnings, ...read.warnings];
+      if (unused.length > 0) {
+        warnings.push({
+          vi: `Lộ trình theo tiêu chí không dùng ${unused.map((u) => `--${u}`).join(", ")} (chỉ dùng khi tình trạng theo từng chỉ tiêu, 2026-2030)`,
+          en: `The roadmap per criterion does not use ${unused.map((u) => `--${u}`).join(", ")} (only for a status per indicator, 2026-2030)`,
+        });
+      }
       // The first year as the targets job plans it (2021-2025 lists of criteria), so both say the same.
       const perIndicator = read.communes.some((c) => c.indicators !== undefined);
       const table = perIndicator

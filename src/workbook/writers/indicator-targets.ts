@@ -3,8 +3,8 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
-import { FORMATS, type OutputSheet } from "../output";
 import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
+import { FORMATS, keyFigures, type OutputSheet } from "../output";
 import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
@@ -27,6 +27,7 @@ export function indicatorTargetsSheet(
   unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const planned = plan.communes.filter((c) => c.missing.length > 0);
   const rows = planned.map((c, i) => [
     i + 1,
@@ -53,21 +54,29 @@ export function indicatorTargetsSheet(
     ])
   );
   const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
-  const summary: (string | number)[][] = [
+  const summary = keyFigures([
     ["Giai đoạn (period)", period],
-    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard],
-    ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained],
-    ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained],
-    ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
-    ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
+    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
+    ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained, FORMATS.count],
+    ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained, FORMATS.count],
+    [
+      "Bình quân tiêu chí/xã hiện nay (current average)",
+      round2(plan.currentAverage),
+      FORMATS.average,
+    ],
+    [
+      "Bình quân tiêu chí/xã dự kiến (projected average)",
+      round2(plan.projectedAverage),
+      FORMATS.average,
+    ],
     ["Giới hạn mỗi xã (cap)", capText(plan)],
-    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS],
-    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost],
-    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-"],
+    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
+    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
-    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
-  ];
+    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
+  ]);
   const until = year === undefined ? "" : ` đến cuối năm ${year}`;
   return {
     sheet: TARGETS_SHEET,
@@ -76,18 +85,18 @@ export function indicatorTargetsSheet(
         name: "NTM_ChiTieu",
         title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)${noLimitTitle(plan.budget)}`,
         columns: [
-          { header: "TT", format: FORMATS.integer },
+          { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
           { header: "Mã xã", format: FORMATS.text },
-          { header: "Nhóm xã", format: FORMATS.integer },
-          { header: "Số tiêu chí đạt", format: FORMATS.integer },
-          { header: "Số chỉ tiêu chưa đạt", format: FORMATS.integer },
+          { header: "Nhóm xã", format: FORMATS.count },
+          { header: "Số tiêu chí đạt", format: FORMATS.count },
+          { header: "Số chỉ tiêu chưa đạt", format: FORMATS.count },
           { header: "Chỉ tiêu chưa đạt", format: FORMATS.text },
-          { header: "Số chỉ tiêu phấn đấu", format: FORMATS.integer },
+          { header: "Số chỉ tiêu phấn đấu", format: FORMATS.count },
           { header: "Chỉ tiêu phấn đấu đạt", format: FORMATS.text },
           { header: "Tiêu chí đạt thêm", format: FORMATS.text },
-          { header: "Lũy kế tiêu chí", format: FORMATS.integer },
-          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
+          { header: "Lũy kế tiêu chí", format: FORMATS.count },
+          { header: `Chi phí (${u.vi})`, format: spent },
         ],
         rows,
       },
@@ -97,9 +106,9 @@ export function indicatorTargetsSheet(
         columns: [
           { header: "Tên xã" },
           { header: "Mã xã", format: FORMATS.text },
-          { header: "Tiêu chí", format: FORMATS.integer },
+          { header: "Tiêu chí", format: FORMATS.count },
           { header: "Chỉ tiêu", format: FORMATS.text },
-          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
+          { header: `Chi phí (${u.vi})`, format: spent },
           { header: "Hoàn thành tiêu chí (completes the criterion)" },
         ],
         rows: details,
@@ -107,8 +116,11 @@ export function indicatorTargetsSheet(
       {
         name: "NTM_ChiTieu_TongHop",
         title: "Tổng hợp (summary)",
-        columns: [{ header: "Chỉ tiêu (indicator)" }, { header: "Giá trị (value)" }],
-        rows: summary,
+        columns: [
+          { header: "Chỉ tiêu (indicator)" },
+          { header: "Giá trị (value)", rowFormats: summary.formats },
+        ],
+        rows: summary.rows,
       },
     ],
   };
