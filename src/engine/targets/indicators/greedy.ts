@@ -31,18 +31,44 @@ export function cheapestIndicatorCompletions(province: PreparedIndicators): Set<
   return completing;
 }
 
-/** Commune order among equals as one number per commune: flagged first, then input order. */
-function priorityOrder(communes: PreparedCommune[]): Int32Array {
+/** The communes in priority order among equals: flagged first, then input order. */
+function byPriorityOrder(communes: PreparedCommune[]): Int32Array {
   const order = new Int32Array(communes.length);
-  const ids = communes.map((_, k) => k).sort((x, y) => byPriority(communes[x], communes[y]));
-  ids.forEach((k, position) => (order[k] = position));
+  let n = 0;
+  for (let rank = 3; rank >= 0; rank--)
+    for (let k = 0; k < communes.length; k++) if (communes[k].rank === rank) order[n++] = k;
   return order;
 }
 
-function ids(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
+/**
+ * Items 0..n-1, sorted by cost, then by `tie` (a whole number in 0..ties-1), then by item: one native sort of the
+ * numbers ((rank of the cost) × ties + tie) × n + item, rather than a comparator called a million times.
+ */
+function sortedByCost(
+  cost: Float64Array,
+  tie: Int32Array | null,
+  ties: number,
+  n: number
+): Float64Array {
+  const distinct = cost.slice(0, n).sort();
+  let d = 0;
+  for (let x = 0; x < n; x++)
+    if (x === 0 || distinct[x] !== distinct[d - 1]) distinct[d++] = distinct[x];
+  if (d * ties * n >= Number.MAX_SAFE_INTEGER) throw new Error(`Too many items to sort: ${n}`);
+  const keys = new Float64Array(n);
+  for (let id = 0; id < n; id++) {
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid] < cost[id]) lo = mid + 1;
+      else hi = mid;
+    }
+    keys[id] = (lo * ties + (tie ? tie[id] : 0)) * n + id;
+  }
+  keys.sort();
+  for (let x = 0; x < n; x++) keys[x] = keys[x] % n;
+  return keys;
 }
 
 /** Greedy takes, given the communes to complete. */
@@ -50,7 +76,7 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   const { communes, budget, cap, capUnit } = province;
   const takes: Takes = communes.map((c) => new Array<number>(c.criteria.length).fill(0));
   const used = new Float64Array(communes.length);
-  const priority = priorityOrder(communes);
+  const order = byPriorityOrder(communes);
   const completed = new Uint8Array(communes.length);
   let spent = 0;
   for (const k of completing) {
@@ -58,7 +84,8 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
     communes[k].criteria.forEach((m, i) => (takes[k][i] = m.indicators.length));
     spent += communes[k].fullCost;
   }
-  // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order.
+  // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order: listed
+  // by priority and criterion, then sorted by cost and size.
   let n = 0;
   communes.forEach((c, k) => completed[k] === 0 && (n += c.criteria.length));
   const wholeK = new Int32Array(n);
@@ -66,60 +93,54 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   const wholeSize = new Int32Array(n);
   const wholeCost = new Float64Array(n);
   let j = 0;
-  communes.forEach((c, k) => {
-    if (completed[k] === 1) return;
-    c.criteria.forEach((m, i) => {
+  let longest = 0;
+  for (const k of order) {
+    if (completed[k] === 1) continue;
+    const criteria = communes[k].criteria;
+    for (let i = 0; i < criteria.length; i++, j++) {
+      const size = criteria[i].indicators.length;
       wholeK[j] = k;
       wholeI[j] = i;
-      wholeSize[j] = m.indicators.length;
-      wholeCost[j] = m.prefix[m.indicators.length];
-      j++;
-    });
-  });
-  const order = ids(n).sort(
-    (x, y) =>
-      wholeCost[x] - wholeCost[y] ||
-      wholeSize[y] - wholeSize[x] ||
-      priority[wholeK[x]] - priority[wholeK[y]] ||
-      wholeI[x] - wholeI[y]
-  );
-  for (const id of order) {
+      wholeSize[j] = size;
+      wholeCost[j] = criteria[i].prefix[size];
+      if (size > longest) longest = size;
+    }
+  }
+  const fewer = new Int32Array(n);
+  for (let id = 0; id < n; id++) fewer[id] = longest - wholeSize[id];
+  for (const id of sortedByCost(wholeCost, fewer, longest + 1, n)) {
     if (!fits(spent, wholeCost[id], budget)) break;
     const k = wholeK[id];
-    const need = capUnit === "indicators" ? wholeSize[id] : 1;
+    const size = wholeSize[id];
+    const need = capUnit === "indicators" ? size : 1;
     if (used[k] + need > cap) continue;
     used[k] += need;
     spent += wholeCost[id];
-    takes[k][wholeI[id]] = wholeSize[id];
+    takes[k][wholeI[id]] = size;
   }
-  // Single indicators of the criteria left, cheapest first; a criterion's own indicators in their order.
+  // Single indicators of the criteria left, cheapest first; among equal costs flagged communes, then order, then
+  // a criterion's own indicators in their order.
+  let most = 0;
+  communes.forEach((c, k) => completed[k] === 0 && (most += c.missingCount));
+  const oneK = new Int32Array(most);
+  const oneI = new Int32Array(most);
+  const oneP = new Int32Array(most);
+  const oneCost = new Float64Array(most);
   let m = 0;
-  communes.forEach((c, k) =>
-    c.criteria.forEach((crit, i) => (m += crit.indicators.length - takes[k][i]))
-  );
-  const oneK = new Int32Array(m);
-  const oneI = new Int32Array(m);
-  const oneP = new Int32Array(m);
-  const oneCost = new Float64Array(m);
-  j = 0;
-  communes.forEach((c, k) =>
-    c.criteria.forEach((crit, i) => {
-      for (let p = takes[k][i]; p < crit.indicators.length; p++, j++) {
-        oneK[j] = k;
-        oneI[j] = i;
-        oneP[j] = p;
-        oneCost[j] = crit.indicators[p].cost;
+  for (const k of order) {
+    if (completed[k] === 1) continue;
+    const criteria = communes[k].criteria;
+    for (let i = 0; i < criteria.length; i++) {
+      const list = criteria[i].indicators;
+      for (let p = takes[k][i]; p < list.length; p++, m++) {
+        oneK[m] = k;
+        oneI[m] = i;
+        oneP[m] = p;
+        oneCost[m] = list[p].cost;
       }
-    })
-  );
-  const singles = ids(m).sort(
-    (x, y) =>
-      oneCost[x] - oneCost[y] ||
-      priority[oneK[x]] - priority[oneK[y]] ||
-      oneI[x] - oneI[y] ||
-      oneP[x] - oneP[y]
-  );
-  for (const id of singles) {
+    }
+  }
+  for (const id of sortedByCost(oneCost, null, 1, m)) {
     if (!fits(spent, oneCost[id], budget)) break;
     const k = oneK[id];
     const i = oneI[id];
