@@ -2,6 +2,7 @@
 // spend what is left on the cheapest single indicators.
 
 import { fits } from "../result";
+import { sortedByValue } from "./order";
 import { prepareIndicators, type PreparedCommune, type PreparedIndicators } from "./prepare";
 import { assembleIndicatorPlan, type Takes } from "./result";
 import type { IndicatorCommune, IndicatorTargetOptions, IndicatorTargetPlan } from "./types";
@@ -38,37 +39,6 @@ function byPriorityOrder(communes: PreparedCommune[]): Int32Array {
   for (let rank = 3; rank >= 0; rank--)
     for (let k = 0; k < communes.length; k++) if (communes[k].rank === rank) order[n++] = k;
   return order;
-}
-
-/**
- * Items 0..n-1, sorted by cost, then by `tie` (a whole number in 0..ties-1), then by item: one native sort of the
- * numbers ((rank of the cost) × ties + tie) × n + item, rather than a comparator called a million times.
- */
-function sortedByCost(
-  cost: Float64Array,
-  tie: Int32Array | null,
-  ties: number,
-  n: number
-): Float64Array {
-  const distinct = cost.slice(0, n).sort();
-  let d = 0;
-  for (let x = 0; x < n; x++)
-    if (x === 0 || distinct[x] !== distinct[d - 1]) distinct[d++] = distinct[x];
-  if (d * ties * n >= Number.MAX_SAFE_INTEGER) throw new Error(`Too many items to sort: ${n}`);
-  const keys = new Float64Array(n);
-  for (let id = 0; id < n; id++) {
-    let lo = 0;
-    let hi = d - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (distinct[mid] < cost[id]) lo = mid + 1;
-      else hi = mid;
-    }
-    keys[id] = (lo * ties + (tie ? tie[id] : 0)) * n + id;
-  }
-  keys.sort();
-  for (let x = 0; x < n; x++) keys[x] = keys[x] % n;
-  return keys;
 }
 
 /** Greedy takes, given the communes to complete. */
@@ -108,7 +78,7 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   }
   const fewer = new Int32Array(n);
   for (let id = 0; id < n; id++) fewer[id] = longest - wholeSize[id];
-  for (const id of sortedByCost(wholeCost, fewer, longest + 1, n)) {
+  for (const id of sortedByValue(wholeCost, fewer, longest + 1, n)) {
     if (!fits(spent, wholeCost[id], budget)) break;
     const k = wholeK[id];
     const size = wholeSize[id];
@@ -140,7 +110,7 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
       }
     }
   }
-  for (const id of sortedByCost(oneCost, null, 1, m)) {
+  for (const id of sortedByValue(oneCost, null, 1, m)) {
     if (!fits(spent, oneCost[id], budget)) break;
     const k = oneK[id];
     const i = oneI[id];
