@@ -191,11 +191,22 @@ function valueOf(province: PreparedIndicators, chosen: (CommuneOption | null)[])
  * `gap` is that stage's relative gap). Among plans of equal value the most flagged communes are completed
  * (registered weigh 2, especially difficult 1).
  */
-export async function planIndicatorTargetsExact(
+export function planIndicatorTargetsExact(
   communes: IndicatorCommune[],
   options: IndicatorTargetOptions,
   solver: MixedSolver,
   exact: ExactOptions = {}
+): Promise<IndicatorTargetPlan> {
+  return planStaged(communes, options, solver, exact, true);
+}
+
+/** The exact planner, with or without our own bound (without: every stage goes to the solver; for tests). */
+export async function planStaged(
+  communes: IndicatorCommune[],
+  options: IndicatorTargetOptions,
+  solver: MixedSolver,
+  exact: ExactOptions,
+  ownBound: boolean
 ): Promise<IndicatorTargetPlan> {
   const { signal, onProgress } = exact;
   signal?.throwIfAborted();
@@ -273,6 +284,7 @@ export async function planIndicatorTargetsExact(
     current: () => number,
     allowed: number
   ): Promise<boolean> => {
+    if (!ownBound) return false;
     const rows = [...budgetRow, ...completeRow, ...side];
     const dual = await dualBound(flat, f, rows, current(), current() + allowed, solver);
     const priced = pricedPlan(
