@@ -123,12 +123,12 @@ export function jobCommand(config: {
       const sheet = typeof input.options.sheet === "string" ? input.options.sheet : undefined;
       const workbook = await openWorkbook(file);
       const main = typeof config.input === "string" ? config.input : config.input(input.options);
-      const inputs: JobRequest["inputs"] = { [main]: { workbook, sheet } };
+      const inputs: JobRequest["inputs"] = { [main]: { workbook, sheet, file } };
       const extraSheets = new Map<string, Set<string>>();
       for (const f of files) {
         const path = input.options[f.id];
         if (typeof path !== "string") continue;
-        const ref: InputRef = { workbook: await openWorkbook(path) };
+        const ref: InputRef = { workbook: await openWorkbook(path), file: path };
         if (f.check) await inFile(path, () => f.check!(ref));
         extraSheets.set(path, new Set(await ref.workbook.sheetNames()));
         inputs[f.id] = ref;

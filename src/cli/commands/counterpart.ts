@@ -47,7 +47,7 @@ export const counterpartCommand: CliCommand = {
     }
     const book = await openWorkbook(file);
     let brackets: InputRef | undefined;
-    if (bracketsFile) brackets = { workbook: await openWorkbook(bracketsFile) };
+    if (bracketsFile) brackets = { workbook: await openWorkbook(bracketsFile), file: bracketsFile };
     const bracketSheets = brackets ? await brackets.workbook.sheetNames() : [];
     const mainSheets = await book.sheetNames();
     let result;

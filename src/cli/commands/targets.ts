@@ -19,5 +19,12 @@ export const targetsCommand = jobCommand({
         en: "File of the cost of meeting each criterion (million VND)",
       },
     },
+    {
+      id: "indicators",
+      doc: {
+        vi: "Tệp bảng chỉ tiêu theo nhóm xã (2026-2030)",
+        en: "File of the indicator policy per commune group (2026-2030)",
+      },
+    },
   ],
 });

@@ -17,7 +17,7 @@ import { periodForYear } from "../../engine/catalogues";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
-import type { JobRequest, PlanningJob } from "./job";
+import { readingInput, type JobRequest, type PlanningJob } from "./job";
 import { PLAN_YEAR_OPTION } from "./period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 
@@ -168,9 +168,8 @@ async function requiredRatio(request: JobRequest): Promise<{
       },
     });
   }
-  const brackets = bracketsFor(
-    input ? await loadBrackets(input) : DEFAULT_COUNTERPART_BRACKETS,
-    period
+  const brackets = await readingInput(input, async () =>
+    bracketsFor(input ? await loadBrackets(input) : DEFAULT_COUNTERPART_BRACKETS, period)
   );
   const bracket = findBracket(share, brackets);
   if (!input) {

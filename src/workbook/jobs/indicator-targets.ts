@@ -12,7 +12,7 @@ import {
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
-import type { JobRequest, JobResult } from "./job";
+import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "./targets";
 
 export interface IndicatorTargetsSettings {
@@ -28,7 +28,8 @@ export interface IndicatorTargetsSettings {
   timeLimit: number;
 }
 
-async function readCosts(
+/** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
+export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
@@ -48,17 +49,20 @@ async function readCosts(
     }
     if (!ref) return undefined;
   }
+  const costsRef = ref;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
-  const grid = await findGrid(
-    ref,
-    looksLikeIndicatorCosts,
-    () => true,
-    { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
-    sameBook ? communesSheet : undefined
-  );
-  const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
-  for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-  return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+  return readingInput(costsRef, async () => {
+    const grid = await findGrid(
+      costsRef,
+      looksLikeIndicatorCosts,
+      () => true,
+      { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
+      sameBook ? communesSheet : undefined
+    );
+    const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
+    for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
+    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+  });
 }
 
 export async function indicatorTargets(
@@ -67,7 +71,12 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
-  const costs = await readCosts(request, statuses, settings.catalogue, settings.communesSheet);
+  const costs = await findIndicatorCosts(
+    request,
+    statuses,
+    settings.catalogue,
+    settings.communesSheet
+  );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
       expected: {

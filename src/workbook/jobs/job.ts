@@ -1,6 +1,6 @@
 // A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
 
-import type { Bilingual } from "../../engine/errors";
+import { InputError, type Bilingual } from "../../engine/errors";
 import type { JobOptionSpec } from "../../engine/options";
 import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
@@ -35,6 +35,23 @@ export type { JobOptionSpec } from "../../engine/options";
 export interface InputRef {
   workbook: WorkbookPort;
   sheet?: string;
+  /** The file it was opened from (CLI), so that an error in this input names its own file. */
+  file?: string;
+}
+
+/**
+ * Reads one input: an input error that names no file yet is given the input's file, so that a bad second file
+ * (--indicators, --costs, --catalogue, --brackets) is named, not the main one.
+ */
+export async function readingInput<T>(
+  ref: InputRef | undefined,
+  body: () => Promise<T> | T
+): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    throw e instanceof InputError && ref?.file && !e.details.file ? e.inFile(ref.file) : e;
+  }
 }
 
 export interface JobRequest {

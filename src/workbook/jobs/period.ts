@@ -10,7 +10,7 @@ import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
-import type { InputRef, JobRequest } from "./job";
+import { readingInput, type InputRef, type JobRequest } from "./job";
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";
 
@@ -147,7 +147,8 @@ export async function choosePeriod(
   }
   const warnings: Warning[] = [];
   if (choice.catalogue.requiresGroup || (choice.catalogue.indicators?.length ?? 0) > 0) {
-    const policy = await readPolicy(request.inputs.indicators, status?.workbook);
+    const policyRef = request.inputs.indicators;
+    const policy = await readingInput(policyRef, () => readPolicy(policyRef, status?.workbook));
     if (policy) {
       const made = withIndicators(choice.catalogue, policy.indicators);
       for (const w of made.warnings) warnings.push({ ...w, sheet: policy.sheet });

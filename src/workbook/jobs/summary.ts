@@ -15,7 +15,7 @@ import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
 import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
-import type { InputRef, JobResult, PlanningJob } from "./job";
+import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -177,7 +177,8 @@ export const summaryJob: PlanningJob = withNumberNotes({
     if (!communesRef) {
       throw new InputError({ expected: { vi: "trang tính danh sách xã", en: "a communes sheet" } });
     }
-    const extra = await readCatalogueInput(request.inputs.catalogue);
+    const catalogueRef = request.inputs.catalogue;
+    const extra = await readingInput(catalogueRef, () => readCatalogueInput(catalogueRef));
     const choice = await choosePeriod(request, extra, communesRef);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.

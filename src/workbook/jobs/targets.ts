@@ -10,10 +10,17 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
+import type { BudgetUnit } from "../budget-unit";
+import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
-import type { InputRef, JobRequest, JobResult, PlanningJob } from "./job";
+import {
+  readingInput,
+  type InputRef,
+  type JobRequest,
+  type JobResult,
+  type PlanningJob,
+} from "./job";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -78,14 +85,16 @@ async function readInputs(
   const costsRef = request.inputs.costs;
   if (!costsRef) return { communes: read.communes, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
-  const costsGrid = await findGrid(
-    costsRef,
-    looksLikeCosts,
-    () => true,
-    { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
-    sameBook ? communesGrid.sheet : undefined
-  );
-  const costs = readCosts(costsGrid, { communes: read.communes, catalogue });
+  const costs = await readingInput(costsRef, async () => {
+    const costsGrid = await findGrid(
+      costsRef,
+      looksLikeCosts,
+      () => true,
+      { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
+      sameBook ? communesGrid.sheet : undefined
+    );
+    return readCosts(costsGrid, { communes: read.communes, catalogue });
+  });
   return {
     communes: read.communes,
     costs: costs.costs,
@@ -166,7 +175,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     }
     const json = {
       year: year ?? null,
-      budgetUnit: unit,
+      unit,
       period: catalogue.id,
       criteriaCount: catalogue.criteria.length,
       method: plan.method,
