@@ -17,6 +17,8 @@ export interface InputErrorDetails {
   found?: string;
   /** What was expected there. */
   expected: Bilingual;
+  /** The job option that would settle it, when one would (a plan year the data do not give: "year"). */
+  option?: string;
 }
 
 function quote(value: string): string {

@@ -168,6 +168,20 @@ describe("the plan year taken from the data", () => {
     expect((await runCli(["plan", file, "--budget", "3", "--year", "2024"])).code).toBe(0);
   });
 
+  it("targets asks for the year when a commune is registered for one, naming its cell", async () => {
+    const file = await csv("xa-dk.csv", [
+      "TT,Tên xã,Số tiêu chí đạt,Tiêu chí đạt,Đăng ký đạt chuẩn",
+      '1,An Mỹ,17,"1,2,3,4,5,6,7,8,9,12,13,14,15,16,17,18,19",2024',
+      '2,Tài Văn,16,"1,2,3,4,5,7,8,9,12,13,14,15,16,17,18,19",',
+    ]);
+    const run = await runCli(["targets", file, "--budget", "3"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/sheet 'xa-dk', ô\/cell [A-Z]+2/);
+    expect(run.stderr).toContain("An Mỹ đăng ký đạt chuẩn năm 2024");
+    expect(run.stderr).toContain("--year");
+    expect((await runCli(["targets", file, "--budget", "3", "--year", "2024"])).code).toBe(0);
+  });
+
   it("targets without any year still plans (the year changes nothing) and says the year is not known", async () => {
     const file = await csv("xa.csv", ROWS);
     const json = JSON.parse((await runCli(["targets", file, "--budget", "3", "--json"])).stdout);

@@ -9,7 +9,7 @@ import { readOption } from "../../engine/options";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
-import { settlePlanYear, yearLine, yearMissing } from "../../workbook/jobs/year";
+import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/jobs/year";
 import type { InputKind } from "../../workbook/jobs/job";
 
 /** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
@@ -67,7 +67,7 @@ export const planCommand: CliCommand = {
     const settled = await inFile(file, async () => {
       const grids = await Promise.all(yearSheets.map((name) => workbook.readSheet(name)));
       const result = settlePlanYear(givenYear, grids);
-      if (!result.year) throw yearMissing(yearSheets[0]);
+      if (!result.year) throw yearMissing(grids[0] ? titleCell(grids[0]) : undefined);
       return result;
     });
     const planYear = settled.year!;

@@ -32,7 +32,7 @@ import {
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
-import { settlePlanYear, withPlanYear, yearMissing } from "./year";
+import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "./year";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -231,7 +231,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         o.from !== undefined
           ? settlePlanYear(o.from, [grid], "from")
           : { year: choice.year, warnings: [] };
-      if (!settled.year) throw yearMissing(grid.sheet, "from");
+      if (!settled.year) throw yearMissing(titleCell(grid), "from");
       const fromYear = settled.year.value;
       if (toYear < fromYear) throw fromAfterTo(fromYear, toYear);
       if (read.communes.some((c) => c.indicators !== undefined)) {

@@ -143,7 +143,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
     inputs.warnings.unshift(...choice.warnings);
     // Communes registered for a year come first only in that year: without the year that order cannot be told.
     const registered = inputs.communes.find((c) => c.registeredYear !== undefined);
-    if (year === undefined && registered) throw yearMissing(request.inputs.communes?.sheet);
+    if (year === undefined && registered) {
+      throw yearMissing(registered.source, "year", {
+        vi: `xã ${registered.name} đăng ký đạt chuẩn năm ${registered.registeredYear}: xã đăng ký cho năm kế hoạch được ưu tiên`,
+        en: `${registered.name} registered for the standard in ${registered.registeredYear}: communes registered for the plan year come first`,
+      });
+    }
     if (inputs.indicatorLevel !== undefined) {
       const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,

@@ -5,7 +5,8 @@
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
-import { detectStatusYear, type YearConflict, type YearFinding } from "../layout/year";
+import { gridAddress } from "../grid";
+import { detectStatusYear, titleLines, type YearConflict, type YearFinding } from "../layout/year";
 import { findInputSheet } from "../sheet-finder";
 import { isInputKind } from "./detect";
 import type { InputKind, InputRef, JobRequest, JobResult } from "./job";
@@ -166,14 +167,30 @@ export function settlePlanYear(
   return { year: found ? yearFromFinding(found) : undefined, warnings };
 }
 
-/** The refusal when neither the user nor the data gives the year: ask for it, naming the sheet that was read. */
-export function yearMissing(sheet: string | undefined, option = "year"): InputError {
+/** Where a sheet's year would be said: its first title line, else its top-left cell (A1 for most sheets). */
+export function titleCell(grid: Grid): { sheet: string; cell: string } {
+  const first = titleLines(grid)[0];
+  return { sheet: grid.sheet, cell: gridAddress(grid, first?.row ?? 0, first?.col ?? 0) };
+}
+
+/**
+ * The refusal when neither the user nor the data gives the year: ask for it, naming the cell where the year would be
+ * said (the sheet's title) or the cell that needs it (a commune registered for a year).
+ */
+export function yearMissing(
+  at: { sheet?: string; cell?: string } | undefined,
+  option = "year",
+  why?: Bilingual
+): InputError {
   const ask = askFor(option);
+  const need = why ? { vi: ` (${why.vi})`, en: ` (${why.en})` } : { vi: "", en: "" };
   return new InputError({
-    sheet,
+    sheet: at?.sheet,
+    cell: at?.cell,
+    option,
     expected: {
-      vi: `năm kế hoạch: số liệu không ghi năm (không có cột "Năm", tiêu đề trang không ghi năm như "đến cuối năm 2023", không có ngày số liệu) — cho năm kế hoạch bằng ${ask.vi}, ví dụ 2024 cho số liệu đến cuối năm 2023`,
-      en: `the plan year: the data do not say it (no "Năm" column, no year in the sheet's title such as "đến cuối năm 2023", no status date) — give the plan year with ${ask.en}, e.g. 2024 for data at the end of 2023`,
+      vi: `năm kế hoạch${need.vi}: số liệu không ghi năm (không có cột "Năm", tiêu đề trang không ghi năm như "đến cuối năm 2023", không có ngày số liệu) — cho năm kế hoạch bằng ${ask.vi}, ví dụ 2024 cho số liệu đến cuối năm 2023`,
+      en: `the plan year${need.en}: the data do not say it (no "Năm" column, no year in the sheet's title such as "đến cuối năm 2023", no status date) — give the plan year with ${ask.en}, e.g. 2024 for data at the end of 2023`,
     },
   });
 }

@@ -1,6 +1,6 @@
 import { detectStatusYear, yearsInTitle } from "../../../src/workbook/layout/year";
 import { gridFromRows, type CellValue } from "../../../src/workbook/grid";
-import { settlePlanYear, yearMissing } from "../../../src/workbook/jobs/year";
+import { settlePlanYear, titleCell, yearMissing } from "../../../src/workbook/jobs/year";
 import { InputError } from "../../../src/engine/errors";
 
 describe("yearsInTitle: what a title line says about the years", () => {
@@ -248,8 +248,12 @@ describe("settlePlanYear: the year given, else the data, else nothing", () => {
 
   it("gives no year when nothing says it, and the refusal asks for --year naming the sheet", () => {
     expect(settlePlanYear(undefined, [plain]).year).toBeUndefined();
-    const error = yearMissing("CSV");
-    expect(error.sheet).toBe("CSV");
+    const error = yearMissing(titleCell(plain));
+    expect({ sheet: error.sheet, cell: error.cell }).toEqual({ sheet: "CSV", cell: "A1" });
+    expect(error.details.option).toBe("year");
+    expect(
+      titleCell(grid([["Phụ lục II"], ["(Kèm theo Báo cáo số 12/BC-UBND)"], HEADER])).cell
+    ).toBe("A1");
     expect(error.message).toContain("--year");
     expect(error.message).toContain("Năm kế hoạch");
     expect(error.message).toContain("Plan year");
