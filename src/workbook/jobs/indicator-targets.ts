@@ -9,6 +9,7 @@ import {
   type IndicatorCostTable,
   type TargetMethod,
 } from "../../engine/targets";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
@@ -26,13 +27,19 @@ export interface IndicatorTargetsSettings {
   year?: number;
   method: TargetMethod;
   timeLimit: number;
+  /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
+  merge?: MergeMap | null;
+  /** Where what was rolled up is collected (for the result's merger line and table). */
+  rollUps?: MergerRollUp[];
 }
 
 async function readCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
-  communesSheet: string | undefined
+  communesSheet: string | undefined,
+  merge?: MergeMap | null,
+  rollUps?: MergerRollUp[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
   let ref = request.inputs.costs;
@@ -60,7 +67,9 @@ async function readCosts(
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+    const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
+    if (read.rollUp) rollUps?.push(read.rollUp);
+    return read.costs;
   });
 }
 
@@ -70,7 +79,14 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
-  const costs = await readCosts(request, statuses, settings.catalogue, settings.communesSheet);
+  const costs = await readCosts(
+    request,
+    statuses,
+    settings.catalogue,
+    settings.communesSheet,
+    settings.merge,
+    settings.rollUps
+  );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
       expected: {

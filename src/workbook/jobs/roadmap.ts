@@ -15,8 +15,9 @@ import {
   type PeriodTargets,
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
-import type { JobRequest, PlanningJob } from "./job";
+import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -183,6 +184,12 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      const merged = mergedStatuses(
+        await findMergeMap(request.inputs.communes?.workbook),
+        read.communes,
+        read.sheet
+      );
+      read.communes = merged.communes;
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -212,7 +219,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         targets,
       });
-      return {
+      const result: JobResult = {
         json: {
           sheet: read.sheet,
           targetsSheet: sheetTargets?.sheet ?? null,
@@ -230,6 +237,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         sheets: [roadmapSheet(roadmap, toYear)],
         warnings: read.warnings,
       };
+      return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
     },
   });
 }
