@@ -3,11 +3,18 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { InputError } from "../engine/errors";
-import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
+import { csvWorkbook } from "../workbook/adapters/csv";
 import type { OutputSheet } from "../workbook/output";
+import type { WorkbookPort } from "../workbook/port";
+
+/**
+ * ExcelJS, loaded only when an .xlsx is read or written: it is most of the CLI's start-up time, and a .csv run never
+ * needs it (test/cli/startup.test.ts checks that).
+ */
+const excelJs = () => import("../workbook/adapters/exceljs");
 
 /** Opens a workbook from a .xlsx or .csv path; input problems become InputError naming the file. */
-export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
+export async function openWorkbook(file: string): Promise<WorkbookPort> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -33,9 +40,9 @@ export async function openWorkbook(file: string): Promise<ExcelJsWorkbook> {
   }
   try {
     if (ext === ".csv" || ext === ".txt") {
-      return ExcelJsWorkbook.fromTextBytes(new Uint8Array(data), path.basename(file, ext));
+      return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
     }
-    return await ExcelJsWorkbook.fromXlsx(data);
+    return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data);
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }
@@ -47,7 +54,7 @@ export async function writeResultFile(
   sheets: OutputSheet[],
   fsApi: OutputFs = fs
 ): Promise<string[]> {
-  const book = ExcelJsWorkbook.empty();
+  const book = (await excelJs()).ExcelJsWorkbook.empty();
   const names = await book.writeResults(sheets);
   await writeFileAtomic(file, await book.toXlsx(), fsApi);
   return names;

@@ -291,6 +291,8 @@ const roadmapJson = z.object({
       reachable: z.boolean().nullable(),
       year: z.number().nullable(),
       shortfall: z.number().nullable(),
+      /** Why a target is not projected (2026-2030 modern tier: no requirements given). */
+      note: z.object({ vi: z.string(), en: z.string() }).optional(),
     })
   ),
 });
@@ -323,7 +325,7 @@ function roadmapFigures(json: z.infer<typeof roadmapJson>): KeyFigure[] {
       value: `${projected} / ${figure(t.target)}`,
       note:
         t.reachable === null
-          ? { vi: "Chưa dự báo (cần tốc độ tăng)", en: "Not projected (needs a pace)" }
+          ? (t.note ?? { vi: "Chưa dự báo (cần tốc độ tăng)", en: "Not projected (needs a pace)" })
           : t.reachable
             ? {
                 vi: `Đạt${t.year === null ? "" : ` năm ${t.year}`}`,

@@ -116,6 +116,8 @@ const GLOSSARY: Record<string, string> = {
 /** Headers built around a name or a year: "Tỷ lệ - <column>", "<header> (triệu đồng)", "Dự kiến năm 2025". */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(.+) \(triệu đồng\)$/, (m) => `${toEnglish(m[1])} (million VND)`],
+  [/^(.+) \(tiêu chí\)$/, (m) => `${toEnglish(m[1])} (criteria)`],
+  [/^(.+) \(chỉ tiêu\)$/, (m) => `${toEnglish(m[1])} (indicators)`],
   [/^Tỷ lệ - (.+)$/, (m) => `Share - ${m[1]}`],
   [/^Dự kiến năm (\d{4})$/, (m) => `Projected ${m[1]}`],
   [/^Số xã dưới (\d+) tiêu chí$/, (m) => `Communes under ${m[1]} criteria`],

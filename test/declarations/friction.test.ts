@@ -45,7 +45,7 @@ describe("what a new user hit", () => {
       "16",
       "--json",
     ]);
-    expect(JSON.parse(json.out).budgetUnit).toBe("criteria");
+    expect(JSON.parse(json.out).unit).toBe("criteria");
   });
 
   it("says a missing file is not found", async () => {

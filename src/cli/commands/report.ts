@@ -2,7 +2,6 @@
 
 import { InputError } from "../../engine/errors";
 import { buildReport } from "../../workbook/report/build";
-import { reportDocxBytes } from "../../workbook/report/docx";
 import type { ReportDocument } from "../../workbook/report/model";
 import { stringOption, type CliCommand } from "../command";
 import { planCommand } from "./plan";
@@ -73,7 +72,10 @@ export const reportCommand: CliCommand = {
         ? reportText(report)
         : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
       sheets: [],
-      document: { bytes: await reportDocxBytes(report) },
+      // docx is loaded for this command only: the others start without it.
+      document: {
+        bytes: await (await import("../../workbook/report/docx")).reportDocxBytes(report),
+      },
     };
   },
 };

@@ -21,6 +21,15 @@ export function createRoadmapCommand(job?: PlanningJob): CliCommand {
       return found;
     },
     input: "communes",
+    files: [
+      {
+        id: "costs",
+        doc: {
+          vi: "Tệp chi phí đạt từng tiêu chí (triệu đồng), như lệnh targets",
+          en: "File of the cost of meeting each criterion (million VND), as for targets",
+        },
+      },
+    ],
   });
 }
 

@@ -11,6 +11,8 @@
 //    commune served may gain fewer criteria. Unspent money is not carried over (an annual budget is annual).
 // 4. Standard communes keep their criteria (maintenance is not costed). A commune whose tier says standard (or
 //    above) counts as standard even when its count is below the number of criteria.
+// 5. The first year may come already planned (`firstYear`: the criteria each commune gains and the cost, e.g. the
+//    next-year targets plan), so that the roadmap's first year is that plan; the rule above applies from the second.
 // Advanced and model communes are not modelled criterion by criterion: their current numbers come from the tiers
 // (or are given), and they are projected only when a pace in communes recognised per year is given
 // (⌊rate·y⌋ more after y years, never more than the standard / advanced communes). Otherwise they are reported
@@ -51,6 +53,13 @@ export interface RoadmapRequest {
   /** Communes newly recognised advanced / model per year; without it they are not projected. */
   tierPace?: { advanced?: number; model?: number };
   targets?: RoadmapTargets;
+  /** The first year as already planned: criteria gained by each commune (input order) and its cost. */
+  firstYear?: PlannedYear;
+}
+
+export interface PlannedYear {
+  gained: number[];
+  cost: number;
 }
 
 export interface RoadmapYear {
@@ -165,6 +174,26 @@ function validate(r: RoadmapRequest): void {
       invalid(`${name} = ${v}`, `${name} là một số ≥ 0`, `${name} to be a number ≥ 0`);
     }
   }
+  if (r.firstYear) {
+    const f = r.firstYear;
+    if (f.gained.length !== r.communes.length || !Number.isFinite(f.cost) || f.cost < 0) {
+      invalid(
+        `${f.gained.length}/${r.communes.length}, ${f.cost}`,
+        "kế hoạch năm đầu có một số tiêu chí cho mỗi xã và kinh phí ≥ 0",
+        "a first-year plan with a number of criteria per commune and a cost ≥ 0"
+      );
+    }
+    f.gained.forEach((g, i) => {
+      const c = r.communes[i];
+      if (!whole(g) || g < 0 || c.count + g > n) {
+        invalid(
+          `${c.name}: ${c.count} + ${g}`,
+          `số tiêu chí tăng thêm năm đầu từ 0 đến ${n} − số tiêu chí đạt`,
+          `first-year criteria gained from 0 to ${n} − criteria met`
+        );
+      }
+    });
+  }
   for (const c of r.communes) {
     if (!whole(c.count) || c.count < 0 || c.count > n) {
       invalid(
@@ -253,6 +282,27 @@ function projectYear(
   return { gained, newlyStandard, cost: gained * r.cost };
 }
 
+/** The first year as planned: each commune gains what the plan gives it (a standard commune keeps its status). */
+function applyPlannedYear(
+  states: State[],
+  planned: PlannedYear,
+  n: number
+): { gained: number; newlyStandard: string[]; cost: number } {
+  let gained = 0;
+  const newlyStandard: string[] = [];
+  for (const s of states) {
+    const gain = planned.gained[s.order];
+    if (gain <= 0) continue;
+    s.count += gain;
+    gained += gain;
+    if (!s.standard && s.count >= n) {
+      s.standard = true;
+      newlyStandard.push(s.name);
+    }
+  }
+  return { gained, newlyStandard, cost: planned.cost };
+}
+
 /** Current advanced/model numbers: given, else counted from the tiers when any commune has one, else unknown. */
 function currentTiers(r: RoadmapRequest): { advanced: number | null; model: number | null } {
   const hasTiers = r.communes.some((c) => c.tier !== undefined);
@@ -312,7 +362,10 @@ export function projectRoadmap(request: RoadmapRequest): Roadmap {
   let endStates: State[] = [];
   const lastYear = request.toYear + LOOK_AHEAD;
   for (let year = request.fromYear, y = 1; year <= lastYear; year++, y++) {
-    const step = projectYear(states, year, y, { budget: request.budget, cost, pace, n });
+    const step =
+      y === 1 && request.firstYear
+        ? applyPlannedYear(states, request.firstYear, n)
+        : projectYear(states, year, y, { budget: request.budget, cost, pace, n });
     cumulativeCost += step.cost;
     all.push({
       ...snapshot(states, year, n, below, tiersAfter(tiersNow, request.tierPace, y)),

@@ -1,7 +1,6 @@
 // ExcelJS adapter: .xlsx and .csv workbooks for the CLI and the browser demo. No file system here: bytes in, bytes out.
 
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import { InputError } from "../../engine/errors";
 import {
   a1,
@@ -13,6 +12,7 @@ import {
 } from "../grid";
 import {
   assertTableShape,
+  cellFormat,
   headerFooterCode,
   layoutSheet,
   printSetup,
@@ -27,14 +27,16 @@ import {
   nextOwned,
   parseMeta,
   planSheets,
-  safeSheetName,
   uniqueTableName,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
+import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
 import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
+
+export { csvSheetName, parseCsv };
 
 /** Converts what ExcelJS holds in a cell into a plain value (formulas give their cached result). */
 export function fromExcelJsValue(value: ExcelJS.CellValue): CellValue {
@@ -96,48 +98,6 @@ function plainText(text: string): string {
   return text.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ");
 }
 
-/** Parses CSV text (UTF-8, with or without BOM, comma or semicolon separated) into rows of strings/nulls. */
-export function parseCsv(text: string, sheet: string): CellValue[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, {
-    skipEmptyLines: false,
-    delimiter: guessDelimiter(body),
-  });
-  const fatal = parsed.errors.find((e) => e.type === "Quotes");
-  if (fatal) {
-    throw new InputError({
-      sheet,
-      cell: fatal.row !== undefined ? a1(fatal.row, 0) : undefined,
-      found: fatal.message,
-      expected: {
-        vi: "tệp CSV có dấu ngoặc kép đóng mở đúng",
-        en: "a CSV file with balanced quotes",
-      },
-    });
-  }
-  const rows = parsed.data.map((r) => r.map((c) => (c.trim() === "" ? null : c)));
-  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();
-  return rows;
-}
-
-/**
- * The separator: the one found (outside quotes) on the most of the first lines. Title lines above the table have
- * none; an unquoted list "1,2,3" in a semicolon file has commas on some lines only.
- */
-function guessDelimiter(text: string): string {
-  const lines = text
-    .split(/\r?\n/, 40)
-    .map((l) => l.replace(/"[^"]*"/g, ""))
-    .filter((l) => l.trim() !== "");
-  const scores = ["\t", ";", ","].map((d) => ({
-    d,
-    lines: lines.filter((l) => l.includes(d)).length,
-    n: lines.reduce((s, l) => s + l.split(d).length - 1, 0),
-  }));
-  scores.sort((a, b) => b.lines - a.lines || b.n - a.n);
-  return scores[0].n > 0 ? scores[0].d : ",";
-}
-
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -166,9 +126,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   /** A CSV file becomes a workbook of one sheet named after the file (as Excel allows a sheet name). */
   static fromCsv(text: string, sheetName: string): ExcelJsWorkbook {
-    const rows = parseCsv(text, sheetName);
-    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    if (rows.length > 0) checkGridSize(sheetName, { row: 0, col: 0 }, rows.length, width);
+    const rows = csvRows(text, sheetName);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(csvSheetName(sheetName));
     for (const row of rows) sheet.addRow(row);
@@ -319,9 +277,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
         table.columns.forEach((column, c) => {
           const texts = [column.header, ...table.rows.map((r) => formatForWidth(r[c]))];
           widths[c] = Math.max(widths[c] ?? 8, ...texts.map((t) => Math.min(t.length + 2, 60)));
-          if (column.format) {
-            for (let r = 0; r < rows.length; r++)
-              sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = column.format;
+          for (let r = 0; r < table.rows.length; r++) {
+            const format = cellFormat(table, r, c);
+            if (format !== "General") sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = format;
           }
         });
       }
@@ -389,12 +347,6 @@ function unreadableXlsx(e: unknown): InputError {
       en: "a valid Excel .xlsx file (its structure could not be read: open it in Excel and save it again)",
     },
   });
-}
-
-/** Excel refuses some sheet names a file may have ("xa [2023]", "a:b", "History"): the nearest allowed one. */
-export function csvSheetName(fileBase: string): string {
-  const name = safeSheetName(fileBase);
-  return name.toLowerCase() === "history" ? `${name}_` : name;
 }
 
 function formatForWidth(value: CellValue): string {

@@ -33,7 +33,8 @@ export interface IndicatorTargetsSettings {
   rollUps?: MergerRollUp[];
 }
 
-async function readCosts(
+/** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
+export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
@@ -79,7 +80,7 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
-  const costs = await readCosts(
+  const costs = await findIndicatorCosts(
     request,
     statuses,
     settings.catalogue,

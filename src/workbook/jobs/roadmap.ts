@@ -2,10 +2,11 @@
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
 import { withNumberNotes } from "./number-notes";
-import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
+import { formatVi } from "../../engine/numbers";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
+import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { findSheetName } from "../ownership";
@@ -15,15 +16,29 @@ import {
   type PeriodTargets,
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
+import type { BudgetUnit } from "../budget-unit";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
+import {
+  averageMissingCost,
+  checkFirstYear,
+  firstYearText,
+  firstYearWarning,
+  planFirstYear,
+  roadmapCosts,
+  uniformCosts,
+  type FirstYearCheck,
+} from "./roadmap-first-year";
+import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { indicatorRoadmap } from "./indicator-roadmap";
+import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
   grid: Grid,
   opts: { catalogue: Catalogue }
-) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string };
+) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string; catalogue?: Catalogue };
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
@@ -37,8 +52,8 @@ export const ROADMAP_OPTIONS = declareOptions({
     min: 0,
     required: true,
     help: {
-      vi: "Với chi phí mặc định 1/tiêu chí (--cost), kinh phí tính bằng số tiêu chí",
-      en: "With the default cost of 1 per criterion (--cost), the budget counts criteria",
+      vi: "Triệu đồng khi có bảng chi phí hoặc --cost; không có thì tính bằng số tiêu chí",
+      en: "Million VND with a costs table or --cost; without them it counts criteria",
     },
     example: "16",
   }),
@@ -73,13 +88,24 @@ export const ROADMAP_OPTIONS = declareOptions({
     label: { vi: "Chi phí bình quân một tiêu chí", en: "Average cost per criterion" },
     unit: "million-vnd",
     min: 0,
-    default: 1,
+    exclusiveMin: true,
+    absent: {
+      vi: "bình quân bảng chi phí, không có thì 1 (kinh phí tính bằng số tiêu chí)",
+      en: "the costs table's average, else 1 (the budget counts criteria)",
+    },
     help: {
-      vi: "Mặc định 1: kinh phí được tính bằng số tiêu chí",
-      en: "Default 1: the budget is counted in criteria",
+      vi: "Cho thì kinh phí tính bằng triệu đồng; không có bảng chi phí và không cho thì tính bằng số tiêu chí",
+      en: "Given, the budget is money; with neither it nor a costs table the budget counts criteria",
     },
     example: "1500",
   }),
+  // The first year is planned as the targets job plans it: the same declarations, so the same rules.
+  "max-per-commune": TARGETS_OPTIONS.fields["max-per-commune"],
+  method: TARGETS_OPTIONS.fields.method,
+  "time-limit": TARGETS_OPTIONS.fields["time-limit"],
+  // Per indicator (2026-2030) each year is planned as the targets job plans it, with these too.
+  "cap-unit": TARGETS_OPTIONS.fields["cap-unit"],
+  "default-cost": TARGETS_OPTIONS.fields["default-cost"],
   below: numberOption({
     label: {
       vi: "Ngưỡng N (số xã dưới N tiêu chí)",
@@ -96,9 +122,18 @@ export const ROADMAP_OPTIONS = declareOptions({
   }),
   period: textOption({
     label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    default: "2021-2025",
+    absent: {
+      vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
+      en: "the plan year's period, else as the status sheet shows, else 2021-2025",
+    },
     example: "2021-2025",
   }),
+  year: PLAN_YEAR_OPTION,
+  "target-modern": communes(
+    "Mục tiêu số xã NTM hiện đại (2026-2030)",
+    "Target: modern NTM communes (2026-2030)",
+    "10"
+  ),
   "target-standard": communes("Mục tiêu số xã đạt chuẩn", "Target: standard communes", "75"),
   "target-advanced": communes("Mục tiêu số xã nâng cao", "Target: advanced communes", "25"),
   "target-model": communes("Mục tiêu số xã kiểu mẫu", "Target: model communes", "5"),
@@ -135,6 +170,9 @@ export const ROADMAP_OPTIONS = declareOptions({
   }),
 });
 
+/** Options only the roadmap per indicator uses. */
+const INDICATOR_ONLY_OPTIONS = ["cap-unit", "default-cost", "target-modern"] as const;
+
 /** The period targets sheet in the communes' workbook, if there is one (optional input). */
 async function periodTargets(request: JobRequest): Promise<PeriodTargets | null> {
   const ref = request.inputs.communes;
@@ -158,13 +196,21 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
   return withNumberNotes({
     id: "roadmap",
     label: { vi: "Lộ trình đạt chỉ tiêu giai đoạn", en: "Roadmap to the period targets" },
-    inputs: [{ id: "communes", kind: "communes", label: COMMUNES_LABEL, required: true }],
+    inputs: [
+      { id: "communes", kind: "communes", label: COMMUNES_LABEL, required: true },
+      {
+        id: "costs",
+        kind: "costs",
+        label: { vi: "Chi phí đạt từng tiêu chí", en: "Cost of meeting each criterion" },
+        required: false,
+      },
+    ],
     options: ROADMAP_OPTIONS.specs,
     async run(request) {
       const o = ROADMAP_OPTIONS.parse(request.options);
       const budget = o.budget as number;
       const toYear = o.to as number;
-      const fromYear = o.from ?? new Date().getFullYear();
+      const fromYear = o.from ?? o.year ?? new Date().getFullYear();
       if (toYear < fromYear) {
         throw new InputError({
           found: `from ${fromYear} → to ${toYear}`,
@@ -174,7 +220,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           },
         });
       }
-      const catalogue = findCatalogue(o.period);
+      // The period asked for, else the one in force for the plan year, else what the status sheet shows.
+      const choice = await choosePeriod(request, [], request.inputs.communes);
+      const catalogue = choice.catalogue;
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {
         try {
@@ -190,6 +238,40 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         read.sheet
       );
       read.communes = merged.communes;
+      if (read.communes.some((c) => c.indicators !== undefined)) {
+        const planned = await indicatorRoadmap(
+          request,
+          read.communes,
+          [...choice.warnings, ...read.warnings],
+          {
+            catalogue: read.catalogue ?? catalogue,
+            periodNote: choice.note,
+            communesSheet: read.sheet,
+            fromYear,
+            toYear,
+            budget,
+            maxPerCommune: o["max-per-commune"],
+            capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+            defaultCost: o["default-cost"],
+            method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+            below: o.below,
+            options: {
+              standard: o["target-standard"],
+              modern: o["target-modern"],
+              averageCriteria: o["target-average"],
+              maxBelow: o["max-below"],
+            },
+            sheetTargets,
+          }
+        );
+        return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
+      }
+      // Options of the roadmap per indicator: said, not silently dropped.
+      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
+        const raw = request.options[id];
+        return raw !== undefined && raw !== "";
+      });
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -200,12 +282,51 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const targets: RoadmapTargets = { ...(sheetTargets?.targets ?? {}) };
       for (const [k, v] of Object.entries(fromOptions))
         if (v !== undefined) targets[k as keyof RoadmapTargets] = v;
+      const warnings = [...choice.warnings, ...read.warnings];
+      if (unused.length > 0) {
+        warnings.push({
+          vi: `Lộ trình theo tiêu chí không dùng ${unused.map((u) => `--${u}`).join(", ")} (chỉ dùng khi tình trạng theo từng chỉ tiêu, 2026-2030)`,
+          en: `The roadmap per criterion does not use ${unused.map((u) => `--${u}`).join(", ")} (only for a status per indicator, 2026-2030)`,
+        });
+      }
+      // The first year as the targets job plans it (2021-2025 lists of criteria), so both say the same.
+      const perIndicator = read.communes.some((c) => c.indicators !== undefined);
+      const table = perIndicator
+        ? undefined
+        : await roadmapCosts(request, read.communes, catalogue, read.sheet);
+      if (table) warnings.push(...table.warnings);
+      const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
+      const first = perIndicator
+        ? null
+        : await planFirstYear(request, read.communes, {
+            catalogue,
+            budget,
+            maxPerCommune: o["max-per-commune"],
+            year: fromYear,
+            method: o.method === "optimal" ? "optimal" : "greedy",
+            costs:
+              table?.costs ?? (o.cost !== undefined ? uniformCosts(catalogue, o.cost) : undefined),
+            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+            solver: request.solver,
+          });
+      let costPerCriterion = o.cost;
+      if (costPerCriterion === undefined && table && first) {
+        const average = averageMissingCost(read.communes, first.plan, table.costs);
+        costPerCriterion = average ?? undefined;
+        if (average !== null) {
+          warnings.push({
+            vi: `Từ năm ${fromYear + 1}, mỗi tiêu chí tính chi phí bình quân ${formatVi(average, 2)} triệu đồng (bình quân các tiêu chí còn thiếu trong bảng chi phí); cho --cost để dùng số khác`,
+            en: `From ${fromYear + 1}, each criterion is costed at the average ${formatVi(average, 2)} million VND (the average of the missing criteria in the costs table); give --cost to use another figure`,
+          });
+        }
+      }
       const roadmap = projectRoadmap({
         communes: read.communes,
         fromYear,
         toYear,
         budget,
-        costPerCriterion: o.cost,
+        costPerCriterion,
+        firstYear: first?.planned ?? undefined,
         pace: o.pace,
         criteriaCount: catalogue.criteria.length,
         below: o.below ?? sheetTargets?.below,
@@ -219,6 +340,22 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         targets,
       });
+      const check: FirstYearCheck | null = first
+        ? checkFirstYear(read.communes, first.plan, roadmap.years[0], {
+            basis: first.planned ? "targets" : "pace",
+            pace: roadmap.pace,
+            criteriaCount: roadmap.criteriaCount,
+            maxPerCommune: o["max-per-commune"],
+          })
+        : null;
+      const differs = check ? firstYearWarning(check, unit) : null;
+      if (differs) warnings.unshift(differs);
+      const text = roadmapText(
+        roadmap,
+        toYear,
+        unit,
+        check ? firstYearText(check, unit, roadmap.pace) : undefined
+      );
       const result: JobResult = {
         json: {
           sheet: read.sheet,
@@ -226,16 +363,18 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           communes: roadmap.communes,
           criteriaCount: roadmap.criteriaCount,
           budget: roadmap.budget,
+          unit,
           pace: roadmap.pace,
           costPerCriterion: roadmap.costPerCriterion,
           below: roadmap.below,
           start: roadmap.start,
           years: roadmap.years,
           targets: roadmap.targets,
+          firstYear: check,
         },
-        text: roadmapText(roadmap, toYear),
-        sheets: [roadmapSheet(roadmap, toYear)],
-        warnings: read.warnings,
+        text,
+        sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
+        warnings,
       };
       return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
     },

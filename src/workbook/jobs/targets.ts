@@ -10,7 +10,8 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import { targetsSheet, targetsText, type BudgetUnit } from "../writers/targets";
+import type { BudgetUnit } from "../budget-unit";
+import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
@@ -192,7 +193,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     }
     const json = {
       year: year ?? null,
-      budgetUnit: unit,
+      unit,
       period: catalogue.id,
       criteriaCount: catalogue.criteria.length,
       method: plan.method,

@@ -7,6 +7,7 @@ import type { ReportDocument } from "./model";
 import { reportResults, type ReportResults } from "./results";
 import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
+import { indicatorRoadmapPart } from "./indicator-roadmap";
 import { say, W } from "./words";
 import { mergerOf, mergerSection, type MergerResult } from "./merger";
 
@@ -24,17 +25,26 @@ type PartBuilder = (ctx: PartContext) => ReportPart;
 function parts(results: ReportResults): PartBuilder[] {
   const out: PartBuilder[] = [];
   const { summary, targets, indicatorTargets, funding, counterpart, allocate, roadmap } = results;
+  const { indicatorRoadmap } = results;
   if (summary) out.push((ctx) => criteriaPart(summary, targets, ctx));
-  if (targets) out.push((ctx) => targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? ""));
+  if (targets)
+    out.push((ctx) =>
+      targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? "")
+    );
   if (indicatorTargets) {
     out.push((ctx) =>
-      indicatorTargetsPart(indicatorTargets, ctx, summary?.sheet ?? roadmap?.sheet ?? "")
+      indicatorTargetsPart(
+        indicatorTargets,
+        ctx,
+        summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? ""
+      )
     );
   }
   if (funding) out.push((ctx) => fundingPart(funding, ctx));
   if (counterpart) out.push((ctx) => counterpartPart(counterpart, ctx));
   if (allocate) out.push((ctx) => allocationPart(allocate, ctx));
   if (roadmap) out.push((ctx) => roadmapPart(roadmap, ctx));
+  if (indicatorRoadmap) out.push((ctx) => indicatorRoadmapPart(indicatorRoadmap, ctx));
   return out;
 }
 

@@ -29,7 +29,7 @@ const t = (lang: ReportLang, vi: string, en: string) => (lang === "vi" ? vi : en
 export function resultCharts(jobId: string, json: unknown, lang: ReportLang): ChartModel[] {
   const results = reportResults({ [jobId]: json });
   const charts: ChartModel[] = [];
-  const { summary, counterpart, funding, roadmap } = results;
+  const { summary, counterpart, funding, roadmap, indicatorRoadmap } = results;
   if (summary) {
     charts.push({
       id: "bands",
@@ -107,6 +107,17 @@ export function resultCharts(jobId: string, json: unknown, lang: ReportLang): Ch
         { name: t(lang, "Nâng cao", "Advanced"), values: years.map((y) => y.advanced) },
         { name: t(lang, "Kiểu mẫu", "Model"), values: years.map((y) => y.model) },
       ],
+      valueKind: "count",
+    });
+  }
+  if (indicatorRoadmap) {
+    const years = [indicatorRoadmap.start, ...indicatorRoadmap.years];
+    charts.push({
+      id: "roadmap",
+      kind: "line",
+      title: t(lang, "Lộ trình: số xã đạt chuẩn theo năm", "Roadmap: standard communes by year"),
+      categories: years.map((y) => String(y.year)),
+      series: [{ name: t(lang, "Đạt chuẩn", "Standard"), values: years.map((y) => y.standard) }],
       valueKind: "count",
     });
   }

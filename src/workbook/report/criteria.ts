@@ -81,10 +81,15 @@ export function criteriaPart(
   }
   if (summary.tiers) {
     const t = summary.tiers;
+    // 2026-2030 has no advanced or model tier: its top tier is modern NTM (nông thôn mới hiện đại).
     texts.push(
-      lang === "vi"
-        ? `Số xã đã được công nhận: ${prose(t.standard, "count", lang)} xã đạt chuẩn nông thôn mới, ${prose(t.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(t.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu.`
-        : `Communes recognised: ${prose(t.standard, "count", lang)} at the standard, ${prose(t.advanced, "count", lang)} advanced, ${prose(t.model, "count", lang)} model.`
+      t.modern !== undefined
+        ? lang === "vi"
+          ? `Số xã đã được công nhận: ${prose(t.standard, "count", lang)} xã đạt chuẩn nông thôn mới, trong đó ${prose(t.modern, "count", lang)} xã đạt chuẩn nông thôn mới hiện đại.`
+          : `Communes recognised: ${prose(t.standard, "count", lang)} at the standard, of which ${prose(t.modern, "count", lang)} modern.`
+        : lang === "vi"
+          ? `Số xã đã được công nhận: ${prose(t.standard, "count", lang)} xã đạt chuẩn nông thôn mới, ${prose(t.advanced, "count", lang)} xã đạt chuẩn nông thôn mới nâng cao, ${prose(t.model, "count", lang)} xã đạt chuẩn nông thôn mới kiểu mẫu.`
+          : `Communes recognised: ${prose(t.standard, "count", lang)} at the standard, ${prose(t.advanced, "count", lang)} advanced, ${prose(t.model, "count", lang)} model.`
     );
   }
   const bands = summary.bands.filter((b) => b.count > 0);

@@ -14,7 +14,14 @@ export const summaryResult = z.object({
     z.object({ label: z.string(), min: z.number(), max: z.number(), count: z.number() })
   ),
   criterionCounts: z.record(z.string(), z.number()).optional(),
-  tiers: z.object({ standard: z.number(), advanced: z.number(), model: z.number() }).optional(),
+  tiers: z
+    .object({
+      standard: z.number(),
+      advanced: z.number(),
+      model: z.number(),
+      modern: z.number().optional(),
+    })
+    .optional(),
 });
 
 /** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
@@ -71,6 +78,8 @@ const fundingLine = z.object({
   level: z.number(),
   amount: z.number(),
   share: z.number().nullable(),
+  /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+  displayedShare: z.number().optional(),
 });
 
 export const fundingResult = z.object({
@@ -152,6 +161,48 @@ export const roadmapResult = z.object({
   ),
 });
 
+const indicatorRoadmapYear = z.object({
+  year: z.number(),
+  standard: z.number(),
+  // Null when the modern tier is not projected (no requirements given), or not known at the start.
+  modern: z.number().nullable(),
+  averageCriteria: z.number(),
+  gained: z.number(),
+  indicatorsGained: z.number(),
+  indicatorsMissing: z.number(),
+  newlyStandard: z.array(z.string()),
+  cost: z.number(),
+  cumulativeCost: z.number(),
+});
+
+/** The roadmap at indicator level (2026-2030): the roadmap job's JSON when the status is per indicator. */
+export const indicatorRoadmapResult = z.object({
+  period: z.string(),
+  level: z.literal("indicators"),
+  sheet: z.string(),
+  communes: z.number(),
+  budget: z.number(),
+  method: z.string(),
+  targetsSource: bilingual,
+  modern: z.object({ now: z.number().nullable(), note: bilingual }),
+  start: indicatorRoadmapYear,
+  years: z.array(indicatorRoadmapYear),
+  targets: z.array(
+    z.object({
+      name: z.string(),
+      label: bilingual,
+      target: z.number(),
+      projected: z.number().nullable(),
+      reachable: z.boolean().nullable(),
+      year: z.number().nullable(),
+      yearAtThisPace: z.number().nullable(),
+      shortfall: z.number().nullable(),
+      extraCost: z.number().nullable(),
+      note: bilingual.optional(),
+    })
+  ),
+});
+
 export type SummaryResult = z.infer<typeof summaryResult>;
 export type PlanTotals = z.infer<typeof planTotals>;
 export type TargetsResult = z.infer<typeof targetsResult>;
@@ -160,6 +211,7 @@ export type FundingResult = z.infer<typeof fundingResult>;
 export type CounterpartResult = z.infer<typeof counterpartResult>;
 export type AllocateResult = z.infer<typeof allocateResult>;
 export type RoadmapResult = z.infer<typeof roadmapResult>;
+export type IndicatorRoadmapResult = z.infer<typeof indicatorRoadmapResult>;
 
 /** The results a report can use, each present only when its job ran on the workbook. */
 export interface ReportResults {
@@ -171,6 +223,8 @@ export interface ReportResults {
   counterpart?: CounterpartResult;
   allocate?: AllocateResult;
   roadmap?: RoadmapResult;
+  /** Present instead of `roadmap` when the roadmap was projected per indicator (2026-2030). */
+  indicatorRoadmap?: IndicatorRoadmapResult;
 }
 
 const SCHEMAS = {
@@ -193,13 +247,21 @@ export function reportResults(jobs: Partial<Record<string, unknown>>): ReportRes
   for (const id of Object.keys(SCHEMAS) as ReportJobId[]) {
     const json = jobs[id];
     if (json === undefined || json === null) continue;
-    const perIndicator = id === "targets" && (json as { level?: unknown }).level === "indicators";
-    const parsed = (perIndicator ? indicatorTargetsResult : SCHEMAS[id]).safeParse(json);
+    const perIndicator =
+      (id === "targets" || id === "roadmap") &&
+      (json as { level?: unknown }).level === "indicators";
+    const schema = !perIndicator
+      ? SCHEMAS[id]
+      : id === "targets"
+        ? indicatorTargetsResult
+        : indicatorRoadmapResult;
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Report: the ${id} result has no ${issue.path.join(".")} (${issue.message})`);
     }
-    out[perIndicator ? "indicatorTargets" : id] = parsed.data;
+    out[!perIndicator ? id : id === "targets" ? "indicatorTargets" : "indicatorRoadmap"] =
+      parsed.data;
   }
   return out as ReportResults;
 }

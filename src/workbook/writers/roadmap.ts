@@ -2,7 +2,9 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { Roadmap } from "../../engine/roadmap";
-import { FORMATS, type OutputSheet, type OutputTable, MONEY_UNIT } from "../output";
+import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
+import type { FirstYearCheck } from "../jobs/roadmap-first-year";
+import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
 
@@ -10,19 +12,39 @@ function yesNo(reachable: boolean | null): string {
   return reachable === null ? "Chưa dự báo" : reachable ? "Đạt" : "Không đạt";
 }
 
-export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
+/** How each year was projected: the first as the targets plan (when it was), the others by the pace. */
+function basis(roadmap: Roadmap, index: number, firstYear: FirstYearCheck | null): string {
+  if (index === 0) return "Hiện trạng (status)";
+  if (index === 1 && firstYear?.basis === "targets") {
+    return firstYear.agrees
+      ? "Theo chỉ tiêu năm tới (as the targets plan)"
+      : "Khác chỉ tiêu năm tới (differs from the targets plan)";
+  }
+  return `Tốc độ ${formatVi(roadmap.pace, 2)} tiêu chí/xã/năm (pace)`;
+}
+
+export function roadmapSheet(
+  roadmap: Roadmap,
+  toYear: number,
+  extra: { unit?: BudgetUnit; firstYear?: FirstYearCheck | null } = {}
+): OutputSheet {
+  const unit = extra.unit ?? "million-vnd";
+  const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  const firstYear = extra.firstYear ?? null;
   const tiers = roadmap.years.some((y) => y.advanced !== null) || roadmap.start.advanced !== null;
   const models = roadmap.years.some((y) => y.model !== null) || roadmap.start.model !== null;
   const columns = [
-    { header: "Năm" },
-    { header: "Số xã đạt chuẩn", format: FORMATS.integer },
-    { header: "Số tiêu chí bình quân/xã", format: FORMATS.decimal2 },
-    { header: `Số xã dưới ${roadmap.below} tiêu chí`, format: FORMATS.integer },
-    { header: "Kinh phí (triệu đồng)", format: FORMATS.integer },
-    { header: "Số tiêu chí tăng thêm", format: FORMATS.integer },
-    ...(tiers ? [{ header: "Số xã nâng cao", format: FORMATS.integer }] : []),
-    ...(models ? [{ header: "Số xã kiểu mẫu", format: FORMATS.integer }] : []),
+    { header: "Năm", format: FORMATS.year },
+    { header: "Số xã đạt chuẩn", format: FORMATS.count },
+    { header: "Số tiêu chí bình quân/xã", format: FORMATS.average },
+    { header: `Số xã dưới ${roadmap.below} tiêu chí`, format: FORMATS.count },
+    { header: `Kinh phí (${u.vi})`, format: spent },
+    { header: "Số tiêu chí tăng thêm", format: FORMATS.count },
+    ...(tiers ? [{ header: "Số xã nâng cao", format: FORMATS.count }] : []),
+    ...(models ? [{ header: "Số xã kiểu mẫu", format: FORMATS.count }] : []),
     { header: "Xã đạt chuẩn mới" },
+    { header: "Cách tính (basis)" },
   ];
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
     i === 0 ? `${y.year} (hiện trạng)` : y.year,
@@ -34,32 +56,40 @@ export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
     ...(tiers ? [y.advanced] : []),
     ...(models ? [y.model] : []),
     y.newlyStandard.join(", "),
+    basis(roadmap, i, firstYear),
   ]);
   const tables: OutputTable[] = [
     {
       name: "NTM_LoTrinh",
-      unit: MONEY_UNIT,
+      unit: unitLine(unit),
       title:
-        `Lộ trình đến năm ${toYear}: ${roadmap.budget.toLocaleString("vi-VN")} triệu đồng/năm, ` +
+        `Lộ trình đến năm ${toYear}: ${roadmap.budget.toLocaleString("vi-VN")} ${u.vi}/năm, ` +
         `${roadmap.pace.toLocaleString("vi-VN")} tiêu chí/xã/năm / Roadmap to ${toYear}`,
       columns,
       rows,
     },
   ];
   if (roadmap.targets.length > 0) {
+    // Targets are counts of communes, except the average criteria per commune.
+    const byTarget = Object.fromEntries(
+      roadmap.targets.map((t, i) => [
+        i,
+        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
+      ])
+    );
     tables.push({
       name: "NTM_ChiTieu",
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear} / Period targets`,
       columns: [
         { header: "Chỉ tiêu" },
-        { header: "Mục tiêu", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear}`, format: FORMATS.decimal2 },
+        { header: "Mục tiêu", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Dự kiến năm ${toYear}`, format: FORMATS.count, rowFormats: byTarget },
         { header: "Đạt/Không đạt" },
-        { header: "Năm đạt" },
-        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.integer },
-        { header: "Còn thiếu", format: FORMATS.decimal2 },
-        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.integer },
-        { header: "Năm đạt nếu giữ tốc độ" },
+        { header: "Năm đạt", format: FORMATS.year },
+        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
+        { header: "Còn thiếu", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
+        { header: "Năm đạt nếu giữ tốc độ", format: FORMATS.year },
       ],
       rows: roadmap.targets.map((t) => [
         t.label.vi,
@@ -77,15 +107,23 @@ export function roadmapSheet(roadmap: Roadmap, toYear: number): OutputSheet {
   return { sheet: ROADMAP_SHEET, tables };
 }
 
-export function roadmapText(roadmap: Roadmap, toYear: number): string {
+export function roadmapText(
+  roadmap: Roadmap,
+  toYear: number,
+  unit: BudgetUnit = "million-vnd",
+  firstYearLine?: string
+): string {
+  const u = UNIT_WORDS[unit];
   const lines = [
+    `Kinh phí mỗi năm / budget per year: ${roadmap.budget.toLocaleString("vi-VN")} ${u.vi} / ${u.en}`,
     `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${roadmap.communes} xã đạt chuẩn, ` +
       `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã`,
     ...roadmap.years.map(
       (y) =>
         `${y.year}: ${y.standard}/${roadmap.communes} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
-        `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, kinh phí ${y.cost.toLocaleString("vi-VN")} triệu đồng`
+        `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, kinh phí ${y.cost.toLocaleString("vi-VN")} ${u.vi}`
     ),
+    ...(firstYearLine ? [firstYearLine] : []),
   ];
   for (const t of roadmap.targets) {
     if (t.reachable === null) {
@@ -98,7 +136,7 @@ export function roadmapText(roadmap: Roadmap, toYear: number): string {
       const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
       const extra =
         t.extraCost !== null
-          ? `, cần thêm khoảng ${t.extraCost.toLocaleString("vi-VN")} triệu đồng`
+          ? `, cần thêm khoảng ${t.extraCost.toLocaleString("vi-VN")} ${u.vi}`
           : "";
       lines.push(
         `${t.label.vi}: ${t.target} — không đạt đến năm ${toYear} (dự kiến ${t.projected}, còn thiếu ${t.shortfall}${extra}${later}) / not reached by ${toYear}`

@@ -204,4 +204,33 @@ describe("projectRoadmap", () => {
       { numRuns: 100 }
     );
   });
+  it("takes the first year as planned and applies the pace from the second year", () => {
+    // Sóc Trăng's appendix II plan for 2024 (5 communes finish, 16 criteria): X1 +3, X2 +2, X3..X4 +3, X8..X10.
+    const gained = [3, 2, 3, 3, 0, 0, 0, 1, 2, 2, ...Array(70).fill(0)];
+    const r = projectRoadmap({
+      communes: socTrang(),
+      fromYear: 2024,
+      toYear: 2025,
+      budget: 16,
+      firstYear: { gained, cost: 16 },
+    });
+    expect(r.years[0]).toMatchObject({ year: 2024, standard: 75, gained: 16, cost: 16 });
+    expect(r.years[0].newlyStandard).toEqual(["X1", "X2", "X8", "X9", "X10"]);
+    // 2025 (allowance 2): X3, X4 at 18 finish (+1 each), X5..X7 at 15 gain 2 each: 8 criteria.
+    expect(r.years[1]).toMatchObject({ standard: 77, gained: 8, cost: 8 });
+  });
+
+  it("refuses a first-year plan that gives a commune more criteria than it misses", () => {
+    const gained = Array(80).fill(0);
+    gained[7] = 2; // X8 has 18 of 19
+    expect(() =>
+      projectRoadmap({
+        communes: socTrang(),
+        fromYear: 2024,
+        toYear: 2025,
+        budget: 16,
+        firstYear: { gained, cost: 2 },
+      })
+    ).toThrow(InputError);
+  });
 });

@@ -60,7 +60,7 @@ describe("roadmap job", () => {
       "Số xã đạt chuẩn",
       "Số tiêu chí bình quân/xã",
       "Số xã dưới 15 tiêu chí",
-      "Kinh phí (triệu đồng)",
+      "Kinh phí (tiêu chí)",
     ]);
     expect(sheet.tables[0].rows[0].slice(0, 4)).toEqual(["2023 (hiện trạng)", 70, 18.625, 0]);
     expect(sheet.tables[1].rows.map((r) => r[3])).toEqual(["Đạt", "Đạt", "Chưa dự báo"]);

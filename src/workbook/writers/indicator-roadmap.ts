@@ -1,0 +1,154 @@
+// Result of the "roadmap" job at indicator level (2026-2030): the year-by-year projection with the indicator
+// planner and the period targets check (KQ_LoTrinh), the same sheet and table names as the roadmap per criterion.
+
+import type { Bilingual } from "../../engine/errors";
+import { formatVi } from "../../engine/numbers";
+import type { IndicatorRoadmap } from "../../engine/roadmap";
+import { FORMATS, MONEY_UNIT, type OutputSheet, type OutputTable } from "../output";
+import { ROADMAP_SHEET } from "./roadmap";
+
+function verdict(reachable: boolean | null): string {
+  return reachable === null
+    ? "Chưa dự kiến (not projected)"
+    : reachable
+      ? "Đạt (met)"
+      : "Không đạt (not met)";
+}
+
+function methodText(roadmap: IndicatorRoadmap): string {
+  return roadmap.method === "optimal" ? "tối ưu (optimal)" : "tham lam (greedy)";
+}
+
+function capText(roadmap: IndicatorRoadmap): string {
+  if (roadmap.cap === null) return "không giới hạn mỗi xã (no cap per commune)";
+  return roadmap.cap.unit === "indicators"
+    ? `tối đa ${roadmap.cap.max} chỉ tiêu/xã/năm (indicators per commune per year)`
+    : `tối đa ${roadmap.cap.max} tiêu chí thực hiện/xã/năm (criteria worked on per commune per year)`;
+}
+
+export function indicatorRoadmapSheet(
+  roadmap: IndicatorRoadmap,
+  toYear: number,
+  period: string,
+  source: Bilingual
+): OutputSheet {
+  const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
+    i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
+    y.standard,
+    y.modern ?? (i === 0 ? "-" : "Chưa dự kiến (not projected)"),
+    y.averageCriteria,
+    y.below,
+    i === 0 ? null : y.gained,
+    i === 0 ? null : y.indicatorsGained,
+    y.indicatorsMissing,
+    i === 0 ? null : y.cost,
+    i === 0 ? null : y.cumulativeCost,
+    y.newlyStandard.join(", "),
+  ]);
+  const tables: OutputTable[] = [
+    {
+      name: "NTM_LoTrinh",
+      unit: MONEY_UNIT,
+      title:
+        `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} triệu đồng/năm, ` +
+        `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
+      columns: [
+        { header: "Năm (year)" },
+        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.integer },
+        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.integer },
+        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.decimal2 },
+        {
+          header: `Số xã dưới ${roadmap.below} tiêu chí (under ${roadmap.below})`,
+          format: FORMATS.integer,
+        },
+        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.integer },
+        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.integer },
+        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.integer },
+        { header: "Kinh phí (cost)", format: FORMATS.integer },
+        { header: "Lũy kế kinh phí (cumulative cost)", format: FORMATS.integer },
+        { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
+      ],
+      rows,
+    },
+  ];
+  if (roadmap.targets.length > 0) {
+    tables.push({
+      name: "NTM_ChiTieu",
+      title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
+      columns: [
+        { header: "Chỉ tiêu (target)" },
+        { header: "Mục tiêu (goal)", format: FORMATS.decimal2 },
+        { header: `Dự kiến năm ${toYear} (projected)`, format: FORMATS.decimal2 },
+        { header: "Đánh giá (assessment)" },
+        { header: "Năm đạt (year met)" },
+        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.integer },
+        { header: "Còn thiếu (short by)", format: FORMATS.decimal2 },
+        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.integer },
+        { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
+        { header: "Ghi chú (note)" },
+      ],
+      rows: roadmap.targets.map((t) => [
+        `${t.label.vi} (${t.label.en})`,
+        t.target,
+        t.projected ?? "Chưa dự kiến (not projected)",
+        verdict(t.reachable),
+        t.year === null ? "-" : String(t.year),
+        t.cost,
+        t.shortfall,
+        t.extraCost,
+        t.yearAtThisPace === null ? "-" : String(t.yearAtThisPace),
+        t.note ? `${t.note.vi} / ${t.note.en}` : "",
+      ]),
+    });
+  }
+  return { sheet: ROADMAP_SHEET, tables };
+}
+
+export function indicatorRoadmapText(
+  roadmap: IndicatorRoadmap,
+  toYear: number,
+  source: Bilingual
+): string {
+  const n = roadmap.communes;
+  const lines = [
+    `Lộ trình theo chỉ tiêu / roadmap by indicator: ${formatVi(roadmap.budget)} triệu đồng/năm, ${methodText(roadmap)}, ${capText(roadmap)}`,
+    `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${n} xã đạt chuẩn, ` +
+      `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã` +
+      (roadmap.start.modern === null ? "" : `, ${roadmap.start.modern} xã NTM hiện đại`),
+    ...roadmap.years.map(
+      (y) =>
+        `${y.year}: ${y.standard}/${n} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
+        `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, +${y.indicatorsGained} chỉ tiêu, ` +
+        `kinh phí ${formatVi(y.cost)} triệu đồng`
+    ),
+    `Xã NTM hiện đại / modern: ${roadmap.modernNote.vi} / ${roadmap.modernNote.en}`,
+  ];
+  if (roadmap.targets.length > 0) lines.push(`Mục tiêu / targets: ${source.vi}`);
+  for (const t of roadmap.targets) {
+    if (t.reachable === null) {
+      lines.push(
+        `${t.label.vi}: ${t.target} — ${t.note?.vi ?? "chưa dự kiến"} / ${t.note?.en ?? "not projected"}`
+      );
+    } else if (t.reachable) {
+      lines.push(`${t.label.vi}: ${t.target} — đạt năm ${t.year} / reached in ${t.year}`);
+    } else {
+      const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
+      const extra =
+        t.extraCost !== null && t.extraCost !== undefined
+          ? `, cần thêm khoảng ${formatVi(t.extraCost)} triệu đồng`
+          : "";
+      const projected =
+        t.name === "averageCriteria" && t.projected !== null
+          ? formatVi(t.projected, 2)
+          : String(t.projected);
+      const short =
+        t.name === "averageCriteria" && t.shortfall !== null
+          ? formatVi(t.shortfall, 2)
+          : String(t.shortfall);
+      lines.push(
+        `${t.label.vi}: ${t.target} — không đạt đến năm ${toYear} (dự kiến ${projected}, còn thiếu ${short}${extra}${later}) / not reached by ${toYear}`
+      );
+    }
+  }
+  return lines.join("\n");
+}
