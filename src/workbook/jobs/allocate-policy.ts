@@ -31,6 +31,7 @@ import { allocationPolicySheet } from "../writers/allocation";
 import { jobPlanYear, withPlanYear } from "./year";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -316,6 +317,15 @@ export async function runPolicyAllocation(
     [{ workbook: workbookOf(request), sheet: communes.sheet }, "communes"],
   ]);
   const year = settled.year?.value;
+  // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merged = mergedStatuses(
+    await findMergeMap(workbookOf(request)),
+    communes.read.communes,
+    communes.sheet
+  );
+  if (merged.rollUp) {
+    communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
+  }
   const warnings: Warning[] = [
     ...settled.warnings,
     ...presetWarning(policy, CENTRAL),
@@ -355,41 +365,42 @@ export async function runPolicyAllocation(
     byType: summariseBy(combined, typeLabel),
     communesSheet: communes.sheet,
   };
-  return withPlanYear(
-    {
-      json: {
-        sheet: communes.sheet,
-        mode: "policy",
-        basis: "coefficient",
-        total: central.total,
-        unit: central.unit,
-        policy: policyJson(policy),
-        allocations: central.allocations.map((a, i) => ({
-          ...allocationJson(a),
-          ...(topUp
-            ? {
-                topUp: {
-                  coefficient: topUp.allocations[i].coefficient,
-                  amount: topUp.allocations[i].amount,
-                  rule: topUp.allocations[i].rule,
-                  explanation: topUp.allocations[i].explanation,
-                },
-                combined: a.amount + topUp.allocations[i].amount,
-              }
-            : {}),
-        })),
-        ...(topUp ? { topUp: { total: topUp.total, policy: policyJson(topUp.policy) } } : {}),
-        summaries: {
-          byGroup: split.byGroup,
-          byType: split.byType,
-        },
-        warnings,
+  const result: JobResult = {
+    json: {
+      sheet: communes.sheet,
+      mode: "policy",
+      basis: "coefficient",
+      total: central.total,
+      unit: central.unit,
+      policy: policyJson(policy),
+      allocations: central.allocations.map((a, i) => ({
+        ...allocationJson(a),
+        ...(topUp
+          ? {
+              topUp: {
+                coefficient: topUp.allocations[i].coefficient,
+                amount: topUp.allocations[i].amount,
+                rule: topUp.allocations[i].rule,
+                explanation: topUp.allocations[i].explanation,
+              },
+              combined: a.amount + topUp.allocations[i].amount,
+            }
+          : {}),
+      })),
+      ...(topUp ? { topUp: { total: topUp.total, policy: policyJson(topUp.policy) } } : {}),
+      summaries: {
+        byGroup: split.byGroup,
+        byType: split.byType,
       },
-      text: textLines(split),
-      sheets: [allocationPolicySheet(split)],
       warnings,
     },
-    settled.year,
-    request
+    text: textLines(split),
+    sheets: [allocationPolicySheet(split)],
+    warnings,
+  };
+  return withMerger(
+    withPlanYear(result, settled.year, request),
+    [merged.rollUp],
+    "NTM_PhanBo_SapNhap"
   );
 }

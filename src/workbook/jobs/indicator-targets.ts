@@ -10,6 +10,7 @@ import {
   type IndicatorCostTable,
   type TargetMethod,
 } from "../../engine/targets";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
@@ -27,6 +28,10 @@ export interface IndicatorTargetsSettings {
   year?: number;
   method: TargetMethod;
   timeLimit: number;
+  /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
+  merge?: MergeMap | null;
+  /** Where what was rolled up is collected (for the result's merger line and table). */
+  rollUps?: MergerRollUp[];
 }
 
 /** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
@@ -34,7 +39,9 @@ export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
-  communesSheet: string | undefined
+  communesSheet: string | undefined,
+  merge?: MergeMap | null,
+  rollUps?: MergerRollUp[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
   let ref = request.inputs.costs;
@@ -62,7 +69,9 @@ export async function findIndicatorCosts(
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+    const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
+    if (read.rollUp) rollUps?.push(read.rollUp);
+    return read.costs;
   });
 }
 
@@ -76,7 +85,9 @@ export async function indicatorTargets(
     request,
     statuses,
     settings.catalogue,
-    settings.communesSheet
+    settings.communesSheet,
+    settings.merge,
+    settings.rollUps
   );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({

@@ -17,7 +17,7 @@ import {
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
-import type { JobRequest, PlanningJob } from "./job";
+import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
 import {
   averageTableCost,
@@ -32,6 +32,7 @@ import {
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "./year";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
@@ -73,8 +74,8 @@ export const ROADMAP_OPTIONS = declareOptions({
     min: 1900,
     max: 2200,
     absent: {
-      vi: 'năm kế hoạch theo số liệu (tiêu đề "đến cuối năm 2023" → 2024)',
-      en: 'the plan year the data give (title "đến cuối năm 2023" → 2024)',
+      vi: 'năm kế hoạch (--year, hoặc theo số liệu: tiêu đề "đến cuối năm 2023" → 2024)',
+      en: 'the plan year (--year, or the data\'s: title "đến cuối năm 2023" → 2024)',
     },
     help: { vi: "Năm đầu tiên dự kiến", en: "First year projected" },
     example: "2024",
@@ -234,30 +235,44 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       if (!settled.year) throw yearMissing(titleCell(grid), "from");
       const fromYear = settled.year.value;
       if (toYear < fromYear) throw fromAfterTo(fromYear, toYear);
+      const merged = mergedStatuses(
+        await findMergeMap(request.inputs.communes?.workbook),
+        read.communes,
+        read.sheet
+      );
+      read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
-        const warnings = [...settled.warnings, ...choice.warnings, ...read.warnings];
-        const result = await indicatorRoadmap(request, read.communes, warnings, {
-          catalogue: read.catalogue ?? catalogue,
-          periodNote: choice.note,
-          communesSheet: read.sheet,
-          fromYear,
-          toYear,
-          budget,
-          maxPerCommune: o["max-per-commune"],
-          capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
-          defaultCost: o["default-cost"],
-          method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
-          timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
-          below: o.below,
-          options: {
-            standard: o["target-standard"],
-            modern: o["target-modern"],
-            averageCriteria: o["target-average"],
-            maxBelow: o["max-below"],
-          },
-          sheetTargets,
-        });
-        return withPlanYear(result, settled.year, request);
+        const planned = await indicatorRoadmap(
+          request,
+          read.communes,
+          [...settled.warnings, ...choice.warnings, ...read.warnings],
+          {
+            catalogue: read.catalogue ?? catalogue,
+            periodNote: choice.note,
+            communesSheet: read.sheet,
+            fromYear,
+            toYear,
+            budget,
+            maxPerCommune: o["max-per-commune"],
+            capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+            defaultCost: o["default-cost"],
+            method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+            below: o.below,
+            options: {
+              standard: o["target-standard"],
+              modern: o["target-modern"],
+              averageCriteria: o["target-average"],
+              maxBelow: o["max-below"],
+            },
+            sheetTargets,
+          }
+        );
+        return withMerger(
+          withPlanYear(planned, settled.year, request),
+          [merged.rollUp],
+          "NTM_LoTrinh_SapNhap"
+        );
       }
       // Options of the roadmap per indicator: said, not silently dropped.
       const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
@@ -356,29 +371,30 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         unit,
         check ? firstYearText(check, unit, roadmap.pace) : undefined
       );
-      return withPlanYear(
-        {
-          json: {
-            sheet: read.sheet,
-            targetsSheet: sheetTargets?.sheet ?? null,
-            communes: roadmap.communes,
-            criteriaCount: roadmap.criteriaCount,
-            budget: roadmap.budget,
-            unit,
-            pace: roadmap.pace,
-            costPerCriterion: roadmap.costPerCriterion,
-            below: roadmap.below,
-            start: roadmap.start,
-            years: roadmap.years,
-            targets: roadmap.targets,
-            firstYear: check,
-          },
-          text,
-          sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
-          warnings,
+      const result: JobResult = {
+        json: {
+          sheet: read.sheet,
+          targetsSheet: sheetTargets?.sheet ?? null,
+          communes: roadmap.communes,
+          criteriaCount: roadmap.criteriaCount,
+          budget: roadmap.budget,
+          unit,
+          pace: roadmap.pace,
+          costPerCriterion: roadmap.costPerCriterion,
+          below: roadmap.below,
+          start: roadmap.start,
+          years: roadmap.years,
+          targets: roadmap.targets,
+          firstYear: check,
         },
-        settled.year,
-        request
+        text,
+        sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
+        warnings,
+      };
+      return withMerger(
+        withPlanYear(result, settled.year, request),
+        [merged.rollUp],
+        "NTM_LoTrinh_SapNhap"
       );
     },
   });
@@ -388,8 +404,8 @@ function fromAfterTo(fromYear: number, toYear: number): InputError {
   return new InputError({
     found: `from ${fromYear} → to ${toYear}`,
     expected: {
-      vi: "năm kết thúc (to) không trước năm bắt đầu (from; mặc định năm kế hoạch theo số liệu)",
-      en: "an end year (to) not before the first year (from; default the plan year the data give)",
+      vi: "năm kết thúc (to) không trước năm bắt đầu (from; mặc định năm kế hoạch)",
+      en: "an end year (to) not before the first year (from; default the plan year)",
     },
   });
 }

@@ -14,6 +14,8 @@ import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import {
   readingInput,
   type InputRef,
@@ -56,6 +58,9 @@ async function readInputs(
   costs?: CostTable;
   /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
   indicatorLevel?: string;
+  /** The workbook's merger mapping, and what was rolled up with it (a status or costs sheet by old commune). */
+  merge: MergeMap | null;
+  rollUps: MergerRollUp[];
   warnings: Warning[];
 }> {
   const communesRef = request.inputs.communes;
@@ -75,16 +80,23 @@ async function readInputs(
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
-  if (read.communes.some((c) => c.indicators !== undefined)) {
+  // A status sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merge = await findMergeMap(communesRef.workbook);
+  const merged = mergedStatuses(merge, read.communes, read.sheet);
+  const communes = merged.communes;
+  const rollUps = merged.rollUp ? [merged.rollUp] : [];
+  if (communes.some((c) => c.indicators !== undefined)) {
     return {
-      communes: read.communes,
+      communes,
       catalogue: read.catalogue,
       indicatorLevel: communesGrid.sheet,
+      merge,
+      rollUps,
       warnings,
     };
   }
   const costsRef = request.inputs.costs;
-  if (!costsRef) return { communes: read.communes, warnings };
+  if (!costsRef) return { communes, merge, rollUps, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
   const costs = await readingInput(costsRef, async () => {
     const costsGrid = await findGrid(
@@ -94,11 +106,14 @@ async function readInputs(
       { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
       sameBook ? communesGrid.sheet : undefined
     );
-    return readCosts(costsGrid, { communes: read.communes, catalogue });
+    return readCosts(costsGrid, { communes, catalogue, merge });
   });
+  if (costs.rollUp) rollUps.push(costs.rollUp);
   return {
-    communes: read.communes,
+    communes,
     costs: costs.costs,
+    merge,
+    rollUps,
     warnings: [...warnings, ...costs.warnings],
   };
 }
@@ -160,8 +175,14 @@ export const targetsJob: PlanningJob = withNumberNotes({
         year,
         method,
         timeLimit,
+        merge: inputs.merge,
+        rollUps: inputs.rollUps,
       });
-      return withPlanYear(result, choice.year, request);
+      return withMerger(
+        withPlanYear(result, choice.year, request),
+        inputs.rollUps,
+        "NTM_ChiTieu_SapNhap"
+      );
     }
     const plan = await planTargets(
       inputs.communes,
@@ -207,10 +228,16 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return withPlanYear(
-      { json, text: targetsText(plan, unit), sheets: [targetsSheet(plan, year, unit)], warnings },
-      choice.year,
-      request
+    const result: JobResult = {
+      json,
+      text: targetsText(plan, unit),
+      sheets: [targetsSheet(plan, year, unit)],
+      warnings,
+    };
+    return withMerger(
+      withPlanYear(result, choice.year, request),
+      inputs.rollUps,
+      "NTM_ChiTieu_SapNhap"
     );
   },
 });
