@@ -31,6 +31,7 @@ import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { AllocateJson } from "./results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -386,7 +387,7 @@ export async function runPolicyAllocation(
         byType: split.byType,
       },
       warnings,
-    },
+    } satisfies AllocateJson,
     text: textLines(split),
     sheets: [allocationPolicySheet(split)],
     warnings,

@@ -10,6 +10,7 @@ import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "./input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
+import type { AllocateJson } from "./results";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 
@@ -79,7 +80,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
           limit: a.limit,
         })),
         warnings: table.warnings,
-      },
+      } satisfies AllocateJson,
       text: allocationText(result),
       sheets: [allocationSheet(result)],
       warnings: table.warnings,

@@ -15,6 +15,7 @@ import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicato
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "./targets";
+import type { IndicatorTargetsJson } from "./results";
 
 export interface IndicatorTargetsSettings {
   catalogue: Catalogue;
@@ -119,7 +120,7 @@ export async function indicatorTargets(
   );
   const warnings = [...readWarnings, ...input.warnings, ...plan.warnings];
   const period = settings.catalogue.id;
-  const json = {
+  const json: IndicatorTargetsJson = {
     period,
     level: "indicators",
     method: plan.method,

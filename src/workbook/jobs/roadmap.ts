@@ -33,6 +33,7 @@ import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { RoadmapJson } from "./results";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -371,7 +372,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           years: roadmap.years,
           targets: roadmap.targets,
           firstYear: check,
-        },
+        } satisfies RoadmapJson,
         text,
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,

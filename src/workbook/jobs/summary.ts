@@ -17,6 +17,7 @@ import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../rea
 import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
+import type { SummaryJson } from "./results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -201,7 +202,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
         ? bandsOption
         : undefined;
     const summary = summariseCommunes(read.communes, { catalogue, bands });
-    const json: Record<string, unknown> = {
+    const json: SummaryJson = {
       period: catalogue.id,
       periodNote: choice.note,
       sheet: read.sheet,

@@ -23,6 +23,7 @@ import {
   type JobResult,
   type PlanningJob,
 } from "./job";
+import type { TargetsJson } from "./results";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -191,7 +192,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         en: "No budget given (--budget): the plan has NO LIMIT on spending",
       });
     }
-    const json = {
+    const json: TargetsJson = {
       year: year ?? null,
       unit,
       period: catalogue.id,
