@@ -211,18 +211,37 @@ export const allocateJson = z
   })
   .passthrough();
 
-const roadmapYear = z.object({
+/** A period target and how the roadmap meets it (both kinds of roadmap). */
+const roadmapTarget = z.object({
+  name: z.string(),
+  label: bilingual,
+  target: z.number(),
+  // Null when the roadmap does not project it (a tier with no pace, or no requirements given).
+  projected: z.number().nullable(),
+  reachable: z.boolean().nullable(),
+  year: z.number().nullable(),
+  yearAtThisPace: z.number().nullable(),
+  shortfall: z.number().nullable(),
+  /** Why a target is not projected. */
+  note: bilingual.optional(),
+});
+
+/** One year of either kind of roadmap. */
+const yearCommon = z.object({
   year: z.number(),
   standard: z.number(),
-  // Null when the communes carry no tier and no current count was given: the roadmap does not project them.
-  advanced: z.number().nullable(),
-  model: z.number().nullable(),
   averageCriteria: z.number(),
-  below: z.number(),
   gained: z.number(),
   newlyStandard: z.array(z.string()),
   cost: z.number(),
   cumulativeCost: z.number(),
+});
+
+const roadmapYear = yearCommon.extend({
+  // Null when the communes carry no tier and no current count was given: the roadmap does not project them.
+  advanced: z.number().nullable(),
+  model: z.number().nullable(),
+  below: z.number(),
 });
 
 export const roadmapJson = z
@@ -237,37 +256,16 @@ export const roadmapJson = z
     below: z.number(),
     start: roadmapYear,
     years: z.array(roadmapYear),
-    targets: z.array(
-      z.object({
-        name: z.string(),
-        label: bilingual,
-        target: z.number(),
-        // Null when the roadmap does not project it (a tier with no pace).
-        projected: z.number().nullable(),
-        reachable: z.boolean().nullable(),
-        year: z.number().nullable(),
-        yearAtThisPace: z.number().nullable(),
-        shortfall: z.number().nullable(),
-        /** Why a target is not projected. */
-        note: bilingual.optional(),
-      })
-    ),
+    targets: z.array(roadmapTarget),
     merger: mergerJson.optional(),
   })
   .passthrough();
 
-const indicatorRoadmapYear = z.object({
-  year: z.number(),
-  standard: z.number(),
+const indicatorRoadmapYear = yearCommon.extend({
   // Null when the modern tier is not projected (no requirements given), or not known at the start.
   modern: z.number().nullable(),
-  averageCriteria: z.number(),
-  gained: z.number(),
   indicatorsGained: z.number(),
   indicatorsMissing: z.number(),
-  newlyStandard: z.array(z.string()),
-  cost: z.number(),
-  cumulativeCost: z.number(),
 });
 
 /** The roadmap at indicator level (2026-2030): the roadmap job's JSON when the status is per indicator. */
@@ -286,20 +284,7 @@ export const indicatorRoadmapJson = z
     modern: z.object({ now: z.number().nullable(), note: bilingual }),
     start: indicatorRoadmapYear,
     years: z.array(indicatorRoadmapYear),
-    targets: z.array(
-      z.object({
-        name: z.string(),
-        label: bilingual,
-        target: z.number(),
-        projected: z.number().nullable(),
-        reachable: z.boolean().nullable(),
-        year: z.number().nullable(),
-        yearAtThisPace: z.number().nullable(),
-        shortfall: z.number().nullable(),
-        extraCost: z.number().nullable(),
-        note: bilingual.optional(),
-      })
-    ),
+    targets: z.array(roadmapTarget.extend({ extraCost: z.number().nullable() })),
     warnings,
     merger: mergerJson.optional(),
   })
