@@ -38,8 +38,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
     const policy = await mainPolicy(request);
     if (policy) return runPolicyAllocation(request, policy);
-    for (const id of ["top-up", "top-up-policy"]) {
-      const v = request.options[id];
+    for (const id of ["top-up", "top-up-policy"] as const) {
+      const v = o[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
           found: `${id} = ${String(v)}`,
