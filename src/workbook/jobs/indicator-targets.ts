@@ -2,6 +2,7 @@
 // next year within the budget, with a costs sheet per (commune, indicator) or a default cost.
 
 import { InputError } from "../../engine/errors";
+import { budgetLimit, indicatorUnit, NO_LIMIT_WARNING } from "../budget-unit";
 import {
   indicatorCommunes,
   planIndicatorTargets,
@@ -119,10 +120,13 @@ export async function indicatorTargets(
     }
   );
   const warnings = [...readWarnings, ...input.warnings, ...plan.warnings];
+  if (settings.budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
+  const unit = indicatorUnit(costs !== undefined, settings.defaultCost);
   const period = settings.catalogue.id;
   const json: IndicatorTargetsJson = {
     period,
     level: "indicators",
+    unit,
     method: plan.method,
     optimal: plan.optimal,
     gap: plan.gap,
@@ -131,6 +135,7 @@ export async function indicatorTargets(
     indicatorsGained: plan.indicatorsGained,
     cost: plan.cost,
     budget: plan.budget,
+    budgetLimit: budgetLimit(plan.budget, unit),
     budgetLeft: plan.budgetLeft,
     cap: plan.cap,
     currentAverage: plan.currentAverage,
@@ -152,8 +157,8 @@ export async function indicatorTargets(
   };
   return {
     json,
-    text: indicatorTargetsText(plan, period),
-    sheets: [indicatorTargetsSheet(plan, settings.year, period)],
+    text: indicatorTargetsText(plan, period, unit),
+    sheets: [indicatorTargetsSheet(plan, settings.year, period, unit)],
     warnings,
   };
 }

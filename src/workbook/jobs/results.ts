@@ -9,6 +9,9 @@ import type { MergerRollUp } from "../../engine/merge";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
+/** What the plan's budget and costs count (src/workbook/budget-unit.ts). */
+const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]);
+
 const warnings = z.array(
   z.object({
     vi: z.string(),
@@ -68,6 +71,9 @@ export const summaryJson = z
 export const planTotalsJson = z
   .object({
     year: z.number().nullable().optional(),
+    unit: budgetUnit,
+    /** The budget with its unit as words, or "no limit". */
+    budgetLimit: z.string(),
     method: z.string(),
     optimal: z.boolean(),
     gap: z.number().nullable(),
@@ -86,8 +92,6 @@ export const planTotalsJson = z
 /** Next-year targets per criterion (appendix II). */
 export const targetsJson = planTotalsJson
   .extend({
-    /** What the budget and costs are counted in (src/workbook/budget-unit.ts). */
-    unit: z.enum(["million-vnd", "criteria", "indicators"]),
     period: z.string(),
     criteriaCount: z.number(),
     communes: z.array(
@@ -237,6 +241,12 @@ const yearCommon = z.object({
   cumulativeCost: z.number(),
 });
 
+const yearFigures = z.object({
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  cost: z.number(),
+});
+
 const roadmapYear = yearCommon.extend({
   // Null when the communes carry no tier and no current count was given: the roadmap does not project them.
   advanced: z.number().nullable(),
@@ -253,6 +263,19 @@ export const roadmapJson = z
     budget: z.number(),
     pace: z.number().nullable().optional(),
     costPerCriterion: z.number(),
+    unit: budgetUnit,
+    // The first year against the next-year targets on the same inputs (jobs/roadmap-first-year.ts).
+    firstYear: z
+      .object({
+        year: z.number(),
+        basis: z.enum(["targets", "pace"]),
+        agrees: z.boolean(),
+        targets: yearFigures,
+        roadmap: yearFigures,
+        reasons: z.array(bilingual),
+      })
+      .nullable()
+      .optional(),
     below: z.number(),
     start: roadmapYear,
     years: z.array(roadmapYear),

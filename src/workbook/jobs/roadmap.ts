@@ -20,7 +20,7 @@ import type { BudgetUnit } from "../budget-unit";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
 import {
-  averageMissingCost,
+  averageTableCost,
   checkFirstYear,
   firstYearText,
   firstYearWarning,
@@ -304,15 +304,23 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
             solver: request.solver,
           });
       let costPerCriterion = o.cost;
-      if (costPerCriterion === undefined && table && first) {
-        const average = averageMissingCost(read.communes, first.plan, table.costs);
-        costPerCriterion = average ?? undefined;
-        if (average !== null) {
-          warnings.push({
-            vi: `Từ năm ${fromYear + 1}, mỗi tiêu chí tính chi phí bình quân ${formatVi(average, 2)} triệu đồng (bình quân các tiêu chí còn thiếu trong bảng chi phí); cho --cost để dùng số khác`,
-            en: `From ${fromYear + 1}, each criterion is costed at the average ${formatVi(average, 2)} million VND (the average of the missing criteria in the costs table); give --cost to use another figure`,
+      if (costPerCriterion === undefined && table) {
+        // The pace rule costs every criterion alike: with a costs table, its average, said in a warning.
+        const average = averageTableCost(read.communes, first?.plan ?? null, table.costs);
+        if (average === null) {
+          throw new InputError({
+            expected: {
+              vi: "chi phí bình quân một tiêu chí (--cost): bảng chi phí không có chi phí nào > 0",
+              en: "an average cost per criterion (--cost): the costs table has no cost > 0",
+            },
           });
         }
+        costPerCriterion = average.cost;
+        const since = first?.planned ? fromYear + 1 : fromYear;
+        warnings.push({
+          vi: `Từ năm ${since}, mỗi tiêu chí tính chi phí ${formatVi(average.cost, 2)} triệu đồng (${average.basis.vi}); cho --cost để dùng số khác`,
+          en: `From ${since}, each criterion is costed at ${formatVi(average.cost, 2)} million VND (${average.basis.en}); give --cost to use another figure`,
+        });
       }
       const roadmap = projectRoadmap({
         communes: read.communes,

@@ -10,7 +10,7 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import type { BudgetUnit } from "../budget-unit";
+import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
@@ -186,12 +186,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
     const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
-    if (budget === undefined) {
-      warnings.unshift({
-        vi: "Không có ngân sách (--budget): kế hoạch KHÔNG GIỚI HẠN kinh phí",
-        en: "No budget given (--budget): the plan has NO LIMIT on spending",
-      });
-    }
+    if (budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
     const json: TargetsJson = {
       year: year ?? null,
       unit,
@@ -204,6 +199,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
       criteriaGained: plan.criteriaGained,
       cost: plan.cost,
       budget: plan.budget,
+      budgetLimit: budgetLimit(plan.budget, unit),
       budgetLeft: plan.budgetLeft,
       currentAverage: plan.currentAverage,
       projectedAverage: plan.projectedAverage,
