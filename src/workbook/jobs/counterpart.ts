@@ -21,6 +21,7 @@ import { readingInput, type JobRequest, type PlanningJob } from "./job";
 import { PLAN_YEAR_OPTION } from "./period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "./year";
+import type { CounterpartJson } from "./results";
 
 const fmt = formatVi;
 
@@ -250,14 +251,15 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     return withPlanYear(
       {
         json: {
-          sheet: table.sheet,
+          // The table readers always name their sheet (the engine type leaves it optional).
+          sheet: table.sheet ?? "",
           unit,
           required,
           basis,
           ...(bracket ? { bracket } : {}),
           ...(eligibility ? { eligibility } : {}),
           columns,
-        },
+        } satisfies CounterpartJson,
         text: text.join("\n"),
         sheets: [counterpartSheet(columns, basis)],
         warnings,
