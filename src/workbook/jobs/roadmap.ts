@@ -229,11 +229,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       if (!settled.year) throw yearMissing(titleCell(grid), "from");
       const fromYear = settled.year.value;
       if (toYear < fromYear) throw fromAfterTo(fromYear, toYear);
-      const merged = mergedStatuses(
-        await findMergeMap(request.inputs.communes?.workbook),
-        read.communes,
-        read.sheet
-      );
+      const merge = await findMergeMap(request.inputs.communes?.workbook);
+      const merged = mergedStatuses(merge, read.communes, read.sheet);
+      const rollUps = merged.rollUp ? [merged.rollUp] : [];
       read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
         const planned = await indicatorRoadmap(
@@ -260,11 +258,13 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
               maxBelow: o["max-below"],
             },
             sheetTargets,
+            merge,
+            rollUps,
           }
         );
         return withMerger(
           withPlanYear(planned, settled.year, request),
-          [merged.rollUp],
+          rollUps,
           "NTM_LoTrinh_SapNhap"
         );
       }
@@ -294,8 +294,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const perIndicator = read.communes.some((c) => c.indicators !== undefined);
       const table = perIndicator
         ? undefined
-        : await roadmapCosts(request, read.communes, catalogue, read.sheet);
+        : await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
       if (table) warnings.push(...table.warnings);
+      if (table?.rollUp) rollUps.push(table.rollUp);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
       const first = perIndicator
         ? null
@@ -387,7 +388,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       };
       return withMerger(
         withPlanYear(result, settled.year, request),
-        [merged.rollUp],
+        rollUps,
         "NTM_LoTrinh_SapNhap"
       );
     },
