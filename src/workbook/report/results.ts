@@ -120,6 +120,8 @@ export const allocateResult = z.object({
       coefficient: z.number().optional(),
       need: z.number().optional(),
       share: z.number(),
+      /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+      displayedShare: z.number().optional(),
       amount: z.number(),
     })
   ),
