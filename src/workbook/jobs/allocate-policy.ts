@@ -30,6 +30,7 @@ import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -311,6 +312,15 @@ export async function runPolicyAllocation(
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
   const communes = await readCommunesFor(request, catalogueFor(policy));
+  // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merged = mergedStatuses(
+    await findMergeMap(workbookOf(request)),
+    communes.read.communes,
+    communes.sheet
+  );
+  if (merged.rollUp) {
+    communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
+  }
   const warnings: Warning[] = [
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
@@ -349,7 +359,7 @@ export async function runPolicyAllocation(
     byType: summariseBy(combined, typeLabel),
     communesSheet: communes.sheet,
   };
-  return {
+  const result: JobResult = {
     json: {
       sheet: communes.sheet,
       mode: "policy",
@@ -382,4 +392,5 @@ export async function runPolicyAllocation(
     sheets: [allocationPolicySheet(split)],
     warnings,
   };
+  return withMerger(result, [merged.rollUp], "NTM_PhanBo_SapNhap");
 }
