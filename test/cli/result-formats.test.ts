@@ -202,7 +202,7 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     expect(checkShares(cells, [{ header: /^Tỷ trọng$/, label: numbered }])).toBe(1);
   });
 
-  it("sample 2026-2030: summary and targets by indicator", async () => {
+  it("sample 2026-2030: summary, targets and roadmap by indicator", async () => {
     const summary = await run("summary-2026", ["summary", SAMPLE_2026, "--year", "2027"]);
     checkFormats(summary);
     expect(summary.some((c) => c.table === "NTM_TheoChiTieu")).toBe(true);
@@ -224,6 +224,18 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     ]);
     checkFormats(targets);
     expect(targets.some((c) => c.table === "NTM_ChiTieu_ChiTiet")).toBe(true);
+    const roadmap = await run("roadmap-2026", [
+      "roadmap",
+      SAMPLE_2026,
+      "--budget",
+      "20000",
+      "--to",
+      "2030",
+    ]);
+    checkFormats(roadmap);
+    // The target of 65 communes at the standard shows as 65, not 65,00.
+    const goal = roadmap.find((c) => c.header === "Mục tiêu (goal)" && c.value === 65);
+    expect(goal?.format).toBe(FORMATS.count);
   });
 
   it("allocation by coefficients and the merger (sheets the samples do not have)", async () => {
