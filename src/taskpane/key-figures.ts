@@ -194,6 +194,7 @@ const fundingJson = z.object({
           category: z.enum(categories),
           level: z.number(),
           share: z.number(),
+          displayedShare: z.number().optional(),
         })
       ),
       checks: z.array(z.object({ ok: z.boolean() })),
@@ -211,7 +212,8 @@ function fundingFigures(json: z.infer<typeof fundingJson>): KeyFigure[] {
       .filter((l) => l.level === 1)
       .map((l) => ({
         label: l.category === "other" ? same(l.label) : SOURCE_CATEGORY_LABELS[l.category],
-        value: percent(l.share),
+        // As the sheet shows them: the shown shares add to exactly 100,00%.
+        value: percent(l.displayedShare ?? l.share),
       })),
   }));
   const mismatches = json.columns.reduce((n, c) => n + c.checks.filter((x) => !x.ok).length, 0);
