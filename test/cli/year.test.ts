@@ -115,20 +115,20 @@ describe("the plan year taken from the data", () => {
       (await runCli(["targets", SAMPLE_2026, "--budget", "5000", "--json"])).stdout
     );
     expect(targets).toMatchObject({ year: 2027, period: "2026-2030" });
-    const plan = await runCli(["plan", SAMPLE_2026, "--budget", "5000", "--to", "2030", "--json"]);
+    const plan = await runCli(["plan", SAMPLE_2026, "--budget", "5000", "--to", "2028", "--json"]);
     expect(plan.code).toBe(0);
     const jobs = JSON.parse(plan.stdout).jobs;
     const roadmap = jobs.find((j: { id: string }) => j.id === "roadmap");
     expect(roadmap.status).toBe("done");
     expect(roadmap.result.planYear).toMatchObject({ value: 2027, source: "title" });
-  });
+  }, 120_000);
 
   it("the report's heading names the plan year the data give", async () => {
     const run = await runCli(["report", SAMPLE, ...PLAN]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\d+\. Kế hoạch phấn đấu năm 2024$/m);
     expect(run.stdout).not.toMatch(/Kế hoạch phấn đấu năm\s*$/m);
-  });
+  }, 60_000);
 
   it("a year column gives the year (one value for all rows)", async () => {
     const file = await csv("xa-nam.csv", [

@@ -3,6 +3,7 @@
 // calendar. The plan year is the status year + 1: the status is at the end of the year before the plan.
 
 import { InputError, type Bilingual } from "../../engine/errors";
+import { labelKey } from "../../engine/text";
 import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { gridAddress } from "../grid";
@@ -195,12 +196,21 @@ export function yearMissing(
   });
 }
 
+/** Headers naming the communes of a status sheet: a cheap test, so the year costs no second header search. */
+const COMMUNE_NAME_HEADERS = new Set(["ten xa", "xa", "ten xa, phuong", "ten don vi xa"]);
+
+function namesCommunes(grid: Grid): boolean {
+  return grid.rows
+    .slice(0, 30)
+    .some((row) => row.some((v) => typeof v === "string" && COMMUNE_NAME_HEADERS.has(labelKey(v))));
+}
+
 /** The sheet of an input: the one named, else the first that looks like its kind; null when there is none. */
 async function inputGridOf(ref: InputRef | undefined, kind: InputKind): Promise<Grid | null> {
   if (!ref) return null;
   const found = await findInputSheet(ref.workbook, {
     named: ref.sheet,
-    accepts: (g) => isInputKind(kind, g),
+    accepts: (g) => (kind === "communes" ? namesCommunes(g) : isInputKind(kind, g)),
     what: { vi: "bảng số liệu", en: "data table" },
   }).catch(() => null);
   return found?.grid ?? null;
