@@ -2,6 +2,7 @@
 // under the yearly budget, the plan applied, the communes at the standard counted, and the period targets
 // checked. Same costs and planner options as the targets job, so the first year is the targets job's plan.
 
+import { indicatorUnit } from "../budget-unit";
 import type { Bilingual } from "../../engine/errors";
 import { InputError } from "../../engine/errors";
 import {
@@ -169,10 +170,12 @@ export async function indicatorRoadmap(
       en: `The optimal method did not prove optimality in ${notOptimal.map((y) => y.year).join(", ")} (time limit): the best plan found`,
     });
   }
+  const unit = indicatorUnit(costs !== undefined, s.defaultCost);
   const json = {
     period: s.catalogue.id,
     periodNote: s.periodNote,
     level: "indicators",
+    unit,
     sheet: s.communesSheet,
     targetsSheet: s.sheetTargets?.sheet ?? null,
     targetsSource: source,
@@ -190,8 +193,8 @@ export async function indicatorRoadmap(
   };
   return {
     json,
-    text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source)].join("\n"),
-    sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source)],
+    text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source, unit)].join("\n"),
+    sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source, unit)],
     warnings,
   };
 }

@@ -27,7 +27,6 @@ import {
   planFirstYear,
   roadmapCosts,
   uniformCosts,
-  type FirstYearCheck,
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
@@ -276,30 +275,24 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           en: `The roadmap per criterion does not use ${unused.map((u) => `--${u}`).join(", ")} (only for a status per indicator, 2026-2030)`,
         });
       }
-      // The first year as the targets job plans it (2021-2025 lists of criteria), so both say the same.
-      const perIndicator = read.communes.some((c) => c.indicators !== undefined);
-      const table = perIndicator
-        ? undefined
-        : await roadmapCosts(request, read.communes, catalogue, read.sheet);
+      // The first year as the targets job plans it (lists of criteria), so both say the same.
+      const table = await roadmapCosts(request, read.communes, catalogue, read.sheet);
       if (table) warnings.push(...table.warnings);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
-      const first = perIndicator
-        ? null
-        : await planFirstYear(request, read.communes, {
-            catalogue,
-            budget,
-            maxPerCommune: o["max-per-commune"],
-            year: fromYear,
-            method: o.method === "optimal" ? "optimal" : "greedy",
-            costs:
-              table?.costs ?? (o.cost !== undefined ? uniformCosts(catalogue, o.cost) : undefined),
-            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
-            solver: request.solver,
-          });
+      const first = await planFirstYear(request, read.communes, {
+        catalogue,
+        budget,
+        maxPerCommune: o["max-per-commune"],
+        year: fromYear,
+        method: o.method === "optimal" ? "optimal" : "greedy",
+        costs: table?.costs ?? (o.cost !== undefined ? uniformCosts(catalogue, o.cost) : undefined),
+        timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+        solver: request.solver,
+      });
       let costPerCriterion = o.cost;
       if (costPerCriterion === undefined && table) {
         // The pace rule costs every criterion alike: with a costs table, its average, said in a warning.
-        const average = averageTableCost(read.communes, first?.plan ?? null, table.costs);
+        const average = averageTableCost(read.communes, first.plan, table.costs);
         if (average === null) {
           throw new InputError({
             expected: {
@@ -309,7 +302,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           });
         }
         costPerCriterion = average.cost;
-        const since = first?.planned ? fromYear + 1 : fromYear;
+        const since = first.planned ? fromYear + 1 : fromYear;
         warnings.push({
           vi: `Từ năm ${since}, mỗi tiêu chí tính chi phí ${formatVi(average.cost, 2)} triệu đồng (${average.basis.vi}); cho --cost để dùng số khác`,
           en: `From ${since}, each criterion is costed at ${formatVi(average.cost, 2)} million VND (${average.basis.en}); give --cost to use another figure`,
@@ -321,7 +314,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         toYear,
         budget,
         costPerCriterion,
-        firstYear: first?.planned ?? undefined,
+        firstYear: first.planned ?? undefined,
         pace: o.pace,
         criteriaCount: catalogue.criteria.length,
         below: o.below ?? sheetTargets?.below,
@@ -335,22 +328,15 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         targets,
       });
-      const check: FirstYearCheck | null = first
-        ? checkFirstYear(read.communes, first.plan, roadmap.years[0], {
-            basis: first.planned ? "targets" : "pace",
-            pace: roadmap.pace,
-            criteriaCount: roadmap.criteriaCount,
-            maxPerCommune: o["max-per-commune"],
-          })
-        : null;
-      const differs = check ? firstYearWarning(check, unit) : null;
+      const check = checkFirstYear(read.communes, first.plan, roadmap.years[0], {
+        basis: first.planned ? "targets" : "pace",
+        pace: roadmap.pace,
+        criteriaCount: roadmap.criteriaCount,
+        maxPerCommune: o["max-per-commune"],
+      });
+      const differs = firstYearWarning(check, unit);
       if (differs) warnings.unshift(differs);
-      const text = roadmapText(
-        roadmap,
-        toYear,
-        unit,
-        check ? firstYearText(check, unit, roadmap.pace) : undefined
-      );
+      const text = roadmapText(roadmap, toYear, unit, firstYearText(check, unit, roadmap.pace));
       return {
         json: {
           sheet: read.sheet,

@@ -205,6 +205,7 @@ export const indicatorRoadmapResult = z.object({
   sheet: z.string(),
   communes: z.number(),
   budget: z.number(),
+  unit: budgetUnit,
   method: z.string(),
   targetsSource: bilingual,
   modern: z.object({ now: z.number().nullable(), note: bilingual }),
