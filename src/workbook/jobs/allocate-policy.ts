@@ -30,6 +30,8 @@ import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { AllocateJson } from "./results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -75,8 +77,8 @@ async function resolvePolicy(
 
 /** The central policy: the policy option, else a policy sheet the user chose as input; null for neither. */
 export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy | null> {
-  const option = request.options.policy;
-  if (typeof option === "string" && option.trim() !== "") {
+  const option = ALLOCATE_OPTIONS.parse(request.options).policy;
+  if (option) {
     return resolvePolicy(request, "policy", option);
   }
   const ref = request.inputs.policy;
@@ -297,9 +299,9 @@ export async function runPolicyAllocation(
       },
     });
   }
-  if (request.options.basis !== undefined && request.options.basis !== "") {
+  if (o.basis !== undefined) {
     throw new InputError({
-      found: `basis = ${String(request.options.basis)}`,
+      found: `basis = ${o.basis}`,
       expected: {
         vi: "phân bổ theo chính sách tính hệ số từ danh sách xã; bỏ basis (chỉ dùng với trang hệ số)",
         en: "a policy computes coefficients from the communes list; leave out basis (for a coefficients sheet only)",
@@ -310,6 +312,15 @@ export async function runPolicyAllocation(
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
   const communes = await readCommunesFor(request, catalogueFor(policy));
+  // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merged = mergedStatuses(
+    await findMergeMap(workbookOf(request)),
+    communes.read.communes,
+    communes.sheet
+  );
+  if (merged.rollUp) {
+    communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
+  }
   const warnings: Warning[] = [
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
@@ -348,7 +359,7 @@ export async function runPolicyAllocation(
     byType: summariseBy(combined, typeLabel),
     communesSheet: communes.sheet,
   };
-  return {
+  const result: JobResult = {
     json: {
       sheet: communes.sheet,
       mode: "policy",
@@ -376,9 +387,10 @@ export async function runPolicyAllocation(
         byType: split.byType,
       },
       warnings,
-    },
+    } satisfies AllocateJson,
     text: textLines(split),
     sheets: [allocationPolicySheet(split)],
     warnings,
   };
+  return withMerger(result, [merged.rollUp], "NTM_PhanBo_SapNhap");
 }

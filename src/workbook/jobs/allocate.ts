@@ -5,10 +5,12 @@ import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
-import type { PlanningJob } from "./job";
+import type { JobResult, PlanningJob } from "./job";
+import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "./input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
+import type { AllocateJson } from "./results";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 
@@ -36,8 +38,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
     const policy = await mainPolicy(request);
     if (policy) return runPolicyAllocation(request, policy);
-    for (const id of ["top-up", "top-up-policy"]) {
-      const v = request.options[id];
+    for (const id of ["top-up", "top-up-policy"] as const) {
+      const v = o[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
           found: `${id} = ${String(v)}`,
@@ -53,15 +55,17 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const basis = o.basis as AllocationBasis | undefined;
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
+    // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
+    const merged = mergedUnits(await findMergeMap(request.inputs.coefficients?.workbook), table);
     const result = allocateByCoefficients({
       total,
-      units: table.units,
+      units: merged.units,
       unit,
       min,
       cap,
       basis: table.basis,
     });
-    return {
+    const done: JobResult = {
       json: {
         sheet: table.sheet,
         total: result.total,
@@ -76,10 +80,11 @@ export const allocateJob: PlanningJob = withNumberNotes({
           limit: a.limit,
         })),
         warnings: table.warnings,
-      },
+      } satisfies AllocateJson,
       text: allocationText(result),
       sheets: [allocationSheet(result)],
       warnings: table.warnings,
     };
+    return withMerger(done, [merged.rollUp], "NTM_PhanBo_SapNhap");
   },
 });

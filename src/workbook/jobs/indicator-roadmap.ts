@@ -15,6 +15,7 @@ import type { PeriodTargets } from "../readers/period-targets";
 import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicator-roadmap";
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
+import type { IndicatorRoadmapJson } from "./results";
 
 export interface IndicatorRoadmapSettings {
   catalogue: Catalogue;
@@ -171,7 +172,7 @@ export async function indicatorRoadmap(
     });
   }
   const unit = indicatorUnit(costs !== undefined, s.defaultCost);
-  const json = {
+  const json: IndicatorRoadmapJson = {
     period: s.catalogue.id,
     periodNote: s.periodNote,
     level: "indicators",

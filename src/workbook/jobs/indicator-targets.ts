@@ -10,11 +10,13 @@ import {
   type IndicatorCostTable,
   type TargetMethod,
 } from "../../engine/targets";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "./targets";
+import type { IndicatorTargetsJson } from "./results";
 
 export interface IndicatorTargetsSettings {
   catalogue: Catalogue;
@@ -27,6 +29,10 @@ export interface IndicatorTargetsSettings {
   year?: number;
   method: TargetMethod;
   timeLimit: number;
+  /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
+  merge?: MergeMap | null;
+  /** Where what was rolled up is collected (for the result's merger line and table). */
+  rollUps?: MergerRollUp[];
 }
 
 /** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
@@ -34,7 +40,9 @@ export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
-  communesSheet: string | undefined
+  communesSheet: string | undefined,
+  merge?: MergeMap | null,
+  rollUps?: MergerRollUp[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
   let ref = request.inputs.costs;
@@ -62,7 +70,9 @@ export async function findIndicatorCosts(
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+    const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
+    if (read.rollUp) rollUps?.push(read.rollUp);
+    return read.costs;
   });
 }
 
@@ -76,7 +86,9 @@ export async function indicatorTargets(
     request,
     statuses,
     settings.catalogue,
-    settings.communesSheet
+    settings.communesSheet,
+    settings.merge,
+    settings.rollUps
   );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
@@ -111,7 +123,7 @@ export async function indicatorTargets(
   if (settings.budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
   const unit = indicatorUnit(costs !== undefined, settings.defaultCost);
   const period = settings.catalogue.id;
-  const json = {
+  const json: IndicatorTargetsJson = {
     period,
     level: "indicators",
     unit,

@@ -17,7 +17,7 @@ import {
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
-import type { JobRequest, PlanningJob } from "./job";
+import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
 import {
   averageTableCost,
@@ -30,7 +30,9 @@ import {
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
-import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { RoadmapJson } from "./results";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -118,14 +120,7 @@ export const ROADMAP_OPTIONS = declareOptions({
     },
     example: "15",
   }),
-  period: textOption({
-    label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    absent: {
-      vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
-      en: "the plan year's period, else as the status sheet shows, else 2021-2025",
-    },
-    example: "2021-2025",
-  }),
+  period: PERIOD_OPTION,
   year: PLAN_YEAR_OPTION,
   "target-modern": communes(
     "Mục tiêu số xã NTM hiện đại (2026-2030)",
@@ -230,28 +225,40 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      const merged = mergedStatuses(
+        await findMergeMap(request.inputs.communes?.workbook),
+        read.communes,
+        read.sheet
+      );
+      read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
-        return indicatorRoadmap(request, read.communes, [...choice.warnings, ...read.warnings], {
-          catalogue: read.catalogue ?? catalogue,
-          periodNote: choice.note,
-          communesSheet: read.sheet,
-          fromYear,
-          toYear,
-          budget,
-          maxPerCommune: o["max-per-commune"],
-          capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
-          defaultCost: o["default-cost"],
-          method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
-          timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
-          below: o.below,
-          options: {
-            standard: o["target-standard"],
-            modern: o["target-modern"],
-            averageCriteria: o["target-average"],
-            maxBelow: o["max-below"],
-          },
-          sheetTargets,
-        });
+        const planned = await indicatorRoadmap(
+          request,
+          read.communes,
+          [...choice.warnings, ...read.warnings],
+          {
+            catalogue: read.catalogue ?? catalogue,
+            periodNote: choice.note,
+            communesSheet: read.sheet,
+            fromYear,
+            toYear,
+            budget,
+            maxPerCommune: o["max-per-commune"],
+            capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+            defaultCost: o["default-cost"],
+            method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+            below: o.below,
+            options: {
+              standard: o["target-standard"],
+              modern: o["target-modern"],
+              averageCriteria: o["target-average"],
+              maxBelow: o["max-below"],
+            },
+            sheetTargets,
+          }
+        );
+        return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
       const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
@@ -337,7 +344,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const differs = firstYearWarning(check, unit);
       if (differs) warnings.unshift(differs);
       const text = roadmapText(roadmap, toYear, unit, firstYearText(check, unit, roadmap.pace));
-      return {
+      const result: JobResult = {
         json: {
           sheet: read.sheet,
           targetsSheet: sheetTargets?.sheet ?? null,
@@ -352,11 +359,12 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           years: roadmap.years,
           targets: roadmap.targets,
           firstYear: check,
-        },
+        } satisfies RoadmapJson,
         text,
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,
       };
+      return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
     },
   });
 }

@@ -1,7 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
 import { withNumberNotes } from "./number-notes";
-import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
@@ -9,13 +8,15 @@ import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
 import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
+import type { SummaryJson } from "./results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -102,15 +103,7 @@ async function endTargets(
 }
 
 export const SUMMARY_OPTIONS = declareOptions({
-  period: textOption({
-    label: { vi: "Giai đoạn", en: "Period" },
-    absent: { vi: "giai đoạn của năm kế hoạch", en: "the period of the plan year" },
-    help: {
-      vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
-      en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
-    },
-    example: "2026-2030",
-  }),
+  period: PERIOD_OPTION,
   year: PLAN_YEAR_OPTION,
   bands: textOption({
     label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
@@ -181,6 +174,13 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const extra = await readingInput(catalogueRef, () => readCatalogueInput(catalogueRef));
     const choice = await choosePeriod(request, extra, communesRef);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
+    // A status sheet of old communes: carried to the merged communes where it can be, else refused.
+    const merged = mergedStatuses(
+      await findMergeMap(communesRef.workbook),
+      read.communes,
+      read.sheet
+    );
+    read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
     read.warnings.unshift(...choice.warnings);
@@ -193,7 +193,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
         ? bandsOption
         : undefined;
     const summary = summariseCommunes(read.communes, { catalogue, bands });
-    const json: Record<string, unknown> = {
+    const json: SummaryJson = {
       period: catalogue.id,
       periodNote: choice.note,
       sheet: read.sheet,
@@ -220,11 +220,12 @@ export const summaryJob: PlanningJob = withNumberNotes({
         )
       : undefined;
     if (progress) json.targets = progress;
-    return {
+    const result: JobResult = {
       json,
       text: [choice.note.vi, summaryText(summary, catalogue, read, progress)].join("\n"),
       sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
     };
+    return withMerger(result, [merged.rollUp], "NTM_TongHop_SapNhap");
   },
 });

@@ -14,6 +14,8 @@ import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import {
   readingInput,
   type InputRef,
@@ -21,6 +23,7 @@ import {
   type JobResult,
   type PlanningJob,
 } from "./job";
+import type { TargetsJson } from "./results";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -55,6 +58,9 @@ async function readInputs(
   costs?: CostTable;
   /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
   indicatorLevel?: string;
+  /** The workbook's merger mapping, and what was rolled up with it (a status or costs sheet by old commune). */
+  merge: MergeMap | null;
+  rollUps: MergerRollUp[];
   warnings: Warning[];
 }> {
   const communesRef = request.inputs.communes;
@@ -74,16 +80,23 @@ async function readInputs(
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
-  if (read.communes.some((c) => c.indicators !== undefined)) {
+  // A status sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merge = await findMergeMap(communesRef.workbook);
+  const merged = mergedStatuses(merge, read.communes, read.sheet);
+  const communes = merged.communes;
+  const rollUps = merged.rollUp ? [merged.rollUp] : [];
+  if (communes.some((c) => c.indicators !== undefined)) {
     return {
-      communes: read.communes,
+      communes,
       catalogue: read.catalogue,
       indicatorLevel: communesGrid.sheet,
+      merge,
+      rollUps,
       warnings,
     };
   }
   const costsRef = request.inputs.costs;
-  if (!costsRef) return { communes: read.communes, warnings };
+  if (!costsRef) return { communes, merge, rollUps, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
   const costs = await readingInput(costsRef, async () => {
     const costsGrid = await findGrid(
@@ -93,11 +106,14 @@ async function readInputs(
       { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
       sameBook ? communesGrid.sheet : undefined
     );
-    return readCosts(costsGrid, { communes: read.communes, catalogue });
+    return readCosts(costsGrid, { communes, catalogue, merge });
   });
+  if (costs.rollUp) rollUps.push(costs.rollUp);
   return {
-    communes: read.communes,
+    communes,
     costs: costs.costs,
+    merge,
+    rollUps,
     warnings: [...warnings, ...costs.warnings],
   };
 }
@@ -140,7 +156,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const inputs = await readInputs(request, catalogue);
     inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
-      return indicatorTargets(request, inputs.communes, inputs.warnings, {
+      const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,
@@ -150,7 +166,10 @@ export const targetsJob: PlanningJob = withNumberNotes({
         year,
         method,
         timeLimit,
+        merge: inputs.merge,
+        rollUps: inputs.rollUps,
       });
+      return withMerger(result, inputs.rollUps, "NTM_ChiTieu_SapNhap");
     }
     const plan = await planTargets(
       inputs.communes,
@@ -168,7 +187,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const warnings = [...inputs.warnings, ...plan.warnings];
     const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
     if (budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
-    const json = {
+    const json: TargetsJson = {
       year: year ?? null,
       unit,
       period: catalogue.id,
@@ -196,11 +215,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return {
+    const result: JobResult = {
       json,
       text: targetsText(plan, unit),
       sheets: [targetsSheet(plan, year, unit)],
       warnings,
     };
+    return withMerger(result, inputs.rollUps, "NTM_ChiTieu_SapNhap");
   },
 });
