@@ -225,11 +225,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
-      const merged = mergedStatuses(
-        await findMergeMap(request.inputs.communes?.workbook),
-        read.communes,
-        read.sheet
-      );
+      const merge = await findMergeMap(request.inputs.communes?.workbook);
+      const merged = mergedStatuses(merge, read.communes, read.sheet);
+      const rollUps = merged.rollUp ? [merged.rollUp] : [];
       read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
         const planned = await indicatorRoadmap(
@@ -256,9 +254,11 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
               maxBelow: o["max-below"],
             },
             sheetTargets,
+            merge,
+            rollUps,
           }
         );
-        return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
+        return withMerger(planned, rollUps, "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
       const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
@@ -283,8 +283,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         });
       }
       // The first year as the targets job plans it (lists of criteria), so both say the same.
-      const table = await roadmapCosts(request, read.communes, catalogue, read.sheet);
+      const table = await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
       if (table) warnings.push(...table.warnings);
+      if (table?.rollUp) rollUps.push(table.rollUp);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
       const first = await planFirstYear(request, read.communes, {
         catalogue,
@@ -364,7 +365,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,
       };
-      return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
+      return withMerger(result, rollUps, "NTM_LoTrinh_SapNhap");
     },
   });
 }
