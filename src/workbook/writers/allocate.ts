@@ -1,6 +1,7 @@
 // Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
 
 import type { AllocationResult } from "../../engine/allocation";
+import { formatEn } from "../../engine/numbers";
 import {
   coefficientFormatFor,
   FORMATS,
@@ -24,7 +25,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         unit: MONEY_UNIT,
         title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
           result.basis === "need" ? "nhu cầu" : "hệ số"
-        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
+        } (làm tròn đến ${result.unit} triệu đồng; tỷ trọng làm tròn 2 chữ số, cộng đúng 100%) / Allocation by ${result.basis}`,
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Đơn vị" },
@@ -37,7 +38,14 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
         rows: [
-          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
+          // The shares as shown (rounded to add to exactly 100,00%); the exact ones are in the JSON.
+          ...result.allocations.map((a, i) => [
+            i + 1,
+            a.unit,
+            a.weight,
+            a.displayedShare,
+            a.amount,
+          ]),
           [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
         ],
       },
@@ -57,7 +65,7 @@ export function allocationText(result: AllocationResult): string {
   });
   return [
     `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
-      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
+      `Allocated ${formatEn(result.total)} million VND to ${result.allocations.length} units`,
     ...lines,
   ].join("\n");
 }

@@ -35,6 +35,7 @@ export function indicatorRoadmapSheet(
   unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
     i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
     y.standard,
@@ -57,36 +58,47 @@ export function indicatorRoadmapSheet(
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
         { header: "Năm (year)" },
-        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.integer },
-        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.integer },
-        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.decimal2 },
+        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.count },
+        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.count },
+        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.average },
         {
           header: `Số xã dưới ${roadmap.below} tiêu chí (under ${roadmap.below})`,
-          format: FORMATS.integer,
+          format: FORMATS.count,
         },
-        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.integer },
-        { header: `Kinh phí (cost, ${u.vi})`, format: FORMATS.integer },
-        { header: `Lũy kế kinh phí (cumulative cost, ${u.vi})`, format: FORMATS.integer },
+        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.count },
+        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.count },
+        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.count },
+        { header: `Kinh phí (cost, ${u.vi})`, format: spent },
+        { header: `Lũy kế kinh phí (cumulative cost, ${u.vi})`, format: spent },
         { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
       ],
       rows,
     },
   ];
   if (roadmap.targets.length > 0) {
+    // Targets are counts of communes, except the average criteria per commune.
+    const byTarget = Object.fromEntries(
+      roadmap.targets.map((t, i) => [
+        i,
+        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
+      ])
+    );
     tables.push({
       name: "NTM_ChiTieu",
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
       columns: [
         { header: "Chỉ tiêu (target)" },
-        { header: "Mục tiêu (goal)", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear} (projected)`, format: FORMATS.decimal2 },
+        { header: "Mục tiêu (goal)", format: FORMATS.count, rowFormats: byTarget },
+        {
+          header: `Dự kiến năm ${toYear} (projected)`,
+          format: FORMATS.count,
+          rowFormats: byTarget,
+        },
         { header: "Đánh giá (assessment)" },
         { header: "Năm đạt (year met)" },
-        { header: `Kinh phí đến năm đạt (${u.vi})`, format: FORMATS.integer },
-        { header: "Còn thiếu (short by)", format: FORMATS.decimal2 },
-        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: FORMATS.integer },
+        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
+        { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
         { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
         { header: "Ghi chú (note)" },
       ],
