@@ -30,6 +30,7 @@ import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { choosePeriod } from "./period";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -84,12 +85,26 @@ export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy 
   return null;
 }
 
-/** The catalogue for the policy's period when it is built in, else the default one. */
-function catalogueFor(policy: AllocationPolicy): Catalogue {
-  return (
+/**
+ * The catalogue for the policy's period when it is built in, else the default one. For a set read per indicator
+ * (2026-2030) its indicators come from the indicator policy sheet as for every other job, so a status given as raw
+ * values per indicator is evaluated, not refused.
+ */
+async function catalogueFor(
+  request: JobRequest,
+  policy: AllocationPolicy
+): Promise<{ catalogue: Catalogue; warnings: Warning[] }> {
+  const builtIn =
     BUILT_IN_CATALOGUES.find((c) => c.id === policy.period) ??
-    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!
+    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
+  if (!builtIn.requiresGroup) return { catalogue: builtIn, warnings: [] };
+  const status = request.inputs.communes ?? { workbook: workbookOf(request) };
+  const choice = await choosePeriod(
+    { ...request, options: { ...request.options, period: builtIn.id } },
+    [],
+    status
   );
+  return { catalogue: choice.catalogue, warnings: choice.warnings };
 }
 
 async function readCommunesFor(
@@ -309,8 +324,10 @@ export async function runPolicyAllocation(
   const topUpPolicy = topUpName
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
-  const communes = await readCommunesFor(request, catalogueFor(policy));
+  const period = await catalogueFor(request, policy);
+  const communes = await readCommunesFor(request, period.catalogue);
   const warnings: Warning[] = [
+    ...period.warnings,
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
     ...checkReadable(policy, communes, year),

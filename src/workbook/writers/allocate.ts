@@ -9,6 +9,9 @@ export const ALLOCATION_SHEET = "KQ_PhanBo";
 export function allocationSheet(result: AllocationResult): OutputSheet {
   const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
   const moneyFormat = Number.isInteger(result.unit) ? FORMATS.integer : FORMATS.decimal2;
+  // Merged communes (2026 on) are keyed by their code: shown next to the name when the sheet gives it.
+  const codes = result.allocations.some((a) => a.code !== undefined);
+  const code = (a: { code?: string }) => (codes ? [a.code ?? ""] : []);
   return {
     sheet: ALLOCATION_SHEET,
     tables: [
@@ -21,6 +24,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         columns: [
           { header: "TT" },
           { header: "Đơn vị" },
+          ...(codes ? [{ header: "Mã xã", format: FORMATS.text }] : []),
           {
             header: weightHeader,
             format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
@@ -29,8 +33,22 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
         rows: [
-          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
-          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
+          ...result.allocations.map((a, i) => [
+            i + 1,
+            a.unit,
+            ...code(a),
+            a.weight,
+            a.share,
+            a.amount,
+          ]),
+          [
+            null,
+            "Tổng cộng",
+            ...(codes ? [null] : []),
+            result.weightTotal,
+            result.weightTotal > 0 ? 1 : 0,
+            result.total,
+          ],
         ],
       },
     ],
@@ -45,7 +63,7 @@ export function allocationText(result: AllocationResult): string {
         : a.limit === "cap"
           ? " (mức tối đa / cap)"
           : "";
-    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
+    return `${a.unit}${a.code !== undefined ? ` (${a.code})` : ""}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
   });
   return [
     `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
