@@ -8,4 +8,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Node", jsx: "react-jsx", isolatedModules: true } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock (in the fake Excel) needs only host names from office-addin-manifest, whose ESM dependencies
+  // jest cannot load.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest.ts" },
 };

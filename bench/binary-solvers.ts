@@ -2,12 +2,12 @@
 // (every stage, as it builds them) are what the three solvers are compared on.
 
 import { performance } from "node:perf_hooks";
-import type { BinaryProgram, BinaryResult, BinarySolver } from "./modules";
+import type { MixedProgram, MixedResult, MixedSolver } from "../src/engine/targets";
 import { toGlpk, toJslp, type MipModel } from "./mip";
 import { loadGlpk } from "./solver-worker";
 
 /** The planner's CSR 0-1 program as a solver-neutral model. */
-export function programToModel(program: BinaryProgram, name = "stage"): MipModel {
+export function programToModel(program: MixedProgram, name = "stage"): MipModel {
   const n = program.objective.length;
   return {
     name,
@@ -38,7 +38,7 @@ function valuesOf(model: MipModel, vars: Record<string, number>): number[] {
   });
 }
 
-function objectiveOf(program: BinaryProgram, values: number[]): number {
+function objectiveOf(program: MixedProgram, values: number[]): number {
   return values.reduce((s, v, j) => s + v * program.objective[j], 0);
 }
 
@@ -46,12 +46,12 @@ function objectiveOf(program: BinaryProgram, values: number[]): number {
  * Stopped by the time limit before finding a solution of its own: neither glpk.js nor javascript-lp-solver takes a
  * warm start, so the planner's start (the greedy plan) is the incumbent, as it is for HiGHS, with no proven bound.
  */
-function stoppedWithoutSolution(program: BinaryProgram): BinaryResult {
+function stoppedWithoutSolution(program: MixedProgram): MixedResult {
   const values = program.start ?? program.objective.map(() => 0);
   return { status: "limit", values, objective: objectiveOf(program, values), bound: NaN };
 }
 
-export const glpkSolver: BinarySolver = {
+export const glpkSolver: MixedSolver = {
   name: "glpk.js",
   async solve(program) {
     const glpk = await loadGlpk();
@@ -76,7 +76,7 @@ export const glpkSolver: BinarySolver = {
   },
 };
 
-export const jslpSolver: BinarySolver = {
+export const jslpSolver: MixedSolver = {
   name: "javascript-lp-solver",
   async solve(program) {
     const solver = require("javascript-lp-solver") as {
@@ -109,7 +109,7 @@ export const jslpSolver: BinarySolver = {
 };
 
 /** Wraps a solver to record each stage it is asked to solve: size, time, status. */
-export function recording(solver: BinarySolver): BinarySolver & {
+export function recording(solver: MixedSolver): MixedSolver & {
   stages: { columns: number; rows: number; ms: number; status: string }[];
 } {
   const stages: { columns: number; rows: number; ms: number; status: string }[] = [];

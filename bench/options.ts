@@ -1,5 +1,6 @@
 // Benchmark options from the environment: BENCH_RUNS (default 5), BENCH_QUICK=1 for a fast smoke run,
-// BENCH_SECTIONS="targets,indicator targets" to run only those sections (the machine is shared).
+// BENCH_SECTIONS="targets,indicator targets" to run only those sections (the machine is shared), e.g.
+// BENCH_SECTIONS=startup for the CLI start-up row alone.
 
 export interface Options {
   runs: number;

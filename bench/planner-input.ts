@@ -3,15 +3,15 @@
 import { communeKey } from "../src/engine/commune-identity";
 import { CATALOGUE_2021_2025 } from "../src/engine/catalogues";
 import { nameKey } from "../src/engine/text";
+import type { TargetOptions } from "../src/engine/targets";
 import type { CommuneStatus } from "../src/engine/types";
 import type { SyntheticRegion } from "./generators";
-import type { PlannerOptions } from "./modules";
 
 export const PLAN_YEAR = 2026;
 
 export function plannerInput(region: SyntheticRegion): {
   communes: CommuneStatus[];
-  options: PlannerOptions;
+  options: TargetOptions;
 } {
   const communes: CommuneStatus[] = region.communes.map((c) => ({
     name: c.name,

@@ -9,6 +9,7 @@ import { benchBundle } from "./sections/bundle";
 import { benchFunctions } from "./sections/functions";
 import { benchIndicatorTargets } from "./sections/indicator-targets";
 import { benchOfficeJs } from "./sections/officejs";
+import { benchStartup } from "./sections/startup";
 import { benchSummary } from "./sections/summary";
 import { benchExcelJs } from "./sections/tables";
 import { benchTargets } from "./sections/targets";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     ["tables: ExcelJS", () => benchExcelJs(report, options)],
     ["tables: Office.js", () => benchOfficeJs(report, options)],
     ["bundle", () => benchBundle(report, ROOT)],
+    ["startup", () => benchStartup(report, options, ROOT)],
   ];
   for (const [name, section] of sections) {
     if (options.sections && !options.sections.includes(name)) continue;

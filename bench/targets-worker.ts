@@ -4,14 +4,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { generateRegion } from "./generators";
 import { glpkSolver, jslpSolver, recording } from "./binary-solvers";
-import {
-  loadModule,
-  MODULES,
-  type BinarySolver,
-  type HighsSolverModule,
-  type TargetsPlanner,
-} from "./modules";
+import { loadModule, MODULES, type HighsSolverModule, type TargetsPlanner } from "./modules";
 import { plannerInput } from "./planner-input";
+import type { MixedSolver } from "../src/engine/targets";
 
 export interface PlanRequest {
   solver: "highs" | "glpk.js" | "javascript-lp-solver";
@@ -34,7 +29,7 @@ async function main(): Promise<void> {
   const request = workerData as PlanRequest;
   const planner = loadModule<TargetsPlanner>(MODULES.targets);
   if (!planner) throw new Error("the targets planner (src/engine/targets) is not in this build");
-  let solver: BinarySolver;
+  let solver: MixedSolver;
   if (request.solver === "highs") {
     const highs = loadModule<HighsSolverModule>(MODULES.highs);
     if (!highs) throw new Error("src/engine/targets/highs-solver is not in this build");

@@ -5,13 +5,8 @@ import { performance } from "node:perf_hooks";
 import { recording } from "../binary-solvers";
 import { generateRegion, PLAN_SIZES } from "../generators";
 import { formatMs, summarise, timeRuns, type Timing } from "../measure";
-import {
-  loadModule,
-  MODULES,
-  type HighsSolverModule,
-  type TargetPlanLike,
-  type TargetsPlanner,
-} from "../modules";
+import { loadModule, MODULES, type HighsSolverModule, type TargetsPlanner } from "../modules";
+import type { TargetPlan } from "../../src/engine/targets";
 import type { Options } from "../options";
 import { plannerInput } from "../planner-input";
 import { referenceTargetsModel } from "../reference-model";
@@ -27,7 +22,7 @@ const GREEDY_LIMIT_MS = 100;
 /** A first exact run slower than this is taken as the only sample (several minutes of repeats tell nothing new). */
 const SLOW_RUN_MS = 15000;
 
-function outcome(plan: TargetPlanLike): string {
+function outcome(plan: Pick<TargetPlan, "newlyStandard" | "criteriaGained" | "cost">): string {
   return `${plan.newlyStandard} newly standard, ${plan.criteriaGained.toLocaleString("en")} criteria, cost ${Math.round(plan.cost).toLocaleString("en")} M`;
 }
 
@@ -53,7 +48,7 @@ function stagesText(
 }
 
 /** Lexicographic comparison of the two plans: exact must not be worse than greedy. */
-function versus(exact: TargetPlanLike, greedy: TargetPlanLike): string {
+function versus(exact: TargetPlan, greedy: TargetPlan): string {
   const d = [
     exact.newlyStandard - greedy.newlyStandard,
     exact.criteriaGained - greedy.criteriaGained,
@@ -73,7 +68,7 @@ async function exactRuns(
   bound: number
 ): Promise<{
   timing: Timing;
-  plan: TargetPlanLike;
+  plan: TargetPlan;
   stages: ReturnType<typeof recording>["stages"];
 }> {
   const solve = async () => {
@@ -160,7 +155,7 @@ export async function benchTargets(report: Report, options: Options): Promise<vo
           const r = result.ok;
           ms = r.ms;
           const ratio = ms / exact.timing.medianMs;
-          detail = `${r.optimal ? "" : "> "}${ratio.toFixed(1)}× HiGHS; ${proof(r)}; ${outcome(r as unknown as TargetPlanLike)}; ${stagesText(r.stages)}`;
+          detail = `${r.optimal ? "" : "> "}${ratio.toFixed(1)}× HiGHS; ${proof(r)}; ${outcome(r)}; ${stagesText(r.stages)}`;
           if (!r.optimal) failed.add(solver);
         } else if ("timedOut" in result) {
           detail = `did not finish within ${options.solverBound} s (worker killed); > ${((options.solverBound * 1000) / exact.timing.medianMs).toFixed(0)}× HiGHS`;

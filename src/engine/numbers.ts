@@ -59,6 +59,17 @@ export function formatVi(value: number, digits = 0): string {
   });
 }
 
+/**
+ * The same figure as formatVi, the English way: the same rounding and digits, English separators
+ * (3602312 → "3,602,312", 0.2431 (3) → "0.243"). English text never prints a raw, unrounded number.
+ */
+export function formatEn(value: number, digits = 0): string {
+  return value.toLocaleString("en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
 /** A number read by the one number rule; `ambiguity` holds the words naming both readings when there are two. */
 export interface NumberReading {
   value: number;

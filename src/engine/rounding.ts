@@ -96,3 +96,41 @@ export function largestRemainder(values: number[], total: number, unit: number):
   const decimals = unitDecimals(unit);
   return floors.map((f) => (decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals))));
 }
+
+/** Shares of a total (fractions, unrounded); all zero when the total is zero. */
+export function sharesOf(
+  values: readonly number[],
+  total = values.reduce((a, b) => a + b, 0)
+): number[] {
+  return values.map((v) => (total === 0 ? 0 : v / total));
+}
+
+/** The rounding unit of a share, as a fraction, for a number of decimals of a percentage: 2 → 0.0001. */
+export function shareUnit(decimals: number): number {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
+    throw new InputError({
+      found: String(decimals),
+      expected: {
+        vi: "số chữ số thập phân của tỷ lệ: số nguyên từ 0 đến 10",
+        en: "decimals of the share: a whole number from 0 to 10",
+      },
+    });
+  }
+  return 1 / 10 ** (decimals + 2);
+}
+
+/** Shares are shown with two decimals of a percentage (6,21%) unless asked otherwise. */
+export const SHARE_DECIMALS = 2;
+
+/**
+ * Shares as they are displayed: fractions rounded to `decimals` decimals of a percentage (2 → 6.21%) by largest
+ * remainder, so that the displayed shares add up to exactly 100% (or to 0 when every part is zero); each is the exact
+ * share rounded down or up, never further. The one rule of every share a result shows (funding mix, allocation,
+ * bands); the exact shares stay in the JSON.
+ */
+export function roundedShares(values: readonly number[], decimals = SHARE_DECIMALS): number[] {
+  const shares = sharesOf(values);
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (values.length === 0) return [];
+  return largestRemainder(shares, sum === 0 ? 0 : 1, shareUnit(decimals));
+}

@@ -1,7 +1,7 @@
 // Copying a result table for pasting: HTML (a formatted table in Word, cells with numbers in Excel) and TSV.
 
 import type { CellValue } from "../workbook/grid";
-import type { OutputTable } from "../workbook/output";
+import { cellFormat, type OutputTable } from "../workbook/output";
 import { formatCell } from "./format";
 
 export interface ClipboardTable {
@@ -31,9 +31,9 @@ export function tableClipboard(table: OutputTable): ClipboardTable {
     .map((c) => `<th style="font-weight:bold;text-align:center">${escapeHtml(c.header)}</th>`)
     .join("");
   const body = table.rows
-    .map((row) => {
+    .map((row, r) => {
       const cells = row.map((value: CellValue, i) => {
-        const format = table.columns[i]?.format;
+        const format = cellFormat(table, r, i);
         const text = escapeHtml(formatCell(value, format));
         if (typeof value === "number") {
           const numberFormat = format && format !== "@" ? `;mso-number-format:'${format}'` : "";
@@ -52,8 +52,8 @@ export function tableClipboard(table: OutputTable): ClipboardTable {
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></body></html>`;
   const lines = [
     table.columns.map((c) => tsvCell(c.header)).join("\t"),
-    ...table.rows.map((row) =>
-      row.map((v, i) => tsvCell(formatCell(v, table.columns[i]?.format))).join("\t")
+    ...table.rows.map((row, r) =>
+      row.map((v, i) => tsvCell(formatCell(v, cellFormat(table, r, i)))).join("\t")
     ),
   ];
   return { html, tsv: lines.join("\r\n") };

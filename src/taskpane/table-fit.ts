@@ -2,7 +2,7 @@
 // the other columns go behind each row's expander. The workbook always gets every column.
 
 import { isCellError, type CellValue } from "../workbook/grid";
-import type { OutputTable } from "../workbook/output";
+import { cellFormat, type OutputTable } from "../workbook/output";
 import { formatCell } from "./format";
 import type { Lang } from "./i18n";
 import { localCell, localText, splitBilingual } from "./localize";
@@ -86,7 +86,9 @@ export function cellDisplay(
   table: OutputTable,
   index: number,
   value: CellValue,
-  lang: Lang
+  lang: Lang,
+  /** The body row, when the value is a table cell: its row may carry its own format. */
+  row?: number
 ): string {
   if (typeof value === "number" && isYearColumn(table, index)) return String(value);
   if (typeof value === "string") {
@@ -94,14 +96,17 @@ export function cellDisplay(
     return localCell(value, lang, splitBilingual(header) !== undefined);
   }
   if (isCellError(value)) return value.error;
-  return formatCell(value, table.columns[index]?.format);
+  return formatCell(
+    value,
+    row === undefined ? table.columns[index]?.format : cellFormat(table, row, index)
+  );
 }
 
 /** Rough width a column needs: its widest value, or its header's longest word (headers wrap between words). */
 function columnWidth(table: OutputTable, column: FittedColumn, lang: Lang, rows: number): number {
   let chars = Math.max(...column.header.split(/\s+/).map((w) => w.length));
-  for (const row of table.rows.slice(0, rows)) {
-    chars = Math.max(chars, cellDisplay(table, column.index, row[column.index], lang).length);
+  for (const [r, row] of table.rows.slice(0, rows).entries()) {
+    chars = Math.max(chars, cellDisplay(table, column.index, row[column.index], lang, r).length);
   }
   return chars * CHAR_PX + CELL_PADDING_PX;
 }

@@ -2,20 +2,99 @@
 
 import type { CellValue } from "./grid";
 
-/** Excel number formats used in results. */
+/**
+ * The Excel number format of each kind of figure in a result sheet: the one table every writer takes its formats
+ * from. The codes use Excel's placeholders ("," groups thousands, "." marks decimals), which Excel shows with the
+ * user's separators: "#,##0" is 3.602.312 in a Vietnamese Excel and 3,602,312 in an English one. No figure is left
+ * General (see cellFormat).
+ */
 export const FORMATS = {
-  integer: "#,##0",
-  decimal2: "#,##0.00",
-  decimal3: "#,##0.000",
-  percent: "0.00%",
+  /** Communes, criteria, indicators, row numbers, commune groups: whole, "72" never "72,00". */
+  count: "#,##0",
+  /** Money (million VND) in whole units; moneyFormat(decimals) when the input has decimals. */
+  money: "#,##0",
+  /** Averages (criteria per commune) and anything shown to two decimals: 18,63. */
+  average: "#,##0.00",
+  /** Coefficients of an allocation and other multipliers: 1,50. */
+  coefficient: "#,##0.00",
+  /** Counterpart ratios (local ÷ central): 0,243. */
+  ratio: "#,##0.000",
+  /** Shares as percentages, two decimals (6,21%); shareFormat(decimals) for another precision. */
+  share: "0.00%",
+  /** Years: 2024, never grouped as 2.024. */
+  year: "0",
+  /** Codes and text that look like numbers ("01", "2.1"): kept as typed. */
   text: "@",
+  /** @deprecated the older names, for code not yet saying which kind: integer is count or money. */
+  integer: "#,##0",
+  /** @deprecated average or coefficient. */
+  decimal2: "#,##0.00",
+  /** @deprecated ratio. */
+  decimal3: "#,##0.000",
+  /** @deprecated share. */
+  percent: "0.00%",
 } as const;
+
+/** Money with this many decimals: 0 → "#,##0", 3 → "#,##0.000" (an amount in tỷ đồng). */
+export function moneyFormat(decimals: number): string {
+  return decimals <= 0 ? FORMATS.money : `#,##0.${"0".repeat(decimals)}`;
+}
+
+/** A share shown with this many decimals of a percentage: 2 → "0.00%" (6,21%), 0 → "0%". */
+export function shareFormat(decimals: number): string {
+  return decimals <= 0 ? "0%" : `0.${"0".repeat(decimals)}%`;
+}
+
+/** Decimals the figures were typed with (at most `max`): 12.5 → 1, 3602312 → 0; sums' float noise is ignored. */
+export function decimalsOf(values: readonly unknown[], max = 3): number {
+  let needed = 0;
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    while (needed < max) {
+      const scaled = v * 10 ** needed;
+      if (Math.abs(scaled - Math.round(scaled)) <= 1e-6 * Math.max(1, Math.abs(scaled))) break;
+      needed += 1;
+    }
+  }
+  return needed;
+}
+
+/** Money in the decimals its figures have: whole amounts as "#,##0", "12,5" kept as "#,##0.0". */
+export function moneyFormatFor(values: readonly unknown[]): string {
+  return moneyFormat(decimalsOf(values));
+}
+
+/** Coefficients as typed: 3 as "3", 1,5 as "1,5", 1,125 as "1,125" (three decimals at most). */
+export function coefficientFormatFor(values: readonly unknown[]): string {
+  const decimals = decimalsOf(values);
+  return decimals === 0 ? FORMATS.count : `#,##0.${"0".repeat(decimals)}`;
+}
 
 export interface OutputColumn {
   /** Header as written: Vietnamese first, English in brackets when helpful. */
   header: string;
-  /** Excel number format; undefined for General. */
+  /** Excel number format of the column's figures, from FORMATS. */
   format?: string;
+  /**
+   * Formats of single body rows (0-based) whose figure is of another kind than the column's: a table of key figures
+   * holds counts and an average in one column.
+   */
+  rowFormats?: Readonly<Record<number, string>>;
+}
+
+/** One line of a table of key figures: label, value and the format of the value's kind (none for text). */
+export type KeyFigure = readonly [label: string, value: CellValue, format?: string];
+
+/** The body and the value column's row formats of a table of key figures (label | value), in one list. */
+export function keyFigures(figures: readonly KeyFigure[]): {
+  rows: CellValue[][];
+  formats: Record<number, string>;
+} {
+  const formats: Record<number, string> = {};
+  figures.forEach(([, value, format], i) => {
+    if (format && typeof value === "number") formats[i] = format;
+  });
+  return { rows: figures.map(([label, value]) => [label, value]), formats };
 }
 
 /** A native chart beside a table (Excel only; files written by the CLI carry the table without it). */
@@ -47,6 +126,19 @@ export interface OutputSheet {
   /** Sheet name the add-in asks for, e.g. "KQ_TongHop"; the adapter may pick another if a user's sheet has it. */
   sheet: string;
   tables: OutputTable[];
+}
+
+/**
+ * The number format a body cell is written with: its row's, else its column's. A figure whose writer declared
+ * neither still gets one by its value (whole: "#,##0", else two decimals), never General; other cells: General.
+ */
+export function cellFormat(table: OutputTable, row: number, col: number): string {
+  const column = table.columns[col];
+  const declared = column?.rowFormats?.[row] ?? column?.format;
+  if (declared) return declared;
+  const value = table.rows[row]?.[col];
+  if (typeof value !== "number") return "General";
+  return Number.isInteger(value) ? FORMATS.count : FORMATS.average;
 }
 
 /** Rows needed to write a sheet: per table an optional title, header, body and a blank separator. */

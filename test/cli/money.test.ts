@@ -57,8 +57,12 @@ describe("ntm-plan funding", () => {
     ]);
     expect(code).toBe(0);
     const top = JSON.parse(out[0]).columns[0].lines.filter((l: { level: number }) => l.level === 1);
-    const basisPoints = top.map((l: { share: number }) => Math.round(l.share * 10000));
+    const basisPoints = top.map((l: { displayedShare: number }) =>
+      Math.round(l.displayedShare * 10000)
+    );
     expect(basisPoints.reduce((a: number, b: number) => a + b, 0)).toBe(10000);
+    // The exact share stays beside it: 223.534 / 3.602.312.
+    expect(top[0].share).toBeCloseTo(223534 / 3602312, 12);
   });
 
   it("finds the funding sheet of the sample workbook by its headers and writes the result tables", async () => {
@@ -66,7 +70,16 @@ describe("ntm-plan funding", () => {
     const { code, out } = await run(["funding", SAMPLE, "--out", outFile]);
     expect(code).toBe(0);
     expect(out.join("\n")).toContain("KQ_NguonVon");
-    expect(out.join("\n")).toMatch(/6,21%/);
+    // By default the shares shown add to exactly 100,00%: 6,2053% is shown 6,20% (largest remainder; rounded
+    // one by one the six shares would add to 100,01%), the same digits in English.
+    const text = out.join("\n");
+    expect(text).toContain("223.534 — 6,20% / 6.20%");
+    expect(text).toContain("total 3,602,312 million VND");
+    const shown = [...text.split("Kế hoạch năm 2024")[0].matchAll(/ — (\d+),(\d\d)%/g)].map(
+      (m) => Number(m[1]) * 100 + Number(m[2])
+    );
+    expect(shown).toHaveLength(6);
+    expect(shown.reduce((a, b) => a + b, 0)).toBe(10000);
   });
 
   it("exits 2 with one line naming the file, sheet and cell of a formula error", async () => {

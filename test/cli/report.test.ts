@@ -209,13 +209,20 @@ describe("ntm-plan report", () => {
     expect(vietnamese.text).toMatch(/ĐVT: triệu đồng\s+STT/);
     expect(vietnamese.text).toContain("Nguồn: số liệu trang tính “Nguồn vốn”");
     for (const column of f.columns) {
-      for (const line of column.lines.filter((l: any) => l.level === 1)) {
+      const top = column.lines.filter((l: any) => l.level === 1);
+      for (const line of top) {
         expect(vietnamese.text).toContain(`${vi(line.amount)} triệu đồng`);
-        expect(vietnamese.text).toContain(`chiếm ${pct(line.share)}.`);
+        // The share as displayed (two decimals), the same figure as the JSON's displayedShare and the sheet.
+        const shown = (line.displayedShare * 100).toFixed(2).replace(".", ",");
+        expect(vietnamese.text).toContain(`chiếm ${shown}%.`);
+        expect(Math.abs(line.displayedShare - line.share)).toBeLessThanOrEqual(0.0001);
       }
+      // The shares shown add to exactly 100,00%.
+      const points = top.map((l: any) => Math.round(l.displayedShare * 10000));
+      expect(points.reduce((a: number, b: number) => a + b, 0)).toBe(10000);
     }
     expect(vietnamese.text).toContain(
-      "Ngân sách trung ương: 223.534 triệu đồng (đầu tư phát triển 191.652 triệu đồng và sự nghiệp 31.882 triệu đồng), chiếm 6,21%."
+      "Ngân sách trung ương: 223.534 triệu đồng (đầu tư phát triển 191.652 triệu đồng và sự nghiệp 31.882 triệu đồng), chiếm 6,20%."
     );
   });
 

@@ -9,8 +9,8 @@ const table: OutputTable = {
   unit: MONEY_UNIT,
   columns: [
     { header: "Nội dung" },
-    { header: "Số tiền", format: FORMATS.integer },
-    { header: "Tỷ lệ", format: FORMATS.percent },
+    { header: "Số tiền", format: FORMATS.count },
+    { header: "Tỷ lệ", format: FORMATS.share },
   ],
   rows: [
     ["NGÂN SÁCH TRUNG ƯƠNG", 223534, 0.06205292600974041],

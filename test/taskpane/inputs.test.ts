@@ -43,12 +43,12 @@ describe("suggesting input sheets", () => {
 
 describe("preview formatting", () => {
   it("formats figures the Vietnamese way by each column's Excel format", () => {
-    expect(formatCell(3602312, FORMATS.integer)).toBe("3.602.312");
-    expect(formatCell(18.625, FORMATS.decimal2)).toBe("18,63");
-    expect(formatCell(0.0621, FORMATS.percent)).toMatch(/^6,21\s?%$/);
-    expect(formatCell(0.243, FORMATS.decimal3)).toBe("0,243");
+    expect(formatCell(3602312, FORMATS.count)).toBe("3.602.312");
+    expect(formatCell(18.625, FORMATS.average)).toBe("18,63");
+    expect(formatCell(0.0621, FORMATS.share)).toMatch(/^6,21\s?%$/);
+    expect(formatCell(0.243, FORMATS.ratio)).toBe("0,243");
     expect(formatCell({ error: "#DIV/0!" })).toBe("#DIV/0!");
-    expect(formatCell(null, FORMATS.integer)).toBe("");
+    expect(formatCell(null, FORMATS.count)).toBe("");
   });
 
   it("speaks Vietnamese unless the host is in English", () => {

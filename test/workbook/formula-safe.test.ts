@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { OfficeJsWorkbook } from "../../src/workbook/adapters/officejs";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import type { OutputSheet } from "../../src/workbook/output";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 
 /** Starts Excel (or a program reading a copied cell) takes as a formula or alters: = + - @ tab CR, and more. */
 const HOSTILE = [
@@ -41,7 +41,7 @@ describe("formula-safe writes", () => {
     const port = new OfficeJsWorkbook(requirementsUpTo("1.12"));
     await port.writeResults([hostileResult()]);
     const sheet = excel.sheet("KQ_Test")!;
-    const cells = [...sheet.cells.values()];
+    const cells = sheet.allCells();
     expect(cells.filter((c) => c.type === "Formula")).toEqual([]);
     expect(cells.filter((c) => typeof c.value !== "string")).toEqual([]);
     expect(sheet.get(0, 0)!.value).toBe('=HYPERLINK("http://x")');

@@ -7,9 +7,9 @@ import {
   isDateFormat,
   originOfAddress,
 } from "../../src/workbook/adapters/officejs";
-import { FORMATS, type OutputSheet } from "../../src/workbook/output";
+import { FORMATS, keyFigures, type OutputSheet } from "../../src/workbook/output";
 import { META_SHEET, META_SIGNATURE } from "../../src/workbook/ownership";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 import { RESULT, writeAndReadBack } from "./roundtrip";
 
 function setup(): { excel: FakeExcel; port: OfficeJsWorkbook } {
@@ -27,15 +27,15 @@ function bigResult(rows: number): OutputSheet {
         name: "NTM_MucTieu",
         title: "Kế hoạch phấn đấu / Targets",
         columns: [
-          { header: "TT", format: FORMATS.integer },
+          { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
           { header: "Huyện" },
-          { header: "Số tiêu chí đạt", format: FORMATS.integer },
+          { header: "Số tiêu chí đạt", format: FORMATS.count },
           { header: "Tiêu chí phấn đấu" },
-          { header: "Số tiêu chí phấn đấu", format: FORMATS.integer },
-          { header: "Lũy kế", format: FORMATS.integer },
-          { header: "Chi phí (triệu đồng)", format: FORMATS.integer },
-          { header: "Tỷ lệ", format: FORMATS.percent },
+          { header: "Số tiêu chí phấn đấu", format: FORMATS.count },
+          { header: "Lũy kế", format: FORMATS.count },
+          { header: "Chi phí (triệu đồng)", format: FORMATS.count },
+          { header: "Tỷ lệ", format: FORMATS.share },
         ],
         rows: Array.from({ length: rows }, (_, i) => [
           i + 1,
@@ -111,7 +111,7 @@ describe("Office.js adapter", () => {
     expect(sheet.frozenRows).toBe(2);
     expect(excel.active).toBe("KQ_TongHop");
     expect(sheet.bold.has("A1")).toBe(true);
-    expect(excel.formats[0].formats[0]).toEqual(["General", FORMATS.decimal2, FORMATS.percent]);
+    expect(excel.formats[0].formats[0]).toEqual(["General", FORMATS.average, FORMATS.share]);
     expect(grid.rows).toEqual([
       ["Tổng hợp / Summary", null, null],
       ["Chỉ tiêu", "Giá trị", "Tỷ lệ"],
@@ -121,6 +121,42 @@ describe("Office.js adapter", () => {
     // write: 3 syncs (learn the workbook, learn the new sheet's id, record it); read back: 2 syncs.
     expect(excel.syncs - before).toBe(5);
     expect(excel.sheet(META_SHEET)!.visibility).toBe("VeryHidden");
+  });
+
+  it("sets a number format on every figure: a row's own in a table of key figures, none left General", async () => {
+    const { excel, port } = setup();
+    const figures = keyFigures([
+      ["Số xã", 80, FORMATS.count],
+      ["Bình quân tiêu chí/xã", 18.625, FORMATS.average],
+      ["Phương pháp", "Tối ưu"],
+      ["Kinh phí", 3602312, FORMATS.money],
+    ]);
+    await port.writeResults([
+      {
+        sheet: "KQ_TongHop",
+        tables: [
+          {
+            name: "NTM_TongHop",
+            columns: [
+              { header: "Chỉ tiêu" },
+              { header: "Giá trị", rowFormats: figures.formats },
+              // A column whose writer declared no format still gets one by its values.
+              { header: "Khác" },
+            ],
+            rows: figures.rows.map((r, i) => [...r, [72, 0.5, null, 4][i]]),
+          },
+        ],
+      },
+    ]);
+    const written = excel.formats.filter((f) => f.sheet === "KQ_TongHop");
+    expect(written).toHaveLength(1);
+    expect(written[0].row).toBe(1);
+    expect(written[0].formats).toEqual([
+      ["General", FORMATS.count, FORMATS.count],
+      ["General", FORMATS.average, FORMATS.average],
+      ["General", "General", "General"],
+      ["General", FORMATS.money, FORMATS.count],
+    ]);
   });
 
   it("draws a table's chart beside it in the same batch: series named by their headers", async () => {

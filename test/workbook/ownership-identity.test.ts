@@ -14,7 +14,7 @@ import {
   runOwnershipCase,
   type OwnershipBook,
 } from "../fuzz/ownership";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 import { RESULT } from "./roundtrip";
 
 function officeBook(): OwnershipBook & { excel: FakeExcel } {

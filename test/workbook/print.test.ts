@@ -6,7 +6,7 @@ import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { OfficeJsWorkbook } from "../../src/workbook/adapters/officejs";
 import { FORMATS, MONEY_UNIT, printSetup, type OutputSheet } from "../../src/workbook/output";
 import { mixTable } from "../../src/workbook/writers/funding";
-import { FakeExcel, requirementsUpTo } from "./fake-excel";
+import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 
 const narrow: OutputSheet = {
   sheet: "KQ_DoiUng",
@@ -15,7 +15,7 @@ const narrow: OutputSheet = {
       name: "NTM_DoiUng",
       title: "Tỷ lệ vốn đối ứng & kiểm tra",
       unit: MONEY_UNIT,
-      columns: [{ header: "Cột" }, { header: "NSTW", format: FORMATS.integer }],
+      columns: [{ header: "Cột" }, { header: "NSTW", format: FORMATS.count }],
       rows: [
         ["2023", 223534],
         ["2024", 200334],
@@ -66,7 +66,7 @@ describe("printSetup", () => {
   });
 
   it("gives the funding writer's sheet the money unit", () => {
-    const table = mixTable([], false);
+    const table = mixTable([], 2);
     expect(table.unit).toBe(MONEY_UNIT);
     expect(printSetup({ sheet: "KQ_NguonVon", tables: [table] }).header.right).toBe(MONEY_UNIT);
   });

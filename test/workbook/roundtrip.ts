@@ -12,8 +12,8 @@ export const RESULT: OutputSheet = {
       title: "Tổng hợp / Summary",
       columns: [
         { header: "Chỉ tiêu" },
-        { header: "Giá trị", format: FORMATS.decimal2 },
-        { header: "Tỷ lệ", format: FORMATS.percent },
+        { header: "Giá trị", format: FORMATS.average },
+        { header: "Tỷ lệ", format: FORMATS.share },
       ],
       rows: [
         ["Số xã", 80, 1],

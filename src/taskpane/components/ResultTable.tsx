@@ -131,7 +131,7 @@ function ResultRow({
   const [open, setOpen] = React.useState(false);
   const detailsId = useId("row-details");
   const values = table.rows[row];
-  const show = (c: FittedColumn) => cellDisplay(table, c.index, values[c.index], lang);
+  const show = (c: FittedColumn) => cellDisplay(table, c.index, values[c.index], lang, row);
   const name = fit.name ? show(fit.name) : String(row + 1);
   // Blank cells say nothing in a row's details (the workbook keeps them).
   const details = fit.rest.filter((c) => show(c).trim() !== "");

@@ -12,6 +12,7 @@ import {
 } from "../grid";
 import {
   assertTableShape,
+  cellFormat,
   headerFooterCode,
   layoutSheet,
   printSetup,
@@ -276,9 +277,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
         table.columns.forEach((column, c) => {
           const texts = [column.header, ...table.rows.map((r) => formatForWidth(r[c]))];
           widths[c] = Math.max(widths[c] ?? 8, ...texts.map((t) => Math.min(t.length + 2, 60)));
-          if (column.format) {
-            for (let r = 0; r < rows.length; r++)
-              sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = column.format;
+          for (let r = 0; r < table.rows.length; r++) {
+            const format = cellFormat(table, r, c);
+            if (format !== "General") sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = format;
           }
         });
       }

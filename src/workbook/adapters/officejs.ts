@@ -3,6 +3,7 @@
 import { a1, checkGridSize, columnIndex, type CellValue, type Grid } from "../grid";
 import {
   assertTableShape,
+  cellFormat,
   layoutSheet,
   printSetup,
   type OutputChart,
@@ -399,11 +400,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
           const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
           const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
           header.values = [table.columns.map((c) => toOfficeValue(c.header))];
-          const formats = table.columns.map((c) => c.format ?? "General");
           const blocks = chunkRows(
             headerRow + 1,
             body.map((r) => r.map(toOfficeValue)),
-            body.map(() => formats)
+            body.map((r, i) => r.map((_, c) => cellFormat(table, i, c)))
           );
           for (const block of blocks) {
             await budgetFor(block.bytes);

@@ -1,7 +1,8 @@
 // The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
 
 import { withNumberNotes } from "./number-notes";
-import { formatVi } from "../../engine/numbers";
+import { formatEn, formatVi } from "../../engine/numbers";
+import { SHARE_DECIMALS } from "../../engine/rounding";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
@@ -30,10 +31,13 @@ export const FUNDING_OPTIONS = declareOptions({
     integer: true,
     min: 0,
     max: 10,
-    absent: { vi: "không làm tròn", en: "unrounded" },
+    absent: {
+      vi: `${SHARE_DECIMALS} chữ số (6,21%), cộng đúng 100,00%`,
+      en: `${SHARE_DECIMALS} decimals (6.21%), adding to exactly 100.00%`,
+    },
     help: {
-      vi: "Bỏ trống để giữ tỷ lệ chưa làm tròn; 2 → 6,21% và các tỷ lệ cộng đúng 100,00%",
-      en: "Leave blank for unrounded shares; 2 → 6.21% with shares adding to exactly 100.00%",
+      vi: "Số chữ số thập phân của tỷ lệ hiển thị; các tỷ lệ hiển thị luôn cộng đúng 100% (tỷ lệ chính xác trong JSON)",
+      en: "Decimals of the shares shown; the shares shown always add to exactly 100% (exact shares in the JSON)",
     },
     example: "2",
   }),
@@ -49,11 +53,11 @@ export const fundingJob: PlanningJob = withNumberNotes({
   options: FUNDING_OPTIONS.specs,
   async run(request: JobRequest) {
     const o = FUNDING_OPTIONS.parse(request.options);
-    const decimals = o.round;
+    // Shares are always shown rounded so that they add to exactly 100% at the precision shown.
+    const decimals = o.round ?? SHARE_DECIMALS;
     const table = await loadBudget(request.inputs.budget, o.mapping);
-    const mixes = fundingMix(table, decimals === undefined ? {} : { decimals });
+    const mixes = fundingMix(table, { decimals });
     const comparisons = compareFundingColumns(table);
-    const rounded = decimals !== undefined;
 
     const warnings: Warning[] = [...(table.notes ?? [])];
     const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
@@ -61,7 +65,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
       for (const c of mix.checks.filter((x) => !x.ok)) {
         warnings.push({
           vi: `${mix.column}: "${c.label}" ghi ${fmt(c.stated)} nhưng cộng lại ${fmt(c.computed)} (lệch ${fmt(c.difference)})`,
-          en: `${mix.column}: "${c.label}" states ${c.stated} but adds up to ${c.computed} (difference ${c.difference})`,
+          en: `${mix.column}: "${c.label}" states ${formatEn(c.stated)} but adds up to ${formatEn(c.computed)} (difference ${formatEn(c.difference)})`,
           sheet: table.sheet,
           cell: c.cell,
         });
@@ -79,7 +83,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
     const json = {
       sheet: table.sheet,
       unit,
-      round: decimals ?? null,
+      round: decimals,
       columns: mixes.map((m) => ({
         column: m.column,
         total: m.total,
@@ -89,7 +93,8 @@ export const fundingJob: PlanningJob = withNumberNotes({
           category: l.category,
           level: l.level,
           amount: l.amount,
-          share: rounded ? (l.roundedShare ?? 0) : l.share,
+          share: l.share,
+          displayedShare: l.roundedShare ?? l.share,
         })),
         checks: m.checks.map((c) => ({
           label: c.label,
@@ -106,11 +111,13 @@ export const fundingJob: PlanningJob = withNumberNotes({
 
     const text: string[] = [];
     for (const m of mixes) {
-      text.push(`${m.column}: tổng ${fmt(m.total)} ${unit.vi} / total ${m.total} ${unit.en}`);
+      text.push(
+        `${m.column}: tổng ${fmt(m.total)} ${unit.vi} / total ${formatEn(m.total)} ${unit.en}`
+      );
       for (const l of m.lines.filter((x) => x.level === 1)) {
-        const share = rounded ? (l.roundedShare ?? 0) : l.share;
+        const share = (l.roundedShare ?? l.share) * 100;
         text.push(
-          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share * 100, decimals ?? 2)}%`
+          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share, decimals)}% / ${formatEn(share, decimals)}%`
         );
       }
       const bad = m.checks.filter((c) => !c.ok);
@@ -125,13 +132,13 @@ export const fundingJob: PlanningJob = withNumberNotes({
       );
       for (const c of bad)
         text.push(
-          `    ${c.label}: ghi/stated ${fmt(c.stated)}, cộng/computed ${fmt(c.computed)}, lệch/difference ${fmt(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
+          `    ${c.label}: ghi ${fmt(c.stated)}, cộng ${fmt(c.computed)}, lệch ${fmt(c.difference)} / stated ${formatEn(c.stated)}, computed ${formatEn(c.computed)}, difference ${formatEn(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
         );
     }
     return {
       json,
       text: text.join("\n"),
-      sheets: [fundingSheet(mixes, comparisons, rounded, unit)],
+      sheets: [fundingSheet(mixes, comparisons, decimals, unit)],
       warnings,
     };
   },

@@ -10,7 +10,8 @@ export type FigureKind =
   | "average" // 18,63 (two decimals)
   | "ratio" // 0,243 (three decimals)
   | "coefficient" // 1,5 (up to three decimals, as typed)
-  | "percent"; // a share 0..1: 87,5% or 6,21% (two decimals, shorter when exact)
+  | "percent" // a share 0..1: 87,5% or 6,21% (two decimals, shorter when exact)
+  | "share"; // one of shares that add to 100%, as displayed (rounded by roundedShares): always 6,20%, 38,30%
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -59,6 +60,8 @@ export function figure(value: number, kind: FigureKind, lang: ReportLang): strin
       return fixed(value, 3, 3, lang);
     case "coefficient":
       return fixed(value, 0, 3, lang);
+    case "share":
+      return fixed(value * 100, 2, 2, lang) + "%";
     case "percent": {
       const percent = value * 100;
       const d = percentDecimals(percent);

@@ -51,12 +51,13 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
         subs.length > 0
           ? ` (${subs.map((s) => `${inSentence(s.label)} ${money(s.amount)} ${million}`).join(lang === "vi" ? " và " : " and ")})`
           : "";
+      const shown = line.displayedShare ?? line.share;
       const share =
-        line.share === null
+        shown === null
           ? ""
           : lang === "vi"
-            ? `, chiếm ${figure(line.share, "percent", lang)}`
-            : `, ${figure(line.share, "percent", lang)}`;
+            ? `, chiếm ${figure(shown, "share", lang)}`
+            : `, ${figure(shown, "share", lang)}`;
       blocks.push({
         kind: "bullet",
         text: `${sentenceCase(line.label)}: ${money(line.amount)} ${million}${detail}${share}.`,

@@ -78,6 +78,8 @@ const fundingLine = z.object({
   level: z.number(),
   amount: z.number(),
   share: z.number().nullable(),
+  /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+  displayedShare: z.number().optional(),
 });
 
 export const fundingResult = z.object({

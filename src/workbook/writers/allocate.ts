@@ -1,14 +1,21 @@
 // Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
 
 import type { AllocationResult } from "../../engine/allocation";
-import { FORMATS, type OutputSheet, MONEY_UNIT } from "../output";
+import {
+  coefficientFormatFor,
+  FORMATS,
+  moneyFormatFor,
+  type OutputSheet,
+  MONEY_UNIT,
+} from "../output";
 
 export const ALLOCATION_SHEET = "KQ_PhanBo";
 
 /** The allocation as a table: TT, Đơn vị, Hệ số, Tỷ trọng, Số vốn phân bổ, and a total row. */
 export function allocationSheet(result: AllocationResult): OutputSheet {
   const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
-  const moneyFormat = Number.isInteger(result.unit) ? FORMATS.integer : FORMATS.decimal2;
+  const moneyFormat = moneyFormatFor([result.unit, result.total]);
+  const weights = result.allocations.map((a) => a.weight);
   // Merged communes (2026 on) are keyed by their code: shown next to the name when the sheet gives it.
   const codes = result.allocations.some((a) => a.code !== undefined);
   const code = (a: { code?: string }) => (codes ? [a.code ?? ""] : []);
@@ -22,14 +29,15 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           result.basis === "need" ? "nhu cầu" : "hệ số"
         } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
         columns: [
-          { header: "TT" },
+          { header: "TT", format: FORMATS.count },
           { header: "Đơn vị" },
           ...(codes ? [{ header: "Mã xã", format: FORMATS.text }] : []),
           {
             header: weightHeader,
-            format: result.basis === "need" ? FORMATS.integer : FORMATS.decimal2,
+            format:
+              result.basis === "need" ? moneyFormatFor(weights) : coefficientFormatFor(weights),
           },
-          { header: "Tỷ trọng", format: FORMATS.percent },
+          { header: "Tỷ trọng", format: FORMATS.share },
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
         rows: [

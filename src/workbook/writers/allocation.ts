@@ -10,7 +10,14 @@ import {
   type PolicyAllocationResult,
 } from "../../engine/allocation";
 import type { CellValue } from "../grid";
-import { FORMATS, type OutputColumn, type OutputSheet, type OutputTable } from "../output";
+import {
+  coefficientFormatFor,
+  FORMATS,
+  moneyFormatFor,
+  type OutputColumn,
+  type OutputSheet,
+  type OutputTable,
+} from "../output";
 
 export const ALLOCATION_SHEET = "KQ_PhanBo";
 
@@ -21,8 +28,9 @@ interface Split {
   byType: AllocationSummaryRow[];
 }
 
+/** Money rounded to the unit (1, 10, 100 or a fraction such as 0,5): in the unit's decimals. */
 function moneyFormat(unit: number): string {
-  return Number.isInteger(unit) ? FORMATS.integer : FORMATS.decimal2;
+  return moneyFormatFor([unit]);
 }
 
 function policyName(policy: AllocationPolicy): string {
@@ -35,20 +43,26 @@ function communesTable(split: Split): OutputTable {
   const { central, topUp } = split;
   const money = moneyFormat(central.unit);
   const columns: OutputColumn[] = [
-    { header: "TT" },
+    { header: "TT", format: FORMATS.count },
     { header: "Xã" },
-    { header: "Nhóm xã" },
+    { header: "Nhóm xã", format: FORMATS.count },
     { header: "Loại xã" },
-    { header: "Số tiêu chí đạt", format: FORMATS.integer },
-    { header: "Hệ số", format: FORMATS.decimal2 },
+    { header: "Số tiêu chí đạt", format: FORMATS.count },
+    {
+      header: "Hệ số",
+      format: coefficientFormatFor(central.allocations.map((a) => a.coefficient)),
+    },
     { header: "Quy tắc áp dụng" },
-    { header: "Tỷ trọng", format: FORMATS.percent },
+    { header: "Tỷ trọng", format: FORMATS.share },
     { header: "Số vốn phân bổ (triệu đồng)", format: money },
     { header: "Cách tính" },
   ];
   if (topUp) {
     columns.push(
-      { header: "Hệ số (vốn tỉnh)", format: FORMATS.decimal2 },
+      {
+        header: "Hệ số (vốn tỉnh)",
+        format: coefficientFormatFor(topUp.allocations.map((a) => a.coefficient)),
+      },
       { header: "Quy tắc (vốn tỉnh)" },
       { header: "Vốn tỉnh bổ sung (triệu đồng)", format: money },
       { header: "Cách tính (vốn tỉnh)" },
@@ -110,8 +124,11 @@ function summaryTable(name: string, title: string, rows: AllocationSummaryRow[],
     title,
     columns: [
       { header: "Nhóm" },
-      { header: "Số xã", format: FORMATS.integer },
-      { header: "Tổng hệ số (vốn trung ương)", format: FORMATS.decimal2 },
+      { header: "Số xã", format: FORMATS.count },
+      {
+        header: "Tổng hệ số (vốn trung ương)",
+        format: coefficientFormatFor(body.map((r) => r[2])),
+      },
       { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat(unit) },
     ],
     rows: body,
@@ -123,9 +140,9 @@ function rulesTable(name: string, policy: AllocationPolicy, role: string): Outpu
     name,
     title: `${role}: ${policyName(policy)} / Policy rules`,
     columns: [
-      { header: "Dòng" },
+      { header: "Dòng", format: FORMATS.count },
       { header: "Điều kiện" },
-      { header: "Hệ số", format: FORMATS.decimal2 },
+      { header: "Hệ số", format: coefficientFormatFor(policy.rules.map((r) => r.coefficient)) },
       { header: "Cách tính" },
       { header: "Căn cứ" },
       { header: "Ghi chú" },

@@ -1,11 +1,12 @@
 // Result of the "counterpart" job: local ÷ central ratio per column against the minimum (KQ_DoiUng).
 
 import type { CounterpartColumn } from "../../engine/funding/counterpart";
-import { FORMATS, type OutputSheet, MONEY_UNIT } from "../output";
+import { FORMATS, moneyFormatFor, type OutputSheet, MONEY_UNIT } from "../output";
 
 export const COUNTERPART_SHEET = "KQ_DoiUng";
 
 export function counterpartSheet(columns: CounterpartColumn[], basis: string): OutputSheet {
+  const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
     sheet: COUNTERPART_SHEET,
     tables: [
@@ -15,11 +16,11 @@ export function counterpartSheet(columns: CounterpartColumn[], basis: string): O
         title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
         columns: [
           { header: "Năm/Cột" },
-          { header: "NS trung ương", format: FORMATS.integer },
-          { header: "NS địa phương", format: FORMATS.integer },
-          { header: "Tỷ lệ đối ứng", format: FORMATS.decimal3 },
-          { header: "Tỷ lệ tối thiểu", format: FORMATS.decimal2 },
-          { header: "Thiếu hụt", format: FORMATS.integer },
+          { header: "NS trung ương", format: money },
+          { header: "NS địa phương", format: money },
+          { header: "Tỷ lệ đối ứng", format: FORMATS.ratio },
+          { header: "Tỷ lệ tối thiểu", format: FORMATS.ratio },
+          { header: "Thiếu hụt", format: money },
           { header: "Đạt yêu cầu" },
         ],
         rows: columns.map((c) => [

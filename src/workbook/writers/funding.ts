@@ -6,6 +6,8 @@ import type { ColumnMix } from "../../engine/funding/mix";
 import type { CellValue } from "../grid";
 import {
   FORMATS,
+  moneyFormatFor,
+  shareFormat,
   type OutputColumn,
   type OutputSheet,
   type OutputTable,
@@ -26,18 +28,23 @@ export interface MoneyUnitLabel {
 
 const MILLION: MoneyUnitLabel = { vi: "triệu đồng", en: "million VND" };
 
+/**
+ * The mix with each share as displayed: rounded to `decimals` decimals of a percentage so that the shares shown add
+ * up to exactly 100% (the cell holds that rounded value, so that a SUM in Excel agrees; the title says so, and the
+ * exact shares are in the JSON).
+ */
 export function mixTable(
   mixes: ColumnMix[],
-  rounded: boolean,
+  decimals: number,
   unit: MoneyUnitLabel = MILLION
 ): OutputTable {
   const columns: OutputColumn[] = [{ header: "Nội dung" }, { header: "Nhóm nguồn" }];
   for (const mix of mixes) {
     columns.push({
       header: `${mix.column} (${unit.vi})`,
-      format: unit.vi === MILLION.vi ? FORMATS.integer : FORMATS.decimal3,
+      format: moneyFormatFor(mix.lines.map((l) => l.amount)),
     });
-    columns.push({ header: `Tỷ lệ - ${mix.column}`, format: FORMATS.percent });
+    columns.push({ header: `Tỷ lệ - ${mix.column}`, format: shareFormat(decimals) });
   }
   const rows: CellValue[][] = (mixes[0]?.lines ?? []).map((line, i) => {
     const row: CellValue[] = [
@@ -46,7 +53,7 @@ export function mixTable(
     ];
     for (const mix of mixes) {
       const l = mix.lines[i];
-      row.push(l.amount, rounded ? (l.roundedShare ?? 0) : l.share);
+      row.push(l.amount, l.roundedShare ?? l.share);
     }
     return row;
   });
@@ -56,13 +63,18 @@ export function mixTable(
   return {
     name: "NTM_NguonVon",
     unit: MONEY_UNIT,
-    title: `Cơ cấu nguồn vốn (${unit.vi}) / Funding mix (${unit.en})`,
+    title:
+      `Cơ cấu nguồn vốn (${unit.vi}); tỷ lệ làm tròn ${decimals} chữ số, cộng đúng 100% / ` +
+      `Funding mix (${unit.en}); shares rounded to ${decimals} decimals, adding to exactly 100%`,
     columns,
     rows,
   };
 }
 
 export function checksTable(mixes: ColumnMix[]): OutputTable {
+  const money = moneyFormatFor(
+    mixes.flatMap((m) => m.checks.flatMap((c) => [c.stated, c.computed]))
+  );
   const rows: CellValue[][] = mixes.flatMap((mix) =>
     mix.checks.map((c) => [
       mix.column,
@@ -82,9 +94,9 @@ export function checksTable(mixes: ColumnMix[]): OutputTable {
       { header: "Cột" },
       { header: "Nội dung" },
       { header: "Loại kiểm tra" },
-      { header: "Số ghi (stated)", format: FORMATS.integer },
-      { header: "Số cộng lại (computed)", format: FORMATS.integer },
-      { header: "Chênh lệch (difference)", format: FORMATS.integer },
+      { header: "Số ghi (stated)", format: money },
+      { header: "Số cộng lại (computed)", format: money },
+      { header: "Chênh lệch (difference)", format: money },
       { header: "Kết quả" },
       { header: "Ô" },
     ],
@@ -93,6 +105,7 @@ export function checksTable(mixes: ColumnMix[]): OutputTable {
 }
 
 export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
+  const money = moneyFormatFor(comparisons.flatMap((c) => c.lines.flatMap((l) => [l.from, l.to])));
   const rows: CellValue[][] = comparisons.flatMap((cmp) =>
     cmp.lines.map((l) => [
       cmp.kind === "achieved" ? "Thực hiện / kế hoạch" : "Thay đổi",
@@ -114,10 +127,10 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
       { header: "Từ cột" },
       { header: "Đến cột" },
       { header: "Nội dung" },
-      { header: "Số từ (from)", format: FORMATS.integer },
-      { header: "Số đến (to)", format: FORMATS.integer },
-      { header: "Chênh lệch", format: FORMATS.integer },
-      { header: "Tỷ lệ (đến/từ)", format: FORMATS.percent },
+      { header: "Số từ (from)", format: money },
+      { header: "Số đến (to)", format: money },
+      { header: "Chênh lệch", format: money },
+      { header: "Tỷ lệ (đến/từ)", format: FORMATS.share },
     ],
     rows,
   };
@@ -126,10 +139,10 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
 export function fundingSheet(
   mixes: ColumnMix[],
   comparisons: ColumnComparison[],
-  rounded: boolean,
+  decimals: number,
   unit: MoneyUnitLabel = MILLION
 ): OutputSheet {
-  const tables = [mixTable(mixes, rounded, unit), checksTable(mixes)];
+  const tables = [mixTable(mixes, decimals, unit), checksTable(mixes)];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
   return { sheet: FUNDING_SHEET, tables };
 }

@@ -33,7 +33,7 @@ export function indicatorRoadmapSheet(
   source: Bilingual
 ): OutputSheet {
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
-    i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
+    i === 0 ? `${y.year} (hiện trạng / now)` : y.year,
     y.standard,
     y.modern ?? (i === 0 ? "-" : "Chưa dự kiến (not projected)"),
     y.averageCriteria,
@@ -53,38 +53,49 @@ export function indicatorRoadmapSheet(
         `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} triệu đồng/năm, ` +
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
-        { header: "Năm (year)" },
-        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.integer },
-        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.integer },
-        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.decimal2 },
+        { header: "Năm (year)", format: FORMATS.year },
+        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.count },
+        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.count },
+        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.average },
         {
           header: `Số xã dưới ${roadmap.below} tiêu chí (under ${roadmap.below})`,
-          format: FORMATS.integer,
+          format: FORMATS.count,
         },
-        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.integer },
-        { header: "Kinh phí (cost)", format: FORMATS.integer },
-        { header: "Lũy kế kinh phí (cumulative cost)", format: FORMATS.integer },
+        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.count },
+        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.count },
+        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.count },
+        { header: "Kinh phí (cost)", format: FORMATS.money },
+        { header: "Lũy kế kinh phí (cumulative cost)", format: FORMATS.money },
         { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
       ],
       rows,
     },
   ];
   if (roadmap.targets.length > 0) {
+    // Targets are counts of communes, except the average criteria per commune.
+    const byTarget = Object.fromEntries(
+      roadmap.targets.map((t, i) => [
+        i,
+        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
+      ])
+    );
     tables.push({
       name: "NTM_ChiTieu",
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
       columns: [
         { header: "Chỉ tiêu (target)" },
-        { header: "Mục tiêu (goal)", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear} (projected)`, format: FORMATS.decimal2 },
+        { header: "Mục tiêu (goal)", format: FORMATS.count, rowFormats: byTarget },
+        {
+          header: `Dự kiến năm ${toYear} (projected)`,
+          format: FORMATS.count,
+          rowFormats: byTarget,
+        },
         { header: "Đánh giá (assessment)" },
-        { header: "Năm đạt (year met)" },
-        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.integer },
-        { header: "Còn thiếu (short by)", format: FORMATS.decimal2 },
-        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.integer },
-        { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
+        { header: "Năm đạt (year met)", format: FORMATS.year },
+        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.money },
+        { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
+        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.money },
+        { header: "Năm đạt nếu giữ tốc độ (year at this pace)", format: FORMATS.year },
         { header: "Ghi chú (note)" },
       ],
       rows: roadmap.targets.map((t) => [
@@ -92,11 +103,11 @@ export function indicatorRoadmapSheet(
         t.target,
         t.projected ?? "Chưa dự kiến (not projected)",
         verdict(t.reachable),
-        t.year === null ? "-" : String(t.year),
+        t.year,
         t.cost,
         t.shortfall,
         t.extraCost,
-        t.yearAtThisPace === null ? "-" : String(t.yearAtThisPace),
+        t.yearAtThisPace,
         t.note ? `${t.note.vi} / ${t.note.en}` : "",
       ]),
     });

@@ -3,7 +3,7 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
-import { FORMATS, type OutputSheet } from "../output";
+import { FORMATS, keyFigures, type OutputSheet } from "../output";
 import { TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
@@ -50,21 +50,29 @@ export function indicatorTargetsSheet(
     ])
   );
   const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
-  const summary: (string | number)[][] = [
+  const summary = keyFigures([
     ["Giai đoạn (period)", period],
-    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard],
-    ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained],
-    ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained],
-    ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
-    ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
+    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
+    ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained, FORMATS.count],
+    ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained, FORMATS.count],
+    [
+      "Bình quân tiêu chí/xã hiện nay (current average)",
+      round2(plan.currentAverage),
+      FORMATS.average,
+    ],
+    [
+      "Bình quân tiêu chí/xã dự kiến (projected average)",
+      round2(plan.projectedAverage),
+      FORMATS.average,
+    ],
     ["Giới hạn mỗi xã (cap)", capText(plan)],
-    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)"],
-    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost],
-    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-"],
+    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)", FORMATS.money],
+    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost, FORMATS.money],
+    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-", FORMATS.money],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
-    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
-  ];
+    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
+  ]);
   const until = year === undefined ? "" : ` đến cuối năm ${year}`;
   return {
     sheet: TARGETS_SHEET,
@@ -73,18 +81,18 @@ export function indicatorTargetsSheet(
         name: "NTM_ChiTieu",
         title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)`,
         columns: [
-          { header: "TT", format: FORMATS.integer },
+          { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
           { header: "Mã xã", format: FORMATS.text },
-          { header: "Nhóm xã", format: FORMATS.integer },
-          { header: "Số tiêu chí đạt", format: FORMATS.integer },
-          { header: "Số chỉ tiêu chưa đạt", format: FORMATS.integer },
+          { header: "Nhóm xã", format: FORMATS.count },
+          { header: "Số tiêu chí đạt", format: FORMATS.count },
+          { header: "Số chỉ tiêu chưa đạt", format: FORMATS.count },
           { header: "Chỉ tiêu chưa đạt", format: FORMATS.text },
-          { header: "Số chỉ tiêu phấn đấu", format: FORMATS.integer },
+          { header: "Số chỉ tiêu phấn đấu", format: FORMATS.count },
           { header: "Chỉ tiêu phấn đấu đạt", format: FORMATS.text },
           { header: "Tiêu chí đạt thêm", format: FORMATS.text },
-          { header: "Lũy kế tiêu chí", format: FORMATS.integer },
-          { header: "Chi phí", format: FORMATS.integer },
+          { header: "Lũy kế tiêu chí", format: FORMATS.count },
+          { header: "Chi phí", format: FORMATS.money },
         ],
         rows,
       },
@@ -94,9 +102,9 @@ export function indicatorTargetsSheet(
         columns: [
           { header: "Tên xã" },
           { header: "Mã xã", format: FORMATS.text },
-          { header: "Tiêu chí", format: FORMATS.integer },
+          { header: "Tiêu chí", format: FORMATS.count },
           { header: "Chỉ tiêu", format: FORMATS.text },
-          { header: "Chi phí", format: FORMATS.integer },
+          { header: "Chi phí", format: FORMATS.money },
           { header: "Hoàn thành tiêu chí (completes the criterion)" },
         ],
         rows: details,
@@ -104,8 +112,11 @@ export function indicatorTargetsSheet(
       {
         name: "NTM_ChiTieu_TongHop",
         title: "Tổng hợp (summary)",
-        columns: [{ header: "Chỉ tiêu (indicator)" }, { header: "Giá trị (value)" }],
-        rows: summary,
+        columns: [
+          { header: "Chỉ tiêu (indicator)" },
+          { header: "Giá trị (value)", rowFormats: summary.formats },
+        ],
+        rows: summary.rows,
       },
     ],
   };

@@ -1,7 +1,7 @@
 // Result of the "merge" job: what was merged into what, money and earlier statuses by merged commune (KQ_SapNhap).
 
 import type { MergedCommune, MergedMoney, MergedStatus } from "../../engine/merge";
-import { FORMATS, type OutputSheet, type OutputTable } from "../output";
+import { FORMATS, moneyFormatFor, type OutputSheet, type OutputTable } from "../output";
 
 export const MERGE_SHEET = "KQ_SapNhap";
 
@@ -15,11 +15,11 @@ export function mergeSheet(
       name: "NTM_SapNhap",
       title: "Xã sau sáp nhập và các xã cũ (what was merged into what)",
       columns: [
-        { header: "TT", format: FORMATS.integer },
+        { header: "TT", format: FORMATS.count },
         { header: "Xã mới" },
         { header: "Mã xã mới", format: FORMATS.text },
         { header: "Ngày hiệu lực", format: FORMATS.text },
-        { header: "Số xã cũ", format: FORMATS.integer },
+        { header: "Số xã cũ", format: FORMATS.count },
         { header: "Các xã cũ" },
         { header: "Mã các xã cũ", format: FORMATS.text },
       ],
@@ -49,7 +49,10 @@ export function mergeSheet(
       columns: [
         { header: "Xã mới" },
         { header: "Mã xã mới", format: FORMATS.text },
-        ...money.columns.map((c) => ({ header: c, format: FORMATS.integer })),
+        ...money.columns.map((c, j) => ({
+          header: c,
+          format: moneyFormatFor(money.rows.map((r) => r.amounts[j])),
+        })),
         { header: "Cộng từ các xã cũ (from)" },
       ],
       rows: [
@@ -71,8 +74,8 @@ export function mergeSheet(
       columns: [
         { header: "Xã mới" },
         { header: "Các xã cũ (số tiêu chí đạt)" },
-        { header: "Số xã cũ đạt chuẩn", format: FORMATS.integer },
-        { header: "Số xã cũ", format: FORMATS.integer },
+        { header: "Số xã cũ đạt chuẩn", format: FORMATS.count },
+        { header: "Số xã cũ", format: FORMATS.count },
         { header: "Tiêu chí các xã cũ đều đạt", format: FORMATS.text },
       ],
       rows: status.communes.map((s) => [

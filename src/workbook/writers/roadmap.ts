@@ -30,18 +30,19 @@ export function roadmapSheet(
 ): OutputSheet {
   const unit = extra.unit ?? "million-vnd";
   const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const firstYear = extra.firstYear ?? null;
   const tiers = roadmap.years.some((y) => y.advanced !== null) || roadmap.start.advanced !== null;
   const models = roadmap.years.some((y) => y.model !== null) || roadmap.start.model !== null;
   const columns = [
-    { header: "Năm" },
-    { header: "Số xã đạt chuẩn", format: FORMATS.integer },
-    { header: "Số tiêu chí bình quân/xã", format: FORMATS.decimal2 },
-    { header: `Số xã dưới ${roadmap.below} tiêu chí`, format: FORMATS.integer },
-    { header: `Kinh phí (${u.vi})`, format: FORMATS.integer },
-    { header: "Số tiêu chí tăng thêm", format: FORMATS.integer },
-    ...(tiers ? [{ header: "Số xã nâng cao", format: FORMATS.integer }] : []),
-    ...(models ? [{ header: "Số xã kiểu mẫu", format: FORMATS.integer }] : []),
+    { header: "Năm", format: FORMATS.year },
+    { header: "Số xã đạt chuẩn", format: FORMATS.count },
+    { header: "Số tiêu chí bình quân/xã", format: FORMATS.average },
+    { header: `Số xã dưới ${roadmap.below} tiêu chí`, format: FORMATS.count },
+    { header: `Kinh phí (${u.vi})`, format: spent },
+    { header: "Số tiêu chí tăng thêm", format: FORMATS.count },
+    ...(tiers ? [{ header: "Số xã nâng cao", format: FORMATS.count }] : []),
+    ...(models ? [{ header: "Số xã kiểu mẫu", format: FORMATS.count }] : []),
     { header: "Xã đạt chuẩn mới" },
     { header: "Cách tính (basis)" },
   ];
@@ -69,19 +70,26 @@ export function roadmapSheet(
     },
   ];
   if (roadmap.targets.length > 0) {
+    // Targets are counts of communes, except the average criteria per commune.
+    const byTarget = Object.fromEntries(
+      roadmap.targets.map((t, i) => [
+        i,
+        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
+      ])
+    );
     tables.push({
       name: "NTM_ChiTieu",
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear} / Period targets`,
       columns: [
         { header: "Chỉ tiêu" },
-        { header: "Mục tiêu", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear}`, format: FORMATS.decimal2 },
+        { header: "Mục tiêu", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Dự kiến năm ${toYear}`, format: FORMATS.count, rowFormats: byTarget },
         { header: "Đạt/Không đạt" },
-        { header: "Năm đạt" },
-        { header: `Kinh phí đến năm đạt (${u.vi})`, format: FORMATS.integer },
-        { header: "Còn thiếu", format: FORMATS.decimal2 },
-        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: FORMATS.integer },
-        { header: "Năm đạt nếu giữ tốc độ" },
+        { header: "Năm đạt", format: FORMATS.year },
+        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
+        { header: "Còn thiếu", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
+        { header: "Năm đạt nếu giữ tốc độ", format: FORMATS.year },
       ],
       rows: roadmap.targets.map((t) => [
         t.label.vi,

@@ -110,9 +110,9 @@ export function summarySheet(
       title: `Tổng hợp tiêu chí nông thôn mới (bộ ${catalogue.id}) / Criteria summary`,
       columns: [
         { header: "Chỉ tiêu (Indicator)" },
-        // General format: counts stay whole and the average keeps its decimals.
-        { header: "Giá trị (Value)" },
-        { header: "Tỷ lệ (Share)", format: FORMATS.percent },
+        // Counts of communes, but for the average criteria per commune (the second row).
+        { header: "Giá trị (Value)", format: FORMATS.count, rowFormats: { 1: FORMATS.average } },
+        { header: "Tỷ lệ (Share)", format: FORMATS.share },
       ],
       rows,
       // The band rows close the table: a chart of communes per band, as reports show it.
@@ -132,12 +132,12 @@ export function summarySheet(
       name: "NTM_TheoTieuChi",
       title: "Số xã đạt từng tiêu chí / Communes meeting each criterion",
       columns: [
-        { header: "TT" },
+        { header: "TT", format: FORMATS.count },
         { header: "Tiêu chí" },
         { header: "Criterion" },
-        { header: "Số xã đạt", format: FORMATS.integer },
-        { header: "Tỷ lệ", format: FORMATS.percent },
-        ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.integer })),
+        { header: "Số xã đạt", format: FORMATS.count },
+        { header: "Tỷ lệ", format: FORMATS.share },
+        ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.count })),
       ],
       rows: catalogue.criteria.map((c) => [
         c.number,
@@ -162,12 +162,12 @@ export function summarySheet(
       title: "Số xã đạt từng chỉ tiêu / Communes meeting each indicator",
       columns: [
         { header: "Mã chỉ tiêu (Code)" },
-        { header: "Tiêu chí (Criterion)" },
+        { header: "Tiêu chí (Criterion)", format: FORMATS.count },
         { header: "Chỉ tiêu" },
         { header: "Indicator" },
-        { header: "Số xã đạt", format: FORMATS.integer },
-        { header: "Tỷ lệ", format: FORMATS.percent },
-        ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.integer })),
+        { header: "Số xã đạt", format: FORMATS.count },
+        { header: "Tỷ lệ", format: FORMATS.share },
+        ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.count })),
       ],
       rows: (catalogue.indicators ?? []).map((i) => [
         i.code,

@@ -3,7 +3,7 @@
 import { formatVi } from "../../engine/numbers";
 import type { TargetPlan } from "../../engine/targets";
 import { NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
-import { FORMATS, type OutputSheet } from "../output";
+import { FORMATS, keyFigures, type OutputSheet } from "../output";
 
 export const TARGETS_SHEET = "KQ_ChiTieu";
 
@@ -32,18 +32,27 @@ export function targetsSheet(
       c.cost,
     ]);
   const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
-  const summary: (string | number)[][] = [
-    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard],
-    ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained],
-    ["Bình quân tiêu chí/xã hiện nay (current average)", round2(plan.currentAverage)],
-    ["Bình quân tiêu chí/xã dự kiến (projected average)", round2(plan.projectedAverage)],
-    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS],
-    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost],
-    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-"],
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  const summary = keyFigures([
+    ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
+    ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained, FORMATS.count],
+    [
+      "Bình quân tiêu chí/xã hiện nay (current average)",
+      round2(plan.currentAverage),
+      FORMATS.average,
+    ],
+    [
+      "Bình quân tiêu chí/xã dự kiến (projected average)",
+      round2(plan.projectedAverage),
+      FORMATS.average,
+    ],
+    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
+    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
-    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap],
-  ];
+    ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
+  ]);
   const until = year === undefined ? "" : ` đến cuối năm ${year}`;
   return {
     sheet: TARGETS_SHEET,
@@ -52,23 +61,26 @@ export function targetsSheet(
         name: "NTM_ChiTieu",
         title: `Kế hoạch phấn đấu${until} (targets for next year)`,
         columns: [
-          { header: "TT", format: FORMATS.integer },
+          { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
           { header: "Huyện" },
-          { header: "Số tiêu chí đạt", format: FORMATS.integer },
+          { header: "Số tiêu chí đạt", format: FORMATS.count },
           { header: "Tên tiêu chí đạt", format: FORMATS.text },
-          { header: "Số TC phấn đấu", format: FORMATS.integer },
+          { header: "Số TC phấn đấu", format: FORMATS.count },
           { header: "Tiêu chí phấn đấu đạt", format: FORMATS.text },
-          { header: "Lũy kế", format: FORMATS.integer },
-          { header: `Chi phí (${u.vi})`, format: FORMATS.integer },
+          { header: "Lũy kế", format: FORMATS.count },
+          { header: `Chi phí (${u.vi})`, format: spent },
         ],
         rows,
       },
       {
         name: "NTM_ChiTieu_TongHop",
         title: "Tổng hợp (summary)",
-        columns: [{ header: "Chỉ tiêu (indicator)" }, { header: "Giá trị (value)" }],
-        rows: summary,
+        columns: [
+          { header: "Chỉ tiêu (indicator)" },
+          { header: "Giá trị (value)", rowFormats: summary.formats },
+        ],
+        rows: summary.rows,
       },
     ],
   };

@@ -58,7 +58,7 @@ describe("funding job", () => {
       "Kết quả huy động năm 2023 (triệu đồng)",
       "Tỷ lệ - Kết quả huy động năm 2023",
     ]);
-    expect(mix.formats.slice(2, 4)).toEqual([FORMATS.integer, FORMATS.percent]);
+    expect(mix.formats.slice(2, 4)).toEqual([FORMATS.count, FORMATS.share]);
     const topShares = mix.rows
       .filter((r) => !String(r[0]).includes("- ") && r[1] !== "Tổng số")
       .map((r) => r[3] as number);

@@ -13,6 +13,7 @@ import { copyRows, Rows } from "../rows";
 import { relativeGap, type MixedProgram, type MixedSolver } from "../solver";
 import type { ExactOptions } from "../types";
 import { cheapestIndicatorCompletions, greedyTakes } from "./greedy";
+import { dualBound, flatten, pricedPlan, type SideRow } from "./bound";
 import { communeOptions, type CommuneOption } from "./options";
 import { prepareIndicators, type PreparedIndicators } from "./prepare";
 import {
@@ -190,11 +191,22 @@ function valueOf(province: PreparedIndicators, chosen: (CommuneOption | null)[])
  * `gap` is that stage's relative gap). Among plans of equal value the most flagged communes are completed
  * (registered weigh 2, especially difficult 1).
  */
-export async function planIndicatorTargetsExact(
+export function planIndicatorTargetsExact(
   communes: IndicatorCommune[],
   options: IndicatorTargetOptions,
   solver: MixedSolver,
   exact: ExactOptions = {}
+): Promise<IndicatorTargetPlan> {
+  return planStaged(communes, options, solver, exact, true);
+}
+
+/** The exact planner, with or without our own bound (without: every stage goes to the solver; for tests). */
+export async function planStaged(
+  communes: IndicatorCommune[],
+  options: IndicatorTargetOptions,
+  solver: MixedSolver,
+  exact: ExactOptions,
+  ownBound: boolean
 ): Promise<IndicatorTargetPlan> {
   const { signal, onProgress } = exact;
   signal?.throwIfAborted();
@@ -240,31 +252,79 @@ export async function planIndicatorTargetsExact(
   });
   const fullColumns = columnsOf(full);
   const shared = sharedRows(province, fullColumns, completed.size);
+  /** The shared rows, and the stages already solved kept at their values. */
+  const keeping = (criteria: boolean, indicators: boolean): Rows => {
+    const rows = copyRows(shared);
+    if (criteria)
+      rows.add(
+        entriesOf(fullColumns, (o) => o.criteria),
+        value.criteria,
+        Infinity
+      );
+    if (indicators)
+      rows.add(
+        entriesOf(fullColumns, (o) => o.indicators),
+        value.indicators,
+        Infinity
+      );
+    return rows;
+  };
+  // Our own bound: each stage is first tried against the linear relaxation's bound (bound.ts), with the plan
+  // built from its multipliers; the solver runs only when they do not meet.
+  const flat = flatten(full);
+  const budgetRow: SideRow[] = Number.isFinite(province.budget)
+    ? [{ g: flat.cost.map((c) => -c), b: -province.budget }]
+    : [];
+  const completeRow: SideRow[] =
+    completed.size > 0 ? [{ g: flat.completes, b: completed.size }] : [];
+  /** Tries to prove the stage by the bound; true when proven (the current plan is then the stage's best). */
+  const byBound = async (
+    f: Float64Array,
+    side: SideRow[],
+    current: () => number,
+    allowed: number
+  ): Promise<boolean> => {
+    if (!ownBound) return false;
+    const rows = [...budgetRow, ...completeRow, ...side];
+    const dual = await dualBound(flat, f, rows, current(), current() + allowed, solver);
+    const priced = pricedPlan(
+      flat,
+      f,
+      rows.slice(budgetRow.length),
+      dual.u.slice(budgetRow.length),
+      province.budget,
+      fits
+    );
+    consider(Array.from(priced, (o) => flat.option[o]));
+    return dual.bound < current() + allowed;
+  };
+  const wholeUnit = 1 - 1e-6;
   if (!everyBest && fullColumns.option.length > 0) {
     // Stage 2: most criteria completed, on the cheapest option per number of criteria.
     signal?.throwIfAborted();
-    const stage2 = full.map(byCriteria);
-    const columns2 = columnsOf(stage2);
-    const weight2 = (o: CommuneOption) => o.criteria;
-    // No commune can complete a criterion: stage 2's value is 0.
-    const result2 =
-      columns2.option.length === 0
-        ? { status: "optimal", values: [], bound: 0 }
-        : await solver.solve(
-            program(
-              columns2,
-              sharedRows(province, columns2, completed.size),
-              weight2,
-              "max",
-              startOf(columns2, onCriteriaColumns(stage2, chosen)),
-              0.999,
-              exact.timeLimitSeconds
-            )
-          );
-    if (result2.status === "infeasible")
-      throw new Error("Stage 2 infeasible although the greedy plan is feasible");
-    consider(asOptions(province, full, takesOf(province, chosenBy(columns2, result2.values))));
-    stopped(result2, value.criteria);
+    if (!(await byBound(flat.criteria, [], () => value.criteria, wholeUnit))) {
+      const stage2 = full.map(byCriteria);
+      const columns2 = columnsOf(stage2);
+      // No commune can complete a criterion: stage 2's value is 0.
+      const result2 =
+        columns2.option.length === 0
+          ? { status: "optimal", values: [], bound: 0 }
+          : await solver.solve(
+              program(
+                columns2,
+                sharedRows(province, columns2, completed.size),
+                (o) => o.criteria,
+                "max",
+                startOf(columns2, onCriteriaColumns(stage2, chosen)),
+                0.999,
+                exact.timeLimitSeconds
+              )
+            );
+      if (result2.status === "infeasible")
+        throw new Error("Stage 2 infeasible although the greedy plan is feasible");
+      consider(asOptions(province, full, takesOf(province, chosenBy(columns2, result2.values))));
+      stopped(result2, value.criteria);
+    }
     onProgress?.(0.4, {
       vi: `Giai đoạn 2: ${value.criteria} tiêu chí`,
       en: `Stage 2: ${value.criteria} criteria completed`,
@@ -272,27 +332,24 @@ export async function planIndicatorTargetsExact(
 
     // Stage 3: most indicators keeping that many criteria.
     signal?.throwIfAborted();
-    const rows3 = copyRows(shared);
-    rows3.add(
-      entriesOf(fullColumns, (o) => o.criteria),
-      value.criteria,
-      Infinity
-    );
-    const result3 = await solver.solve(
-      program(
-        fullColumns,
-        rows3,
-        (o) => o.indicators,
-        "max",
-        startOf(fullColumns, chosen),
-        0.999,
-        exact.timeLimitSeconds
-      )
-    );
-    if (result3.status === "infeasible")
-      throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
-    consider(chosenBy(fullColumns, result3.values));
-    stopped(result3, value.indicators);
+    const criteriaRow = { g: flat.criteria, b: value.criteria };
+    if (!(await byBound(flat.indicators, [criteriaRow], () => value.indicators, wholeUnit))) {
+      const result3 = await solver.solve(
+        program(
+          fullColumns,
+          keeping(true, false),
+          (o) => o.indicators,
+          "max",
+          startOf(fullColumns, chosen),
+          0.999,
+          exact.timeLimitSeconds
+        )
+      );
+      if (result3.status === "infeasible")
+        throw new Error("Stage 3 infeasible although stage 2's plan is feasible");
+      consider(chosenBy(fullColumns, result3.values));
+      stopped(result3, value.indicators);
+    }
     onProgress?.(0.6, {
       vi: `Giai đoạn 3: ${value.indicators} chỉ tiêu`,
       en: `Stage 3: ${value.indicators} indicators met`,
@@ -300,33 +357,32 @@ export async function planIndicatorTargetsExact(
 
     // Stage 4: least cost keeping those counts.
     signal?.throwIfAborted();
-    const rows4 = copyRows(shared);
-    rows4.add(
-      entriesOf(fullColumns, (o) => o.criteria),
-      value.criteria,
-      Infinity
-    );
-    rows4.add(
-      entriesOf(fullColumns, (o) => o.indicators),
-      value.indicators,
-      Infinity
-    );
     const integral = fullColumns.option.every((o) => Number.isInteger(o.cost));
-    const result4 = await solver.solve(
-      program(
-        fullColumns,
-        rows4,
-        (o) => o.cost,
-        "min",
-        startOf(fullColumns, chosen),
-        integral ? 0.999 : 1e-6,
-        exact.timeLimitSeconds
-      )
+    const indicatorsRow = { g: flat.indicators, b: value.indicators };
+    const negative = flat.cost.map((c) => -c);
+    const proven4 = await byBound(
+      negative,
+      [criteriaRow, indicatorsRow],
+      () => -value.cost,
+      integral ? 0.999 : 1e-6
     );
-    if (result4.status === "infeasible")
-      throw new Error("Stage 4 infeasible although stage 3's plan is feasible");
-    consider(chosenBy(fullColumns, result4.values));
-    stopped(result4, value.cost);
+    if (!proven4) {
+      const result4 = await solver.solve(
+        program(
+          fullColumns,
+          keeping(true, true),
+          (o) => o.cost,
+          "min",
+          startOf(fullColumns, chosen),
+          integral ? 0.999 : 1e-6,
+          exact.timeLimitSeconds
+        )
+      );
+      if (result4.status === "infeasible")
+        throw new Error("Stage 4 infeasible although stage 3's plan is feasible");
+      consider(chosenBy(fullColumns, result4.values));
+      stopped(result4, value.cost);
+    }
   }
 
   // Stage 5, among plans of equal value: the most flagged communes completed.
@@ -338,17 +394,7 @@ export async function planIndicatorTargetsExact(
     signal?.throwIfAborted();
     onProgress?.(0.8, { vi: "Giai đoạn 5: ưu tiên", en: "Stage 5: priorities" });
     const limit = value.cost + 1e-7 * Math.max(1, value.cost);
-    const rows5 = copyRows(shared);
-    rows5.add(
-      entriesOf(fullColumns, (o) => o.criteria),
-      value.criteria,
-      Infinity
-    );
-    rows5.add(
-      entriesOf(fullColumns, (o) => o.indicators),
-      value.indicators,
-      Infinity
-    );
+    const rows5 = keeping(true, true);
     rows5.add(
       entriesOf(fullColumns, (o) => o.cost),
       -Infinity,

@@ -2,6 +2,7 @@
 // spend what is left on the cheapest single indicators.
 
 import { fits } from "../result";
+import { sortedByValue } from "./order";
 import { prepareIndicators, type PreparedCommune, type PreparedIndicators } from "./prepare";
 import { assembleIndicatorPlan, type Takes } from "./result";
 import type { IndicatorCommune, IndicatorTargetOptions, IndicatorTargetPlan } from "./types";
@@ -31,18 +32,13 @@ export function cheapestIndicatorCompletions(province: PreparedIndicators): Set<
   return completing;
 }
 
-/** Commune order among equals as one number per commune: flagged first, then input order. */
-function priorityOrder(communes: PreparedCommune[]): Int32Array {
+/** The communes in priority order among equals: flagged first, then input order. */
+function byPriorityOrder(communes: PreparedCommune[]): Int32Array {
   const order = new Int32Array(communes.length);
-  const ids = communes.map((_, k) => k).sort((x, y) => byPriority(communes[x], communes[y]));
-  ids.forEach((k, position) => (order[k] = position));
+  let n = 0;
+  for (let rank = 3; rank >= 0; rank--)
+    for (let k = 0; k < communes.length; k++) if (communes[k].rank === rank) order[n++] = k;
   return order;
-}
-
-function ids(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
 }
 
 /** Greedy takes, given the communes to complete. */
@@ -50,7 +46,7 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   const { communes, budget, cap, capUnit } = province;
   const takes: Takes = communes.map((c) => new Array<number>(c.criteria.length).fill(0));
   const used = new Float64Array(communes.length);
-  const priority = priorityOrder(communes);
+  const order = byPriorityOrder(communes);
   const completed = new Uint8Array(communes.length);
   let spent = 0;
   for (const k of completing) {
@@ -58,7 +54,8 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
     communes[k].criteria.forEach((m, i) => (takes[k][i] = m.indicators.length));
     spent += communes[k].fullCost;
   }
-  // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order.
+  // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order: listed
+  // by priority and criterion, then sorted by cost and size.
   let n = 0;
   communes.forEach((c, k) => completed[k] === 0 && (n += c.criteria.length));
   const wholeK = new Int32Array(n);
@@ -66,60 +63,54 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   const wholeSize = new Int32Array(n);
   const wholeCost = new Float64Array(n);
   let j = 0;
-  communes.forEach((c, k) => {
-    if (completed[k] === 1) return;
-    c.criteria.forEach((m, i) => {
+  let longest = 0;
+  for (const k of order) {
+    if (completed[k] === 1) continue;
+    const criteria = communes[k].criteria;
+    for (let i = 0; i < criteria.length; i++, j++) {
+      const size = criteria[i].indicators.length;
       wholeK[j] = k;
       wholeI[j] = i;
-      wholeSize[j] = m.indicators.length;
-      wholeCost[j] = m.prefix[m.indicators.length];
-      j++;
-    });
-  });
-  const order = ids(n).sort(
-    (x, y) =>
-      wholeCost[x] - wholeCost[y] ||
-      wholeSize[y] - wholeSize[x] ||
-      priority[wholeK[x]] - priority[wholeK[y]] ||
-      wholeI[x] - wholeI[y]
-  );
-  for (const id of order) {
+      wholeSize[j] = size;
+      wholeCost[j] = criteria[i].prefix[size];
+      if (size > longest) longest = size;
+    }
+  }
+  const fewer = new Int32Array(n);
+  for (let id = 0; id < n; id++) fewer[id] = longest - wholeSize[id];
+  for (const id of sortedByValue(wholeCost, fewer, longest + 1, n)) {
     if (!fits(spent, wholeCost[id], budget)) break;
     const k = wholeK[id];
-    const need = capUnit === "indicators" ? wholeSize[id] : 1;
+    const size = wholeSize[id];
+    const need = capUnit === "indicators" ? size : 1;
     if (used[k] + need > cap) continue;
     used[k] += need;
     spent += wholeCost[id];
-    takes[k][wholeI[id]] = wholeSize[id];
+    takes[k][wholeI[id]] = size;
   }
-  // Single indicators of the criteria left, cheapest first; a criterion's own indicators in their order.
+  // Single indicators of the criteria left, cheapest first; among equal costs flagged communes, then order, then
+  // a criterion's own indicators in their order.
+  let most = 0;
+  communes.forEach((c, k) => completed[k] === 0 && (most += c.missingCount));
+  const oneK = new Int32Array(most);
+  const oneI = new Int32Array(most);
+  const oneP = new Int32Array(most);
+  const oneCost = new Float64Array(most);
   let m = 0;
-  communes.forEach((c, k) =>
-    c.criteria.forEach((crit, i) => (m += crit.indicators.length - takes[k][i]))
-  );
-  const oneK = new Int32Array(m);
-  const oneI = new Int32Array(m);
-  const oneP = new Int32Array(m);
-  const oneCost = new Float64Array(m);
-  j = 0;
-  communes.forEach((c, k) =>
-    c.criteria.forEach((crit, i) => {
-      for (let p = takes[k][i]; p < crit.indicators.length; p++, j++) {
-        oneK[j] = k;
-        oneI[j] = i;
-        oneP[j] = p;
-        oneCost[j] = crit.indicators[p].cost;
+  for (const k of order) {
+    if (completed[k] === 1) continue;
+    const criteria = communes[k].criteria;
+    for (let i = 0; i < criteria.length; i++) {
+      const list = criteria[i].indicators;
+      for (let p = takes[k][i]; p < list.length; p++, m++) {
+        oneK[m] = k;
+        oneI[m] = i;
+        oneP[m] = p;
+        oneCost[m] = list[p].cost;
       }
-    })
-  );
-  const singles = ids(m).sort(
-    (x, y) =>
-      oneCost[x] - oneCost[y] ||
-      priority[oneK[x]] - priority[oneK[y]] ||
-      oneI[x] - oneI[y] ||
-      oneP[x] - oneP[y]
-  );
-  for (const id of singles) {
+    }
+  }
+  for (const id of sortedByValue(oneCost, null, 1, m)) {
     if (!fits(spent, oneCost[id], budget)) break;
     const k = oneK[id];
     const i = oneI[id];

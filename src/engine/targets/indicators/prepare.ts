@@ -12,6 +12,9 @@ export interface MissingCriterion {
   prefix: number[];
 }
 
+/** More than the indicators of any criterion (codePlace packs a slot and a place in one number). */
+export const PLACES = 1 << 16;
+
 export interface PreparedCommune {
   index: number;
   input: IndicatorCommune;
@@ -19,6 +22,13 @@ export interface PreparedCommune {
   criteria: MissingCriterion[];
   /** Missing indicators in all. */
   missingCount: number;
+  /** The missing indicators by criterion, then code (as the plan lists them). */
+  byCode: MissingIndicator[];
+  /**
+   * For byCode[q]: slot × PLACES + place, its criterion's slot in `criteria` and its place in that criterion's
+   * cheapest-first order.
+   */
+  codePlace: number[];
   /** Cost of meeting everything. */
   fullCost: number;
   /** Can meet every criterion this year within the cap (having missed some). */
@@ -128,19 +138,39 @@ function prepareCommune(
       });
     }
   }
-  // By criterion, then cheapest first, then by code: one sort, then cut into criteria.
-  const sorted = [...input.missing].sort(
-    (a, b) => a.criterion - b.criterion || a.cost - b.cost || compareCodes(a.code, b.code)
-  );
+  // Two orders of the same few indicators, by insertion sort on keys read once: by criterion, then cheapest
+  // first, then by code (what the planners take from), and by criterion, then code (what the plan shows).
+  const m = list.length;
+  const s = scratchFor(m);
+  for (let n = 0; n < m; n++) s.keys[n] = codeKey(list[n].code);
+  const byCode = (a: number, b: number) =>
+    list[a].criterion - list[b].criterion ||
+    compareKeyed(s.keys[a], s.keys[b], list[a].code, list[b].code);
+  const byCost = (a: number, b: number) =>
+    list[a].criterion - list[b].criterion || list[a].cost - list[b].cost || byCode(a, b);
+  insertionSort(s.costOrder, m, byCost);
+  insertionSort(s.codeOrder, m, byCode);
   const criteria: MissingCriterion[] = [];
-  for (const indicator of sorted) {
+  for (let n = 0; n < m; n++) {
+    const at = s.costOrder[n];
+    const indicator = list[at];
     let last = criteria[criteria.length - 1];
     if (!last || last.criterion !== indicator.criterion) {
       last = { criterion: indicator.criterion, indicators: [], prefix: [0] };
       criteria.push(last);
     }
+    s.place[at] = last.indicators.length;
+    s.slot[at] = criteria.length - 1;
     last.indicators.push(indicator);
     last.prefix.push(last.prefix[last.prefix.length - 1] + indicator.cost);
+  }
+  // The list by code, each indicator with its criterion's slot and its place in that criterion's order.
+  const byCodeList = new Array<MissingIndicator>(m);
+  const codePlace = new Array<number>(m);
+  for (let n = 0; n < m; n++) {
+    const at = s.codeOrder[n];
+    byCodeList[n] = list[at];
+    codePlace[n] = s.slot[at] * PLACES + s.place[at];
   }
   const missingCount = input.missing.length;
   const fullCost = criteria.reduce((s, c) => s + c.prefix[c.indicators.length], 0);
@@ -152,6 +182,8 @@ function prepareCommune(
     input,
     criteria,
     missingCount,
+    byCode: byCodeList,
+    codePlace,
     fullCost,
     completable: missingCount > 0 && needed <= cap,
     registered,
@@ -173,17 +205,61 @@ function codeKey(code: string): number {
   return key;
 }
 
-/** "2.10" after "2.9": indicator codes compare number by number; other codes as text after them. */
-export function compareCodes(a: string, b: string): number {
+/** Working arrays of prepareCommune, reused from commune to commune (it runs synchronously). */
+interface Scratch {
+  keys: Float64Array;
+  costOrder: Int32Array;
+  codeOrder: Int32Array;
+  place: Int32Array;
+  slot: Int32Array;
+}
+
+let scratch: Scratch | null = null;
+
+function scratchFor(n: number): Scratch {
+  if (!scratch || scratch.keys.length < n) {
+    const size = Math.max(n, 64);
+    scratch = {
+      keys: new Float64Array(size),
+      costOrder: new Int32Array(size),
+      codeOrder: new Int32Array(size),
+      place: new Int32Array(size),
+      slot: new Int32Array(size),
+    };
+  }
+  return scratch;
+}
+
+/** out[0..n) = 0..n-1 sorted by insertion (stable): a commune misses a few dozen indicators at most. */
+function insertionSort(
+  out: Int32Array,
+  n: number,
+  compare: (a: number, b: number) => number
+): void {
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && compare(out[j - 1], i) > 0) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = i;
+  }
+}
+
+/** compareCodes on keys already read. */
+function compareKeyed(x: number, y: number, a: string, b: string): number {
   if (a === b) return 0;
-  const x = codeKey(a);
-  const y = codeKey(b);
   if (Number.isNaN(x) || Number.isNaN(y)) {
     if (!Number.isNaN(x)) return -1;
     if (!Number.isNaN(y)) return 1;
     return a < b ? -1 : 1;
   }
   return x - y;
+}
+
+/** "2.10" after "2.9": indicator codes compare number by number; other codes as text after them. */
+export function compareCodes(a: string, b: string): number {
+  return a === b ? 0 : compareKeyed(codeKey(a), codeKey(b), a, b);
 }
 
 export function prepareIndicators(

@@ -1,7 +1,7 @@
 // Builds the plan a user sees from how many indicators each commune takes of each missing criterion.
 
 import type { TargetMethod } from "../types";
-import { compareCodes, type PreparedCommune, type PreparedIndicators } from "./prepare";
+import { PLACES, type PreparedCommune, type PreparedIndicators } from "./prepare";
 import type { IndicatorCommunePlan, IndicatorTargetPlan, MissingIndicator } from "./types";
 
 /** take[k][i] = indicators commune k takes of its i-th missing criterion (its cheapest ones). */
@@ -55,9 +55,6 @@ export function compareValues(a: Value, b: Value): number {
   );
 }
 
-const byCode = (a: MissingIndicator, b: MissingIndicator) =>
-  a.criterion - b.criterion || compareCodes(a.code, b.code);
-
 export function assembleIndicatorPlan(
   province: PreparedIndicators,
   takes: Takes,
@@ -68,18 +65,26 @@ export function assembleIndicatorPlan(
     const take = takes[k];
     const v = communeValue(c, take);
     const criteriaBefore = province.criteriaCount - c.criteria.length;
+    // The targets are the cheapest take[i] of each criterion: read off the list by code, in its order.
+    const targets: MissingIndicator[] = [];
+    for (let q = 0; q < c.byCode.length; q++) {
+      const at = c.codePlace[q];
+      if (at % PLACES < take[Math.floor(at / PLACES)]) targets.push(c.byCode[q]);
+    }
+    const criteriaCompleted: number[] = [];
+    c.criteria.forEach(
+      (m, i) => take[i] === m.indicators.length && criteriaCompleted.push(m.criterion)
+    );
     return {
       index: c.index,
       name: c.input.name,
       code: c.input.code,
       district: c.input.district,
       group: c.input.group,
-      missing: [...c.input.missing].sort(byCode),
-      targets: c.criteria.flatMap((m, i) => m.indicators.slice(0, take[i])).sort(byCode),
+      missing: c.byCode,
+      targets,
       criteriaBefore,
-      criteriaCompleted: c.criteria
-        .filter((m, i) => take[i] === m.indicators.length)
-        .map((m) => m.criterion),
+      criteriaCompleted,
       criteriaAfter: criteriaBefore + v.criteria,
       cost: money(v.cost),
       completes: v.completes === 1,

@@ -1,22 +1,24 @@
-// A small Excel object model for testing the Office.js adapter: counts syncs and request sizes, and refuses to hand
-// out properties that were not loaded and synced (as Office.js does). Used ranges are office-addin-mock objects.
+// The one fake Excel of the tests and the bench: a small Excel object model for the Office.js adapter. It counts
+// syncs and measures, per sync, the JSON size of what is sent (values and formats written) and what comes back
+// (properties loaded), and refuses to hand out properties that were not loaded and synced (as Office.js does). Used
+// ranges are office-addin-mock objects. (Under jest, office-addin-mock's manifest dependency is replaced by
+// test/support/office-addin-manifest.ts: see jest.config.js.)
 
 import { OfficeMockObject } from "office-addin-mock";
-
-// office-addin-mock only needs the host names from office-addin-manifest, whose ESM dependencies jest cannot load.
-jest.mock("office-addin-mock/node_modules/office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { a1, columnIndex } from "../../src/workbook/grid";
 
 type Value = string | number | boolean;
+
+/** Sync counters of one measured operation (the bench resets them before each read or write). */
+export interface SyncStats {
+  syncs: number;
+  /** Largest request: bytes of JSON queued between two syncs. */
+  largestRequest: number;
+  /** Largest response: bytes of JSON of the properties loaded in one sync. */
+  largestResponse: number;
+  requestBytes: number;
+  responseBytes: number;
+}
 
 /** A chart as the adapter built it: ranges as A1 addresses of the fake sheet. */
 export interface FakeChart {
@@ -41,7 +43,8 @@ let sheetsMade = 0;
 export class FakeSheet {
   /** Worksheet.id: a GUID in Excel, never given to another sheet. */
   readonly id = `{00000000-0001-0000-${String(++sheetsMade).padStart(4, "0")}-000000000000}`;
-  cells = new Map<string, Cell>();
+  /** Cells by row, then column (sparse arrays: a 10,000-row sheet stays cheap to scan). */
+  private rows: Cell[][] = [];
   visibility = "Visible";
   frozenRows = 0;
   bold = new Set<string>();
@@ -54,30 +57,36 @@ export class FakeSheet {
     readonly book: FakeExcel
   ) {}
 
-  set(row: number, col: number, value: Value, format = "General", type?: string): void {
-    if (value === "" || value === null) this.cells.delete(`${row},${col}`);
-    else this.cells.set(`${row},${col}`, { value, format, type });
+  set(row: number, col: number, value: Value | null, format = "General", type?: string): void {
+    if (value === "" || value === null) {
+      if (this.rows[row]) delete this.rows[row][col];
+    } else (this.rows[row] ??= [])[col] = { value, format, type };
   }
 
   get(row: number, col: number): Cell | undefined {
-    return this.cells.get(`${row},${col}`);
+    return this.rows[row]?.[col];
+  }
+
+  /** Every cell holding a value (test assertions). */
+  allCells(): Cell[] {
+    return this.rows.flatMap((row) => (row ? row.filter((c) => c !== undefined) : []));
   }
 
   /** Bounding box of non-empty cells, or null. */
   bounds(): { top: number; left: number; bottom: number; right: number } | null {
-    if (this.cells.size === 0) return null;
-    let top = Infinity,
-      left = Infinity,
-      bottom = -1,
-      right = -1;
-    for (const key of this.cells.keys()) {
-      const [r, c] = key.split(",").map(Number);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    }
-    return { top, left, bottom, right };
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    this.rows.forEach((row, r) =>
+      row.forEach((_cell, c) => {
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      })
+    );
+    return bottom < 0 ? null : { top, left, bottom, right };
   }
 
   /** Rows of plain values in the bounding box (test assertions). */
@@ -146,8 +155,16 @@ class FakeRange {
   }
 
   load(props: string): this {
-    props.split(",").forEach((p) => this.requested.add(p.trim()));
-    this.sheet.book.pending.push(() => this.requested.forEach((p) => this.loaded.add(p)));
+    const names = props.split(",").map((p) => p.trim());
+    names.forEach((p) => this.requested.add(p));
+    this.sheet.book.pending.push(() => {
+      this.requested.forEach((p) => this.loaded.add(p));
+      return names.reduce(
+        (n, p) =>
+          n + JSON.stringify((this as unknown as Record<string, unknown>)[p] ?? null).length,
+        0
+      );
+    });
     return this;
   }
 
@@ -279,9 +296,19 @@ function sheetProxy(sheet: FakeSheet) {
         valueTypes: new FakeRangeReader(range).types(),
         numberFormat: new FakeRangeReader(range).formats(),
       }) as unknown as Record<string, unknown> & { sync(): Promise<void> };
+      // Loads are answered at the next sync; the response is measured once the mock made them readable.
+      const load = (mock.load as (p: string) => unknown).bind(mock);
+      mock.load = (props: string) => {
+        load(props);
+        const names = props.split(",").map((p) => p.trim());
+        book.mocks.push(async () => {
+          await mock.sync();
+          return names.reduce((n, p) => n + JSON.stringify(mock[p] ?? null).length, 0);
+        });
+        return mock;
+      };
       mock.isNullObject = false;
       mock.clear = () => range.clear();
-      book.mocks.push(mock);
       return mock;
     },
     getRangeByIndexes: (r: number, c: number, h: number, w: number) => {
@@ -397,18 +424,33 @@ class FakeRangeReader {
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
-  syncs = 0;
-  /** Bytes queued since the last sync, and the largest request seen. */
+  stats: SyncStats = emptyStats();
+  /** Bytes queued since the last sync. */
   private queued = 0;
-  largestRequest = 0;
-  pending: (() => void)[] = [];
-  mocks: { sync(): Promise<void> }[] = [];
+  /** Loads waiting for the next sync: each makes its properties readable and returns their size in bytes. */
+  pending: (() => number)[] = [];
+  /** office-addin-mock used ranges loaded since the last sync, each returning the bytes it made readable. */
+  mocks: (() => Promise<number>)[] = [];
   formats: { sheet: string; row: number; col: number; formats: string[][] }[] = [];
   private added = 0;
   failure: Error | undefined;
   active: string | undefined;
 
-  addSheet(name: string, rows: Value[][] = [], at = { row: 0, col: 0 }): FakeSheet {
+  /** context.sync() calls so far (since resetStats). */
+  get syncs(): number {
+    return this.stats.syncs;
+  }
+
+  /** The largest request so far (since resetStats). */
+  get largestRequest(): number {
+    return this.stats.largestRequest;
+  }
+
+  resetStats(): void {
+    this.stats = emptyStats();
+  }
+
+  addSheet(name: string, rows: (Value | null)[][] = [], at = { row: 0, col: 0 }): FakeSheet {
     const sheet = new FakeSheet(name, this);
     rows.forEach((row, r) => row.forEach((v, c) => sheet.set(at.row + r, at.col + c, v)));
     this.sheets.push(sheet);
@@ -425,6 +467,18 @@ export class FakeExcel {
 
   queue(bytes: number): void {
     this.queued += bytes;
+  }
+
+  /** What was queued goes to Excel (at a sync, or at the end of Excel.run). */
+  private sent(): void {
+    this.stats.largestRequest = Math.max(this.stats.largestRequest, this.queued);
+    this.stats.requestBytes += this.queued;
+    this.queued = 0;
+  }
+
+  /** Cells holding a value on a sheet, for checking that a write really landed. */
+  cellCount(name: string): number {
+    return this.sheet(name)?.allCells().length ?? 0;
   }
 
   deleteSheet(sheet: FakeSheet): void {
@@ -454,6 +508,7 @@ export class FakeExcel {
             ...book.sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }))
           );
           sheetsLoaded = true;
+          return JSON.stringify(sheetItems).length;
         });
       },
       get items() {
@@ -492,6 +547,7 @@ export class FakeExcel {
             )
           );
           tablesLoaded = true;
+          return JSON.stringify(tableItems).length;
         });
       },
       get items() {
@@ -502,19 +558,21 @@ export class FakeExcel {
     return {
       workbook: { worksheets, tables },
       sync: async () => {
-        book.syncs += 1;
+        const stats = book.stats;
+        stats.syncs += 1;
         const failure = book.failure;
         if (failure) {
           book.failure = undefined;
           book.pending = [];
+          book.mocks = [];
           throw failure;
         }
-        book.largestRequest = Math.max(book.largestRequest, book.queued);
-        book.queued = 0;
-        const pending = book.pending.splice(0);
-        pending.forEach((p) => p());
-        const mocks = [...book.mocks];
-        for (const m of mocks) await m.sync();
+        book.sent();
+        let response = 0;
+        for (const load of book.pending.splice(0)) response += load();
+        for (const mock of book.mocks.splice(0)) response += await mock();
+        stats.largestResponse = Math.max(stats.largestResponse, response);
+        stats.responseBytes += response;
       },
     };
   }
@@ -524,12 +582,15 @@ export class FakeExcel {
     (globalThis as unknown as { Excel: unknown }).Excel = {
       run: async <T>(batch: (context: unknown) => Promise<T>) => {
         const result = await batch(this.context());
-        this.largestRequest = Math.max(this.largestRequest, this.queued);
-        this.queued = 0;
+        this.sent();
         return result;
       },
     };
   }
+}
+
+export function emptyStats(): SyncStats {
+  return { syncs: 0, largestRequest: 0, largestResponse: 0, requestBytes: 0, responseBytes: 0 };
 }
 
 /** Office.context.requirements as office-addin-mock gives it: supports ExcelApi up to `version`. */
