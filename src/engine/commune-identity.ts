@@ -32,8 +32,9 @@ export type CommuneMatch<T> =
   { kind: "found"; commune: T } | { kind: "missing" } | { kind: "ambiguous"; communes: T[] };
 
 /**
- * The commune of `list` a row refers to: by code when the row has one, else by name (exact, or without diacritics when
- * that fits one commune only) narrowed by district when the row has one. A name that fits several is ambiguous.
+ * The commune of `list` a row refers to: by code when the row has one (else by name among the communes written without
+ * a code), else by name (exact, or without diacritics when that fits one commune only) narrowed by district when the
+ * row has one. A name that fits several is ambiguous.
  */
 export function findCommune<T extends CommuneRef>(list: T[], ref: CommuneRef): CommuneMatch<T> {
   if (ref.code?.trim()) {
@@ -41,7 +42,8 @@ export function findCommune<T extends CommuneRef>(list: T[], ref: CommuneRef): C
     const byCode = list.filter((c) => c.code?.trim() && normalCode(c.code) === code);
     if (byCode.length === 1) return { kind: "found", commune: byCode[0] };
     if (byCode.length > 1) return { kind: "ambiguous", communes: byCode };
-    if (list.some((c) => c.code?.trim())) return { kind: "missing" };
+    // A commune with another code is another commune; one written without a code may still be this one, by name.
+    list = list.filter((c) => !c.code?.trim());
   }
   const exact = list.filter((c) => nameKey(c.name) === nameKey(ref.name));
   let found =

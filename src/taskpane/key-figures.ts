@@ -5,6 +5,7 @@ import type { Bilingual } from "../engine/errors";
 import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
 import type { SourceCategory } from "../engine/funding/types";
 import { formatVi } from "../engine/numbers";
+import { NO_LIMIT_WORDS, UNIT_WORDS } from "../workbook/budget-unit";
 import type { JobResult } from "../workbook/jobs/job";
 
 export type FigureTone = "success" | "warning" | "danger";
@@ -110,11 +111,28 @@ const targetsJson = z.object({
   budgetLeft: z.number().nullable(),
   currentAverage: z.number(),
   projectedAverage: z.number(),
+  unit: z.enum(["million-vnd", "criteria", "indicators"]).optional(),
 });
 
 function targetsFigures(json: z.infer<typeof targetsJson>): KeyFigure[] {
   const unproven = json.method === "optimal" && !json.optimal;
+  const unit = UNIT_WORDS[json.unit ?? "million-vnd"];
   return [
+    // No budget is said first, not only in a note: the plan spends whatever its targets cost.
+    ...(json.budget === null
+      ? [
+          {
+            id: "no-limit",
+            label: { vi: "Ngân sách", en: "Budget" },
+            value: NO_LIMIT_WORDS,
+            note: {
+              vi: "Không nhập ngân sách: kế hoạch không giới hạn kinh phí",
+              en: "No budget entered: the plan has no spending limit",
+            },
+            tone: "warning" as const,
+          },
+        ]
+      : []),
     {
       id: "newly-standard",
       label: { vi: "Xã đạt chuẩn mới", en: "Newly standard communes" },
@@ -133,15 +151,15 @@ function targetsFigures(json: z.infer<typeof targetsJson>): KeyFigure[] {
     json.budget === null
       ? {
           id: "cost",
-          label: { vi: "Kinh phí (triệu đồng)", en: "Cost (million VND)" },
+          label: { vi: `Kinh phí (${unit.vi})`, en: `Cost (${unit.en})` },
           value: formatVi(json.cost),
           note: { vi: "Ngân sách không giới hạn", en: "No budget limit" },
         }
       : {
           id: "cost",
           label: {
-            vi: "Kinh phí / ngân sách (triệu đồng)",
-            en: "Cost / budget (million VND)",
+            vi: `Kinh phí / ngân sách (${unit.vi})`,
+            en: `Cost / budget (${unit.en})`,
           },
           value: `${formatVi(json.cost)} / ${formatVi(json.budget)}`,
           note: {

@@ -26,3 +26,54 @@ export function unitLine(unit: BudgetUnit): string {
 
 /** What a plan without a budget says, in text, JSON, sheets and the task pane. */
 export const NO_LIMIT_WORDS = "Không giới hạn / No limit";
+
+/** The warning every plan without a budget carries (CLI, task pane, JSON). */
+export const NO_LIMIT_WARNING = {
+  vi: "Không có ngân sách (--budget): kế hoạch KHÔNG GIỚI HẠN kinh phí",
+  en: "No budget given (--budget): the plan has NO LIMIT on spending",
+};
+
+/** The budget as the JSON and the summary tables state it: "16 tiêu chí / 16 criteria" or "Không giới hạn / No limit". */
+export function budgetLimit(budget: number | null, unit: BudgetUnit): string {
+  if (budget === null) return NO_LIMIT_WORDS;
+  const u = UNIT_WORDS[unit];
+  return `${budget.toLocaleString("vi-VN")} ${u.vi} / ${budget} ${u.en}`;
+}
+
+/** The first line of a plan's text: the budget with its unit, or NO LIMIT in capitals. */
+export function budgetLine(budget: number | null, unit: BudgetUnit): string {
+  const u = UNIT_WORDS[unit];
+  return budget === null
+    ? `Ngân sách / budget: ${NO_LIMIT_WORDS.toUpperCase()} (không có --budget / no --budget given)`
+    : `Ngân sách / budget: ${budget.toLocaleString("vi-VN")} ${u.vi} / ${u.en}`;
+}
+
+/**
+ * The 2026-2030 plan's unit: money with a costs table; without one every indicator costs the default cost, so a
+ * default of 1 makes the budget a number of indicators.
+ */
+export function indicatorUnit(hasCostsTable: boolean, defaultCost: number | undefined): BudgetUnit {
+  return !hasCostsTable && defaultCost === 1 ? "indicators" : "million-vnd";
+}
+
+/** Why a budget is not money, said once where the figures are read (report sentences); null for money. */
+export function unitNote(unit: BudgetUnit): Bilingual | null {
+  if (unit === "criteria") {
+    return {
+      vi: "không có bảng chi phí: kinh phí tính bằng số tiêu chí",
+      en: "no costs table: the budget counts criteria",
+    };
+  }
+  if (unit === "indicators") {
+    return {
+      vi: "không có bảng chi phí, mỗi chỉ tiêu tính 1: kinh phí tính bằng số chỉ tiêu",
+      en: "no costs table, each indicator counts 1: the budget counts indicators",
+    };
+  }
+  return null;
+}
+
+/** The unit line above a report table ("ĐVT: tiêu chí" / "Unit: criteria"). */
+export function reportUnitLine(unit: BudgetUnit, lang: "vi" | "en"): string {
+  return lang === "vi" ? `ĐVT: ${UNIT_WORDS[unit].vi}` : `Unit: ${UNIT_WORDS[unit].en}`;
+}

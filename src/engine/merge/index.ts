@@ -1,6 +1,8 @@
 // Merged communes (from 1 July 2025): the mapping old commune → new commune, and money and earlier statuses of the
-// old communes rolled up into the merged ones, so plans made before the merger carry forward.
+// old communes rolled up into the merged ones, so plans made before the merger carry forward. Communes are matched
+// by the one identity rule (commune-identity.ts): Mã xã first, then name (with district when there is one).
 
+import { findCommune, normalCode, type CommuneRef } from "../commune-identity";
 import { InputError } from "../errors";
 import { labelKey, nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
@@ -9,6 +11,8 @@ import type { CommuneStatus, SourceRef, Warning } from "../types";
 export interface MergeEntry {
   oldName: string;
   oldCode?: string;
+  /** The old commune's district (huyện), when the mapping gives it: tells apart two old communes of one name. */
+  oldDistrict?: string;
   newName: string;
   newCode?: string;
   /** Date the merger took effect, as written ("01/07/2025"). */
@@ -21,34 +25,42 @@ export interface MergedCommune {
   name: string;
   code?: string;
   date?: string;
-  from: { name: string; code?: string }[];
+  from: { name: string; code?: string; district?: string }[];
+}
+
+/** A commune of the mapping as the identity rule sees it, with the merged commune it is (new) or went into (old). */
+interface MappedCommune extends CommuneRef {
+  index: number;
+  source?: SourceRef;
 }
 
 export interface MergeMap {
   merged: MergedCommune[];
-  /** Old commune key (code:… or name:…) → index into merged. */
-  byOld: Map<string, number>;
-  /** Folded old names (no diacritics) → indices into merged, to accept a name typed without diacritics. */
-  byFolded: Map<string, number[]>;
+  /** The merged communes, for the identity rule. */
+  news: MappedCommune[];
+  /** The old communes, each with the index of its merged commune. */
+  olds: MappedCommune[];
+  /** The mapping sheet, when read from one. */
+  sheet?: string;
 }
 
-const codeKey = (code: string | undefined) => (code?.trim() ? `code:${code.trim()}` : null);
+const newKey = (name: string, code: string | undefined) =>
+  code?.trim() ? `code:${normalCode(code)}` : `name:${nameKey(name)}`;
 
 /**
  * Builds the mapping. An old commune listed twice for two different new communes is an error naming the second
- * row; a new commune written with two codes, or one code under two names, too.
+ * row; one new commune code under two names, too.
  */
-export function buildMergeMap(entries: MergeEntry[]): MergeMap {
-  const map: MergeMap = { merged: [], byOld: new Map(), byFolded: new Map() };
+export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
+  const map: MergeMap = { merged: [], news: [], olds: [], sheet };
   const byNew = new Map<string, number>();
   const fail = (entry: MergeEntry, found: string, expected: { vi: string; en: string }) =>
     new InputError({ sheet: entry.source?.sheet, cell: entry.source?.cell, found, expected });
   for (const entry of entries) {
-    const newKey = codeKey(entry.newCode) ?? `name:${nameKey(entry.newName)}`;
-    let index = byNew.get(newKey);
+    let index = byNew.get(newKey(entry.newName, entry.newCode));
     if (index === undefined) {
       // The same new name with no code and with a code: one commune, keyed by whichever came first.
-      const byName = byNew.get(`name:${nameKey(entry.newName)}`);
+      const byName = byNew.get(newKey(entry.newName, undefined));
       if (byName !== undefined && map.merged[byName].code === undefined) index = byName;
     }
     if (index === undefined) {
@@ -59,8 +71,13 @@ export function buildMergeMap(entries: MergeEntry[]): MergeMap {
         date: entry.date,
         from: [],
       });
-      byNew.set(newKey, index);
-      byNew.set(`name:${nameKey(entry.newName)}`, index);
+      map.news.push({
+        name: entry.newName.trim(),
+        code: entry.newCode?.trim() || undefined,
+        index,
+      });
+      byNew.set(newKey(entry.newName, entry.newCode), index);
+      byNew.set(newKey(entry.newName, undefined), index);
     } else {
       const merged = map.merged[index];
       if (nameKey(merged.name) !== nameKey(entry.newName)) {
@@ -71,60 +88,89 @@ export function buildMergeMap(entries: MergeEntry[]): MergeMap {
       }
       if (merged.date === undefined) merged.date = entry.date;
     }
-    const oldKeys = [codeKey(entry.oldCode), `name:${nameKey(entry.oldName)}`].filter(
-      (k): k is string => k !== null
+    const old: CommuneRef = {
+      name: entry.oldName.trim(),
+      code: entry.oldCode?.trim() || undefined,
+      district: entry.oldDistrict?.trim() || undefined,
+    };
+    // The same old commune again (same code, or same name and district with no code): once per new commune.
+    const again = map.olds.filter((o) =>
+      old.code && o.code
+        ? normalCode(o.code) === normalCode(old.code)
+        : nameKey(o.name) === nameKey(old.name) &&
+          (!o.district || !old.district || labelKey(o.district) === labelKey(old.district))
     );
-    for (const key of oldKeys) {
-      const earlier = map.byOld.get(key);
-      if (earlier !== undefined && earlier !== index) {
-        throw fail(entry, entry.oldName, {
-          vi: `mỗi xã cũ thuộc một xã mới: ${entry.oldName} đã được sáp nhập vào ${map.merged[earlier].name}`,
-          en: `each old commune in one new commune: ${entry.oldName} already merged into ${map.merged[earlier].name}`,
-        });
-      }
-    }
-    const already = oldKeys.some((k) => map.byOld.get(k) === index);
-    for (const key of oldKeys) map.byOld.set(key, index);
-    const folded = labelKey(entry.oldName);
-    const list = map.byFolded.get(folded) ?? [];
-    if (!list.includes(index)) list.push(index);
-    map.byFolded.set(folded, list);
-    if (!already) {
-      map.merged[index].from.push({
-        name: entry.oldName.trim(),
-        code: entry.oldCode?.trim() || undefined,
+    const elsewhere = again.find((o) => o.index !== index);
+    if (elsewhere) {
+      throw fail(entry, entry.oldName, {
+        vi: `mỗi xã cũ thuộc một xã mới: ${entry.oldName} đã được sáp nhập vào ${map.merged[elsewhere.index].name}`,
+        en: `each old commune in one new commune: ${entry.oldName} already merged into ${map.merged[elsewhere.index].name}`,
       });
+    }
+    if (again.length === 0) {
+      map.olds.push({ ...old, index, source: entry.source });
+      map.merged[index].from.push(old);
     }
   }
   return map;
 }
 
+function describe(c: MappedCommune): string {
+  const where = c.source?.cell ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : "";
+  return `${c.name}${c.code ? ` (${c.code})` : ""}${c.district ? ` (${c.district})` : ""}${where}`;
+}
+
 /**
- * The merged commune an old commune belongs to: by its code, else its name (or its name without diacritics when
- * that fits one commune only). An old commune missing from the mapping is an error naming it and its cell.
+ * The merged commune an old commune belongs to: by the identity rule (its code, else its name, narrowed by district).
+ * Null when the mapping has no such old commune; a name that fits two old communes is an error naming both rows.
  */
-export function mergedOf(
+export function findOld(
+  map: MergeMap,
+  commune: CommuneRef & { source?: SourceRef }
+): number | null {
+  const match = findCommune(map.olds, commune);
+  if (match.kind === "found") return match.commune.index;
+  if (match.kind === "missing") return null;
+  throw new InputError({
+    sheet: commune.source?.sheet,
+    cell: commune.source?.cell,
+    found: commune.name,
+    expected: {
+      vi: `một xã cũ duy nhất trong bảng sáp nhập: tên này ứng với ${match.communes.map(describe).join(", ")}; thêm cột "Mã xã" (hoặc "Huyện")`,
+      en: `one old commune of the merger mapping: this name fits ${match.communes.map(describe).join(", ")}; add a "Mã xã" (code) or "Huyện" (district) column`,
+    },
+  });
+}
+
+/** The merged commune a row names directly (a new commune of the mapping), or null. */
+export function findNew(map: MergeMap, commune: CommuneRef): number | null {
+  const match = findCommune(map.news, commune);
+  return match.kind === "found" ? match.commune.index : null;
+}
+
+function missingFromMapping(
   map: MergeMap,
   commune: { name: string; code?: string; source?: SourceRef }
+): InputError {
+  const where = map.sheet ? ` '${map.sheet}'` : "";
+  return new InputError({
+    sheet: commune.source?.sheet,
+    cell: commune.source?.cell,
+    found: commune.code ? `${commune.name} (${commune.code})` : commune.name,
+    expected: {
+      vi: `xã ${commune.name} có trong bảng sáp nhập${where} (xã cũ → xã mới): thêm một dòng cho xã này`,
+      en: `${commune.name} in the merger mapping${where} (old commune → new commune): add a row for it`,
+    },
+  });
+}
+
+/** The merged commune an old commune belongs to. An old commune missing from the mapping is an error naming it and its cell. */
+export function mergedOf(
+  map: MergeMap,
+  commune: { name: string; code?: string; district?: string; source?: SourceRef }
 ): number {
-  const byCode = codeKey(commune.code);
-  const found =
-    (byCode ? map.byOld.get(byCode) : undefined) ??
-    map.byOld.get(`name:${nameKey(commune.name)}`) ??
-    (map.byFolded.get(labelKey(commune.name))?.length === 1
-      ? map.byFolded.get(labelKey(commune.name))![0]
-      : undefined);
-  if (found === undefined) {
-    throw new InputError({
-      sheet: commune.source?.sheet,
-      cell: commune.source?.cell,
-      found: commune.code ? `${commune.name} (${commune.code})` : commune.name,
-      expected: {
-        vi: `xã ${commune.name} có trong bảng sáp nhập (xã cũ → xã mới): thêm một dòng cho xã này`,
-        en: `${commune.name} in the merger mapping (old commune → new commune): add a row for it`,
-      },
-    });
-  }
+  const found = findOld(map, commune);
+  if (found === null) throw missingFromMapping(map, commune);
   return found;
 }
 
@@ -144,12 +190,17 @@ export interface MergedMoney {
   from: string[];
 }
 
-/** Money rows by old commune summed into their merged communes (in mapping order, only those with rows). */
+/**
+ * Money rows by old commune summed into their merged communes (in mapping order, only those with rows). Rows that
+ * already name a merged commune are not old communes: they are left out (see alreadyMerged).
+ */
 export function rollUpMoney(rows: CommuneMoney[], map: MergeMap): MergedMoney[] {
   const width = rows.reduce((w, r) => Math.max(w, r.amounts.length), 0);
   const sums = new Map<number, MergedMoney>();
-  for (const row of rows) {
-    const index = mergedOf(map, row);
+  const { into } = oldRows(map, rows, true);
+  for (const [i, row] of rows.entries()) {
+    const index = into[i];
+    if (index === null) continue;
     let entry = sums.get(index);
     if (!entry) {
       entry = { commune: map.merged[index], amounts: new Array(width).fill(null), from: [] };
@@ -178,8 +229,17 @@ export interface MergedStatus {
   metByAll: number[] | null;
 }
 
+/** Rows of a table that name merged communes (not old ones): the merge job leaves them out and says so. */
+export function alreadyMerged<T extends CommuneRef & { source?: SourceRef }>(
+  map: MergeMap,
+  rows: T[]
+): T[] {
+  const { into } = oldRows(map, rows, true);
+  return rows.filter((_, i) => into[i] === null);
+}
+
 /**
- * Earlier statuses of old communes grouped under their merged commune. A merged commune has no status of its own
+ * Earlier statuses of old communes grouped under their merged commune (rows naming merged communes left out). A merged commune has no status of its own
  * until it is assessed again: the criteria every former commune met are shown as history, with a warning saying
  * that this is what they are.
  */
@@ -189,8 +249,10 @@ export function rollUpStatus(
   criteriaCount: number
 ): { communes: MergedStatus[]; warnings: Warning[] } {
   const groups = new Map<number, MergedStatus>();
-  for (const s of statuses) {
-    const index = mergedOf(map, s);
+  const { into } = oldRows(map, statuses, true);
+  for (const [i, s] of statuses.entries()) {
+    const index = into[i];
+    if (index === null) continue;
     let group = groups.get(index);
     if (!group) {
       group = { commune: map.merged[index], parts: [], standardParts: 0, metByAll: [] };
@@ -216,4 +278,151 @@ export function rollUpStatus(
       en: `${g.commune.name} (merged from ${g.parts.map((p) => p.name).join(", ")}): "criteria every former commune met" is history, not an assessment of the new commune`,
     }));
   return { communes, warnings };
+}
+
+// ---- A table of the jobs (status, costs, coefficients) keyed by old communes ----
+
+/** How the rows of one table stand against the mapping: for each row, the merged commune it goes into, if old. */
+export interface OldRows {
+  /** Per row: the merged commune's index when the row is an old commune, else null (a new or unmapped commune). */
+  into: (number | null)[];
+  /** Whether any row is an old commune: only then is the table rolled up. */
+  any: boolean;
+}
+
+/**
+ * Which rows of a table name old communes. A row is old when it fits an old commune of the mapping and no merged
+ * one; a row that fits both (an old commune that gave its name to the merged one) is old only in a table that has
+ * other old rows. In a table with old rows, a row that fits neither is an error naming it: it is missing from the
+ * mapping. `oldTable`: the table is meant to list old communes (the merge job's inputs).
+ */
+export function oldRows(
+  map: MergeMap,
+  rows: (CommuneRef & { source?: SourceRef })[],
+  oldTable = false
+): OldRows {
+  const asOld = rows.map((r) => findOld(map, r));
+  const asNew = rows.map((r) => findNew(map, r));
+  const any = oldTable || rows.some((_, i) => asOld[i] !== null && asNew[i] === null);
+  if (!any) return { into: rows.map(() => null), any };
+  rows.forEach((r, i) => {
+    if (asOld[i] === null && asNew[i] === null) throw missingFromMapping(map, r);
+  });
+  return { into: asOld, any };
+}
+
+/** The part of a job's result that says what was rolled up: the line, and the rows of the merge table. */
+export interface MergerRollUp {
+  /** The mapping sheet. */
+  sheet: string;
+  /** The table that was keyed by old communes. */
+  table: string;
+  /** Old communes found in the table, and the merged communes they went into. */
+  oldCount: number;
+  newCount: number;
+  communes: { name: string; code: string | null; date: string | null; from: string[] }[];
+  /** How the table's figures were carried: summed (money), or the same commune under its new name. */
+  how: "sum" | "rename";
+}
+
+/** Groups the old rows of a table by merged commune, for the result's line and table. */
+export function mergerRollUp(
+  map: MergeMap,
+  table: string,
+  rows: CommuneRef[],
+  into: (number | null)[],
+  how: MergerRollUp["how"]
+): MergerRollUp {
+  const groups = new Map<number, string[]>();
+  into.forEach((index, i) => {
+    if (index === null) return;
+    const names = groups.get(index) ?? [];
+    // The old commune as the mapping writes it (a row may have typed its code, or its name without diacritics).
+    const old = findCommune(map.olds, rows[i]);
+    const name = old.kind === "found" ? old.commune.name : rows[i].name;
+    if (!names.includes(name)) names.push(name);
+    groups.set(index, names);
+  });
+  const communes = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, from]) => ({
+      name: map.merged[index].name,
+      code: map.merged[index].code ?? null,
+      date: map.merged[index].date ?? null,
+      from,
+    }));
+  return {
+    sheet: map.sheet ?? "",
+    table,
+    oldCount: communes.reduce((n, c) => n + c.from.length, 0),
+    newCount: communes.length,
+    communes,
+    how,
+  };
+}
+
+/** "N xã cũ gộp thành M xã mới theo trang '…'" for the result's text. */
+export function mergerLine(r: MergerRollUp): { vi: string; en: string } {
+  const how =
+    r.how === "sum"
+      ? { vi: "số tiền cộng theo xã mới", en: "amounts summed per new commune" }
+      : { vi: "cùng xã, tên mới", en: "the same communes under their new names" };
+  return {
+    vi: `Trang '${r.table}': ${r.oldCount} xã cũ gộp thành ${r.newCount} xã mới theo trang '${r.sheet}' (${how.vi})`,
+    en: `Sheet '${r.table}': ${r.oldCount} old communes merged into ${r.newCount} new ones per sheet '${r.sheet}' (${how.en})`,
+  };
+}
+
+/**
+ * Statuses of a table keyed by old communes, carried to the merged communes. A status cannot be rolled up: a merged
+ * commune's criteria are assessed anew, they do not follow from its parts' marks. So an old commune that became a
+ * merged commune alone is the same commune under its new name and code (its status carried); an old commune merged
+ * with others is refused, naming its cell (the merge job shows those statuses as history). A merged commune listed
+ * beside one of its old communes is an error naming the second row. Null when no row is an old commune.
+ */
+export function statusesAfterMerger(
+  statuses: CommuneStatus[],
+  map: MergeMap,
+  table: string
+): { communes: CommuneStatus[]; rollUp: MergerRollUp } | null {
+  const { into, any } = oldRows(map, statuses);
+  if (!any) return null;
+  const seen = new Map<number, CommuneStatus>();
+  const communes = statuses.map((s, i) => {
+    const index = into[i] ?? findNew(map, s);
+    if (index !== null) {
+      const earlier = seen.get(index);
+      if (earlier) {
+        throw new InputError({
+          sheet: s.source?.sheet,
+          cell: s.source?.cell,
+          found: s.name,
+          expected: {
+            vi: `một dòng cho mỗi xã sau sáp nhập: ${s.name} và ${earlier.name}${earlier.source?.cell ? ` (ô ${earlier.source.cell})` : ""} đều là xã ${map.merged[index].name} theo trang '${map.sheet}'`,
+            en: `one row per commune after the merger: ${s.name} and ${earlier.name}${earlier.source?.cell ? ` (cell ${earlier.source.cell})` : ""} are both ${map.merged[index].name} per sheet '${map.sheet}'`,
+          },
+        });
+      }
+      seen.set(index, s);
+    }
+    if (into[i] === null) return s;
+    const merged = map.merged[into[i]!];
+    if (merged.from.length > 1) {
+      const others = merged.from
+        .filter((f) => nameKey(f.name) !== nameKey(s.name))
+        .map((f) => f.name);
+      throw new InputError({
+        sheet: s.source?.sheet,
+        cell: s.source?.cell,
+        found: s.name,
+        expected: {
+          vi: `tình trạng theo xã sau sáp nhập: ${s.name} đã gộp cùng ${others.join(", ")} thành xã ${merged.name} (trang '${map.sheet}'); tiêu chí của xã mới phải đánh giá lại, không suy ra từ các xã cũ. Nhập tình trạng xã ${merged.name}, hoặc chạy "Sáp nhập xã" (ntm-plan merge) để xem tình trạng cũ như lịch sử`,
+          en: `statuses by commune after the merger: ${s.name} was merged with ${others.join(", ")} into ${merged.name} (sheet '${map.sheet}'); a merged commune's criteria are assessed anew, not derived from its parts. Enter ${merged.name}'s status, or run "merge" to see the earlier statuses as history`,
+        },
+      });
+    }
+    // The new code where the sheet gave codes (a sheet without them stays keyed by name, as its other rows are).
+    return { ...s, name: merged.name, code: s.code ? merged.code : undefined, district: undefined };
+  });
+  return { communes, rollUp: mergerRollUp(map, table, statuses, into, "rename") };
 }

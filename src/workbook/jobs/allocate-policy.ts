@@ -31,6 +31,7 @@ import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { choosePeriod } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -326,6 +327,15 @@ export async function runPolicyAllocation(
     : undefined;
   const period = await catalogueFor(request, policy);
   const communes = await readCommunesFor(request, period.catalogue);
+  // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merged = mergedStatuses(
+    await findMergeMap(workbookOf(request)),
+    communes.read.communes,
+    communes.sheet
+  );
+  if (merged.rollUp) {
+    communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
+  }
   const warnings: Warning[] = [
     ...period.warnings,
     ...presetWarning(policy, CENTRAL),
@@ -365,7 +375,7 @@ export async function runPolicyAllocation(
     byType: summariseBy(combined, typeLabel),
     communesSheet: communes.sheet,
   };
-  return {
+  const result: JobResult = {
     json: {
       sheet: communes.sheet,
       mode: "policy",
@@ -398,4 +408,5 @@ export async function runPolicyAllocation(
     sheets: [allocationPolicySheet(split)],
     warnings,
   };
+  return withMerger(result, [merged.rollUp], "NTM_PhanBo_SapNhap");
 }

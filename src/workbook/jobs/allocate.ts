@@ -5,7 +5,8 @@ import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
-import type { PlanningJob } from "./job";
+import type { JobResult, PlanningJob } from "./job";
+import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "./input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
@@ -53,15 +54,17 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const basis = o.basis as AllocationBasis | undefined;
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
+    // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
+    const merged = mergedUnits(await findMergeMap(request.inputs.coefficients?.workbook), table);
     const result = allocateByCoefficients({
       total,
-      units: table.units,
+      units: merged.units,
       unit,
       min,
       cap,
       basis: table.basis,
     });
-    return {
+    const done: JobResult = {
       json: {
         sheet: table.sheet,
         total: result.total,
@@ -82,5 +85,6 @@ export const allocateJob: PlanningJob = withNumberNotes({
       sheets: [allocationSheet(result)],
       warnings: table.warnings,
     };
+    return withMerger(done, [merged.rollUp], "NTM_PhanBo_SapNhap");
   },
 });

@@ -7,6 +7,8 @@ import { looksLikeCatalogue } from "../readers/catalogue";
 import { isPolicySheet } from "../readers/allocation-policy";
 import { isCoefficientsSheet } from "../readers/coefficients";
 import { looksLikeCommunes } from "../readers/communes";
+import { looksLikeCosts } from "../readers/costs";
+import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
 import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
@@ -23,7 +25,13 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   indicators: looksLikeIndicatorPolicy,
   "allocation-policy": isPolicySheet,
   merge: looksLikeMergeMap,
-  money: (grid) => looksLikeCommuneMoney(grid) && !looksLikeCommunes(grid),
+  // Money by commune: not the mapping itself, not a status sheet, not a costs table (its criterion column is no amount).
+  money: (grid) =>
+    looksLikeCommuneMoney(grid) &&
+    !looksLikeCommunes(grid) &&
+    !looksLikeMergeMap(grid) &&
+    !looksLikeCosts(grid) &&
+    !looksLikeIndicatorCosts(grid),
 };
 
 /**

@@ -2,6 +2,7 @@
 // next year within the budget, with a costs sheet per (commune, indicator) or a default cost.
 
 import { InputError } from "../../engine/errors";
+import { budgetLimit, indicatorUnit, NO_LIMIT_WARNING } from "../budget-unit";
 import {
   indicatorCommunes,
   planIndicatorTargets,
@@ -9,6 +10,7 @@ import {
   type IndicatorCostTable,
   type TargetMethod,
 } from "../../engine/targets";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
@@ -26,6 +28,10 @@ export interface IndicatorTargetsSettings {
   year?: number;
   method: TargetMethod;
   timeLimit: number;
+  /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
+  merge?: MergeMap | null;
+  /** Where what was rolled up is collected (for the result's merger line and table). */
+  rollUps?: MergerRollUp[];
 }
 
 /** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
@@ -33,7 +39,9 @@ export async function findIndicatorCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
-  communesSheet: string | undefined
+  communesSheet: string | undefined,
+  merge?: MergeMap | null,
+  rollUps?: MergerRollUp[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
   let ref = request.inputs.costs;
@@ -61,7 +69,9 @@ export async function findIndicatorCosts(
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
-    return readIndicatorCosts(grid, { communes, indicatorCodes: [...codes] }).costs;
+    const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
+    if (read.rollUp) rollUps?.push(read.rollUp);
+    return read.costs;
   });
 }
 
@@ -75,7 +85,9 @@ export async function indicatorTargets(
     request,
     statuses,
     settings.catalogue,
-    settings.communesSheet
+    settings.communesSheet,
+    settings.merge,
+    settings.rollUps
   );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
@@ -107,10 +119,13 @@ export async function indicatorTargets(
     }
   );
   const warnings = [...readWarnings, ...input.warnings, ...plan.warnings];
+  if (settings.budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
+  const unit = indicatorUnit(costs !== undefined, settings.defaultCost);
   const period = settings.catalogue.id;
   const json = {
     period,
     level: "indicators",
+    unit,
     method: plan.method,
     optimal: plan.optimal,
     gap: plan.gap,
@@ -119,6 +134,7 @@ export async function indicatorTargets(
     indicatorsGained: plan.indicatorsGained,
     cost: plan.cost,
     budget: plan.budget,
+    budgetLimit: budgetLimit(plan.budget, unit),
     budgetLeft: plan.budgetLeft,
     cap: plan.cap,
     currentAverage: plan.currentAverage,
@@ -140,8 +156,8 @@ export async function indicatorTargets(
   };
   return {
     json,
-    text: indicatorTargetsText(plan, period),
-    sheets: [indicatorTargetsSheet(plan, settings.year, period)],
+    text: indicatorTargetsText(plan, period, unit),
+    sheets: [indicatorTargetsSheet(plan, settings.year, period, unit)],
     warnings,
   };
 }

@@ -4,7 +4,7 @@
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { declareOptions, textOption } from "../../engine/options";
-import { buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
+import { alreadyMerged, buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
 import { formatVi } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
@@ -17,6 +17,19 @@ import {
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "./targets";
+
+/** Rows that already name merged communes: not rolled up, and said. */
+function notRolled(rows: { name: string }[], sheet: string): Warning[] {
+  if (rows.length === 0) return [];
+  const names = rows.map((r) => r.name).join(", ");
+  return [
+    {
+      sheet,
+      vi: `Trang '${sheet}': ${rows.length} dòng đã là xã sau sáp nhập, không cộng dồn (${names})`,
+      en: `Sheet '${sheet}': ${rows.length} rows already name communes after the merger, not rolled up (${names})`,
+    },
+  ];
+}
 
 export const MERGE_OPTIONS = declareOptions({
   period: textOption({
@@ -65,7 +78,7 @@ export const mergeJob: PlanningJob = {
     }
     const what = { vi: "bảng sáp nhập xã", en: "merger mapping" };
     const mappingGrid = await findGrid(mappingRef, looksLikeMergeMap, () => true, what);
-    const map = buildMergeMap(readMergeMap(mappingGrid));
+    const map = buildMergeMap(readMergeMap(mappingGrid), mappingGrid.sheet);
     const warnings: Warning[] = [];
     let money: { columns: string[]; rows: ReturnType<typeof rollUpMoney> } | undefined;
     if (request.inputs.money) {
@@ -78,6 +91,7 @@ export const mergeJob: PlanningJob = {
       );
       const read = readCommuneMoney(grid);
       money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
+      warnings.push(...notRolled(alreadyMerged(map, read.rows), grid.sheet));
     }
     let status: ReturnType<typeof rollUpStatus> | undefined;
     if (request.inputs.communes) {
@@ -92,6 +106,7 @@ export const mergeJob: PlanningJob = {
       const read = readCommunes(grid, { catalogue });
       warnings.push(...read.warnings);
       status = rollUpStatus(read.communes, map, catalogue.criteria.length);
+      warnings.push(...notRolled(alreadyMerged(map, read.communes), grid.sheet));
       warnings.push(...status.warnings);
     }
     const json = {

@@ -73,17 +73,18 @@ export function uniformCosts(catalogue: Catalogue, cost: number): CostTable {
 }
 
 /**
- * The average cost of the criteria the communes still miss after the first year, from the costs table: the
- * roadmap's cost per criterion for the later years when a costs table is given and --cost is not.
+ * The roadmap's cost per criterion for the years its pace rule projects, when a costs table is given and --cost is
+ * not: the average cost of the criteria the communes still miss after the first year, else (communes known only by
+ * a count) the average of the table's costs; null when the table gives no positive cost.
  */
-export function averageMissingCost(
+export function averageTableCost(
   communes: CommuneStatus[],
-  plan: TargetPlan,
+  plan: TargetPlan | null,
   costs: CostTable
-): number | null {
+): { cost: number; basis: Bilingual } | null {
   let sum = 0;
   let count = 0;
-  for (const c of plan.communes) {
+  for (const c of plan?.communes ?? []) {
     const taken = new Set(c.targets);
     for (const criterion of c.missing) {
       if (taken.has(criterion)) continue;
@@ -91,7 +92,25 @@ export function averageMissingCost(
       count++;
     }
   }
-  return count === 0 || sum <= 0 ? null : sum / count;
+  if (count > 0 && sum > 0) {
+    return {
+      cost: sum / count,
+      basis: {
+        vi: "bình quân các tiêu chí còn thiếu trong bảng chi phí",
+        en: "the average of the missing criteria in the costs table",
+      },
+    };
+  }
+  const all = [
+    ...costs.perCriterion.values(),
+    ...[...costs.perCommune.values()].flatMap((m) => [...m.values()]),
+  ];
+  const total = all.reduce((a, v) => a + v, 0);
+  if (all.length === 0 || total <= 0) return null;
+  return {
+    cost: total / all.length,
+    basis: { vi: "bình quân các chi phí trong bảng chi phí", en: "the average of the costs table" },
+  };
 }
 
 export interface FirstYearSettings {

@@ -17,10 +17,10 @@ import {
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
-import type { JobRequest, PlanningJob } from "./job";
+import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { inputGrid } from "./input-grid";
 import {
-  averageMissingCost,
+  averageTableCost,
   checkFirstYear,
   firstYearText,
   firstYearWarning,
@@ -32,6 +32,7 @@ import {
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -231,28 +232,40 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      const merged = mergedStatuses(
+        await findMergeMap(request.inputs.communes?.workbook),
+        read.communes,
+        read.sheet
+      );
+      read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
-        return indicatorRoadmap(request, read.communes, [...choice.warnings, ...read.warnings], {
-          catalogue: read.catalogue ?? catalogue,
-          periodNote: choice.note,
-          communesSheet: read.sheet,
-          fromYear,
-          toYear,
-          budget,
-          maxPerCommune: o["max-per-commune"],
-          capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
-          defaultCost: o["default-cost"],
-          method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
-          timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
-          below: o.below,
-          options: {
-            standard: o["target-standard"],
-            modern: o["target-modern"],
-            averageCriteria: o["target-average"],
-            maxBelow: o["max-below"],
-          },
-          sheetTargets,
-        });
+        const planned = await indicatorRoadmap(
+          request,
+          read.communes,
+          [...choice.warnings, ...read.warnings],
+          {
+            catalogue: read.catalogue ?? catalogue,
+            periodNote: choice.note,
+            communesSheet: read.sheet,
+            fromYear,
+            toYear,
+            budget,
+            maxPerCommune: o["max-per-commune"],
+            capUnit: (o["cap-unit"] ?? "indicators") as CapUnit,
+            defaultCost: o["default-cost"],
+            method: (o.method === "optimal" ? "optimal" : "greedy") as TargetMethod,
+            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+            below: o.below,
+            options: {
+              standard: o["target-standard"],
+              modern: o["target-modern"],
+              averageCriteria: o["target-average"],
+              maxBelow: o["max-below"],
+            },
+            sheetTargets,
+          }
+        );
+        return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
       const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
@@ -297,15 +310,23 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
             solver: request.solver,
           });
       let costPerCriterion = o.cost;
-      if (costPerCriterion === undefined && table && first) {
-        const average = averageMissingCost(read.communes, first.plan, table.costs);
-        costPerCriterion = average ?? undefined;
-        if (average !== null) {
-          warnings.push({
-            vi: `Từ năm ${fromYear + 1}, mỗi tiêu chí tính chi phí bình quân ${formatVi(average, 2)} triệu đồng (bình quân các tiêu chí còn thiếu trong bảng chi phí); cho --cost để dùng số khác`,
-            en: `From ${fromYear + 1}, each criterion is costed at the average ${formatVi(average, 2)} million VND (the average of the missing criteria in the costs table); give --cost to use another figure`,
+      if (costPerCriterion === undefined && table) {
+        // The pace rule costs every criterion alike: with a costs table, its average, said in a warning.
+        const average = averageTableCost(read.communes, first?.plan ?? null, table.costs);
+        if (average === null) {
+          throw new InputError({
+            expected: {
+              vi: "chi phí bình quân một tiêu chí (--cost): bảng chi phí không có chi phí nào > 0",
+              en: "an average cost per criterion (--cost): the costs table has no cost > 0",
+            },
           });
         }
+        costPerCriterion = average.cost;
+        const since = first?.planned ? fromYear + 1 : fromYear;
+        warnings.push({
+          vi: `Từ năm ${since}, mỗi tiêu chí tính chi phí ${formatVi(average.cost, 2)} triệu đồng (${average.basis.vi}); cho --cost để dùng số khác`,
+          en: `From ${since}, each criterion is costed at ${formatVi(average.cost, 2)} million VND (${average.basis.en}); give --cost to use another figure`,
+        });
       }
       const roadmap = projectRoadmap({
         communes: read.communes,
@@ -343,7 +364,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         unit,
         check ? firstYearText(check, unit, roadmap.pace) : undefined
       );
-      return {
+      const result: JobResult = {
         json: {
           sheet: read.sheet,
           targetsSheet: sheetTargets?.sheet ?? null,
@@ -363,6 +384,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,
       };
+      return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
     },
   });
 }

@@ -10,6 +10,7 @@ import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
@@ -181,6 +182,13 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const extra = await readingInput(catalogueRef, () => readCatalogueInput(catalogueRef));
     const choice = await choosePeriod(request, extra, communesRef);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
+    // A status sheet of old communes: carried to the merged communes where it can be, else refused.
+    const merged = mergedStatuses(
+      await findMergeMap(communesRef.workbook),
+      read.communes,
+      read.sheet
+    );
+    read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
     read.warnings.unshift(...choice.warnings);
@@ -220,11 +228,12 @@ export const summaryJob: PlanningJob = withNumberNotes({
         )
       : undefined;
     if (progress) json.targets = progress;
-    return {
+    const result: JobResult = {
       json,
       text: [choice.note.vi, summaryText(summary, catalogue, read, progress)].join("\n"),
       sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
     };
+    return withMerger(result, [merged.rollUp], "NTM_TongHop_SapNhap");
   },
 });

@@ -10,10 +10,12 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
 import { findInputSheet } from "../sheet-finder";
-import type { BudgetUnit } from "../budget-unit";
+import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import {
   readingInput,
   type InputRef,
@@ -55,6 +57,9 @@ async function readInputs(
   costs?: CostTable;
   /** The communes' sheet, when the status is per indicator (its costs are read by indicatorTargets). */
   indicatorLevel?: string;
+  /** The workbook's merger mapping, and what was rolled up with it (a status or costs sheet by old commune). */
+  merge: MergeMap | null;
+  rollUps: MergerRollUp[];
   warnings: Warning[];
 }> {
   const communesRef = request.inputs.communes;
@@ -74,16 +79,23 @@ async function readInputs(
   );
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
-  if (read.communes.some((c) => c.indicators !== undefined)) {
+  // A status sheet of old communes: carried to the merged communes where it can be, else refused.
+  const merge = await findMergeMap(communesRef.workbook);
+  const merged = mergedStatuses(merge, read.communes, read.sheet);
+  const communes = merged.communes;
+  const rollUps = merged.rollUp ? [merged.rollUp] : [];
+  if (communes.some((c) => c.indicators !== undefined)) {
     return {
-      communes: read.communes,
+      communes,
       catalogue: read.catalogue,
       indicatorLevel: communesGrid.sheet,
+      merge,
+      rollUps,
       warnings,
     };
   }
   const costsRef = request.inputs.costs;
-  if (!costsRef) return { communes: read.communes, warnings };
+  if (!costsRef) return { communes, merge, rollUps, warnings };
   const sameBook = costsRef.workbook === communesRef.workbook;
   const costs = await readingInput(costsRef, async () => {
     const costsGrid = await findGrid(
@@ -93,11 +105,14 @@ async function readInputs(
       { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
       sameBook ? communesGrid.sheet : undefined
     );
-    return readCosts(costsGrid, { communes: read.communes, catalogue });
+    return readCosts(costsGrid, { communes, catalogue, merge });
   });
+  if (costs.rollUp) rollUps.push(costs.rollUp);
   return {
-    communes: read.communes,
+    communes,
     costs: costs.costs,
+    merge,
+    rollUps,
     warnings: [...warnings, ...costs.warnings],
   };
 }
@@ -140,7 +155,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const inputs = await readInputs(request, catalogue);
     inputs.warnings.unshift(...choice.warnings);
     if (inputs.indicatorLevel !== undefined) {
-      return indicatorTargets(request, inputs.communes, inputs.warnings, {
+      const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
         communesSheet: inputs.indicatorLevel,
         budget,
@@ -150,7 +165,10 @@ export const targetsJob: PlanningJob = withNumberNotes({
         year,
         method,
         timeLimit,
+        merge: inputs.merge,
+        rollUps: inputs.rollUps,
       });
+      return withMerger(result, inputs.rollUps, "NTM_ChiTieu_SapNhap");
     }
     const plan = await planTargets(
       inputs.communes,
@@ -167,12 +185,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     );
     const warnings = [...inputs.warnings, ...plan.warnings];
     const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
-    if (budget === undefined) {
-      warnings.unshift({
-        vi: "Không có ngân sách (--budget): kế hoạch KHÔNG GIỚI HẠN kinh phí",
-        en: "No budget given (--budget): the plan has NO LIMIT on spending",
-      });
-    }
+    if (budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
     const json = {
       year: year ?? null,
       unit,
@@ -185,6 +198,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
       criteriaGained: plan.criteriaGained,
       cost: plan.cost,
       budget: plan.budget,
+      budgetLimit: budgetLimit(plan.budget, unit),
       budgetLeft: plan.budgetLeft,
       currentAverage: plan.currentAverage,
       projectedAverage: plan.projectedAverage,
@@ -200,11 +214,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
     };
-    return {
+    const result: JobResult = {
       json,
       text: targetsText(plan, unit),
       sheets: [targetsSheet(plan, year, unit)],
       warnings,
     };
+    return withMerger(result, inputs.rollUps, "NTM_ChiTieu_SapNhap");
   },
 });

@@ -2,7 +2,8 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { CostTable } from "../../engine/targets/types";
-import { communeKey, findCommune } from "../../engine/commune-identity";
+import { communeKey, type CommuneRef } from "../../engine/commune-identity";
+import { mergerRollUp, type MergeMap, type MergerRollUp } from "../../engine/merge";
 import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { cellText, gridAddress, type Grid } from "../grid";
@@ -15,6 +16,7 @@ import {
   type ColumnSpec,
   type LocatedTable,
 } from "./table";
+import { rowCommune } from "./commune-match";
 
 export const COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
@@ -38,6 +40,8 @@ export interface CostsReadResult {
   costs: CostTable;
   warnings: Warning[];
   sheet: string;
+  /** Rows of old communes summed into their merged communes (with a merger mapping). */
+  rollUp?: MergerRollUp;
 }
 
 /** True when a sheet has the costs table's headers (criterion and cost). */
@@ -88,11 +92,16 @@ function criterionAt(table: LocatedTable, row: number, catalogue: Catalogue): nu
  */
 export function readCosts(
   grid: Grid,
-  context: { communes: CommuneStatus[]; catalogue: Catalogue }
+  context: { communes: CommuneStatus[]; catalogue: Catalogue; merge?: MergeMap | null }
 ): CostsReadResult {
   const table = locateTable(grid, COST_COLUMNS, WHAT);
   const costs: CostTable = { perCommune: new Map(), perCriterion: new Map() };
   const warnings: Warning[] = [];
+  const origins = new Map<string, Set<string>>();
+  // Per row: its name, and the merged commune when it named an old one (for the merger line and table).
+  const named: CommuneRef[] = [];
+  const into: (number | null)[] = [];
+  let anyOld = false;
   for (const row of table.dataRows) {
     const name =
       table.columns.commune === undefined
@@ -120,42 +129,35 @@ export function readCosts(
     const district = optional("district", { vi: "huyện", en: "district" });
     const code = optional("code", { vi: "mã xã", en: "commune code" });
     let target: Map<number, number>;
+    let key = "";
+    // Which old commune a row came from, when it named one: rows of two old communes of one merged commune add up.
+    let origin = "";
     if (name === null && code === null) {
       target = costs.perCriterion;
+      into.push(null);
+      named.push({ name: "" });
     } else {
-      const match = findCommune(context.communes, {
-        name: name ?? "",
-        district: district ?? undefined,
-        code: code ?? undefined,
-      });
-      if (match.kind !== "found") {
-        const col = code !== null ? table.columns.code! : table.columns.commune!;
-        const both = match.kind === "ambiguous" ? match.communes : [];
-        const described = both
-          .map(
-            (c) =>
-              `${c.name}${c.district ? ` (${c.district})` : ""}${c.source ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : ""}`
-          )
-          .join(", ");
-        throw new InputError({
-          sheet: grid.sheet,
-          cell: gridAddress(grid, row, col),
-          found: code ?? name ?? "",
-          expected:
-            both.length > 1
-              ? {
-                  vi: `một xã duy nhất: tên này ứng với ${both.length} xã (${described}); thêm cột "Huyện" hoặc "Mã xã" vào bảng chi phí`,
-                  en: `one commune: this name fits ${both.length} communes (${described}); add a "Huyện" (district) or "Mã xã" (code) column to the costs table`,
-                }
-              : {
-                  vi: "tên (hoặc mã) một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
-                  en: "the name (or code) of a commune in the communes list (or empty for a default cost)",
-                },
-        });
-      }
-      const key = communeKey(match.commune);
+      const cellCol = code !== null ? table.columns.code! : table.columns.commune!;
+      const ref = { name: name ?? "", district: district ?? undefined, code: code ?? undefined };
+      const match = rowCommune(
+        context.communes,
+        ref,
+        { sheet: grid.sheet, cell: gridAddress(grid, row, cellCol) },
+        context.merge
+      );
+      into.push(match.into);
+      named.push(ref);
+      if (!match.direct) anyOld = true;
+      origin = match.into === null ? "" : communeKey(ref);
+      key = communeKey(match.commune);
       if (!costs.perCommune.has(key)) costs.perCommune.set(key, new Map());
       target = costs.perCommune.get(key)!;
+    }
+    const from = origins.get(`${key}#${criterion}`) ?? new Set<string>();
+    if (target.has(criterion) && origin && !from.has("") && !from.has(origin)) {
+      target.set(criterion, Math.round((target.get(criterion)! + cost) * 1e6) / 1e6);
+      from.add(origin);
+      continue;
     }
     if (target.has(criterion)) {
       throw new InputError({
@@ -169,6 +171,11 @@ export function readCosts(
       });
     }
     target.set(criterion, cost);
+    origins.set(`${key}#${criterion}`, new Set([origin]));
   }
-  return { costs, warnings, sheet: grid.sheet };
+  const rollUp =
+    context.merge && anyOld
+      ? mergerRollUp(context.merge, grid.sheet, named, into, "sum")
+      : undefined;
+  return { costs, warnings, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}) };
 }

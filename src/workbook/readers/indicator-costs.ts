@@ -1,12 +1,14 @@
 // Reads the optional indicator costs table (2026-2030): cost (million VND) of meeting an indicator, per commune
-// (by Mã xã or name) or as a default for every commune.
+// (by the one commune identity: Mã xã, else name) or as a default for every commune.
 
 import { InputError, type Bilingual } from "../../engine/errors";
-import { communeKey, type IndicatorCostTable } from "../../engine/targets";
-import { labelKey, nameKey } from "../../engine/text";
+import { communeKey, type CommuneRef } from "../../engine/commune-identity";
+import { mergerRollUp, type MergeMap, type MergerRollUp } from "../../engine/merge";
+import type { IndicatorCostTable } from "../../engine/targets";
 import type { CommuneStatus } from "../../engine/types";
 import { gridAddress, type Grid } from "../grid";
 import { locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import { rowCommune } from "./commune-match";
 
 export const INDICATOR_COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
@@ -37,26 +39,24 @@ export function looksLikeIndicatorCosts(grid: Grid): boolean {
  */
 export function readIndicatorCosts(
   grid: Grid,
-  context: { communes: CommuneStatus[]; indicatorCodes: string[] }
-): { costs: IndicatorCostTable; sheet: string } {
+  context: { communes: CommuneStatus[]; indicatorCodes: string[]; merge?: MergeMap | null }
+): { costs: IndicatorCostTable; sheet: string; rollUp?: MergerRollUp } {
   const table = locateTable(grid, INDICATOR_COST_COLUMNS, WHAT);
-  const byCode = new Map<string, CommuneStatus>();
-  const byName = new Map<string, CommuneStatus[]>();
-  const byFolded = new Map<string, CommuneStatus[]>();
-  for (const c of context.communes) {
-    if (c.code?.trim()) byCode.set(c.code.trim(), c);
-    byName.set(nameKey(c.name), [...(byName.get(nameKey(c.name)) ?? []), c]);
-    byFolded.set(labelKey(c.name), [...(byFolded.get(labelKey(c.name)) ?? []), c]);
-  }
   const codes = new Set(context.indicatorCodes);
   const costs: IndicatorCostTable = { perCommune: new Map(), perIndicator: new Map() };
   const { columns } = table;
+  const origins = new Map<string, Set<string>>();
+  // Per row: its name, and the merged commune when it named an old one (for the merger line and table).
+  const named: CommuneRef[] = [];
+  const into: (number | null)[] = [];
+  let anyOld = false;
   for (const row of table.dataRows) {
     const text = (key: "commune" | "code" | "indicator", what: Bilingual) =>
       columns[key] === undefined ? null : textCell(grid, row, columns[key]!, what);
     const name = text("commune", { vi: "tên xã", en: "commune name" });
     const code = text("code", { vi: "mã xã", en: "commune code" })?.trim() || null;
     const indicator = text("indicator", { vi: "mã chỉ tiêu", en: "indicator code" })?.trim() ?? "";
+    named.push({ name: name ?? "", code: code ?? undefined });
     const fail = (key: string, found: string, expected: Bilingual) =>
       new InputError({
         sheet: grid.sheet,
@@ -82,42 +82,36 @@ export function readIndicatorCosts(
       });
     }
     let target: Map<string, number>;
+    let key = "";
+    // Which old commune a row came from, when it named one: rows of two old communes of one merged commune add up.
+    let origin = "";
     if (name === null && code === null) {
       target = costs.perIndicator;
+      into.push(null);
     } else {
-      let commune: CommuneStatus | undefined;
-      if (code !== null) {
-        commune = byCode.get(code);
-        if (!commune) {
-          throw fail("code", code, {
-            vi: "mã một xã có trong danh sách xã",
-            en: "the code of a commune in the communes list",
-          });
-        }
-      } else {
-        const exact = byName.get(nameKey(name!)) ?? [];
-        const loose = byFolded.get(labelKey(name!)) ?? [];
-        const found = exact.length > 0 ? exact : loose;
-        if (found.length !== 1) {
-          throw fail(
-            "commune",
-            name!,
-            found.length > 1
-              ? {
-                  vi: `tên xã có dấu đủ phân biệt, hoặc thêm cột "Mã xã": ${found.map((c) => c.name).join(", ")}`,
-                  en: `the commune's name with its diacritics, or a "Mã xã" column, to tell apart: ${found.map((c) => c.name).join(", ")}`,
-                }
-              : {
-                  vi: "tên một xã có trong danh sách xã (hoặc để trống cho chi phí mặc định)",
-                  en: "the name of a commune in the communes list (or empty for a default cost)",
-                }
-          );
-        }
-        commune = found[0];
-      }
-      const key = communeKey(commune);
+      const ref = { name: name ?? "", code: code ?? undefined };
+      const match = rowCommune(
+        context.communes,
+        ref,
+        {
+          sheet: grid.sheet,
+          cell: gridAddress(grid, row, columns[code !== null ? "code" : "commune"]!),
+        },
+        context.merge
+      );
+      into.push(match.into);
+      if (!match.direct) anyOld = true;
+      origin = match.into === null ? "" : communeKey(ref);
+      const commune = match.commune;
+      key = communeKey(commune);
       if (!costs.perCommune.has(key)) costs.perCommune.set(key, new Map());
       target = costs.perCommune.get(key)!;
+    }
+    const from = origins.get(`${key}#${indicator}`) ?? new Set<string>();
+    if (target.has(indicator) && origin && !from.has("") && !from.has(origin)) {
+      target.set(indicator, Math.round((target.get(indicator)! + cost) * 1e6) / 1e6);
+      from.add(origin);
+      continue;
     }
     if (target.has(indicator)) {
       throw fail("indicator", `${name ?? code ?? "(mặc định / default)"}: ${indicator}`, {
@@ -126,6 +120,11 @@ export function readIndicatorCosts(
       });
     }
     target.set(indicator, cost);
+    origins.set(`${key}#${indicator}`, new Set([origin]));
   }
-  return { costs, sheet: grid.sheet };
+  const rollUp =
+    context.merge && anyOld
+      ? mergerRollUp(context.merge, grid.sheet, named, into, "sum")
+      : undefined;
+  return { costs, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}) };
 }

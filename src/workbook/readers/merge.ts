@@ -13,6 +13,7 @@ export const MERGE_COLUMNS: ColumnSpec[] = [
     required: true,
   },
   { key: "oldCode", aliases: ["Mã xã cũ", "Old code", "Old commune code"] },
+  { key: "oldDistrict", aliases: ["Huyện cũ", "Huyện", "Old district", "District"] },
   {
     key: "newName",
     aliases: ["Xã mới", "Tên xã mới", "Xã sau sáp nhập", "New commune"],
@@ -66,6 +67,7 @@ export function readMergeMap(grid: Grid): MergeEntry[] {
     return {
       oldName: oldName!,
       oldCode: text(row, "oldCode", { vi: "mã xã cũ", en: "old commune code" }) ?? undefined,
+      oldDistrict: text(row, "oldDistrict", { vi: "huyện cũ", en: "old district" }) ?? undefined,
       newName: newName!,
       newCode: text(row, "newCode", { vi: "mã xã mới", en: "new commune code" }) ?? undefined,
       date: columns.date === undefined ? undefined : dateText(grid, row, columns.date),

@@ -9,11 +9,14 @@ import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
 import { indicatorRoadmapPart } from "./indicator-roadmap";
 import { say, W } from "./words";
+import { mergerOf, mergerSection, type MergerResult } from "./merger";
 
 export interface ReportOptions {
   lang?: ReportLang;
   /** The plan year: targets are for its end and the status is at the end of the year before. */
   year?: number;
+  /** Sheets keyed by old communes that the jobs rolled up (a note before the parts). */
+  merger?: MergerResult;
 }
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
@@ -61,7 +64,10 @@ export function buildReportFrom(
     lang,
     title: say(W.title, lang),
     subtitle: say(W.subtitle, lang),
-    sections: built.map((b) => b.part.section),
+    sections: [
+      ...(options.merger?.length ? [mergerSection(options.merger, lang)] : []),
+      ...built.map((b) => b.part.section),
+    ],
     appendices: built.map((b) => ({ label: b.label, ...b.part.appendix })),
   };
 }
@@ -71,5 +77,5 @@ export function buildReport(
   jobs: Partial<Record<string, unknown>>,
   options: ReportOptions = {}
 ): ReportDocument {
-  return buildReportFrom(reportResults(jobs), options);
+  return buildReportFrom(reportResults(jobs), { merger: mergerOf(jobs), ...options });
 }

@@ -1,5 +1,6 @@
 // The criteria parts of a report: status of the communes (appendix I) and next year's targets (appendix II shape).
 
+import { UNIT_WORDS, unitNote } from "../budget-unit";
 import { bandCaption } from "../../engine/criteria";
 import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { figure, joinList, prose, type ReportLang } from "./format";
@@ -241,23 +242,27 @@ export function planYearPhrase(year: number | null | undefined, lang: ReportLang
   return lang === "vi" ? `Năm ${year}` : `In ${year}`;
 }
 
-/** The sentence on the plan's cost against the budget, for both kinds of targets result. */
+/** The sentence on the plan's cost against the budget, for both kinds of targets result, in the plan's unit. */
 export function costSentence(plan: PlanTotals, lang: ReportLang): string {
+  const unit = plan.unit ?? "million-vnd";
+  const words = UNIT_WORDS[unit][lang];
   const cost = figure(plan.cost, "money", lang);
+  const note = unitNote(unit);
+  const why = note ? ` (${note[lang]})` : "";
   if (lang === "vi") {
-    if (plan.budget === null) return `Kinh phí dự kiến ${cost} triệu đồng.`;
+    if (plan.budget === null) {
+      return `Kinh phí dự kiến ${cost} ${words}, ngân sách không giới hạn${why}.`;
+    }
     const left =
       plan.budgetLeft === null
-        ? "."
-        : `, còn lại ${figure(plan.budgetLeft, "money", lang)} triệu đồng.`;
-    return `Kinh phí dự kiến ${cost} triệu đồng trên tổng số ${figure(plan.budget, "money", lang)} triệu đồng được bố trí${left}`;
+        ? ""
+        : `, còn lại ${figure(plan.budgetLeft, "money", lang)} ${words}`;
+    return `Kinh phí dự kiến ${cost} ${words} trên tổng số ${figure(plan.budget, "money", lang)} ${words} được bố trí${left}${why}.`;
   }
-  if (plan.budget === null) return `Estimated cost: ${cost} million VND.`;
+  if (plan.budget === null) return `Estimated cost: ${cost} ${words}, with no budget limit${why}.`;
   const left =
-    plan.budgetLeft === null
-      ? "."
-      : `, leaving ${figure(plan.budgetLeft, "money", lang)} million VND.`;
-  return `Estimated cost: ${cost} million VND of the ${figure(plan.budget, "money", lang)} million VND available${left}`;
+    plan.budgetLeft === null ? "" : `, leaving ${figure(plan.budgetLeft, "money", lang)} ${words}`;
+  return `Estimated cost: ${cost} ${words} of the ${figure(plan.budget, "money", lang)} ${words} available${left}${why}.`;
 }
 
 /** The paragraph about next year's targets and the appendix II table (communes not yet at the standard). */

@@ -1,5 +1,6 @@
 // The report's part on next year's targets when the plan was made per indicator (2026-2030): paragraph and table.
 
+import { reportUnitLine } from "../budget-unit";
 import { figure, joinList, prose } from "./format";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import { costSentence, planYearPhrase, type PartContext, type ReportPart } from "./criteria";
@@ -81,7 +82,7 @@ export function indicatorTargetsPart(
       tables: [
         {
           id: "targets",
-          unit: say(W.unitMillion, lang),
+          unit: reportUnitLine(targets.unit ?? "million-vnd", lang),
           header,
           rows: open.map((c, i) => [
             centre(String(i + 1)),

@@ -4,6 +4,9 @@ import { z } from "zod";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
+/** What the plan's budget and costs count (src/workbook/budget-unit.ts); absent in results written before it. */
+const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]).optional();
+
 export const summaryResult = z.object({
   period: z.string(),
   sheet: z.string(),
@@ -27,6 +30,7 @@ export const summaryResult = z.object({
 /** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
 const planTotals = z.object({
   year: z.number().nullable().optional(),
+  unit: budgetUnit,
   newlyStandard: z.number(),
   criteriaGained: z.number(),
   cost: z.number(),
@@ -139,10 +143,29 @@ const roadmapYear = z.object({
   cumulativeCost: z.number(),
 });
 
+const yearFigures = z.object({
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  cost: z.number(),
+});
+
 export const roadmapResult = z.object({
   sheet: z.string(),
+  // The first year against the next-year targets on the same inputs (jobs/roadmap-first-year.ts).
+  firstYear: z
+    .object({
+      year: z.number(),
+      basis: z.enum(["targets", "pace"]),
+      agrees: z.boolean(),
+      targets: yearFigures,
+      roadmap: yearFigures,
+      reasons: z.array(bilingual),
+    })
+    .nullable()
+    .optional(),
   communes: z.number(),
   budget: z.number(),
+  unit: budgetUnit,
   pace: z.number().nullable().optional(),
   below: z.number(),
   start: roadmapYear,

@@ -1,5 +1,6 @@
 // The roadmap part of a report: year by year to the period's end, and whether each period target is reached.
 
+import { reportUnitLine, UNIT_WORDS, unitNote } from "../budget-unit";
 import { figure, prose } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
@@ -15,23 +16,44 @@ function tierCount(value: number | null, lang: "vi" | "en", inProse: boolean): s
 export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPart {
   const { lang } = ctx;
   const money = (v: number) => figure(v, "money", lang);
+  const unit = roadmap.unit ?? "million-vnd";
+  const words = UNIT_WORDS[unit][lang];
+  const note = unitNote(unit);
+  const why = note ? ` (${note[lang]})` : "";
   const last = roadmap.years[roadmap.years.length - 1] ?? roadmap.start;
   const texts: string[] = [];
   if (lang === "vi") {
     texts.push(
-      `Với kinh phí ${money(roadmap.budget)} triệu đồng/năm, dự kiến đến cuối năm ${last.year} toàn tỉnh có ` +
+      `Với kinh phí ${money(roadmap.budget)} ${words}/năm${why}, dự kiến đến cuối năm ${last.year} toàn tỉnh có ` +
         `${figure(last.standard, "count", lang)}/${figure(roadmap.communes, "count", lang)} xã đạt chuẩn nông thôn mới, ` +
         `${tierCount(last.advanced, lang, true)} xã đạt chuẩn nông thôn mới nâng cao, ${tierCount(last.model, lang, true)} xã đạt chuẩn nông thôn mới kiểu mẫu; ` +
         `bình quân đạt ${figure(last.averageCriteria, "average", lang)} tiêu chí/xã; ` +
-        `tổng kinh phí ${money(last.cumulativeCost)} triệu đồng (${say(W.details, lang)} ${ctx.label}).`
+        `tổng kinh phí ${money(last.cumulativeCost)} ${words} (${say(W.details, lang)} ${ctx.label}).`
     );
   } else {
     texts.push(
-      `With ${money(roadmap.budget)} million VND a year, by the end of ${last.year} ` +
+      `With ${money(roadmap.budget)} ${words} a year${why}, by the end of ${last.year} ` +
         `${figure(last.standard, "count", lang)} of ${figure(roadmap.communes, "count", lang)} communes are projected at the standard, ` +
         `${tierCount(last.advanced, lang, true)} advanced and ${tierCount(last.model, lang, true)} model; ` +
         `communes meet ${figure(last.averageCriteria, "average", lang)} criteria on average; ` +
-        `${money(last.cumulativeCost)} million VND in all (${say(W.details, lang)} ${ctx.label}).`
+        `${money(last.cumulativeCost)} ${words} in all (${say(W.details, lang)} ${ctx.label}).`
+    );
+  }
+  const first = roadmap.firstYear;
+  if (first && !first.agrees) {
+    const reasons = first.reasons.map((r) => r[lang]).join("; ");
+    texts.push(
+      lang === "vi"
+        ? `Năm ${first.year}, lộ trình dự kiến ${figure(first.roadmap.newlyStandard, "count", lang)} xã đạt chuẩn mới, ` +
+            `kế hoạch phấn đấu năm ${figure(first.targets.newlyStandard, "count", lang)} xã; chênh lệch do: ${reasons}.`
+        : `In ${first.year} the roadmap projects ${figure(first.roadmap.newlyStandard, "count", lang)} communes newly ` +
+            `at the standard and the year's targets ${figure(first.targets.newlyStandard, "count", lang)}; the difference: ${reasons}.`
+    );
+  } else if (first?.basis === "targets") {
+    texts.push(
+      lang === "vi"
+        ? `Năm ${first.year} lấy theo kế hoạch phấn đấu năm; các năm sau dự kiến theo tốc độ ${figure(roadmap.pace ?? 1.5, "average", lang)} tiêu chí/xã/năm.`
+        : `${first.year} follows the year's targets; later years are projected at ${figure(roadmap.pace ?? 1.5, "average", lang)} criteria per commune per year.`
     );
   }
   const blocks = paragraphs(texts);
@@ -69,7 +91,7 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
     {
       id: "roadmap-years",
       caption: lang === "vi" ? "1. Dự kiến theo từng năm" : "1. Year by year",
-      unit: say(W.unitMillion, lang),
+      unit: reportUnitLine(unit, lang),
       header: [
         headerRow(
           lang === "vi"

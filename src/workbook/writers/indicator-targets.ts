@@ -3,8 +3,9 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
+import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
 import { FORMATS, keyFigures, type OutputSheet } from "../output";
-import { TARGETS_SHEET } from "./targets";
+import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
 
@@ -22,8 +23,11 @@ function capText(plan: IndicatorTargetPlan): string {
 export function indicatorTargetsSheet(
   plan: IndicatorTargetPlan,
   year: number | undefined,
-  period: string
+  period: string,
+  unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
+  const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const planned = plan.communes.filter((c) => c.missing.length > 0);
   const rows = planned.map((c, i) => [
     i + 1,
@@ -66,9 +70,9 @@ export function indicatorTargetsSheet(
       FORMATS.average,
     ],
     ["Giới hạn mỗi xã (cap)", capText(plan)],
-    ["Ngân sách (budget, triệu đồng)", plan.budget ?? "Không giới hạn (no limit)", FORMATS.money],
-    ["Kinh phí sử dụng (budget used, triệu đồng)", plan.cost, FORMATS.money],
-    ["Kinh phí còn lại (budget left, triệu đồng)", plan.budgetLeft ?? "-", FORMATS.money],
+    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
+    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
@@ -79,7 +83,7 @@ export function indicatorTargetsSheet(
     tables: [
       {
         name: "NTM_ChiTieu",
-        title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)`,
+        title: `Kế hoạch phấn đấu${until} theo chỉ tiêu (targets for next year, by indicator)${noLimitTitle(plan.budget)}`,
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
@@ -92,7 +96,7 @@ export function indicatorTargetsSheet(
           { header: "Chỉ tiêu phấn đấu đạt", format: FORMATS.text },
           { header: "Tiêu chí đạt thêm", format: FORMATS.text },
           { header: "Lũy kế tiêu chí", format: FORMATS.count },
-          { header: "Chi phí", format: FORMATS.money },
+          { header: `Chi phí (${u.vi})`, format: spent },
         ],
         rows,
       },
@@ -104,7 +108,7 @@ export function indicatorTargetsSheet(
           { header: "Mã xã", format: FORMATS.text },
           { header: "Tiêu chí", format: FORMATS.count },
           { header: "Chỉ tiêu", format: FORMATS.text },
-          { header: "Chi phí", format: FORMATS.money },
+          { header: `Chi phí (${u.vi})`, format: spent },
           { header: "Hoàn thành tiêu chí (completes the criterion)" },
         ],
         rows: details,
@@ -122,15 +126,21 @@ export function indicatorTargetsSheet(
   };
 }
 
-export function indicatorTargetsText(plan: IndicatorTargetPlan, period: string): string {
+export function indicatorTargetsText(
+  plan: IndicatorTargetPlan,
+  period: string,
+  unit: BudgetUnit = "million-vnd"
+): string {
+  const u = UNIT_WORDS[unit];
   const lines = [
+    budgetLine(plan.budget, unit),
     `Giai đoạn / period: ${period}`,
     `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
     `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
     `Tiêu chí đạt thêm / criteria completed: ${plan.criteriaGained}`,
     `Chỉ tiêu đạt thêm / indicators met: ${plan.indicatorsGained}`,
     `Bình quân tiêu chí/xã / average: ${formatVi(plan.currentAverage, 2)} → ${formatVi(plan.projectedAverage, 2)}`,
-    `Kinh phí / cost: ${formatVi(plan.cost)}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
+    `Kinh phí / cost: ${formatVi(plan.cost)} ${u.vi}${plan.budget === null ? "" : ` / ${formatVi(plan.budget)} (còn lại / left ${formatVi(plan.budgetLeft ?? 0)})`}`,
     "",
   ];
   for (const c of plan.communes.filter((c) => c.missing.length > 0)) {

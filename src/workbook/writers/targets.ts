@@ -2,7 +2,7 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { TargetPlan } from "../../engine/targets";
-import { NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
+import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
 import { FORMATS, keyFigures, type OutputSheet } from "../output";
 
 export const TARGETS_SHEET = "KQ_ChiTieu";
@@ -59,7 +59,7 @@ export function targetsSheet(
     tables: [
       {
         name: "NTM_ChiTieu",
-        title: `Kế hoạch phấn đấu${until} (targets for next year)`,
+        title: `Kế hoạch phấn đấu${until} (targets for next year)${noLimitTitle(plan.budget)}`,
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Tên xã" },
@@ -86,6 +86,11 @@ export function targetsSheet(
   };
 }
 
+/** A plan without a budget says so in its table's title, not only in the summary below it. */
+export function noLimitTitle(budget: number | null): string {
+  return budget === null ? " — NGÂN SÁCH KHÔNG GIỚI HẠN / NO BUDGET LIMIT" : "";
+}
+
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -93,9 +98,7 @@ function round2(x: number): number {
 export function targetsText(plan: TargetPlan, unit: BudgetUnit = "million-vnd"): string {
   const u = UNIT_WORDS[unit];
   const lines = [
-    plan.budget === null
-      ? `Ngân sách / budget: ${NO_LIMIT_WORDS.toUpperCase()} (không có --budget / no --budget given)`
-      : `Ngân sách / budget: ${formatVi(plan.budget)} ${u.vi} / ${u.en}`,
+    budgetLine(plan.budget, unit),
     `Phương pháp / method: ${plan.method}${plan.method === "optimal" ? (plan.optimal ? " (đã chứng minh tối ưu / proven optimal)" : ` (chưa chứng minh, gap ${plan.gap}) / not proven`) : ""}`,
     `Xã đạt chuẩn mới / newly standard: ${plan.newlyStandard}`,
     `Tiêu chí tăng thêm / criteria gained: ${plan.criteriaGained}`,

@@ -9,6 +9,7 @@ import type { CellValue } from "../../../src/workbook/grid";
 import { JOBS } from "../../../src/workbook/jobs";
 import type { JobRequest, JobResult } from "../../../src/workbook/jobs/job";
 import { targetsJob } from "../../../src/workbook/jobs/targets";
+import { buildReport } from "../../../src/workbook/report/build";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "ntm-sample.xlsx");
 const roadmapJob = JOBS.find((j) => j.id === "roadmap")!;
@@ -247,6 +248,10 @@ describe("the roadmap's first year never differs silently from the targets", () 
     expect(first.targets).toEqual({ newlyStandard: 0, criteriaGained: 0, cost: 0 });
     expect(first.roadmap).toEqual({ newlyStandard: 2, criteriaGained: 3, cost: 3 });
     expect(roadmap.text).toContain("2 xã chỉ có số tiêu chí đạt");
+    // The report says it too, beside the targets part it would otherwise contradict.
+    expect(JSON.stringify(buildReport({ roadmap: roadmap.json }))).toContain(
+      "Năm 2024, lộ trình dự kiến 2 xã đạt chuẩn mới, kế hoạch phấn đấu năm 0 xã; chênh lệch do: 2 xã chỉ có số tiêu chí đạt"
+    );
     expect(roadmap.text).toContain(
       "lộ trình / roadmap 2 xã đạt chuẩn mới, 3 tiêu chí tăng thêm, kinh phí 3 tiêu chí"
     );
