@@ -39,7 +39,9 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
     const { page } = session;
     await page.getByTestId("job-picker").selectOption(job);
     for (const [id, value] of Object.entries(options)) {
-      await page.getByTestId(`option-${id}`).fill(value);
+      const field = page.getByTestId(`option-${id}`);
+      await field.fill(value);
+      await expect(field.inputValue()).resolves.toBe(value);
     }
     await runChosenJob(page);
     await screenshot(page, `jobs-2026-${job}`);
@@ -68,6 +70,7 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
       budget: number;
       currentAverage: number;
       projectedAverage: number;
+      communes: { name: string }[];
     };
     expect(json.level).toBe("indicators");
     await run("targets", { year: "2027", budget: "20000" });
@@ -80,7 +83,8 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
     const table = await session.page
       .locator('[data-testid="result-table"][data-table="NTM_ChiTieu"]')
       .innerText();
-    expect(table).toContain("Chỉ tiêu phấn đấu đạt");
+    expect(table).toContain("Kế hoạch phấn đấu đến cuối năm 2027 theo chỉ tiêu");
+    expect(table).toContain(json.communes[0].name);
   });
 
   it("roadmap per indicator to 2030: standard communes each year, the province's targets, modern not projected", async () => {
@@ -110,7 +114,7 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
       .locator('[data-testid="result-table"][data-table="NTM_LoTrinh"]')
       .innerText();
     expect(years).toContain("2030");
-    expect(years).toContain("Số xã NTM hiện đại");
+    expect(years).toContain(`\t${last.standard}\t`);
   });
 
   it("allocation by the QĐ 16/2026 preset from the commune types, and by the coefficients sheet keyed by Mã xã", async () => {
@@ -132,10 +136,12 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
     await run("allocate", { total: "100000", policy: "" });
     const top = [...bySheet.allocations].sort((a, b) => b.amount - a.amount)[0];
     expect(await tile("largest")).toBe(formatVi(top.amount));
-    const table = await session.page
-      .locator('[data-testid="result-table"][data-table="NTM_PhanBo"]')
-      .innerText();
-    expect(table).toContain("Mã xã");
-    expect(table).toContain(bySheet.allocations[0].code);
+    const table = session.page.locator('[data-testid="result-table"][data-table="NTM_PhanBo"]');
+    const first = bySheet.allocations[0];
+    expect(await table.innerText()).toContain(`${first.unit}\n\t`);
+    expect(await table.innerText()).toContain(formatVi(first.amount));
+    // The columns the pane width leaves out, behind the row's expander: the commune's code.
+    await table.getByTestId("row-expander").first().click();
+    expect(await table.getByTestId("row-details").last().innerText()).toContain(first.code);
   });
 });

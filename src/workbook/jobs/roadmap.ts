@@ -30,7 +30,7 @@ import {
   type FirstYearCheck,
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
-import { indicatorRoadmap } from "./indicator-roadmap";
+import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 
@@ -232,6 +232,15 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      // Options the user gave: the task pane fills each field with its default (pace 1.5, cap-unit
+      // indicators), so a value equal to the default is not one the user gave.
+      const given = (ids: readonly string[]) =>
+        ids.filter((id) => {
+          const raw = request.options[id];
+          if (raw === undefined || raw === "") return false;
+          const declared = ROADMAP_OPTIONS.specs.find((spec) => spec.id === id)?.default;
+          return declared === undefined || o[id as keyof typeof o] !== declared;
+        });
       const merged = mergedStatuses(
         await findMergeMap(request.inputs.communes?.workbook),
         read.communes,
@@ -263,15 +272,13 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
               maxBelow: o["max-below"],
             },
             sheetTargets,
+            criterionOnly: given(CRITERION_ONLY_OPTIONS),
           }
         );
         return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
-      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
-        const raw = request.options[id];
-        return raw !== undefined && raw !== "";
-      });
+      const unused = given(INDICATOR_ONLY_OPTIONS);
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
