@@ -110,9 +110,10 @@ export const jslpSolver: MixedSolver = {
 
 /** Wraps a solver to record each stage it is asked to solve: size, time, status. */
 export function recording(solver: MixedSolver): MixedSolver & {
-  stages: { columns: number; rows: number; ms: number; status: string }[];
+  stages: { columns: number; rows: number; ms: number; status: string; integer: boolean }[];
 } {
-  const stages: { columns: number; rows: number; ms: number; status: string }[] = [];
+  const stages: { columns: number; rows: number; ms: number; status: string; integer: boolean }[] =
+    [];
   return {
     name: solver.name,
     stages,
@@ -124,6 +125,7 @@ export function recording(solver: MixedSolver): MixedSolver & {
         rows: program.rowLower.length,
         ms: performance.now() - start,
         status: result.status,
+        integer: program.integer.some((x) => x),
       });
       return result;
     },

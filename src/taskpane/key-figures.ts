@@ -1,12 +1,22 @@
-// The few figures each job's preview opens with, read from the job's machine-readable result (never from its text).
+// The few figures each job's preview opens with, read from the job's machine-readable result (never from its text),
+// parsed by each job's one declaration of its JSON (src/workbook/jobs/results.ts).
 
 import { z } from "zod";
 import type { Bilingual } from "../engine/errors";
 import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
-import type { SourceCategory } from "../engine/funding/types";
 import { formatVi } from "../engine/numbers";
 import { NO_LIMIT_WORDS, UNIT_WORDS } from "../workbook/budget-unit";
 import type { JobResult } from "../workbook/jobs/job";
+import {
+  allocateJson,
+  counterpartJson,
+  fundingJson,
+  indicatorRoadmapJson,
+  mergeJson,
+  planTotalsJson,
+  roadmapJson,
+  summaryJson,
+} from "../workbook/jobs/results";
 
 export type FigureTone = "success" | "warning" | "danger";
 
@@ -31,18 +41,6 @@ export interface KeyFigures {
 const same = (text: string): Bilingual => ({ vi: text, en: text });
 const percent = (share: number, digits = 2) => `${formatVi(share * 100, digits)}%`;
 const MILLION: Bilingual = { vi: "triệu đồng", en: "million VND" };
-
-const summaryJson = z.object({
-  communes: z.number(),
-  averageCriteria: z.number(),
-  standard: z.number(),
-  bands: z.array(z.object({ label: z.string(), count: z.number() })),
-  tiers: z
-    .object({ advanced: z.number(), model: z.number(), modern: z.number().optional() })
-    .optional(),
-  period: z.string().optional(),
-  periodNote: z.object({ vi: z.string(), en: z.string() }).optional(),
-});
 
 function summaryFigures(json: z.infer<typeof summaryJson>): KeyFigure[] {
   const { communes, standard } = json;
@@ -100,23 +98,9 @@ function summaryFigures(json: z.infer<typeof summaryJson>): KeyFigure[] {
   return figures;
 }
 
-const targetsJson = z.object({
-  method: z.string(),
-  optimal: z.boolean(),
-  gap: z.number().nullable(),
-  newlyStandard: z.number(),
-  criteriaGained: z.number(),
-  cost: z.number(),
-  budget: z.number().nullable(),
-  budgetLeft: z.number().nullable(),
-  currentAverage: z.number(),
-  projectedAverage: z.number(),
-  unit: z.enum(["million-vnd", "criteria", "indicators"]).optional(),
-});
-
-function targetsFigures(json: z.infer<typeof targetsJson>): KeyFigure[] {
+function targetsFigures(json: z.infer<typeof planTotalsJson>): KeyFigure[] {
   const unproven = json.method === "optimal" && !json.optimal;
-  const unit = UNIT_WORDS[json.unit ?? "million-vnd"];
+  const unit = UNIT_WORDS[json.unit];
   return [
     // No budget is said first, not only in a note: the plan spends whatever its targets cost.
     ...(json.budget === null
@@ -182,25 +166,6 @@ function targetsFigures(json: z.infer<typeof targetsJson>): KeyFigure[] {
   ];
 }
 
-const categories = Object.keys(SOURCE_CATEGORY_LABELS) as [SourceCategory, ...SourceCategory[]];
-const fundingJson = z.object({
-  columns: z.array(
-    z.object({
-      column: z.string(),
-      total: z.number(),
-      lines: z.array(
-        z.object({
-          label: z.string(),
-          category: z.enum(categories),
-          level: z.number(),
-          share: z.number(),
-        })
-      ),
-      checks: z.array(z.object({ ok: z.boolean() })),
-    })
-  ),
-});
-
 function fundingFigures(json: z.infer<typeof fundingJson>): KeyFigure[] {
   const figures: KeyFigure[] = json.columns.map((column, i) => ({
     id: `total-${i + 1}`,
@@ -228,18 +193,6 @@ function fundingFigures(json: z.infer<typeof fundingJson>): KeyFigure[] {
   return figures;
 }
 
-const counterpartJson = z.object({
-  required: z.number(),
-  columns: z.array(
-    z.object({
-      column: z.string(),
-      ratio: z.number().nullable(),
-      shortfall: z.number(),
-      compliant: z.boolean(),
-    })
-  ),
-});
-
 function counterpartFigures(json: z.infer<typeof counterpartJson>): KeyFigure[] {
   const minimum = formatVi(json.required, 2);
   return json.columns.map((c, i) => ({
@@ -255,13 +208,6 @@ function counterpartFigures(json: z.infer<typeof counterpartJson>): KeyFigure[] 
     tone: c.compliant ? "success" : "danger",
   }));
 }
-
-const allocateJson = z.object({
-  total: z.number(),
-  unit: z.number(),
-  basis: z.string(),
-  allocations: z.array(z.object({ unit: z.string(), amount: z.number() })),
-});
 
 function allocateFigures(json: z.infer<typeof allocateJson>): KeyFigure[] {
   const largest = [...json.allocations].sort((a, b) => b.amount - a.amount)[0];
@@ -297,28 +243,13 @@ function allocateFigures(json: z.infer<typeof allocateJson>): KeyFigure[] {
   ];
 }
 
-const roadmapJson = z.object({
-  communes: z.number(),
-  years: z.array(z.object({ year: z.number(), standard: z.number(), averageCriteria: z.number() })),
-  targets: z.array(
-    z.object({
-      name: z.string(),
-      label: z.object({ vi: z.string(), en: z.string() }),
-      target: z.number(),
-      projected: z.number().nullable(),
-      reachable: z.boolean().nullable(),
-      year: z.number().nullable(),
-      shortfall: z.number().nullable(),
-      /** Why a target is not projected (2026-2030 modern tier: no requirements given). */
-      note: z.object({ vi: z.string(), en: z.string() }).optional(),
-    })
-  ),
-});
+/** The roadmap per criterion or per indicator: the figures read what both have. */
+const anyRoadmapJson = z.union([indicatorRoadmapJson, roadmapJson]);
 
 /** Counts are whole; an average target keeps two decimals. */
 const figure = (x: number) => (Number.isInteger(x) ? formatVi(x) : formatVi(x, 2));
 
-function roadmapFigures(json: z.infer<typeof roadmapJson>): KeyFigure[] {
+function roadmapFigures(json: z.infer<typeof anyRoadmapJson>): KeyFigure[] {
   const last = json.years[json.years.length - 1];
   const figures: KeyFigure[] = [];
   if (last) {
@@ -359,17 +290,6 @@ function roadmapFigures(json: z.infer<typeof roadmapJson>): KeyFigure[] {
   return figures;
 }
 
-const mergeJson = z.object({
-  merged: z.array(z.object({ from: z.array(z.unknown()) })),
-  money: z
-    .object({
-      columns: z.array(z.string()),
-      communes: z.array(z.object({ amounts: z.array(z.number().nullable()) })),
-    })
-    .nullable(),
-  status: z.array(z.object({ standardParts: z.number() })).nullable(),
-});
-
 function mergeFigures(json: z.infer<typeof mergeJson>): KeyFigure[] {
   const old = json.merged.reduce((n, m) => n + m.from.length, 0);
   const figures: KeyFigure[] = [
@@ -402,11 +322,12 @@ function mergeFigures(json: z.infer<typeof mergeJson>): KeyFigure[] {
 /** Each job's reading of its result: the json schema it promises and the tiles made from it. */
 const READERS: Record<string, (json: unknown) => KeyFigure[] | undefined> = {
   summary: reader(summaryJson, summaryFigures),
-  targets: reader(targetsJson, targetsFigures),
+  // Both kinds of targets result (per criterion, per indicator) share the plan's totals.
+  targets: reader(planTotalsJson, targetsFigures),
   funding: reader(fundingJson, fundingFigures),
   counterpart: reader(counterpartJson, counterpartFigures),
   allocate: reader(allocateJson, allocateFigures),
-  roadmap: reader(roadmapJson, roadmapFigures),
+  roadmap: reader(anyRoadmapJson, roadmapFigures),
   merge: reader(mergeJson, mergeFigures),
 };
 

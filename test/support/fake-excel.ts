@@ -258,15 +258,23 @@ function sameName(a: string, b: string): boolean {
 /** The sheet as the adapter sees it through Office.js. */
 function sheetProxy(sheet: FakeSheet) {
   const book = sheet.book;
+  // As in Office.js, name, id and visibility are readable only once loaded and synced.
+  const loaded = new Set<string>();
+  const need = (prop: string) => {
+    if (!loaded.has(prop)) throw new Error(`PropertyNotLoaded: worksheet.${prop}`);
+  };
   return {
     isNullObject: false,
     get name() {
+      need("name");
       return sheet.name;
     },
     get id() {
+      need("id");
       return sheet.id;
     },
     get visibility() {
+      need("visibility");
       return sheet.visibility;
     },
     set name(v: string) {
@@ -277,7 +285,14 @@ function sheetProxy(sheet: FakeSheet) {
     set visibility(v: string) {
       sheet.visibility = v;
     },
-    load: () => undefined,
+    load(props: string) {
+      const names = props.split(",").map((p) => p.trim());
+      book.pending.push(() => {
+        names.forEach((p) => loaded.add(p));
+        return JSON.stringify(names.map((p) => (sheet as unknown as Record<string, unknown>)[p]))
+          .length;
+      });
+    },
     activate: () => {
       book.active = sheet.name;
     },
@@ -434,6 +449,8 @@ export class FakeExcel {
   formats: { sheet: string; row: number; col: number; formats: string[][] }[] = [];
   private added = 0;
   failure: Error | undefined;
+  /** Makes the sync of this number (counted as `syncs`) fail with this error, as a host error would (tests). */
+  failAt: { sync: number; error: Error } | undefined;
   active: string | undefined;
 
   /** context.sync() calls so far (since resetStats). */
@@ -529,6 +546,8 @@ export class FakeExcel {
         return ghost();
       },
       add(name?: string) {
+        // A request stops at its first failing action: nothing queued after it happens.
+        if (book.failure) return ghost();
         book.added += 1;
         let fresh = name ?? `Sheet${book.added}`;
         while (!name && book.find(fresh)) fresh = `Sheet${++book.added}`;
@@ -560,6 +579,7 @@ export class FakeExcel {
       sync: async () => {
         const stats = book.stats;
         stats.syncs += 1;
+        if (book.failAt?.sync === stats.syncs) book.failure = book.failAt.error;
         const failure = book.failure;
         if (failure) {
           book.failure = undefined;

@@ -1,6 +1,10 @@
 import { keyFigures } from "../../src/taskpane/key-figures";
 
+// A summary result as the job declares it (src/workbook/jobs/results.ts).
 const json = {
+  sheet: "Xã",
+  shape: "indicators",
+  warnings: [],
   period: "2026-2030",
   periodNote: {
     vi: "Bộ tiêu chí 2026-2030 (năm kế hoạch 2027)",
@@ -9,7 +13,7 @@ const json = {
   communes: 100,
   averageCriteria: 8.35,
   standard: 51,
-  bands: [{ label: "10", count: 51 }],
+  bands: [{ label: "10", min: 10, max: 10, count: 51 }],
   tiers: { standard: 50, advanced: 0, model: 0, modern: 10 },
 };
 

@@ -317,9 +317,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   /**
-   * One batch: a sync to learn the sheets, owned sheets and table names, then the writes, synced only when the
-   * queued data would pass the request budget, a sync to learn the new sheets' ids and a final one recording them.
-   * Nothing is written when the results are malformed.
+   * One batch of two syncs: the first learns the sheets, the owned sheets and the table names and adds the result
+   * sheets blank (their ids come back with it); the second writes the tables and records the new sheets' ids with
+   * their names in the bookkeeping sheet. Writes whose queued data would pass the request budget sync in between.
+   * Nothing is written when the results are malformed; the blank sheets are removed again if the batch fails.
    */
   async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
     for (const output of outputs) for (const table of output.tables) assertTableShape(table);
@@ -328,7 +329,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
     try {
       return await this.writeBatch(outputs, own);
     } catch (e) {
-      // The bookkeeping sheet went away since it was last seen: learn the workbook again.
+      // The bookkeeping sheet went away since it was last seen: learn the workbook again. (Its read is queued before
+      // anything else of the batch, so a failing read leaves the workbook as it was.)
       if (!isItemNotFound(e) || !this.metaId) throw e;
       this.metaId = undefined;
       return this.writeBatch(outputs, own);
@@ -339,126 +341,156 @@ export class OfficeJsWorkbook implements WorkbookPort {
     return Excel.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets;
+      let metaUsed: Excel.Range | null = null;
+      if (own && this.metaId) {
+        metaUsed = sheets.getItem(this.metaId).getUsedRangeOrNullObject(true);
+        metaUsed.load("values");
+      }
       sheets.load("items/name,items/id,items/visibility");
       const tables = workbook.tables;
       tables.load("items/name,items/worksheet/name");
-      const readMeta = (id: string): Excel.Range => {
-        const range = sheets.getItem(id).getUsedRangeOrNullObject(true);
-        range.load("values");
-        return range;
-      };
-      let metaUsed = own && this.metaId ? readMeta(this.metaId) : null;
-      await context.sync();
-      // A template (not owned) needs no bookkeeping: nothing of the workbook is ever replaced for it.
-      const meta = own ? await this.findMeta(context, sheets.items) : null;
-      if (meta?.range) metaUsed = meta.range;
-      const owned: OwnedSheet[] =
-        metaUsed && !metaUsed.isNullObject ? (parseMeta(metaUsed.values) ?? []) : [];
-      const existing: SheetRef[] = sheets.items
-        .filter((s) => s.id !== meta?.id)
-        .map((s) => ({ id: s.id, name: s.name }));
-      const plans = planSheets(
-        outputs.map((o) => o.sheet),
-        existing,
-        owned
-      );
-      const replaced = new Set(plans.filter((p) => p.replace).map((p) => p.name));
-      const tableNames = tables.items
-        .filter((t) => !replaced.has(t.worksheet.name))
-        .map((t) => t.name);
-
-      let queued = 0;
-      const budgetFor = async (bytes: number): Promise<void> => {
-        if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
-          await context.sync();
-          queued = 0;
-        }
-        queued += bytes;
-      };
-
-      const added: Excel.Worksheet[] = [];
-      for (let i = 0; i < outputs.length; i++) {
-        const output = outputs[i];
-        const plan = plans[i];
-        // Add before deleting: Excel refuses to delete the last visible sheet.
+      // Added now, named in the second sync: their ids are then known when the bookkeeping sheet is written.
+      const added = outputs.map(() => {
         const sheet = sheets.add();
-        sheet.load("id");
-        added.push(sheet);
-        if (plan.replace) sheets.getItem(plan.name).delete();
-        sheet.name = plan.name;
-        const placed = layoutSheet(output);
-        let width = 1;
-        let height = 0;
-        for (const { table, titleRow, headerRow } of placed) {
-          const columns = table.columns.length;
-          width = Math.max(width, columns);
-          if (titleRow !== null) {
-            const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
-            title.values = [[toOfficeValue(table.title ?? "")]];
-            title.format.font.bold = true;
-          }
-          const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
-          const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
-          header.values = [table.columns.map((c) => toOfficeValue(c.header))];
-          const blocks = chunkRows(
-            headerRow + 1,
-            body.map((r) => r.map(toOfficeValue)),
-            body.map((r, i) => r.map((_, c) => cellFormat(table, i, c)))
-          );
-          for (const block of blocks) {
-            await budgetFor(block.bytes);
-            const range = sheet.getRangeByIndexes(block.row, 0, block.values.length, columns);
-            range.numberFormat = block.formats;
-            range.values = block.values;
-          }
-          const name = uniqueTableName(table.name, tableNames);
-          tableNames.push(name);
-          const added = sheet.tables.add(
-            `${a1(headerRow, 0)}:${a1(headerRow + body.length, columns - 1)}`,
-            true
-          );
-          added.name = name;
-          added.style = "TableStyleMedium2";
-          if (table.chart) addChart(sheet, table, table.chart, headerRow, body.length);
-          height = headerRow + body.length + 1;
+        sheet.load("id,name");
+        return sheet;
+      });
+      await context.sync();
+      // Every sheet this batch adds (a new bookkeeping sheet joins them): removed again if the batch fails.
+      const created = [...added];
+      try {
+        return await this.fill(context, outputs, own, added, metaUsed, created);
+      } catch (e) {
+        // Not a half-written result: the sheets this batch added go again (best effort; the first error is the news).
+        try {
+          created.forEach((sheet) => sheet.delete());
+          await context.sync();
+        } catch {
+          // the workbook may refuse (e.g. the last visible sheet); the original error matters more
         }
-        sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
-        sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);
-        if (this.pageLayout) setPageLayout(sheet, printSetup(output));
-        if (i === 0) sheet.activate(); // show the user the first result
+        throw e;
       }
-
-      if (own) {
-        // The new sheets' ids are known after a sync; then the bookkeeping sheet records them with their names.
-        await context.sync();
-        const written = added.map((sheet, i) => ({ id: sheet.id, name: plans[i].name }));
-        const remaining = existing.filter(
-          (e) => !plans.some((p) => p.replace && p.name.toLowerCase() === e.name.toLowerCase())
-        );
-        const rows = metaRows(nextOwned(owned, remaining, written));
-        let metaSheet: Excel.Worksheet;
-        if (meta) {
-          metaSheet = sheets.getItem(meta.id);
-          if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
-        } else {
-          metaSheet = sheets.add(
-            freeSheetName(
-              META_SHEET,
-              sheets.items.map((s) => s.name).concat(plans.map((p) => p.name))
-            )
-          );
-          metaSheet.load("id");
-        }
-        metaSheet.getRangeByIndexes(0, 0, rows.length, 2).values = rows.map((r) =>
-          r.map(toOfficeValue)
-        );
-        metaSheet.visibility = "VeryHidden";
-        await context.sync();
-        this.metaId = meta?.id ?? metaSheet.id;
-      } else {
-        await context.sync();
-      }
-      return plans.map((p) => p.name);
     });
+  }
+
+  /** The second sync of a write: names the added sheets, writes the tables and the bookkeeping sheet. */
+  private async fill(
+    context: Excel.RequestContext,
+    outputs: OutputSheet[],
+    own: boolean,
+    added: Excel.Worksheet[],
+    metaRange: Excel.Range | null,
+    created: Excel.Worksheet[]
+  ): Promise<string[]> {
+    const sheets = context.workbook.worksheets;
+    const tables = context.workbook.tables;
+    let metaUsed = metaRange;
+    const addedIds = new Set(added.map((s) => s.id));
+    const listed = sheets.items.filter((s) => !addedIds.has(s.id));
+    // A template (not owned) needs no bookkeeping: nothing of the workbook is ever replaced for it.
+    const meta = own ? await this.findMeta(context, listed) : null;
+    if (meta?.range) metaUsed = meta.range;
+    const owned: OwnedSheet[] =
+      metaUsed && !metaUsed.isNullObject ? (parseMeta(metaUsed.values) ?? []) : [];
+    const existing: SheetRef[] = listed
+      .filter((s) => s.id !== meta?.id)
+      .map((s) => ({ id: s.id, name: s.name }));
+    // The blank sheets' own names are taken too until they are renamed.
+    const plans = planSheets(
+      outputs.map((o) => o.sheet),
+      existing.concat(added.map((s) => ({ id: s.id, name: s.name }))),
+      owned
+    );
+    const replaced = new Set(plans.filter((p) => p.replace).map((p) => p.name));
+    const tableNames = tables.items
+      .filter((t) => !replaced.has(t.worksheet.name))
+      .map((t) => t.name);
+
+    let queued = 0;
+    const budgetFor = async (bytes: number): Promise<void> => {
+      if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
+        await context.sync();
+        queued = 0;
+      }
+      queued += bytes;
+    };
+    const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+    for (let i = 0; i < outputs.length; i++) {
+      const output = outputs[i];
+      const plan = plans[i];
+      // Added before the old one goes: Excel refuses to delete the last visible sheet.
+      const sheet = added[i];
+      const old = plan.replace ? existing.find((e) => sameName(e.name, plan.name)) : undefined;
+      if (old) sheets.getItem(old.id).delete();
+      sheet.name = plan.name;
+      const placed = layoutSheet(output);
+      let width = 1;
+      let height = 0;
+      for (const { table, titleRow, headerRow } of placed) {
+        const columns = table.columns.length;
+        width = Math.max(width, columns);
+        if (titleRow !== null) {
+          const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
+          title.values = [[toOfficeValue(table.title ?? "")]];
+          title.format.font.bold = true;
+        }
+        const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+        const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
+        header.values = [table.columns.map((c) => toOfficeValue(c.header))];
+        const blocks = chunkRows(
+          headerRow + 1,
+          body.map((r) => r.map(toOfficeValue)),
+          body.map((r, i) => r.map((_, c) => cellFormat(table, i, c)))
+        );
+        for (const block of blocks) {
+          await budgetFor(block.bytes);
+          const range = sheet.getRangeByIndexes(block.row, 0, block.values.length, columns);
+          range.numberFormat = block.formats;
+          range.values = block.values;
+        }
+        const name = uniqueTableName(table.name, tableNames);
+        tableNames.push(name);
+        const native = sheet.tables.add(
+          `${a1(headerRow, 0)}:${a1(headerRow + body.length, columns - 1)}`,
+          true
+        );
+        native.name = name;
+        native.style = "TableStyleMedium2";
+        if (table.chart) addChart(sheet, table, table.chart, headerRow, body.length);
+        height = headerRow + body.length + 1;
+      }
+      sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
+      sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);
+      if (this.pageLayout) setPageLayout(sheet, printSetup(output));
+      if (i === 0) sheet.activate(); // show the user the first result
+    }
+
+    let metaSheet: Excel.Worksheet | null = null;
+    if (own) {
+      // In the same request: the new sheets' ids came back with the first sync.
+      const written = added.map((sheet, i) => ({ id: sheet.id, name: plans[i].name }));
+      const remaining = existing.filter(
+        (e) => !plans.some((p) => p.replace && sameName(p.name, e.name))
+      );
+      const rows = metaRows(nextOwned(owned, remaining, written));
+      if (meta) {
+        metaSheet = sheets.getItem(meta.id);
+        if (metaUsed && !metaUsed.isNullObject) metaUsed.clear();
+      } else {
+        metaSheet = sheets.add(
+          freeSheetName(META_SHEET, listed.map((s) => s.name).concat(plans.map((p) => p.name)))
+        );
+        metaSheet.load("id");
+        created.push(metaSheet);
+      }
+      metaSheet.getRangeByIndexes(0, 0, rows.length, 2).values = rows.map((r) =>
+        r.map(toOfficeValue)
+      );
+      metaSheet.visibility = "VeryHidden";
+    }
+    await context.sync();
+    if (metaSheet) this.metaId = meta?.id ?? metaSheet.id;
+    return plans.map((p) => p.name);
   }
 }

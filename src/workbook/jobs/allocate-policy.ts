@@ -32,6 +32,7 @@ import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { choosePeriod } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { AllocateJson } from "./results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -77,8 +78,8 @@ async function resolvePolicy(
 
 /** The central policy: the policy option, else a policy sheet the user chose as input; null for neither. */
 export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy | null> {
-  const option = request.options.policy;
-  if (typeof option === "string" && option.trim() !== "") {
+  const option = ALLOCATE_OPTIONS.parse(request.options).policy;
+  if (option) {
     return resolvePolicy(request, "policy", option);
   }
   const ref = request.inputs.policy;
@@ -313,9 +314,9 @@ export async function runPolicyAllocation(
       },
     });
   }
-  if (request.options.basis !== undefined && request.options.basis !== "") {
+  if (o.basis !== undefined) {
     throw new InputError({
-      found: `basis = ${String(request.options.basis)}`,
+      found: `basis = ${o.basis}`,
       expected: {
         vi: "phân bổ theo chính sách tính hệ số từ danh sách xã; bỏ basis (chỉ dùng với trang hệ số)",
         en: "a policy computes coefficients from the communes list; leave out basis (for a coefficients sheet only)",
@@ -403,7 +404,7 @@ export async function runPolicyAllocation(
         byType: split.byType,
       },
       warnings,
-    },
+    } satisfies AllocateJson,
     text: textLines(split),
     sheets: [allocationPolicySheet(split)],
     warnings,

@@ -10,6 +10,7 @@ import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "./input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
+import type { AllocateJson } from "./results";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 
@@ -37,8 +38,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
     const policy = await mainPolicy(request);
     if (policy) return runPolicyAllocation(request, policy);
-    for (const id of ["top-up", "top-up-policy"]) {
-      const v = request.options[id];
+    for (const id of ["top-up", "top-up-policy"] as const) {
+      const v = o[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
           found: `${id} = ${String(v)}`,
@@ -80,7 +81,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
           limit: a.limit,
         })),
         warnings: table.warnings,
-      },
+      } satisfies AllocateJson,
       text: allocationText(result),
       sheets: [allocationSheet(result)],
       warnings: table.warnings,

@@ -20,6 +20,7 @@ import { MAPPING_OPTION } from "./funding";
 import { readingInput, type JobRequest, type PlanningJob } from "./job";
 import { PLAN_YEAR_OPTION } from "./period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
+import type { CounterpartJson } from "./results";
 
 const fmt = formatVi;
 
@@ -240,14 +241,15 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     }
     return {
       json: {
-        sheet: table.sheet,
+        // The table readers always name their sheet (the engine type leaves it optional).
+        sheet: table.sheet ?? "",
         unit,
         required,
         basis,
         ...(bracket ? { bracket } : {}),
         ...(eligibility ? { eligibility } : {}),
         columns,
-      },
+      } satisfies CounterpartJson,
       text: text.join("\n"),
       sheets: [counterpartSheet(columns, basis)],
       warnings,

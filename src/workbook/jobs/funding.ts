@@ -9,6 +9,7 @@ import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBudget, BUDGET_INPUT } from "./money-inputs";
+import type { FundingJson } from "./results";
 
 /** The sheet of source groups (Từ khóa | Nhóm nguồn), shared by both money jobs. */
 export const MAPPING_OPTION = textOption({
@@ -80,8 +81,9 @@ export const fundingJob: PlanningJob = withNumberNotes({
       });
     }
 
-    const json = {
-      sheet: table.sheet,
+    const json: FundingJson = {
+      // The table readers always name their sheet (the engine type leaves it optional).
+      sheet: table.sheet ?? "",
       unit,
       round: decimals,
       columns: mixes.map((m) => ({

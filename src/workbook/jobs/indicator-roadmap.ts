@@ -14,6 +14,7 @@ import type { PeriodTargets } from "../readers/period-targets";
 import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicator-roadmap";
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
+import type { IndicatorRoadmapJson } from "./results";
 
 export interface IndicatorRoadmapSettings {
   catalogue: Catalogue;
@@ -169,7 +170,7 @@ export async function indicatorRoadmap(
       en: `The optimal method did not prove optimality in ${notOptimal.map((y) => y.year).join(", ")} (time limit): the best plan found`,
     });
   }
-  const json = {
+  const json: IndicatorRoadmapJson = {
     period: s.catalogue.id,
     periodNote: s.periodNote,
     level: "indicators",

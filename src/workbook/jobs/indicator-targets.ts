@@ -16,6 +16,7 @@ import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicato
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "./targets";
+import type { IndicatorTargetsJson } from "./results";
 
 export interface IndicatorTargetsSettings {
   catalogue: Catalogue;
@@ -122,7 +123,7 @@ export async function indicatorTargets(
   if (settings.budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
   const unit = indicatorUnit(costs !== undefined, settings.defaultCost);
   const period = settings.catalogue.id;
-  const json = {
+  const json: IndicatorTargetsJson = {
     period,
     level: "indicators",
     unit,

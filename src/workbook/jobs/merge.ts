@@ -17,6 +17,7 @@ import {
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "./targets";
+import type { MergeJson } from "./results";
 
 /** Rows that already name merged communes: not rolled up, and said. */
 function notRolled(rows: { name: string }[], sheet: string): Warning[] {
@@ -109,7 +110,7 @@ export const mergeJob: PlanningJob = {
       warnings.push(...notRolled(alreadyMerged(map, read.communes), grid.sheet));
       warnings.push(...status.warnings);
     }
-    const json = {
+    const json: MergeJson = {
       merged: map.merged.map((m) => ({
         name: m.name,
         code: m.code ?? null,

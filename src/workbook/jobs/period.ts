@@ -1,10 +1,15 @@
 // Which criteria set a job uses: the period asked for, else the one in force for the plan year, else what the
 // status sheet shows (a "Nhóm xã" column or indicator columns mean 2026-2030), else 2021-2025. Always said.
 
-import { CATALOGUE_2026_2030, DEFAULT_PERIOD, periodForYear } from "../../engine/catalogues";
+import {
+  BUILT_IN_CATALOGUES,
+  CATALOGUE_2026_2030,
+  DEFAULT_PERIOD,
+  periodForYear,
+} from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { numberOption, readOption } from "../../engine/options";
+import { numberOption, readOption, textOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
@@ -36,6 +41,20 @@ export const PLAN_YEAR_OPTION = numberOption({
     en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
   },
   example: "2027",
+});
+
+/** The criteria set option ("period") of the jobs that choose their set here (summary, targets, roadmap). */
+export const PERIOD_OPTION = textOption({
+  label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
+  absent: {
+    vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
+    en: "the plan year's period, else as the status sheet shows, else 2021-2025",
+  },
+  help: {
+    vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
+    en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
+  },
+  example: "2026-2030",
 });
 
 /** The plan year option ("year"), when given. */
@@ -94,10 +113,12 @@ export async function choosePeriod(
   extra: Catalogue[],
   status: InputRef | undefined
 ): Promise<PeriodChoice> {
-  const option = request.options.period;
+  // Read by its one declaration, as every job that offers it declares it.
+  const option = readOption({ id: "period", ...PERIOD_OPTION.spec }, request.options.period) as
+    string | undefined;
   const year = planYear(request);
   let choice: Omit<PeriodChoice, "warnings">;
-  if (typeof option === "string" && option.trim()) {
+  if (option?.trim()) {
     const catalogue = findCatalogue(option, extra);
     choice = {
       catalogue,

@@ -31,8 +31,9 @@ import {
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
-import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import type { RoadmapJson } from "./results";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -120,14 +121,7 @@ export const ROADMAP_OPTIONS = declareOptions({
     },
     example: "15",
   }),
-  period: textOption({
-    label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-    absent: {
-      vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
-      en: "the plan year's period, else as the status sheet shows, else 2021-2025",
-    },
-    example: "2021-2025",
-  }),
+  period: PERIOD_OPTION,
   year: PLAN_YEAR_OPTION,
   "target-modern": communes(
     "Mục tiêu số xã NTM hiện đại (2026-2030)",
@@ -386,7 +380,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           years: roadmap.years,
           targets: roadmap.targets,
           firstYear: check,
-        },
+        } satisfies RoadmapJson,
         text,
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,

@@ -1,7 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
 import { withNumberNotes } from "./number-notes";
-import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
@@ -9,7 +8,7 @@ import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
@@ -17,6 +16,7 @@ import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../rea
 import { findInputSheet, inputSheetNames } from "../sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
+import type { SummaryJson } from "./results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -103,15 +103,7 @@ async function endTargets(
 }
 
 export const SUMMARY_OPTIONS = declareOptions({
-  period: textOption({
-    label: { vi: "Giai đoạn", en: "Period" },
-    absent: { vi: "giai đoạn của năm kế hoạch", en: "the period of the plan year" },
-    help: {
-      vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
-      en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
-    },
-    example: "2026-2030",
-  }),
+  period: PERIOD_OPTION,
   year: PLAN_YEAR_OPTION,
   bands: textOption({
     label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
@@ -201,7 +193,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
         ? bandsOption
         : undefined;
     const summary = summariseCommunes(read.communes, { catalogue, bands });
-    const json: Record<string, unknown> = {
+    const json: SummaryJson = {
       period: catalogue.id,
       periodNote: choice.note,
       sheet: read.sheet,

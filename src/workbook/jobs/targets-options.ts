@@ -1,6 +1,7 @@
 // The targets job's options, declared once; also read by the NTM.NEXT custom function (so kept free of readers).
 
-import { choiceOption, declareOptions, numberOption, textOption } from "../../engine/options";
+import { choiceOption, declareOptions, numberOption } from "../../engine/options";
+import { PERIOD_OPTION } from "./period";
 
 export const NO_LIMIT = { vi: "không giới hạn", en: "no limit" };
 
@@ -74,14 +75,7 @@ export const TARGETS_OPTIONS = declareOptions({
     },
     example: "2024",
   }),
-  period: textOption({
-    label: { vi: "Giai đoạn", en: "Period" },
-    absent: {
-      vi: "giai đoạn hiện hành của năm kế hoạch",
-      en: "the period in force for the plan year",
-    },
-    example: "2021-2025",
-  }),
+  period: PERIOD_OPTION,
   "time-limit": numberOption({
     label: { vi: "Thời gian tối đa mỗi giai đoạn", en: "Time limit per stage" },
     unit: "seconds",

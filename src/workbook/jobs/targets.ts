@@ -23,6 +23,7 @@ import {
   type JobResult,
   type PlanningJob,
 } from "./job";
+import type { TargetsJson } from "./results";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -186,7 +187,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const warnings = [...inputs.warnings, ...plan.warnings];
     const unit: BudgetUnit = inputs.costs ? "million-vnd" : "criteria";
     if (budget === undefined) warnings.unshift(NO_LIMIT_WARNING);
-    const json = {
+    const json: TargetsJson = {
       year: year ?? null,
       unit,
       period: catalogue.id,

@@ -1,30 +1,11 @@
 // The report's note on merged communes: which sheets were keyed by old communes and what they were rolled up into
 // (from the `merger` part of the jobs' results), before the parts that use those figures.
 
-import { z } from "zod";
+import { mergerJson, type MergerJson } from "../jobs/results";
 import type { ReportLang } from "./format";
 import type { ReportBlock, ReportSection } from "./model";
 
-/** What a job rolled up from a sheet keyed by old communes (src/engine/merge: MergerRollUp). */
-export const mergerResult = z.array(
-  z.object({
-    sheet: z.string(),
-    table: z.string(),
-    oldCount: z.number(),
-    newCount: z.number(),
-    communes: z.array(
-      z.object({
-        name: z.string(),
-        code: z.string().nullable(),
-        date: z.string().nullable(),
-        from: z.array(z.string()),
-      })
-    ),
-    how: z.enum(["sum", "rename"]),
-  })
-);
-
-export type MergerResult = z.infer<typeof mergerResult>;
+export type MergerResult = MergerJson;
 
 /** The roll-ups of every job, each sheet once (several jobs read the same status sheet). */
 export function mergerOf(jobs: Partial<Record<string, unknown>>): MergerResult {
@@ -33,7 +14,7 @@ export function mergerOf(jobs: Partial<Record<string, unknown>>): MergerResult {
   for (const json of Object.values(jobs)) {
     const merger = (json as { merger?: unknown } | null | undefined)?.merger;
     if (merger === undefined) continue;
-    const parsed = mergerResult.safeParse(merger);
+    const parsed = mergerJson.safeParse(merger);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Report: a merger result has no ${issue.path.join(".")} (${issue.message})`);

@@ -60,7 +60,19 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
   for (const t of roadmap.targets) {
     const label = lang === "vi" ? t.label.vi : t.label.en;
     let verdict: string;
-    if (t.reachable) {
+    // A target the roadmap does not project (a tier with no pace): said, never printed as a figure.
+    const projected =
+      t.projected === null
+        ? lang === "vi"
+          ? "chưa dự báo"
+          : "not projected"
+        : figure(t.projected, "count", lang);
+    if (t.reachable === null) {
+      verdict =
+        lang === "vi"
+          ? "chưa dự báo được (cần tốc độ tăng hằng năm)"
+          : "not projected (needs a yearly pace)";
+    } else if (t.reachable) {
       verdict =
         lang === "vi"
           ? `đạt${t.year === null ? "" : ` từ năm ${t.year}`}`
@@ -82,8 +94,8 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
       kind: "bullet",
       text:
         lang === "vi"
-          ? `${label}: mục tiêu ${figure(t.target, "count", lang)}, dự kiến ${figure(t.projected, "count", lang)}, ${verdict}.`
-          : `${label}: target ${figure(t.target, "count", lang)}, projected ${figure(t.projected, "count", lang)}, ${verdict}.`,
+          ? `${label}: mục tiêu ${figure(t.target, "count", lang)}, dự kiến ${projected}, ${verdict}.`
+          : `${label}: target ${figure(t.target, "count", lang)}, projected ${projected}, ${verdict}.`,
     });
   }
   const years = [roadmap.start, ...roadmap.years];
@@ -149,8 +161,8 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
         centre(String(i + 1)),
         text(lang === "vi" ? t.label.vi : t.label.en),
         num(figure(t.target, "count", lang)),
-        num(figure(t.projected, "count", lang)),
-        centre(say(t.reachable ? W.met : W.notMet, lang)),
+        num(t.projected === null ? "-" : figure(t.projected, "count", lang)),
+        centre(t.reachable === null ? "-" : say(t.reachable ? W.met : W.notMet, lang)),
         centre(String(t.year ?? t.yearAtThisPace ?? "-")),
       ]),
       widths: [7, 43, 12, 12, 13, 13],

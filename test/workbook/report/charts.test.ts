@@ -8,7 +8,10 @@ describe("resultCharts", () => {
       "summary",
       {
         period: "2021-2025",
+        periodNote: { vi: "Bộ tiêu chí 2021-2025", en: "Criteria set 2021-2025" },
         sheet: "Xã",
+        shape: "list",
+        warnings: [],
         communes: 80,
         averageCriteria: 18.625,
         standard: 70,
@@ -38,7 +41,13 @@ describe("resultCharts", () => {
     });
     const [chart] = resultCharts(
       "counterpart",
-      { sheet: "Nguồn vốn", columns: [column("2023", 0.243), column("2024", 1.052)] },
+      {
+        sheet: "Nguồn vốn",
+        unit: { vi: "triệu đồng", en: "million VND" },
+        required: 1,
+        basis: "tỷ lệ nêu trực tiếp 1 / stated ratio",
+        columns: [column("2023", 0.243), column("2024", 1.052)],
+      },
       "en"
     );
     expect(chart).toMatchObject({ id: "counterpart", categories: ["2023", "2024"] });

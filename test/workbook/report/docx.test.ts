@@ -7,6 +7,8 @@ import { figure, prose } from "../../../src/workbook/report/format";
 
 const funding = {
   sheet: "Nguồn vốn",
+  unit: { vi: "triệu đồng", en: "million VND" },
+  round: null,
   columns: [
     {
       column: "Kết quả huy động năm 2023",
@@ -14,19 +16,22 @@ const funding = {
       lines: [
         {
           label: "NGÂN SÁCH TRUNG ƯƠNG",
-          category: "central",
+          category: "central" as const,
           level: 1,
           amount: 223534,
           share: 0.06205,
+          displayedShare: 0.0621,
         },
         {
           label: "Đầu tư phát triển",
-          category: "central-investment",
+          category: "central-investment" as const,
           level: 2,
           amount: 191652,
           share: 0.0532,
+          displayedShare: 0.0532,
         },
       ],
+      checks: [],
     },
   ],
 };

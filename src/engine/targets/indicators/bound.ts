@@ -157,7 +157,7 @@ export async function dualBound(
       const a = Math.abs(r.g[o]);
       if (a > 0 && a < smallest) smallest = a;
     }
-    return Number.isFinite(smallest) ? (1000 * Math.max(range, 1)) / smallest : 0;
+    return Number.isFinite(smallest) ? (100 * Math.max(range, 1)) / smallest : 0;
   });
   let u = new Array<number>(m).fill(0);
   let best: DualBound = { bound: Infinity, u };

@@ -251,9 +251,11 @@ export async function planStaged(
     return top === chosen[k] || (top === null && chosen[k] === null);
   });
   const fullColumns = columnsOf(full);
-  const shared = sharedRows(province, fullColumns, completed.size);
+  // Built only when a stage goes to the solver.
+  let shared: Rows | null = null;
   /** The shared rows, and the stages already solved kept at their values. */
   const keeping = (criteria: boolean, indicators: boolean): Rows => {
+    shared ??= sharedRows(province, fullColumns, completed.size);
     const rows = copyRows(shared);
     if (criteria)
       rows.add(
@@ -287,16 +289,27 @@ export async function planStaged(
     if (!ownBound) return false;
     const rows = [...budgetRow, ...completeRow, ...side];
     const dual = await dualBound(flat, f, rows, current(), current() + allowed, solver);
-    const priced = pricedPlan(
-      flat,
-      f,
-      rows.slice(budgetRow.length),
-      dual.u.slice(budgetRow.length),
-      province.budget,
-      fits
-    );
-    consider(Array.from(priced, (o) => flat.option[o]));
-    return dual.bound < current() + allowed;
+    const proven = () => dual.bound < current() + allowed;
+    // At the best multipliers many options tie, and the plan depends on which way ties go: the later tries weigh a
+    // little more the stage's objective, or one side row, or all of them (10,000 communes: a completion short at
+    // the multipliers themselves, the optimum with the completions row weighed 1e-6 more).
+    const priceRows = rows.slice(budgetRow.length);
+    const base = dual.u.slice(budgetRow.length);
+    const tries: [number, number[]][] = [[0, base]];
+    for (const step of [1e-6, 1e-3]) {
+      tries.push([step, base]);
+      base.forEach((_, j) =>
+        tries.push([0, base.map((x, i) => (i === j ? x + step * Math.max(1, x) : x))])
+      );
+      tries.push([0, base.map((x) => x + step * Math.max(1, x))]);
+    }
+    for (const [more, u] of tries) {
+      if (proven()) break;
+      const g = more === 0 ? f : f.map((x) => x * (1 + more));
+      const priced = pricedPlan(flat, g, priceRows, u, province.budget, fits);
+      consider(Array.from(priced, (o) => flat.option[o]));
+    }
+    return proven();
   };
   const wholeUnit = 1 - 1e-6;
   if (!everyBest && fullColumns.option.length > 0) {

@@ -7,27 +7,29 @@ import { prepareIndicators, type PreparedCommune, type PreparedIndicators } from
 import { assembleIndicatorPlan, type Takes } from "./result";
 import type { IndicatorCommune, IndicatorTargetOptions, IndicatorTargetPlan } from "./types";
 
-/** Among equals, flagged communes first (registered, then especially difficult), then input order. */
-function byPriority(a: PreparedCommune, b: PreparedCommune): number {
-  return b.rank - a.rank || a.index - b.index;
-}
-
 /**
  * The most communes that can be completed within the budget, cheapest completions first (flagged communes first
  * among equal costs). Exact: completing is yes/no per commune at a fixed cost, so the cheapest fit most.
  */
 export function cheapestIndicatorCompletions(province: PreparedIndicators): Set<number> {
   const { communes, budget } = province;
-  const order = communes
-    .map((c, k) => ({ c, k }))
-    .filter(({ c }) => c.completable)
-    .sort((x, y) => x.c.fullCost - y.c.fullCost || byPriority(x.c, y.c));
+  const cost = new Float64Array(communes.length);
+  const later = new Int32Array(communes.length); // flagged first: 3 − rank
+  let n = 0;
+  const ids = new Int32Array(communes.length);
+  communes.forEach((c, k) => {
+    if (!c.completable) return;
+    cost[n] = c.fullCost;
+    later[n] = 3 - c.rank;
+    ids[n++] = k;
+  });
   const completing = new Set<number>();
   let spent = 0;
-  for (const { c, k } of order) {
+  for (const x of sortedByValue(cost, later, 4, n)) {
+    const c = communes[ids[x]];
     if (!fits(spent, c.fullCost, budget)) break;
     spent += c.fullCost;
-    completing.add(k);
+    completing.add(ids[x]);
   }
   return completing;
 }
@@ -99,14 +101,14 @@ export function greedyTakes(province: PreparedIndicators, completing: Set<number
   let m = 0;
   for (const k of order) {
     if (completed[k] === 1) continue;
-    const criteria = communes[k].criteria;
+    const { criteria, costs } = communes[k];
     for (let i = 0; i < criteria.length; i++) {
-      const list = criteria[i].indicators;
-      for (let p = takes[k][i]; p < list.length; p++, m++) {
+      const { first, indicators } = criteria[i];
+      for (let p = takes[k][i]; p < indicators.length; p++, m++) {
         oneK[m] = k;
         oneI[m] = i;
         oneP[m] = p;
-        oneCost[m] = list[p].cost;
+        oneCost[m] = costs[first + p];
       }
     }
   }

@@ -12,6 +12,30 @@ export interface CommuneOption {
   completes: boolean;
 }
 
+/** Working arrays of the programme, reused from commune to commune (it runs synchronously). */
+interface Scratch {
+  cost0: Float64Array;
+  cost1: Float64Array;
+  take: Int8Array;
+  prev: Int32Array;
+}
+
+let scratch: Scratch | null = null;
+
+function scratchFor(states: number, layers: number): Scratch {
+  if (!scratch || scratch.cost0.length < states || scratch.take.length < states * layers) {
+    const size = Math.max(states, scratch?.cost0.length ?? 0, 256);
+    const all = Math.max(states * layers, scratch?.take.length ?? 0, 4096);
+    scratch = {
+      cost0: new Float64Array(size),
+      cost1: new Float64Array(size),
+      take: new Int8Array(all),
+      prev: new Int32Array(all),
+    };
+  }
+  return scratch;
+}
+
 /**
  * The non-dominated choices of a commune, cheapest first, without the empty one. Within a criterion the cheapest
  * indicators come first (all indicators weigh the same), so a choice is a count per criterion: a small dynamic
@@ -25,35 +49,36 @@ export function communeOptions(c: PreparedCommune, province: PreparedIndicators)
   const J = c.criteria.length + 1;
   const U = byIndicators ? 1 : Math.min(c.criteria.length, cap) + 1;
   const states = U * J * T;
+  const layers = c.criteria.length;
+  const s = scratchFor(states, layers);
   const at = (u: number, j: number, t: number) => (u * J + j) * T + t;
-  let cost = new Float64Array(states).fill(Infinity);
+  let cost = s.cost0;
+  let next = s.cost1;
+  cost.fill(Infinity, 0, states);
   cost[0] = 0;
-  const takes: Int8Array[] = [];
-  const prevs: Int32Array[] = [];
   c.criteria.forEach((m, i) => {
-    const next = new Float64Array(states).fill(Infinity);
-    const take = new Int8Array(states);
-    const prev = new Int32Array(states);
+    next.fill(Infinity, 0, states);
+    const base = i * states;
     for (let u = 0; u < U; u++)
       for (let j = 0; j < J; j++)
         for (let t = 0; t < T; t++) {
           const here = cost[at(u, j, t)];
           if (here === Infinity) continue;
-          for (let s = 0; s <= sizes[i] && t + s < T; s++) {
-            const u2 = byIndicators ? 0 : u + (s > 0 ? 1 : 0);
+          for (let n = 0; n <= sizes[i] && t + n < T; n++) {
+            const u2 = byIndicators ? 0 : u + (n > 0 ? 1 : 0);
             if (u2 >= U) break;
-            const to = at(u2, j + (s === sizes[i] ? 1 : 0), t + s);
-            const value = here + m.prefix[s];
+            const to = at(u2, j + (n === sizes[i] ? 1 : 0), t + n);
+            const value = here + m.prefix[n];
             if (value < next[to]) {
               next[to] = value;
-              take[to] = s;
-              prev[to] = at(u, j, t);
+              s.take[base + to] = n;
+              s.prev[base + to] = at(u, j, t);
             }
           }
         }
+    const swap = cost;
     cost = next;
-    takes.push(take);
-    prevs.push(prev);
+    next = swap;
   });
   // The cheapest state per (criteria, indicators), then the Pareto sweep by cost.
   const best: { j: number; t: number; cost: number; state: number }[] = [];
@@ -61,8 +86,8 @@ export function communeOptions(c: PreparedCommune, province: PreparedIndicators)
     for (let t = 0; t < T; t++) {
       let state = -1;
       for (let u = 0; u < U; u++) {
-        const s = at(u, j, t);
-        if (cost[s] < Infinity && (state < 0 || cost[s] < cost[state])) state = s;
+        const x = at(u, j, t);
+        if (cost[x] < Infinity && (state < 0 || cost[x] < cost[state])) state = x;
       }
       if (state >= 0 && (j > 0 || t > 0)) best.push({ j, t, cost: cost[state], state });
     }
@@ -75,8 +100,8 @@ export function communeOptions(c: PreparedCommune, province: PreparedIndicators)
     const take = new Array<number>(c.criteria.length).fill(0);
     let state = o.state;
     for (let i = c.criteria.length - 1; i >= 0; i--) {
-      take[i] = takes[i][state];
-      state = prevs[i][state];
+      take[i] = s.take[i * states + state];
+      state = s.prev[i * states + state];
     }
     kept.push({
       take,

@@ -7,6 +7,8 @@ import type { CapUnit, IndicatorCommune, IndicatorTargetOptions, MissingIndicato
 /** One criterion a commune has not met: its missing indicators, cheapest first (ties: by code). */
 export interface MissingCriterion {
   criterion: number;
+  /** Where its indicators' costs start in the commune's `costs`. */
+  first: number;
   indicators: MissingIndicator[];
   /** prefix[s] = cost of the s cheapest missing indicators. */
   prefix: number[];
@@ -22,6 +24,8 @@ export interface PreparedCommune {
   criteria: MissingCriterion[];
   /** Missing indicators in all. */
   missingCount: number;
+  /** The costs of the missing indicators, criterion by criterion, cheapest first (as `criteria` lists them). */
+  costs: number[];
   /** The missing indicators by criterion, then code (as the plan lists them). */
   byCode: MissingIndicator[];
   /**
@@ -98,13 +102,18 @@ function prepareCommune(
 ): PreparedCommune {
   const where = () => ({ sheet: input.source?.sheet, cell: input.source?.cell });
   const list = input.missing;
-  for (let n = 0; n < list.length; n++) {
+  const m = list.length;
+  const s = scratchFor(m);
+  // Each indicator read once into the working arrays (the input objects lie all over the heap).
+  for (let n = 0; n < m; n++) {
     const indicator = list[n];
-    if (!(
-      Number.isInteger(indicator.criterion) &&
-      indicator.criterion >= 1 &&
-      indicator.criterion <= options.criteriaCount
-    )) {
+    const criterion = indicator.criterion;
+    const cost = indicator.cost;
+    const code = indicator.code;
+    s.criterion[n] = criterion;
+    s.cost[n] = cost;
+    s.codes[n] = code;
+    if (!(Number.isInteger(criterion) && criterion >= 1 && criterion <= options.criteriaCount)) {
       throw new InputError({
         ...where(),
         found: `${input.name}: ${indicator.code}: TC ${indicator.criterion}`,
@@ -114,7 +123,7 @@ function prepareCommune(
         },
       });
     }
-    if (!(Number.isFinite(indicator.cost) && indicator.cost >= 0)) {
+    if (!(Number.isFinite(cost) && cost >= 0)) {
       throw new InputError({
         ...where(),
         found: `${input.name}: ${indicator.code}: ${indicator.cost}`,
@@ -126,7 +135,7 @@ function prepareCommune(
     }
     // A commune misses at most a few dozen indicators: comparing with the earlier ones beats a Set here.
     let twice = false;
-    for (let e = 0; e < n && !twice; e++) twice = list[e].code === indicator.code;
+    for (let e = 0; e < n && !twice; e++) twice = s.codes[e] === code;
     if (twice) {
       throw new InputError({
         ...where(),
@@ -140,29 +149,27 @@ function prepareCommune(
   }
   // Two orders of the same few indicators, by insertion sort on keys read once: by criterion, then cheapest
   // first, then by code (what the planners take from), and by criterion, then code (what the plan shows).
-  const m = list.length;
-  const s = scratchFor(m);
-  for (let n = 0; n < m; n++) s.keys[n] = codeKey(list[n].code);
+  for (let n = 0; n < m; n++) s.keys[n] = codeKey(s.codes[n]);
   const byCode = (a: number, b: number) =>
-    list[a].criterion - list[b].criterion ||
-    compareKeyed(s.keys[a], s.keys[b], list[a].code, list[b].code);
+    s.criterion[a] - s.criterion[b] || compareKeyed(s.keys[a], s.keys[b], s.codes[a], s.codes[b]);
   const byCost = (a: number, b: number) =>
-    list[a].criterion - list[b].criterion || list[a].cost - list[b].cost || byCode(a, b);
+    s.criterion[a] - s.criterion[b] || s.cost[a] - s.cost[b] || byCode(a, b);
   insertionSort(s.costOrder, m, byCost);
   insertionSort(s.codeOrder, m, byCode);
   const criteria: MissingCriterion[] = [];
+  const costs = new Array<number>(m);
   for (let n = 0; n < m; n++) {
     const at = s.costOrder[n];
-    const indicator = list[at];
     let last = criteria[criteria.length - 1];
-    if (!last || last.criterion !== indicator.criterion) {
-      last = { criterion: indicator.criterion, indicators: [], prefix: [0] };
+    if (!last || last.criterion !== s.criterion[at]) {
+      last = { criterion: s.criterion[at], first: n, indicators: [], prefix: [0] };
       criteria.push(last);
     }
     s.place[at] = last.indicators.length;
     s.slot[at] = criteria.length - 1;
-    last.indicators.push(indicator);
-    last.prefix.push(last.prefix[last.prefix.length - 1] + indicator.cost);
+    costs[n] = s.cost[at];
+    last.indicators.push(list[at]);
+    last.prefix.push(last.prefix[last.prefix.length - 1] + s.cost[at]);
   }
   // The list by code, each indicator with its criterion's slot and its place in that criterion's order.
   const byCodeList = new Array<MissingIndicator>(m);
@@ -172,7 +179,7 @@ function prepareCommune(
     byCodeList[n] = list[at];
     codePlace[n] = s.slot[at] * PLACES + s.place[at];
   }
-  const missingCount = input.missing.length;
+  const missingCount = m;
   const fullCost = criteria.reduce((s, c) => s + c.prefix[c.indicators.length], 0);
   const needed = unit === "indicators" ? missingCount : criteria.length;
   const registered = input.registered === true;
@@ -183,6 +190,7 @@ function prepareCommune(
     criteria,
     missingCount,
     byCode: byCodeList,
+    costs,
     codePlace,
     fullCost,
     completable: missingCount > 0 && needed <= cap,
@@ -207,6 +215,9 @@ function codeKey(code: string): number {
 
 /** Working arrays of prepareCommune, reused from commune to commune (it runs synchronously). */
 interface Scratch {
+  criterion: Float64Array;
+  cost: Float64Array;
+  codes: string[];
   keys: Float64Array;
   costOrder: Int32Array;
   codeOrder: Int32Array;
@@ -220,6 +231,9 @@ function scratchFor(n: number): Scratch {
   if (!scratch || scratch.keys.length < n) {
     const size = Math.max(n, 64);
     scratch = {
+      criterion: new Float64Array(size),
+      cost: new Float64Array(size),
+      codes: new Array<string>(size).fill(""),
       keys: new Float64Array(size),
       costOrder: new Int32Array(size),
       codeOrder: new Int32Array(size),

@@ -1,0 +1,375 @@
+// Each job's result JSON (the CLI's --json object, the task pane's result), declared once: the jobs type their JSON
+// with it, the report and the task pane's key figures parse it. A field a job adds and no reader needs is let
+// through (passthrough), so a job's type check names every declared field it writes wrongly.
+
+import { z } from "zod";
+import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
+import type { SourceCategory } from "../../engine/funding/types";
+import type { MergerRollUp } from "../../engine/merge";
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+/** What the plan's budget and costs count (src/workbook/budget-unit.ts). */
+const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]);
+
+const warnings = z.array(
+  z.object({
+    vi: z.string(),
+    en: z.string(),
+    sheet: z.string().optional(),
+    cell: z.string().optional(),
+  })
+);
+
+/** What a job rolled up from a sheet keyed by old (pre-merger) communes: the engine's MergerRollUp, checked against it. */
+export const mergerJson: z.ZodType<MergerRollUp[]> = z.array(
+  z.object({
+    sheet: z.string(),
+    table: z.string(),
+    oldCount: z.number(),
+    newCount: z.number(),
+    communes: z.array(
+      z.object({
+        name: z.string(),
+        code: z.string().nullable(),
+        date: z.string().nullable(),
+        from: z.array(z.string()),
+      })
+    ),
+    how: z.enum(["sum", "rename"]),
+  })
+);
+
+export const summaryJson = z
+  .object({
+    period: z.string(),
+    /** Why this period: the option, the plan year, the sheet's columns, or the default. */
+    periodNote: bilingual,
+    sheet: z.string(),
+    shape: z.string(),
+    communes: z.number(),
+    averageCriteria: z.number(),
+    standard: z.number(),
+    bands: z.array(
+      z.object({ label: z.string(), min: z.number(), max: z.number(), count: z.number() })
+    ),
+    criterionCounts: z.record(z.string(), z.number()).optional(),
+    tiers: z
+      .object({
+        standard: z.number(),
+        advanced: z.number(),
+        model: z.number(),
+        modern: z.number().optional(),
+      })
+      .optional(),
+    warnings,
+    merger: mergerJson.optional(),
+  })
+  .passthrough();
+
+/** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
+export const planTotalsJson = z
+  .object({
+    year: z.number().nullable().optional(),
+    unit: budgetUnit,
+    /** The budget with its unit as words, or "no limit". */
+    budgetLimit: z.string(),
+    method: z.string(),
+    optimal: z.boolean(),
+    gap: z.number().nullable(),
+    newlyStandard: z.number(),
+    criteriaGained: z.number(),
+    cost: z.number(),
+    budget: z.number().nullable(),
+    budgetLeft: z.number().nullable(),
+    currentAverage: z.number(),
+    projectedAverage: z.number(),
+    warnings,
+    merger: mergerJson.optional(),
+  })
+  .passthrough();
+
+/** Next-year targets per criterion (appendix II). */
+export const targetsJson = planTotalsJson
+  .extend({
+    period: z.string(),
+    criteriaCount: z.number(),
+    communes: z.array(
+      z.object({
+        name: z.string(),
+        district: z.string().nullable(),
+        achieved: z.array(z.number()),
+        targets: z.array(z.number()),
+        cumulative: z.number(),
+        cost: z.number(),
+        completes: z.boolean(),
+      })
+    ),
+    skipped: z.array(z.string()),
+  })
+  .passthrough();
+
+/** Next-year targets at indicator level (2026-2030): the targets job's JSON when the status is per indicator. */
+export const indicatorTargetsJson = planTotalsJson
+  .extend({
+    period: z.string(),
+    level: z.literal("indicators"),
+    indicatorsGained: z.number(),
+    communes: z.array(
+      z.object({
+        name: z.string(),
+        code: z.string().nullable(),
+        group: z.number().nullable(),
+        criteriaBefore: z.number(),
+        missing: z.array(z.string()),
+        targets: z.array(z.object({ code: z.string(), criterion: z.number(), cost: z.number() })),
+        criteriaCompleted: z.array(z.number()),
+        criteriaAfter: z.number(),
+        cost: z.number(),
+        completes: z.boolean(),
+      })
+    ),
+  })
+  .passthrough();
+
+const categories = Object.keys(SOURCE_CATEGORY_LABELS) as [SourceCategory, ...SourceCategory[]];
+
+export const fundingJson = z
+  .object({
+    sheet: z.string(),
+    unit: bilingual,
+    round: z.number().nullable(),
+    columns: z.array(
+      z.object({
+        column: z.string(),
+        total: z.number(),
+        statedTotal: z.number().nullable().optional(),
+        lines: z.array(
+          z.object({
+            label: z.string(),
+            category: z.enum(categories),
+            level: z.number(),
+            amount: z.number(),
+            share: z.number(),
+            /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+            displayedShare: z.number(),
+          })
+        ),
+        checks: z.array(
+          z.object({
+            label: z.string(),
+            kind: z.string(),
+            stated: z.number(),
+            computed: z.number(),
+            difference: z.number(),
+            ok: z.boolean(),
+            cell: z.string().optional(),
+          })
+        ),
+      })
+    ),
+  })
+  .passthrough();
+
+export const counterpartJson = z
+  .object({
+    sheet: z.string(),
+    unit: bilingual,
+    required: z.number(),
+    basis: z.string(),
+    columns: z.array(
+      z.object({
+        column: z.string(),
+        central: z.number(),
+        local: z.number(),
+        ratio: z.number().nullable(),
+        required: z.number(),
+        shortfall: z.number(),
+        compliant: z.boolean(),
+      })
+    ),
+  })
+  .passthrough();
+
+export const allocateJson = z
+  .object({
+    sheet: z.string(),
+    /** "policy" when the coefficients were computed from the communes sheet by a policy. */
+    mode: z.literal("policy").optional(),
+    total: z.number(),
+    unit: z.number(),
+    basis: z.string(),
+    allocations: z.array(
+      z
+        .object({
+          unit: z.string(),
+          coefficient: z.number().optional(),
+          need: z.number().optional(),
+          share: z.number(),
+          amount: z.number(),
+        })
+        .passthrough()
+    ),
+    warnings,
+    merger: mergerJson.optional(),
+  })
+  .passthrough();
+
+/** A period target and how the roadmap meets it (both kinds of roadmap). */
+const roadmapTarget = z.object({
+  name: z.string(),
+  label: bilingual,
+  target: z.number(),
+  // Null when the roadmap does not project it (a tier with no pace, or no requirements given).
+  projected: z.number().nullable(),
+  reachable: z.boolean().nullable(),
+  year: z.number().nullable(),
+  yearAtThisPace: z.number().nullable(),
+  shortfall: z.number().nullable(),
+  /** Why a target is not projected. */
+  note: bilingual.optional(),
+});
+
+/** One year of either kind of roadmap. */
+const yearCommon = z.object({
+  year: z.number(),
+  standard: z.number(),
+  averageCriteria: z.number(),
+  gained: z.number(),
+  newlyStandard: z.array(z.string()),
+  cost: z.number(),
+  cumulativeCost: z.number(),
+});
+
+const yearFigures = z.object({
+  newlyStandard: z.number(),
+  criteriaGained: z.number(),
+  cost: z.number(),
+});
+
+const roadmapYear = yearCommon.extend({
+  // Null when the communes carry no tier and no current count was given: the roadmap does not project them.
+  advanced: z.number().nullable(),
+  model: z.number().nullable(),
+  below: z.number(),
+});
+
+export const roadmapJson = z
+  .object({
+    sheet: z.string(),
+    targetsSheet: z.string().nullable(),
+    communes: z.number(),
+    criteriaCount: z.number(),
+    budget: z.number(),
+    pace: z.number().nullable().optional(),
+    costPerCriterion: z.number(),
+    unit: budgetUnit,
+    // The first year against the next-year targets on the same inputs (jobs/roadmap-first-year.ts).
+    firstYear: z
+      .object({
+        year: z.number(),
+        basis: z.enum(["targets", "pace"]),
+        agrees: z.boolean(),
+        targets: yearFigures,
+        roadmap: yearFigures,
+        reasons: z.array(bilingual),
+      })
+      .nullable()
+      .optional(),
+    below: z.number(),
+    start: roadmapYear,
+    years: z.array(roadmapYear),
+    targets: z.array(roadmapTarget),
+    merger: mergerJson.optional(),
+  })
+  .passthrough();
+
+const indicatorRoadmapYear = yearCommon.extend({
+  // Null when the modern tier is not projected (no requirements given), or not known at the start.
+  modern: z.number().nullable(),
+  indicatorsGained: z.number(),
+  indicatorsMissing: z.number(),
+});
+
+/** The roadmap at indicator level (2026-2030): the roadmap job's JSON when the status is per indicator. */
+export const indicatorRoadmapJson = z
+  .object({
+    period: z.string(),
+    periodNote: bilingual,
+    level: z.literal("indicators"),
+    sheet: z.string(),
+    targetsSheet: z.string().nullable(),
+    communes: z.number(),
+    criteriaCount: z.number(),
+    budget: z.number(),
+    method: z.string(),
+    targetsSource: bilingual,
+    modern: z.object({ now: z.number().nullable(), note: bilingual }),
+    start: indicatorRoadmapYear,
+    years: z.array(indicatorRoadmapYear),
+    targets: z.array(roadmapTarget.extend({ extraCost: z.number().nullable() })),
+    warnings,
+    merger: mergerJson.optional(),
+  })
+  .passthrough();
+
+export const mergeJson = z
+  .object({
+    merged: z.array(
+      z.object({
+        name: z.string(),
+        code: z.string().nullable(),
+        date: z.string().nullable(),
+        from: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+      })
+    ),
+    money: z
+      .object({
+        columns: z.array(z.string()),
+        communes: z.array(
+          z.object({
+            name: z.string(),
+            code: z.string().nullable(),
+            amounts: z.array(z.number().nullable()),
+            from: z.array(z.string()),
+          })
+        ),
+      })
+      .nullable(),
+    status: z
+      .array(
+        z.object({
+          name: z.string(),
+          parts: z.array(z.object({ name: z.string(), count: z.number(), standard: z.boolean() })),
+          standardParts: z.number(),
+          metByAll: z.array(z.number()).nullable(),
+        })
+      )
+      .nullable(),
+    warnings,
+  })
+  .passthrough();
+
+/** What each job promises its JSON is (z.input: what the job writes; the readers parse it). */
+export type SummaryJson = z.input<typeof summaryJson>;
+export type PlanTotalsJson = z.input<typeof planTotalsJson>;
+export type TargetsJson = z.input<typeof targetsJson>;
+export type IndicatorTargetsJson = z.input<typeof indicatorTargetsJson>;
+export type FundingJson = z.input<typeof fundingJson>;
+export type CounterpartJson = z.input<typeof counterpartJson>;
+export type AllocateJson = z.input<typeof allocateJson>;
+export type RoadmapJson = z.input<typeof roadmapJson>;
+export type IndicatorRoadmapJson = z.input<typeof indicatorRoadmapJson>;
+export type MergeJson = z.input<typeof mergeJson>;
+export type MergerJson = z.input<typeof mergerJson>;
+
+/** The declaration of each job's JSON, by job id (per indicator: indicatorTargetsJson, indicatorRoadmapJson). */
+export const JOB_RESULTS = {
+  summary: summaryJson,
+  targets: targetsJson,
+  funding: fundingJson,
+  counterpart: counterpartJson,
+  allocate: allocateJson,
+  roadmap: roadmapJson,
+  merge: mergeJson,
+} as const;
