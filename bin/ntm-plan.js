@@ -57,11 +57,24 @@ function loadPlain(file) {
   return { exports: require(file), save: () => undefined };
 }
 
-const loaded =
-  process.env.NTM_PLAN_NO_CACHE || process.env.NTM_DEBUG
-    ? loadPlain(bundle)
-    : loadWithCodeCache(bundle);
-loaded.exports.main(process.argv.slice(2)).then((code) => {
-  loaded.save();
-  process.exitCode = code;
-});
+/** Not built yet (e.g. `npm install --ignore-scripts` after a pull): say what to run, not Node's stack. */
+function notBuilt() {
+  const root = path.resolve(__dirname, "..");
+  process.stderr.write(
+    `ntm-plan chưa được dựng (thiếu dist-cli/ntm-plan.js): hãy chạy \`npm run build:cli\` (hoặc \`npm install\`) trong ${root}. / ` +
+      `ntm-plan is not built (dist-cli/ntm-plan.js is missing): run \`npm run build:cli\` (or \`npm install\`) in ${root}.\n`
+  );
+  process.exitCode = 2;
+}
+
+if (!fs.existsSync(bundle)) notBuilt();
+else {
+  const loaded =
+    process.env.NTM_PLAN_NO_CACHE || process.env.NTM_DEBUG
+      ? loadPlain(bundle)
+      : loadWithCodeCache(bundle);
+  loaded.exports.main(process.argv.slice(2)).then((code) => {
+    loaded.save();
+    process.exitCode = code;
+  });
+}

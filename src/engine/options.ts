@@ -51,10 +51,28 @@ export interface JobOptionSpec {
 
 type Spec = Omit<JobOptionSpec, "id">;
 
-/** A declared option: its spec and the zod schema that reads and checks a raw value (number, text, boolean). */
+/**
+ * A declared option: its spec and the zod schema that reads and checks a raw value (number, text, boolean). The
+ * schema is built from the spec when first used (a job's run, `--help`, the form), not when the module loads: the
+ * CLI's start-up would otherwise build every job's schemas.
+ */
 export interface OptionField<T> {
   spec: Spec;
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  readonly schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+}
+
+/** A field whose schema is built from its spec on first use, then kept. */
+function lazyField<T>(
+  spec: Spec,
+  build: (spec: Spec) => z.ZodType<T, z.ZodTypeDef, unknown>
+): OptionField<T> {
+  let schema: z.ZodType<T, z.ZodTypeDef, unknown> | undefined;
+  return {
+    spec,
+    get schema() {
+      return (schema ??= build(spec));
+    },
+  };
 }
 
 type Raw = OptionValue | null | undefined;
@@ -161,16 +179,14 @@ export function optionSchema(spec: Spec): z.ZodType<unknown, z.ZodTypeDef, unkno
 export function numberOption(
   spec: Omit<Spec, "type" | "default"> & { default?: number }
 ): OptionField<number | undefined> {
-  const full: Spec = { ...spec, type: "number" };
-  return { spec: full, schema: numberSchema(full) };
+  return lazyField({ ...spec, type: "number" }, numberSchema);
 }
 
 /** A text option (a sheet name, a period id); blank is absent. */
 export function textOption(
   spec: Omit<Spec, "type" | "default"> & { default?: string }
 ): OptionField<string | undefined> {
-  const full: Spec = { ...spec, type: "text" };
-  return { spec: full, schema: textSchema(full) };
+  return lazyField({ ...spec, type: "text" }, textSchema);
 }
 
 /** One of a few values; aliases are accepted spellings; case and spaces do not matter. */
@@ -180,19 +196,17 @@ export function choiceOption<V extends string>(
     default?: V;
   }
 ): OptionField<V | undefined> {
-  const full: Spec = { ...spec, type: "choice" };
-  return {
-    spec: full,
-    schema: choiceSchema(full) as z.ZodType<V | undefined, z.ZodTypeDef, unknown>,
-  };
+  return lazyField(
+    { ...spec, type: "choice" },
+    choiceSchema as (spec: Spec) => z.ZodType<V | undefined, z.ZodTypeDef, unknown>
+  );
 }
 
 /** A yes/no option (a CLI switch, a toggle in the form). */
 export function booleanOption(
   spec: Omit<Spec, "type" | "default"> & { default?: boolean }
 ): OptionField<boolean> {
-  const full: Spec = { ...spec, type: "boolean" };
-  return { spec: full, schema: booleanSchema(full) };
+  return lazyField({ ...spec, type: "boolean" }, booleanSchema);
 }
 
 type Fields = Record<string, OptionField<unknown>>;
@@ -202,7 +216,8 @@ export type OptionValues<F extends Fields> = { [K in keyof F]: z.output<F[K]["sc
 export interface JobOptions<F extends Fields> {
   specs: JobOptionSpec[];
   fields: F;
-  schema: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
+  /** Built on first use, with the fields' schemas (see OptionField). */
+  readonly schema: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
   /** Reads raw values (CLI text, form values, numbers); an InputError names the first bad option in both languages. */
   parse(raw: Record<string, Raw>): OptionValues<F>;
 }
@@ -225,14 +240,19 @@ export function optionError(spec: JobOptionSpec, raw: unknown, reason?: Bilingua
 
 export function declareOptions<F extends Fields>(fields: F): JobOptions<F> {
   const specs: JobOptionSpec[] = Object.entries(fields).map(([id, f]) => ({ id, ...f.spec }));
-  const shape = Object.fromEntries(Object.entries(fields).map(([id, f]) => [id, f.schema]));
-  const schema = z.object(shape) as unknown as z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
+  let built: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown> | undefined;
+  const schema = () =>
+    (built ??= z.object(
+      Object.fromEntries(Object.entries(fields).map(([id, f]) => [id, f.schema]))
+    ) as unknown as z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>);
   return {
     specs,
     fields,
-    schema,
+    get schema() {
+      return schema();
+    },
     parse(raw) {
-      const result = schema.safeParse(raw);
+      const result = schema().safeParse(raw);
       if (!result.success) {
         const issue = result.error.issues[0];
         const id = String(issue.path[0]);

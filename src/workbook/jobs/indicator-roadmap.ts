@@ -15,6 +15,7 @@ import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicato
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
 import type { IndicatorRoadmapJson } from "./results";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 
 export interface IndicatorRoadmapSettings {
   catalogue: Catalogue;
@@ -34,6 +35,10 @@ export interface IndicatorRoadmapSettings {
   sheetTargets: PeriodTargets | null;
   /** Options of the roadmap per criterion the user gave (CRITERION_ONLY_OPTIONS): refused. */
   criterionOnly: string[];
+  /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
+  merge?: MergeMap | null;
+  /** Where what was rolled up is collected (for the result's merger line and table). */
+  rollUps?: MergerRollUp[];
 }
 
 /** Options of the roadmap per criterion that mean nothing per indicator: refused rather than ignored. */
@@ -134,7 +139,14 @@ export async function indicatorRoadmap(
       },
     });
   }
-  const costs = await findIndicatorCosts(request, statuses, s.catalogue, s.communesSheet);
+  const costs = await findIndicatorCosts(
+    request,
+    statuses,
+    s.catalogue,
+    s.communesSheet,
+    s.merge,
+    s.rollUps
+  );
   if (!costs && s.defaultCost === undefined) {
     throw new InputError({
       expected: {

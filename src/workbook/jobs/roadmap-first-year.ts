@@ -20,6 +20,7 @@ import { readCosts } from "../readers/costs";
 import { looksLikeCosts } from "../readers/costs";
 import type { JobRequest } from "./job";
 import { findGrid } from "./targets";
+import type { MergeMap, MergerRollUp } from "../../engine/merge";
 
 /** The figures both jobs print for the year. */
 export interface YearFigures {
@@ -48,8 +49,9 @@ export async function roadmapCosts(
   request: JobRequest,
   communes: CommuneStatus[],
   catalogue: Catalogue,
-  communesSheet: string
-): Promise<{ costs: CostTable; warnings: Warning[] } | undefined> {
+  communesSheet: string,
+  merge?: MergeMap | null
+): Promise<{ costs: CostTable; warnings: Warning[]; rollUp?: MergerRollUp } | undefined> {
   const ref = request.inputs.costs;
   if (!ref) return undefined;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
@@ -60,8 +62,9 @@ export async function roadmapCosts(
     { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
     sameBook ? communesSheet : undefined
   );
-  const read = readCosts(grid, { communes, catalogue });
-  return { costs: read.costs, warnings: read.warnings };
+  // A costs sheet by old commune is summed into the merged communes, as the targets job does.
+  const read = readCosts(grid, { communes, catalogue, merge });
+  return { costs: read.costs, warnings: read.warnings, rollUp: read.rollUp };
 }
 
 /** Every criterion at the same cost: the roadmap's --cost given without a costs table. */

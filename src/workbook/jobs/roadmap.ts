@@ -235,11 +235,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           const declared = ROADMAP_OPTIONS.specs.find((spec) => spec.id === id)?.default;
           return declared === undefined || o[id as keyof typeof o] !== declared;
         });
-      const merged = mergedStatuses(
-        await findMergeMap(request.inputs.communes?.workbook),
-        read.communes,
-        read.sheet
-      );
+      const merge = await findMergeMap(request.inputs.communes?.workbook);
+      const merged = mergedStatuses(merge, read.communes, read.sheet);
+      const rollUps = merged.rollUp ? [merged.rollUp] : [];
       read.communes = merged.communes;
       if (read.communes.some((c) => c.indicators !== undefined)) {
         const planned = await indicatorRoadmap(
@@ -267,9 +265,11 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
             },
             sheetTargets,
             criterionOnly: given(CRITERION_ONLY_OPTIONS),
+            merge,
+            rollUps,
           }
         );
-        return withMerger(planned, [merged.rollUp], "NTM_LoTrinh_SapNhap");
+        return withMerger(planned, rollUps, "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
       const unused = given(INDICATOR_ONLY_OPTIONS);
@@ -294,8 +294,9 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const perIndicator = read.communes.some((c) => c.indicators !== undefined);
       const table = perIndicator
         ? undefined
-        : await roadmapCosts(request, read.communes, catalogue, read.sheet);
+        : await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
       if (table) warnings.push(...table.warnings);
+      if (table?.rollUp) rollUps.push(table.rollUp);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
       const first = perIndicator
         ? null
@@ -385,7 +386,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
         warnings,
       };
-      return withMerger(result, [merged.rollUp], "NTM_LoTrinh_SapNhap");
+      return withMerger(result, rollUps, "NTM_LoTrinh_SapNhap");
     },
   });
 }

@@ -143,7 +143,23 @@ function markSpecs(catalogue: Catalogue): ColumnSpec[] {
   }));
 }
 
+/**
+ * Tables located per grid and criteria set: the sheet finder's test (looksLikeCommunes) and the reader ask the same
+ * question of the same grid, and the header search is most of a short run. The grid and the table are not changed
+ * by their readers.
+ */
+const located = new WeakMap<Grid, Map<Catalogue, LocatedTable | null>>();
+
 function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  let byCatalogue = located.get(grid);
+  if (!byCatalogue) located.set(grid, (byCatalogue = new Map()));
+  if (byCatalogue.has(catalogue)) return byCatalogue.get(catalogue)!;
+  const table = locateOnce(grid, catalogue);
+  byCatalogue.set(catalogue, table);
+  return table;
+}
+
+function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   const groupSpec = indicatorLevel(catalogue) ? [GROUP_SPEC, GROUP_SHORT_SPEC] : [];
   const table = tryLocateTable(grid, [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)]);
   if (!table) return null;

@@ -162,6 +162,37 @@ describe("summary with a merger mapping", () => {
   });
 });
 
+/** The 2026-2030 communes A-D (values per indicator, policy sheet) with costs by old commune for Xã B. */
+function indicatorBook(): MemoryWorkbook {
+  const v = rawValues();
+  const status: CellValue[][] = [
+    ["TT", "Tên xã", "Mã xã", "Nhóm xã", ...CODES],
+    ...Object.keys(v).map((name, i): CellValue[] => [
+      i + 1,
+      `Xã ${name}`,
+      `3100${i}`,
+      GROUPS[name],
+      ...CODES.map((c) => v[name][c]),
+    ]),
+  ];
+  return new MemoryWorkbook({
+    "Sáp nhập": [
+      ["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới"],
+      ["Xã B Bắc", "30991", "Xã B", "31001"],
+      ["Xã B Nam", "30992", "Xã B", "31001"],
+      ["Xã C cũ", "30993", "Xã C", "31002"],
+    ],
+    Xã: status,
+    "Chỉ tiêu": POLICY,
+    "Chi phí chỉ tiêu": [
+      ["Mã xã", "Tên xã", "Chỉ tiêu", "Chi phí"],
+      ["030991", "Xã B Bắc", "1.1", 10], // the code as typed with a leading zero
+      [null, "xa b nam", "1.1", 15.5], // the name without diacritics
+      [null, "Xã B Nam", "2.2", 40],
+    ],
+  });
+}
+
 describe("targets with a merger mapping", () => {
   const STATUS: CellValue[][] = [
     ["Tên xã", "Tiêu chí đạt"],
@@ -248,33 +279,7 @@ describe("targets with a merger mapping", () => {
   });
 
   it("sums a costs-by-indicator sheet by old commune into the merged communes (2026-2030)", async () => {
-    const v = rawValues();
-    const status: CellValue[][] = [
-      ["TT", "Tên xã", "Mã xã", "Nhóm xã", ...CODES],
-      ...Object.keys(v).map((name, i): CellValue[] => [
-        i + 1,
-        `Xã ${name}`,
-        `3100${i}`,
-        GROUPS[name],
-        ...CODES.map((c) => v[name][c]),
-      ]),
-    ];
-    const book = new MemoryWorkbook({
-      "Sáp nhập": [
-        ["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới"],
-        ["Xã B Bắc", "30991", "Xã B", "31001"],
-        ["Xã B Nam", "30992", "Xã B", "31001"],
-        ["Xã C cũ", "30993", "Xã C", "31002"],
-      ],
-      Xã: status,
-      "Chỉ tiêu": POLICY,
-      "Chi phí chỉ tiêu": [
-        ["Mã xã", "Tên xã", "Chỉ tiêu", "Chi phí"],
-        ["030991", "Xã B Bắc", "1.1", 10], // the code as typed with a leading zero
-        [null, "xa b nam", "1.1", 15.5], // the name without diacritics
-        [null, "Xã B Nam", "2.2", 40],
-      ],
-    });
+    const book = indicatorBook();
     const result = await targetsJob.run({
       inputs: { communes: { workbook: book, sheet: "Xã" } },
       options: { period: "2026-2030", budget: 10000, "default-cost": 100 },
@@ -390,6 +395,52 @@ describe("allocate with a merger mapping", () => {
 });
 
 describe("roadmap with a merger mapping", () => {
+  it("per indicator (2026-2030): sums a costs-by-indicator sheet by old commune", async () => {
+    const result = await createRoadmapJob(readCommunes).run({
+      inputs: { communes: { workbook: indicatorBook(), sheet: "Xã" } },
+      options: { period: "2026-2030", budget: 10000, from: 2027, to: 2027, "default-cost": 100 },
+    });
+    expect(result.json.level).toBe("indicators");
+    expect(result.json.merger).toEqual([
+      expect.objectContaining({
+        table: "Chi phí chỉ tiêu",
+        how: "sum",
+        communes: [expect.objectContaining({ name: "Xã B", from: ["Xã B Bắc", "Xã B Nam"] })],
+      }),
+    ]);
+  });
+
+  it("sums a costs sheet by old commune into the merged communes for the first year", async () => {
+    const book = new MemoryWorkbook({
+      "Sáp nhập": MAPPING,
+      "Tình trạng": [
+        ["Tên xã", "Tiêu chí đạt"],
+        ["Phú Tâm", all(17)],
+        ["Long Đức", all(18)],
+      ],
+      "Chi phí": [
+        ["Tên xã", "Tiêu chí", "Chi phí"],
+        ["Phú Tân", 18, 100],
+        ["Thuận Hòa", 18, 50.5],
+        ["Phú Tân", 19, 30],
+        ["An Mỹ", 19, 20],
+        ["Long Đức", 19, 5],
+      ],
+    });
+    const result = await createRoadmapJob(readCommunes).run({
+      inputs: {
+        communes: { workbook: book, sheet: "Tình trạng" },
+        costs: { workbook: book, sheet: "Chi phí" },
+      },
+      options: { budget: 1000, from: 2025, to: 2025, period: "2021-2025" },
+    });
+    const [first] = result.json.years as { cost: number; standard: number }[];
+    expect(first).toMatchObject({ cost: 205.5, standard: 2 });
+    expect(result.json.merger).toEqual([
+      expect.objectContaining({ table: "Chi phí", how: "sum", oldCount: 4, newCount: 2 }),
+    ]);
+  });
+
   it("carries renamed communes' statuses and says so", async () => {
     const book = new MemoryWorkbook({
       "Sáp nhập": MAPPING,
