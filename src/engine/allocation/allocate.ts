@@ -2,7 +2,7 @@
 // rounded to a unit of money so that the amounts add up exactly to the envelope.
 
 import { InputError, type Bilingual } from "../errors";
-import { largestRemainder } from "../rounding";
+import { largestRemainder, roundedShares } from "../rounding";
 
 export interface AllocationUnit {
   /** Name of the district or commune (Đơn vị). */
@@ -44,6 +44,8 @@ export interface Allocation {
   weight: number;
   /** weight ÷ Σ weights (Tỷ trọng). */
   share: number;
+  /** The share as shown: two decimals of a percentage, the shown shares adding to exactly 100% (roundedShares). */
+  displayedShare: number;
   /** The amount before rounding. */
   exact: number;
   /** The rounded amount; the amounts add up exactly to the envelope. */
@@ -204,6 +206,7 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
   }
   const exact = waterFill(weights, lo, hi, total);
   const amounts = largestRemainder(exact, total, unit);
+  const shown = roundedShares(weights);
   const allocations = units.map((u, i) => {
     const limitHit: Allocation["limit"] =
       exact[i] === hi[i] ? "cap" : exact[i] === lo[i] && lo[i] > 0 ? "min" : null;
@@ -214,6 +217,7 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
       ...(u.need !== undefined ? { need: u.need } : {}),
       weight: weights[i],
       share: weightTotal > 0 ? weights[i] / weightTotal : 0,
+      displayedShare: shown[i],
       exact: exact[i],
       amount: amounts[i],
       limit: limitHit,

@@ -20,7 +20,7 @@ import {
 } from "../../engine/allocation";
 import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { formatVi } from "../../engine/numbers";
+import { formatEn, formatVi } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import type { WorkbookPort } from "../port";
@@ -197,7 +197,7 @@ function zeroWarnings(result: PolicyAllocationResult): Warning[] {
       sheet: a.attributes.source?.sheet,
       cell: a.attributes.source?.cell,
       vi: `Xã ${a.unit}${a.attributes.source ? ` (ô ${a.attributes.source.cell})` : ""} không khớp quy tắc nào của ${result.policy.id}: hệ số 0${a.amount > 0 ? `, chỉ nhận mức tối thiểu ${formatVi(a.amount)}` : ", không được phân bổ"}`,
-      en: `${a.unit} matches no rule of ${result.policy.id}: coefficient 0${a.amount > 0 ? `, gets only the minimum ${a.amount}` : ", gets nothing"}`,
+      en: `${a.unit} matches no rule of ${result.policy.id}: coefficient 0${a.amount > 0 ? `, gets only the minimum ${formatEn(a.amount)}` : ", gets nothing"}`,
     }));
 }
 
@@ -211,6 +211,7 @@ function allocationJson(a: PolicyAllocation) {
     amount: a.amount,
     rule: a.rule,
     share: a.share,
+    displayedShare: a.displayedShare,
     exact: a.exact,
     limit: a.limit,
     explanation: a.explanation,

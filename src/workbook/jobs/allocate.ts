@@ -77,6 +77,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
           ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}),
           ...(a.need !== undefined ? { need: a.need } : {}),
           share: a.share,
+          displayedShare: a.displayedShare,
           amount: a.amount,
           limit: a.limit,
         })),

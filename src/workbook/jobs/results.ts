@@ -206,6 +206,8 @@ export const allocateJson = z
           coefficient: z.number().optional(),
           need: z.number().optional(),
           share: z.number(),
+          /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+          displayedShare: z.number(),
           amount: z.number(),
         })
         .passthrough()

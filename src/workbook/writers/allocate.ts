@@ -1,6 +1,7 @@
 // Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
 
 import type { AllocationResult } from "../../engine/allocation";
+import { formatEn } from "../../engine/numbers";
 import {
   coefficientFormatFor,
   FORMATS,
@@ -27,7 +28,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         unit: MONEY_UNIT,
         title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
           result.basis === "need" ? "nhu cầu" : "hệ số"
-        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
+        } (làm tròn đến ${result.unit} triệu đồng; tỷ trọng làm tròn 2 chữ số, cộng đúng 100%) / Allocation by ${result.basis}`,
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Đơn vị" },
@@ -41,12 +42,13 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
         rows: [
+          // The shares as shown (rounded to add to exactly 100,00%); the exact ones are in the JSON.
           ...result.allocations.map((a, i) => [
             i + 1,
             a.unit,
             ...code(a),
             a.weight,
-            a.share,
+            a.displayedShare,
             a.amount,
           ]),
           [
@@ -75,7 +77,7 @@ export function allocationText(result: AllocationResult): string {
   });
   return [
     `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
-      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
+      `Allocated ${formatEn(result.total)} million VND to ${result.allocations.length} units`,
     ...lines,
   ].join("\n");
 }

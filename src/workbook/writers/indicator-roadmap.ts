@@ -33,7 +33,7 @@ export function indicatorRoadmapSheet(
   source: Bilingual
 ): OutputSheet {
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
-    i === 0 ? `${y.year} (hiện trạng / now)` : y.year,
+    i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
     y.standard,
     y.modern ?? (i === 0 ? "-" : "Chưa dự kiến (not projected)"),
     y.averageCriteria,
@@ -53,7 +53,7 @@ export function indicatorRoadmapSheet(
         `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} triệu đồng/năm, ` +
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
-        { header: "Năm (year)", format: FORMATS.year },
+        { header: "Năm (year)" },
         { header: "Số xã đạt chuẩn (standard)", format: FORMATS.count },
         { header: "Số xã NTM hiện đại (modern)", format: FORMATS.count },
         { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.average },
@@ -91,11 +91,11 @@ export function indicatorRoadmapSheet(
           rowFormats: byTarget,
         },
         { header: "Đánh giá (assessment)" },
-        { header: "Năm đạt (year met)", format: FORMATS.year },
+        { header: "Năm đạt (year met)" },
         { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.money },
         { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
         { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.money },
-        { header: "Năm đạt nếu giữ tốc độ (year at this pace)", format: FORMATS.year },
+        { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
         { header: "Ghi chú (note)" },
       ],
       rows: roadmap.targets.map((t) => [
@@ -103,11 +103,11 @@ export function indicatorRoadmapSheet(
         t.target,
         t.projected ?? "Chưa dự kiến (not projected)",
         verdict(t.reachable),
-        t.year,
+        t.year === null ? "-" : String(t.year),
         t.cost,
         t.shortfall,
         t.extraCost,
-        t.yearAtThisPace,
+        t.yearAtThisPace === null ? "-" : String(t.yearAtThisPace),
         t.note ? `${t.note.vi} / ${t.note.en}` : "",
       ]),
     });
