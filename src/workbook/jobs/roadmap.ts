@@ -29,7 +29,7 @@ import {
   uniformCosts,
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
-import { indicatorRoadmap } from "./indicator-roadmap";
+import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { RoadmapJson } from "./results";
@@ -225,6 +225,15 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      // Options the user gave: the task pane fills each field with its default (pace 1.5, cap-unit
+      // indicators), so a value equal to the default is not one the user gave.
+      const given = (ids: readonly string[]) =>
+        ids.filter((id) => {
+          const raw = request.options[id];
+          if (raw === undefined || raw === "") return false;
+          const declared = ROADMAP_OPTIONS.specs.find((spec) => spec.id === id)?.default;
+          return declared === undefined || o[id as keyof typeof o] !== declared;
+        });
       const merge = await findMergeMap(request.inputs.communes?.workbook);
       const merged = mergedStatuses(merge, read.communes, read.sheet);
       const rollUps = merged.rollUp ? [merged.rollUp] : [];
@@ -254,6 +263,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
               maxBelow: o["max-below"],
             },
             sheetTargets,
+            criterionOnly: given(CRITERION_ONLY_OPTIONS),
             merge,
             rollUps,
           }
@@ -261,10 +271,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         return withMerger(planned, rollUps, "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
-      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
-        const raw = request.options[id];
-        return raw !== undefined && raw !== "";
-      });
+      const unused = given(INDICATOR_ONLY_OPTIONS);
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
