@@ -7,6 +7,8 @@ import { largestRemainder, roundedShares } from "../rounding";
 export interface AllocationUnit {
   /** Name of the district or commune (Đơn vị). */
   unit: string;
+  /** Administrative code of a commune (Mã xã), its key where given (merged communes, 2026 on). */
+  code?: string;
   /** Score (Hệ số): base coefficient plus additions. */
   coefficient?: number;
   /** Need (Nhu cầu), e.g. the estimated cost of the missing criteria; used with basis "need". */
@@ -35,6 +37,7 @@ export interface AllocationRequest {
 
 export interface Allocation {
   unit: string;
+  code?: string;
   coefficient?: number;
   need?: number;
   /** The score the split used (the coefficient or the need). */
@@ -209,6 +212,7 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
       exact[i] === hi[i] ? "cap" : exact[i] === lo[i] && lo[i] > 0 ? "min" : null;
     return {
       unit: u.unit,
+      ...(u.code !== undefined ? { code: u.code } : {}),
       ...(u.coefficient !== undefined ? { coefficient: u.coefficient } : {}),
       ...(u.need !== undefined ? { need: u.need } : {}),
       weight: weights[i],

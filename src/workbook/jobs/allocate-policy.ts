@@ -31,6 +31,7 @@ import { allocationPolicySheet } from "../writers/allocation";
 import { jobPlanYear, withPlanYear } from "./year";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { choosePeriod } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { AllocateJson } from "./results";
 
@@ -87,12 +88,26 @@ export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy 
   return null;
 }
 
-/** The catalogue for the policy's period when it is built in, else the default one. */
-function catalogueFor(policy: AllocationPolicy): Catalogue {
-  return (
+/**
+ * The catalogue for the policy's period when it is built in, else the default one. For a set read per indicator
+ * (2026-2030) its indicators come from the indicator policy sheet as for every other job, so a status given as raw
+ * values per indicator is evaluated, not refused.
+ */
+async function catalogueFor(
+  request: JobRequest,
+  policy: AllocationPolicy
+): Promise<{ catalogue: Catalogue; warnings: Warning[] }> {
+  const builtIn =
     BUILT_IN_CATALOGUES.find((c) => c.id === policy.period) ??
-    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!
+    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
+  if (!builtIn.requiresGroup) return { catalogue: builtIn, warnings: [] };
+  const status = request.inputs.communes ?? { workbook: workbookOf(request) };
+  const choice = await choosePeriod(
+    { ...request, options: { ...request.options, period: builtIn.id } },
+    [],
+    status
   );
+  return { catalogue: choice.catalogue, warnings: choice.warnings };
 }
 
 async function readCommunesFor(
@@ -313,7 +328,8 @@ export async function runPolicyAllocation(
   const topUpPolicy = topUpName
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
-  const communes = await readCommunesFor(request, catalogueFor(policy));
+  const period = await catalogueFor(request, policy);
+  const communes = await readCommunesFor(request, period.catalogue);
   // The allocation year: the option, else the run's, else the communes sheet's (title, year column, status date).
   const settled = await jobPlanYear(request, o.year, [
     [{ workbook: workbookOf(request), sheet: communes.sheet }, "communes"],
@@ -330,6 +346,8 @@ export async function runPolicyAllocation(
   }
   const warnings: Warning[] = [
     ...settled.warnings,
+    // choosePeriod (2026-2030 policies) settles the same year: its warnings are not said twice.
+    ...period.warnings.filter((w) => !settled.warnings.some((x) => x.vi === w.vi)),
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
     ...checkReadable(policy, communes, year),

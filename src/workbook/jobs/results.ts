@@ -304,6 +304,7 @@ export const indicatorRoadmapJson = z
     communes: z.number(),
     criteriaCount: z.number(),
     budget: z.number(),
+    unit: budgetUnit,
     method: z.string(),
     targetsSource: bilingual,
     modern: z.object({ now: z.number().nullable(), note: bilingual }),

@@ -17,6 +17,9 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
   const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
   const moneyFormat = moneyFormatFor([result.unit, result.total]);
   const weights = result.allocations.map((a) => a.weight);
+  // Merged communes (2026 on) are keyed by their code: shown next to the name when the sheet gives it.
+  const codes = result.allocations.some((a) => a.code !== undefined);
+  const code = (a: { code?: string }) => (codes ? [a.code ?? ""] : []);
   return {
     sheet: ALLOCATION_SHEET,
     tables: [
@@ -29,6 +32,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Đơn vị" },
+          ...(codes ? [{ header: "Mã xã", format: FORMATS.text }] : []),
           {
             header: weightHeader,
             format:
@@ -42,11 +46,19 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           ...result.allocations.map((a, i) => [
             i + 1,
             a.unit,
+            ...code(a),
             a.weight,
             a.displayedShare,
             a.amount,
           ]),
-          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
+          [
+            null,
+            "Tổng cộng",
+            ...(codes ? [null] : []),
+            result.weightTotal,
+            result.weightTotal > 0 ? 1 : 0,
+            result.total,
+          ],
         ],
       },
     ],
@@ -61,7 +73,7 @@ export function allocationText(result: AllocationResult): string {
         : a.limit === "cap"
           ? " (mức tối đa / cap)"
           : "";
-    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
+    return `${a.unit}${a.code !== undefined ? ` (${a.code})` : ""}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
   });
   return [
     `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +

@@ -4,7 +4,8 @@
 import type { Bilingual } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorRoadmap } from "../../engine/roadmap";
-import { FORMATS, MONEY_UNIT, type OutputSheet, type OutputTable } from "../output";
+import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
+import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import { ROADMAP_SHEET } from "./roadmap";
 
 function verdict(reachable: boolean | null): string {
@@ -30,8 +31,11 @@ export function indicatorRoadmapSheet(
   roadmap: IndicatorRoadmap,
   toYear: number,
   period: string,
-  source: Bilingual
+  source: Bilingual,
+  unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
+  const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
     i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
     y.standard,
@@ -48,9 +52,9 @@ export function indicatorRoadmapSheet(
   const tables: OutputTable[] = [
     {
       name: "NTM_LoTrinh",
-      unit: MONEY_UNIT,
+      unit: unitLine(unit),
       title:
-        `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} triệu đồng/năm, ` +
+        `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} ${u.vi}/năm, ` +
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
         { header: "Năm (year)" },
@@ -64,8 +68,8 @@ export function indicatorRoadmapSheet(
         { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.count },
         { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.count },
         { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.count },
-        { header: "Kinh phí (cost)", format: FORMATS.money },
-        { header: "Lũy kế kinh phí (cumulative cost)", format: FORMATS.money },
+        { header: `Kinh phí (cost, ${u.vi})`, format: spent },
+        { header: `Lũy kế kinh phí (cumulative cost, ${u.vi})`, format: spent },
         { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
       ],
       rows,
@@ -92,9 +96,9 @@ export function indicatorRoadmapSheet(
         },
         { header: "Đánh giá (assessment)" },
         { header: "Năm đạt (year met)" },
-        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.money },
+        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
         { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
-        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.money },
+        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
         { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
         { header: "Ghi chú (note)" },
       ],
@@ -118,11 +122,13 @@ export function indicatorRoadmapSheet(
 export function indicatorRoadmapText(
   roadmap: IndicatorRoadmap,
   toYear: number,
-  source: Bilingual
+  source: Bilingual,
+  unit: BudgetUnit = "million-vnd"
 ): string {
+  const u = UNIT_WORDS[unit];
   const n = roadmap.communes;
   const lines = [
-    `Lộ trình theo chỉ tiêu / roadmap by indicator: ${formatVi(roadmap.budget)} triệu đồng/năm, ${methodText(roadmap)}, ${capText(roadmap)}`,
+    `Lộ trình theo chỉ tiêu / roadmap by indicator: ${formatVi(roadmap.budget)} ${u.vi}/năm, ${methodText(roadmap)}, ${capText(roadmap)}`,
     `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${n} xã đạt chuẩn, ` +
       `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã` +
       (roadmap.start.modern === null ? "" : `, ${roadmap.start.modern} xã NTM hiện đại`),
@@ -130,7 +136,7 @@ export function indicatorRoadmapText(
       (y) =>
         `${y.year}: ${y.standard}/${n} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
         `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, +${y.indicatorsGained} chỉ tiêu, ` +
-        `kinh phí ${formatVi(y.cost)} triệu đồng`
+        `kinh phí ${formatVi(y.cost)} ${u.vi}`
     ),
     `Xã NTM hiện đại / modern: ${roadmap.modernNote.vi} / ${roadmap.modernNote.en}`,
   ];
@@ -146,7 +152,7 @@ export function indicatorRoadmapText(
       const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
       const extra =
         t.extraCost !== null && t.extraCost !== undefined
-          ? `, cần thêm khoảng ${formatVi(t.extraCost)} triệu đồng`
+          ? `, cần thêm khoảng ${formatVi(t.extraCost)} ${u.vi}`
           : "";
       const projected =
         t.name === "averageCriteria" && t.projected !== null
