@@ -130,6 +130,25 @@ function title(sheet: ExcelJS.Worksheet, text: string): void {
   sheet.addRow([ILLUSTRATIVE]).font = { italic: true, color: { argb: "FFC00000" } };
 }
 
+/** Commune-type columns after the indicators: zone (Khu vực), ATK, border, especially difficult villages. */
+const TYPE_HEADERS = ["Khu vực", "Xã ATK", "Biên giới", "Hải đảo", "Đặc khu", "Số thôn ĐBKK"];
+
+/** Made-up commune types: group 3 communes (ethnic-minority and mountain areas) in zone II or III. */
+function communeTypes(count: number): (string | number | null)[][] {
+  const random = generator(1626);
+  const rows: (string | number | null)[][] = [];
+  for (let n = 0; n < count; n++) {
+    const group = n < 20 ? 1 : n < 80 ? 2 : 3;
+    const zone = group === 3 ? (random() < 0.5 ? "III" : "II") : random() < 0.15 ? "I" : null;
+    const atk = random() < 0.06 ? "x" : null;
+    const border = group === 3 && random() < 0.3 ? "x" : null;
+    const villages = zone === "III" || zone === "II" ? Math.floor(random() * 4) : 0;
+    // An inland province: no island commune, no special zone (the columns say so rather than being absent).
+    rows.push([zone, atk, border, null, null, villages]);
+  }
+  return rows;
+}
+
 export async function buildSample2026(): Promise<ExcelJS.Workbook> {
   const random = generator(2026);
   const book = new ExcelJS.Workbook();
@@ -146,6 +165,9 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     "Ngưỡng thật của từng chỉ tiêu lấy từ bộ tiêu chí của tỉnh (Quyết định 51/2025/QĐ-TTg và văn bản của tỉnh).",
     "Real thresholds come from the province's own set (Decision 51/2025/QĐ-TTg and the province's decision).",
     "Thử / Try: ntm-plan summary assets/ntm-sample-2026.xlsx --year 2027",
+    "Thử / Try: ntm-plan roadmap assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030",
+    "Thử / Try: ntm-plan allocate assets/ntm-sample-2026.xlsx --total 100000 --policy qd-16-2026",
+    "Thử / Try: ntm-plan plan assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030 --total 100000",
   ]) {
     about.addRow([line]);
   }
@@ -185,6 +207,7 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
   policy.views = [{ state: "frozen", ySplit: 3 }];
 
   const names = communeNames();
+  const tiers: string[] = [];
   const status = book.addWorksheet("Xã");
   title(
     status,
@@ -199,8 +222,12 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
       "Sáp nhập từ (xã cũ)",
       "Trạng thái",
       ...indicators.map((i) => i.code),
+      ...TYPE_HEADERS,
     ])
   );
+  // The commune types an allocation policy reads (QĐ 16/2026 preset), made up with their own generator so the
+  // indicator values above stay as they were.
+  const types = communeTypes(names.length);
   names.forEach((name, n) => {
     const group = n < 20 ? 1 : n < 80 ? 2 : 3;
     // About 40% of communes meet every indicator; the others miss a few, more of them in group 3.
@@ -221,9 +248,21 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     });
     const old = `${SYLLABLES[n % 12]} ${SYLLABLES[(n + 5) % 12]} cũ, ${SYLLABLES[(n + 3) % 12]} ${SYLLABLES[(n + 7) % 12]} cũ`;
     const tier = complete ? (n % 5 === 0 ? "NTM hiện đại" : "đạt chuẩn") : "chưa đạt";
-    status.addRow([n + 1, `Xã ${name}`, String(31000 + 7 * n), group, old, tier, ...values]);
+    tiers.push(tier);
+    status.addRow([
+      n + 1,
+      `Xã ${name}`,
+      String(31000 + 7 * n),
+      group,
+      old,
+      tier,
+      ...values,
+      ...types[n],
+    ]);
   });
-  status.columns.forEach((c, i) => (c.width = i < 6 ? [5, 18, 8, 8, 30, 14][i] : 7));
+  status.columns.forEach(
+    (c, i) => (c.width = i < 6 ? [5, 18, 8, 8, 30, 14][i] : i < 6 + indicators.length ? 7 : 10)
+  );
   status.views = [{ state: "frozen", xSplit: 2, ySplit: 3 }];
 
   // Made-up cost of meeting each indicator in any commune (million VND), for next year's targets.
@@ -241,6 +280,28 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     costs.addRow([ind.code, cost]).getCell(2).numFmt = "#,##0";
   }
   costs.columns.forEach((c, i) => (c.width = [12, 22][i]));
+
+  // A province's own allocation coefficients per merged commune, keyed by Mã xã (no districts any more).
+  const coefficients = book.addWorksheet("Hệ số phân bổ");
+  title(
+    coefficients,
+    "Hệ số phân bổ vốn cho các xã (minh họa) / Allocation coefficients per commune (illustrative)"
+  );
+  styleHeader(coefficients.addRow(["TT", "Mã xã", "Tên xã", "Hệ số", "Cách tính (minh họa)"]));
+  names.forEach((name, n) => {
+    const [zone] = types[n];
+    const base = zone === "III" ? 1.5 : zone === "II" ? 1.3 : zone === "I" ? 1.1 : 1;
+    const extra = tiers[n] === "chưa đạt" ? 0.2 : 0;
+    const how = `${zone ? `khu vực ${zone}` : "xã khác"} ${base}${extra ? " + chưa đạt chuẩn 0,2" : ""}`;
+    coefficients.addRow([
+      n + 1,
+      String(31000 + 7 * n),
+      `Xã ${name}`,
+      Math.round((base + extra) * 10) / 10,
+      how,
+    ]);
+  });
+  coefficients.columns.forEach((c, i) => (c.width = [5, 8, 18, 8, 34][i]));
 
   const targets = book.addWorksheet("Chỉ tiêu giai đoạn");
   title(

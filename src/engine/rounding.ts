@@ -134,3 +134,19 @@ export function roundedShares(values: readonly number[], decimals = SHARE_DECIMA
   if (values.length === 0) return [];
   return largestRemainder(shares, sum === 0 ? 0 : 1, shareUnit(decimals));
 }
+
+/**
+ * Shares of parts of a whole as shown: when the parts make up the whole (communes per band, per group), rounded by
+ * roundedShares so that the shown shares add to exactly 100%; otherwise each part's exact share (they do not add to
+ * 100%, and forcing them to would be wrong). Null for a whole of 0.
+ */
+export function displayedSharesOf(
+  parts: readonly number[],
+  whole: number,
+  decimals = SHARE_DECIMALS
+): (number | null)[] {
+  if (whole === 0) return parts.map(() => null);
+  const sum = parts.reduce((a, b) => a + b, 0);
+  const complete = Math.abs(sum - whole) <= 1e-9 * Math.max(1, whole) && parts.every((p) => p >= 0);
+  return complete ? roundedShares(parts, decimals) : parts.map((p) => p / whole);
+}

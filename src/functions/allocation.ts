@@ -22,6 +22,7 @@ import { gridFromRows, type CellValue } from "../workbook/grid";
 import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
 import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
 import { functionNumber, guard } from "./errors";
+import { catalogueFromPolicy } from "./indicators";
 
 /** A range of coefficients (one row or one column) as numbers; blanks and text that is not a number are errors. */
 function coefficientList(range: unknown[][]): number[] {
@@ -99,6 +100,35 @@ function policyArgument(policy: unknown[][]): AllocationPolicy {
   return readAllocationPolicy(gridFromRows(RANGE_POLICY, policy as CellValue[][]));
 }
 
+/** A range with no cell filled (Excel passes an omitted optional range as null, or blanks as ""). */
+function blankRange(range: unknown[][] | null | undefined): boolean {
+  return (
+    !Array.isArray(range) ||
+    range.every(
+      (r) => !Array.isArray(r) || r.every((v) => v === null || v === undefined || v === "")
+    )
+  );
+}
+
+/**
+ * The criteria set the communes range is read with: the policy's period; for 2026-2030 with the indicators of an
+ * indicator policy range, so a communes range of raw indicator values is evaluated as the task pane does.
+ */
+function catalogueArgument(policy: AllocationPolicy, indicators?: unknown[][] | null) {
+  const catalogue = findCatalogue(policy.period ?? DEFAULT_PERIOD);
+  if (blankRange(indicators)) return catalogue;
+  if (!catalogue.requiresGroup) {
+    throw new InputError({
+      found: `${policy.id} (${catalogue.id})`,
+      expected: {
+        vi: "bảng chỉ tiêu theo nhóm xã chỉ dùng với chính sách giai đoạn 2026-2030 (như qd-16-2026)",
+        en: "an indicator policy table only with a 2026-2030 policy (such as qd-16-2026)",
+      },
+    });
+  }
+  return catalogueFromPolicy(indicators as any[][]);
+}
+
 const RANGE_POLICY = "(vùng chính sách / policy range)";
 const RANGE_COMMUNES = "(vùng danh sách xã / communes range)";
 
@@ -109,9 +139,10 @@ const RANGE_COMMUNES = "(vùng danh sách xã / communes range)";
 function communesArgument(
   policy: AllocationPolicy,
   communes: unknown[][],
-  year: number | undefined
+  year: number | undefined,
+  indicators?: unknown[][] | null
 ): CommuneAttributes[] {
-  const catalogue = findCatalogue(policy.period ?? DEFAULT_PERIOD);
+  const catalogue = catalogueArgument(policy, indicators);
   const read = readAllocationCommunes(
     gridFromRows(RANGE_COMMUNES, communes as CellValue[][]),
     catalogue
@@ -151,12 +182,18 @@ function optionalYear(year: number | null | undefined): number | undefined {
  * @param policy Chính sách: "qd-07-2022", "qd-16-2026" (mẫu, cần đối chiếu văn bản hiện hành) hoặc vùng quy tắc có tiêu đề Điều kiện | Hệ số | Cách tính / Policy: a preset id (to check against the text in force) or a range of rules with the header Điều kiện | Hệ số | Cách tính
  * @param communes Vùng danh sách xã kể cả dòng tiêu đề (Tên xã, Số tiêu chí đạt, Khu vực, ATK, Biên giới…) / The communes range with its header row
  * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @param [indicators] Bảng chỉ tiêu theo nhóm xã (2026-2030) khi vùng danh sách xã ghi giá trị từng chỉ tiêu / The indicator policy table (2026-2030) when the communes range gives indicator values
  * @returns Hệ số của từng xã (một cột) / One coefficient per commune (one column)
  */
-export function allocateCoefficient(policy: any[][], communes: any[][], year?: number): number[][] {
+export function allocateCoefficient(
+  policy: any[][],
+  communes: any[][],
+  year?: number,
+  indicators?: any[][]
+): number[][] {
   return guard(() => {
     const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year));
+    const list = communesArgument(p, communes, optionalYear(year), indicators);
     return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.coefficient]);
   });
 }
@@ -168,12 +205,18 @@ export function allocateCoefficient(policy: any[][], communes: any[][], year?: n
  * @param policy Chính sách: "qd-07-2022", "qd-16-2026" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
  * @param communes Vùng danh sách xã kể cả dòng tiêu đề / The communes range with its header row
  * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @param [indicators] Bảng chỉ tiêu theo nhóm xã (2026-2030) khi vùng danh sách xã ghi giá trị từng chỉ tiêu / The indicator policy table (2026-2030) when the communes range gives indicator values
  * @returns Quy tắc áp dụng cho từng xã (một cột) / The rule applied to each commune (one column)
  */
-export function allocateRule(policy: any[][], communes: any[][], year?: number): string[][] {
+export function allocateRule(
+  policy: any[][],
+  communes: any[][],
+  year?: number,
+  indicators?: any[][]
+): string[][] {
   return guard(() => {
     const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year));
+    const list = communesArgument(p, communes, optionalYear(year), indicators);
     const source = p.preset ? ` [${p.id}, cần đối chiếu văn bản hiện hành]` : "";
     return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.rule + source]);
   });
@@ -190,6 +233,7 @@ export function allocateRule(policy: any[][], communes: any[][], year?: number):
  * @param [min] Mức tối thiểu mỗi xã / Guaranteed minimum per commune
  * @param [cap] Mức tối đa mỗi xã / Cap per commune
  * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
+ * @param [indicators] Bảng chỉ tiêu theo nhóm xã (2026-2030) khi vùng danh sách xã ghi giá trị từng chỉ tiêu / The indicator policy table (2026-2030) when the communes range gives indicator values
  * @returns Số vốn phân bổ cho từng xã (một cột) / The amount per commune (one column)
  */
 export function allocatePolicy(
@@ -199,11 +243,12 @@ export function allocatePolicy(
   unit?: number,
   min?: number,
   cap?: number,
-  year?: number
+  year?: number,
+  indicators?: any[][]
 ): number[][] {
   return guard(() => {
     const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year));
+    const list = communesArgument(p, communes, optionalYear(year), indicators);
     const result = allocateByPolicy({
       total,
       policy: p,

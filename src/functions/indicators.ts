@@ -38,7 +38,8 @@ function cell(value: unknown): CellValue {
   return String(value);
 }
 
-function catalogueFromPolicy(policy: any[][]): Catalogue {
+/** The 2026-2030 catalogue with the indicators of a policy table range (header row included). */
+export function catalogueFromPolicy(policy: any[][]): Catalogue {
   const rows = policy.map((row) => row.map(cell));
   const indicators = readIndicatorPolicy(gridFromRows(POLICY_RANGE, rows));
   return withIndicators(CATALOGUE_2026_2030, indicators).catalogue;

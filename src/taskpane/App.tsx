@@ -102,6 +102,8 @@ export function App({
   }, [job, sheetNames]);
 
   const chooseJob = (id: string) => {
+    // Choosing the job already chosen keeps what the user typed (its fields keep showing it).
+    if (id === jobId) return;
     const next = jobs.find((j) => j.id === id);
     setJobId(id);
     setSheetChoice(next && sheetNames ? defaultSheetChoices(next.inputs, sheetNames) : {});
@@ -149,7 +151,7 @@ export function App({
           sheets={sheetChoice}
           onSheet={(id, sheet) => setSheetChoice({ ...sheetChoice, [id]: sheet })}
           options={options}
-          onOption={(id, value) => setOptions({ ...options, [id]: value })}
+          onOption={(id, value) => setOptions((current) => ({ ...current, [id]: value }))}
           disabled={running}
         />
       )}

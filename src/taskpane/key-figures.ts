@@ -176,7 +176,8 @@ function fundingFigures(json: z.infer<typeof fundingJson>): KeyFigure[] {
       .filter((l) => l.level === 1)
       .map((l) => ({
         label: l.category === "other" ? same(l.label) : SOURCE_CATEGORY_LABELS[l.category],
-        value: percent(l.share),
+        // As the sheet shows them: the shown shares add to exactly 100,00%.
+        value: percent(l.displayedShare),
       })),
   }));
   const mismatches = json.columns.reduce((n, c) => n + c.checks.filter((x) => !x.ok).length, 0);

@@ -113,6 +113,40 @@ function checkFormats(cells: Cell[]): void {
 
 jest.setTimeout(60_000);
 
+/**
+ * Shares of a whole shown in a sheet add to exactly 100,00%: the cells hold the displayed (rounded) shares, so what
+ * Excel shows and what a SUM gives agree. Returns the number of groups of shares checked.
+ */
+function checkShares(
+  cells: Cell[],
+  groups: { header: RegExp; label: (label: unknown) => boolean }[]
+) {
+  let checked = 0;
+  for (const group of groups) {
+    const byColumn = new Map<string, Cell[]>();
+    for (const c of cells) {
+      if (!group.header.test(c.header) || !group.label(c.label)) continue;
+      const key = `${c.sheet}/${c.table}/${c.header}`;
+      byColumn.set(key, [...(byColumn.get(key) ?? []), c]);
+    }
+    for (const [key, shares] of byColumn) {
+      const units = shares.map((c) => c.value * 10000);
+      // Each cell holds a whole number of 0,01% …
+      expect(units.filter((u) => Math.abs(u - Math.round(u)) > 1e-6)).toEqual([]);
+      // … and they add to exactly 100,00%.
+      expect({ key, sum: units.reduce((a, b) => a + Math.round(b), 0) }).toEqual({
+        key,
+        sum: 10000,
+      });
+      checked += 1;
+    }
+  }
+  return checked;
+}
+
+const BAND = (label: unknown) => typeof label === "string" && /criteria\)$/.test(label);
+const GROUP = (label: unknown) => typeof label === "string" && /^Nhóm xã \d: số xã \(/.test(label);
+
 describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
   it("sample 2021-2025: plan (summary, targets, funding, counterpart, roadmap)", async () => {
     const cells = await run("plan", [
@@ -140,6 +174,15 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     expect(average?.format).toBe(FORMATS.average);
     const year = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Năm");
     expect(year).toMatchObject({ value: 2024, format: FORMATS.year });
+    // Funding mix (the top-level sources of each column; sub-lines are indented) and the bands.
+    const sources = (label: unknown) =>
+      typeof label === "string" && !/^\s/.test(label) && !/^Tổng số/.test(label);
+    expect(
+      checkShares(cells, [
+        { header: /^Tỷ lệ - /, label: sources },
+        { header: /^Tỷ lệ \(Share\)$/, label: BAND },
+      ])
+    ).toBe(3);
   });
 
   it("sample 2021-2025: allocation by policy", async () => {
@@ -155,12 +198,20 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     expect(cells.find((c) => c.header === "Số vốn phân bổ (triệu đồng)")?.format).toBe(
       FORMATS.money
     );
+    const numbered = (label: unknown) => typeof label === "number";
+    expect(checkShares(cells, [{ header: /^Tỷ trọng$/, label: numbered }])).toBe(1);
   });
 
-  it("sample 2026-2030: summary and targets by indicator", async () => {
+  it("sample 2026-2030: summary, targets and roadmap by indicator", async () => {
     const summary = await run("summary-2026", ["summary", SAMPLE_2026, "--year", "2027"]);
     checkFormats(summary);
     expect(summary.some((c) => c.table === "NTM_TheoChiTieu")).toBe(true);
+    expect(
+      checkShares(summary, [
+        { header: /^Tỷ lệ \(Share\)$/, label: BAND },
+        { header: /^Tỷ lệ \(Share\)$/, label: GROUP },
+      ])
+    ).toBe(2);
     const targets = await run("targets-2026", [
       "targets",
       SAMPLE_2026,
@@ -173,6 +224,18 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     ]);
     checkFormats(targets);
     expect(targets.some((c) => c.table === "NTM_ChiTieu_ChiTiet")).toBe(true);
+    const roadmap = await run("roadmap-2026", [
+      "roadmap",
+      SAMPLE_2026,
+      "--budget",
+      "20000",
+      "--to",
+      "2030",
+    ]);
+    checkFormats(roadmap);
+    // The target of 65 communes at the standard shows as 65, not 65,00.
+    const goal = roadmap.find((c) => c.header === "Mục tiêu (goal)" && c.value === 65);
+    expect(goal?.format).toBe(FORMATS.count);
   });
 
   it("allocation by coefficients and the merger (sheets the samples do not have)", async () => {
@@ -193,6 +256,9 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
       "1",
     ]);
     checkFormats(allocation);
+    expect(
+      checkShares(allocation, [{ header: /^Tỷ trọng$/, label: (l) => typeof l === "number" }])
+    ).toBe(1);
     // Coefficients as typed (1,5 and 1,25 need two decimals).
     expect(allocation.find((c) => c.header === "Hệ số")?.format).toBe("#,##0.00");
     const merger = await workbook("sap-nhap.xlsx", {

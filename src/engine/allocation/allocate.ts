@@ -2,11 +2,13 @@
 // rounded to a unit of money so that the amounts add up exactly to the envelope.
 
 import { InputError, type Bilingual } from "../errors";
-import { largestRemainder } from "../rounding";
+import { largestRemainder, roundedShares } from "../rounding";
 
 export interface AllocationUnit {
   /** Name of the district or commune (Đơn vị). */
   unit: string;
+  /** Administrative code of a commune (Mã xã), its key where given (merged communes, 2026 on). */
+  code?: string;
   /** Score (Hệ số): base coefficient plus additions. */
   coefficient?: number;
   /** Need (Nhu cầu), e.g. the estimated cost of the missing criteria; used with basis "need". */
@@ -35,12 +37,15 @@ export interface AllocationRequest {
 
 export interface Allocation {
   unit: string;
+  code?: string;
   coefficient?: number;
   need?: number;
   /** The score the split used (the coefficient or the need). */
   weight: number;
   /** weight ÷ Σ weights (Tỷ trọng). */
   share: number;
+  /** The share as shown: two decimals of a percentage, the shown shares adding to exactly 100% (roundedShares). */
+  displayedShare: number;
   /** The amount before rounding. */
   exact: number;
   /** The rounded amount; the amounts add up exactly to the envelope. */
@@ -201,15 +206,18 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
   }
   const exact = waterFill(weights, lo, hi, total);
   const amounts = largestRemainder(exact, total, unit);
+  const shown = roundedShares(weights);
   const allocations = units.map((u, i) => {
     const limitHit: Allocation["limit"] =
       exact[i] === hi[i] ? "cap" : exact[i] === lo[i] && lo[i] > 0 ? "min" : null;
     return {
       unit: u.unit,
+      ...(u.code !== undefined ? { code: u.code } : {}),
       ...(u.coefficient !== undefined ? { coefficient: u.coefficient } : {}),
       ...(u.need !== undefined ? { need: u.need } : {}),
       weight: weights[i],
       share: weightTotal > 0 ? weights[i] / weightTotal : 0,
+      displayedShare: shown[i],
       exact: exact[i],
       amount: amounts[i],
       limit: limitHit,

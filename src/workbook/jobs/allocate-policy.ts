@@ -20,7 +20,7 @@ import {
 } from "../../engine/allocation";
 import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { formatVi } from "../../engine/numbers";
+import { formatEn, formatVi } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import type { WorkbookPort } from "../port";
@@ -30,6 +30,7 @@ import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { choosePeriod } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { AllocateJson } from "./results";
 
@@ -86,12 +87,26 @@ export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy 
   return null;
 }
 
-/** The catalogue for the policy's period when it is built in, else the default one. */
-function catalogueFor(policy: AllocationPolicy): Catalogue {
-  return (
+/**
+ * The catalogue for the policy's period when it is built in, else the default one. For a set read per indicator
+ * (2026-2030) its indicators come from the indicator policy sheet as for every other job, so a status given as raw
+ * values per indicator is evaluated, not refused.
+ */
+async function catalogueFor(
+  request: JobRequest,
+  policy: AllocationPolicy
+): Promise<{ catalogue: Catalogue; warnings: Warning[] }> {
+  const builtIn =
     BUILT_IN_CATALOGUES.find((c) => c.id === policy.period) ??
-    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!
+    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
+  if (!builtIn.requiresGroup) return { catalogue: builtIn, warnings: [] };
+  const status = request.inputs.communes ?? { workbook: workbookOf(request) };
+  const choice = await choosePeriod(
+    { ...request, options: { ...request.options, period: builtIn.id } },
+    [],
+    status
   );
+  return { catalogue: choice.catalogue, warnings: choice.warnings };
 }
 
 async function readCommunesFor(
@@ -182,7 +197,7 @@ function zeroWarnings(result: PolicyAllocationResult): Warning[] {
       sheet: a.attributes.source?.sheet,
       cell: a.attributes.source?.cell,
       vi: `Xã ${a.unit}${a.attributes.source ? ` (ô ${a.attributes.source.cell})` : ""} không khớp quy tắc nào của ${result.policy.id}: hệ số 0${a.amount > 0 ? `, chỉ nhận mức tối thiểu ${formatVi(a.amount)}` : ", không được phân bổ"}`,
-      en: `${a.unit} matches no rule of ${result.policy.id}: coefficient 0${a.amount > 0 ? `, gets only the minimum ${a.amount}` : ", gets nothing"}`,
+      en: `${a.unit} matches no rule of ${result.policy.id}: coefficient 0${a.amount > 0 ? `, gets only the minimum ${formatEn(a.amount)}` : ", gets nothing"}`,
     }));
 }
 
@@ -196,6 +211,7 @@ function allocationJson(a: PolicyAllocation) {
     amount: a.amount,
     rule: a.rule,
     share: a.share,
+    displayedShare: a.displayedShare,
     exact: a.exact,
     limit: a.limit,
     explanation: a.explanation,
@@ -311,7 +327,8 @@ export async function runPolicyAllocation(
   const topUpPolicy = topUpName
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
-  const communes = await readCommunesFor(request, catalogueFor(policy));
+  const period = await catalogueFor(request, policy);
+  const communes = await readCommunesFor(request, period.catalogue);
   // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
   const merged = mergedStatuses(
     await findMergeMap(workbookOf(request)),
@@ -322,6 +339,7 @@ export async function runPolicyAllocation(
     communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
   }
   const warnings: Warning[] = [
+    ...period.warnings,
     ...presetWarning(policy, CENTRAL),
     ...(topUpPolicy ? presetWarning(topUpPolicy, TOP_UP) : []),
     ...checkReadable(policy, communes, year),

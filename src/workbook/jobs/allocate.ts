@@ -73,9 +73,11 @@ export const allocateJob: PlanningJob = withNumberNotes({
         basis: result.basis,
         allocations: result.allocations.map((a) => ({
           unit: a.unit,
+          ...(a.code !== undefined ? { code: a.code } : {}),
           ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}),
           ...(a.need !== undefined ? { need: a.need } : {}),
           share: a.share,
+          displayedShare: a.displayedShare,
           amount: a.amount,
           limit: a.limit,
         })),

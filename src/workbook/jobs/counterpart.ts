@@ -1,7 +1,7 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
 import { withNumberNotes } from "./number-notes";
-import { formatVi } from "../../engine/numbers";
+import { formatEn, formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import {
@@ -236,7 +236,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     for (const c of columns) {
       const ratio = c.ratio === null ? "—" : fmt(c.ratio, 3);
       text.push(
-        `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} ${unit.vi} / short by ${c.shortfall} ${unit.en}`}`
+        `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} ${unit.vi} / short by ${formatEn(c.shortfall)} ${unit.en}`}`
       );
     }
     return {

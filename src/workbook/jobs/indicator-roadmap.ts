@@ -2,6 +2,7 @@
 // under the yearly budget, the plan applied, the communes at the standard counted, and the period targets
 // checked. Same costs and planner options as the targets job, so the first year is the targets job's plan.
 
+import { indicatorUnit } from "../budget-unit";
 import type { Bilingual } from "../../engine/errors";
 import { InputError } from "../../engine/errors";
 import {
@@ -33,6 +34,8 @@ export interface IndicatorRoadmapSettings {
   /** Targets given as options (communes; average criteria). */
   options: IndicatorRoadmapTargets;
   sheetTargets: PeriodTargets | null;
+  /** Options of the roadmap per criterion the user gave (CRITERION_ONLY_OPTIONS): refused. */
+  criterionOnly: string[];
   /** The workbook's merger mapping: a costs sheet by old commune is summed into the merged communes. */
   merge?: MergeMap | null;
   /** Where what was rolled up is collected (for the result's merger line and table). */
@@ -128,11 +131,9 @@ export async function indicatorRoadmap(
   readWarnings: Warning[],
   s: IndicatorRoadmapSettings
 ): Promise<JobResult> {
-  for (const id of CRITERION_ONLY_OPTIONS) {
-    const raw = request.options[id];
-    if (raw === undefined || raw === "") continue;
+  for (const id of s.criterionOnly) {
     throw new InputError({
-      found: `${id} = ${raw}`,
+      found: `${id} = ${request.options[id]}`,
       expected: {
         vi: `tình trạng theo từng chỉ tiêu (${s.catalogue.id}) không dùng tùy chọn ${id}: chi phí lấy từ bảng chi phí chỉ tiêu hoặc chi phí mặc định mỗi chỉ tiêu (default-cost), giới hạn mỗi xã là max-per-commune; bộ này không có mức nâng cao, kiểu mẫu`,
         en: `a status per indicator (${s.catalogue.id}) takes no ${id} option: costs come from the costs by indicator table or the default cost per indicator (default-cost), the cap per commune is max-per-commune; this set has no advanced or model tier`,
@@ -182,10 +183,12 @@ export async function indicatorRoadmap(
       en: `The optimal method did not prove optimality in ${notOptimal.map((y) => y.year).join(", ")} (time limit): the best plan found`,
     });
   }
+  const unit = indicatorUnit(costs !== undefined, s.defaultCost);
   const json: IndicatorRoadmapJson = {
     period: s.catalogue.id,
     periodNote: s.periodNote,
     level: "indicators",
+    unit,
     sheet: s.communesSheet,
     targetsSheet: s.sheetTargets?.sheet ?? null,
     targetsSource: source,
@@ -203,8 +206,8 @@ export async function indicatorRoadmap(
   };
   return {
     json,
-    text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source)].join("\n"),
-    sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source)],
+    text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source, unit)].join("\n"),
+    sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source, unit)],
     warnings,
   };
 }

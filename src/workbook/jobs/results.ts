@@ -206,6 +206,8 @@ export const allocateJson = z
           coefficient: z.number().optional(),
           need: z.number().optional(),
           share: z.number(),
+          /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
+          displayedShare: z.number(),
           amount: z.number(),
         })
         .passthrough()
@@ -302,6 +304,7 @@ export const indicatorRoadmapJson = z
     communes: z.number(),
     criteriaCount: z.number(),
     budget: z.number(),
+    unit: budgetUnit,
     method: z.string(),
     targetsSource: bilingual,
     modern: z.object({ now: z.number().nullable(), note: bilingual }),

@@ -27,10 +27,9 @@ import {
   planFirstYear,
   roadmapCosts,
   uniformCosts,
-  type FirstYearCheck,
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
-import { indicatorRoadmap } from "./indicator-roadmap";
+import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { RoadmapJson } from "./results";
@@ -226,6 +225,15 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         }
       });
       const read = readCommunes(grid, { catalogue });
+      // Options the user gave: the task pane fills each field with its default (pace 1.5, cap-unit
+      // indicators), so a value equal to the default is not one the user gave.
+      const given = (ids: readonly string[]) =>
+        ids.filter((id) => {
+          const raw = request.options[id];
+          if (raw === undefined || raw === "") return false;
+          const declared = ROADMAP_OPTIONS.specs.find((spec) => spec.id === id)?.default;
+          return declared === undefined || o[id as keyof typeof o] !== declared;
+        });
       const merge = await findMergeMap(request.inputs.communes?.workbook);
       const merged = mergedStatuses(merge, read.communes, read.sheet);
       const rollUps = merged.rollUp ? [merged.rollUp] : [];
@@ -255,6 +263,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
               maxBelow: o["max-below"],
             },
             sheetTargets,
+            criterionOnly: given(CRITERION_ONLY_OPTIONS),
             merge,
             rollUps,
           }
@@ -262,10 +271,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         return withMerger(planned, rollUps, "NTM_LoTrinh_SapNhap");
       }
       // Options of the roadmap per indicator: said, not silently dropped.
-      const unused = INDICATOR_ONLY_OPTIONS.filter((id) => {
-        const raw = request.options[id];
-        return raw !== undefined && raw !== "";
-      });
+      const unused = given(INDICATOR_ONLY_OPTIONS);
       const fromOptions: RoadmapTargets = {
         standard: o["target-standard"],
         advanced: o["target-advanced"],
@@ -283,31 +289,25 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           en: `The roadmap per criterion does not use ${unused.map((u) => `--${u}`).join(", ")} (only for a status per indicator, 2026-2030)`,
         });
       }
-      // The first year as the targets job plans it (2021-2025 lists of criteria), so both say the same.
-      const perIndicator = read.communes.some((c) => c.indicators !== undefined);
-      const table = perIndicator
-        ? undefined
-        : await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
+      // The first year as the targets job plans it (lists of criteria), so both say the same.
+      const table = await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
       if (table) warnings.push(...table.warnings);
       if (table?.rollUp) rollUps.push(table.rollUp);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
-      const first = perIndicator
-        ? null
-        : await planFirstYear(request, read.communes, {
-            catalogue,
-            budget,
-            maxPerCommune: o["max-per-commune"],
-            year: fromYear,
-            method: o.method === "optimal" ? "optimal" : "greedy",
-            costs:
-              table?.costs ?? (o.cost !== undefined ? uniformCosts(catalogue, o.cost) : undefined),
-            timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
-            solver: request.solver,
-          });
+      const first = await planFirstYear(request, read.communes, {
+        catalogue,
+        budget,
+        maxPerCommune: o["max-per-commune"],
+        year: fromYear,
+        method: o.method === "optimal" ? "optimal" : "greedy",
+        costs: table?.costs ?? (o.cost !== undefined ? uniformCosts(catalogue, o.cost) : undefined),
+        timeLimit: o["time-limit"] ?? DEFAULT_TIME_LIMIT,
+        solver: request.solver,
+      });
       let costPerCriterion = o.cost;
       if (costPerCriterion === undefined && table) {
         // The pace rule costs every criterion alike: with a costs table, its average, said in a warning.
-        const average = averageTableCost(read.communes, first?.plan ?? null, table.costs);
+        const average = averageTableCost(read.communes, first.plan, table.costs);
         if (average === null) {
           throw new InputError({
             expected: {
@@ -317,7 +317,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           });
         }
         costPerCriterion = average.cost;
-        const since = first?.planned ? fromYear + 1 : fromYear;
+        const since = first.planned ? fromYear + 1 : fromYear;
         warnings.push({
           vi: `Từ năm ${since}, mỗi tiêu chí tính chi phí ${formatVi(average.cost, 2)} triệu đồng (${average.basis.vi}); cho --cost để dùng số khác`,
           en: `From ${since}, each criterion is costed at ${formatVi(average.cost, 2)} million VND (${average.basis.en}); give --cost to use another figure`,
@@ -329,7 +329,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         toYear,
         budget,
         costPerCriterion,
-        firstYear: first?.planned ?? undefined,
+        firstYear: first.planned ?? undefined,
         pace: o.pace,
         criteriaCount: catalogue.criteria.length,
         below: o.below ?? sheetTargets?.below,
@@ -343,22 +343,15 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         },
         targets,
       });
-      const check: FirstYearCheck | null = first
-        ? checkFirstYear(read.communes, first.plan, roadmap.years[0], {
-            basis: first.planned ? "targets" : "pace",
-            pace: roadmap.pace,
-            criteriaCount: roadmap.criteriaCount,
-            maxPerCommune: o["max-per-commune"],
-          })
-        : null;
-      const differs = check ? firstYearWarning(check, unit) : null;
+      const check = checkFirstYear(read.communes, first.plan, roadmap.years[0], {
+        basis: first.planned ? "targets" : "pace",
+        pace: roadmap.pace,
+        criteriaCount: roadmap.criteriaCount,
+        maxPerCommune: o["max-per-commune"],
+      });
+      const differs = firstYearWarning(check, unit);
       if (differs) warnings.unshift(differs);
-      const text = roadmapText(
-        roadmap,
-        toYear,
-        unit,
-        check ? firstYearText(check, unit, roadmap.pace) : undefined
-      );
+      const text = roadmapText(roadmap, toYear, unit, firstYearText(check, unit, roadmap.pace));
       const result: JobResult = {
         json: {
           sheet: read.sheet,

@@ -24,7 +24,13 @@ import {
 } from "./table";
 
 export const COEFFICIENT_COLUMNS: ColumnSpec[] = [
-  { key: "unit", aliases: ["Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Unit"], required: true },
+  // A merged commune's administrative code: the key of its row where given (no districts from 2026 on).
+  { key: "code", aliases: ["Mã xã", "Mã đơn vị", "Mã ĐVHC", "Commune code", "Code"] },
+  {
+    key: "unit",
+    aliases: ["Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Tên xã", "Unit", "Commune"],
+    required: true,
+  },
   { key: "coefficient", aliases: ["Hệ số", "Hệ số phân bổ", "Coefficient", "Score", "Điểm"] },
   { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
   { key: "min", aliases: ["Tối thiểu", "Mức tối thiểu", "Minimum", "Min"] },
@@ -167,18 +173,37 @@ export function readCoefficients(
       });
     }
     const cell = addressAt(table, row, "unit");
-    const key = labelKey(name);
+    const code =
+      col("code") === undefined
+        ? null
+        : textCell(grid, row, col("code"), { vi: "mã xã", en: "commune code" });
+    if (col("code") !== undefined && code === null) {
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: addressAt(table, row, "code"),
+        found: "",
+        expected: {
+          vi: `mã xã của ${name} (cột "Mã xã" là khóa của mỗi dòng)`,
+          en: `the commune code of ${name} (the "Mã xã" column is each row's key)`,
+        },
+      });
+    }
+    // The code is the key where the sheet has one: two merged communes may share a name.
+    const key = code !== null ? `code:${code.trim()}` : labelKey(name);
     const earlier = seen.get(key);
     if (earlier) {
+      const what = code !== null ? `Mã xã ${code}` : `Đơn vị "${name}"`;
+      const whatEn = code !== null ? `Commune code ${code}` : `Unit "${name}"`;
       warnings.push({
-        vi: `Đơn vị "${name}" xuất hiện hai lần (${earlier} và ${cell}); mỗi dòng được phân bổ riêng`,
-        en: `Unit "${name}" appears twice (${earlier} and ${cell}); each row gets its own amount`,
+        vi: `${what} xuất hiện hai lần (${earlier} và ${cell}); mỗi dòng được phân bổ riêng`,
+        en: `${whatEn} appears twice (${earlier} and ${cell}); each row gets its own amount`,
         sheet: grid.sheet,
         cell,
       });
     } else seen.set(key, cell);
     units.push({
       unit: name,
+      ...(code !== null ? { code: code.trim() } : {}),
       ...(coefficient !== null ? { coefficient } : {}),
       ...(need !== null ? { need } : {}),
       ...(min !== null ? { min } : {}),

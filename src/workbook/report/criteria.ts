@@ -3,6 +3,7 @@
 import { UNIT_WORDS, unitNote } from "../budget-unit";
 import { bandCaption } from "../../engine/criteria";
 import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
+import { displayedSharesOf } from "../../engine/rounding";
 import { figure, joinList, prose, type ReportLang } from "./format";
 import {
   centre,
@@ -65,6 +66,15 @@ export function criteriaPart(
     const s = share(count);
     return s === null ? "-" : figure(s, "percent", lang);
   };
+  // The bands' shares as shown: rounded so that they add to exactly 100% (the sheet shows the same).
+  const bandShares = displayedSharesOf(
+    summary.bands.map((b) => b.count),
+    n
+  );
+  const bandPct = (band: SummaryResult["bands"][number]) => {
+    const s = bandShares[summary.bands.indexOf(band)];
+    return s === null || s === undefined ? "-" : figure(s, "percent", lang);
+  };
   const texts: string[] = [];
   const standardShare = share(summary.standard);
   if (lang === "vi") {
@@ -97,8 +107,8 @@ export function criteriaPart(
   if (bands.length > 0) {
     const parts = bands.map((b) =>
       lang === "vi"
-        ? `${bandName(b, lang).toLocaleLowerCase("vi")}: ${prose(b.count, "count", lang)} xã (${pct(b.count)})`
-        : `${bandName(b, lang).toLowerCase()}: ${prose(b.count, "count", lang)} (${pct(b.count)})`
+        ? `${bandName(b, lang).toLocaleLowerCase("vi")}: ${prose(b.count, "count", lang)} xã (${bandPct(b)})`
+        : `${bandName(b, lang).toLowerCase()}: ${prose(b.count, "count", lang)} (${bandPct(b)})`
     );
     texts.push(
       lang === "vi"
@@ -145,7 +155,7 @@ export function criteriaPart(
           centre(String(i + 1)),
           text(bandName(b, lang)),
           num(figure(b.count, "count", lang)),
-          num(pct(b.count)),
+          num(bandPct(b)),
         ]),
         [
           centre(""),

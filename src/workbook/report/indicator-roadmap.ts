@@ -1,6 +1,7 @@
 // The report's roadmap part when the roadmap was projected per indicator (2026-2030): year by year to the period's
 // end with the indicator planner, and whether each period target (standard, modern) is reached.
 
+import { reportUnitLine, UNIT_WORDS, unitNote } from "../budget-unit";
 import { figure } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
@@ -14,6 +15,10 @@ export function indicatorRoadmapPart(
   const { lang } = ctx;
   const vi = lang === "vi";
   const money = (v: number) => figure(v, "money", lang);
+  const unit = roadmap.unit ?? "million-vnd";
+  const words = UNIT_WORDS[unit][lang];
+  const note = unitNote(unit);
+  const why = note ? ` (${note[lang]})` : "";
   const count = (v: number) => figure(v, "count", lang);
   const last = roadmap.years[roadmap.years.length - 1] ?? roadmap.start;
   const method = vi
@@ -31,16 +36,16 @@ export function indicatorRoadmapPart(
         : ` There are ${count(roadmap.modern.now)} modern NTM communes now; their number is ${roadmap.modern.note.en}.`;
   const texts = [
     vi
-      ? `Lộ trình theo từng chỉ tiêu (giai đoạn ${roadmap.period}, ${method}): với kinh phí ${money(roadmap.budget)} triệu đồng/năm, ` +
+      ? `Lộ trình theo từng chỉ tiêu (giai đoạn ${roadmap.period}, ${method}): với kinh phí ${money(roadmap.budget)} ${words}/năm${why}, ` +
         `từ ${count(roadmap.start.standard)}/${count(roadmap.communes)} xã đạt chuẩn cuối năm ${roadmap.start.year}, ` +
         `dự kiến đến cuối năm ${last.year} toàn tỉnh có ${count(last.standard)}/${count(roadmap.communes)} xã đạt chuẩn nông thôn mới, ` +
         `bình quân ${figure(last.averageCriteria, "average", lang)} tiêu chí/xã, còn ${count(last.indicatorsMissing)} chỉ tiêu chưa đạt; ` +
-        `tổng kinh phí ${money(last.cumulativeCost)} triệu đồng (${say(W.details, lang)} ${ctx.label}).${modernNow}`
-      : `Roadmap by indicator (period ${roadmap.period}, ${method}): with ${money(roadmap.budget)} million VND a year, ` +
+        `tổng kinh phí ${money(last.cumulativeCost)} ${words} (${say(W.details, lang)} ${ctx.label}).${modernNow}`
+      : `Roadmap by indicator (period ${roadmap.period}, ${method}): with ${money(roadmap.budget)} ${words} a year${why}, ` +
         `from ${count(roadmap.start.standard)} of ${count(roadmap.communes)} communes at the standard at the end of ${roadmap.start.year}, ` +
         `${count(last.standard)} of ${count(roadmap.communes)} are projected at the standard by the end of ${last.year}, ` +
         `${figure(last.averageCriteria, "average", lang)} criteria per commune on average, ${count(last.indicatorsMissing)} indicators still missing; ` +
-        `${money(last.cumulativeCost)} million VND in all (${say(W.details, lang)} ${ctx.label}).${modernNow}`,
+        `${money(last.cumulativeCost)} ${words} in all (${say(W.details, lang)} ${ctx.label}).${modernNow}`,
   ];
   if (roadmap.targets.length > 0) {
     texts.push(
@@ -67,8 +72,8 @@ export function indicatorRoadmapPart(
         t.extraCost === null
           ? ""
           : vi
-            ? `, cần thêm khoảng ${money(t.extraCost)} triệu đồng`
-            : `, about ${money(t.extraCost)} million VND more`;
+            ? `, cần thêm khoảng ${money(t.extraCost)} ${words}`
+            : `, about ${money(t.extraCost)} ${words} more`;
       const pace =
         t.yearAtThisPace === null
           ? ""
@@ -91,7 +96,7 @@ export function indicatorRoadmapPart(
     {
       id: "roadmap-years",
       caption: vi ? "1. Dự kiến theo từng năm" : "1. Year by year",
-      unit: say(W.unitMillion, lang),
+      unit: reportUnitLine(unit, lang),
       header: [
         headerRow(
           vi

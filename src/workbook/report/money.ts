@@ -259,7 +259,7 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
                     ? ""
                     : figure(a.coefficient, "coefficient", lang)
               ),
-              num(figure(a.share, "percent", lang)),
+              num(figure(a.displayedShare, "percent", lang)),
               num(money(a.amount)),
             ]),
             [

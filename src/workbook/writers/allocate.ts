@@ -1,6 +1,7 @@
 // Result of the "allocate" job: the split of the envelope per unit with a total row (KQ_PhanBo).
 
 import type { AllocationResult } from "../../engine/allocation";
+import { formatEn } from "../../engine/numbers";
 import {
   coefficientFormatFor,
   FORMATS,
@@ -16,6 +17,9 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
   const weightHeader = result.basis === "need" ? "Nhu cầu (triệu đồng)" : "Hệ số";
   const moneyFormat = moneyFormatFor([result.unit, result.total]);
   const weights = result.allocations.map((a) => a.weight);
+  // Merged communes (2026 on) are keyed by their code: shown next to the name when the sheet gives it.
+  const codes = result.allocations.some((a) => a.code !== undefined);
+  const code = (a: { code?: string }) => (codes ? [a.code ?? ""] : []);
   return {
     sheet: ALLOCATION_SHEET,
     tables: [
@@ -24,10 +28,11 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
         unit: MONEY_UNIT,
         title: `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng theo ${
           result.basis === "need" ? "nhu cầu" : "hệ số"
-        } (làm tròn đến ${result.unit} triệu đồng) / Allocation by ${result.basis}`,
+        } (làm tròn đến ${result.unit} triệu đồng; tỷ trọng làm tròn 2 chữ số, cộng đúng 100%) / Allocation by ${result.basis}`,
         columns: [
           { header: "TT", format: FORMATS.count },
           { header: "Đơn vị" },
+          ...(codes ? [{ header: "Mã xã", format: FORMATS.text }] : []),
           {
             header: weightHeader,
             format:
@@ -37,8 +42,23 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
           { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat },
         ],
         rows: [
-          ...result.allocations.map((a, i) => [i + 1, a.unit, a.weight, a.share, a.amount]),
-          [null, "Tổng cộng", result.weightTotal, result.weightTotal > 0 ? 1 : 0, result.total],
+          // The shares as shown (rounded to add to exactly 100,00%); the exact ones are in the JSON.
+          ...result.allocations.map((a, i) => [
+            i + 1,
+            a.unit,
+            ...code(a),
+            a.weight,
+            a.displayedShare,
+            a.amount,
+          ]),
+          [
+            null,
+            "Tổng cộng",
+            ...(codes ? [null] : []),
+            result.weightTotal,
+            result.weightTotal > 0 ? 1 : 0,
+            result.total,
+          ],
         ],
       },
     ],
@@ -53,11 +73,11 @@ export function allocationText(result: AllocationResult): string {
         : a.limit === "cap"
           ? " (mức tối đa / cap)"
           : "";
-    return `${a.unit}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
+    return `${a.unit}${a.code !== undefined ? ` (${a.code})` : ""}: ${a.amount.toLocaleString("vi-VN")}${limit}`;
   });
   return [
     `Phân bổ ${result.total.toLocaleString("vi-VN")} triệu đồng cho ${result.allocations.length} đơn vị / ` +
-      `Allocated ${result.total} million VND to ${result.allocations.length} units`,
+      `Allocated ${formatEn(result.total)} million VND to ${result.allocations.length} units`,
     ...lines,
   ].join("\n");
 }

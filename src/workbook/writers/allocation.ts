@@ -78,7 +78,7 @@ function communesTable(split: Split): OutputTable {
       a.attributes.criteriaMet ?? null,
       a.coefficient,
       a.rule,
-      a.share,
+      a.displayedShare,
       a.amount,
       a.explanation,
     ];
@@ -107,7 +107,7 @@ function communesTable(split: Split): OutputTable {
     (topUp
       ? `; vốn tỉnh ${topUp.total.toLocaleString("vi-VN")} triệu đồng theo ${policyName(topUp.policy)}`
       : "") +
-    ` (làm tròn đến ${central.unit} triệu đồng) / Allocation by policy`;
+    ` (làm tròn đến ${central.unit} triệu đồng; tỷ trọng làm tròn 2 chữ số, cộng đúng 100%) / Allocation by policy`;
   return { name: "NTM_PhanBo", title, columns, rows };
 }
 

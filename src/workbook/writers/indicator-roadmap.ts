@@ -4,7 +4,8 @@
 import type { Bilingual } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorRoadmap } from "../../engine/roadmap";
-import { FORMATS, MONEY_UNIT, type OutputSheet, type OutputTable } from "../output";
+import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
+import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import { ROADMAP_SHEET } from "./roadmap";
 
 function verdict(reachable: boolean | null): string {
@@ -30,8 +31,11 @@ export function indicatorRoadmapSheet(
   roadmap: IndicatorRoadmap,
   toYear: number,
   period: string,
-  source: Bilingual
+  source: Bilingual,
+  unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
+  const u = UNIT_WORDS[unit];
+  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
     i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
     y.standard,
@@ -48,42 +52,53 @@ export function indicatorRoadmapSheet(
   const tables: OutputTable[] = [
     {
       name: "NTM_LoTrinh",
-      unit: MONEY_UNIT,
+      unit: unitLine(unit),
       title:
-        `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} triệu đồng/năm, ` +
+        `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} ${u.vi}/năm, ` +
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
         { header: "Năm (year)" },
-        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.integer },
-        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.integer },
-        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.decimal2 },
+        { header: "Số xã đạt chuẩn (standard)", format: FORMATS.count },
+        { header: "Số xã NTM hiện đại (modern)", format: FORMATS.count },
+        { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.average },
         {
           header: `Số xã dưới ${roadmap.below} tiêu chí (under ${roadmap.below})`,
-          format: FORMATS.integer,
+          format: FORMATS.count,
         },
-        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.integer },
-        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.integer },
-        { header: "Kinh phí (cost)", format: FORMATS.integer },
-        { header: "Lũy kế kinh phí (cumulative cost)", format: FORMATS.integer },
+        { header: "Số tiêu chí đạt thêm (criteria completed)", format: FORMATS.count },
+        { header: "Số chỉ tiêu đạt thêm (indicators met)", format: FORMATS.count },
+        { header: "Số chỉ tiêu còn thiếu (indicators missing)", format: FORMATS.count },
+        { header: `Kinh phí (cost, ${u.vi})`, format: spent },
+        { header: `Lũy kế kinh phí (cumulative cost, ${u.vi})`, format: spent },
         { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
       ],
       rows,
     },
   ];
   if (roadmap.targets.length > 0) {
+    // Targets are counts of communes, except the average criteria per commune.
+    const byTarget = Object.fromEntries(
+      roadmap.targets.map((t, i) => [
+        i,
+        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
+      ])
+    );
     tables.push({
       name: "NTM_ChiTieu",
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
       columns: [
         { header: "Chỉ tiêu (target)" },
-        { header: "Mục tiêu (goal)", format: FORMATS.decimal2 },
-        { header: `Dự kiến năm ${toYear} (projected)`, format: FORMATS.decimal2 },
+        { header: "Mục tiêu (goal)", format: FORMATS.count, rowFormats: byTarget },
+        {
+          header: `Dự kiến năm ${toYear} (projected)`,
+          format: FORMATS.count,
+          rowFormats: byTarget,
+        },
         { header: "Đánh giá (assessment)" },
         { header: "Năm đạt (year met)" },
-        { header: "Kinh phí đến năm đạt (triệu đồng)", format: FORMATS.integer },
-        { header: "Còn thiếu (short by)", format: FORMATS.decimal2 },
-        { header: "Kinh phí bổ sung ước tính (triệu đồng)", format: FORMATS.integer },
+        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
+        { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
+        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
         { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
         { header: "Ghi chú (note)" },
       ],
@@ -107,11 +122,13 @@ export function indicatorRoadmapSheet(
 export function indicatorRoadmapText(
   roadmap: IndicatorRoadmap,
   toYear: number,
-  source: Bilingual
+  source: Bilingual,
+  unit: BudgetUnit = "million-vnd"
 ): string {
+  const u = UNIT_WORDS[unit];
   const n = roadmap.communes;
   const lines = [
-    `Lộ trình theo chỉ tiêu / roadmap by indicator: ${formatVi(roadmap.budget)} triệu đồng/năm, ${methodText(roadmap)}, ${capText(roadmap)}`,
+    `Lộ trình theo chỉ tiêu / roadmap by indicator: ${formatVi(roadmap.budget)} ${u.vi}/năm, ${methodText(roadmap)}, ${capText(roadmap)}`,
     `Hiện trạng ${roadmap.start.year}: ${roadmap.start.standard}/${n} xã đạt chuẩn, ` +
       `${formatVi(roadmap.start.averageCriteria, 2)} tiêu chí bình quân/xã` +
       (roadmap.start.modern === null ? "" : `, ${roadmap.start.modern} xã NTM hiện đại`),
@@ -119,7 +136,7 @@ export function indicatorRoadmapText(
       (y) =>
         `${y.year}: ${y.standard}/${n} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
         `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, +${y.indicatorsGained} chỉ tiêu, ` +
-        `kinh phí ${formatVi(y.cost)} triệu đồng`
+        `kinh phí ${formatVi(y.cost)} ${u.vi}`
     ),
     `Xã NTM hiện đại / modern: ${roadmap.modernNote.vi} / ${roadmap.modernNote.en}`,
   ];
@@ -135,7 +152,7 @@ export function indicatorRoadmapText(
       const later = t.yearAtThisPace ? `; giữ tốc độ thì đạt năm ${t.yearAtThisPace}` : "";
       const extra =
         t.extraCost !== null && t.extraCost !== undefined
-          ? `, cần thêm khoảng ${formatVi(t.extraCost)} triệu đồng`
+          ? `, cần thêm khoảng ${formatVi(t.extraCost)} ${u.vi}`
           : "";
       const projected =
         t.name === "averageCriteria" && t.projected !== null

@@ -4,7 +4,7 @@
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
 import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
-import { FORMATS, keyFigures, type OutputSheet } from "../output";
+import { FORMATS, moneyFormatFor, keyFigures, type OutputSheet } from "../output";
 import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
@@ -27,7 +27,15 @@ export function indicatorTargetsSheet(
   unit: BudgetUnit = "million-vnd"
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
-  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  // Money in the decimals the costs have (a cost of 12,5 stays 12,5); criteria and indicators are counts.
+  const spent =
+    unit === "million-vnd"
+      ? moneyFormatFor([
+          plan.budget,
+          plan.cost,
+          ...plan.communes.flatMap((c) => [c.cost, ...c.targets.map((t) => t.cost)]),
+        ])
+      : FORMATS.count;
   const planned = plan.communes.filter((c) => c.missing.length > 0);
   const rows = planned.map((c, i) => [
     i + 1,

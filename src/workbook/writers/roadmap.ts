@@ -4,7 +4,7 @@ import { formatVi } from "../../engine/numbers";
 import type { Roadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
 import type { FirstYearCheck } from "../jobs/roadmap-first-year";
-import { FORMATS, type OutputSheet, type OutputTable } from "../output";
+import { FORMATS, moneyFormatFor, type OutputSheet, type OutputTable } from "../output";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
 
@@ -30,7 +30,11 @@ export function roadmapSheet(
 ): OutputSheet {
   const unit = extra.unit ?? "million-vnd";
   const u = UNIT_WORDS[unit];
-  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  // Money in the decimals the budget and costs have; criteria are counts.
+  const spent =
+    unit === "million-vnd"
+      ? moneyFormatFor([roadmap.budget, ...roadmap.years.map((y) => y.cost)])
+      : FORMATS.count;
   const firstYear = extra.firstYear ?? null;
   const tiers = roadmap.years.some((y) => y.advanced !== null) || roadmap.start.advanced !== null;
   const models = roadmap.years.some((y) => y.model !== null) || roadmap.start.model !== null;

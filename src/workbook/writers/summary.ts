@@ -2,6 +2,7 @@
 
 import { bandCaption, formatAverageVi, type CommuneSummary } from "../../engine/criteria";
 import type { shareTargetProgress } from "../../engine/indicators";
+import { displayedSharesOf } from "../../engine/rounding";
 import type { Catalogue } from "../../engine/types";
 import { FORMATS, type OutputSheet } from "../output";
 import type { CommunesReadResult } from "../readers/communes";
@@ -25,6 +26,7 @@ export function summarySheet(
 ): OutputSheet {
   const n = summary.communes;
   const total = catalogue.criteria.length;
+  // The average is the second row: the value column's one row with two decimals (see its rowFormats).
   const rows: (string | number | null)[][] = [
     ["Số xã (Communes)", n, null],
     ["Số tiêu chí bình quân/xã (Average criteria per commune)", summary.averageCriteria, null],
@@ -82,13 +84,19 @@ export function summarySheet(
     }
   }
   if (summary.groups) {
+    // The groups' shares of the communes are shown rounded to add to exactly 100%, as the bands' below.
+    const present = GROUP_KEYS.filter((g) => summary.groups?.[g] !== undefined);
+    const groupShares = displayedSharesOf(
+      present.map((g) => summary.groups?.[g]?.communes ?? 0),
+      n
+    );
     for (const g of GROUP_KEYS) {
       const own = summary.groups[g];
       if (!own) continue;
       rows.push([
         `Nhóm xã ${g}: số xã (Commune group ${g}: communes)`,
         own.communes,
-        share(own.communes, n),
+        groupShares[present.indexOf(g)],
       ]);
       rows.push([
         `Nhóm xã ${g}: số xã đạt chuẩn (Group ${g}: at the standard)`,
@@ -98,16 +106,22 @@ export function summarySheet(
     }
   }
   let group = 0;
-  for (const band of summary.bands) {
+  const bandShares = displayedSharesOf(
+    summary.bands.map((b) => b.count),
+    n
+  );
+  summary.bands.forEach((band, i) => {
     const caption = bandCaption(band);
     const label =
       band.min === 0 && band.max > 0 ? `${caption.vi}` : `Nhóm ${++group}: ${caption.vi}`;
-    rows.push([`${label} (${caption.en})`, band.count, share(band.count, n)]);
-  }
+    rows.push([`${label} (${caption.en})`, band.count, bandShares[i]]);
+  });
   const tables: OutputSheet["tables"] = [
     {
       name: "NTM_TongHop",
-      title: `Tổng hợp tiêu chí nông thôn mới (bộ ${catalogue.id}) / Criteria summary`,
+      title:
+        `Tổng hợp tiêu chí nông thôn mới (bộ ${catalogue.id}); tỷ lệ theo nhóm làm tròn, cộng đúng 100% / ` +
+        "Criteria summary; shares by band and group rounded to add to exactly 100%",
       columns: [
         { header: "Chỉ tiêu (Indicator)" },
         // Counts of communes, but for the average criteria per commune (the second row).

@@ -3,7 +3,7 @@
 import { formatVi } from "../../engine/numbers";
 import type { TargetPlan } from "../../engine/targets";
 import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
-import { FORMATS, keyFigures, type OutputSheet } from "../output";
+import { FORMATS, moneyFormatFor, keyFigures, type OutputSheet } from "../output";
 
 export const TARGETS_SHEET = "KQ_ChiTieu";
 
@@ -32,7 +32,11 @@ export function targetsSheet(
       c.cost,
     ]);
   const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
-  const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  // Money in the decimals the costs have (a cost of 12,5 stays 12,5); criteria and indicators are counts.
+  const spent =
+    unit === "million-vnd"
+      ? moneyFormatFor([plan.budget, plan.cost, ...plan.communes.map((c) => c.cost)])
+      : FORMATS.count;
   const summary = keyFigures([
     ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
     ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained, FORMATS.count],

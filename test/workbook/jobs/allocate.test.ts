@@ -26,10 +26,38 @@ describe("allocate job", () => {
       options: { total: 1000 },
     });
     expect(result.json.allocations).toEqual([
-      { unit: "Kế Sách", coefficient: 1.5, share: 0.375, amount: 375, limit: null },
-      { unit: "Mỹ Tú", coefficient: 1, share: 0.25, amount: 250, limit: null },
-      { unit: "Long Phú", coefficient: 1, share: 0.25, amount: 250, limit: null },
-      { unit: "Trần Đề", coefficient: 0.5, share: 0.125, amount: 125, limit: null },
+      {
+        unit: "Kế Sách",
+        coefficient: 1.5,
+        share: 0.375,
+        displayedShare: 0.375,
+        amount: 375,
+        limit: null,
+      },
+      {
+        unit: "Mỹ Tú",
+        coefficient: 1,
+        share: 0.25,
+        displayedShare: 0.25,
+        amount: 250,
+        limit: null,
+      },
+      {
+        unit: "Long Phú",
+        coefficient: 1,
+        share: 0.25,
+        displayedShare: 0.25,
+        amount: 250,
+        limit: null,
+      },
+      {
+        unit: "Trần Đề",
+        coefficient: 0.5,
+        share: 0.125,
+        displayedShare: 0.125,
+        amount: 125,
+        limit: null,
+      },
     ]);
     const [sheet] = result.sheets;
     expect(sheet.sheet).toBe("KQ_PhanBo");

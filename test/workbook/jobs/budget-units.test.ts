@@ -14,6 +14,7 @@ import { indicatorTargets } from "../../../src/workbook/jobs/indicator-targets";
 import type { JobResult } from "../../../src/workbook/jobs/job";
 import { targetsJob } from "../../../src/workbook/jobs/targets";
 import { buildReport } from "../../../src/workbook/report/build";
+import { POLICY, valuesSheet } from "../../cli/period-2026";
 
 const roadmapJob = JOBS.find((j) => j.id === "roadmap")!;
 
@@ -191,6 +192,53 @@ describe("the budget's unit", () => {
     );
     expect(money.json.unit).toBe("million-vnd");
     expect(headers(money)).toContain("Chi phí (triệu đồng)");
+  });
+});
+
+describe("the budget's unit in the roadmap per indicator (2026-2030)", () => {
+  const book = (costs: boolean) =>
+    new MemoryWorkbook({
+      "Chỉ tiêu theo nhóm": POLICY,
+      "Tình trạng xã": valuesSheet(),
+      ...(costs
+        ? {
+            "Chi phí": [
+              ["Mã xã", "Chỉ tiêu", "Chi phí"],
+              ["", "2.2", 40],
+            ],
+          }
+        : {}),
+    });
+
+  it("counts indicators when each costs 1 and there is no costs table, as the targets job does", async () => {
+    const workbook = book(false);
+    const options = { year: 2027, budget: 2, "default-cost": 1, method: "greedy" };
+    const targetsResult = await targetsJob.run({ inputs: { communes: { workbook } }, options });
+    const r = await roadmapJob.run({
+      inputs: { communes: { workbook } },
+      options: { ...options, to: 2028 },
+    });
+    expect(targetsResult.json.unit).toBe("indicators");
+    expect(r.json).toMatchObject({ level: "indicators", unit: "indicators" });
+    expect(r.text).toContain("2 chỉ tiêu/năm");
+    expect(r.text).not.toContain("triệu đồng");
+    expect(r.sheets[0].tables[0].unit).toBe("ĐVT: chỉ tiêu (indicators)");
+    expect(headers(r)).toContain("Kinh phí (cost, chỉ tiêu)");
+    const words = reportWords({ roadmap: r.json });
+    expect(words).toContain(
+      "với kinh phí 2 chỉ tiêu/năm (không có bảng chi phí, mỗi chỉ tiêu tính 1"
+    );
+    expect(words).toContain("ĐVT: chỉ tiêu");
+    expect(words).not.toContain("triệu đồng");
+  });
+
+  it("is money with a costs table", async () => {
+    const r = await roadmapJob.run({
+      inputs: { communes: { workbook: book(true) } },
+      options: { year: 2027, budget: 300, "default-cost": 100, to: 2028 },
+    });
+    expect(r.json.unit).toBe("million-vnd");
+    expect(headers(r)).toContain("Kinh phí (cost, triệu đồng)");
   });
 });
 

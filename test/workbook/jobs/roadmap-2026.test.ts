@@ -213,7 +213,7 @@ describe("roadmap per indicator on the 2026-2030 sample", () => {
 
   it("refuses the per-criterion options (pace, cost, advanced and model tiers) on a status per indicator", async () => {
     for (const [id, value] of [
-      ["pace", 1.5],
+      ["pace", 2],
       ["cost", 1500],
       ["target-advanced", 3],
     ] as const) {
@@ -221,5 +221,8 @@ describe("roadmap per indicator on the 2026-2030 sample", () => {
         run("roadmap", { year: 2027, budget: 20000, to: 2030, [id]: value })
       ).rejects.toThrow(new RegExp(`takes no ${id} option`));
     }
+    // The task pane fills the pace field with its default: that is not a pace the user gave.
+    const pane = await run("roadmap", { year: 2027, budget: 20000, to: 2030, pace: "1.5" });
+    expect((pane.json as { level: string }).level).toBe("indicators");
   });
 });
