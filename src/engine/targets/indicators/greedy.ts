@@ -3,8 +3,8 @@
 
 import { fits } from "../result";
 import { sortedByValue } from "./order";
-import { prepareIndicators, type PreparedCommune, type PreparedIndicators } from "./prepare";
-import { assembleIndicatorPlan, type Takes } from "./result";
+import { prepareIndicators, type PreparedIndicators } from "./prepare";
+import { assembleSlotPlan, takesByCommune, type Takes } from "./result";
 import type { IndicatorCommune, IndicatorTargetOptions, IndicatorTargetPlan } from "./types";
 
 /**
@@ -12,118 +12,121 @@ import type { IndicatorCommune, IndicatorTargetOptions, IndicatorTargetPlan } fr
  * among equal costs). Exact: completing is yes/no per commune at a fixed cost, so the cheapest fit most.
  */
 export function cheapestIndicatorCompletions(province: PreparedIndicators): Set<number> {
-  const { communes, budget } = province;
-  const cost = new Float64Array(communes.length);
-  const later = new Int32Array(communes.length); // flagged first: 3 − rank
+  const { fullCost, rank, completable, budget } = province;
+  const count = fullCost.length;
+  const cost = new Float64Array(count);
+  const later = new Int32Array(count); // flagged first: 3 − rank
   let n = 0;
-  const ids = new Int32Array(communes.length);
-  communes.forEach((c, k) => {
-    if (!c.completable) return;
-    cost[n] = c.fullCost;
-    later[n] = 3 - c.rank;
+  const ids = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    if (completable[k] === 0) continue;
+    cost[n] = fullCost[k];
+    later[n] = 3 - rank[k];
     ids[n++] = k;
-  });
+  }
   const completing = new Set<number>();
   let spent = 0;
   for (const x of sortedByValue(cost, later, 4, n)) {
-    const c = communes[ids[x]];
-    if (!fits(spent, c.fullCost, budget)) break;
-    spent += c.fullCost;
-    completing.add(ids[x]);
+    const k = ids[x];
+    if (!fits(spent, fullCost[k], budget)) break;
+    spent += fullCost[k];
+    completing.add(k);
   }
   return completing;
 }
 
 /** The communes in priority order among equals: flagged first, then input order. */
-function byPriorityOrder(communes: PreparedCommune[]): Int32Array {
-  const order = new Int32Array(communes.length);
+function byPriorityOrder(rank: Int32Array): Int32Array {
+  const order = new Int32Array(rank.length);
   let n = 0;
-  for (let rank = 3; rank >= 0; rank--)
-    for (let k = 0; k < communes.length; k++) if (communes[k].rank === rank) order[n++] = k;
+  for (let r = 3; r >= 0; r--)
+    for (let k = 0; k < rank.length; k++) if (rank[k] === r) order[n++] = k;
   return order;
 }
 
-/** Greedy takes, given the communes to complete. */
-export function greedyTakes(province: PreparedIndicators, completing: Set<number>): Takes {
-  const { communes, budget, cap, capUnit } = province;
-  const takes: Takes = communes.map((c) => new Array<number>(c.criteria.length).fill(0));
-  const used = new Float64Array(communes.length);
-  const order = byPriorityOrder(communes);
-  const completed = new Uint8Array(communes.length);
+/** Greedy takes per slot (indicators taken of each missing criterion of each commune), given the communes to complete. */
+export function greedySlotTakes(province: PreparedIndicators, completing: Set<number>): Int32Array {
+  const { communeSlot, slotFirst, slotSize, slotCost, cost, budget, cap, capUnit } = province;
+  const count = province.fullCost.length;
+  const takes = new Int32Array(slotSize.length);
+  const used = new Float64Array(count);
+  const order = byPriorityOrder(province.rank);
+  const completed = new Uint8Array(count);
   let spent = 0;
   for (const k of completing) {
     completed[k] = 1;
-    communes[k].criteria.forEach((m, i) => (takes[k][i] = m.indicators.length));
-    spent += communes[k].fullCost;
+    for (let s = communeSlot[k]; s < communeSlot[k + 1]; s++) takes[s] = slotSize[s];
+    spent += province.fullCost[k];
   }
   // Whole criteria, cheapest first; among equal costs more indicators, then flagged communes, then order: listed
   // by priority and criterion, then sorted by cost and size.
   let n = 0;
-  communes.forEach((c, k) => completed[k] === 0 && (n += c.criteria.length));
+  for (let k = 0; k < count; k++) if (completed[k] === 0) n += communeSlot[k + 1] - communeSlot[k];
   const wholeK = new Int32Array(n);
-  const wholeI = new Int32Array(n);
-  const wholeSize = new Int32Array(n);
+  const wholeS = new Int32Array(n);
   const wholeCost = new Float64Array(n);
   let j = 0;
   let longest = 0;
   for (const k of order) {
     if (completed[k] === 1) continue;
-    const criteria = communes[k].criteria;
-    for (let i = 0; i < criteria.length; i++, j++) {
-      const size = criteria[i].indicators.length;
+    for (let s = communeSlot[k]; s < communeSlot[k + 1]; s++, j++) {
       wholeK[j] = k;
-      wholeI[j] = i;
-      wholeSize[j] = size;
-      wholeCost[j] = criteria[i].prefix[size];
-      if (size > longest) longest = size;
+      wholeS[j] = s;
+      wholeCost[j] = slotCost[s];
+      if (slotSize[s] > longest) longest = slotSize[s];
     }
   }
   const fewer = new Int32Array(n);
-  for (let id = 0; id < n; id++) fewer[id] = longest - wholeSize[id];
+  for (let id = 0; id < n; id++) fewer[id] = longest - slotSize[wholeS[id]];
   for (const id of sortedByValue(wholeCost, fewer, longest + 1, n)) {
     if (!fits(spent, wholeCost[id], budget)) break;
     const k = wholeK[id];
-    const size = wholeSize[id];
-    const need = capUnit === "indicators" ? size : 1;
+    const s = wholeS[id];
+    const need = capUnit === "indicators" ? slotSize[s] : 1;
     if (used[k] + need > cap) continue;
     used[k] += need;
     spent += wholeCost[id];
-    takes[k][wholeI[id]] = size;
+    takes[s] = slotSize[s];
   }
   // Single indicators of the criteria left, cheapest first; among equal costs flagged communes, then order, then
   // a criterion's own indicators in their order.
   let most = 0;
-  communes.forEach((c, k) => completed[k] === 0 && (most += c.missingCount));
+  for (let k = 0; k < count; k++)
+    if (completed[k] === 0) most += province.communeFirst[k + 1] - province.communeFirst[k];
   const oneK = new Int32Array(most);
-  const oneI = new Int32Array(most);
+  const oneS = new Int32Array(most);
   const oneP = new Int32Array(most);
   const oneCost = new Float64Array(most);
   let m = 0;
   for (const k of order) {
     if (completed[k] === 1) continue;
-    const { criteria, costs } = communes[k];
-    for (let i = 0; i < criteria.length; i++) {
-      const { first, indicators } = criteria[i];
-      for (let p = takes[k][i]; p < indicators.length; p++, m++) {
+    for (let s = communeSlot[k]; s < communeSlot[k + 1]; s++) {
+      const first = slotFirst[s];
+      for (let p = takes[s]; p < slotSize[s]; p++, m++) {
         oneK[m] = k;
-        oneI[m] = i;
+        oneS[m] = s;
         oneP[m] = p;
-        oneCost[m] = costs[first + p];
+        oneCost[m] = cost[first + p];
       }
     }
   }
   for (const id of sortedByValue(oneCost, null, 1, m)) {
     if (!fits(spent, oneCost[id], budget)) break;
     const k = oneK[id];
-    const i = oneI[id];
-    if (takes[k][i] !== oneP[id]) continue;
-    const need = capUnit === "indicators" || takes[k][i] === 0 ? 1 : 0;
+    const s = oneS[id];
+    if (takes[s] !== oneP[id]) continue;
+    const need = capUnit === "indicators" || takes[s] === 0 ? 1 : 0;
     if (used[k] + need > cap) continue;
     used[k] += need;
     spent += oneCost[id];
-    takes[k][i]++;
+    takes[s]++;
   }
   return takes;
+}
+
+/** Greedy takes by commune, given the communes to complete (the exact method starts from them). */
+export function greedyTakes(province: PreparedIndicators, completing: Set<number>): Takes {
+  return takesByCommune(province, greedySlotTakes(province, completing));
 }
 
 /**
@@ -135,9 +138,9 @@ export function planIndicatorTargetsGreedy(
   options: IndicatorTargetOptions
 ): IndicatorTargetPlan {
   const province = prepareIndicators(communes, options);
-  const takes = greedyTakes(province, cheapestIndicatorCompletions(province));
-  const everything = province.communes.every((c, k) =>
-    c.criteria.every((m, i) => takes[k][i] === m.indicators.length)
-  );
-  return assembleIndicatorPlan(province, takes, "greedy", { optimal: everything, gap: null });
+  const takes = greedySlotTakes(province, cheapestIndicatorCompletions(province));
+  let everything = true;
+  for (let s = 0; s < province.communeSlot[communes.length] && everything; s++)
+    everything = takes[s] === province.slotSize[s];
+  return assembleSlotPlan(province, takes, "greedy", { optimal: everything, gap: null });
 }

@@ -14,9 +14,7 @@ export interface MissingCriterion {
   prefix: number[];
 }
 
-/** More than the indicators of any criterion (codePlace packs a slot and a place in one number). */
-export const PLACES = 1 << 16;
-
+/** One commune as objects, for the exact method (built on first use from the flat arrays). */
 export interface PreparedCommune {
   index: number;
   input: IndicatorCommune;
@@ -26,13 +24,6 @@ export interface PreparedCommune {
   missingCount: number;
   /** The costs of the missing indicators, criterion by criterion, cheapest first (as `criteria` lists them). */
   costs: number[];
-  /** The missing indicators by criterion, then code (as the plan lists them). */
-  byCode: MissingIndicator[];
-  /**
-   * For byCode[q]: slot × PLACES + place, its criterion's slot in `criteria` and its place in that criterion's
-   * cheapest-first order.
-   */
-  codePlace: number[];
   /** Cost of meeting everything. */
   fullCost: number;
   /** Can meet every criterion this year within the cap (having missed some). */
@@ -43,8 +34,33 @@ export interface PreparedCommune {
   rank: number;
 }
 
+/**
+ * The province in flat arrays, so that planning 10,000 communes allocates a few dozen arrays rather than a few
+ * hundred thousand objects. A "slot" is one missing criterion of one commune; indicators are numbered across
+ * the province, commune by commune, slot by slot, cheapest first within a slot (ties: by code).
+ */
 export interface PreparedIndicators {
-  communes: PreparedCommune[];
+  inputs: IndicatorCommune[];
+  /** The communes as objects, built on first use (the exact method's options and bounds use them). */
+  readonly communes: PreparedCommune[];
+  /** Slots of commune k: communeSlot[k] to communeSlot[k + 1]; its indicators: communeFirst[k] to communeFirst[k + 1]. */
+  communeSlot: Int32Array;
+  communeFirst: Int32Array;
+  fullCost: Float64Array;
+  rank: Int32Array;
+  completable: Uint8Array;
+  slotCriterion: Int32Array;
+  /** The slot's first indicator (province numbering). */
+  slotFirst: Int32Array;
+  slotSize: Int32Array;
+  /** Cost of all of the slot's indicators, summed cheapest first from 0 (as `prefix` would). */
+  slotCost: Float64Array;
+  /** Per indicator: its cost, its slot, and its place in its commune's `missing` list. */
+  cost: Float64Array;
+  slotOf: Int32Array;
+  position: Int32Array;
+  /** The commune's indicators by criterion, then code (as the plan lists them): codeOrder[communeFirst[k] + q]. */
+  codeOrder: Int32Array;
   criteriaCount: number;
   budget: number;
   /** Infinity when there is no cap. */
@@ -93,13 +109,13 @@ function checkOptions(options: IndicatorTargetOptions): void {
   }
 }
 
+/** Commune `index` into the flat arrays, after the communes before it. */
 function prepareCommune(
   input: IndicatorCommune,
   index: number,
   options: IndicatorTargetOptions,
-  cap: number,
-  unit: CapUnit
-): PreparedCommune {
+  p: PreparedIndicators
+): void {
   const where = () => ({ sheet: input.source?.sheet, cell: input.source?.cell });
   const list = input.missing;
   const m = list.length;
@@ -156,47 +172,69 @@ function prepareCommune(
     s.criterion[a] - s.criterion[b] || s.cost[a] - s.cost[b] || byCode(a, b);
   insertionSort(s.costOrder, m, byCost);
   insertionSort(s.codeOrder, m, byCode);
-  const criteria: MissingCriterion[] = [];
-  const costs = new Array<number>(m);
+  const base = p.communeFirst[index];
+  const firstSlot = p.communeSlot[index];
+  let slot = firstSlot - 1;
+  let fullCost = 0;
   for (let n = 0; n < m; n++) {
     const at = s.costOrder[n];
-    let last = criteria[criteria.length - 1];
-    if (!last || last.criterion !== s.criterion[at]) {
-      last = { criterion: s.criterion[at], first: n, indicators: [], prefix: [0] };
-      criteria.push(last);
+    const g = base + n;
+    if (slot < firstSlot || p.slotCriterion[slot] !== s.criterion[at]) {
+      if (slot >= firstSlot) fullCost += p.slotCost[slot];
+      slot++;
+      p.slotCriterion[slot] = s.criterion[at];
+      p.slotFirst[slot] = g;
+      p.slotSize[slot] = 0;
+      p.slotCost[slot] = 0;
     }
-    s.place[at] = last.indicators.length;
-    s.slot[at] = criteria.length - 1;
-    costs[n] = s.cost[at];
-    last.indicators.push(list[at]);
-    last.prefix.push(last.prefix[last.prefix.length - 1] + s.cost[at]);
+    p.slotSize[slot]++;
+    p.slotCost[slot] += s.cost[at];
+    p.cost[g] = s.cost[at];
+    p.slotOf[g] = slot;
+    p.position[g] = at;
+    s.place[at] = g;
   }
-  // The list by code, each indicator with its criterion's slot and its place in that criterion's order.
-  const byCodeList = new Array<MissingIndicator>(m);
-  const codePlace = new Array<number>(m);
-  for (let n = 0; n < m; n++) {
-    const at = s.codeOrder[n];
-    byCodeList[n] = list[at];
-    codePlace[n] = s.slot[at] * PLACES + s.place[at];
+  if (slot >= firstSlot) fullCost += p.slotCost[slot];
+  for (let n = 0; n < m; n++) p.codeOrder[base + n] = s.place[s.codeOrder[n]];
+  const slots = slot + 1 - firstSlot;
+  p.communeSlot[index + 1] = slot + 1;
+  p.communeFirst[index + 1] = base + m;
+  const needed = p.capUnit === "indicators" ? m : slots;
+  p.fullCost[index] = fullCost;
+  p.completable[index] = m > 0 && needed <= p.cap ? 1 : 0;
+  p.rank[index] =
+    (input.registered === true ? 2 : 0) + (input.especiallyDifficult === true ? 1 : 0);
+}
+
+/** Commune k as objects, with the same figures (prefix sums added in the same order). */
+function communeObject(p: PreparedIndicators, k: number): PreparedCommune {
+  const input = p.inputs[k];
+  const list = input.missing;
+  const base = p.communeFirst[k];
+  const criteria: MissingCriterion[] = [];
+  for (let slot = p.communeSlot[k]; slot < p.communeSlot[k + 1]; slot++) {
+    const first = p.slotFirst[slot];
+    const indicators: MissingIndicator[] = [];
+    const prefix = [0];
+    for (let g = first; g < first + p.slotSize[slot]; g++) {
+      indicators.push(list[p.position[g]]);
+      prefix.push(prefix[prefix.length - 1] + p.cost[g]);
+    }
+    criteria.push({ criterion: p.slotCriterion[slot], first: first - base, indicators, prefix });
   }
-  const missingCount = m;
-  const fullCost = criteria.reduce((s, c) => s + c.prefix[c.indicators.length], 0);
-  const needed = unit === "indicators" ? missingCount : criteria.length;
   const registered = input.registered === true;
   const especiallyDifficult = input.especiallyDifficult === true;
   return {
-    index,
+    index: k,
     input,
     criteria,
-    missingCount,
-    byCode: byCodeList,
-    costs,
-    codePlace,
-    fullCost,
-    completable: missingCount > 0 && needed <= cap,
+    missingCount: list.length,
+    costs: Array.from(p.cost.subarray(base, p.communeFirst[k + 1])),
+    fullCost: p.fullCost[k],
+    completable: p.completable[k] === 1,
     registered,
     especiallyDifficult,
-    rank: (registered ? 2 : 0) + (especiallyDifficult ? 1 : 0),
+    rank: p.rank[k],
   };
 }
 
@@ -221,8 +259,8 @@ interface Scratch {
   keys: Float64Array;
   costOrder: Int32Array;
   codeOrder: Int32Array;
+  /** Province number of the indicator, by its place in the commune's list. */
   place: Int32Array;
-  slot: Int32Array;
 }
 
 let scratch: Scratch | null = null;
@@ -238,7 +276,6 @@ function scratchFor(n: number): Scratch {
       costOrder: new Int32Array(size),
       codeOrder: new Int32Array(size),
       place: new Int32Array(size),
-      slot: new Int32Array(size),
     };
   }
   return scratch;
@@ -281,14 +318,35 @@ export function prepareIndicators(
   options: IndicatorTargetOptions
 ): PreparedIndicators {
   checkOptions(options);
-  const cap = options.maxPerCommune ?? Number.POSITIVE_INFINITY;
-  const capUnit = options.capUnit ?? "indicators";
-  return {
-    communes: communes.map((c, i) => prepareCommune(c, i, options, cap, capUnit)),
+  const n = communes.length;
+  let total = 0;
+  for (let k = 0; k < n; k++) total += communes[k].missing.length;
+  let objects: PreparedCommune[] | null = null;
+  const p: PreparedIndicators = {
+    inputs: communes,
+    get communes() {
+      objects ??= communes.map((_, k) => communeObject(p, k));
+      return objects;
+    },
+    communeSlot: new Int32Array(n + 1),
+    communeFirst: new Int32Array(n + 1),
+    fullCost: new Float64Array(n),
+    rank: new Int32Array(n),
+    completable: new Uint8Array(n),
+    slotCriterion: new Int32Array(total),
+    slotFirst: new Int32Array(total),
+    slotSize: new Int32Array(total),
+    slotCost: new Float64Array(total),
+    cost: new Float64Array(total),
+    slotOf: new Int32Array(total),
+    position: new Int32Array(total),
+    codeOrder: new Int32Array(total),
     criteriaCount: options.criteriaCount,
     budget: options.budget ?? Number.POSITIVE_INFINITY,
-    cap,
-    capUnit,
+    cap: options.maxPerCommune ?? Number.POSITIVE_INFINITY,
+    capUnit: options.capUnit ?? "indicators",
     warnings: [],
   };
+  for (let k = 0; k < n; k++) prepareCommune(communes[k], k, options, p);
+  return p;
 }

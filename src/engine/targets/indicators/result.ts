@@ -1,7 +1,7 @@
 // Builds the plan a user sees from how many indicators each commune takes of each missing criterion.
 
 import type { TargetMethod } from "../types";
-import { PLACES, type PreparedCommune, type PreparedIndicators } from "./prepare";
+import type { PreparedCommune, PreparedIndicators } from "./prepare";
 import type { IndicatorCommunePlan, IndicatorTargetPlan, MissingIndicator } from "./types";
 
 /** take[k][i] = indicators commune k takes of its i-th missing criterion (its cheapest ones). */
@@ -55,41 +55,76 @@ export function compareValues(a: Value, b: Value): number {
   );
 }
 
+/** Takes per commune from takes per slot (the flat numbering of prepare.ts). */
+export function takesByCommune(province: PreparedIndicators, slotTakes: Int32Array): Takes {
+  const { communeSlot } = province;
+  return province.inputs.map((_, k) =>
+    Array.from(slotTakes.subarray(communeSlot[k], communeSlot[k + 1]))
+  );
+}
+
 export function assembleIndicatorPlan(
   province: PreparedIndicators,
   takes: Takes,
   method: TargetMethod,
   proof: { optimal: boolean; gap: number | null }
 ): IndicatorTargetPlan {
-  const plans: IndicatorCommunePlan[] = province.communes.map((c, k) => {
-    const take = takes[k];
-    const v = communeValue(c, take);
-    const criteriaBefore = province.criteriaCount - c.criteria.length;
-    // The targets are the cheapest take[i] of each criterion: read off the list by code, in its order.
-    const targets: MissingIndicator[] = [];
-    for (let q = 0; q < c.byCode.length; q++) {
-      const at = c.codePlace[q];
-      if (at % PLACES < take[Math.floor(at / PLACES)]) targets.push(c.byCode[q]);
-    }
+  const slotTakes = new Int32Array(province.slotSize.length);
+  takes.forEach((take, k) => slotTakes.set(take, province.communeSlot[k]));
+  return assembleSlotPlan(province, slotTakes, method, proof);
+}
+
+/** The plan from the indicators each commune takes of each missing criterion, its cheapest ones (per slot). */
+export function assembleSlotPlan(
+  province: PreparedIndicators,
+  take: Int32Array,
+  method: TargetMethod,
+  proof: { optimal: boolean; gap: number | null }
+): IndicatorTargetPlan {
+  const { communeSlot, communeFirst, slotFirst, slotSize, slotCriterion, slotOf, position } =
+    province;
+  const plans: IndicatorCommunePlan[] = province.inputs.map((input, k) => {
+    const list = input.missing;
+    // As communeValue: each criterion's cost summed cheapest first from 0, then added to the commune's.
+    let criteria = 0;
+    let total = 0;
     const criteriaCompleted: number[] = [];
-    c.criteria.forEach(
-      (m, i) => take[i] === m.indicators.length && criteriaCompleted.push(m.criterion)
-    );
+    for (let s = communeSlot[k]; s < communeSlot[k + 1]; s++) {
+      let part = 0;
+      for (let g = slotFirst[s]; g < slotFirst[s] + take[s]; g++) part += province.cost[g];
+      total += part;
+      if (take[s] === slotSize[s]) {
+        criteria++;
+        criteriaCompleted.push(slotCriterion[s]);
+      }
+    }
+    const slots = communeSlot[k + 1] - communeSlot[k];
+    const criteriaBefore = province.criteriaCount - slots;
+    // The list by code, and the targets (the cheapest take[s] of each criterion) read off it in its order.
+    const base = communeFirst[k];
+    const m = communeFirst[k + 1] - base;
+    const missing = new Array<MissingIndicator>(m);
+    const targets: MissingIndicator[] = [];
+    for (let q = 0; q < m; q++) {
+      const g = province.codeOrder[base + q];
+      missing[q] = list[position[g]];
+      if (g - slotFirst[slotOf[g]] < take[slotOf[g]]) targets.push(missing[q]);
+    }
     return {
-      index: c.index,
-      name: c.input.name,
-      code: c.input.code,
-      district: c.input.district,
-      group: c.input.group,
-      missing: c.byCode,
+      index: k,
+      name: input.name,
+      code: input.code,
+      district: input.district,
+      group: input.group,
+      missing,
       targets,
       criteriaBefore,
       criteriaCompleted,
-      criteriaAfter: criteriaBefore + v.criteria,
-      cost: money(v.cost),
-      completes: v.completes === 1,
-      registered: c.registered,
-      especiallyDifficult: c.especiallyDifficult,
+      criteriaAfter: criteriaBefore + criteria,
+      cost: money(total),
+      completes: slots > 0 && criteria === slots,
+      registered: input.registered === true,
+      especiallyDifficult: input.especiallyDifficult === true,
     };
   });
   const cost = money(plans.reduce((s, p) => s + p.cost, 0));
