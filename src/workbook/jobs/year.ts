@@ -8,7 +8,7 @@ import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { gridAddress } from "../grid";
 import { detectStatusYear, titleLines, type YearConflict, type YearFinding } from "../layout/year";
-import { findInputSheet } from "../sheet-finder";
+import { inputSheetNames } from "../sheet-finder";
 import { isInputKind } from "./detect";
 import type { InputKind, InputRef, JobRequest, JobResult } from "./job";
 
@@ -205,15 +205,18 @@ function namesCommunes(grid: Grid): boolean {
     .some((row) => row.some((v) => typeof v === "string" && COMMUNE_NAME_HEADERS.has(labelKey(v))));
 }
 
-/** The sheet of an input: the one named, else the first that looks like its kind; null when there is none. */
+/**
+ * The sheet of an input: the one named, else the first visible one that looks like its kind; null when there is none.
+ * Read quietly: which sheet the job itself reads (and any note on the choice) is the job's reader's business.
+ */
 async function inputGridOf(ref: InputRef | undefined, kind: InputKind): Promise<Grid | null> {
   if (!ref) return null;
-  const found = await findInputSheet(ref.workbook, {
-    named: ref.sheet,
-    accepts: (g) => (kind === "communes" ? namesCommunes(g) : isInputKind(kind, g)),
-    what: { vi: "bảng số liệu", en: "data table" },
-  }).catch(() => null);
-  return found?.grid ?? null;
+  if (ref.sheet) return ref.workbook.readSheet(ref.sheet).catch(() => null);
+  for (const name of await inputSheetNames(ref.workbook)) {
+    const grid = await ref.workbook.readSheet(name);
+    if (kind === "communes" ? namesCommunes(grid) : isInputKind(kind, grid)) return grid;
+  }
+  return null;
 }
 
 /**
