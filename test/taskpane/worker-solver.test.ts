@@ -8,12 +8,13 @@ class FakeWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   received: MixedProgram | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   constructor(private delayMs: number) {
     FakeWorker.made.push(this);
   }
   postMessage(program: MixedProgram): void {
     this.received = program;
-    setTimeout(() => {
+    this.timer = setTimeout(() => {
       if (!this.terminated)
         this.onmessage?.({
           data: { ok: { status: "optimal", values: [1], objective: 3, bound: 3 } },
@@ -22,6 +23,8 @@ class FakeWorker {
   }
   terminate(): void {
     this.terminated = true;
+    // A terminated worker answers nothing: its pending reply is dropped (no timer left open after the test).
+    clearTimeout(this.timer);
   }
 }
 
