@@ -171,6 +171,18 @@ function communesArgument(
   return read.communes;
 }
 
+/** The three ALLOCATE_* functions' shared arguments read once: the policy, its communes and the year's context. */
+function policyArguments(
+  policy: unknown[][],
+  communes: unknown[][],
+  year: number | null | undefined,
+  indicators: unknown[][] | null | undefined
+): { p: AllocationPolicy; list: CommuneAttributes[]; context: { year: number | undefined } } {
+  const p = policyArgument(policy);
+  const context = { year: optionalYear(year) };
+  return { p, list: communesArgument(p, communes, context.year, indicators), context };
+}
+
 function optionalYear(year: number | null | undefined): number | undefined {
   return year === null || year === undefined ? undefined : year;
 }
@@ -192,9 +204,8 @@ export function allocateCoefficient(
   indicators?: any[][]
 ): number[][] {
   return guard(() => {
-    const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year), indicators);
-    return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.coefficient]);
+    const { p, list, context } = policyArguments(policy, communes, year, indicators);
+    return evaluatePolicy(p, list, context).map((e) => [e.coefficient]);
   });
 }
 
@@ -215,10 +226,9 @@ export function allocateRule(
   indicators?: any[][]
 ): string[][] {
   return guard(() => {
-    const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year), indicators);
+    const { p, list, context } = policyArguments(policy, communes, year, indicators);
     const source = p.preset ? ` [${p.id}, cần đối chiếu văn bản hiện hành]` : "";
-    return evaluatePolicy(p, list, { year: optionalYear(year) }).map((e) => [e.rule + source]);
+    return evaluatePolicy(p, list, context).map((e) => [e.rule + source]);
   });
 }
 
@@ -247,8 +257,7 @@ export function allocatePolicy(
   indicators?: any[][]
 ): number[][] {
   return guard(() => {
-    const p = policyArgument(policy);
-    const list = communesArgument(p, communes, optionalYear(year), indicators);
+    const { p, list, context } = policyArguments(policy, communes, year, indicators);
     const result = allocateByPolicy({
       total,
       policy: p,
@@ -256,7 +265,7 @@ export function allocatePolicy(
       unit: optional(unit),
       min: optional(min),
       cap: optional(cap),
-      context: { year: optionalYear(year) },
+      context,
     });
     return result.allocations.map((a) => [a.amount]);
   });
