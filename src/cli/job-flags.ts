@@ -1,5 +1,6 @@
 // CLI flags, usage and `--help` generated from a job's option declaration, and the command that runs the job.
 
+import { readingText } from "../workbook/reading/text";
 import type { Bilingual } from "../engine/errors";
 import { isInputError } from "../engine/errors";
 import { UNITS, type JobOptionSpec } from "../engine/options";
@@ -139,9 +140,17 @@ export function jobCommand(config: {
         const warnings = result.warnings
           .filter((w) => !result.text.includes(w.vi))
           .map((w) => `! ${w.vi} / ${w.en}`);
-        const json =
-          result.warnings.length > 0 ? { ...result.json, warnings: result.warnings } : result.json;
-        return { json, text: [result.text, ...warnings].join("\n"), sheets: result.sheets };
+        const reading = result.reading ?? [];
+        const json = {
+          ...result.json,
+          ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+          reading,
+        };
+        return {
+          json,
+          text: [result.text, ...warnings, ...readingText(reading)].join("\n"),
+          sheets: result.sheets,
+        };
       } catch (e) {
         // Readers name the sheet and cell; the CLI adds which file it was.
         if (!isInputError(e) || e.details.file) throw e;

@@ -32,6 +32,10 @@ export interface Grid {
   origin: { row: number; col: number };
   /** Merged ranges, when the adapter knows them (sheet coordinates); the value sits in the top-left cell. */
   merges?: MergedRange[];
+  /** Hidden or filtered-out rows, 0-based sheet rows, when the adapter knows them: they are data (a filter is a view). */
+  hiddenRows?: number[];
+  /** Hidden columns, 0-based sheet columns, when the adapter knows them: not read where a visible column plays the same role. */
+  hiddenCols?: number[];
 }
 
 export function isCellError(value: CellValue): value is CellError {

@@ -6,6 +6,7 @@ import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
+import type { TableReading } from "../reading/types";
 import type { PlanYear } from "./year";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
@@ -75,6 +76,8 @@ export interface JobResult {
   /** Tables to write on the add-in's own sheets. */
   sheets: OutputSheet[];
   warnings: Warning[];
+  /** What was read, per input table (also `reading` in the JSON). */
+  reading?: TableReading[];
 }
 
 export interface PlanningJob {

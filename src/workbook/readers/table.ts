@@ -23,6 +23,7 @@ import { headerBlock, headerTextFromAbove, isColumnNumberRow } from "../layout/h
 import { hasNoNumbers, isEndRow, rowTexts } from "../layout/labels";
 import { tableUnit, type MoneyUnit } from "../layout/units";
 import { legacyEncoding, legacyExpected } from "../layout/legacy-text";
+import { newRecord, skipRow, useRow, type TableRecord } from "../reading/record";
 
 export interface ColumnSpec {
   key: string;
@@ -56,6 +57,8 @@ export interface LocatedTable {
   ignoredRows: number[];
   /** The money unit the sheet states ("ĐVT: tỷ đồng"), or null. */
   unit: MoneyUnit | null;
+  /** What the readers decided row by row and column by column (reading/record.ts), shown as the table's reading. */
+  record: TableRecord;
 }
 
 const MAX_HEADER_SCAN = 30;
@@ -176,6 +179,9 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   let endRow: number | null = null;
   const dataRows: number[] = [];
   const ignoredRows: number[] = [];
+  const record = newRecord();
+  const skip = (r: number, role: Parameters<typeof skipRow>[2], why: Bilingual) =>
+    skipRow({ record } as Parameters<typeof skipRow>[0], r, role, why);
   let gap = 0;
   for (let r = block.bottom + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
@@ -185,13 +191,28 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     }
     if (endRow !== null) {
       ignoredRows.push(r);
+      skip(r, "signature", {
+        vi: "sau cuối bảng (ghi chú, chữ ký)",
+        en: "after the end of the table (notes, signatures)",
+      });
       continue;
     }
     if (dataRows.length === 0 && columnNumberRow === null && isColumnNumberRow(row)) {
       columnNumberRow = r;
+      skip(r, "column-numbers", { vi: "dòng số thứ tự cột", en: "column-number row" });
       continue;
     }
-    if (isColumnNumberRow(row) || repeatsHeader(row, block.lastParts)) continue;
+    if (isColumnNumberRow(row)) {
+      skip(r, "column-numbers", { vi: "dòng số thứ tự cột", en: "column-number row" });
+      continue;
+    }
+    if (repeatsHeader(row, block.lastParts)) {
+      skip(r, "repeated-header", {
+        vi: "tiêu đề lặp lại (bảng in nhiều trang)",
+        en: "repeated header (table printed over pages)",
+      });
+      continue;
+    }
     const texts = rowTexts(row);
     const loneNote =
       gap > 0 &&
@@ -203,10 +224,15 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     if (isEndRow(row) || loneNote) {
       endRow = r;
       ignoredRows.push(r);
+      skip(r, "note", {
+        vi: "cuối bảng: ghi chú hoặc chữ ký",
+        en: "end of the table: a note or signature",
+      });
       continue;
     }
     gap = 0;
     dataRows.push(r);
+    useRow({ record } as Parameters<typeof useRow>[0], r);
   }
   return {
     grid,
@@ -220,6 +246,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     endRow,
     ignoredRows,
     unit: tableUnit(grid, block.top, block.headers),
+    record,
   };
 }
 
