@@ -29,12 +29,12 @@ import { readAllocationPolicy } from "../readers/allocation-policy";
 import { readAllocationCommunes, type AllocationCommunes } from "../readers/commune-attributes";
 import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
-import { jobPlanYear, withPlanYear } from "./year";
+import { jobPlanYear, withPlanYear } from "../reading/year";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
-import { choosePeriod } from "./period";
+import { choosePeriod } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
-import type { AllocateJson } from "./results";
+import type { AllocateJson } from "../results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 

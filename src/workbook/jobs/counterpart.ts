@@ -19,10 +19,10 @@ import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
 import { readingInput, type JobRequest, type PlanningJob } from "./job";
-import { PLAN_YEAR_OPTION } from "./period";
+import { PLAN_YEAR_OPTION } from "../reading/period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
-import { jobPlanYear, withPlanYear, type SettledYear } from "./year";
-import type { CounterpartJson } from "./results";
+import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
+import type { CounterpartJson } from "../results";
 
 const fmt = formatVi;
 

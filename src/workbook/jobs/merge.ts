@@ -18,7 +18,7 @@ import {
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "./targets";
-import type { MergeJson } from "./results";
+import type { MergeJson } from "../results";
 
 /** Rows that already name merged communes: not rolled up, and said. */
 function notRolled(rows: { name: string }[], sheet: string): Warning[] {

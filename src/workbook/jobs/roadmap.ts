@@ -19,7 +19,7 @@ import {
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
-import { inputGrid } from "./input-grid";
+import { inputGrid } from "../reading/input-grid";
 import {
   averageTableCost,
   checkFirstYear,
@@ -31,10 +31,10 @@ import {
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
-import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "./year";
-import type { RoadmapJson } from "./results";
+import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "../reading/year";
+import type { RoadmapJson } from "../results";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (

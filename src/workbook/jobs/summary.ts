@@ -9,16 +9,16 @@ import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import { findInputSheet, inputSheetNames } from "../sheet-finder";
+import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
-import { yearLine } from "./year";
-import type { SummaryJson } from "./results";
+import { yearLine } from "../reading/year";
+import type { SummaryJson } from "../results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {

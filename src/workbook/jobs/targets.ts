@@ -2,7 +2,7 @@
 
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { choosePeriod } from "./period";
+import { choosePeriod } from "../reading/period";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
@@ -10,7 +10,7 @@ import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findInputSheet } from "../sheet-finder";
+import { findInputSheet } from "../reading/sheet-finder";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -24,8 +24,8 @@ import {
   type JobResult,
   type PlanningJob,
 } from "./job";
-import { withPlanYear, yearMissing } from "./year";
-import type { TargetsJson } from "./results";
+import { withPlanYear, yearMissing } from "../reading/year";
+import type { TargetsJson } from "../results";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
