@@ -1,5 +1,6 @@
 // `ntm-plan plan FILE`: the whole yearly planning in one run — every job whose input sheets the file has.
 
+import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
 import { detectInputs, matchJobInputs } from "../../workbook/reading/detect";
 import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
@@ -108,7 +109,7 @@ export const planCommand: CliCommand = {
       reports.push({ id: job.id, label, status: "done", sheets: chosen, result: result.json });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
-      sheets.push(...result.sheets);
+      pushAll(sheets, result.sheets);
     }
     return {
       json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports },

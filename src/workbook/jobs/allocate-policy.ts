@@ -2,6 +2,7 @@
 // named by the user, or the user's own policy sheet), the envelope split by it, and optionally the province's
 // top-up split by a second policy beside it.
 
+import { pushAll } from "../../engine/arrays";
 import {
   ATTRIBUTE_WORDS,
   POLICY_PRESETS,
@@ -374,7 +375,8 @@ export async function runPolicyAllocation(
           context,
         })
       : undefined;
-  warnings.push(...zeroWarnings(central), ...(topUp ? zeroWarnings(topUp) : []));
+  pushAll(warnings, zeroWarnings(central));
+  if (topUp) pushAll(warnings, zeroWarnings(topUp));
   const combined: PolicyAllocation[] = central.allocations.map((a, i) =>
     topUp ? { ...a, amount: a.amount + topUp.allocations[i].amount } : a
   );

@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { formatEn, formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
@@ -218,14 +219,14 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       request,
       settled
     );
-    warnings.unshift(...settled.warnings);
+    prependAll(warnings, settled.warnings);
     const table = await loadBudget(
       request.inputs.budget,
       COUNTERPART_OPTIONS.parse(request.options).mapping
     );
     const columns = counterpartCheck(table, required);
     const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
-    warnings.push(...(table.notes ?? []));
+    pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
       warnings.push({
         sheet: table.sheet,

@@ -1,6 +1,7 @@
 // The "roadmap" job: projects the communes year by year to the end of the period and checks the period targets;
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
+import { pushAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
@@ -298,7 +299,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       }
       // The first year as the targets job plans it (lists of criteria), so both say the same.
       const table = await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
-      if (table) warnings.push(...table.warnings);
+      if (table) pushAll(warnings, table.warnings);
       if (table?.rollUp) rollUps.push(table.rollUp);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
       const first = await planFirstYear(request, read.communes, {

@@ -1,5 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
+import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
@@ -26,7 +27,7 @@ export async function readCatalogueInput(ref: InputRef | undefined): Promise<Cat
   const found: Catalogue[] = [];
   for (const name of await inputSheetNames(ref.workbook)) {
     const grid = await ref.workbook.readSheet(name);
-    if (looksLikeCatalogue(grid)) found.push(...readCatalogues(grid));
+    if (looksLikeCatalogue(grid)) pushAll(found, readCatalogues(grid));
   }
   if (found.length === 0) {
     throw new InputError({
@@ -184,7 +185,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
-    read.warnings.unshift(...choice.warnings);
+    prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =

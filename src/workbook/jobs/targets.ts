@@ -1,5 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { choosePeriod } from "../reading/period";
 import { InputError } from "../../engine/errors";
@@ -126,7 +127,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
-    inputs.warnings.unshift(...choice.warnings);
+    prependAll(inputs.warnings, choice.warnings);
     // Communes registered for a year come first only in that year: without the year that order cannot be told.
     const registered = inputs.communes.find((c) => c.registeredYear !== undefined);
     if (year === undefined && registered) {
