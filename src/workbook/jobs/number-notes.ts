@@ -7,7 +7,7 @@ import {
   hiddenColumnWarnings,
   invisibleCharacterWarnings,
 } from "../readers/table";
-import { sheetChoiceWarnings } from "../sheet-finder";
+import { sheetChoiceWarnings } from "../reading/sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
 
 /** A port that remembers the grids it handed out, so their reading notes can be collected afterwards. */
