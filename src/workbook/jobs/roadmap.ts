@@ -9,7 +9,7 @@ import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
 import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
-import { findSheetName } from "../ownership";
+import { sheetNamed } from "../reading/sheet-finder";
 import {
   PERIOD_TARGETS_SHEET,
   readPeriodTargets,
@@ -170,10 +170,7 @@ async function periodTargets(request: JobRequest): Promise<PeriodTargets | null>
   const wanted =
     typeof request.options["targets-sheet"] === "string" ? request.options["targets-sheet"] : "";
   const explicit = wanted.trim() !== "";
-  const name = findSheetName(
-    await ref.workbook.sheetNames(),
-    explicit ? wanted : PERIOD_TARGETS_SHEET
-  );
+  const name = await sheetNamed(ref.workbook, explicit ? wanted : PERIOD_TARGETS_SHEET);
   if (name === undefined) {
     if (explicit && wanted !== PERIOD_TARGETS_SHEET) await ref.workbook.readSheet(wanted); // names the missing sheet
     return null;
