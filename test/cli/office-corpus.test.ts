@@ -207,7 +207,7 @@ const KNOWN_GAPS: {
   },
   {
     file: "h-marks-hidden-count-2022.xlsx",
-    commands: ["summary", "targets", "roadmap", "report"],
+    commands: ["summary", "report"],
     class: "2 hidden",
     outcome: "wrong",
     why: "the hidden 2022 count is read in place of the marks and the visible count",
@@ -323,13 +323,6 @@ const KNOWN_GAPS: {
     class: "5 not communes",
     outcome: "refused",
     why: "'Số xã đạt' row taken as a commune (refused at 262)",
-  },
-  {
-    file: "hs-hidden-old-coefficient.xlsx",
-    commands: ["allocate", "report"],
-    class: "2 hidden",
-    outcome: "wrong",
-    why: "the hidden 'Hệ số năm 2023' is read in place of the visible 'Hệ số'",
   },
   {
     file: "hs-ward-row.xlsx",
