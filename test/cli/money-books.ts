@@ -17,6 +17,8 @@ export interface FundingBook {
   /** [STT, label, ...amounts]. */
   rows: Cell[][];
   sheet?: string;
+  /** Other sheets of the workbook, each as rows from A1. */
+  extraSheets?: { name: string; rows: Cell[][] }[];
 }
 
 /** Writes the book; the header row is sheet row 4 (3 with no unit line), data from the row below. */
@@ -28,6 +30,10 @@ export async function writeFundingBook(file: string, book: FundingBook): Promise
   if (book.unitLine) ws.addRow([book.unitLine]);
   ws.addRow(["STT", "Nội dung chỉ tiêu", ...book.headers]);
   for (const r of book.rows) ws.addRow(r);
+  for (const extra of book.extraSheets ?? []) {
+    const other = wb.addWorksheet(extra.name);
+    for (const r of extra.rows) other.addRow(r);
+  }
   await fs.mkdir(path.dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
   return file;

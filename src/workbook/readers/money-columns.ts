@@ -126,10 +126,12 @@ export function planMoneyColumns(table: LocatedTable, labelCol: number): ColumnP
     else if (any(COMPARISON)) setAside("comparison", WORDS_FOR.comparison);
     else if (any(NOTE)) setAside("note", WORDS_FOR.note);
     else if (any(SHARE)) {
-      // "Tỷ lệ %" after two years of money compares them; beside one it is that year's share.
+      // A bare "Tỷ lệ %" after two years of money compares them; "Cơ cấu", "Tỷ trọng" or one beside a single
+      // year is that year's share.
+      const compares = amounts.length >= 2 && !any(/\b(co cau|ty trong|share)\b/);
       setAside(
-        amounts.length >= 2 ? "comparison" : "share",
-        amounts.length >= 2 ? WORDS_FOR.comparison : WORDS_FOR.share
+        compares ? "comparison" : "share",
+        compares ? WORDS_FOR.comparison : WORDS_FOR.share
       );
     } else {
       const s = stats(table, h.col);
