@@ -99,6 +99,23 @@ describe("a text cell in an amount column", () => {
     }
   );
 
+  it('"chưa có" where the stated total counts the line is refused naming the cell: the total says it has a figure', async () => {
+    const rows = book("", () => null);
+    rows[2][3] = "chưa có"; // D7, while the total row D5 still counts the local budget
+    const file = await writeFundingBook(path.join(dir, "word-under-total.xlsx"), {
+      unitLine: "ĐVT: triệu đồng",
+      headers: ["Kết quả huy động năm 2023", "Kế hoạch năm 2024"],
+      rows,
+    });
+    for (const job of [["funding"], ["counterpart", "--ratio", "1"]]) {
+      const run = await jobJson([job[0], file, ...job.slice(1)]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain("D7");
+      expect(run.stderr).toContain("chưa có");
+      expect(run.stderr).toContain("D5");
+    }
+  });
+
   it("a budget with no figure in a column is not assessed: never compliant, in the job and the report", async () => {
     const rows = book("", () => null);
     rows[1][3] = "chưa có"; // NGÂN SÁCH TRUNG ƯƠNG, 2024: D6

@@ -80,9 +80,29 @@ export function tableUnit(grid: Grid, headerTop: number, headers: string[]): Mon
   return null;
 }
 
-/** A column's own unit, from its (composed) header: "Kế hoạch 2024 (tỷ đồng)" → tỷ đồng; null when it names none. */
+/**
+ * A column's own unit, from its (composed) header: "Kế hoạch 2024 (tỷ đồng)" → tỷ đồng, and a header row of units
+ * under the captions ("Kết quả năm 2023 / Tỷ đồng") → tỷ đồng; null when it names none.
+ */
 export function columnUnit(header: string): MoneyUnit | null {
-  return header === "" ? null : unitInText(header);
+  if (header === "") return null;
+  const inText = unitInText(header);
+  if (inText) return inText;
+  for (const part of header.split(" / ")) {
+    const unit = bareUnit(part);
+    if (unit) return unit;
+  }
+  return null;
+}
+
+/** A header part that is only a unit ("Tỷ đồng", "triệu đồng", "(Triệu đồng)"), or null. */
+function bareUnit(part: string): MoneyUnit | null {
+  const key = labelKey(part).replace(/[()]/g, " ").replace(/\s+/g, " ").trim();
+  if (
+    !/^(ty|trieu|nghin|ngan)? ?(dong|vnd)$|^(billion|million|thousand) vnd$|^(ty|trieu)$/.test(key)
+  )
+    return null;
+  return unitOf(key);
 }
 
 /** True when two units are the same money unit. */
@@ -113,6 +133,9 @@ export function unitWords(text: string): MoneyUnit | null {
  */
 export function withoutUnit(header: string): string {
   return header
+    .split(" / ")
+    .filter((part) => bareUnit(part) === null)
+    .join(" / ")
     .replace(/\s*\(([^)]*)\)?/g, (whole, inner: string) => (unitOf(labelKey(inner)) ? "" : whole))
     .replace(/\s+/g, " ")
     .trim();

@@ -183,7 +183,9 @@ function checkNegatives(table: BudgetTable, grid: Grid, notes: Warning[]): void 
           en: `the total row "${line.label}" to be zero or more (column ${columns[c]})`,
         });
       }
-      if (hasKids || line.derived) {
+      // A reduction line may have sub-lines of its own ("Thu hồi" split by source): its stated figure stands, and
+      // the sum check says whether they agree. Any other line with sub-lines is a total that must not go below zero.
+      if (line.derived || (hasKids && !isReductionLabel(line.label))) {
         throw refuse(cell, line.label, v, {
           vi: `"${line.label}" (cột ${columns[c]}): tổng các dòng con, sau khi trừ các khoản giảm, không âm; kiểm tra các dòng giảm dưới nó`,
           en: `"${line.label}" (column ${columns[c]}): the sum of its sub-lines, net of reductions, to be zero or more; check the reductions under it`,
@@ -216,6 +218,38 @@ function checkNegatives(table: BudgetTable, grid: Grid, notes: Warning[]): void 
       vi: `cột ${name}: tổng các nguồn, sau khi trừ các khoản giảm, không âm`,
       en: `column ${name}: the sum of the sources, net of reductions, to be zero or more`,
     });
+  });
+}
+
+/**
+ * A "no figure" word ("chưa có") in a line that a stated total counts: the total says the line has a figure, so the
+ * word cannot be read as none without the sums disagreeing. Refused naming the cell, rather than a total that is off.
+ */
+function checkNoFigures(table: BudgetTable, grid: Grid, noFigure: NoFigureCells): void {
+  if (noFigure.count === 0) return;
+  table.columns.forEach((name, c) => {
+    for (const check of sumChecks(table, c)) {
+      if (check.ok) continue;
+      const at = table.lines.findIndex(
+        (l) => l.cells?.[c] === check.cell && l.label === check.label
+      );
+      const parent = check.kind === "total" ? null : at;
+      const covered = table.lines.filter(
+        (l, i) => i !== at && l.category !== "total" && l.parent === parent
+      );
+      const word = covered.find((l) => l.cells?.[c] !== undefined && noFigure.has(l.cells[c]!));
+      if (!word) continue;
+      const cell = word.cells![c]!;
+      throw new InputError({
+        sheet: grid.sheet,
+        cell,
+        found: noFigure.text(cell),
+        expected: {
+          vi: `số tiền của "${word.label}" (cột ${name}): ô ghi chữ thay cho số, nhưng "${check.label}" (ô ${check.cell}) ghi ${fmtVi(check.stated)}, có tính cả dòng này (thiếu ${fmtVi(check.difference)}); hãy ghi số tiền vào ô`,
+          en: `the amount of "${word.label}" (column ${name}): the cell holds words, not a figure, but "${check.label}" (cell ${check.cell}) states ${fmtEn(check.stated)}, which counts this line (${fmtEn(check.difference)} short); type the amount in the cell`,
+        },
+      });
+    }
   });
 }
 
@@ -393,6 +427,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
   };
   const negatives: Warning[] = [];
   checkNegatives(result, grid, negatives);
+  checkNoFigures(result, grid, noFigure);
   recordColumns(table, amounts, aside, units);
   recordSums(table, result);
   const ignored = ignoredRowsWarning(table);

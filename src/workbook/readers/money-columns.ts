@@ -143,7 +143,7 @@ export function planMoneyColumns(table: LocatedTable, labelCol: number): ColumnP
       else
         amounts.push({
           col: h.col,
-          header: withoutUnit(header) || header,
+          header: withoutUnit(h.header).replace(/ \/ /g, " ") || header,
           own: columnUnit(h.header),
         });
     }
@@ -214,13 +214,15 @@ export function settleUnits(
     }
   }
   if (seen.length === 0) seen.push(amounts[0] ? unitOf(rows[0] ?? 0, amounts[0].col) : base);
-  const converts = seen.length > 1;
-  const common: MoneyUnit = converts
-    ? MILLION_VND
-    : { vi: seen[0].vi, en: seen[0].en, millions: seen[0].millions };
+  // Every output states money in million VND (the unit of costs, budgets and allocations): figures in another unit
+  // are converted once, here, and the conversion is said.
+  const common = MILLION_VND;
+  const converts = seen.some((u) => !sameUnit(u, common));
   const notes: Warning[] = [];
   const headerCell = (c: number) => gridAddress(grid, table.headerRow, c);
   const sheetCell = sheet?.cell ? gridAddress(grid, sheet.cell.row, sheet.cell.col) : undefined;
+  const factor = (u: MoneyUnit, format: (n: number) => string) =>
+    u.millions >= 1 ? `× ${format(u.millions)}` : `÷ ${format(Math.round(1 / u.millions))}`;
   for (const a of amounts) {
     if (a.own && sheet && !sameUnit(a.own, sheet)) {
       notes.push({
@@ -230,24 +232,29 @@ export function settleUnits(
         en: `Column "${a.header}" (cell ${headerCell(a.col)}) states ${a.own.en}, unlike the sheet's unit (${sheet.en}, cell ${sheetCell}): the column's own unit is used`,
       });
     }
-    if (converts) {
-      const units = [
-        ...new Set(rows.map((r) => unitOf(r, a.col)).filter((u) => !sameUnit(u, common))),
-      ];
+  }
+  if (converts && seen.length === 1) {
+    const u = seen[0];
+    const where = sheetCell ?? (amounts[0]?.own ? headerCell(amounts[0].col) : undefined);
+    notes.push({
+      sheet: grid.sheet,
+      ...(where ? { cell: where } : {}),
+      vi: `Bảng tính bằng ${u.vi}${where ? ` (ô ${where})` : ""}: các số được đổi sang triệu đồng (${factor(u, formatVi)})`,
+      en: `The table is in ${u.en}${where ? ` (cell ${where})` : ""}: its figures are converted to million VND (${factor(u, formatEn)})`,
+    });
+  } else if (converts) {
+    for (const a of amounts) {
+      const units: MoneyUnit[] = [];
+      for (const r of rows) {
+        const u = unitOf(r, a.col);
+        if (!sameUnit(u, common) && !units.some((x) => sameUnit(x, u))) units.push(u);
+      }
       for (const u of units) {
-        const factor =
-          u.millions >= 1
-            ? `× ${formatVi(u.millions)}`
-            : `÷ ${formatVi(Math.round(1 / u.millions))}`;
-        const factorEn =
-          u.millions >= 1
-            ? `× ${formatEn(u.millions)}`
-            : `÷ ${formatEn(Math.round(1 / u.millions))}`;
         notes.push({
           sheet: grid.sheet,
           cell: headerCell(a.col),
-          vi: `Các cột của bảng có đơn vị khác nhau: cột "${a.header}" tính bằng ${u.vi}, đã đổi sang triệu đồng (${factor})`,
-          en: `The table's columns have different units: column "${a.header}" is in ${u.en}, converted to million VND (${factorEn})`,
+          vi: `Các cột của bảng có đơn vị khác nhau: cột "${a.header}" tính bằng ${u.vi}, đã đổi sang triệu đồng (${factor(u, formatVi)})`,
+          en: `The table's columns have different units: column "${a.header}" is in ${u.en}, converted to million VND (${factor(u, formatEn)})`,
         });
       }
     }
@@ -302,6 +309,10 @@ export class NoFigureCells {
   }
   has(cell: string): boolean {
     return this.cells.some((c) => c.cell === cell);
+  }
+  /** The words typed in a cell noted here. */
+  text(cell: string): string {
+    return this.cells.find((c) => c.cell === cell)?.text ?? "";
   }
   warnings(): Warning[] {
     const shown = this.cells.slice(0, 5);

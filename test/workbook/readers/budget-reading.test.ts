@@ -90,3 +90,26 @@ describe("readBudget: the reading", () => {
     expect(off?.vi).toContain("lệch");
   });
 });
+
+describe("readBudget: units in a header row of their own", () => {
+  it("reads 'Tỷ đồng' under each caption as that column's unit and converts to million VND", () => {
+    const table = readBudget(
+      gridFromRows("Nguồn vốn", [
+        ["STT", "Nội dung chỉ tiêu", "Kết quả năm 2023", "Kế hoạch năm 2024"],
+        [null, null, "Tỷ đồng", "Tỷ đồng"],
+        ["I", "NGÂN SÁCH TRUNG ƯƠNG", 223.534, 200.334],
+        ["II", "NGÂN SÁCH ĐỊA PHƯƠNG", 54.351, 210.713],
+      ])
+    );
+    expect(table.columns).toEqual(["Kết quả năm 2023", "Kế hoạch năm 2024"]);
+    expect(table.unit).toMatchObject({ vi: "triệu đồng", millions: 1 });
+    expect(table.lines.map((l) => l.amounts)).toEqual([
+      [223534, 200334],
+      [54351, 210713],
+    ]);
+    expect(table.reading.columns.find((c) => c.col === "C")?.unit).toMatchObject({
+      vi: "tỷ đồng",
+      millions: 1000,
+    });
+  });
+});
