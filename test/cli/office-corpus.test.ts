@@ -59,20 +59,6 @@ const KNOWN_GAPS: {
   why: string;
 }[] = [
   {
-    file: "h-hidden-draft-plan-column.xlsx",
-    commands: ["funding", "counterpart", "report"],
-    class: "2 hidden",
-    outcome: "wrong",
-    why: "the hidden draft-plan column is read as a third year of money",
-  },
-  {
-    file: "h-hidden-last-year-column.xlsx",
-    commands: ["funding", "counterpart", "report"],
-    class: "2 hidden",
-    outcome: "wrong",
-    why: "the hidden last-year column is read as a third year of money",
-  },
-  {
     file: "f-if-empty-amount.xlsx",
     commands: ["funding", "counterpart", "report"],
     class: "7 empty text",
@@ -99,13 +85,6 @@ const KNOWN_GAPS: {
     class: "8 text in money",
     outcome: "refused",
     why: "funding and counterpart refuse at C11; the report (plan) stops on that refusal instead of leaving the money parts out",
-  },
-  {
-    file: "b-nv-ty-hidden-compare.xlsx",
-    commands: ["funding", "counterpart", "report"],
-    class: "2 hidden",
-    outcome: "wrong",
-    why: "the hidden draft column is read as one more year",
   },
   {
     file: "h-marks-hidden-count-2022.xlsx",

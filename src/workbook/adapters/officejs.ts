@@ -353,8 +353,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
       checkGridSize(sheet.name, origin, rowCount, columnCount);
       const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
       // Answered with the first block: one address, a few bytes per visible block of cells.
-      const visible = this.visibleCells ? used.getSpecialCellsOrNullObject("Visible") : null;
-      visible?.load("address");
+      const visibleCells: Excel.RangeAreas[] = [];
+      if (this.visibleCells) {
+        const visible = used.getSpecialCellsOrNullObject("Visible");
+        visible.load("address");
+        visibleCells.push(visible);
+      }
       const rows: CellValue[][] = [];
       for (let start = 0; start < rowCount; start += rowsPerBlock) {
         const count = Math.min(rowsPerBlock, rowCount - start);
@@ -372,14 +376,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
         );
       }
       if (sheet.visibility === "VeryHidden" && rows[0]?.[0] === META_SIGNATURE) return "meta";
-      const hidden = visible
-        ? hiddenFromVisible(
-            visible.isNullObject ? null : visible.address,
-            origin,
-            rowCount,
-            columnCount
-          )
-        : { rows: [], cols: [] };
+      let hidden: { rows: number[]; cols: number[] } = { rows: [], cols: [] };
+      if (this.visibleCells) {
+        for (const visible of visibleCells) {
+          const address = visible.isNullObject ? null : visible.address;
+          hidden = hiddenFromVisible(address, origin, rowCount, columnCount);
+        }
+      }
       return {
         sheet: sheet.name,
         rows,

@@ -320,13 +320,53 @@ function roleOfKey(key: string): { role: ColumnRole; criterion?: string } {
 
 /**
  * What a header is for, without the words that tell two versions apart: "Kế hoạch 2024 (dự thảo lần 1)" and
- * "Kế hoạch 2024" play the same role. Bracketed parts (units, versions) are left out too.
+ * "Kế hoạch 2024" play the same role. Bracketed parts and unit words are left out too.
  */
 function roleKey(header: string): string {
-  return labelKey(header.replace(/\([^)]*\)|\[[^\]]*\]/g, " "))
-    .replace(/\b(du thao|ban du thao|lan \d+|lan dau|ban dau|ban cu|cu|draft|old|v\d+)\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    labelKey(header.replace(/\([^)]*\)|\[[^\]]*\]|\//g, " "))
+      .replace(/\b(du thao|ban du thao|lan \d+|lan dau|ban dau|ban cu|cu|draft|old|v\d+)\b/g, " ")
+      // A unit line above one column only ("triệu đồng") is composed into its header, not into a hidden one's.
+      .replace(
+        /\b(dvt|don vi tinh|trieu dong|ty dong|nghin dong|ngan dong|million vnd|billion vnd)\b/g,
+        " "
+      )
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+/** The words of a header's role: its roleKey without years ("Kết quả năm 2022" and "Kết quả năm 2023" alike). */
+function roleWords(header: string): string[] {
+  return roleKey(header)
+    .replace(/\b(19|20)\d\d\b/g, " ")
+    .split(" ")
+    .filter((w) => w !== "");
+}
+
+/**
+ * The visible column playing a hidden column's role, found by header: the same header but for version words, units
+ * and years, or one naming the other's role in more words ("Kết quả năm 2022" beside "Kết quả huy động năm 2023":
+ * last year's figures beside this year's). Undefined when none.
+ */
+function visibleTwin(
+  headers: string[],
+  header: string,
+  hidden: ReadonlySet<number>
+): number | undefined {
+  const key = roleKey(header);
+  if (key === "") return undefined;
+  const same = headers.findIndex((h, v) => !hidden.has(v) && h !== "" && roleKey(h) === key);
+  if (same >= 0) return same;
+  const words = roleWords(header);
+  if (words.length === 0) return undefined;
+  const within = (a: string[], b: string[]) => a.every((w) => b.includes(w));
+  const near = headers.findIndex((h, v) => {
+    if (hidden.has(v) || h === "") return false;
+    const other = roleWords(h);
+    return other.length > 0 && (within(words, other) || within(other, words));
+  });
+  return near >= 0 ? near : undefined;
 }
 
 /** Hidden-column notes per grid, by column: said only for a grid whose cells were read (see markRead). */
@@ -405,14 +445,7 @@ function hiddenColumnRoles(t: {
     }
     const spec = specs.find((s) => matches(block.lastParts[c] ?? "", s) || matches(header, s));
     let twin = spec !== undefined ? columns[spec.key] : undefined;
-    if (twin === undefined) {
-      const key = roleKey(header);
-      const found =
-        key === ""
-          ? -1
-          : block.headers.findIndex((h, v) => !hidden.has(v) && h !== "" && roleKey(h) === key);
-      twin = found >= 0 ? found : undefined;
-    }
+    if (twin === undefined) twin = visibleTwin(block.headers, header, hidden);
     if (twin !== undefined && !hidden.has(twin)) {
       setAside.add(c);
       const visible = `${letters(twin)} ("${block.headers[twin]}")`;

@@ -98,6 +98,21 @@ describe("hidden columns", () => {
     expect(note?.en).toContain('E ("Kế hoạch năm 2024")');
   });
 
+  it("sets aside last year's figures in a hidden column beside this year's, though headed in fewer words", async () => {
+    const wb = new MemoryWorkbook({
+      "Nguồn vốn": [
+        ["STT", "Nội dung", "Kết quả huy động năm 2023", "Kế hoạch năm 2024", "Kết quả năm 2022"],
+        ["I", "NGÂN SÁCH TRUNG ƯƠNG", 223534, 200334, 180000],
+        ["II", "NGÂN SÁCH ĐỊA PHƯƠNG", 54351, 210713, 40000],
+      ],
+    });
+    wb.hideColumns("Nguồn vốn", [4]);
+    const result = await fundingJob.run({ inputs: { budget: { workbook: wb } }, options: {} });
+    const totals = (result.json.columns as { total: number }[]).map((c) => c.total);
+    expect(totals).toEqual([223534 + 54351, 200334 + 210713]);
+    expect(result.warnings.find((w) => w.cell === "E1")?.en).toContain("was not used");
+  });
+
   it("records each hidden column in the table's reading with what was done with it", () => {
     const grid = {
       sheet: "Xa",
