@@ -256,7 +256,8 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** One area of an A1 address as Excel accepts it: "C6", "C6:C85", whole rows "6:85" or whole columns "C:E". */
-const AREA = /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})$/;
+const AREA =
+  /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})$/;
 
 /** Range.select / RangeAreas.select: the selection changes at the next sync (as every queued action does). */
 function selectable(sheet: FakeSheet, address: string, areas: number) {
