@@ -334,6 +334,8 @@ function checksGroup(r: TableReading): ReadingGroup | null {
   return { key: "checks", title: { vi: "Kiểm tra chéo", en: "Cross-checks" }, items, notes };
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The panel's section for each input table read. */
 export function readingSections(readings: readonly TableReading[]): ReadingSection[] {
   return readings.map((r, i) => {
@@ -344,7 +346,7 @@ export function readingSections(readings: readonly TableReading[]): ReadingSecti
       r.used.role === "line" ? { vi: "dòng", en: "lines" } : { vi: "xã", en: "communes" };
     return {
       key: `${i}-${r.input}-${r.sheet}`,
-      title: r.what,
+      title: { vi: capitalise(r.what.vi), en: capitalise(r.what.en) },
       summary: {
         vi: `Trang '${r.sheet}': ${r.used.count} ${what.vi}`,
         en: `Sheet '${r.sheet}': ${r.used.count} ${what.en}`,
@@ -360,8 +362,8 @@ export const PREVIEW_MAX_ROWS = 500;
 
 /**
  * The rows of a target as a read-only table for the preview: first each row's number and name (its name column,
- * else its first text), then the target's columns, else every column the reading names (every column with a
- * header when it names none). Values as read; nothing is computed.
+ * else its first text), then the target's columns, else every column the reading names, those read first (every
+ * column with a header when it names none). Values as read; nothing is computed.
  */
 export function previewTable(
   grid: Grid,
@@ -385,7 +387,8 @@ export function previewTable(
       header: reading.columns.find((c) => c.col === letters)?.header ?? headerOf(gridCol(letters)),
     }));
   } else if (reading.columns.length > 0) {
-    cols = reading.columns
+    // The columns read first (they take the places beside the name), then those set aside.
+    cols = [...reading.columns.filter((c) => c.used), ...reading.columns.filter((c) => !c.used)]
       .filter((c) => c.col !== nameCol?.col)
       .map((c) => ({ letters: c.col, header: c.header }));
   } else {

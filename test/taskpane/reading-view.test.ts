@@ -53,6 +53,7 @@ describe("the reading panel's items", () => {
   it("lists the header, the communes used and each kind of skipped row with its sheet rows and labels", async () => {
     const { reading } = await readingOf();
     const [section] = readingSections([reading]);
+    expect(section.title).toEqual({ vi: "Danh sách xã", en: "Commune list" });
     expect(section.summary).toEqual({ vi: "Trang 'Xã': 4 xã", en: "Sheet 'Xã': 4 communes" });
     expect(item(section, "header").target).toMatchObject({ address: "3:3", rows: [3] });
     const used = item(section, "used");
@@ -163,14 +164,14 @@ describe("ranges of the reading", () => {
 });
 
 describe("the read-only preview of an item's rows", () => {
-  it("shows the skipped rows as typed, each with its sheet row number, and the columns the reading names", async () => {
+  it("shows the skipped rows as typed, each with its sheet row number, and the columns the reading names, used first", async () => {
     const { reading, grid } = await readingOf();
     const [section] = readingSections([reading]);
     const table = previewTable(grid, reading, item(section, "skipped-district").target!, "vi");
     expect(table.columns.map((c) => c.header)).toEqual([
       "Dòng",
-      "A: TT",
       "C: Số tiêu chí đạt",
+      "A: TT",
       "D: Ghi chú",
     ]);
     expect(table.rows).toEqual([
@@ -178,7 +179,7 @@ describe("the read-only preview of an item's rows", () => {
       ["8. Huyện Trần Đề", null, null, null],
     ]);
     const communes = previewTable(grid, reading, item(section, "used").target!, "vi");
-    expect(communes.rows[1]).toEqual(["7. Phong Nẫm", 2, 17, "mới"]);
+    expect(communes.rows[1]).toEqual(["7. Phong Nẫm", 17, 2, "mới"]);
     expect(table.title).toBe("Xem trước (chỉ đọc): trang 'Xã', dòng 5, 8");
   });
 
