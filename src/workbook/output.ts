@@ -2,6 +2,7 @@
 
 import { maxOf } from "../engine/arrays";
 import type { CellValue } from "./grid";
+import { xmlText } from "./xml-text";
 
 /**
  * The Excel number format of each kind of figure in a result sheet: the one table every writer takes its formats
@@ -177,6 +178,11 @@ export function assertTableShape(table: OutputTable): void {
 /** The unit line of money tables, as reports print it above them. */
 export const MONEY_UNIT = "ĐVT: triệu đồng (million VND)";
 
+/** The unit line of a table of figures in a given money unit (the figures' own: "ĐVT: tỷ đồng (billion VND)"). */
+export function moneyUnitLine(unit: { vi: string; en: string }): string {
+  return `ĐVT: ${unit.vi} (${unit.en})`;
+}
+
 /** How a result sheet prints: A4, fit to the page width, the header row on every page, title and page numbers. */
 export interface PrintSetup {
   /** Excel's paper size code for A4. */
@@ -215,9 +221,24 @@ function estimatedWidth(sheet: OutputSheet): number {
 /** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
 const PORTRAIT_WIDTH = 95;
 
-/** Text inside an Excel header or footer: "&" starts a code, so a literal one is doubled; 255 characters at most. */
-function headerText(text: string): string {
-  return text.replace(/&/g, "&&").replace(/\s+/g, " ").slice(0, 120);
+/** Excel keeps at most 255 characters in a page header (codes included) and refuses a longer one. */
+export const HEADER_FOOTER_LIMIT = 255;
+
+/**
+ * Text inside an Excel header or footer, at most `room` characters once escaped: "&" starts a code, so a literal one
+ * is doubled (never cut in half); characters XML cannot hold are removed; a cut text ends in "…".
+ */
+export function headerText(text: string, room: number): string {
+  const plain = xmlText(text).text.replace(/\s+/g, " ").trim();
+  const escaped = plain.replace(/&/g, "&&");
+  if (escaped.length <= room) return escaped;
+  let out = "";
+  for (const c of plain) {
+    const piece = c === "&" ? "&&" : c;
+    if (out.length + piece.length > room - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
 }
 
 /** The print setup of a result sheet (both adapters apply it). */
@@ -236,7 +257,8 @@ export function printSetup(sheet: OutputSheet): PrintSetup {
     paperSize: 9,
     orientation: estimatedWidth(sheet) > PORTRAIT_WIDTH ? "landscape" : "portrait",
     repeatRows: repeat ? { first: first.headerRow, last: first.headerRow } : null,
-    header: { center: `&B${headerText(title)}&B`, right: headerText(units.join("; ")) },
+    // "&C&B" + title + "&B" + "&R" + units stays within Excel's 255 characters.
+    header: { center: `&B${headerText(title, 150)}&B`, right: headerText(units.join("; "), 95) },
     footer: { center: "Trang / Page &P/&N" },
   };
 }

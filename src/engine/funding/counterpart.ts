@@ -112,7 +112,10 @@ export interface CounterpartColumn {
   required: number;
   /** max(0, required × central − local), million VND. */
   shortfall: number;
+  /** True only when both budgets have figures, neither is negative, and local ≥ required × central. */
   compliant: boolean;
+  /** Cells of a budget with no figure at all in the column (blank, "chưa có"): the column is not assessed. */
+  missing?: string[];
 }
 
 /** Shortfall of local money against required × central; never negative. */
@@ -128,17 +131,23 @@ function familyAmount(
   table: BudgetTable,
   family: SourceCategory,
   column: number
-): { amount: number; found: boolean } {
+): { amount: number; found: boolean; blank: boolean; cells: string[] } {
   let amount = 0;
   let found = false;
+  let blank = true;
+  const cells: string[] = [];
   table.lines.forEach((line) => {
     if (categoryFamily(line.category) !== family) return;
     const parent = line.parent === null ? null : table.lines[line.parent];
     if (parent && categoryFamily(parent.category) === family) return;
     found = true;
-    amount += line.amounts[column] ?? 0;
+    const value = line.amounts[column];
+    if (value !== null && value !== undefined) blank = false;
+    const cell = line.cells?.[column] ?? line.source?.cell;
+    if (cell) cells.push(cell);
+    amount += value ?? 0;
   });
-  return { amount, found };
+  return { amount, found, blank: found && blank, cells };
 }
 
 /**
@@ -169,17 +178,42 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
     });
   }
   return table.columns.map((column, c) => {
-    const central = familyAmount(table, "central", c).amount;
-    const local = familyAmount(table, "local", c).amount;
+    const centralFamily = familyAmount(table, "central", c);
+    const localFamily = familyAmount(table, "local", c);
+    const central = centralFamily.amount;
+    const local = localFamily.amount;
+    for (const [family, amount, what] of [
+      [centralFamily, central, { vi: "ngân sách trung ương", en: "central budget" }],
+      [localFamily, local, { vi: "ngân sách địa phương", en: "local budget" }],
+    ] as const) {
+      // Reductions may take a source down, never below nothing: no ratio is read from a negative budget.
+      if (amount < 0) {
+        throw new InputError({
+          sheet: table.sheet,
+          cell: family.cells[0],
+          found: String(amount),
+          expected: {
+            vi: `${what.vi} (cột ${column}), sau khi trừ các khoản giảm, không âm`,
+            en: `the ${what.en} (column ${column}), net of reductions, to be zero or more`,
+          },
+        });
+      }
+    }
+    // A column with no figure at all for one of the two budgets is not assessed, never called compliant.
+    const missing = [
+      ...(centralFamily.blank ? centralFamily.cells : []),
+      ...(localFamily.blank && localFamily.found ? localFamily.cells : []),
+    ];
     const shortfall = counterpartGap(central, local, required);
     return {
       column,
       central,
       local,
-      ratio: central === 0 ? null : local / central,
+      ratio: central > 0 ? local / central : null,
       required,
       shortfall,
-      compliant: local >= required * central - 1e-9,
+      compliant: missing.length === 0 && local >= required * central - 1e-9,
+      ...(missing.length > 0 ? { missing } : {}),
     };
   });
 }
