@@ -136,8 +136,8 @@ export function rowsAddress(rows: readonly number[]): string {
 /** One column over the data rows: "C6:C85" (first to last row, skipped rows between included). */
 export function columnAddress(col: string, rows: readonly number[]): string {
   if (rows.length === 0) return `${col}:${col}`;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  const first = rows.reduce((a, b) => Math.min(a, b));
+  const last = rows.reduce((a, b) => Math.max(a, b));
   return first === last ? `${col}${first}` : `${col}${first}:${col}${last}`;
 }
 
