@@ -1,6 +1,6 @@
 // The run context: what a run of several jobs (plan, report) settles once from the options and the workbook, so that
 // each job takes it rather than finding it again: the inputs found by the one sheet finder (visible sheets; a hidden
-// one only when named), the plan year with its source, and the merger mapping. A job run alone (its own command, the
+// one only when named), the plan year with its source, the period (criteria set) with why, and the merger mapping. A job run alone (its own command, the
 // task pane) has no context and finds the same things the same way, through the same functions.
 
 import type { MergeMap } from "../../engine/merge";
@@ -11,6 +11,7 @@ import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
 import { buildMergeMap } from "../../engine/merge";
 import { detectInputs } from "./detect";
 import type { InputKind } from "./inputs";
+import { choosePeriod, type SettledPeriod } from "./period";
 import { findInputSheet } from "./sheet-finder";
 import { settlePlanYear, titleCell, type PlanYear } from "./year";
 
@@ -23,6 +24,8 @@ export interface RunContext {
   year?: PlanYear;
   /** Where the year would have been said (the first year sheet's title), for the refusal when it is not. */
   yearAt?: { sheet: string; cell: string };
+  /** The criteria set (period) for the plan year and the status sheet, with why; none without a status sheet. */
+  period?: SettledPeriod;
   /** The workbook's merger mapping, if it has one. */
   merge: MergeMap | null;
   /** What settling said: years that disagree, two sheets that fit one input. */
@@ -53,11 +56,31 @@ export async function settleRunContext(
   const grids: Grid[] = [];
   for (const name of yearSheets) grids.push(await workbook.readSheet(name));
   const settled = settlePlanYear(given.year, grids);
+  const status = inputs.communes?.[0];
+  const indicators = inputs.indicators?.[0];
+  let period: SettledPeriod | undefined;
+  if (status !== undefined && settled.year) {
+    const ref = { workbook, sheet: status };
+    const choice = await choosePeriod(
+      {
+        inputs: {
+          communes: ref,
+          ...(indicators ? { indicators: { workbook, sheet: indicators } } : {}),
+        },
+        options: {},
+        year: settled.year,
+      },
+      [],
+      ref
+    );
+    period = { choice, workbook, status, ...(indicators ? { indicators } : {}) };
+  }
   return {
     workbook,
     inputs,
     year: settled.year,
     ...(grids[0] ? { yearAt: titleCell(grids[0]) } : {}),
+    ...(period ? { period } : {}),
     merge: await findMergeMap(workbook),
     warnings: settled.warnings,
   };

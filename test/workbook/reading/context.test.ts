@@ -3,6 +3,7 @@
 
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import { mergeMapFor, settleRunContext } from "../../../src/workbook/reading/context";
+import { choosePeriod } from "../../../src/workbook/reading/period";
 
 const COMMUNES = [
   ["Danh sách xã, số liệu đến cuối năm 2023"],
@@ -60,5 +61,23 @@ describe("the run context", () => {
     expect(await mergeMapFor({ context: { ...context, merge: null } }, workbook)).toBeNull();
     // ... and a job run alone finds it itself.
     expect((await mergeMapFor({}, workbook))?.sheet).toBe("SapNhap");
+  });
+
+  it("chooses the period once, for the plan year, and the jobs of the run take that choice", async () => {
+    const workbook = book();
+    const context = await settleRunContext(workbook, { year: 2027 });
+    expect(context.period?.status).toBe("Xã");
+    expect(context.period?.choice).toMatchObject({
+      reason: "year",
+      catalogue: { id: "2026-2030" },
+    });
+    const status = { workbook, sheet: "Xã" };
+    const request = { inputs: { communes: status }, options: {}, year: context.year, context };
+    expect(await choosePeriod(request, [], status)).toBe(context.period?.choice);
+    // A job's own period option, or another status sheet, is chosen for anew.
+    const asked = { ...request, options: { period: "2021-2025" } };
+    expect((await choosePeriod(asked, [], status)).catalogue.id).toBe("2021-2025");
+    const other = { workbook, sheet: "Xã cũ" };
+    expect(await choosePeriod(request, [], other)).not.toBe(context.period?.choice);
   });
 });
