@@ -37,40 +37,102 @@ export function supportSharePercent(value: number): number {
   return Math.abs(value) <= 1 ? value * 100 : value;
 }
 
-/** Problems of a bracket table (overlaps, reversed bounds, negative ratios) as messages; empty when sound. */
-export function bracketProblems(
-  brackets: readonly CounterpartBracket[]
-): { index: number; vi: string; en: string }[] {
-  const problems: { index: number; vi: string; en: string }[] = [];
+type BracketProblem = { index: number; vi: string; en: string };
+
+/** Indexes of brackets, sorted by lower bound (then sheet order). */
+function byLower(brackets: readonly CounterpartBracket[], indexes: number[]): number[] {
+  return indexes.sort((a, b) => brackets[a].lower - brackets[b].lower || a - b);
+}
+
+/**
+ * Overlapping pairs within one set of brackets, in O(n log n): swept by lower bound, each bracket is compared with the
+ * one reaching furthest so far. A set with any overlap yields at least one pair, and every bracket that starts inside
+ * an earlier one is named once.
+ */
+function overlapsWithin(
+  brackets: readonly CounterpartBracket[],
+  indexes: number[]
+): [number, number][] {
+  const pairs: [number, number][] = [];
+  let reach = -1;
+  for (const i of byLower(brackets, indexes)) {
+    if (reach >= 0 && brackets[i].lower < brackets[reach].upper) pairs.push([i, reach]);
+    if (reach < 0 || brackets[i].upper > brackets[reach].upper) reach = i;
+  }
+  return pairs;
+}
+
+/**
+ * Problems of a bracket table (overlaps, reversed bounds, negative ratios) as messages, in row order; empty when
+ * sound. Checked in O(n log n), never pair by pair: a table of 130,000 rows takes a moment, not minutes.
+ */
+export function bracketProblems(brackets: readonly CounterpartBracket[]): BracketProblem[] {
+  const problems: (BracketProblem & { order: number })[] = [];
+  const valid: number[] = [];
   brackets.forEach((b, i) => {
     if (!(b.lower < b.upper))
       problems.push({
         index: i,
+        order: 0,
         vi: "cận dưới phải nhỏ hơn cận trên",
         en: "lower bound must be below the upper bound",
       });
+    else valid.push(i);
     if (!(b.minRatio >= 0))
       problems.push({
         index: i,
+        order: 1,
         vi: "tỷ lệ tối thiểu không âm",
         en: "minimum ratio must not be negative",
       });
-    brackets.forEach((o, j) => {
-      // Rows of different periods may overlap; a row without a period applies to every period.
-      const samePeriod = !b.period || !o.period || b.period === o.period;
-      if (
-        j < i &&
-        samePeriod &&
-        b.lower < b.upper &&
-        o.lower < o.upper &&
-        b.lower < o.upper &&
-        o.lower < b.upper
-      ) {
-        problems.push({ index: i, vi: `chồng lấn với dòng ${j + 1}`, en: `overlaps row ${j + 1}` });
-      }
-    });
   });
-  return problems;
+  // Rows of different periods may overlap; a row without a period applies to every period.
+  const byPeriod = new Map<string, number[]>();
+  const everyPeriod: number[] = [];
+  for (const i of valid) {
+    const period = brackets[i].period;
+    if (!period) everyPeriod.push(i);
+    else if (byPeriod.has(period)) byPeriod.get(period)!.push(i);
+    else byPeriod.set(period, [i]);
+  }
+  const pairs = overlapsWithin(brackets, everyPeriod.slice());
+  for (const rows of byPeriod.values()) {
+    for (const pair of overlapsWithin(brackets, rows)) pairs.push(pair);
+  }
+  // A row of a period against the rows of every period: among those starting below its upper bound, the one
+  // reaching furthest (prefix maxima over the rows sorted by lower bound, found by binary search).
+  const general = byLower(brackets, everyPeriod.slice());
+  const furthest: number[] = [];
+  general.forEach((i, k) => {
+    furthest.push(
+      k > 0 && brackets[furthest[k - 1]].upper >= brackets[i].upper ? furthest[k - 1] : i
+    );
+  });
+  for (const rows of byPeriod.values()) {
+    for (const i of rows) {
+      let lo = 0;
+      let hi = general.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (brackets[general[mid]].lower < brackets[i].upper) lo = mid + 1;
+        else hi = mid;
+      }
+      const j = lo > 0 ? furthest[lo - 1] : -1;
+      if (j >= 0 && brackets[j].upper > brackets[i].lower) pairs.push([i, j]);
+    }
+  }
+  for (const [a, b] of pairs) {
+    const index = Math.max(a, b);
+    const other = Math.min(a, b);
+    problems.push({
+      index,
+      order: 2 + other,
+      vi: `chồng lấn với dòng ${other + 1}`,
+      en: `overlaps row ${other + 1}`,
+    });
+  }
+  problems.sort((a, b) => a.index - b.index || a.order - b.order);
+  return problems.map(({ index, vi, en }) => ({ index, vi, en }));
 }
 
 /** The bracket for a province's share of central balancing support (percent, or a fraction ≤ 1). */
