@@ -21,7 +21,7 @@ interface Use {
   set: string | null;
   version: string | null;
   where: string;
-  status: "manifest" | "guarded" | "UNGUARDED" | "none needed";
+  status: "manifest" | "guarded" | "its object" | "UNGUARDED" | "none needed";
 }
 
 function audit(args: string[]): { status: number | null; uses: Use[]; stderr: string } {
@@ -70,11 +70,17 @@ describe("npm run api-sets", () => {
     const precedents = uses.filter((u) => u.name === "Excel.Range.getDirectPrecedents");
     expect(precedents.map((u) => [u.version, u.status])).toEqual([
       ["1.12", "guarded"],
+      ["1.12", "guarded"],
       ["1.12", "UNGUARDED"],
     ]);
+    // On the object a guarded call returned, its own members need no guard of their own.
+    const onObject = uses.filter(
+      (u) => u.name === "Excel.WorkbookRangeAreas.addresses" && line(u) < unguardedFrom
+    );
+    expect(onObject.map((u) => u.status)).toContain("its object");
     const bad = uses.filter((u) => u.status === "UNGUARDED");
     expect(bad.every((u) => line(u) > unguardedFrom)).toBe(true);
-    const precedentsLine = line(precedents[1]);
+    const precedentsLine = line(precedents[2]);
     expect(stderr).toContain(
       `test/fixtures/api-sets/src/precedents.ts:${precedentsLine}: Excel.Range.getDirectPrecedents`
     );
@@ -99,7 +105,7 @@ describe("npm run api-sets", () => {
       expect(status).toBe(0);
       expect(
         uses.filter((u) => u.name === "Excel.Range.getDirectPrecedents").map((u) => u.status)
-      ).toEqual(["manifest", "manifest"]);
+      ).toEqual(["manifest", "manifest", "manifest"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
