@@ -1,7 +1,8 @@
 // `ntm-plan plan FILE`: the whole yearly planning in one run — every job whose input sheets the file has.
 
+import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
-import { detectInputs, matchJobInputs } from "../../workbook/jobs/detect";
+import { detectInputs, matchJobInputs } from "../../workbook/reading/detect";
 import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
 import type { OutputSheet } from "../../workbook/output";
 import type { JobOptionSpec } from "../../engine/options";
@@ -9,7 +10,7 @@ import { readOption } from "../../engine/options";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
-import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/jobs/year";
+import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/reading/year";
 import type { InputKind } from "../../workbook/jobs/job";
 
 /** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
@@ -108,7 +109,7 @@ export const planCommand: CliCommand = {
       reports.push({ id: job.id, label, status: "done", sheets: chosen, result: result.json });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
-      sheets.push(...result.sheets);
+      pushAll(sheets, result.sheets);
     }
     return {
       json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports },

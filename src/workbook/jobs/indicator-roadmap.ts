@@ -15,7 +15,7 @@ import type { PeriodTargets } from "../readers/period-targets";
 import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicator-roadmap";
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
-import type { IndicatorRoadmapJson } from "./results";
+import type { IndicatorRoadmapJson } from "../results";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 
 export interface IndicatorRoadmapSettings {

@@ -15,8 +15,8 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
-import { findGrid } from "./targets";
-import type { IndicatorTargetsJson } from "./results";
+import { findGrid } from "../reading/input-grid";
+import type { IndicatorTargetsJson } from "../results";
 
 export interface IndicatorTargetsSettings {
   catalogue: Catalogue;

@@ -1,6 +1,7 @@
 // The "merge" job: communes merged on 1 July 2025 (and later). From the mapping old commune → new commune it
 // writes what was merged into what, and rolls money by old commune and earlier statuses up into the merged ones.
 
+import { pushAll } from "../../engine/arrays";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { declareOptions, textOption } from "../../engine/options";
@@ -16,8 +17,8 @@ import {
 } from "../readers/merge";
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
-import { findGrid } from "./targets";
-import type { MergeJson } from "./results";
+import { findGrid } from "../reading/input-grid";
+import type { MergeJson } from "../results";
 
 /** Rows that already name merged communes: not rolled up, and said. */
 function notRolled(rows: { name: string }[], sheet: string): Warning[] {
@@ -92,7 +93,7 @@ export const mergeJob: PlanningJob = {
       );
       const read = readCommuneMoney(grid);
       money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
-      warnings.push(...notRolled(alreadyMerged(map, read.rows), grid.sheet));
+      pushAll(warnings, notRolled(alreadyMerged(map, read.rows), grid.sheet));
     }
     let status: ReturnType<typeof rollUpStatus> | undefined;
     if (request.inputs.communes) {
@@ -105,10 +106,10 @@ export const mergeJob: PlanningJob = {
         request.inputs.communes.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
       );
       const read = readCommunes(grid, { catalogue });
-      warnings.push(...read.warnings);
+      pushAll(warnings, read.warnings);
       status = rollUpStatus(read.communes, map, catalogue.criteria.length);
-      warnings.push(...notRolled(alreadyMerged(map, read.communes), grid.sheet));
-      warnings.push(...status.warnings);
+      pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
+      pushAll(warnings, status.warnings);
     }
     const json: MergeJson = {
       merged: map.merged.map((m) => ({

@@ -17,7 +17,7 @@ import type { CommuneStatus, SourceRef } from "../../engine/types";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import type { WorkbookPort } from "../port";
 import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
-import { inputSheetNames } from "../sheet-finder";
+import { inputSheetNames } from "../reading/sheet-finder";
 import type { JobResult } from "./job";
 
 /** The merger mapping of a workbook: its visible input sheet that looks like one, or null. */

@@ -1,5 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
+import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
@@ -8,16 +9,16 @@ import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import { findInputSheet, inputSheetNames } from "../sheet-finder";
+import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
-import { yearLine } from "./year";
-import type { SummaryJson } from "./results";
+import { yearLine } from "../reading/year";
+import type { SummaryJson } from "../results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
@@ -26,7 +27,7 @@ export async function readCatalogueInput(ref: InputRef | undefined): Promise<Cat
   const found: Catalogue[] = [];
   for (const name of await inputSheetNames(ref.workbook)) {
     const grid = await ref.workbook.readSheet(name);
-    if (looksLikeCatalogue(grid)) found.push(...readCatalogues(grid));
+    if (looksLikeCatalogue(grid)) pushAll(found, readCatalogues(grid));
   }
   if (found.length === 0) {
     throw new InputError({
@@ -184,7 +185,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
-    read.warnings.unshift(...choice.warnings);
+    prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =

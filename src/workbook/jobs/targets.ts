@@ -1,53 +1,24 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { choosePeriod } from "./period";
-import { InputError, type Bilingual } from "../../engine/errors";
+import { choosePeriod } from "../reading/period";
+import { InputError } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
-import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findInputSheet } from "../sheet-finder";
+import { findGrid } from "../reading/input-grid";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
-import {
-  readingInput,
-  type InputRef,
-  type JobRequest,
-  type JobResult,
-  type PlanningJob,
-} from "./job";
-import { withPlanYear, yearMissing } from "./year";
-import type { TargetsJson } from "./results";
-
-/** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
-export async function findGrid(
-  ref: InputRef,
-  fits: (grid: Grid) => boolean,
-  prefer: (grid: Grid) => boolean,
-  what: Bilingual,
-  exclude?: string
-): Promise<Grid> {
-  const found = await findInputSheet(ref.workbook, {
-    named: ref.sheet,
-    accepts: fits,
-    prefer,
-    exclude: exclude === undefined ? [] : [exclude],
-    what,
-  });
-  if (!found) {
-    throw new InputError({
-      expected: { vi: `một trang tính chứa ${what.vi}`, en: `a sheet holding the ${what.en}` },
-    });
-  }
-  return found.grid;
-}
+import { readingInput, type JobRequest, type JobResult, type PlanningJob } from "./job";
+import { withPlanYear, yearMissing } from "../reading/year";
+import type { TargetsJson } from "../results";
 
 async function readInputs(
   request: JobRequest,
@@ -156,7 +127,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
-    inputs.warnings.unshift(...choice.warnings);
+    prependAll(inputs.warnings, choice.warnings);
     // Communes registered for a year come first only in that year: without the year that order cannot be told.
     const registered = inputs.communes.find((c) => c.registeredYear !== undefined);
     if (year === undefined && registered) {
