@@ -73,9 +73,7 @@ export const reportCommand: CliCommand = {
         : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
       sheets: [],
       // docx is loaded for this command only: the others start without it.
-      document: {
-        bytes: await (await import("../../workbook/report/docx")).reportDocxBytes(report),
-      },
+      document: await (await import("../../workbook/report/docx")).reportDocxFile(report),
     };
   },
 };

@@ -19,7 +19,7 @@ import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
 import { readingInput, type JobRequest, type PlanningJob } from "./job";
-import { PLAN_YEAR_OPTION } from "../reading/period";
+import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";

@@ -16,6 +16,7 @@ import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicato
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import { findGrid } from "../reading/input-grid";
+import { findInputSheet } from "../reading/sheet-finder";
 import type { IndicatorTargetsJson } from "../results";
 
 export interface IndicatorTargetsSettings {
@@ -35,6 +36,8 @@ export interface IndicatorTargetsSettings {
   rollUps?: MergerRollUp[];
 }
 
+const COSTS_BY_INDICATOR = { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" };
+
 /** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
 export async function findIndicatorCosts(
   request: JobRequest,
@@ -44,19 +47,19 @@ export async function findIndicatorCosts(
   merge?: MergeMap | null,
   rollUps?: MergerRollUp[]
 ): Promise<IndicatorCostTable | undefined> {
-  // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
+  // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one (found by the one
+  // sheet finder: visible sheets, the add-in's results skipped).
   let ref = request.inputs.costs;
   if (!ref) {
     const book = request.inputs.communes?.workbook;
     if (!book) return undefined;
-    for (const name of await book.sheetNames()) {
-      if (name === communesSheet || /^kq[_ ]/i.test(name)) continue;
-      if (looksLikeIndicatorCosts(await book.readSheet(name))) {
-        ref = { workbook: book, sheet: name };
-        break;
-      }
-    }
-    if (!ref) return undefined;
+    const found = await findInputSheet(book, {
+      accepts: looksLikeIndicatorCosts,
+      exclude: communesSheet === undefined ? [] : [communesSheet],
+      what: COSTS_BY_INDICATOR,
+    });
+    if (!found) return undefined;
+    ref = { workbook: book, sheet: found.grid.sheet };
   }
   const costsRef = ref;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
@@ -65,7 +68,7 @@ export async function findIndicatorCosts(
       costsRef,
       looksLikeIndicatorCosts,
       () => true,
-      { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
+      COSTS_BY_INDICATOR,
       sameBook ? communesSheet : undefined
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);

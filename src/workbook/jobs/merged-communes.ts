@@ -17,17 +17,18 @@ import type { CommuneStatus, SourceRef } from "../../engine/types";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import type { WorkbookPort } from "../port";
 import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
-import { inputSheetNames } from "../reading/sheet-finder";
+import { findInputSheet } from "../reading/sheet-finder";
 import type { JobResult } from "./job";
 
 /** The merger mapping of a workbook: its visible input sheet that looks like one, or null. */
 export async function findMergeMap(workbook: WorkbookPort | undefined): Promise<MergeMap | null> {
   if (!workbook) return null;
-  for (const name of await inputSheetNames(workbook)) {
-    const grid = await workbook.readSheet(name);
-    if (looksLikeMergeMap(grid)) return buildMergeMap(readMergeMap(grid), grid.sheet);
-  }
-  return null;
+  const found = await findInputSheet(workbook, {
+    accepts: looksLikeMergeMap,
+    what: { vi: "bảng sáp nhập xã", en: "merger mapping" },
+    optional: true,
+  });
+  return found ? buildMergeMap(readMergeMap(found.grid), found.grid.sheet) : null;
 }
 
 /** Statuses of a sheet keyed by old communes carried to the merged ones (see statusesAfterMerger). */

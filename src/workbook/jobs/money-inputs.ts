@@ -6,7 +6,7 @@ import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
 import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
-import { findInputSheet } from "../reading/sheet-finder";
+import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { isBracketSheet, readBrackets } from "../readers/brackets";
 import { budgetLayout, readBudget } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
@@ -53,7 +53,7 @@ export async function loadBudget(
     what: { vi: "bảng nguồn vốn", en: "funding table" },
   });
   if (!found) {
-    const names = await input.workbook.sheetNames();
+    const names = await inputSheetNames(input.workbook);
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
       found: names.join(", "),
@@ -75,7 +75,7 @@ export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[
     what: { vi: "bảng tỷ lệ đối ứng", en: "counterpart brackets" },
   });
   if (!found) {
-    const names = await input.workbook.sheetNames();
+    const names = await inputSheetNames(input.workbook);
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
       found: names.join(", "),

@@ -1,20 +1,25 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
-import { pushAll, prependAll } from "../../engine/arrays";
+import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
-import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
+import { choosePeriod, PERIOD_OPTION } from "../reading/period";
+import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
+import {
+  findInputSheet,
+  findInputSheets,
+  inputSheetNames,
+  sheetNamed,
+} from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
 import { yearLine } from "../reading/year";
@@ -23,12 +28,12 @@ import type { SummaryJson } from "../results";
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
   if (!ref) return [];
-  if (ref.sheet) return readCatalogues(await ref.workbook.readSheet(ref.sheet));
-  const found: Catalogue[] = [];
-  for (const name of await inputSheetNames(ref.workbook)) {
-    const grid = await ref.workbook.readSheet(name);
-    if (looksLikeCatalogue(grid)) pushAll(found, readCatalogues(grid));
-  }
+  const grids = await findInputSheets(ref.workbook, {
+    named: ref.sheet,
+    accepts: looksLikeCatalogue,
+    what: { vi: "bộ tiêu chí", en: "catalogue" },
+  });
+  const found = grids.flatMap((grid) => readCatalogues(grid));
   if (found.length === 0) {
     throw new InputError({
       expected: {
@@ -74,9 +79,7 @@ async function endTargets(
   if (!national) return undefined;
   const targets: ShareTargets = { ...national };
   const ref = request.inputs.communes;
-  const name = ref
-    ? findSheetName(await ref.workbook.sheetNames(), PERIOD_TARGETS_SHEET)
-    : undefined;
+  const name = ref ? await sheetNamed(ref.workbook, PERIOD_TARGETS_SHEET) : undefined;
   if (ref && name !== undefined) {
     const own = readPeriodTargets(await ref.workbook.readSheet(name));
     targets.source = `trang '${name}' (chỉ tiêu của tỉnh / the province's targets)`;
