@@ -40,6 +40,7 @@ interface JobReport {
   reason?: string;
   sheets?: Record<string, string | undefined>;
   result?: Record<string, unknown>;
+  warnings?: { vi: string; en: string; sheet?: string; cell?: string }[];
 }
 
 export const planCommand: CliCommand = {
@@ -106,7 +107,15 @@ export const planCommand: CliCommand = {
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
       const result = await inFile(file, () => job.run({ inputs, options, year: planYear }));
-      reports.push({ id: job.id, label, status: "done", sheets: chosen, result: result.json });
+      reports.push({
+        id: job.id,
+        label,
+        status: "done",
+        sheets: chosen,
+        result: result.json,
+        // Each job's warnings with their cells, as the job's own command gives them.
+        ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+      });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       pushAll(sheets, result.sheets);

@@ -4,11 +4,11 @@
 import { InputError } from "../../engine/errors";
 import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
-import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
+import type { SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
 import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { isBracketSheet, readBrackets } from "../readers/brackets";
-import { budgetLayout, readBudget } from "../readers/budget";
+import { budgetLayout, readBudget, type BudgetReading } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
 import type { InputRef, JobInputSpec } from "./job";
 
@@ -38,7 +38,7 @@ export async function loadSourceMapping(
 export async function loadBudget(
   input: InputRef | undefined,
   mappingSheet?: string
-): Promise<BudgetTable> {
+): Promise<BudgetReading> {
   if (!input) {
     throw new InputError({
       expected: {

@@ -29,6 +29,16 @@ export const W = {
   notMet: { vi: "Chưa đạt", en: "Not met" },
 } as const;
 
+/** A money unit's words, as the figures carry it ("tỷ đồng" / "billion VND"); million VND when a result has none. */
+export function unitWords(unit: Words | undefined, lang: ReportLang): string {
+  return unit ? unit[lang] : lang === "vi" ? "triệu đồng" : "million VND";
+}
+
+/** The unit line above a table of figures in that unit ("ĐVT: tỷ đồng" / "Unit: billion VND"). */
+export function unitLineOf(unit: Words | undefined, lang: ReportLang): string {
+  return lang === "vi" ? `ĐVT: ${unitWords(unit, "vi")}` : `Unit: ${unitWords(unit, "en")}`;
+}
+
 /** "Nguồn: …" under a table: the sheet the figures were read from and the tool that computed them. */
 export function sourceLine(sheet: string, lang: ReportLang): string {
   return lang === "vi"
