@@ -51,17 +51,23 @@ export function groupName(text: string): string {
   return (m ? m[2] : rest).trim();
 }
 
+/** Text composed (NFC) only when it holds combining marks: labels are matched per row, by the ten thousand. */
+function composed(text: string): string {
+  return /[\u0300-\u036f]/.test(text) ? text.normalize("NFC") : text;
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * A district's name as a district-level row says it, strictly: "Huyện Kế Sách", "Thị xã Ngã Năm", "TP. Sóc Trăng",
  * "Quận 1" with their diacritics ("Quán Toan" is a name), or typed wholly without diacritics ("Huyen Ke Sach").
  * Used for rows that carry figures, where a loose match would drop a commune.
  */
 export function isDistrictLabel(text: string): boolean {
-  const rest = stripMarker(text).rest;
-  const lower = lowerVi(rest);
-  if (/^(huyện|thị xã|thành phố|quận)\s+\S/u.test(lower)) return true;
-  if (/^(tp|tx)\.\s*\S/u.test(lower)) return true;
-  return foldDiacritics(lower) === lower && /^(huyen|thi xa|thanh pho)\s+\S/.test(lower);
+  const rest = composed(stripMarker(text).rest);
+  if (/^(?:huyện|thị xã|thành phố|quận)\s+\S/iu.test(rest)) return true;
+  if (/^(?:tp|tx)\.\s*\S/i.test(rest)) return true;
+  return ASCII.test(rest) && /^(?:huyen|thi xa|thanh pho)\s+\S/i.test(rest);
 }
 
 /**
@@ -69,14 +75,18 @@ export function isDistrictLabel(text: string): boolean {
  * bình chung". "Trung Bình" alone is a commune's name (Trần Đề, Sóc Trăng), so "Trung bình" needs more words.
  */
 export function isStatisticLabel(text: string): boolean {
-  const key = labelKey(stripMarker(text).rest);
-  if (key === "" || key === "%") return key === "%";
-  return /^(so xa|so don vi|ty le|ti le|binh quan|tong so xa|so tieu chi binh quan|so tc binh quan|tieu chi binh quan|average|mean|rate|percentage|share of|number of communes)(\s|$|\()/.test(
-    key
-  )
-    ? true
-    : /^trung binh\s+(chung|cong|cac|tieu chi|so|moi|toan)\b/.test(key) ||
-        /^trung binh\s*\(/.test(key);
+  const rest = stripMarker(text).rest;
+  // Every statistic label starts with one of these letters (or is "%"): most names are rejected without folding.
+  if (!/^[sStTbBaAmMrRpPnN%]/.test(rest)) return false;
+  const key = labelKey(rest);
+  if (key === "%") return true;
+  return (
+    /^(so xa|so don vi|ty le|ti le|binh quan|tong so xa|so tieu chi binh quan|so tc binh quan|tieu chi binh quan|average|mean|rate|percentage|share of|number of communes)(\s|$|\()/.test(
+      key
+    ) ||
+    /^trung binh\s+(chung|cong|cac|tieu chi|so|moi|toan)\b/.test(key) ||
+    /^trung binh\s*\(/.test(key)
+  );
 }
 
 /**
@@ -85,15 +95,14 @@ export function isStatisticLabel(text: string): boolean {
  * ("Phuong Thanh" may be the commune Phương Thạnh typed bare).
  */
 export function wardKind(text: string): "phường" | "thị trấn" | "đặc khu" | null {
-  const lower = lowerVi(stripMarker(text).rest);
-  if (/^(phường|p\.)\s*\S/u.test(lower)) return "phường";
-  if (/^(thị trấn|tt\.)\s*\S/u.test(lower) || /^TT\s+\p{Lu}/u.test(stripMarker(text).rest))
-    return "thị trấn";
-  if (/^đặc khu\s+\S/u.test(lower)) return "đặc khu";
-  if (foldDiacritics(lower) !== lower) return null;
-  if (/^phuong\s+\d/.test(lower)) return "phường";
-  if (/^thi tran\s+\S/.test(lower)) return "thị trấn";
-  if (/^dac khu\s+\S/.test(lower)) return "đặc khu";
+  const rest = composed(stripMarker(text).rest);
+  if (/^(?:phường|p\.)\s*\S/iu.test(rest)) return "phường";
+  if (/^(?:thị trấn|tt\.)\s*\S/iu.test(rest) || /^TT\s+\p{Lu}/u.test(rest)) return "thị trấn";
+  if (/^đặc khu\s+\S/iu.test(rest)) return "đặc khu";
+  if (!ASCII.test(rest)) return null;
+  if (/^phuong\s+\d/i.test(rest)) return "phường";
+  if (/^thi tran\s+\S/i.test(rest)) return "thị trấn";
+  if (/^dac khu\s+\S/i.test(rest)) return "đặc khu";
   return null;
 }
 
@@ -169,6 +178,8 @@ export function markerKind(marker: string): MarkerKind | null {
  */
 export function stripMarker(label: string): { marker: string; rest: string } {
   const text = label.trim();
+  // Most labels (commune names) start with no marker: one test instead of six.
+  if (!/^(?:[IVXLC]+[.)\s]|\d|[a-zđ][).]|[-–—•+*])/.test(text)) return { marker: "", rest: text };
   const patterns: RegExp[] = [
     /^([IVXLC]+)[.)]\s*(.+)$/,
     /^([IVXLC]+)\s+[-–—:]\s*(.+)$/,

@@ -56,7 +56,8 @@ export function leadLabel(table: LocatedTable, r: number): string {
 /** A number typed in a cell, or null (blank, a mark such as "x", text): figures of rows that are not communes. */
 function figure(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string" || value.trim() === "") return null;
+  // Marks ("x", "Đạt", "✓") are most cells: only text that starts like a number is parsed.
+  if (typeof value !== "string" || !/^\s*[-+(]?[\d.,]/.test(value)) return null;
   return parseNumberText(value)?.value ?? null;
 }
 
