@@ -33,7 +33,8 @@ import { jobPlanYear, withPlanYear } from "../reading/year";
 import type { JobRequest, JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { choosePeriod } from "../reading/period";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import type { AllocateJson } from "../results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
@@ -337,7 +338,7 @@ export async function runPolicyAllocation(
   const year = settled.year?.value;
   // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
   const merged = mergedStatuses(
-    await findMergeMap(workbookOf(request)),
+    await mergeMapFor(request, workbookOf(request)),
     communes.read.communes,
     communes.sheet
   );

@@ -4,7 +4,6 @@
 
 import { InputError } from "../../engine/errors";
 import {
-  buildMergeMap,
   mergerLine,
   mergerRollUp,
   oldRows,
@@ -15,21 +14,11 @@ import {
 import type { AllocationUnit } from "../../engine/allocation";
 import type { CommuneStatus, SourceRef } from "../../engine/types";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
-import type { WorkbookPort } from "../port";
-import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
-import { findInputSheet } from "../reading/sheet-finder";
+import { findMergeMap } from "../reading/context";
 import type { JobResult } from "./job";
 
-/** The merger mapping of a workbook: its visible input sheet that looks like one, or null. */
-export async function findMergeMap(workbook: WorkbookPort | undefined): Promise<MergeMap | null> {
-  if (!workbook) return null;
-  const found = await findInputSheet(workbook, {
-    accepts: looksLikeMergeMap,
-    what: { vi: "bảng sáp nhập xã", en: "merger mapping" },
-    optional: true,
-  });
-  return found ? buildMergeMap(readMergeMap(found.grid), found.grid.sheet) : null;
-}
+// The finding is the reading's (src/workbook/reading/context.ts); re-exported for the jobs.
+export { findMergeMap };
 
 /** Statuses of a sheet keyed by old communes carried to the merged ones (see statusesAfterMerger). */
 export function mergedStatuses(

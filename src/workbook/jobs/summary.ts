@@ -10,7 +10,8 @@ import type { Catalogue, ShareTargets } from "../../engine/types";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
 import { choosePeriod, PERIOD_OPTION } from "../reading/period";
 import { PLAN_YEAR_OPTION } from "../../engine/options";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
@@ -181,7 +182,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
     // A status sheet of old communes: carried to the merged communes where it can be, else refused.
     const merged = mergedStatuses(
-      await findMergeMap(communesRef.workbook),
+      await mergeMapFor(request, communesRef.workbook),
       read.communes,
       read.sheet
     );
