@@ -80,13 +80,6 @@ const KNOWN_GAPS: {
     why: "funding and counterpart refuse at C11; the report (plan) stops on that refusal instead of leaving the money parts out",
   },
   {
-    file: "hs-ward-row.xlsx",
-    commands: ["allocate", "report"],
-    class: "5 wards",
-    outcome: "wrong",
-    why: "a Thị trấn gets a share of the allocation",
-  },
-  {
     file: "*",
     commands: ["reading"],
     class: "reading",
