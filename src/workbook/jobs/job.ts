@@ -80,6 +80,30 @@ export interface JobResult {
   reading?: TableReading[];
 }
 
+/** Readings without repeats: one per table (input, sheet and header rows), the first kept. */
+export function uniqueReadings(
+  readings: readonly (TableReading | null | undefined)[]
+): TableReading[] {
+  const seen = new Set<string>();
+  const out: TableReading[] = [];
+  for (const r of readings) {
+    if (!r) continue;
+    const key = `${r.input}|${r.sheet}|${r.headerRows.join("-")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/** The result with the tables read added to its reading (repeats dropped). */
+export function withReading(
+  result: JobResult,
+  readings: readonly (TableReading | null | undefined)[]
+): JobResult {
+  return { ...result, reading: uniqueReadings([...(result.reading ?? []), ...readings]) };
+}
+
 export interface PlanningJob {
   id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
   label: Bilingual;

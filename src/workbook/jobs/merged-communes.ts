@@ -16,16 +16,25 @@ import type { AllocationUnit } from "../../engine/allocation";
 import type { CommuneStatus, SourceRef } from "../../engine/types";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import type { WorkbookPort } from "../port";
-import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
+import { looksLikeMergeMap, readMergeMapTable } from "../readers/merge";
+import type { TableReading } from "../reading/types";
 import { inputSheetNames } from "../sheet-finder";
 import type { JobResult } from "./job";
 
+/** A merger mapping with what was read from its sheet. */
+export type FoundMergeMap = MergeMap & { reading: TableReading };
+
 /** The merger mapping of a workbook: its visible input sheet that looks like one, or null. */
-export async function findMergeMap(workbook: WorkbookPort | undefined): Promise<MergeMap | null> {
+export async function findMergeMap(
+  workbook: WorkbookPort | undefined
+): Promise<FoundMergeMap | null> {
   if (!workbook) return null;
   for (const name of await inputSheetNames(workbook)) {
     const grid = await workbook.readSheet(name);
-    if (looksLikeMergeMap(grid)) return buildMergeMap(readMergeMap(grid), grid.sheet);
+    if (looksLikeMergeMap(grid)) {
+      const read = readMergeMapTable(grid);
+      return { ...buildMergeMap(read.entries, grid.sheet), reading: read.reading };
+    }
   }
   return null;
 }

@@ -9,9 +9,13 @@ import { formatVi } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
 import { isTotalLabel, markerKind, stripMarker, type MarkerKind } from "../layout/labels";
+import { noteColumn, skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 import {
   ignoredRowsWarning,
   locateTable,
+  noteColumns,
+  unitReading,
   numberCell,
   textCell,
   tryLocateTable,
@@ -76,8 +80,11 @@ function namesASource(table: LocatedTable): boolean {
   });
 }
 
+/** A funding table as read, with what was read. */
+export type BudgetRead = BudgetTable & { reading: TableReading };
+
 /** Reads a funding table in either layout; labels are grouped with the mapping. */
-export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetTable {
+export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetRead {
   const mapping = options.mapping ?? DEFAULT_SOURCE_MAPPING;
   const tidy = tryLocateTable(grid, TIDY_BUDGET_SPECS);
   const table = tidy ? readTidyBudget(grid, mapping) : readReportBudget(grid, mapping);
@@ -162,7 +169,7 @@ function ancestry(lines: BudgetLine[], parent: number | null): string[] {
   return labels;
 }
 
-function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetTable {
+function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetRead {
   const table = locateTable(grid, REPORT_BUDGET_SPECS, WHAT);
   const amounts = amountColumns(table);
   if (amounts.length === 0) {
@@ -197,7 +204,13 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     }
     const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT, percent: false }));
     if (label === "") {
-      if (values.every((v) => v === null)) continue;
+      if (values.every((v) => v === null)) {
+        skipRow(table, r, "note", {
+          vi: "không có nội dung và số tiền",
+          en: "no label, no amounts",
+        });
+        continue;
+      }
       throw new InputError({
         sheet: grid.sheet,
         cell: gridAddress(grid, r, labelCol),
@@ -209,14 +222,23 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
       });
     }
     // "Trong đó:" introduces sub-lines; it is not a line itself.
-    if (values.every((v) => v === null) && /^(trong do|in which|of which)\b/.test(labelKey(label)))
+    if (
+      values.every((v) => v === null) &&
+      /^(trong do|in which|of which)\b/.test(labelKey(label))
+    ) {
+      skipRow(table, r, "group", { vi: 'dòng "trong đó"', en: '"of which" row' });
       continue;
+    }
     const cells = amounts.map((a) => gridAddress(grid, r, a.col));
     const source = { sheet: grid.sheet, cell: gridAddress(grid, r, labelCol) };
     if (isTotalLabel(label) || classifySource(label, [], mapping) === "total") {
       const first = lines.find((l) => l.category === "total");
       if (first) {
         // A second total (the same table totalled at the top and at the bottom) is checked, not counted.
+        skipRow(table, r, "total", {
+          vi: `tổng thứ hai, đối chiếu với dòng "${first.label}"`,
+          en: `second total, checked against "${first.label}"`,
+        });
         values.forEach((v, c) => {
           const stated = first.amounts[c];
           if (v !== null && stated !== null && v !== stated) {
@@ -262,7 +284,11 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
   deriveEmptyParents(lines);
   const ignored = ignoredRowsWarning(table);
   const notes = [...extraTotals, ...(ignored ? [ignored] : [])];
+  const unit = unitReading(table);
+  noteColumns(table, { marker: "other", label: "label" });
+  for (const a of amounts) noteColumn(table, a.col, "amount", { unit });
   return {
+    reading: tableReading(table, "budget", WHAT, { unit, role: "line" }),
     sheet: grid.sheet,
     columns: uniqueNames(amounts.map((a) => a.header)),
     lines,
@@ -290,7 +316,7 @@ interface TidyLine {
   stated: boolean;
 }
 
-function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetTable {
+function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetRead {
   const table = locateTable(grid, TIDY_BUDGET_SPECS, WHAT);
   const col = table.columns;
   const columnKeys: { name: string; year: number; kind: string }[] = [];
@@ -298,7 +324,13 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
   const order: string[] = [];
   for (const r of table.dataRows) {
     const row = grid.rows[r] ?? [];
-    if ([col.year, col.source, col.amount].every((c) => isBlank(row[c] ?? null))) continue;
+    if ([col.year, col.source, col.amount].every((c) => isBlank(row[c] ?? null))) {
+      skipRow(table, r, "note", {
+        vi: "không có năm, nguồn, số tiền",
+        en: "no year, source, amount",
+      });
+      continue;
+    }
     const year = numberCell(grid, r, col.year, {
       integer: true,
       min: 1990,
@@ -413,5 +445,15 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     }
   };
   for (const key of order.filter((k) => byKey.get(k)!.parentLabel === null)) emit(key, null, 1);
-  return { sheet: grid.sheet, columns, lines };
+  const unit = unitReading(table);
+  noteColumns(table, {
+    year: "year",
+    source: "label",
+    kind: "other",
+    amount: { role: "amount", unit },
+    level: "other",
+    unit: "other",
+  });
+  const reading = tableReading(table, "budget", WHAT, { unit, role: "line" });
+  return { sheet: grid.sheet, columns, lines, reading };
 }

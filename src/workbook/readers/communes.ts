@@ -9,8 +9,11 @@ import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import { mergeAt } from "../layout/header";
+import { noteColumn, skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 import {
   groupName,
+  isGrandTotalLabel,
   isGroupLabel,
   isTotalLabel,
   markerKind,
@@ -20,6 +23,7 @@ import {
 import {
   addressAt,
   ignoredRowsWarning,
+  noteColumns,
   numberCell,
   textCell,
   tryLocateTable,
@@ -42,7 +46,11 @@ export interface CommunesReadResult {
   sheet: string;
   /** For the "indicators" shape: the catalogue with the indicators evaluated (the policy's, or the headers'). */
   catalogue?: Catalogue;
+  /** What was read: header rows, columns, the rows used and those set aside. */
+  reading: TableReading;
 }
+
+const COMMUNES_WHAT: Bilingual = { vi: "danh sách xã", en: "communes" };
 
 // Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
 const FIXED_SPECS: ColumnSpec[] = [
@@ -522,12 +530,28 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   let sinceTotal = 0;
   for (const r of table.dataRows) {
     if (isTotalRow(table, r)) {
+      const label = rowTexts(grid.rows[r] ?? []).find((t) => isTotalLabel(t.text))?.text ?? "";
+      // A bare "Cộng" under a group row closes the group: a subtotal.
+      const bare = /^(cong|tong)$/.test(labelKey(stripMarker(label).rest));
+      const grand = isGrandTotalLabel(label) && !(bare && group !== null);
+      skipRow(
+        table,
+        r,
+        grand ? "total" : "subtotal",
+        grand
+          ? { vi: "dòng tổng cộng, không phải xã", en: "total row, not a commune" }
+          : { vi: "dòng cộng nhóm, không phải xã", en: "subtotal row, not a commune" }
+      );
       checkSubtotal(table, r, communes, communes.slice(communes.length - sinceTotal), warnings);
       sinceTotal = 0;
       continue;
     }
     const groupLabel = groupRow(table, r, marks);
     if (groupLabel !== null) {
+      skipRow(table, r, "group", {
+        vi: `dòng nhóm "${groupLabel}" (không có tiêu chí)`,
+        en: `group row "${groupLabel}" (no criteria)`,
+      });
       group = groupLabel;
       sinceTotal = 0;
       continue;
@@ -543,6 +567,10 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     if (hasNoCriteria(table, r, marks) && isNoteText(name)) {
       // A sentence typed in the name column with nothing else on its row is a note, not a commune.
       const cell = addressAt(table, r, "name");
+      skipRow(table, r, "note", {
+        vi: "ghi chú trong cột tên xã, không có tiêu chí",
+        en: "a note in the name column, no criteria",
+      });
       warnings.push({
         sheet: grid.sheet,
         cell,
@@ -666,7 +694,35 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     });
   }
   if (indicators) warnings.unshift(...indicators.warnings);
+  const reading = communesReading(table, shape, marks);
   return indicators
-    ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue }
-    : { communes, shape, warnings, sheet: grid.sheet };
+    ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue, reading }
+    : { communes, shape, warnings, sheet: grid.sheet, reading };
+}
+
+/** The columns read, by role (marks and indicators with their criterion), and the table's reading. */
+function communesReading(
+  table: LocatedTable,
+  shape: CommuneShape,
+  marks: Map<number, number>
+): TableReading {
+  noteColumns(table, {
+    name: "name",
+    code: "code",
+    district: "district",
+    group: "group",
+    tier: "tier",
+    registered: "registered",
+    difficult: "difficult",
+    count: "count",
+    list: "list",
+  });
+  if (shape === "marks") {
+    for (const [n, col] of marks) noteColumn(table, col, "marks", { criterion: String(n) });
+  }
+  if (shape === "indicators") {
+    for (const c of indicatorColumns(table))
+      noteColumn(table, c.col, "indicator", { criterion: c.code });
+  }
+  return tableReading(table, "communes", COMMUNES_WHAT);
 }
