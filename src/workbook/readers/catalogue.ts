@@ -13,7 +13,7 @@ import {
   type ColumnSpec,
 } from "./table";
 
-import { skipRow, tableReading } from "../reading/record";
+import { tableReading } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
 const SPECS: ColumnSpec[] = [
