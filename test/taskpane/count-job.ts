@@ -97,6 +97,7 @@ export const countJob: PlanningJob = {
           ],
         },
       ],
+      reading: [],
       warnings:
         counts.length === standard
           ? []

@@ -2,7 +2,9 @@
 
 import { JOBS } from "../../workbook/jobs";
 import { detectInputs, matchJobInputs } from "../../workbook/jobs/detect";
-import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
+import { uniqueReadings, type JobRequest, type PlanningJob } from "../../workbook/jobs/job";
+import { readingText } from "../../workbook/reading/text";
+import type { TableReading } from "../../workbook/reading/types";
 import type { OutputSheet } from "../../workbook/output";
 import type { JobOptionSpec } from "../../engine/options";
 import { readOption } from "../../engine/options";
@@ -86,6 +88,7 @@ export const planCommand: CliCommand = {
       [...yearLine(planYear), ...settled.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
     ];
     const sheets: OutputSheet[] = [];
+    const readings: TableReading[] = [];
     for (const job of JOBS) {
       const label = `${job.label.vi} / ${job.label.en}`;
       const { sheets: chosen, missing } = matchJobInputs(job, detected);
@@ -105,14 +108,24 @@ export const planCommand: CliCommand = {
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
       const result = await inFile(file, () => job.run({ inputs, options, year: planYear }));
-      reports.push({ id: job.id, label, status: "done", sheets: chosen, result: result.json });
+      // Each job's reading in its part of the JSON, as the job's own command gives it.
+      reports.push({
+        id: job.id,
+        label,
+        status: "done",
+        sheets: chosen,
+        result: { ...result.json, reading: result.reading },
+      });
+      readings.push(...result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       sheets.push(...result.sheets);
     }
+    // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
+    const reading = uniqueReadings(readings);
     return {
-      json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports },
-      text: texts.join("\n\n"),
+      json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports, reading },
+      text: [texts.join("\n\n"), ...readingText(reading)].join("\n"),
       sheets,
     };
   },

@@ -15,6 +15,7 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
+import type { TableReading } from "../reading/types";
 import { findGrid } from "./targets";
 import type { IndicatorTargetsJson } from "./results";
 
@@ -42,7 +43,8 @@ export async function findIndicatorCosts(
   catalogue: Catalogue,
   communesSheet: string | undefined,
   merge?: MergeMap | null,
-  rollUps?: MergerRollUp[]
+  rollUps?: MergerRollUp[],
+  readings?: TableReading[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
   let ref = request.inputs.costs;
@@ -72,6 +74,7 @@ export async function findIndicatorCosts(
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
     const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
     if (read.rollUp) rollUps?.push(read.rollUp);
+    readings?.push(read.reading);
     return read.costs;
   });
 }
@@ -82,13 +85,15 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
+  const reading: TableReading[] = [];
   const costs = await findIndicatorCosts(
     request,
     statuses,
     settings.catalogue,
     settings.communesSheet,
     settings.merge,
-    settings.rollUps
+    settings.rollUps,
+    reading
   );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
@@ -161,5 +166,6 @@ export async function indicatorTargets(
     text: indicatorTargetsText(plan, period, unit),
     sheets: [indicatorTargetsSheet(plan, settings.year, period, unit)],
     warnings,
+    reading,
   };
 }

@@ -77,7 +77,7 @@ export interface JobResult {
   sheets: OutputSheet[];
   warnings: Warning[];
   /** What was read, per input table (also `reading` in the JSON). */
-  reading?: TableReading[];
+  reading: TableReading[];
 }
 
 /** Readings without repeats: one per table (input, sheet and header rows), the first kept. */
@@ -96,12 +96,12 @@ export function uniqueReadings(
   return out;
 }
 
-/** The result with the tables read added to its reading (repeats dropped). */
+/** The result with the tables read: these first, then those the result already names (repeats dropped). */
 export function withReading(
   result: JobResult,
   readings: readonly (TableReading | null | undefined)[]
 ): JobResult {
-  return { ...result, reading: uniqueReadings([...(result.reading ?? []), ...readings]) };
+  return { ...result, reading: uniqueReadings([...readings, ...(result.reading ?? [])]) };
 }
 
 export interface PlanningJob {

@@ -233,6 +233,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
       : undefined;
     if (progress) json.targets = progress;
     const result: JobResult = {
+      reading: [],
       json,
       text: [
         ...(choice.year === request.year ? [] : yearLine(choice.year)),

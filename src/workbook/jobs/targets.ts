@@ -22,7 +22,9 @@ import {
   type JobRequest,
   type JobResult,
   type PlanningJob,
+  withReading,
 } from "./job";
+import type { TableReading } from "../reading/types";
 import { withPlanYear, yearMissing } from "./year";
 import type { TargetsJson } from "./results";
 
@@ -63,6 +65,8 @@ async function readInputs(
   merge: MergeMap | null;
   rollUps: MergerRollUp[];
   warnings: Warning[];
+  /** The tables read: the communes, the merger mapping, the costs. */
+  readings: TableReading[];
 }> {
   const communesRef = request.inputs.communes;
   if (!communesRef) {
@@ -86,6 +90,7 @@ async function readInputs(
   const merged = mergedStatuses(merge, read.communes, read.sheet);
   const communes = merged.communes;
   const rollUps = merged.rollUp ? [merged.rollUp] : [];
+  const readings = [read.reading, ...(merge ? [merge.reading] : [])];
   if (communes.some((c) => c.indicators !== undefined)) {
     return {
       communes,
@@ -94,10 +99,11 @@ async function readInputs(
       merge,
       rollUps,
       warnings,
+      readings,
     };
   }
   const costsRef = request.inputs.costs;
-  if (!costsRef) return { communes, merge, rollUps, warnings };
+  if (!costsRef) return { communes, merge, rollUps, warnings, readings };
   const sameBook = costsRef.workbook === communesRef.workbook;
   const costs = await readingInput(costsRef, async () => {
     const costsGrid = await findGrid(
@@ -116,6 +122,7 @@ async function readInputs(
     merge,
     rollUps,
     warnings: [...warnings, ...costs.warnings],
+    readings: [...readings, costs.reading],
   };
 }
 
@@ -180,7 +187,11 @@ export const targetsJob: PlanningJob = withNumberNotes({
         rollUps: inputs.rollUps,
       });
       return withMerger(
-        withPlanYear(result, choice.year, request),
+        withPlanYear(
+          withReading(result, [...inputs.readings, ...choice.readings]),
+          choice.year,
+          request
+        ),
         inputs.rollUps,
         "NTM_ChiTieu_SapNhap"
       );
@@ -230,13 +241,18 @@ export const targetsJob: PlanningJob = withNumberNotes({
       warnings,
     };
     const result: JobResult = {
+      reading: [],
       json,
       text: targetsText(plan, unit),
       sheets: [targetsSheet(plan, year, unit)],
       warnings,
     };
     return withMerger(
-      withPlanYear(result, choice.year, request),
+      withPlanYear(
+        withReading(result, [...inputs.readings, ...choice.readings]),
+        choice.year,
+        request
+      ),
       inputs.rollUps,
       "NTM_ChiTieu_SapNhap"
     );
