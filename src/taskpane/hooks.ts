@@ -5,7 +5,7 @@ import type { Bilingual } from "../engine/errors";
 import type { JobResult, PlanningJob } from "../workbook/jobs/job";
 import type { OutputSheet } from "../workbook/output";
 import type { WorkbookPort } from "../workbook/port";
-import { hiddenSheetNames } from "../workbook/sheet-finder";
+import { hiddenSheetNames } from "../workbook/reading/sheet-finder";
 import {
   buildRequest,
   CancelledError,

@@ -2,7 +2,7 @@
 
 import { labelKey } from "../engine/text";
 import type { InputKind, JobInputSpec } from "../workbook/jobs/job";
-import { isResultSheet } from "../workbook/sheet-finder";
+import { isResultSheet } from "../workbook/reading/sheet-finder";
 import { TEMPLATES } from "../workbook/templates";
 
 /** Words that name a sheet of each kind, compared without diacritics. */

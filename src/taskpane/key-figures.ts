@@ -1,5 +1,5 @@
 // The few figures each job's preview opens with, read from the job's machine-readable result (never from its text),
-// parsed by each job's one declaration of its JSON (src/workbook/jobs/results.ts).
+// parsed by each job's one declaration of its JSON (src/workbook/results.ts).
 
 import { z } from "zod";
 import type { Bilingual } from "../engine/errors";
@@ -16,7 +16,7 @@ import {
   planTotalsJson,
   roadmapJson,
   summaryJson,
-} from "../workbook/jobs/results";
+} from "../workbook/results";
 
 export type FigureTone = "success" | "warning" | "danger";
 

@@ -1,6 +1,7 @@
 // Which columns of a result table fit beside each other in a 320 px task pane: the row's name and its key figures;
 // the other columns go behind each row's expander. The workbook always gets every column.
 
+import { maxOf, pushAll } from "../engine/arrays";
 import { isCellError, type CellValue } from "../workbook/grid";
 import { cellFormat, type OutputTable } from "../workbook/output";
 import { formatCell } from "./format";
@@ -104,7 +105,7 @@ export function cellDisplay(
 
 /** Rough width a column needs: its widest value, or its header's longest word (headers wrap between words). */
 function columnWidth(table: OutputTable, column: FittedColumn, lang: Lang, rows: number): number {
-  let chars = Math.max(...column.header.split(/\s+/).map((w) => w.length));
+  let chars = maxOf(column.header.split(/\s+/).map((w) => w.length));
   for (const [r, row] of table.rows.slice(0, rows).entries()) {
     chars = Math.max(chars, cellDisplay(table, column.index, row[column.index], lang, r).length);
   }
@@ -138,7 +139,10 @@ export function fitTable(
     if (c && !candidates.includes(c)) candidates.push(c);
   }
   if (candidates.length === 0) {
-    candidates.push(...columns.filter((c) => c !== name && c.numeric && !isIndex(c)));
+    pushAll(
+      candidates,
+      columns.filter((c) => c !== name && c.numeric && !isIndex(c))
+    );
   }
 
   const figures: FittedColumn[] = [];

@@ -1,5 +1,6 @@
 // Result tables as the add-in writes them: Vietnamese headers, Excel number formats, one sheet per result.
 
+import { maxOf } from "../engine/arrays";
 import type { CellValue } from "./grid";
 
 /**
@@ -224,7 +225,10 @@ export function printSetup(sheet: OutputSheet): PrintSetup {
   const placed = layoutSheet(sheet);
   const first = placed[0];
   // Only one header can repeat: the first table's, when it is the table that runs over pages.
-  const longest = Math.max(...sheet.tables.map((t) => t.rows.length), 0);
+  const longest = maxOf(
+    sheet.tables.map((t) => t.rows.length),
+    0
+  );
   const repeat = first !== undefined && first.table.rows.length === longest;
   const title = first?.table.title ?? sheet.sheet;
   const units = [...new Set(sheet.tables.map((t) => t.unit).filter((u): u is string => !!u))];

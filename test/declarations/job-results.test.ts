@@ -1,4 +1,4 @@
-// Every job's JSON on the two samples is what its one declaration (src/workbook/jobs/results.ts) says, so that the
+// Every job's JSON on the two samples is what its one declaration (src/workbook/results.ts) says, so that the
 // report and the task pane, which parse it by that declaration, read every job.
 
 import * as path from "node:path";
@@ -7,7 +7,7 @@ import {
   indicatorRoadmapJson,
   indicatorTargetsJson,
   JOB_RESULTS,
-} from "../../src/workbook/jobs/results";
+} from "../../src/workbook/results";
 import { runCli } from "../cli/helpers";
 
 const SAMPLES: [string, string[]][] = [

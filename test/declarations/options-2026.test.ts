@@ -4,7 +4,7 @@
 
 import { readOption } from "../../src/engine/options";
 import { JOBS } from "../../src/workbook/jobs";
-import { PERIOD_OPTION } from "../../src/workbook/jobs/period";
+import { PERIOD_OPTION } from "../../src/workbook/reading/period";
 
 const ADDED: Record<string, string[]> = {
   summary: ["period", "year", "target-standard", "target-modern"],

@@ -1,6 +1,6 @@
 import { keyFigures } from "../../src/taskpane/key-figures";
 
-// A summary result as the job declares it (src/workbook/jobs/results.ts).
+// A summary result as the job declares it (src/workbook/results.ts).
 const json = {
   sheet: "Xã",
   shape: "indicators",

@@ -2,7 +2,7 @@
 
 import { mergeJob } from "../../workbook/jobs/merge";
 import type { InputRef } from "../../workbook/jobs/job";
-import { detectInputs } from "../../workbook/jobs/detect";
+import { detectInputs } from "../../workbook/reading/detect";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";

@@ -1,7 +1,8 @@
 // `ntm-plan plan FILE`: the whole yearly planning in one run — every job whose input sheets the file has.
 
+import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
-import { detectInputs, matchJobInputs } from "../../workbook/jobs/detect";
+import { detectInputs, matchJobInputs } from "../../workbook/reading/detect";
 import { uniqueReadings, type JobRequest, type PlanningJob } from "../../workbook/jobs/job";
 import { readingText } from "../../workbook/reading/text";
 import type { TableReading } from "../../workbook/reading/types";
@@ -11,7 +12,7 @@ import { readOption } from "../../engine/options";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
-import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/jobs/year";
+import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/reading/year";
 import type { InputKind } from "../../workbook/jobs/job";
 
 /** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
@@ -116,10 +117,10 @@ export const planCommand: CliCommand = {
         sheets: chosen,
         result: { ...result.json, reading: result.reading },
       });
-      readings.push(...result.reading);
+      pushAll(readings, result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
-      sheets.push(...result.sheets);
+      pushAll(sheets, result.sheets);
     }
     // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
     const reading = uniqueReadings(readings);

@@ -1,5 +1,6 @@
 // `ntm-plan sheets FILE`: lists the sheets of a workbook and their size, to check what the planner will see.
 
+import { maxOf } from "../../engine/arrays";
 import { openWorkbook } from "../io";
 import { requireFile, type CliCommand } from "../command";
 
@@ -17,7 +18,10 @@ export const sheetsCommand: CliCommand = {
       sheets.push({
         name,
         rows: grid.rows.length,
-        columns: Math.max(0, ...grid.rows.map((r) => r.length)),
+        columns: maxOf(
+          grid.rows.map((r) => r.length),
+          0
+        ),
       });
     }
     const text = sheets

@@ -1,5 +1,6 @@
 // Reading and writing lists of criteria met ("1,2,3", "1-5; 7"), checked against a catalogue.
 
+import { maxOf, minOf } from "../arrays";
 import { InputError } from "../errors";
 import type { Catalogue } from "../types";
 
@@ -11,7 +12,7 @@ function listError(
   detail: { vi: string; en: string }
 ): InputError {
   const numbers = catalogue.criteria.map((c) => c.number);
-  const span = `${Math.min(...numbers)}-${Math.max(...numbers)}`;
+  const span = `${minOf(numbers)}-${maxOf(numbers)}`;
   return new InputError({
     found,
     // The detail goes first: cells cut long messages (255 characters).

@@ -1,5 +1,6 @@
 // Counterpart funding: local budget ÷ central budget per column, against a stated or bracketed minimum ratio.
 
+import { maxOf } from "../arrays";
 import { InputError } from "../errors";
 import { parseNumberText } from "../numbers";
 import { categoryFamily } from "./categories";
@@ -78,7 +79,7 @@ export function findBracket(
   brackets: readonly CounterpartBracket[]
 ): CounterpartBracket {
   const p = supportSharePercent(supportShare);
-  const top = Math.max(...brackets.map((b) => b.upper));
+  const top = maxOf(brackets.map((b) => b.upper));
   const hit = brackets.find(
     (b) => (p >= b.lower && p < b.upper) || (p === b.upper && b.upper === top)
   );

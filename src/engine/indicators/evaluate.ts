@@ -1,5 +1,6 @@
 // Evaluating a commune's indicators against the requirements for its group, and its criteria from them.
 
+import { pushAll } from "../arrays";
 import { InputError } from "../errors";
 import { formatVi } from "../numbers";
 import type {
@@ -148,7 +149,7 @@ export function evaluateCommune(
       });
     }
     const verdicts = own.map((i) => evaluateIndicator(i, group, values[i.code] ?? null));
-    indicators.push(...verdicts);
+    pushAll(indicators, verdicts);
     const missing = verdicts.filter((v) => !v.met).map((v) => v.code);
     criteria.push({ criterion: criterion.number, met: missing.length === 0, missing });
   }

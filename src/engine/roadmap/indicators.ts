@@ -14,6 +14,7 @@
 // After the end year the projection goes on (at most LOOK_AHEAD years, stopping when a year gains nothing) only
 // to say when a missed target would be met at this pace.
 
+import { pushAll } from "../arrays";
 import { InputError, type Bilingual } from "../errors";
 import {
   indicatorCommunes,
@@ -250,7 +251,7 @@ export async function projectIndicatorRoadmap(
       defaultCost: request.defaultCost,
       year,
     });
-    if (year === request.fromYear) warnings.push(...input.warnings);
+    if (year === request.fromYear) pushAll(warnings, input.warnings);
     const plan = await planIndicatorTargets(
       input.communes,
       {
@@ -265,7 +266,7 @@ export async function projectIndicatorRoadmap(
     );
     if (year === request.fromYear) {
       cap = plan.cap;
-      warnings.push(...plan.warnings);
+      pushAll(warnings, plan.warnings);
     }
     const next = statuses.slice();
     const newlyStandard: string[] = [];

@@ -1,6 +1,7 @@
 // The preview's charts (communes per band, per criterion, counterpart ratio by year, funding by source, roadmap)
 // drawn as plain SVG. Loaded on demand through LazyResultCharts, so it is not in the initial task-pane script.
 
+import { maxOf } from "../../engine/arrays";
 import * as React from "react";
 import { Caption1, Subtitle2, tokens } from "@fluentui/react-components";
 import { figure } from "../../workbook/report/format";
@@ -45,7 +46,7 @@ function Legend({ chart }: { chart: ChartModel }): React.JSX.Element | null {
 
 function maxValue(chart: ChartModel): number {
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  return Math.max(...values, chart.reference?.value ?? 0, 0) || 1;
+  return Math.max(maxOf(values, 0), chart.reference?.value ?? 0, 0) || 1;
 }
 
 function ColumnChart({ chart, lang }: { chart: ChartModel; lang: Lang }): React.JSX.Element {

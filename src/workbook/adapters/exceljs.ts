@@ -275,8 +275,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
           rows: rows.map((r) => r.map(toExcelJsValue)),
         });
         table.columns.forEach((column, c) => {
-          const texts = [column.header, ...table.rows.map((r) => formatForWidth(r[c]))];
-          widths[c] = Math.max(widths[c] ?? 8, ...texts.map((t) => Math.min(t.length + 2, 60)));
+          let width = Math.max(widths[c] ?? 8, Math.min(column.header.length + 2, 60));
+          for (const row of table.rows)
+            width = Math.max(width, Math.min(formatForWidth(row[c]).length + 2, 60));
+          widths[c] = width;
           for (let r = 0; r < table.rows.length; r++) {
             const format = cellFormat(table, r, c);
             if (format !== "General") sheet.getCell(a1(headerRow + 1 + r, c)).numFmt = format;

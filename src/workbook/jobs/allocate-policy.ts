@@ -2,6 +2,7 @@
 // named by the user, or the user's own policy sheet), the envelope split by it, and optionally the province's
 // top-up split by a second policy beside it.
 
+import { pushAll } from "../../engine/arrays";
 import {
   ATTRIBUTE_WORDS,
   POLICY_PRESETS,
@@ -30,12 +31,12 @@ import type { TableReading } from "../reading/types";
 import { readAllocationCommunes, type AllocationCommunes } from "../readers/commune-attributes";
 import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
-import { jobPlanYear, withPlanYear } from "./year";
+import { jobPlanYear, withPlanYear } from "../reading/year";
 import { withReading, type JobRequest, type JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
-import { choosePeriod } from "./period";
+import { choosePeriod } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
-import type { AllocateJson } from "./results";
+import type { AllocateJson } from "../results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
 
@@ -382,7 +383,8 @@ export async function runPolicyAllocation(
           context,
         })
       : undefined;
-  warnings.push(...zeroWarnings(central), ...(topUp ? zeroWarnings(topUp) : []));
+  pushAll(warnings, zeroWarnings(central));
+  if (topUp) pushAll(warnings, zeroWarnings(topUp));
   const combined: PolicyAllocation[] = central.allocations.map((a, i) =>
     topUp ? { ...a, amount: a.amount + topUp.allocations[i].amount } : a
   );

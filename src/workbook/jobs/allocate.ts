@@ -8,9 +8,9 @@ import { allocationSheet, allocationText } from "../writers/allocate";
 import { withReading, type JobResult, type PlanningJob } from "./job";
 import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
-import { inputGrid } from "./input-grid";
+import { inputGrid } from "../reading/input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
-import type { AllocateJson } from "./results";
+import type { AllocateJson } from "../results";
 
 const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
 

@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { formatEn, formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
@@ -19,10 +20,10 @@ import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
-import { PLAN_YEAR_OPTION } from "./period";
+import { PLAN_YEAR_OPTION } from "../reading/period";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
-import { jobPlanYear, withPlanYear, type SettledYear } from "./year";
-import type { CounterpartJson } from "./results";
+import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
+import type { CounterpartJson } from "../results";
 
 const fmt = formatVi;
 
@@ -225,14 +226,14 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       request,
       settled
     );
-    warnings.unshift(...settled.warnings);
+    prependAll(warnings, settled.warnings);
     const table = await loadBudget(
       request.inputs.budget,
       COUNTERPART_OPTIONS.parse(request.options).mapping
     );
     const columns = counterpartCheck(table, required);
     const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
-    warnings.push(...(table.notes ?? []));
+    pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
       warnings.push({
         sheet: table.sheet,

@@ -9,7 +9,7 @@ import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
 import { loadBudget, BUDGET_INPUT } from "./money-inputs";
-import type { FundingJson } from "./results";
+import type { FundingJson } from "../results";
 
 /** The sheet of source groups (Từ khóa | Nhóm nguồn), shared by both money jobs. */
 export const MAPPING_OPTION = textOption({

@@ -16,7 +16,7 @@ import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicato
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
 import type { TableReading } from "../reading/types";
-import type { IndicatorRoadmapJson } from "./results";
+import type { IndicatorRoadmapJson } from "../results";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 
 export interface IndicatorRoadmapSettings {

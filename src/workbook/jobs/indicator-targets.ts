@@ -17,7 +17,7 @@ import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicato
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import type { TableReading } from "../reading/types";
 import { findGrid } from "./targets";
-import type { IndicatorTargetsJson } from "./results";
+import type { IndicatorTargetsJson } from "../results";
 
 export interface IndicatorTargetsSettings {
   catalogue: Catalogue;

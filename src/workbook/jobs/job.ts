@@ -7,7 +7,7 @@ import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
 import type { TableReading } from "../reading/types";
-import type { PlanYear } from "./year";
+import type { PlanYear } from "../reading/year";
 
 /** Kinds of input sheet a job can take; each has a reader and a template. */
 export type InputKind =

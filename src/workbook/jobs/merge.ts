@@ -2,6 +2,7 @@
 // writes what was merged into what, and rolls money by old commune and earlier statuses up into the merged ones.
 
 import type { TableReading } from "../reading/types";
+import { pushAll } from "../../engine/arrays";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
 import { declareOptions, textOption } from "../../engine/options";
@@ -18,7 +19,7 @@ import {
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "./targets";
-import type { MergeJson } from "./results";
+import type { MergeJson } from "../results";
 
 /** Rows that already name merged communes: not rolled up, and said. */
 function notRolled(rows: { name: string }[], sheet: string): Warning[] {
@@ -96,7 +97,7 @@ export const mergeJob: PlanningJob = {
       const read = readCommuneMoney(grid);
       reading.push(read.reading);
       money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
-      warnings.push(...notRolled(alreadyMerged(map, read.rows), grid.sheet));
+      pushAll(warnings, notRolled(alreadyMerged(map, read.rows), grid.sheet));
     }
     let status: ReturnType<typeof rollUpStatus> | undefined;
     if (request.inputs.communes) {
@@ -110,10 +111,10 @@ export const mergeJob: PlanningJob = {
       );
       const read = readCommunes(grid, { catalogue });
       reading.push(read.reading);
-      warnings.push(...read.warnings);
+      pushAll(warnings, read.warnings);
       status = rollUpStatus(read.communes, map, catalogue.criteria.length);
-      warnings.push(...notRolled(alreadyMerged(map, read.communes), grid.sheet));
-      warnings.push(...status.warnings);
+      pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
+      pushAll(warnings, status.warnings);
     }
     const json: MergeJson = {
       merged: map.merged.map((m) => ({

@@ -18,7 +18,7 @@ import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import type { WorkbookPort } from "../port";
 import { looksLikeMergeMap, readMergeMapTable } from "../readers/merge";
 import type { TableReading } from "../reading/types";
-import { inputSheetNames } from "../sheet-finder";
+import { inputSheetNames } from "../reading/sheet-finder";
 import type { JobResult } from "./job";
 
 /** A merger mapping with what was read from its sheet. */

@@ -6,7 +6,7 @@ import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
 import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
-import { findInputSheet } from "../sheet-finder";
+import { findInputSheet } from "../reading/sheet-finder";
 import { isBracketSheet, readBracketsTable } from "../readers/brackets";
 import { budgetLayout, readBudget } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMappingTable } from "../readers/source-mapping";

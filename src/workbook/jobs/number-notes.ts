@@ -3,7 +3,7 @@
 import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
 import { ambiguousNumberWarnings, invisibleCharacterWarnings } from "../readers/table";
-import { sheetChoiceWarnings } from "../sheet-finder";
+import { sheetChoiceWarnings } from "../reading/sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
 
 /** A port that remembers the grids it handed out, so their reading notes can be collected afterwards. */

@@ -1,6 +1,7 @@
 // The "roadmap" job: projects the communes year by year to the end of the period and checks the period targets;
 // writes KQ_LoTrinh. The communes come from the communes reader, passed in so the job does not depend on its module.
 
+import { pushAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
@@ -19,7 +20,7 @@ import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
 import { withReading, type JobRequest, type JobResult, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
-import { inputGrid } from "./input-grid";
+import { inputGrid } from "../reading/input-grid";
 import {
   averageTableCost,
   checkFirstYear,
@@ -31,10 +32,10 @@ import {
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
-import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "./year";
-import type { RoadmapJson } from "./results";
+import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "../reading/year";
+import type { RoadmapJson } from "../results";
 
 /** The communes reader's shape (src/workbook/readers/communes.ts). */
 export type CommunesReader = (
@@ -306,7 +307,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       }
       // The first year as the targets job plans it (lists of criteria), so both say the same.
       const table = await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
-      if (table) warnings.push(...table.warnings);
+      if (table) pushAll(warnings, table.warnings);
       if (table?.rollUp) rollUps.push(table.rollUp);
       if (table) readings.push(table.reading);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";

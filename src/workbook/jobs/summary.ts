@@ -1,5 +1,6 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
+import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
@@ -8,17 +9,17 @@ import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
 import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "./period";
+import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
 import type { TableReading } from "../reading/types";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import { findInputSheet, inputSheetNames } from "../sheet-finder";
+import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
-import { yearLine } from "./year";
-import type { SummaryJson } from "./results";
+import { yearLine } from "../reading/year";
+import type { SummaryJson } from "../results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(
@@ -35,7 +36,7 @@ export async function readCatalogueInput(
     const grid = await ref.workbook.readSheet(name);
     if (looksLikeCatalogue(grid)) {
       const read = readCataloguesTable(grid);
-      found.push(...read.catalogues);
+      pushAll(found, read.catalogues);
       readings.push(read.reading);
     }
   }
@@ -194,7 +195,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
-    read.warnings.unshift(...choice.warnings);
+    prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
     const bands =

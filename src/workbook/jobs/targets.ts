@@ -1,7 +1,8 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { choosePeriod } from "./period";
+import { choosePeriod } from "../reading/period";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
@@ -9,7 +10,7 @@ import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findInputSheet } from "../sheet-finder";
+import { findInputSheet } from "../reading/sheet-finder";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -25,8 +26,8 @@ import {
   withReading,
 } from "./job";
 import type { TableReading } from "../reading/types";
-import { withPlanYear, yearMissing } from "./year";
-import type { TargetsJson } from "./results";
+import { withPlanYear, yearMissing } from "../reading/year";
+import type { TargetsJson } from "../results";
 
 /** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
 export async function findGrid(
@@ -163,7 +164,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";
     const inputs = await readInputs(request, catalogue);
-    inputs.warnings.unshift(...choice.warnings);
+    prependAll(inputs.warnings, choice.warnings);
     // Communes registered for a year come first only in that year: without the year that order cannot be told.
     const registered = inputs.communes.find((c) => c.registeredYear !== undefined);
     if (year === undefined && registered) {

@@ -1,6 +1,7 @@
 // The header block of an office table: one to three rows, merged cells composed ("Năm 2023 / Thực hiện"), and the
 // optional column-number row under it ("(1) (2) (3)" or "1 2 3").
 
+import { maxOf, minOf } from "../../engine/arrays";
 import { labelKey } from "../../engine/text";
 import { cellText, isBlank, type CellValue, type Grid } from "../grid";
 import { hasNoNumbers, isGroupLabel, markerKind, rowTexts, stripMarker } from "./labels";
@@ -84,7 +85,7 @@ function continuesDownward(grid: Grid, r: number, keyCols: number[]): boolean {
   // One text spanning several columns ("Tiêu chí" merged over TC1…TC19) is a header row too.
   // A group row merged across the table from its left edge ("I. HUYỆN TRẦN ĐỀ") is data, not a header.
   const merge = texts.length === 1 ? mergeAt(grid, r, texts[0].col) : null;
-  const spans = merge !== null && merge.right > merge.left && merge.left > Math.min(...keyCols);
+  const spans = merge !== null && merge.right > merge.left && merge.left > minOf(keyCols);
   if (texts.length < 2 && !spans) return false;
   if (texts.some((t) => isGroupLabel(t.text) || markerKind(stripMarker(t.text).marker) === "roman"))
     return false;
@@ -118,7 +119,10 @@ function headerCell(grid: Grid, r: number, c: number, top: number): string {
  * "Thực hiện".
  */
 export function composeHeader(grid: Grid, top: number, bottom: number): HeaderBlock {
-  const width = Math.max(0, ...grid.rows.slice(top, bottom + 1).map((r) => r.length));
+  const width = maxOf(
+    grid.rows.slice(top, bottom + 1).map((r) => r.length),
+    0
+  );
   const cells: string[][] = [];
   const occupied: boolean[][] = [];
   for (let r = top; r <= bottom; r++) {
@@ -174,7 +178,10 @@ export function headerBlock(grid: Grid, row: number, keyCols: number[]): HeaderB
     continuesDownward(grid, bottom + 1, keyCols)
   )
     bottom++;
-  const firstCol = Math.min(...rowTexts(grid.rows[row] ?? []).map((t) => t.col), ...keyCols);
+  const firstCol = Math.min(
+    minOf(rowTexts(grid.rows[row] ?? []).map((t) => t.col)),
+    minOf(keyCols)
+  );
   while (top > 0 && bottom - top < 2 && continuesUpward(grid, top - 1, firstCol)) top--;
   return composeHeader(grid, top, bottom);
 }

@@ -2,6 +2,7 @@
 // năm 2023", "năm 2023 và kế hoạch năm 2024", "(Đến 31/12/2023)") or a status-date column. The status year is the
 // year whose end the figures show; the plan year is the one after it (the year the targets are for).
 
+import { pushAll } from "../../engine/arrays";
 import { foldDiacritics, labelKey } from "../../engine/text";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import { isColumnNumberRow } from "./header";
@@ -304,7 +305,10 @@ export function detectStatusYear(grid: Grid): YearDetection {
   const said: { cell: string; text: string; years: TitleYears }[] = [];
   for (const line of titleLines(grid)) {
     const years = yearsInTitle(line.text);
-    periods.push(...years.periods.filter((p) => !periods.includes(p)));
+    pushAll(
+      periods,
+      years.periods.filter((p) => !periods.includes(p))
+    );
     const cell = gridAddress(grid, line.row, line.col);
     if (years.ambiguous) {
       return {

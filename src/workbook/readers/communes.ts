@@ -1,6 +1,7 @@
 // Reads commune status in any of the three shapes reports use: a list of criteria met, one mark column per
 // criterion, or only the number met; with optional district, code, tier, registration year and difficulty flag.
 
+import { prependAll } from "../../engine/arrays";
 import { CATALOGUE_2021_2025, tiersOf } from "../../engine/catalogues";
 import { parseCriteriaList } from "../../engine/criteria/list";
 import { isMarkMet, MARK_EXPECTED } from "../../engine/criteria/marks";
@@ -693,7 +694,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       },
     });
   }
-  if (indicators) warnings.unshift(...indicators.warnings);
+  if (indicators) prependAll(warnings, indicators.warnings);
   const reading = communesReading(table, shape, marks);
   return indicators
     ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue, reading }

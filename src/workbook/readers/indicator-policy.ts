@@ -6,6 +6,7 @@
 //   2.1         | 2        | Tỷ lệ …      | 100    | 90     | 70     | %      | ≥       | QĐ …/2026
 //   2.2         | 2        | Có …         | Đạt    | Đạt    | không áp dụng |  | Đạt/Không đạt |
 
+import { maxOf } from "../../engine/arrays";
 import { InputError } from "../../engine/errors";
 import { parseIndicatorCode } from "../../engine/indicators";
 import { parseNumberText } from "../../engine/numbers";
@@ -343,8 +344,8 @@ export function readIndicatorPolicyTable(grid: Grid): {
   }
   // A code typed as a number loses its trailing zero (2.10 → 2.1): refuse it where a criterion reaches 9 indicators.
   for (const { indicator, cell } of numeric) {
-    const most = Math.max(
-      ...indicators
+    const most = maxOf(
+      indicators
         .filter((i) => i.criterion === indicator.criterion)
         .map((i) => parseIndicatorCode(i.code)!.index)
     );

@@ -1,7 +1,7 @@
 // The report's note on merged communes: which sheets were keyed by old communes and what they were rolled up into
 // (from the `merger` part of the jobs' results), before the parts that use those figures.
 
-import { mergerJson, type MergerJson } from "../jobs/results";
+import { mergerJson, type MergerJson } from "../results";
 import type { ReportLang } from "./format";
 import type { ReportBlock, ReportSection } from "./model";
 

@@ -1,6 +1,6 @@
 // The job results a report is written from: each job's JSON (the CLI's --json object), checked once on the way in.
 
-import { indicatorRoadmapJson, indicatorTargetsJson, JOB_RESULTS } from "../jobs/results";
+import { indicatorRoadmapJson, indicatorTargetsJson, JOB_RESULTS } from "../results";
 import type {
   AllocateJson as AllocateResult,
   CounterpartJson as CounterpartResult,
@@ -10,9 +10,9 @@ import type {
   RoadmapJson as RoadmapResult,
   SummaryJson as SummaryResult,
   TargetsJson as TargetsResult,
-} from "../jobs/results";
+} from "../results";
 
-// The report reads each job's JSON as the job declares it (src/workbook/jobs/results.ts).
+// The report reads each job's JSON as the job declares it (src/workbook/results.ts).
 export type {
   AllocateJson as AllocateResult,
   CounterpartJson as CounterpartResult,
@@ -23,7 +23,7 @@ export type {
   RoadmapJson as RoadmapResult,
   SummaryJson as SummaryResult,
   TargetsJson as TargetsResult,
-} from "../jobs/results";
+} from "../results";
 
 /** The results a report can use, each present only when its job ran on the workbook. */
 export interface ReportResults {

@@ -1,6 +1,6 @@
 import { detectStatusYear, yearsInTitle } from "../../../src/workbook/layout/year";
 import { gridFromRows, type CellValue } from "../../../src/workbook/grid";
-import { settlePlanYear, titleCell, yearMissing } from "../../../src/workbook/jobs/year";
+import { settlePlanYear, titleCell, yearMissing } from "../../../src/workbook/reading/year";
 import { InputError } from "../../../src/engine/errors";
 
 describe("yearsInTitle: what a title line says about the years", () => {

@@ -13,8 +13,8 @@ import { looksLikeIndicatorPolicy } from "../readers/indicator-policy";
 import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
-import { inputSheetNames } from "../sheet-finder";
-import type { InputKind, PlanningJob } from "./job";
+import { inputSheetNames } from "./sheet-finder";
+import type { InputKind, PlanningJob } from "../jobs/job";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   communes: (grid) => looksLikeCommunes(grid) || looksLikeCommunes(grid, CATALOGUE_2026_2030),

@@ -2,10 +2,10 @@
 // one), else the visible sheets whose headers fit, never the add-in's own result sheets; when two sheets fit, the
 // choice and its reason are said in a warning.
 
-import { InputError, type Bilingual } from "../engine/errors";
-import type { Warning } from "../engine/types";
-import type { Grid } from "./grid";
-import type { WorkbookPort } from "./port";
+import { InputError, type Bilingual } from "../../engine/errors";
+import type { Warning } from "../../engine/types";
+import type { Grid } from "../grid";
+import type { WorkbookPort } from "../port";
 
 /** The add-in's result sheets start with this ("KQ_TongHop") and are never read as input. */
 export const RESULT_SHEET_PREFIX = "KQ_";

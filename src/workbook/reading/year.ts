@@ -8,9 +8,9 @@ import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import { gridAddress } from "../grid";
 import { detectStatusYear, titleLines, type YearConflict, type YearFinding } from "../layout/year";
-import { inputSheetNames } from "../sheet-finder";
+import { inputSheetNames } from "./sheet-finder";
 import { isInputKind } from "./detect";
-import type { InputKind, InputRef, JobRequest, JobResult } from "./job";
+import type { InputKind, InputRef, JobRequest, JobResult } from "../jobs/job";
 
 export type PlanYearSource = "option" | YearFinding["kind"];
 

@@ -10,13 +10,13 @@ import {
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { numberOption, readOption, textOption } from "../../engine/options";
-import { withIndicators } from "../../engine/indicators";
+import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
-import type { TableReading } from "../reading/types";
-import { readingInput, type InputRef, type JobRequest } from "./job";
+import type { TableReading } from "./types";
+import { readingInput, type InputRef, type JobRequest } from "../jobs/job";
 import { jobPlanYear, type PlanYear } from "./year";
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";

@@ -3,9 +3,9 @@
 // through (passthrough), so a job's type check names every declared field it writes wrongly.
 
 import { z } from "zod";
-import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
-import type { SourceCategory } from "../../engine/funding/types";
-import type { MergerRollUp } from "../../engine/merge";
+import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
+import type { SourceCategory } from "../engine/funding/types";
+import type { MergerRollUp } from "../engine/merge/index";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 

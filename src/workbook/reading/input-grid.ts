@@ -2,8 +2,8 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Grid } from "../grid";
-import { findInputSheet, inputSheetNames } from "../sheet-finder";
-import type { JobRequest } from "./job";
+import { findInputSheet, inputSheetNames } from "./sheet-finder";
+import type { JobRequest } from "../jobs/job";
 
 /**
  * The grid of a job input (see sheet-finder): the named sheet, or else the visible sheet that `recognise` accepts,
