@@ -6,6 +6,7 @@ import { z } from "zod";
 import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
 import type { SourceCategory } from "../engine/funding/types";
 import type { MergerRollUp } from "../engine/merge/index";
+import { readingsJson } from "./reading/schema";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
@@ -64,6 +65,8 @@ export const summaryJson = z
       .optional(),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -86,6 +89,8 @@ export const planTotalsJson = z
     projectedAverage: z.number(),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -168,6 +173,8 @@ export const fundingJson = z
         ),
       })
     ),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -188,6 +195,8 @@ export const counterpartJson = z
         compliant: z.boolean(),
       })
     ),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -214,6 +223,8 @@ export const allocateJson = z
     ),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -283,6 +294,8 @@ export const roadmapJson = z
     years: z.array(roadmapYear),
     targets: z.array(roadmapTarget),
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -313,6 +326,8 @@ export const indicatorRoadmapJson = z
     targets: z.array(roadmapTarget.extend({ extraCost: z.number().nullable() })),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -350,6 +365,8 @@ export const mergeJson = z
       )
       .nullable(),
     warnings,
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
