@@ -7,6 +7,8 @@ import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
 import type { SourceCategory } from "../engine/funding/types";
 import type { MergerRollUp } from "../engine/merge/index";
 import { readingsJson } from "./reading/schema";
+import type { Bilingual } from "../engine/errors";
+import type { TargetMethod } from "../engine/targets";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
@@ -393,3 +395,25 @@ export const JOB_RESULTS = {
   roadmap: roadmapJson,
   merge: mergeJson,
 } as const;
+
+/** The figures the roadmap and the targets job both print for the roadmap's first year (jobs/roadmap-first-year.ts). */
+export interface YearFigures {
+  newlyStandard: number;
+  criteriaGained: number;
+  cost: number;
+}
+
+/** How the roadmap's first year was projected and whether it equals the targets plan on the same inputs. */
+export interface FirstYearCheck {
+  year: number;
+  /** "targets": planned by the targets planner; "pace": by the roadmap's pace rule (the planner could not). */
+  basis: "targets" | "pace";
+  method: TargetMethod;
+  /** Most criteria per commune in the year; null: no cap (as the targets job). */
+  maxPerCommune: number | null;
+  targets: YearFigures;
+  roadmap: YearFigures;
+  agrees: boolean;
+  /** Why the two differ; empty when they agree. */
+  reasons: Bilingual[];
+}

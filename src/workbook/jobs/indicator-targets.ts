@@ -16,7 +16,7 @@ import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicato
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import type { TableReading } from "../reading/types";
-import { findGrid } from "./targets";
+import { findGrid } from "../reading/input-grid";
 import type { IndicatorTargetsJson } from "../results";
 
 export interface IndicatorTargetsSettings {

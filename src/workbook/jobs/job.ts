@@ -1,64 +1,24 @@
 // A planning job as the CLI and the task pane both run it: named inputs (sheets), a few options, results as tables.
 
-import { InputError, type Bilingual } from "../../engine/errors";
+import type { Bilingual } from "../../engine/errors";
 import type { JobOptionSpec } from "../../engine/options";
 import type { MixedSolver } from "../../engine/targets/solver";
 import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
-import type { WorkbookPort } from "../port";
+import type { JobInputSpec, RunInputs, RunOptions } from "../reading/inputs";
 import type { TableReading } from "../reading/types";
 import type { PlanYear } from "../reading/year";
 
-/** Kinds of input sheet a job can take; each has a reader and a template. */
-export type InputKind =
-  | "communes"
-  | "costs"
-  | "budget"
-  | "brackets"
-  | "coefficients"
-  | "catalogue"
-  | "indicators"
-  | "allocation-policy"
-  | "merge"
-  | "money";
-
-export interface JobInputSpec {
-  /** Key in JobRequest.inputs, e.g. "communes", "costs". */
-  id: string;
-  kind: InputKind;
-  label: Bilingual;
-  required: boolean;
-}
+// Inputs are the reading's (src/workbook/reading/inputs.ts); re-exported for the jobs.
+export { readingInput } from "../reading/inputs";
+export type { InputKind, InputRef, JobInputSpec } from "../reading/inputs";
 
 /** An option as every front end sees it; jobs declare theirs with declareOptions (src/engine/options.ts). */
 export type { JobOptionSpec } from "../../engine/options";
 
-/** Where an input lives: a workbook and, optionally, a sheet (otherwise the job finds it by its headers). */
-export interface InputRef {
-  workbook: WorkbookPort;
-  sheet?: string;
-  /** The file it was opened from (CLI), so that an error in this input names its own file. */
-  file?: string;
-}
-
-/**
- * Reads one input: an input error that names no file yet is given the input's file, so that a bad second file
- * (--indicators, --costs, --catalogue, --brackets) is named, not the main one.
- */
-export async function readingInput<T>(
-  ref: InputRef | undefined,
-  body: () => Promise<T> | T
-): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    throw e instanceof InputError && ref?.file && !e.details.file ? e.inFile(ref.file) : e;
-  }
-}
-
 export interface JobRequest {
-  inputs: Record<string, InputRef | undefined>;
-  options: Record<string, string | number | boolean | undefined>;
+  inputs: RunInputs;
+  options: RunOptions;
   /** Cancels long runs (the exact optimiser); the job then rejects and writes nothing. */
   signal?: AbortSignal;
   onProgress?: (fraction: number, message?: Bilingual) => void;

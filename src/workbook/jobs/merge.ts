@@ -18,7 +18,7 @@ import {
 } from "../readers/merge";
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
-import { findGrid } from "./targets";
+import { findGrid } from "../reading/input-grid";
 import type { MergeJson } from "../results";
 
 /** Rows that already name merged communes: not rolled up, and said. */

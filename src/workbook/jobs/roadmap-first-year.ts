@@ -20,30 +20,11 @@ import { UNIT_WORDS, type BudgetUnit } from "../budget-unit";
 import { readCosts } from "../readers/costs";
 import { looksLikeCosts } from "../readers/costs";
 import type { JobRequest } from "./job";
-import { findGrid } from "./targets";
+import { findGrid } from "../reading/input-grid";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
+import type { FirstYearCheck, YearFigures } from "../results";
 
-/** The figures both jobs print for the year. */
-export interface YearFigures {
-  newlyStandard: number;
-  criteriaGained: number;
-  cost: number;
-}
-
-/** How the roadmap's first year was projected and whether it equals the targets plan on the same inputs. */
-export interface FirstYearCheck {
-  year: number;
-  /** "targets": planned by the targets planner; "pace": by the roadmap's pace rule (the planner could not). */
-  basis: "targets" | "pace";
-  method: TargetMethod;
-  /** Most criteria per commune in the year; null: no cap (as the targets job). */
-  maxPerCommune: number | null;
-  targets: YearFigures;
-  roadmap: YearFigures;
-  agrees: boolean;
-  /** Why the two differ; empty when they agree. */
-  reasons: Bilingual[];
-}
+export type { FirstYearCheck, YearFigures } from "../results";
 
 /** The costs table given to the roadmap (same reader and sheet finding as the targets job), if any. */
 export async function roadmapCosts(

@@ -3,14 +3,13 @@
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { choosePeriod } from "../reading/period";
-import { InputError, type Bilingual } from "../../engine/errors";
+import { InputError } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
-import type { Grid } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import { looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findInputSheet } from "../reading/sheet-finder";
+import { findGrid } from "../reading/input-grid";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -19,38 +18,14 @@ import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import {
   readingInput,
-  type InputRef,
+  withReading,
   type JobRequest,
   type JobResult,
   type PlanningJob,
-  withReading,
 } from "./job";
 import type { TableReading } from "../reading/types";
 import { withPlanYear, yearMissing } from "../reading/year";
 import type { TargetsJson } from "../results";
-
-/** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
-export async function findGrid(
-  ref: InputRef,
-  fits: (grid: Grid) => boolean,
-  prefer: (grid: Grid) => boolean,
-  what: Bilingual,
-  exclude?: string
-): Promise<Grid> {
-  const found = await findInputSheet(ref.workbook, {
-    named: ref.sheet,
-    accepts: fits,
-    prefer,
-    exclude: exclude === undefined ? [] : [exclude],
-    what,
-  });
-  if (!found) {
-    throw new InputError({
-      expected: { vi: `một trang tính chứa ${what.vi}`, en: `a sheet holding the ${what.en}` },
-    });
-  }
-  return found.grid;
-}
 
 async function readInputs(
   request: JobRequest,

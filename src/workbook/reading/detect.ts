@@ -14,7 +14,7 @@ import { looksLikeCommuneMoney, looksLikeMergeMap } from "../readers/merge";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import type { WorkbookPort } from "../port";
 import { inputSheetNames } from "./sheet-finder";
-import type { InputKind, PlanningJob } from "../jobs/job";
+import type { InputKind, JobInputSpec } from "./inputs";
 
 const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   communes: (grid) => looksLikeCommunes(grid) || looksLikeCommunes(grid, CATALOGUE_2026_2030),
@@ -58,11 +58,11 @@ export async function detectInputs(
 
 /** The sheet for each input of a job, or the list of required inputs that no sheet provides. */
 export function matchJobInputs(
-  job: PlanningJob,
+  job: { inputs: JobInputSpec[] },
   detected: Partial<Record<InputKind, string[]>>
-): { sheets: Record<string, string | undefined>; missing: PlanningJob["inputs"] } {
+): { sheets: Record<string, string | undefined>; missing: JobInputSpec[] } {
   const sheets: Record<string, string | undefined> = {};
-  const missing: PlanningJob["inputs"] = [];
+  const missing: JobInputSpec[] = [];
   for (const input of job.inputs) {
     const sheet = detected[input.kind]?.[0];
     sheets[input.id] = sheet;

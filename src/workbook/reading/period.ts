@@ -16,8 +16,15 @@ import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
 import type { TableReading } from "./types";
-import { readingInput, type InputRef, type JobRequest } from "../jobs/job";
+import { readingInput, type InputRef, type RunInputs, type RunOptions } from "./inputs";
 import { jobPlanYear, type PlanYear } from "./year";
+
+/** What choosing the period reads of a job's request: its inputs, its options and the year its run settled. */
+export interface PeriodRequest {
+  inputs: RunInputs;
+  options: RunOptions;
+  year?: PlanYear;
+}
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";
 
@@ -68,7 +75,7 @@ export const PERIOD_OPTION = textOption({
 });
 
 /** The plan year option ("year"), when given. */
-export function planYear(request: JobRequest): number | undefined {
+export function planYear(request: PeriodRequest): number | undefined {
   return readOption({ id: "year", ...PLAN_YEAR_OPTION.spec }, request.options.year) as
     number | undefined;
 }
@@ -118,7 +125,7 @@ async function readPolicy(
  * status workbook; without one the status sheet's headers define them (see indicatorStatusReader).
  */
 export async function choosePeriod(
-  request: JobRequest,
+  request: PeriodRequest,
   extra: Catalogue[],
   status: InputRef | undefined
 ): Promise<PeriodChoice> {

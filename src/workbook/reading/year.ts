@@ -10,7 +10,7 @@ import { gridAddress } from "../grid";
 import { detectStatusYear, titleLines, type YearConflict, type YearFinding } from "../layout/year";
 import { inputSheetNames } from "./sheet-finder";
 import { isInputKind } from "./detect";
-import type { InputKind, InputRef, JobRequest, JobResult } from "../jobs/job";
+import type { InputKind, InputRef } from "./inputs";
 
 export type PlanYearSource = "option" | YearFinding["kind"];
 
@@ -224,7 +224,7 @@ async function inputGridOf(ref: InputRef | undefined, kind: InputKind): Promise<
  * (request.year: plan, report), else the data of its input sheets, in the order given ([input, kind]).
  */
 export async function jobPlanYear(
-  request: JobRequest,
+  request: { year?: PlanYear },
   given: number | undefined,
   inputs: [InputRef | undefined, InputKind][],
   option = "year"
@@ -247,11 +247,11 @@ export function yearLine(year: PlanYear | undefined): string[] {
  * A job's result with its plan year: `planYear` in the JSON (null when unknown) and the year's line closing the text
  * (its first line stays the job's headline, e.g. "no limit"), unless the run already printed it (request.year).
  */
-export function withPlanYear(
-  result: JobResult,
+export function withPlanYear<R extends { json: Record<string, unknown>; text: string }>(
+  result: R,
   year: PlanYear | undefined,
-  request: JobRequest
-): JobResult {
+  request: { year?: PlanYear }
+): R {
   const line = year === request.year ? [] : yearLine(year);
   return {
     ...result,

@@ -3,7 +3,7 @@
 import { formatVi } from "../../engine/numbers";
 import type { Roadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
-import type { FirstYearCheck } from "../jobs/roadmap-first-year";
+import type { FirstYearCheck } from "../results";
 import { FORMATS, moneyFormatFor, type OutputSheet, type OutputTable } from "../output";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
