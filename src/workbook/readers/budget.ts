@@ -252,6 +252,11 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
         });
         continue;
       }
+      // The total is not a line of its own: its figures check the sum of the lines.
+      skipRow(table, r, "total", {
+        vi: "dòng tổng, dùng để kiểm tra cộng dồn",
+        en: "total row, used to check the sums",
+      });
       lines.push({
         label,
         category: "total",
