@@ -271,6 +271,7 @@ describe("reading in every job's --json, on the sample workbooks", () => {
     const summary = json.jobs.find((j: any) => j.id === "summary");
     const communes = readingOf(summary.result.reading, "communes");
     expect(communes.used.count).toBe(await numberedRows(SAMPLE, "Xã"));
+    expect(json.reading.map((r: TableReading) => r.sheet)).toContain("Xã");
   });
 });
 
