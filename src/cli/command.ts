@@ -3,6 +3,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { InputError, type Bilingual } from "../engine/errors";
 import type { JobOptionSpec } from "../engine/options";
+import type { Warning } from "../engine/types";
 import type { OutputSheet } from "../workbook/output";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -22,7 +23,7 @@ export interface CommandResult {
   /** Written with --out. */
   sheets: OutputSheet[];
   /** A document written to --out instead of the sheets (the report's .docx). */
-  document?: { bytes: Uint8Array };
+  document?: { bytes: Uint8Array; warnings?: Warning[] };
 }
 
 /** A flag in `--help`: "--budget N" and its lines of explanation. */

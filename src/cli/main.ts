@@ -5,6 +5,8 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, isInputError } from "../engine/errors";
 import { writeFileAtomic, writeResultFile } from "./io";
+import type { Warning } from "../engine/types";
+import { safeOutputSheets } from "../workbook/output-text";
 import { commands } from "./commands";
 import type { CliCommand } from "./command";
 
@@ -233,15 +235,26 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const out = given;
     requireExtension(out, [result.document ? ".docx" : ".xlsx"]);
     let written: string[] = [];
+    // What the output boundary changed to make the file valid (control characters, over-long texts), per cell.
+    let outWarnings: Warning[] = [];
     if (out && result.document) {
       refuseOverwritingInput(out, inputs);
       await writeFileAtomic(out, result.document.bytes);
       written = [path.basename(out)];
-    } else if (out) written = await writeResultFile(out, result.sheets);
+      outWarnings = result.document.warnings ?? [];
+    } else if (out) {
+      const safe = safeOutputSheets(result.sheets);
+      outWarnings = safe.warnings;
+      written = await writeResultFile(out, safe.sheets);
+    }
     if (parsed.values.json) {
-      io.stdout(JSON.stringify(out ? { ...result.json, out, outSheets: written } : result.json));
+      const wrote = out
+        ? { out, outSheets: written, ...(outWarnings.length > 0 ? { outWarnings } : {}) }
+        : {};
+      io.stdout(JSON.stringify({ ...result.json, ...wrote }));
     } else {
       io.stdout(result.text);
+      for (const w of outWarnings) io.stdout(`! ${w.vi} / ${w.en}`);
       if (out) io.stdout(`\nĐã ghi / Written: ${out} (${written.join(", ")})`);
     }
     return 0;

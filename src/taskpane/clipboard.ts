@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../workbook/grid";
 import { cellFormat, type OutputTable } from "../workbook/output";
+import { xmlText } from "../workbook/xml-text";
 import { formatCell } from "./format";
 
 export interface ClipboardTable {
@@ -10,8 +11,8 @@ export interface ClipboardTable {
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
+  return xmlText(text)
+    .text.replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
@@ -19,7 +20,19 @@ function escapeHtml(text: string): string {
 
 /** TSV cells cannot hold tabs or line breaks. (Excel pastes the HTML, where every text cell is marked as text.) */
 function tsvCell(text: string): string {
-  return text.replace(/[\t\r\n]+/g, " ");
+  return xmlText(text).text.replace(/[\t\r\n]+/g, " ");
+}
+
+/**
+ * Text that a spreadsheet would take for a formula when pasted as plain text: =, +, - or @ first (full-width ＝ too),
+ * after any spaces, tabs or line breaks. Numbers written as numbers ("-5", "6,21%") are not text and stay as they are.
+ */
+const FORMULA_LIKE = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** A text cell of the plain-text copy: prefixed with an apostrophe when it would paste as a formula. */
+export function plainTextCell(text: string): string {
+  const cell = tsvCell(text);
+  return FORMULA_LIKE.test(text) || FORMULA_LIKE.test(cell) ? `'${cell}` : cell;
 }
 
 /**
@@ -51,9 +64,14 @@ export function tableClipboard(table: OutputTable): ClipboardTable {
     `${caption}${unit}<table border="1" style="border-collapse:collapse;font-family:'Times New Roman'">` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></body></html>`;
   const lines = [
-    table.columns.map((c) => tsvCell(c.header)).join("\t"),
+    table.columns.map((c) => plainTextCell(c.header)).join("\t"),
     ...table.rows.map((row, r) =>
-      row.map((v, i) => tsvCell(formatCell(v, cellFormat(table, r, i)))).join("\t")
+      row
+        .map((v, i) => {
+          const text = formatCell(v, cellFormat(table, r, i));
+          return typeof v === "string" ? plainTextCell(text) : tsvCell(text);
+        })
+        .join("\t")
     ),
   ];
   return { html, tsv: lines.join("\r\n") };

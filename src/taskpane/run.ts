@@ -3,6 +3,7 @@
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
 import { checkOption, optionSchema } from "../engine/options";
 import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
+import { safeOutputSheets } from "../workbook/output-text";
 import type { WorkbookPort } from "../workbook/port";
 import type { MixedSolver } from "../engine/targets/solver";
 import { createWorkerSolver } from "./worker-solver";
@@ -80,6 +81,17 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * A result as it will be written: the output boundary applied to its sheets, and what it changed (control
+ * characters removed, long texts cut, column names made unique) among the warnings the pane shows.
+ */
+export function withSafeOutput(result: JobResult): JobResult {
+  const safe = safeOutputSheets(result.sheets);
+  if (safe.sheets.every((s, i) => s === result.sheets[i]) && safe.warnings.length === 0)
+    return result;
+  return { ...result, sheets: safe.sheets, warnings: result.warnings.concat(safe.warnings) };
+}
+
 /** Runs a job; rejects with CancelledError as soon as the signal aborts, even if the job itself does not stop. */
 export function runCancellable(job: PlanningJob, request: JobRequest): Promise<JobResult> {
   const signal = request.signal;
@@ -91,7 +103,7 @@ export function runCancellable(job: PlanningJob, request: JobRequest): Promise<J
       (result) => {
         signal?.removeEventListener("abort", onAbort);
         if (signal?.aborted) reject(new CancelledError());
-        else resolve(result);
+        else resolve(withSafeOutput(result));
       },
       (error: unknown) => {
         signal?.removeEventListener("abort", onAbort);

@@ -2,6 +2,7 @@
 
 import { maxOf } from "../engine/arrays";
 import type { CellValue } from "./grid";
+import { xmlText } from "./xml-text";
 
 /**
  * The Excel number format of each kind of figure in a result sheet: the one table every writer takes its formats
@@ -215,9 +216,24 @@ function estimatedWidth(sheet: OutputSheet): number {
 /** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
 const PORTRAIT_WIDTH = 95;
 
-/** Text inside an Excel header or footer: "&" starts a code, so a literal one is doubled; 255 characters at most. */
-function headerText(text: string): string {
-  return text.replace(/&/g, "&&").replace(/\s+/g, " ").slice(0, 120);
+/** Excel keeps at most 255 characters in a page header (codes included) and refuses a longer one. */
+export const HEADER_FOOTER_LIMIT = 255;
+
+/**
+ * Text inside an Excel header or footer, at most `room` characters once escaped: "&" starts a code, so a literal one
+ * is doubled (never cut in half); characters XML cannot hold are removed; a cut text ends in "…".
+ */
+export function headerText(text: string, room: number): string {
+  const plain = xmlText(text).text.replace(/\s+/g, " ").trim();
+  const escaped = plain.replace(/&/g, "&&");
+  if (escaped.length <= room) return escaped;
+  let out = "";
+  for (const c of plain) {
+    const piece = c === "&" ? "&&" : c;
+    if (out.length + piece.length > room - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
 }
 
 /** The print setup of a result sheet (both adapters apply it). */
@@ -236,7 +252,8 @@ export function printSetup(sheet: OutputSheet): PrintSetup {
     paperSize: 9,
     orientation: estimatedWidth(sheet) > PORTRAIT_WIDTH ? "landscape" : "portrait",
     repeatRows: repeat ? { first: first.headerRow, last: first.headerRow } : null,
-    header: { center: `&B${headerText(title)}&B`, right: headerText(units.join("; ")) },
+    // "&C&B" + title + "&B" + "&R" + units stays within Excel's 255 characters.
+    header: { center: `&B${headerText(title, 150)}&B`, right: headerText(units.join("; "), 95) },
     footer: { center: "Trang / Page &P/&N" },
   };
 }

@@ -8,6 +8,7 @@ import { main } from "../../src/cli/main";
 import { writeResultFile, type OutputFs } from "../../src/cli/io";
 import type { OutputSheet } from "../../src/workbook/output";
 import { captureIo } from "../fuzz/harness";
+import { expectStrictFile } from "../support/strict-files";
 
 const EXAMPLE = path.resolve(
   __dirname,
@@ -93,6 +94,7 @@ describe("ntm-plan --out", () => {
     expect((await run(out)).code).toBe(0);
     expect((await run(out)).code).toBe(0);
     expect((await fs.readdir(dir)).sort()).toEqual(["kq.xlsx", "xa.csv"]);
+    expectStrictFile(out);
   });
 });
 
@@ -124,6 +126,7 @@ describe("writeResultFile on a failing disk", () => {
       const out = path.join(dir, "kq.xlsx");
       await writeResultFile(out, [RESULT]);
       const good = await fs.readFile(out);
+      expectStrictFile(out);
       const error = await writeResultFile(out, [RESULT], failing(code)).catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "InputError" });
       expect(String((error as Error).message)).toMatch(why);

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import mammoth from "mammoth";
 import { runCli } from "./helpers";
+import { expectStrictFile } from "../support/strict-files";
 
 const FILE = path.join(__dirname, "..", "..", "assets", "ntm-sample-2026.xlsx");
 
@@ -46,6 +47,7 @@ describe("ntm-plan report on the 2026-2030 sample with a roadmap", () => {
     expect(r.level).toBe("indicators");
     const last = r.years[r.years.length - 1];
     expect(last.year).toBe(2030);
+    expectStrictFile(out);
     const text = (await mammoth.extractRawText({ buffer: await fs.readFile(out) })).value;
     expect(text).toContain(
       `từ ${r.start.standard}/${r.communes} xã đạt chuẩn cuối năm ${r.start.year}, ` +

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { runCli } from "./helpers";
+import { expectStrictFile } from "../support/strict-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "ntm-sample.xlsx");
@@ -96,6 +97,7 @@ async function report(file: string, dir: string, extra: string[] = []): Promise<
   ]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
+  expectStrictFile(out);
   const buffer = await fs.readFile(out);
   const html = (await mammoth.convertToHtml({ buffer })).value;
   const text = (await mammoth.extractRawText({ buffer })).value;
@@ -335,6 +337,7 @@ describe("ntm-plan report on the 2026-2030 sample (targets per indicator)", () =
     const json = JSON.parse(run.stdout) as Run["json"];
     const byId = Object.fromEntries(json.jobs.map((j) => [j.id, j]));
     expect(byId.targets.status).toBe("done");
+    expectStrictFile(out);
     const t = byId.targets.result;
     expect(t.level).toBe("indicators");
     const buffer = await fs.readFile(out);

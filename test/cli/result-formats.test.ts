@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { FORMATS } from "../../src/workbook/output";
 import { runCli } from "./helpers";
+import { expectStrictFile } from "../support/strict-files";
 
 const SAMPLE = path.join(__dirname, "../../assets/ntm-sample.xlsx");
 const SAMPLE_2026 = path.join(__dirname, "../../assets/ntm-sample-2026.xlsx");
@@ -83,6 +84,7 @@ async function run(name: string, argv: string[]): Promise<Cell[]> {
   const out = path.join(tmp, `${name}.xlsx`);
   const result = await runCli([...argv, "--out", out]);
   expect({ name, code: result.code, stderr: result.stderr }).toEqual({ name, code: 0, stderr: "" });
+  expectStrictFile(out);
   const cells = await numericCells(out);
   expect(cells.length).toBeGreaterThan(0);
   return cells;

@@ -57,6 +57,21 @@ export class FakeSheet {
     readonly book: FakeExcel
   ) {}
 
+  /** Number formats set on cells before any value was written there. */
+  private formatsAhead = new Map<string, string>();
+
+  /** Sets a cell's number format, whether or not it holds a value yet. */
+  setFormat(row: number, col: number, format: string): void {
+    const cell = this.get(row, col);
+    if (cell) cell.format = format;
+    else this.formatsAhead.set(`${row},${col}`, format);
+  }
+
+  /** The number format a value written to this cell meets. */
+  formatAt(row: number, col: number): string {
+    return this.get(row, col)?.format ?? this.formatsAhead.get(`${row},${col}`) ?? "General";
+  }
+
   set(row: number, col: number, value: Value | null, format = "General", type?: string): void {
     if (value === "" || value === null) {
       if (this.rows[row]) delete this.rows[row][col];
@@ -104,12 +119,16 @@ export class FakeSheet {
 }
 
 /**
- * What Excel makes of a value written to range.values, as documented and as Excel on the web does: a leading
+ * What Excel makes of a value written to range.values (in a cell of this number format), as documented and as Excel
+ * on the web does: a leading
  * apostrophe makes the rest text (the apostrophe is not part of the value); text starting with =, + or - is a formula
  * (and @ an implicit-intersection formula); text that reads as a number becomes a number.
  */
-export function asTyped(value: Value): { value: Value; type?: string } {
+export function asTyped(value: Value, format = "General"): { value: Value; type?: string } {
   if (typeof value !== "string") return { value };
+  // A cell formatted as text ("@") keeps what is written as it is, a leading apostrophe included (as Excel may show
+  // it): the adapter must not send both.
+  if (format === "@") return { value, type: "String" };
   if (value.startsWith("'")) return { value: value.slice(1), type: "String" };
   if (/^[=+\-@]/.test(value) && value.length > 1) return { value, type: "Formula" };
   if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?\s*$/i.test(value)) {
@@ -199,15 +218,9 @@ class FakeRange {
     this.sheet.book.queue(JSON.stringify(v).length);
     v.forEach((row, r) =>
       row.forEach((value, c) => {
-        const old = this.sheet.get(this.row + r, this.col + c);
-        const typed = asTyped(value);
-        this.sheet.set(
-          this.row + r,
-          this.col + c,
-          typed.value,
-          old?.format ?? "General",
-          typed.type
-        );
+        const format = this.sheet.formatAt(this.row + r, this.col + c);
+        const typed = asTyped(value, format);
+        this.sheet.set(this.row + r, this.col + c, typed.value, format, typed.type);
       })
     );
   }
@@ -231,6 +244,9 @@ class FakeRange {
       col: this.col,
       formats: f,
     });
+    f.forEach((row, r) =>
+      row.forEach((format, c) => this.sheet.setFormat(this.row + r, this.col + c, format))
+    );
   }
 
   clear(): void {

@@ -26,7 +26,7 @@ describe("tableClipboard", () => {
       "Nội dung\tSố tiền\tTỷ lệ",
       "NGÂN SÁCH TRUNG ƯƠNG\t223.534\t6,21%",
       "Vốn lồng ghép\t1.379.545\t38,30%",
-      "=SUM(A1)\t\t",
+      "'=SUM(A1)\t\t",
     ]);
   });
 
@@ -41,5 +41,40 @@ describe("tableClipboard", () => {
     expect(html).toContain(`<td style="mso-number-format:'\\@'">=SUM(A1)</td>`);
     expect(html).toContain("Cơ cấu nguồn vốn &lt;2023&gt;");
     expect(html).toContain(MONEY_UNIT);
+  });
+
+  it("prefixes plain text that would paste as a formula, so that it pastes as text", () => {
+    const risky = [
+      '=HYPERLINK("http://x","bấm")',
+      "+84 912",
+      "-x",
+      "@SUM(A1)",
+      "\t=cmd",
+      "\r\n=cmd",
+      "＝1+1",
+    ];
+    const { tsv } = tableClipboard({
+      name: "T",
+      columns: [{ header: "=Tên" }, { header: "Số", format: FORMATS.count }],
+      rows: risky.map((t) => [t, -5]),
+    });
+    const [header, ...lines] = tsv.split("\r\n");
+    expect(header).toBe("'=Tên\tSố");
+    for (const line of lines) {
+      const [text, number] = line.split("\t");
+      expect(text.startsWith("'")).toBe(true);
+      expect(number).toBe("-5"); // a number is a number, not text to guard
+    }
+    expect(lines).toHaveLength(risky.length);
+  });
+
+  it("leaves out characters a document cannot hold, in both the HTML and the plain text", () => {
+    const { tsv, html } = tableClipboard({
+      name: "T",
+      columns: [{ header: "Tên" }],
+      rows: [["Xã\u000BAn\u0001Bình\u001B\uFFFE\uFFFF"]],
+    });
+    expect(tsv.split("\r\n")[1]).toBe("Xã AnBình");
+    expect(html).toContain(">Xã AnBình<");
   });
 });

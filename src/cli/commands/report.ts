@@ -81,9 +81,7 @@ export const reportCommand: CliCommand = {
       ].join("\n"),
       sheets: [],
       // docx is loaded for this command only: the others start without it.
-      document: {
-        bytes: await (await import("../../workbook/report/docx")).reportDocxBytes(report),
-      },
+      document: await (await import("../../workbook/report/docx")).reportDocxFile(report),
     };
   },
 };

@@ -31,6 +31,7 @@ import {
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
+import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
@@ -237,8 +238,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     };
   }
 
-  async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
-    for (const output of outputs) for (const table of output.tables) assertTableShape(table);
+  async writeResults(given: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
+    for (const output of given) for (const table of output.tables) assertTableShape(table);
+    // The output boundary (callers that show its warnings applied it already; a second pass changes nothing).
+    const outputs = safeOutputSheets(given).sheets;
     const own = options.owned !== false;
     const meta = this.meta();
     const owned = own ? (meta?.owned ?? []) : [];

@@ -24,6 +24,7 @@ import {
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
+import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 
 /** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
@@ -95,9 +96,15 @@ export function fromOfficeValue(value: unknown, format: unknown): CellValue {
 }
 
 /**
- * A plain value as Office.js writes it. Excel reads a string written to range.values as a formula when it starts with
- * =, + or - (and @), as a number when it looks like one ("5%", "00123"), and drops a leading apostrophe. Every string
- * is therefore written with Excel's text prefix, an apostrophe that is not part of the value: it stays text as given.
+ * A plain value as Office.js writes it. The one way we write text: Excel's text prefix, an apostrophe that is not part
+ * of the value, on every non-empty string, in a cell whose number format is not text (see textCellFormat).
+ * - Range.values: "If the provided value starts with a plus (+), minus (-), or equal sign (=), Excel interprets this
+ *   value as a formula" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ *   a value is taken as if typed, so "5%" and "00123" become numbers.
+ * - A leading apostrophe stores what follows as text and is not shown: Range("A1").Value = "'1" is Microsoft's own
+ *   example of a number stored as text (https://learn.microsoft.com/office/vba/api/excel.errorcheckingoptions.numberastext).
+ * - Not with the text format "@" as well: in a text-formatted cell the apostrophe can stay part of the value.
+ * (Range.valuesAsJson with a String cell value would say it without a prefix, but needs ExcelApi 1.16; we ask 1.7.)
  */
 export function toOfficeValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
@@ -105,6 +112,11 @@ export function toOfficeValue(value: CellValue): string | number | boolean {
   if (typeof value === "object") return value.error;
   if (typeof value === "string") return value === "" ? "" : `'${value}`;
   return value;
+}
+
+/** The number format a body cell is written with: a string's text format "@" is left out (see toOfficeValue). */
+export function textCellFormat(value: CellValue, format: string): string {
+  return typeof value === "string" && value !== "" && format === "@" ? "General" : format;
 }
 
 /** Rough size of what a write of these rows adds to a request (JSON of values and formats). */
@@ -322,8 +334,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
    * their names in the bookkeeping sheet. Writes whose queued data would pass the request budget sync in between.
    * Nothing is written when the results are malformed; the blank sheets are removed again if the batch fails.
    */
-  async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
-    for (const output of outputs) for (const table of output.tables) assertTableShape(table);
+  async writeResults(given: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
+    for (const output of given) for (const table of output.tables) assertTableShape(table);
+    // The output boundary (the pane applied it already to show its warnings; a second pass changes nothing).
+    const outputs = safeOutputSheets(given).sheets;
     if (outputs.length === 0) return [];
     const own = options.owned !== false;
     try {
@@ -441,7 +455,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
         const blocks = chunkRows(
           headerRow + 1,
           body.map((r) => r.map(toOfficeValue)),
-          body.map((r, i) => r.map((_, c) => cellFormat(table, i, c)))
+          body.map((r, i) => r.map((v, c) => textCellFormat(v, cellFormat(table, i, c))))
         );
         for (const block of blocks) {
           await budgetFor(block.bytes);

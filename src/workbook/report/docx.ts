@@ -19,6 +19,8 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
+import type { Warning } from "../../engine/types";
+import { xmlText } from "../xml-text";
 import type { ReportAppendix, ReportCell, ReportDocument, ReportTable } from "./model";
 
 export const LAYOUT = {
@@ -182,6 +184,74 @@ function appendixSection(a: ReportAppendix): ISectionOptions {
   return { properties: pageProperties(a.landscape), headers: headers(), children };
 }
 
+/**
+ * The report with every text as a Word file can hold it: characters XML 1.0 does not allow are removed (U+000B,
+ * Word's own line break pasted into Excel, becomes a space); each change is a warning naming where it was.
+ */
+export function safeReport(report: ReportDocument): {
+  report: ReportDocument;
+  warnings: Warning[];
+} {
+  const warnings: Warning[] = [];
+  let more = 0;
+  const clean = (text: string, where: { vi: string; en: string }): string => {
+    const safe = xmlText(text);
+    if (safe.removed.length === 0) return text;
+    if (warnings.length < 20) {
+      const kinds = [...new Set(safe.removed)].join(", ");
+      warnings.push({
+        vi: `Báo cáo, ${where.vi}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
+        en: `Report, ${where.en}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
+      });
+    } else more += 1;
+    return safe.text;
+  };
+  const cells = (rows: ReportCell[][], label: string, table: string, kind: "header" | "row") =>
+    rows.map((row, r) =>
+      row.map((c, i) => {
+        const where = {
+          vi: `${label}, bảng ${table}, ${kind === "header" ? "dòng tiêu đề" : "hàng"} ${r + 1}, cột ${i + 1}`,
+          en: `${label}, table ${table}, ${kind === "header" ? "header row" : "row"} ${r + 1}, column ${i + 1}`,
+        };
+        const text = clean(c.text, where);
+        return text === c.text ? c : { ...c, text };
+      })
+    );
+  const plain = (text: string, vi: string, en: string) => clean(text, { vi, en });
+  const safe: ReportDocument = {
+    ...report,
+    title: plain(report.title, "tiêu đề", "title"),
+    subtitle: plain(report.subtitle, "tiêu đề phụ", "subtitle"),
+    sections: report.sections.map((s, i) => ({
+      heading: plain(s.heading, `mục ${i + 1}`, `section ${i + 1}`),
+      blocks: s.blocks.map((b, j) => ({
+        ...b,
+        text: plain(b.text, `mục ${i + 1}, đoạn ${j + 1}`, `section ${i + 1}, paragraph ${j + 1}`),
+      })),
+    })),
+    appendices: report.appendices.map((a) => ({
+      ...a,
+      label: plain(a.label, a.label, a.label),
+      title: plain(a.title, a.label, a.label),
+      tables: a.tables.map((t) => ({
+        ...t,
+        ...(t.caption === undefined ? {} : { caption: plain(t.caption, a.label, a.label) }),
+        ...(t.unit === undefined ? {} : { unit: plain(t.unit, a.label, a.label) }),
+        source: plain(t.source, a.label, a.label),
+        header: cells(t.header, a.label, t.id, "header"),
+        rows: cells(t.rows, a.label, t.id, "row"),
+      })),
+    })),
+  };
+  if (more > 0) {
+    warnings.push({
+      vi: `… và ${more.toLocaleString("vi-VN")} chỗ khác trong báo cáo được sửa như trên`,
+      en: `… and ${more.toLocaleString("en-US")} more places in the report changed the same way`,
+    });
+  }
+  return { report: safe, warnings };
+}
+
 /** The report as a docx Document (pure; packing it into bytes is separate). */
 export function reportDocx(report: ReportDocument): Document {
   const body: Paragraph[] = [
@@ -211,7 +281,18 @@ export function reportDocx(report: ReportDocument): Document {
   });
 }
 
-/** The .docx file's bytes (Node and browsers alike). */
+/** The .docx file's bytes (Node and browsers alike), every text XML-safe (see safeReport). */
 export async function reportDocxBytes(report: ReportDocument): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(reportDocx(report)));
+  return (await reportDocxFile(report)).bytes;
+}
+
+/** The .docx file's bytes and what was changed to make every text fit in it. */
+export async function reportDocxFile(
+  report: ReportDocument
+): Promise<{ bytes: Uint8Array; warnings: Warning[] }> {
+  const safe = safeReport(report);
+  return {
+    bytes: new Uint8Array(await Packer.toArrayBuffer(reportDocx(safe.report))),
+    warnings: safe.warnings,
+  };
 }

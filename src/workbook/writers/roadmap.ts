@@ -23,6 +23,18 @@ function basis(roadmap: Roadmap, index: number, firstYear: FirstYearCheck | null
   return `Tốc độ ${formatVi(roadmap.pace, 2)} tiêu chí/xã/năm (pace)`;
 }
 
+/** The table the newly standard communes go to when a year's list is too long for one cell. */
+export const NEWLY_STANDARD_TABLE = "NTM_XaDatChuanMoi";
+
+/** Longest list of communes kept in one cell (a few hundred names; Excel holds 32,767 characters). */
+const LIST_IN_CELL = 8_000;
+
+function listLength(names: readonly string[]): number {
+  let length = 0;
+  for (const name of names) length += name.length + 2;
+  return length;
+}
+
 export function roadmapSheet(
   roadmap: Roadmap,
   toYear: number,
@@ -50,7 +62,11 @@ export function roadmapSheet(
     { header: "Xã đạt chuẩn mới" },
     { header: "Cách tính (basis)" },
   ];
-  const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
+  const all = [roadmap.start, ...roadmap.years];
+  // A long list (thousands of communes) would pass Excel's 32,767 characters a cell: it goes to a table of its own,
+  // one commune a row, and the year's cell names that table.
+  const listed = all.every((y) => listLength(y.newlyStandard) <= LIST_IN_CELL);
+  const rows = all.map((y, i) => [
     i === 0 ? `${y.year} (hiện trạng)` : y.year,
     y.standard,
     y.averageCriteria,
@@ -59,7 +75,9 @@ export function roadmapSheet(
     i === 0 ? null : y.gained,
     ...(tiers ? [y.advanced] : []),
     ...(models ? [y.model] : []),
-    y.newlyStandard.join(", "),
+    listed || y.newlyStandard.length === 0
+      ? y.newlyStandard.join(", ")
+      : `${y.newlyStandard.length.toLocaleString("vi-VN")} xã: xem bảng ${NEWLY_STANDARD_TABLE} (see table)`,
     basis(roadmap, i, firstYear),
   ]);
   const tables: OutputTable[] = [
@@ -73,6 +91,16 @@ export function roadmapSheet(
       rows,
     },
   ];
+  if (!listed) {
+    const communes: (string | number)[][] = [];
+    for (const y of all) for (const name of y.newlyStandard) communes.push([y.year, name]);
+    tables.push({
+      name: NEWLY_STANDARD_TABLE,
+      title: `Xã đạt chuẩn mới theo năm / Communes newly at the standard, by year`,
+      columns: [{ header: "Năm", format: FORMATS.year }, { header: "Xã đạt chuẩn mới" }],
+      rows: communes,
+    });
+  }
   if (roadmap.targets.length > 0) {
     // Targets are counts of communes, except the average criteria per commune.
     const byTarget = Object.fromEntries(

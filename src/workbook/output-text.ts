@@ -1,0 +1,164 @@
+// The one boundary result sheets pass before any writer (both adapters, the clipboard): texts XML-safe and within
+// Excel's 32,767 characters a cell, table column names unique ignoring case (Excel repairs the file otherwise).
+
+import type { Warning } from "../engine/types";
+import type { CellValue } from "./grid";
+import { a1 } from "./grid";
+import { layoutSheet, type OutputSheet, type OutputTable } from "./output";
+import { cutText, EXCEL_CELL_LIMIT, hasNonXml, xmlText } from "./xml-text";
+
+export { cutText, EXCEL_CELL_LIMIT, hasNonXml, xmlText };
+
+/** A table column name as both adapters write it: one line (control characters are spaces), trimmed. */
+function columnName(header: string): string {
+  // eslint-disable-next-line no-control-regex
+  return header.replace(/[\u0000-\u001F]/g, " ").trim();
+}
+
+/** Names made unique ignoring case, as Excel compares table column names: the second "Xã" becomes "xã (2)". */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  for (const name of names) taken.add(name.toLocaleLowerCase("vi"));
+  const used = new Set<string>();
+  return names.map((name) => {
+    const key = name.toLocaleLowerCase("vi");
+    if (!used.has(key)) {
+      used.add(key);
+      return name;
+    }
+    let n = 2;
+    while (taken.has(`${key} (${n})`) || used.has(`${key} (${n})`)) n += 1;
+    used.add(`${key} (${n})`);
+    return `${name} (${n})`;
+  });
+}
+
+/** Where a text went, for warnings: "KQ_LoTrinh!J3". */
+type Place = { sheet: string; cell: string };
+
+/** Collects what the boundary changed, one warning per cell up to a limit, then one line for the rest. */
+export class OutputNotes {
+  private readonly listed: Warning[] = [];
+  private more = 0;
+  constructor(private readonly limit = 20) {}
+
+  removed(place: Place, removed: string[]): void {
+    const kinds = [...new Set(removed)].join(", ");
+    this.add(place, {
+      vi: `Ô ${place.sheet}!${place.cell}: đã bỏ ${removed.length} ký tự điều khiển (${kinds}) mà tệp Excel/Word không chứa được (U+000B, dấu xuống dòng của Word, thành dấu cách)`,
+      en: `Cell ${place.sheet}!${place.cell}: removed ${removed.length} control character(s) (${kinds}) an Excel or Word file cannot hold (U+000B, Word's line break, became a space)`,
+    });
+  }
+
+  cut(place: Place, cut: number, limit: number): void {
+    this.add(place, {
+      vi: `Ô ${place.sheet}!${place.cell}: văn bản dài quá ${limit.toLocaleString("vi-VN")} ký tự (giới hạn của Excel), đã cắt bớt ${cut.toLocaleString("vi-VN")} ký tự ở cuối`,
+      en: `Cell ${place.sheet}!${place.cell}: text over Excel's ${limit.toLocaleString("en-US")} characters; its last ${cut.toLocaleString("en-US")} characters were cut`,
+    });
+  }
+
+  renamed(place: Place, from: string, to: string): void {
+    this.add(place, {
+      vi: `Ô ${place.sheet}!${place.cell}: tên cột "${from}" trùng tên cột khác (không phân biệt hoa thường), ghi thành "${to}"`,
+      en: `Cell ${place.sheet}!${place.cell}: column name "${from}" repeats another ignoring case; written as "${to}"`,
+    });
+  }
+
+  private add(place: Place, text: { vi: string; en: string }): void {
+    if (this.listed.length < this.limit) this.listed.push({ ...text, ...place });
+    else this.more += 1;
+  }
+
+  warnings(): Warning[] {
+    if (this.more === 0) return this.listed.slice();
+    return this.listed.concat({
+      vi: `… và ${this.more.toLocaleString("vi-VN")} ô khác được sửa như trên khi ghi`,
+      en: `… and ${this.more.toLocaleString("en-US")} more cells changed the same way when written`,
+    });
+  }
+}
+
+/** One text for a cell: XML-safe and within Excel's limit; what changed is noted against the cell. */
+export function cellText(text: string, place: Place, notes?: OutputNotes): string {
+  const clean = xmlText(text);
+  if (clean.removed.length > 0) notes?.removed(place, clean.removed);
+  const fitted = cutText(clean.text);
+  if (fitted.cut > 0) notes?.cut(place, fitted.cut, EXCEL_CELL_LIMIT);
+  return fitted.text;
+}
+
+function safeTable(
+  table: OutputTable,
+  sheet: string,
+  titleRow: number | null,
+  headerRow: number,
+  notes: OutputNotes
+): OutputTable {
+  let changed = false;
+  const at = (row: number, col: number): Place => ({ sheet, cell: a1(row, col) });
+  const title =
+    table.title === undefined || titleRow === null
+      ? table.title
+      : cellText(table.title, at(titleRow, 0), notes);
+  if (title !== table.title) changed = true;
+  const unit = table.unit === undefined ? undefined : xmlText(table.unit).text;
+  if (unit !== table.unit) changed = true;
+  const cleanHeaders = table.columns.map((c, i) =>
+    columnName(cellText(c.header, at(headerRow, i), notes))
+  );
+  const headers = uniqueNames(cleanHeaders);
+  headers.forEach((h, i) => {
+    if (h !== cleanHeaders[i]) notes.renamed(at(headerRow, i), cleanHeaders[i], h);
+    if (h !== table.columns[i].header) changed = true;
+  });
+  let rows: CellValue[][] = table.rows;
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    let copy: CellValue[] | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value !== "string") continue;
+      if (value.length <= EXCEL_CELL_LIMIT && !hasNonXml(value)) continue;
+      const text = cellText(value, at(headerRow + 1 + r, c), notes);
+      if (text === value) continue;
+      if (rows === table.rows) rows = table.rows.slice();
+      copy ??= row.slice();
+      copy[c] = text;
+    }
+    if (copy) rows[r] = copy;
+  }
+  if (rows !== table.rows) changed = true;
+  if (!changed) return table;
+  return {
+    ...table,
+    ...(title === undefined ? {} : { title }),
+    ...(unit === undefined ? {} : { unit }),
+    columns: table.columns.map((c, i) =>
+      c.header === headers[i] ? c : { ...c, header: headers[i] }
+    ),
+    rows,
+  };
+}
+
+/**
+ * Result sheets as every writer writes them: texts XML-safe and within Excel's limit, column names unique ignoring
+ * case. Unchanged tables are returned as they were (no copy of a large result); the warnings name each cell changed.
+ * Applying it twice changes nothing more.
+ */
+export function safeOutputSheets(sheets: readonly OutputSheet[]): {
+  sheets: OutputSheet[];
+  warnings: Warning[];
+} {
+  const notes = new OutputNotes();
+  const result = sheets.map((output) => {
+    const name = xmlText(output.sheet).text;
+    let changed = name !== output.sheet;
+    const tables = layoutSheet(output).map(({ table, titleRow, headerRow }) => {
+      const safe = safeTable(table, name, titleRow, headerRow, notes);
+      if (safe !== table) changed = true;
+      return safe;
+    });
+    return changed ? { ...output, sheet: name, tables } : output;
+  });
+  return { sheets: result, warnings: notes.warnings() };
+}

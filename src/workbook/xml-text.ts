@@ -1,0 +1,54 @@
+// Text as every file we write can hold it: .xlsx (both adapters), the .docx report, print headers, the clipboard.
+// XML 1.0 cannot hold most control characters (Word and Excel refuse the file, openpyxl cannot open it).
+
+/** The most characters an Excel cell holds. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Characters XML 1.0 does not allow (§2.2): C0 controls but tab, line feed and carriage return; U+FFFE and U+FFFF;
+ * a surrogate without its pair. U+000B is what a line break typed in Word becomes when pasted into Excel.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when the text holds a character XML 1.0 does not allow. */
+export function hasNonXml(text: string): boolean {
+  NOT_XML.lastIndex = 0;
+  const found = NOT_XML.test(text);
+  NOT_XML.lastIndex = 0;
+  return found;
+}
+
+/** The text with every character XML 1.0 does not allow removed (U+000B, a line break, becomes a space). */
+export function xmlText(text: string): { text: string; removed: string[] } {
+  if (!hasNonXml(text)) return { text, removed: [] };
+  const removed: string[] = [];
+  const cleaned = text.replace(NOT_XML, (c) => {
+    removed.push(codePoint(c));
+    return c === "\u000B" ? " " : "";
+  });
+  return { text: cleaned, removed };
+}
+
+/** "U+000B" for a character. */
+function codePoint(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Text cut to at most `limit` characters at a separator (", ", "; ", a space or a line break), never inside a word or
+ * a number, with a closing note saying how many characters were left out.
+ */
+export function cutText(text: string, limit = EXCEL_CELL_LIMIT): { text: string; cut: number } {
+  if (text.length <= limit) return { text, cut: 0 };
+  const note = (n: number) => ` … (+${n.toLocaleString("vi-VN")} ký tự / characters)`;
+  const room = limit - note(text.length).length;
+  let end = room;
+  while (end > 0 && !/[\s,;]/.test(text[end])) end -= 1;
+  if (end === 0) end = room;
+  // No lone high surrogate at the end.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end -= 1;
+  const kept = text.slice(0, end).replace(/[\s,;]+$/, "");
+  return { text: kept + note(text.length - kept.length), cut: text.length - kept.length };
+}

@@ -1,0 +1,123 @@
+// The output boundary: what every writer writes is XML 1.0 text within Excel's limits, and each change is said.
+
+import {
+  EXCEL_CELL_LIMIT,
+  cutText,
+  safeOutputSheets,
+  uniqueNames,
+  xmlText,
+} from "../../src/workbook/output-text";
+import { headerText, printSetup, type OutputSheet } from "../../src/workbook/output";
+
+const CONTROL = "Xã\u000BAn\u0001Bình\u001B\uFFFE\uFFFF\uD800";
+
+function sheetOf(rows: string[][], headers = ["Tên xã", "Ghi chú"]): OutputSheet {
+  return {
+    sheet: "KQ_Thu",
+    tables: [
+      { name: "NTM_Thu", title: "Tiêu đề", columns: headers.map((header) => ({ header })), rows },
+    ],
+  };
+}
+
+describe("xmlText", () => {
+  it("removes every character XML 1.0 does not allow and turns U+000B into a space", () => {
+    const { text, removed } = xmlText(CONTROL);
+    expect(text).toBe("Xã AnBình");
+    expect(removed).toEqual(["U+000B", "U+0001", "U+001B", "U+FFFE", "U+FFFF", "U+D800"]);
+  });
+
+  it("keeps tab, line breaks, Vietnamese and paired surrogates", () => {
+    const text = "Ấp\tMột\r\nHai 𠀀";
+    expect(xmlText(text)).toEqual({ text, removed: [] });
+  });
+});
+
+describe("cutText", () => {
+  it("cuts a list at a separator, never inside a number, and says how much was left out", () => {
+    const list = Array.from({ length: 5000 }, (_, i) => `Xã ${100000 + i}`).join(", ");
+    const { text, cut } = cutText(list);
+    expect(text.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(cut).toBeGreaterThan(0);
+    const kept = text.slice(0, text.indexOf(" …"));
+    expect(kept.split(", ").every((n) => /^Xã \d{6}$/.test(n))).toBe(true);
+    expect(kept.length + cut).toBe(list.length);
+  });
+});
+
+describe("uniqueNames", () => {
+  it("makes names unique ignoring case, as Excel compares table columns", () => {
+    expect(uniqueNames(["Xã", "xã", "XÃ", "Xã (2)"])).toEqual(["Xã", "xã (3)", "XÃ (4)", "Xã (2)"]);
+  });
+});
+
+describe("safeOutputSheets", () => {
+  it("cleans every text and names the result cell of each change", () => {
+    const { sheets, warnings } = safeOutputSheets([
+      sheetOf([
+        ["A", "b"],
+        [CONTROL, "c"],
+      ]),
+    ]);
+    expect(sheets[0].tables[0].rows[1][0]).toBe("Xã AnBình");
+    expect(warnings).toHaveLength(1);
+    // Title in A1, header in row 2, body from row 3: the second body row is row 4.
+    expect(warnings[0]).toMatchObject({ sheet: "KQ_Thu", cell: "A4" });
+    expect(warnings[0].vi).toMatch(/U\+000B/);
+  });
+
+  it("cuts a text over 32,767 characters with a warning naming its cell", () => {
+    const long = "x, ".repeat(20_000);
+    const { sheets, warnings } = safeOutputSheets([sheetOf([["A", long]])]);
+    expect((sheets[0].tables[0].rows[0][1] as string).length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(warnings[0]).toMatchObject({ cell: "B3" });
+    expect(warnings[0].en).toMatch(/32,767/);
+  });
+
+  it("renames a column whose name repeats another ignoring case", () => {
+    const { sheets, warnings } = safeOutputSheets([sheetOf([["a", "b"]], ["Tên", "TÊN"])]);
+    expect(sheets[0].tables[0].columns.map((c) => c.header)).toEqual(["Tên", "TÊN (2)"]);
+    expect(warnings[0]).toMatchObject({ cell: "B2" });
+  });
+
+  it("returns the same tables when nothing needs changing, and changes nothing on a second pass", () => {
+    const clean = sheetOf([["a", "b"]]);
+    const once = safeOutputSheets([clean]);
+    expect(once.sheets[0]).toBe(clean);
+    expect(once.warnings).toEqual([]);
+    const dirty = safeOutputSheets([sheetOf([[CONTROL, "b"]], ["X", "x"])]).sheets;
+    const twice = safeOutputSheets(dirty);
+    expect(twice.sheets[0]).toBe(dirty[0]);
+    expect(twice.warnings).toEqual([]);
+  });
+
+  it("lists at most twenty cells, then counts the rest", () => {
+    const rows = Array.from({ length: 50 }, () => [CONTROL, "b"]);
+    const { warnings } = safeOutputSheets([sheetOf(rows)]);
+    expect(warnings).toHaveLength(21);
+    expect(warnings[20].en).toMatch(/30 more cells/);
+  });
+});
+
+describe("print header text", () => {
+  it("escapes &, removes what XML cannot hold and stays within its room without splitting &&", () => {
+    expect(headerText("A & B\uFFFE", 50)).toBe("A && B");
+    const cut = headerText("&".repeat(300), 21);
+    expect(cut.length).toBeLessThanOrEqual(21);
+    expect(cut.replace("…", "")).toMatch(/^(&&)+$/);
+  });
+
+  it("keeps a whole page header within Excel's 255 characters", () => {
+    const long = `Lộ trình & kế hoạch ${"\uFFFE".repeat(3)}${"x".repeat(400)}`;
+    const sheet: OutputSheet = {
+      sheet: "KQ",
+      tables: [
+        { name: "T", title: long, unit: "&".repeat(300), columns: [{ header: "A" }], rows: [] },
+      ],
+    };
+    const { header } = printSetup(sheet);
+    const code = `&C${header.center}&R${header.right}`;
+    expect(code.length).toBeLessThanOrEqual(255);
+    expect(code).not.toMatch(/\uFFFE/);
+  });
+});
