@@ -100,6 +100,8 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
           { from: "assets/ntm-sample.xlsx", to: "assets/ntm-sample.xlsx" },
           { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
+          // The pages' ES5 old-webview check, as written (never through the bundler: it must stay ES5).
+          { from: "src/taskpane/old-webview.js", to: "old-webview.js" },
           {
             // Office.js served from the add-in's own origin (no CDN is reachable from the task pane's CSP).
             from: "node_modules/@microsoft/office-js/dist",

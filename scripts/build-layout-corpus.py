@@ -727,8 +727,9 @@ def funding_files():
         funding_sheet(ws, **opts)
         save(wb, file)
         scale = opts.get("scale", 1)
-        unit = {"vi": opts["unit"], "en": "billion VND"} if scale != 1 else None
-        add(file, why, funding_expect("Phụ lục III", scale=scale, unit=unit, columns=opts.get("columns", 2)), "funding")
+        # Amounts in another unit are converted to million VND on reading: the figures expected are the million ones.
+        unit = {"vi": "triệu đồng", "en": "million VND"} if scale != 1 else None
+        add(file, why, funding_expect("Phụ lục III", scale=1, unit=unit, columns=opts.get("columns", 2)), "funding")
 
     # A stated total 2 million off its parts: read, and the mismatch named with its cell.
     wb, ws = new_book("Phụ lục III")

@@ -32,10 +32,25 @@ need(
   [app?.Hosts?.Host].flat().some((h) => h?.["@Name"] === "Workbook"),
   "Host must be Workbook"
 );
-const sets = [app?.Requirements?.Sets?.Set].flat();
+// Base requirements decide whether Office activates the add-in at all: only ExcelApi, so that Office 2016 and 2019
+// open the pane and show why it cannot run there. The shared runtime (and with it the ribbon button and the custom
+// functions) is asked for inside VersionOverrides, where a missing set drops only the VersionOverrides.
+const sets = [app?.Requirements?.Sets?.Set].flat().filter(Boolean);
 need(
-  sets.some((s) => s?.["@Name"] === "SharedRuntime"),
-  "SharedRuntime requirement set missing"
+  sets.some((s) => s["@Name"] === "ExcelApi"),
+  "the base Requirements must declare ExcelApi (the pane's floor)"
+);
+need(
+  sets.every((s) => s["@Name"] === "ExcelApi"),
+  `the base Requirements must declare only ExcelApi, found ${sets.map((s) => s["@Name"]).join(", ")}: ` +
+    "any other set there keeps Office 2016 and 2019 from opening the pane"
+);
+const overrideSets = [app?.VersionOverrides?.Requirements?.["bt:Sets"]?.["bt:Set"]]
+  .flat()
+  .filter(Boolean);
+need(
+  overrideSets.some((s) => s["@Name"] === "SharedRuntime"),
+  "VersionOverrides must require SharedRuntime (its Runtimes element is a shared runtime)"
 );
 
 const host = app?.VersionOverrides?.Hosts?.Host;

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { InputError, isInputError } from "../engine/errors";
 import { writeFileAtomic, writeResultFile } from "./io";
 import type { Warning } from "../engine/types";
-import { safeOutputSheets } from "../workbook/output-text";
+import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import { commands } from "./commands";
 import type { CliCommand } from "./command";
 
@@ -231,6 +231,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     refuseOverwritingInput(given, inputs);
     requireExtension(given, [".xlsx", ".docx"]);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
+    refuseNonFiniteCells(result.sheets);
     refuseNonFinite(result.json);
     const out = given;
     requireExtension(out, [result.document ? ".docx" : ".xlsx"]);

@@ -31,6 +31,8 @@ export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): Parsed
     text = text.slice(0, -1);
   }
   if (text.startsWith("(") && text.endsWith(")")) text = "-" + text.slice(1, -1);
+  // A minus typed as the minus sign or a dash ("−540", "–540", as word processors write it) is a minus.
+  text = text.replace(/^[\u2212\u2013\u2014\u2012]/, "-");
   if (text === "" || text === "-") return null;
   const scale = percent ? 0.01 : 1;
   const make = (value: number, style: NumberStyle, ambiguous: boolean): ParsedNumber | null =>
@@ -113,4 +115,17 @@ export function ambiguousNumberRefusal(text: string): Bilingual {
     vi: `${words.vi}; hãy viết không có dấu ngăn nghìn, ví dụ ${vi} hoặc ${en}`,
     en: `${words.en}; write it without a thousands separator, e.g. ${vi} or ${en}`,
   };
+}
+
+/**
+ * An amount of money as typed: whole, or with up to three decimals where it has them (3.602,312 tỷ đồng), so that a
+ * table in tỷ đồng is never printed rounded to whole billions.
+ */
+export function formatMoneyVi(value: number): string {
+  return value.toLocaleString("vi-VN", { maximumFractionDigits: 3 });
+}
+
+/** formatMoneyVi the English way. */
+export function formatMoneyEn(value: number): string {
+  return value.toLocaleString("en-GB", { maximumFractionDigits: 3 });
 }

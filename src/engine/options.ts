@@ -290,3 +290,42 @@ export function readOption(spec: JobOptionSpec, raw: Raw): unknown {
   const params = (result.error.issues[0] as { params?: Partial<Refusal> }).params;
   throw optionError(spec, raw, params?.refusal);
 }
+
+/** Every year option's range: the programme's years, and far enough ahead for any plan. */
+export const YEAR_RANGE = { min: 2000, max: 2200 } as const;
+
+type YearSpec = Omit<
+  Spec,
+  "type" | "default" | "unit" | "integer" | "min" | "max" | "exclusiveMin" | "percent"
+>;
+
+/** A year option (the plan year, a roadmap's first or last year): a whole year in YEAR_RANGE, everywhere. */
+export function yearOption(spec: YearSpec): OptionField<number | undefined> {
+  return numberOption({ ...spec, unit: "year", integer: true, ...YEAR_RANGE });
+}
+
+const PLAN_YEAR: YearSpec = {
+  label: { vi: "Năm kế hoạch", en: "Plan year" },
+  absent: {
+    vi: 'lấy từ số liệu (cột năm, tiêu đề trang như "đến cuối năm 2023" → 2024, ngày số liệu)',
+    en: 'taken from the data (a year column, the sheet\'s title such as "đến cuối năm 2023" → 2024, the status date)',
+  },
+  help: {
+    vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
+    en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
+  },
+  example: "2027",
+};
+
+/**
+ * The plan year option ("year"), declared once for every job that takes it (src/workbook/reading/year.ts settles it
+ * with the data); a job may name it and say what it uses it for in its own words.
+ */
+export function planYearOption(
+  words: Partial<Pick<YearSpec, "label" | "help" | "example">> = {}
+): OptionField<number | undefined> {
+  return yearOption({ ...PLAN_YEAR, ...words });
+}
+
+/** The plan year option with its general words (summary, counterpart, roadmap, the period's choice). */
+export const PLAN_YEAR_OPTION = planYearOption();

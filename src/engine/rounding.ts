@@ -60,7 +60,7 @@ export function largestRemainder(values: number[], total: number, unit: number):
       },
     });
   }
-  const sum = values.reduce((a, b) => a + b, 0);
+  const sum = finiteSum(values);
   if (values.length === 0 || sum === 0) {
     if (units === 0) return values.map(() => 0);
     throw new InputError({
@@ -97,11 +97,30 @@ export function largestRemainder(values: number[], total: number, unit: number):
   return floors.map((f) => (decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals))));
 }
 
-/** Shares of a total (fractions, unrounded); all zero when the total is zero. */
-export function sharesOf(
-  values: readonly number[],
-  total = values.reduce((a, b) => a + b, 0)
-): number[] {
+/**
+ * The sum of finite values, refused when it overflows (two amounts of 1e308 add up to Infinity, and every share of
+ * Infinity would be 0: a wrong figure, never an answer). The error names the value at which the sum overflowed.
+ */
+export function finiteSum(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i];
+    if (!Number.isFinite(sum) && values.every((v) => Number.isFinite(v))) {
+      throw new InputError({
+        found: `giá trị thứ ${i + 1} / value ${i + 1}: ${values[i]}`,
+        expected: {
+          vi: `các số có tổng nằm trong giới hạn số của Excel (±1,8×10^308); cộng đến giá trị thứ ${i + 1} thì vượt quá: hãy kiểm tra đơn vị`,
+          en: `numbers whose sum stays within Excel's limit (±1.8×10^308); adding value ${i + 1} passes it: check the unit`,
+        },
+      });
+    }
+  }
+  return sum;
+}
+
+/** Shares of a total (fractions, unrounded); all zero when the total is zero; an overflowing total is refused. */
+export function sharesOf(values: readonly number[], total = finiteSum(values)): number[] {
+  if (!Number.isFinite(total) && values.every((v) => Number.isFinite(v))) finiteSum(values);
   return values.map((v) => (total === 0 ? 0 : v / total));
 }
 

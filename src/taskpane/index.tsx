@@ -1,5 +1,6 @@
 // Task pane entry inside Excel: the Office.js adapter, in the language Office is displayed in.
 
+import "./started"; // first: the page's old-webview check waits for it
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { OfficeJsWorkbook } from "../workbook/adapters/officejs";

@@ -3,7 +3,7 @@
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
 import { checkOption, optionSchema } from "../engine/options";
 import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
-import { safeOutputSheets } from "../workbook/output-text";
+import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import type { WorkbookPort } from "../workbook/port";
 import type { MixedSolver } from "../engine/targets/solver";
 import { createWorkerSolver } from "./worker-solver";
@@ -86,6 +86,7 @@ export class CancelledError extends Error {
  * characters removed, long texts cut, column names made unique) among the warnings the pane shows.
  */
 export function withSafeOutput(result: JobResult): JobResult {
+  refuseNonFiniteCells(result.sheets);
   const safe = safeOutputSheets(result.sheets);
   if (safe.sheets.every((s, i) => s === result.sheets[i]) && safe.warnings.length === 0)
     return result;

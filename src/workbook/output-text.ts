@@ -1,6 +1,7 @@
 // The one boundary result sheets pass before any writer (both adapters, the clipboard): texts XML-safe and within
 // Excel's 32,767 characters a cell, table column names unique ignoring case (Excel repairs the file otherwise).
 
+import { InputError } from "../engine/errors";
 import type { Warning } from "../engine/types";
 import type { CellValue } from "./grid";
 import { a1 } from "./grid";
@@ -161,4 +162,33 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
     return changed ? { ...output, sheet: name, tables } : output;
   });
   return { sheets: result, warnings: notes.warnings() };
+}
+
+/**
+ * The last guard before a result is written or shown: a figure that overflowed (Infinity) or is undefined (NaN) is
+ * refused, naming the result sheet, the cell and the row's first text (the commune or line it belongs to).
+ */
+export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
+  for (const output of sheets) {
+    for (const { table, headerRow } of layoutSheet(output)) {
+      for (let r = 0; r < table.rows.length; r++) {
+        const row = table.rows[r];
+        for (let c = 0; c < row.length; c++) {
+          const value = row[c];
+          if (typeof value !== "number" || Number.isFinite(value)) continue;
+          const label = row.find((v) => typeof v === "string");
+          const column = table.columns[c]?.header ?? "";
+          throw new InputError({
+            sheet: output.sheet,
+            cell: a1(headerRow + 1 + r, c),
+            found: `${label ? `${String(label)}, ` : ""}${column}: ${value}`,
+            expected: {
+              vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn hoặc quá nhỏ trong dữ liệu của dòng này: hãy kiểm tra đơn vị triệu đồng)",
+              en: "figures whose results are finite (this row's data holds a number too large or too small: check the million-VND unit)",
+            },
+          });
+        }
+      }
+    }
+  }
 }

@@ -178,6 +178,11 @@ export function assertTableShape(table: OutputTable): void {
 /** The unit line of money tables, as reports print it above them. */
 export const MONEY_UNIT = "ĐVT: triệu đồng (million VND)";
 
+/** The unit line of a table of figures in a given money unit (the figures' own: "ĐVT: tỷ đồng (billion VND)"). */
+export function moneyUnitLine(unit: { vi: string; en: string }): string {
+  return `ĐVT: ${unit.vi} (${unit.en})`;
+}
+
 /** How a result sheet prints: A4, fit to the page width, the header row on every page, title and page numbers. */
 export interface PrintSetup {
   /** Excel's paper size code for A4. */

@@ -12,6 +12,9 @@ import type { TargetMethod } from "../engine/targets";
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
+/** A money unit as words, with how many million VND one unit is (tỷ đồng → 1000) when known. */
+const moneyUnit = z.object({ vi: z.string(), en: z.string(), millions: z.number().optional() });
+
 /** What the plan's budget and costs count (src/workbook/budget-unit.ts). */
 const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]);
 
@@ -144,7 +147,7 @@ const categories = Object.keys(SOURCE_CATEGORY_LABELS) as [SourceCategory, ...So
 export const fundingJson = z
   .object({
     sheet: z.string(),
-    unit: bilingual,
+    unit: moneyUnit,
     round: z.number().nullable(),
     columns: z.array(
       z.object({
@@ -183,7 +186,7 @@ export const fundingJson = z
 export const counterpartJson = z
   .object({
     sheet: z.string(),
-    unit: bilingual,
+    unit: moneyUnit,
     required: z.number(),
     basis: z.string(),
     columns: z.array(
@@ -195,6 +198,8 @@ export const counterpartJson = z
         required: z.number(),
         shortfall: z.number(),
         compliant: z.boolean(),
+        /** Cells of a budget with no figure in the column: the column is not assessed. */
+        missing: z.array(z.string()).optional(),
       })
     ),
     /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */

@@ -40,6 +40,15 @@ describe("NTM.SHARES", () => {
     );
     expect(() => shares([[1]], -1)).toThrow(expect.objectContaining({ code: "#VALUE!" }));
   });
+
+  it("refuses amounts whose sum overflows, naming the value where it did, instead of returning zeros", () => {
+    for (const decimals of [undefined, 2]) {
+      expect(() => shares([[1e308], [1e308]], decimals)).toThrow(
+        expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/value 2/) })
+      );
+    }
+    expect(shares([[1e307], [3e307]])).toEqual([[0.25], [0.75]]);
+  });
 });
 
 describe("NTM.COUNTERPART_RATIO and NTM.COUNTERPART_GAP", () => {

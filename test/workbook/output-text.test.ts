@@ -3,6 +3,7 @@
 import {
   EXCEL_CELL_LIMIT,
   cutText,
+  refuseNonFiniteCells,
   safeOutputSheets,
   uniqueNames,
   xmlText,
@@ -119,5 +120,38 @@ describe("print header text", () => {
     const code = `&C${header.center}&R${header.right}`;
     expect(code.length).toBeLessThanOrEqual(255);
     expect(code).not.toMatch(/\uFFFE/);
+  });
+});
+
+describe("refuseNonFiniteCells", () => {
+  it("refuses an overflowed figure, naming the result sheet, the cell and the row's commune", () => {
+    const sheet: OutputSheet = {
+      sheet: "KQ_DoiUng",
+      tables: [
+        {
+          name: "T",
+          title: "Đối ứng",
+          columns: [{ header: "Nội dung" }, { header: "Tỷ lệ" }],
+          rows: [
+            ["Ngân sách TW", 1],
+            ["Xã An Bình", Infinity],
+          ],
+        },
+      ],
+    };
+    let error: unknown;
+    try {
+      refuseNonFiniteCells([sheet]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: "InputError" });
+    const message = String((error as Error).message);
+    expect(message).toMatch(/KQ_DoiUng/);
+    expect(message).toMatch(/B4/);
+    expect(message).toMatch(/Xã An Bình, Tỷ lệ: Infinity/);
+    expect(() =>
+      refuseNonFiniteCells([{ ...sheet, tables: [{ ...sheet.tables[0], rows: [["a", 1]] }] }])
+    ).not.toThrow();
   });
 });

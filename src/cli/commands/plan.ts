@@ -42,6 +42,7 @@ interface JobReport {
   reason?: string;
   sheets?: Record<string, string | undefined>;
   result?: Record<string, unknown>;
+  warnings?: { vi: string; en: string; sheet?: string; cell?: string }[];
 }
 
 export const planCommand: CliCommand = {
@@ -116,6 +117,8 @@ export const planCommand: CliCommand = {
         status: "done",
         sheets: chosen,
         result: { ...result.json, reading: result.reading },
+        // Each job's warnings with their cells, as the job's own command gives them.
+        ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
       });
       pushAll(readings, result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);

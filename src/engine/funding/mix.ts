@@ -92,6 +92,31 @@ export function sumChecks(table: BudgetTable, column: number): SumCheck[] {
   return checks;
 }
 
+/** A value rounded to the unit, half away from zero. */
+function roundHalf(value: number, unit: number): number {
+  const units = Math.sign(value) * Math.round(Math.abs(value) / unit + 1e-9);
+  return units === 0 ? 0 : Number((units * unit).toFixed(12));
+}
+
+/**
+ * Shares rounded to the unit so that they add up to `goal`. Reductions (negative lines, "Thu hồi") have negative
+ * shares: each is rounded on its own and the others are rounded by largest remainder to the goal less the rounded
+ * reductions, so the shares shown still add up. When that cannot hold (the lines add up to less than nothing),
+ * each share is rounded on its own.
+ */
+function roundSigned(shares: readonly number[], goal: number, unit: number): number[] {
+  if (shares.every((v) => v >= 0) && goal >= 0) return roundToTotal(shares, goal, unit);
+  const reductions = shares.map((v) => (v < 0 ? roundHalf(v, unit) : 0));
+  const rest = goal - reductions.reduce((a, b) => a + b, 0);
+  const positive = shares.filter((v) => v >= 0);
+  if (rest < 0 || positive.length === 0 || positive.every((v) => v === 0)) {
+    return shares.map((v) => roundHalf(v, unit));
+  }
+  const rounded = roundToTotal(positive, roundHalf(rest, unit), unit);
+  let k = 0;
+  return shares.map((v, i) => (v < 0 ? reductions[i] : rounded[k++]));
+}
+
 /** Shares of `children` rounded to add up to `target` (a rounded share), or to their own rounded sum. */
 function roundChildren(
   table: BudgetTable,
@@ -110,8 +135,8 @@ function roundChildren(
     parent === null ? 1 : total === 0 ? 0 : amountIn(table.lines[parent], column) / total;
   // Sub-lines that add up to their parent share its rounded value; otherwise they are rounded on their own.
   const consistent = target !== null && Math.abs(raw - parentShare) <= 1e-12;
-  const goal = consistent ? target : roundToTotal([raw], raw, unit)[0];
-  const rounded = roundToTotal(shares, total === 0 ? 0 : goal, unit);
+  const goal = consistent ? target : roundHalf(raw, unit);
+  const rounded = roundSigned(shares, total === 0 ? 0 : goal, unit);
   kids.forEach((i, k) => {
     out.set(i, rounded[k]);
     roundChildren(table, column, i, rounded[k], total, unit, out);

@@ -2,7 +2,7 @@
 // old communes rolled up into the merged ones, so plans made before the merger carry forward. Communes are matched
 // by the one identity rule (commune-identity.ts): Mã xã first, then name (with district when there is one).
 
-import { findCommune, normalCode, type CommuneRef } from "../commune-identity";
+import { communeKey, findCommune, normalCode, type CommuneRef } from "../commune-identity";
 import { InputError } from "../errors";
 import { labelKey, nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
@@ -44,8 +44,7 @@ export interface MergeMap {
   sheet?: string;
 }
 
-const newKey = (name: string, code: string | undefined) =>
-  code?.trim() ? `code:${normalCode(code)}` : `name:${nameKey(name)}`;
+const newKey = (name: string, code: string | undefined) => communeKey({ name, code });
 
 /**
  * Builds the mapping. An old commune listed twice for two different new communes is an error naming the second

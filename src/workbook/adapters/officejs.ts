@@ -164,7 +164,10 @@ const CHART_TYPES: Record<OutputChart["type"], string> = {
   line: "Line",
 };
 
-/** A native chart to the right of a table, in the same batch as the table (no extra sync). */
+/**
+ * A native chart to the right of a table, in the same batch as the table (no extra sync).
+ * @apiset ExcelApi 1.7 (series.add, setValues): called only by OfficeJsWorkbook, which exists only from 1.7
+ */
 function addChart(
   sheet: Excel.Worksheet,
   table: OutputTable,
@@ -190,7 +193,10 @@ function addChart(
   added.setPosition(sheet.getRangeByIndexes(headerRow, table.columns.length + 1, 1, 1));
 }
 
-/** A4, fit to the page width, the header row on every page, the title and unit on top, page numbers below. */
+/**
+ * A4, fit to the page width, the header row on every page, the title and unit on top, page numbers below.
+ * @apiset ExcelApi 1.9 (Worksheet.pageLayout): called only where isSetSupported("ExcelApi", PAGE_LAYOUT_API)
+ */
 function setPageLayout(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
   layout.paperSize = "A4" as Excel.PaperType;

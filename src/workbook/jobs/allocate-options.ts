@@ -1,6 +1,12 @@
 // The allocate job's options, declared once (by coefficients and by policy read the same declaration).
 
-import { choiceOption, declareOptions, numberOption, textOption } from "../../engine/options";
+import {
+  choiceOption,
+  declareOptions,
+  numberOption,
+  planYearOption,
+  textOption,
+} from "../../engine/options";
 
 export const ALLOCATE_OPTIONS = declareOptions({
   total: numberOption({
@@ -52,12 +58,8 @@ export const ALLOCATE_OPTIONS = declareOptions({
     },
     example: "need",
   }),
-  year: numberOption({
+  year: planYearOption({
     label: { vi: "Năm phân bổ", en: "Allocation year" },
-    unit: "year",
-    integer: true,
-    min: 2000,
-    max: 2200,
     help: {
       vi: 'Cho quy tắc "Đăng ký đạt chuẩn" (xã đăng ký trong năm này)',
       en: 'For a "Đăng ký đạt chuẩn" rule (communes registered for this year)',

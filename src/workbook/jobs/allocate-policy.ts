@@ -23,7 +23,7 @@ import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { formatEn, formatVi } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
-import { findSheetName } from "../ownership";
+import { findInputSheet, inputSheetNames, sheetNamed } from "../reading/sheet-finder";
 import type { WorkbookPort } from "../port";
 import type { Grid } from "../grid";
 import { readAllocationPolicyTable } from "../readers/allocation-policy";
@@ -65,7 +65,7 @@ function readPolicySheet(grid: Grid): AllocationPolicy {
 
 /** A sheet by its name as typed, found the way every job finds a named sheet. */
 async function sheetByName(workbook: WorkbookPort, name: string): Promise<string | null> {
-  return findSheetName(await workbook.sheetNames(), name) ?? null;
+  return (await sheetNamed(workbook, name)) ?? null;
 }
 
 /** The policy an option names: a preset id, or the name of a policy sheet in the workbook. */
@@ -128,15 +128,14 @@ async function readCommunesFor(
 ): Promise<AllocationCommunes> {
   const ref = request.inputs.communes;
   const workbook = workbookOf(request);
-  if (ref?.sheet) return readAllocationCommunes(await workbook.readSheet(ref.sheet), catalogue);
-  const names = await workbook.sheetNames();
-  for (const name of names) {
-    if (/^kq[_ ]/i.test(name)) continue;
-    const grid = await workbook.readSheet(name);
-    if (looksLikeCommunes(grid, catalogue)) return readAllocationCommunes(grid, catalogue);
-  }
+  const found = await findInputSheet(workbook, {
+    named: ref?.sheet,
+    accepts: (grid) => looksLikeCommunes(grid, catalogue),
+    what: { vi: "danh sách xã", en: "communes list" },
+  });
+  if (found) return readAllocationCommunes(found.grid, catalogue);
   throw new InputError({
-    found: names.join(", "),
+    found: (await inputSheetNames(workbook)).join(", "),
     expected: {
       vi: 'một trang danh sách xã có cột "Tên xã" và "Số tiêu chí đạt" (hoặc "Tiêu chí đạt", TC1…), cùng các cột loại xã mà chính sách đọc (Khu vực, ATK, Biên giới…)',
       en: 'a communes sheet with "Tên xã" and "Số tiêu chí đạt" (or "Tiêu chí đạt", TC1…), and the type columns the policy reads (Khu vực, ATK, Biên giới…)',

@@ -2,7 +2,7 @@
 
 import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { formatEn, formatVi } from "../../engine/numbers";
+import { formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import {
@@ -20,7 +20,7 @@ import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
-import { PLAN_YEAR_OPTION } from "../reading/period";
+import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";
@@ -232,7 +232,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       COUNTERPART_OPTIONS.parse(request.options).mapping
     );
     const columns = counterpartCheck(table, required);
-    const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
+    const unit = table.unit;
     pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
       warnings.push({
@@ -252,9 +252,22 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     const text = [`Tỷ lệ tối thiểu / minimum: ${basis}`];
     for (const c of columns) {
       const ratio = c.ratio === null ? "—" : fmt(c.ratio, 3);
+      const verdict = c.missing
+        ? `chưa đánh giá được: không có số liệu (ô ${c.missing.join(", ")}) / not assessed: no figure (cell ${c.missing.join(", ")})`
+        : c.compliant
+          ? "đạt / compliant"
+          : `chưa đạt, thiếu ${formatMoneyVi(c.shortfall)} ${unit.vi} / short by ${formatMoneyEn(c.shortfall)} ${unit.en}`;
       text.push(
-        `${c.column}: NSĐP ${fmt(c.local)} / NSTW ${fmt(c.central)} = ${ratio} — ${c.compliant ? "đạt / compliant" : `chưa đạt, thiếu ${fmt(c.shortfall)} ${unit.vi} / short by ${formatEn(c.shortfall)} ${unit.en}`}`
+        `${c.column}: NSĐP ${formatMoneyVi(c.local)} / NSTW ${formatMoneyVi(c.central)} = ${ratio} — ${verdict}`
       );
+      if (c.missing) {
+        warnings.push({
+          sheet: table.sheet,
+          cell: c.missing[0],
+          vi: `${c.column}: không có số liệu ngân sách (ô ${c.missing.join(", ")}): tỷ lệ đối ứng chưa đánh giá được`,
+          en: `${c.column}: no budget figure (cell ${c.missing.join(", ")}): the counterpart ratio is not assessed`,
+        });
+      }
     }
     return withPlanYear(
       {
@@ -269,7 +282,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           columns,
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis)],
+        sheets: [counterpartSheet(columns, basis, unit)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

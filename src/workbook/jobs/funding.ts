@@ -1,7 +1,7 @@
 // The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
 
 import { withNumberNotes } from "./number-notes";
-import { formatEn, formatVi } from "../../engine/numbers";
+import { formatEn, formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
 import { SHARE_DECIMALS } from "../../engine/rounding";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
@@ -46,6 +46,7 @@ export const FUNDING_OPTIONS = declareOptions({
 });
 
 const fmt = formatVi;
+const money = formatMoneyVi;
 
 export const fundingJob: PlanningJob = withNumberNotes({
   id: "funding",
@@ -61,12 +62,13 @@ export const fundingJob: PlanningJob = withNumberNotes({
     const comparisons = compareFundingColumns(table);
 
     const warnings: Warning[] = [...(table.notes ?? [])];
-    const unit = table.unit ?? { vi: "triệu đồng", en: "million VND" };
+    // The unit of the figures as read: the sheet's, a column's own, or million VND after converting mixed units.
+    const unit = table.unit;
     for (const mix of mixes) {
       for (const c of mix.checks.filter((x) => !x.ok)) {
         warnings.push({
-          vi: `${mix.column}: "${c.label}" ghi ${fmt(c.stated)} nhưng cộng lại ${fmt(c.computed)} (lệch ${fmt(c.difference)})`,
-          en: `${mix.column}: "${c.label}" states ${formatEn(c.stated)} but adds up to ${formatEn(c.computed)} (difference ${formatEn(c.difference)})`,
+          vi: `${mix.column}: "${c.label}" ghi ${money(c.stated)} nhưng cộng lại ${money(c.computed)} (lệch ${money(c.difference)})`,
+          en: `${mix.column}: "${c.label}" states ${formatMoneyEn(c.stated)} but adds up to ${formatMoneyEn(c.computed)} (difference ${formatMoneyEn(c.difference)})`,
           sheet: table.sheet,
           cell: c.cell,
         });
@@ -114,12 +116,12 @@ export const fundingJob: PlanningJob = withNumberNotes({
     const text: string[] = [];
     for (const m of mixes) {
       text.push(
-        `${m.column}: tổng ${fmt(m.total)} ${unit.vi} / total ${formatEn(m.total)} ${unit.en}`
+        `${m.column}: tổng ${money(m.total)} ${unit.vi} / total ${formatMoneyEn(m.total)} ${unit.en}`
       );
       for (const l of m.lines.filter((x) => x.level === 1)) {
         const share = (l.roundedShare ?? l.share) * 100;
         text.push(
-          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${fmt(l.amount)} — ${fmt(share, decimals)}% / ${formatEn(share, decimals)}%`
+          `  ${l.label} (${SOURCE_CATEGORY_LABELS[l.category].vi}): ${money(l.amount)} — ${fmt(share, decimals)}% / ${formatEn(share, decimals)}%`
         );
       }
       const bad = m.checks.filter((c) => !c.ok);
@@ -134,7 +136,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
       );
       for (const c of bad)
         text.push(
-          `    ${c.label}: ghi ${fmt(c.stated)}, cộng ${fmt(c.computed)}, lệch ${fmt(c.difference)} / stated ${formatEn(c.stated)}, computed ${formatEn(c.computed)}, difference ${formatEn(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
+          `    ${c.label}: ghi ${money(c.stated)}, cộng ${money(c.computed)}, lệch ${money(c.difference)} / stated ${formatMoneyEn(c.stated)}, computed ${formatMoneyEn(c.computed)}, difference ${formatMoneyEn(c.difference)}${c.cell ? ` (${c.cell})` : ""}`
         );
     }
     return {

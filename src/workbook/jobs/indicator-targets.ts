@@ -17,6 +17,7 @@ import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicato
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import type { TableReading } from "../reading/types";
 import { findGrid } from "../reading/input-grid";
+import { findInputSheet } from "../reading/sheet-finder";
 import type { IndicatorTargetsJson } from "../results";
 
 export interface IndicatorTargetsSettings {
@@ -36,6 +37,8 @@ export interface IndicatorTargetsSettings {
   rollUps?: MergerRollUp[];
 }
 
+const COSTS_BY_INDICATOR = { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" };
+
 /** The costs by indicator: the costs input, else a costs-by-indicator sheet next to the status; none: undefined. */
 export async function findIndicatorCosts(
   request: JobRequest,
@@ -46,19 +49,19 @@ export async function findIndicatorCosts(
   rollUps?: MergerRollUp[],
   readings?: TableReading[]
 ): Promise<IndicatorCostTable | undefined> {
-  // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one.
+  // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one (found by the one
+  // sheet finder: visible sheets, the add-in's results skipped).
   let ref = request.inputs.costs;
   if (!ref) {
     const book = request.inputs.communes?.workbook;
     if (!book) return undefined;
-    for (const name of await book.sheetNames()) {
-      if (name === communesSheet || /^kq[_ ]/i.test(name)) continue;
-      if (looksLikeIndicatorCosts(await book.readSheet(name))) {
-        ref = { workbook: book, sheet: name };
-        break;
-      }
-    }
-    if (!ref) return undefined;
+    const found = await findInputSheet(book, {
+      accepts: looksLikeIndicatorCosts,
+      exclude: communesSheet === undefined ? [] : [communesSheet],
+      what: COSTS_BY_INDICATOR,
+    });
+    if (!found) return undefined;
+    ref = { workbook: book, sheet: found.grid.sheet };
   }
   const costsRef = ref;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
@@ -67,7 +70,7 @@ export async function findIndicatorCosts(
       costsRef,
       looksLikeIndicatorCosts,
       () => true,
-      { vi: "bảng chi phí theo chỉ tiêu", en: "costs by indicator table" },
+      COSTS_BY_INDICATOR,
       sameBook ? communesSheet : undefined
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);

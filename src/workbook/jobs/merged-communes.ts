@@ -18,7 +18,7 @@ import { FORMATS, type OutputSheet, type OutputTable } from "../output";
 import type { WorkbookPort } from "../port";
 import { looksLikeMergeMap, readMergeMapTable } from "../readers/merge";
 import type { TableReading } from "../reading/types";
-import { inputSheetNames } from "../reading/sheet-finder";
+import { findInputSheet } from "../reading/sheet-finder";
 import type { JobResult } from "./job";
 
 /** A merger mapping with what was read from its sheet. */
@@ -29,14 +29,14 @@ export async function findMergeMap(
   workbook: WorkbookPort | undefined
 ): Promise<FoundMergeMap | null> {
   if (!workbook) return null;
-  for (const name of await inputSheetNames(workbook)) {
-    const grid = await workbook.readSheet(name);
-    if (looksLikeMergeMap(grid)) {
-      const read = readMergeMapTable(grid);
-      return { ...buildMergeMap(read.entries, grid.sheet), reading: read.reading };
-    }
-  }
-  return null;
+  const found = await findInputSheet(workbook, {
+    accepts: looksLikeMergeMap,
+    what: { vi: "bảng sáp nhập xã", en: "merger mapping" },
+    optional: true,
+  });
+  if (!found) return null;
+  const read = readMergeMapTable(found.grid);
+  return { ...buildMergeMap(read.entries, found.grid.sheet), reading: read.reading };
 }
 
 /** Statuses of a sheet keyed by old communes carried to the merged ones (see statusesAfterMerger). */

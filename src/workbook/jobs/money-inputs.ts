@@ -4,11 +4,11 @@
 import { InputError } from "../../engine/errors";
 import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
-import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
+import type { SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
-import { findInputSheet } from "../reading/sheet-finder";
+import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
 import { isBracketSheet, readBracketsTable } from "../readers/brackets";
-import { budgetLayout, readBudget } from "../readers/budget";
+import { budgetLayout, readBudget, type BudgetReading } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMappingTable } from "../readers/source-mapping";
 import type { TableReading } from "../reading/types";
 import type { InputRef, JobInputSpec } from "./job";
@@ -40,7 +40,7 @@ export async function loadSourceMapping(
 export async function loadBudget(
   input: InputRef | undefined,
   mappingSheet?: string
-): Promise<BudgetTable & { readings: TableReading[] }> {
+): Promise<BudgetReading & { readings: TableReading[] }> {
   if (!input) {
     throw new InputError({
       expected: {
@@ -55,7 +55,7 @@ export async function loadBudget(
     what: { vi: "bảng nguồn vốn", en: "funding table" },
   });
   if (!found) {
-    const names = await input.workbook.sheetNames();
+    const names = await inputSheetNames(input.workbook);
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
       found: names.join(", "),
@@ -80,7 +80,7 @@ export async function loadBrackets(
     what: { vi: "bảng tỷ lệ đối ứng", en: "counterpart brackets" },
   });
   if (!found) {
-    const names = await input.workbook.sheetNames();
+    const names = await inputSheetNames(input.workbook);
     // No sheet holds the table: list the sheets looked at rather than blame the first one.
     throw new InputError({
       found: names.join(", "),

@@ -5,12 +5,12 @@ import { pushAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
-import { declareOptions, numberOption, textOption } from "../../engine/options";
+import { declareOptions, numberOption, textOption, yearOption } from "../../engine/options";
 import { projectRoadmap, type RoadmapTargets } from "../../engine/roadmap";
 import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { Grid } from "../grid";
-import { findSheetName } from "../ownership";
+import { sheetNamed } from "../reading/sheet-finder";
 import {
   PERIOD_TARGETS_SHEET,
   readPeriodTargets,
@@ -32,7 +32,8 @@ import {
 } from "./roadmap-first-year";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
+import { choosePeriod, PERIOD_OPTION } from "../reading/period";
+import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "../reading/year";
 import type { RoadmapJson } from "../results";
@@ -66,21 +67,13 @@ export const ROADMAP_OPTIONS = declareOptions({
     },
     example: "16",
   }),
-  to: numberOption({
+  to: yearOption({
     label: { vi: "Đến năm", en: "Up to year" },
-    unit: "year",
-    integer: true,
-    min: 1900,
-    max: 2200,
     required: true,
     example: "2025",
   }),
-  from: numberOption({
+  from: yearOption({
     label: { vi: "Từ năm", en: "From year" },
-    unit: "year",
-    integer: true,
-    min: 1900,
-    max: 2200,
     absent: {
       vi: 'năm kế hoạch (--year, hoặc theo số liệu: tiêu đề "đến cuối năm 2023" → 2024)',
       en: 'the plan year (--year, or the data\'s: title "đến cuối năm 2023" → 2024)',
@@ -185,10 +178,7 @@ async function periodTargets(request: JobRequest): Promise<PeriodTargets | null>
   const wanted =
     typeof request.options["targets-sheet"] === "string" ? request.options["targets-sheet"] : "";
   const explicit = wanted.trim() !== "";
-  const name = findSheetName(
-    await ref.workbook.sheetNames(),
-    explicit ? wanted : PERIOD_TARGETS_SHEET
-  );
+  const name = await sheetNamed(ref.workbook, explicit ? wanted : PERIOD_TARGETS_SHEET);
   if (name === undefined) {
     if (explicit && wanted !== PERIOD_TARGETS_SHEET) await ref.workbook.readSheet(wanted); // names the missing sheet
     return null;
@@ -217,7 +207,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const toYear = o.to as number;
       if (o.from !== undefined && toYear < o.from) throw fromAfterTo(o.from, toYear);
       // The period asked for, else the one in force for the plan year, else what the status sheet shows.
-      const choice = await choosePeriod(request, [], request.inputs.communes);
+      const choice = await choosePeriod(request, [], request.inputs.communes, o.year);
       const catalogue = choice.catalogue;
       const sheetTargets = await periodTargets(request);
       const grid = await inputGrid(request, "communes", COMMUNES_LABEL, (g) => {

@@ -1,21 +1,26 @@
 // The "summary" job: reads commune status (any shape) and summarises the province as the reports do.
 
-import { pushAll, prependAll } from "../../engine/arrays";
+import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
-import { findSheetName } from "../ownership";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION, PLAN_YEAR_OPTION } from "../reading/period";
+import { choosePeriod, PERIOD_OPTION } from "../reading/period";
+import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
 import type { TableReading } from "../reading/types";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
+import {
+  findInputSheet,
+  findInputSheets,
+  inputSheetNames,
+  sheetNamed,
+} from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
 import { yearLine } from "../reading/year";
@@ -26,20 +31,14 @@ export async function readCatalogueInput(
   ref: InputRef | undefined
 ): Promise<{ catalogues: Catalogue[]; readings: TableReading[] }> {
   if (!ref) return { catalogues: [], readings: [] };
-  if (ref.sheet) {
-    const read = readCataloguesTable(await ref.workbook.readSheet(ref.sheet));
-    return { catalogues: read.catalogues, readings: [read.reading] };
-  }
-  const found: Catalogue[] = [];
-  const readings: TableReading[] = [];
-  for (const name of await inputSheetNames(ref.workbook)) {
-    const grid = await ref.workbook.readSheet(name);
-    if (looksLikeCatalogue(grid)) {
-      const read = readCataloguesTable(grid);
-      pushAll(found, read.catalogues);
-      readings.push(read.reading);
-    }
-  }
+  const grids = await findInputSheets(ref.workbook, {
+    named: ref.sheet,
+    accepts: looksLikeCatalogue,
+    what: { vi: "bộ tiêu chí", en: "catalogue" },
+  });
+  const reads = grids.map((grid) => readCataloguesTable(grid));
+  const found = reads.flatMap((read) => read.catalogues);
+  const readings = reads.map((read) => read.reading);
   if (found.length === 0) {
     throw new InputError({
       expected: {
@@ -85,9 +84,7 @@ async function endTargets(
   if (!national) return {};
   const targets: ShareTargets = { ...national };
   const ref = request.inputs.communes;
-  const name = ref
-    ? findSheetName(await ref.workbook.sheetNames(), PERIOD_TARGETS_SHEET)
-    : undefined;
+  const name = ref ? await sheetNamed(ref.workbook, PERIOD_TARGETS_SHEET) : undefined;
   let reading: TableReading | undefined;
   if (ref && name !== undefined) {
     const own = readPeriodTargets(await ref.workbook.readSheet(name));

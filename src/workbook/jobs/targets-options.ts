@@ -1,6 +1,6 @@
 // The targets job's options, declared once; also read by the NTM.NEXT custom function (so kept free of readers).
 
-import { choiceOption, declareOptions, numberOption } from "../../engine/options";
+import { choiceOption, declareOptions, numberOption, planYearOption } from "../../engine/options";
 import { PERIOD_OPTION } from "../reading/period";
 
 export const NO_LIMIT = { vi: "không giới hạn", en: "no limit" };
@@ -63,12 +63,7 @@ export const TARGETS_OPTIONS = declareOptions({
     },
     example: "500",
   }),
-  year: numberOption({
-    label: { vi: "Năm kế hoạch", en: "Plan year" },
-    unit: "year",
-    integer: true,
-    min: 1900,
-    max: 2200,
+  year: planYearOption({
     help: {
       vi: "Xã đăng ký đạt chuẩn năm này được ưu tiên",
       en: "Communes registered to reach the standard this year come first",

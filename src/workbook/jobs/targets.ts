@@ -129,12 +129,12 @@ export const targetsJob: PlanningJob = withNumberNotes({
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
     const o = TARGETS_OPTIONS.parse(options);
-    // The period asked for, else the one in force for the plan year, else what the status sheet shows.
-    const choice = await choosePeriod(request, [], request.inputs.communes);
+    // The period asked for, else the one in force for the plan year, else what the status sheet shows; the plan year
+    // is the option as declared here, else the run's, else the status sheet's (title, year column, status date).
+    const choice = await choosePeriod(request, [], request.inputs.communes, o.year);
     const catalogue = choice.catalogue;
     const budget = o.budget;
     const maxPerCommune = o["max-per-commune"];
-    // The plan year: the option, else the run's, else the status sheet's (title, year column, status date).
     const year = choice.year?.value;
     const timeLimit = o["time-limit"] ?? DEFAULT_TIME_LIMIT;
     const method: TargetMethod = o.method === "optimal" ? "optimal" : "greedy";

@@ -1,21 +1,30 @@
 // Reads funding by source from either layout: a report table (roman-numeral sections, sub-lines, a total row,
 // one column per year) or a tidy table (Năm | Nguồn vốn | Kế hoạch/Thực hiện | Số tiền), pivoted into columns.
 
-import { InputError } from "../../engine/errors";
+import { InputError, type Bilingual } from "../../engine/errors";
 import { classifySource, DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
+import { sumChecks } from "../../engine/funding/mix";
 import type { BudgetLine, BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
 import { labelKey } from "../../engine/text";
-import { formatVi } from "../../engine/numbers";
+import { formatEn, formatVi } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
 import { isTotalLabel, markerKind, stripMarker, type MarkerKind } from "../layout/labels";
-import { noteColumn, skipRow, tableReading } from "../reading/record";
+import { noteCheck, noteColumn, skipRow, tableReading, useRow } from "../reading/record";
 import type { TableReading } from "../reading/types";
+import { columnUnit, withoutUnit } from "../layout/units";
+import {
+  amountCell,
+  isReductionLabel,
+  NoFigureCells,
+  planMoneyColumns,
+  settleUnits,
+  type MoneyColumn,
+  type MoneyUnits,
+} from "./money-columns";
 import {
   ignoredRowsWarning,
   locateTable,
-  noteColumns,
-  unitReading,
   numberCell,
   textCell,
   tryLocateTable,
@@ -28,8 +37,21 @@ export interface BudgetReadOptions {
   mapping?: readonly SourceMappingEntry[];
 }
 
+/** A funding table as read, with what was read: columns and their units, rows used and skipped, sums checked. */
+export interface BudgetReading extends BudgetTable {
+  sheet: string;
+  /** The unit of every amount (million VND when the columns' units differed and were converted). */
+  unit: { vi: string; en: string; millions: number };
+  reading: TableReading;
+}
+
 const WHAT = { vi: "bảng nguồn vốn", en: "funding table" };
-const AMOUNT = { vi: "số tiền (triệu đồng)", en: "amount (million VND)" };
+const READING_WHAT = { vi: "Bảng nguồn vốn", en: "Funding table" };
+
+const amountWhat = (unit: { vi: string; en: string }): Bilingual => ({
+  vi: `số tiền (${unit.vi})`,
+  en: `amount (${unit.en})`,
+});
 
 export const TIDY_BUDGET_SPECS: ColumnSpec[] = [
   { key: "year", aliases: ["Năm", "Year"], required: true },
@@ -57,15 +79,16 @@ export const REPORT_BUDGET_SPECS: ColumnSpec[] = [
   },
 ];
 
-/** Report columns that are not amounts: shares, comparisons, differences, units, notes, who does what. */
-const NOT_AMOUNT =
-  /^(ty le|co cau|share|%|ghi chu|note|dvt|don vi tinh|don vi|unit|so sanh|so voi|tang giam|tang, giam|chenh lech|difference|compare|comparison|ratio|stt|tt|ma so|co quan|noi dung|chi so)|(%|\bty le\b|\bso sanh\b|\bratio\b|\bchenh lech\b|\bghi chu\b|\bbinh quan\b)/;
-
 /** Which layout a sheet holds, or null when it holds neither. */
 export function budgetLayout(grid: Grid): "tidy" | "report" | null {
   if (tryLocateTable(grid, TIDY_BUDGET_SPECS)) return "tidy";
   const report = tryLocateTable(grid, REPORT_BUDGET_SPECS);
-  if (report && amountColumns(report).length > 0 && namesASource(report)) return "report";
+  if (
+    report &&
+    planMoneyColumns(report, report.columns.label).amounts.length > 0 &&
+    namesASource(report)
+  )
+    return "report";
   return null;
 }
 
@@ -80,11 +103,8 @@ function namesASource(table: LocatedTable): boolean {
   });
 }
 
-/** A funding table as read, with what was read. */
-export type BudgetRead = BudgetTable & { reading: TableReading };
-
 /** Reads a funding table in either layout; labels are grouped with the mapping. */
-export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetRead {
+export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetReading {
   const mapping = options.mapping ?? DEFAULT_SOURCE_MAPPING;
   const tidy = tryLocateTable(grid, TIDY_BUDGET_SPECS);
   const table = tidy ? readTidyBudget(grid, mapping) : readReportBudget(grid, mapping);
@@ -101,41 +121,6 @@ export function readBudget(grid: Grid, options: BudgetReadOptions = {}): BudgetR
     });
   }
   return table;
-}
-
-/**
- * Amount columns: headers right of the label column whose header and values are money, not shares, comparisons,
- * differences or notes. A composed header ("Năm 2023 / Kế hoạch", see layout/header) is named "Năm 2023 Kế hoạch".
- */
-function amountColumns(table: LocatedTable): { col: number; header: string }[] {
-  const labelCol = table.columns.label;
-  const { grid } = table;
-  return table.unmatched
-    .filter(
-      (h) => h.col > labelCol && !h.header.split(" / ").some((p) => NOT_AMOUNT.test(labelKey(p)))
-    )
-    .filter((h) => {
-      // Money columns hold numbers: a column of texts ("Cơ quan chủ trì") or of percentages is not one.
-      let numbers = 0;
-      for (const r of table.dataRows) {
-        const v = grid.rows[r]?.[h.col] ?? null;
-        if (isBlank(v)) continue;
-        if (typeof v === "number") numbers++;
-        else if (typeof v === "string") {
-          const t = v.trim();
-          if (/%$/.test(t)) return false;
-          if (/^[-–—]$/.test(t)) continue;
-          if (/^#/.test(t)) {
-            numbers++; // a formula error shown as text: the reader stops on it, naming the cell
-            continue;
-          }
-          if (/\p{L}{2,}/u.test(t)) return false;
-          numbers++;
-        } else numbers++;
-      }
-      return numbers > 0 || table.dataRows.length === 0;
-    })
-    .map((h) => ({ col: h.col, header: h.header.replace(/ \/ /g, " ") }));
 }
 
 /** Column names as keys: a repeated header gets " (2)", " (3)"… */
@@ -169,9 +154,146 @@ function ancestry(lines: BudgetLine[], parent: number | null): string[] {
   return labels;
 }
 
-function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetRead {
+const fmtVi = (v: number) => formatVi(v, Number.isInteger(v) ? 0 : 3);
+const fmtEn = (v: number) => formatEn(v, Number.isInteger(v) ? 0 : 3);
+
+/**
+ * Negative lines ("Thu hồi, điều chỉnh giảm", "(613)", −540) are reductions: they take money from their parent line
+ * (or from the total, at the top), so every share is computed on net totals. A total must not end up negative: a
+ * line with sub-lines, a source at the top (not a reduction), the total row and each column's sum of sources are
+ * refused when negative, naming the cell. Each reduction read is noted.
+ */
+function checkNegatives(table: BudgetTable, grid: Grid, notes: Warning[]): void {
+  const { lines, columns } = table;
+  const refuse = (cell: string | undefined, label: string, value: number, why: Bilingual) =>
+    new InputError({
+      sheet: grid.sheet,
+      cell,
+      found: `${label}: ${fmtVi(value)}`,
+      expected: why,
+    });
+  lines.forEach((line, i) => {
+    line.amounts.forEach((v, c) => {
+      if (v === null || v >= 0) return;
+      const cell = line.cells?.[c] ?? line.source?.cell;
+      const hasKids = lines.some((l) => l.parent === i && l.category !== "total");
+      if (line.category === "total") {
+        throw refuse(cell, line.label, v, {
+          vi: `dòng tổng "${line.label}" không âm (cột ${columns[c]})`,
+          en: `the total row "${line.label}" to be zero or more (column ${columns[c]})`,
+        });
+      }
+      // A reduction line may have sub-lines of its own ("Thu hồi" split by source): its stated figure stands, and
+      // the sum check says whether they agree. Any other line with sub-lines is a total that must not go below zero.
+      if (line.derived || (hasKids && !isReductionLabel(line.label))) {
+        throw refuse(cell, line.label, v, {
+          vi: `"${line.label}" (cột ${columns[c]}): tổng các dòng con, sau khi trừ các khoản giảm, không âm; kiểm tra các dòng giảm dưới nó`,
+          en: `"${line.label}" (column ${columns[c]}): the sum of its sub-lines, net of reductions, to be zero or more; check the reductions under it`,
+        });
+      }
+      if (line.level <= 1 && line.category !== "other" && !isReductionLabel(line.label)) {
+        throw refuse(cell, line.label, v, {
+          vi: `nguồn vốn "${line.label}" (cột ${columns[c]}) không âm; một khoản giảm hãy ghi thành dòng riêng (ví dụ "Thu hồi, điều chỉnh giảm") dưới nguồn đó`,
+          en: `the source "${line.label}" (column ${columns[c]}) to be zero or more; type a reduction as its own line (e.g. "Thu hồi, điều chỉnh giảm") under that source`,
+        });
+      }
+      const parent = line.parent === null ? null : lines[line.parent];
+      const from = parent ? `"${parent.label}"` : "tổng số";
+      const fromEn = parent ? `"${parent.label}"` : "the total";
+      notes.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `"${line.label}" (ô ${cell}) ghi ${fmtVi(v)}: đọc là khoản giảm, trừ vào ${from}; tỷ lệ tính trên số đã trừ`,
+        en: `"${line.label}" (cell ${cell}) states ${fmtEn(v)}: read as a reduction, taken from ${fromEn}; shares are of the net amounts`,
+      });
+    });
+  });
+  columns.forEach((name, c) => {
+    const top = lines.filter((l) => l.parent === null && l.category !== "total");
+    const net = top.reduce((s, l) => s + (l.amounts[c] ?? 0), 0);
+    if (net >= 0) return;
+    const total = lines.find((l) => l.category === "total");
+    const cell = total?.cells?.[c] ?? top[0]?.cells?.[c];
+    throw refuse(cell, name, net, {
+      vi: `cột ${name}: tổng các nguồn, sau khi trừ các khoản giảm, không âm`,
+      en: `column ${name}: the sum of the sources, net of reductions, to be zero or more`,
+    });
+  });
+}
+
+/**
+ * A "no figure" word ("chưa có") in a line that a stated total counts: the total says the line has a figure, so the
+ * word cannot be read as none without the sums disagreeing. Refused naming the cell, rather than a total that is off.
+ */
+function checkNoFigures(table: BudgetTable, grid: Grid, noFigure: NoFigureCells): void {
+  if (noFigure.count === 0) return;
+  table.columns.forEach((name, c) => {
+    for (const check of sumChecks(table, c)) {
+      if (check.ok) continue;
+      const at = table.lines.findIndex(
+        (l) => l.cells?.[c] === check.cell && l.label === check.label
+      );
+      const parent = check.kind === "total" ? null : at;
+      const covered = table.lines.filter(
+        (l, i) => i !== at && l.category !== "total" && l.parent === parent
+      );
+      const word = covered.find((l) => l.cells?.[c] !== undefined && noFigure.has(l.cells[c]!));
+      if (!word) continue;
+      const cell = word.cells![c]!;
+      throw new InputError({
+        sheet: grid.sheet,
+        cell,
+        found: noFigure.text(cell),
+        expected: {
+          vi: `số tiền của "${word.label}" (cột ${name}): ô ghi chữ thay cho số, nhưng "${check.label}" (ô ${check.cell}) ghi ${fmtVi(check.stated)}, có tính cả dòng này (thiếu ${fmtVi(check.difference)}); hãy ghi số tiền vào ô`,
+          en: `the amount of "${word.label}" (column ${name}): the cell holds words, not a figure, but "${check.label}" (cell ${check.cell}) states ${fmtEn(check.stated)}, which counts this line (${fmtEn(check.difference)} short); type the amount in the cell`,
+        },
+      });
+    }
+  });
+}
+
+/** Each sum the table states (a parent against its sub-lines, the total against the sources), as the reading's checks. */
+function recordSums(located: LocatedTable, table: BudgetTable): void {
+  table.columns.forEach((_, c) => {
+    for (const check of sumChecks(table, c)) {
+      const what =
+        check.kind === "total"
+          ? { vi: "tổng các nguồn", en: "sum of the sources" }
+          : { vi: "tổng các dòng con", en: "sum of its sub-lines" };
+      noteCheck(located, {
+        kind: check.kind === "total" ? "total" : "sum-of-lines",
+        ...(check.cell ? { cell: check.cell } : {}),
+        ok: check.ok,
+        vi: `${check.column}: "${check.label}" ghi ${fmtVi(check.stated)}, ${what.vi} ${fmtVi(check.computed)}${check.ok ? " — khớp" : ` — lệch ${fmtVi(check.difference)}`}`,
+        en: `${check.column}: "${check.label}" states ${fmtEn(check.stated)}, ${what.en} ${fmtEn(check.computed)}${check.ok ? " — agrees" : ` — off by ${fmtEn(check.difference)}`}`,
+      });
+    }
+  });
+}
+
+/** The columns of a report table in its reading: marker, label, each amount with its unit, each column set aside. */
+function recordColumns(
+  located: LocatedTable,
+  amounts: MoneyColumn[],
+  aside: ReturnType<typeof planMoneyColumns>["aside"],
+  units: MoneyUnits
+): void {
+  const { columns } = located;
+  if (columns.marker !== undefined)
+    noteColumn(located, columns.marker, "other", {
+      used: true,
+      why: { vi: "số thứ tự: cấp của dòng", en: "numbering: the line's level" },
+    });
+  noteColumn(located, columns.label, "label");
+  for (const a of amounts)
+    noteColumn(located, a.col, "amount", { unit: units.columnReading(a.col) });
+  for (const a of aside) noteColumn(located, a.col, a.role, { used: false, why: a.why });
+}
+
+function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetReading {
   const table = locateTable(grid, REPORT_BUDGET_SPECS, WHAT);
-  const amounts = amountColumns(table);
+  const { amounts, aside } = planMoneyColumns(table, table.columns.label);
   if (amounts.length === 0) {
     throw new InputError({
       sheet: grid.sheet,
@@ -182,6 +304,11 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
       },
     });
   }
+  const unitCol = aside.find(
+    (a) => a.role === "other" && /^(dvt|don vi tinh|don vi|unit)$/.test(labelKey(a.header))
+  )?.col;
+  const units = settleUnits(table, amounts, table.dataRows, unitCol);
+  const noFigure = new NoFigureCells(grid);
   const labelCol = table.columns.label;
   const markerCol = table.columns.marker;
   // A marker kind's level is the order in which kinds first appear: I → 1, 1 → 2, 1.1 → 3, and so on.
@@ -202,12 +329,15 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     } else if (inline.marker !== "" && markerKind(inline.marker) === markerKind(marker)) {
       label = inline.rest;
     }
-    const values = amounts.map((a) => numberCell(grid, r, a.col, { what: AMOUNT, percent: false }));
+    const values = amounts.map((a) => {
+      const v = amountCell(grid, r, a.col, amountWhat(units.unitOf(r, a.col)), noFigure);
+      return v === null ? null : units.convert(v, r, a.col);
+    });
     if (label === "") {
       if (values.every((v) => v === null)) {
         skipRow(table, r, "note", {
-          vi: "không có nội dung và số tiền",
-          en: "no label, no amounts",
+          vi: "dòng không có nội dung, số tiền",
+          en: "no label, no amount",
         });
         continue;
       }
@@ -226,7 +356,10 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
       values.every((v) => v === null) &&
       /^(trong do|in which|of which)\b/.test(labelKey(label))
     ) {
-      skipRow(table, r, "group", { vi: 'dòng "trong đó"', en: '"of which" row' });
+      skipRow(table, r, "group", {
+        vi: '"Trong đó": mở đầu các dòng con, không phải một dòng',
+        en: '"Trong đó" (of which): introduces sub-lines, not a line',
+      });
       continue;
     }
     const cells = amounts.map((a) => gridAddress(grid, r, a.col));
@@ -235,10 +368,6 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
       const first = lines.find((l) => l.category === "total");
       if (first) {
         // A second total (the same table totalled at the top and at the bottom) is checked, not counted.
-        skipRow(table, r, "total", {
-          vi: `tổng thứ hai, đối chiếu với dòng "${first.label}"`,
-          en: `second total, checked against "${first.label}"`,
-        });
         values.forEach((v, c) => {
           const stated = first.amounts[c];
           if (v !== null && stated !== null && v !== stated) {
@@ -250,12 +379,15 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
             });
           }
         });
+        skipRow(table, r, "total", {
+          vi: "dòng tổng thứ hai: chỉ để đối chiếu với dòng tổng thứ nhất",
+          en: "second total row: only checked against the first",
+        });
         continue;
       }
-      // The total is not a line of its own: its figures check the sum of the lines.
       skipRow(table, r, "total", {
-        vi: "dòng tổng, dùng để kiểm tra cộng dồn",
-        en: "total row, used to check the sums",
+        vi: "dòng tổng: không cộng vào, dùng để kiểm tra tổng các nguồn",
+        en: "total row: not added in, checked against the sum of the sources",
       });
       lines.push({
         label,
@@ -285,20 +417,37 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
     if (parent === null) level = 1;
     const category = classifySource(label, ancestry(lines, parent), mapping);
     lines.push({ label, category, level, parent, amounts: values, cells, source });
+    useRow(table, r);
   }
   deriveEmptyParents(lines);
-  const ignored = ignoredRowsWarning(table);
-  const notes = [...extraTotals, ...(ignored ? [ignored] : [])];
-  const unit = unitReading(table);
-  noteColumns(table, { marker: "other", label: "label" });
-  for (const a of amounts) noteColumn(table, a.col, "amount", { unit });
-  return {
-    reading: tableReading(table, "budget", WHAT, { unit, role: "line" }),
+  const result: BudgetTable = {
     sheet: grid.sheet,
     columns: uniqueNames(amounts.map((a) => a.header)),
     lines,
-    ...(table.unit ? { unit: { vi: table.unit.vi, en: table.unit.en } } : {}),
+  };
+  const negatives: Warning[] = [];
+  checkNegatives(result, grid, negatives);
+  checkNoFigures(result, grid, noFigure);
+  recordColumns(table, amounts, aside, units);
+  recordSums(table, result);
+  const ignored = ignoredRowsWarning(table);
+  const notes = [
+    ...units.notes,
+    ...noFigure.warnings(),
+    ...negatives,
+    ...extraTotals,
+    ...(ignored ? [ignored] : []),
+  ];
+  const unit = { vi: units.common.vi, en: units.common.en, millions: units.common.millions };
+  return {
+    ...result,
+    sheet: grid.sheet,
+    unit,
     ...(notes.length > 0 ? { notes } : {}),
+    reading: tableReading(table, "budget", READING_WHAT, {
+      unit: units.tableReading(),
+      role: "line",
+    }),
   };
 }
 
@@ -321,9 +470,16 @@ interface TidyLine {
   stated: boolean;
 }
 
-function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetRead {
+function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): BudgetReading {
   const table = locateTable(grid, TIDY_BUDGET_SPECS, WHAT);
   const col = table.columns;
+  const amountColumn: MoneyColumn = {
+    col: col.amount,
+    header: withoutUnit(table.headers[col.amount] ?? ""),
+    own: columnUnit(table.headers[col.amount] ?? ""),
+  };
+  const units = settleUnits(table, [amountColumn], table.dataRows, col.unit);
+  const noFigure = new NoFigureCells(grid);
   const columnKeys: { name: string; year: number; kind: string }[] = [];
   const byKey = new Map<string, TidyLine>();
   const order: string[] = [];
@@ -331,8 +487,8 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     const row = grid.rows[r] ?? [];
     if ([col.year, col.source, col.amount].every((c) => isBlank(row[c] ?? null))) {
       skipRow(table, r, "note", {
-        vi: "không có năm, nguồn, số tiền",
-        en: "no year, source, amount",
+        vi: "không có năm, nguồn vốn, số tiền",
+        en: "no year, source or amount",
       });
       continue;
     }
@@ -343,7 +499,14 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
       what: { vi: "năm", en: "year" },
     });
     const sourceText = textCell(grid, r, col.source, { vi: "nguồn vốn", en: "source" });
-    const amount = numberCell(grid, r, col.amount, { what: AMOUNT, percent: false });
+    const typed = amountCell(
+      grid,
+      r,
+      col.amount,
+      amountWhat(units.unitOf(r, col.amount)),
+      noFigure
+    );
+    const amount = typed === null ? null : units.convert(typed, r, col.amount);
     if (year === null || sourceText === null) {
       const c = year === null ? col.year : col.source;
       throw new InputError({
@@ -399,7 +562,7 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
       }
       if (depth === parts.length - 1) {
         const line = byKey.get(key)!;
-        line.amounts.set(name, (line.amounts.get(name) ?? 0) + (amount ?? 0));
+        if (amount !== null) line.amounts.set(name, (line.amounts.get(name) ?? 0) + amount);
         if (!line.amountCells.has(name))
           line.amountCells.set(name, gridAddress(grid, r, col.amount));
         line.stated = true;
@@ -450,15 +613,40 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     }
   };
   for (const key of order.filter((k) => byKey.get(k)!.parentLabel === null)) emit(key, null, 1);
-  const unit = unitReading(table);
-  noteColumns(table, {
-    year: "year",
-    source: "label",
-    kind: "other",
-    amount: { role: "amount", unit },
-    level: "other",
-    unit: "other",
-  });
-  const reading = tableReading(table, "budget", WHAT, { unit, role: "line" });
-  return { sheet: grid.sheet, columns, lines, reading };
+  const result: BudgetTable = { sheet: grid.sheet, columns, lines };
+  const negatives: Warning[] = [];
+  checkNegatives(result, grid, negatives);
+  noteColumn(table, col.year, "year");
+  noteColumn(table, col.source, "label");
+  if (col.kind !== undefined)
+    noteColumn(table, col.kind, "other", {
+      why: {
+        vi: "kế hoạch hay thực hiện: tên cột kết quả",
+        en: "plan or actual: names the result column",
+      },
+    });
+  noteColumn(table, col.amount, "amount", { unit: units.columnReading(col.amount) });
+  if (col.level !== undefined)
+    noteColumn(table, col.level, "group", {
+      why: {
+        vi: "cấp ngân sách: dòng con của nguồn",
+        en: "budget level: a sub-line of the source",
+      },
+    });
+  if (col.unit !== undefined)
+    noteColumn(table, col.unit, "other", {
+      why: { vi: "đơn vị tính của từng dòng", en: "each row's unit" },
+    });
+  recordSums(table, result);
+  const notes = [...units.notes, ...noFigure.warnings(), ...negatives];
+  return {
+    ...result,
+    sheet: grid.sheet,
+    unit: { vi: units.common.vi, en: units.common.en, millions: units.common.millions },
+    ...(notes.length > 0 ? { notes } : {}),
+    reading: tableReading(table, "budget", READING_WHAT, {
+      unit: units.tableReading(),
+      role: "line",
+    }),
+  };
 }

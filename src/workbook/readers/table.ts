@@ -418,6 +418,24 @@ export function ambiguousNumberWarnings(grid: Grid, limit = 5): Warning[] {
 }
 
 /**
+ * Words an office table types in a number cell for "no figure": "chưa có", "chưa có số liệu", "không", "không có",
+ * "x" (not applicable, as statistical tables mark it), "…", "n/a". Read as no figure, with a warning naming the cell
+ * (a dash alone, the usual "none", is read as no figure quietly).
+ */
+const NO_FIGURE =
+  /^(x|chua co( so lieu)?|chua co du lieu|khong|khong co|khong co so lieu|n\/?a|na|k\/?c)$/;
+
+export function isNoFigureWord(text: string): boolean {
+  const t = text.trim();
+  return /^(\.{2,}|…)$/.test(t) || NO_FIGURE.test(labelKey(t));
+}
+
+/** A dash, alone, as office tables write "none" in a number column. */
+export function isDash(text: string): boolean {
+  return /^\s*[-–—]\s*$/.test(text);
+}
+
+/**
  * A number from a cell: numbers as they are, text in Vietnamese or English format; blank → null.
  * Text that reads two ways ("16,000") is read the Vietnamese way and noted (see ambiguousNumberWarnings).
  * Formula errors, dates, booleans and other text are InputErrors naming the cell.

@@ -9,7 +9,7 @@ import {
 } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { numberOption, readOption, textOption } from "../../engine/options";
+import { PLAN_YEAR_OPTION, readOption, textOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
@@ -41,24 +41,6 @@ export interface PeriodChoice {
   /** The tables read to choose (the indicator policy). */
   readings: TableReading[];
 }
-
-/** The plan year option ("year") of the jobs that pick their period by it; declared once here. */
-export const PLAN_YEAR_OPTION = numberOption({
-  label: { vi: "Năm kế hoạch", en: "Plan year" },
-  unit: "year",
-  integer: true,
-  min: 2000,
-  max: 2200,
-  absent: {
-    vi: 'lấy từ số liệu (cột năm, tiêu đề trang như "đến cuối năm 2023" → 2024, ngày số liệu)',
-    en: 'taken from the data (a year column, the sheet\'s title such as "đến cuối năm 2023" → 2024, the status date)',
-  },
-  help: {
-    vi: "Chọn giai đoạn hiện hành của năm (2027 → 2026-2030) khi không ghi giai đoạn",
-    en: "Picks the period in force for the year (2027 → 2026-2030) when no period is given",
-  },
-  example: "2027",
-});
 
 /** The criteria set option ("period") of the jobs that choose their set here (summary, targets, roadmap). */
 export const PERIOD_OPTION = textOption({
@@ -120,19 +102,21 @@ async function readPolicy(
 }
 
 /**
- * The catalogue for a job: `period` option, else `year` option, else the status sheet's look, else 2021-2025.
+ * The catalogue for a job: `period` option, else `year` option, else the status sheet's look, else 2021-2025. A job
+ * that parsed the year option with its own declaration hands it (`given`); else it is read here.
  * For an indicator-level set the indicators come from the "indicators" input, or from a policy sheet found in the
  * status workbook; without one the status sheet's headers define them (see indicatorStatusReader).
  */
 export async function choosePeriod(
   request: PeriodRequest,
   extra: Catalogue[],
-  status: InputRef | undefined
+  status: InputRef | undefined,
+  given: number | undefined = planYear(request)
 ): Promise<PeriodChoice> {
   // Read by its one declaration, as every job that offers it declares it.
   const option = readOption({ id: "period", ...PERIOD_OPTION.spec }, request.options.period) as
     string | undefined;
-  const settled = await jobPlanYear(request, planYear(request), [[status, "communes"]]);
+  const settled = await jobPlanYear(request, given, [[status, "communes"]]);
   const year = settled.year?.value;
   let choice: Omit<PeriodChoice, "warnings" | "year" | "readings">;
   if (option?.trim()) {

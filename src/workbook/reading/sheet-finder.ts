@@ -5,6 +5,7 @@
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
+import { findSheetName } from "../ownership";
 import type { WorkbookPort } from "../port";
 
 /** The add-in's result sheets start with this ("KQ_TongHop") and are never read as input. */
@@ -38,6 +39,11 @@ export interface SheetQuery {
   exclude?: string[];
   /** What the input is, for messages: { vi: "danh sách xã", en: "communes list" }. */
   what: Bilingual;
+  /**
+   * An input the workbook may simply not have (the merger mapping): a hidden sheet that fits is left unread rather
+   * than refused, as it is not named.
+   */
+  optional?: boolean;
 }
 
 /** Which sheet was taken and why, per grid handed to a reader (collected with the job's other reading notes). */
@@ -70,6 +76,7 @@ export async function findInputSheet(
     if (query.accepts(grid)) candidates.push(grid);
   }
   if (candidates.length === 0) {
+    if (query.optional) return null;
     const hidden = [];
     for (const name of await hiddenSheetNames(workbook)) {
       if (exclude.has(name) || isResultSheet(name)) continue;
@@ -102,4 +109,30 @@ export async function findInputSheet(
     en: `${query.what.en}: using sheet '${chosen.sheet}' (${why.en}); ${others.join(", ")} could be the input too — choose another with --sheet or the sheet picker`,
   });
   return { grid: chosen, warnings };
+}
+
+/**
+ * Every visible input sheet that fits (a catalogue may be spread over several); the named one alone when named. A
+ * hidden sheet that fits is refused as in findInputSheet when no visible one does.
+ */
+export async function findInputSheets(workbook: WorkbookPort, query: SheetQuery): Promise<Grid[]> {
+  if (query.named) return [await workbook.readSheet(query.named)];
+  const exclude = new Set(query.exclude ?? []);
+  const grids: Grid[] = [];
+  for (const name of await inputSheetNames(workbook)) {
+    if (exclude.has(name)) continue;
+    const grid = await workbook.readSheet(name);
+    if (query.accepts(grid)) grids.push(grid);
+  }
+  if (grids.length > 0) return grids;
+  const first = await findInputSheet(workbook, query);
+  return first ? [first.grid] : [];
+}
+
+/** A sheet the input is known by its name (the period targets sheet, a policy sheet), as Excel matches names. */
+export async function sheetNamed(
+  workbook: WorkbookPort,
+  wanted: string
+): Promise<string | undefined> {
+  return findSheetName(await workbook.sheetNames(), wanted);
 }

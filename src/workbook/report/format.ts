@@ -7,6 +7,7 @@ export type FigureKind =
   | "count" // 70; in Vietnamese prose a count under 10 is written with two digits (06 xã), as the reports do
   | "integer" // 3.602.312
   | "money" // million VND, whole: 3.602.312
+  | "amount" // money as the table gives it, in its own unit: 3.602.312 triệu, or 3.602,312 tỷ (up to three decimals)
   | "average" // 18,63 (two decimals)
   | "ratio" // 0,243 (three decimals)
   | "coefficient" // 1,5 (up to three decimals, as typed)
@@ -54,6 +55,8 @@ export function figure(value: number, kind: FigureKind, lang: ReportLang): strin
     case "integer":
     case "money":
       return fixed(value, 0, 0, lang);
+    case "amount":
+      return fixed(value, 0, 3, lang);
     case "average":
       return fixed(value, 2, 2, lang);
     case "ratio":

@@ -12,7 +12,7 @@ import {
   type ReportCell,
 } from "./model";
 import type { AllocateResult, CounterpartResult, FundingResult } from "./results";
-import { inSentence, say, sentenceCase, sourceLine, W } from "./words";
+import { inSentence, say, sentenceCase, sourceLine, unitLineOf, unitWords, W } from "./words";
 
 /** Level-1 lines numbered I, II…, their sub-lines 1, 2… under each, as appendix III numbers them. */
 function lineNumbers(levels: number[]): string[] {
@@ -31,8 +31,9 @@ function lineNumbers(levels: number[]): string[] {
 
 export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPart {
   const { lang } = ctx;
-  const money = (v: number) => figure(v, "money", lang);
-  const million = lang === "vi" ? "triệu đồng" : "million VND";
+  // The figures are in the unit the job read them in (a sheet in tỷ đồng stays in tỷ đồng): the words say that unit.
+  const money = (v: number) => figure(v, "amount", lang);
+  const million = unitWords(funding.unit, lang);
   const blocks: ReportBlock[] = [];
   funding.columns.forEach((column) => {
     blocks.push({
@@ -109,7 +110,7 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
       tables: [
         {
           id: "funding",
-          unit: say(W.unitMillion, lang),
+          unit: unitLineOf(funding.unit, lang),
           header: [header],
           rows,
           widths: [8, 100 - 8 - widthsRest.reduce((s, w) => s + w, 0), ...widthsRest],
@@ -123,11 +124,17 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
 
 export function counterpartPart(check: CounterpartResult, ctx: PartContext): ReportPart {
   const { lang } = ctx;
-  const money = (v: number) => figure(v, "money", lang);
-  const million = lang === "vi" ? "triệu đồng" : "million VND";
+  const money = (v: number) => figure(v, "amount", lang);
+  const million = unitWords(check.unit, lang);
   const texts = check.columns.map((c) => {
     const ratio = c.ratio === null ? "-" : figure(c.ratio, "ratio", lang);
     const required = figure(c.required, "coefficient", lang);
+    if (c.missing) {
+      // A budget without a figure in the column: no ratio is claimed, either way.
+      return lang === "vi"
+        ? `${c.column}: chưa đủ số liệu ngân sách (ô ${c.missing.join(", ")} không có số liệu), chưa đánh giá được tỷ lệ vốn đối ứng.`
+        : `${c.column}: budget figures missing (cell ${c.missing.join(", ")} has no figure); the counterpart ratio is not assessed.`;
+    }
     if (lang === "vi") {
       return (
         `${c.column}: ngân sách địa phương ${money(c.local)} ${million}, ngân sách trung ương ${money(c.central)} ${million}; ` +
@@ -159,7 +166,7 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
       tables: [
         {
           id: "counterpart",
-          unit: say(W.unitMillion, lang),
+          unit: unitLineOf(check.unit, lang),
           header: [
             headerRow(
               lang === "vi"
@@ -193,7 +200,13 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
             num(c.ratio === null ? "-" : figure(c.ratio, "ratio", lang)),
             num(figure(c.required, "coefficient", lang)),
             num(money(c.shortfall)),
-            centre(say(c.compliant ? W.met : W.notMet, lang)),
+            centre(
+              c.missing
+                ? lang === "vi"
+                  ? "Chưa đánh giá"
+                  : "Not assessed"
+                : say(c.compliant ? W.met : W.notMet, lang)
+            ),
           ]),
           widths: [6, 24, 12, 12, 11, 11, 12, 12],
           source: sourceLine(check.sheet, lang, check.reading),

@@ -30,6 +30,16 @@ export const W = {
   notMet: { vi: "Chưa đạt", en: "Not met" },
 } as const;
 
+/** A money unit's words, as the figures carry it ("tỷ đồng" / "billion VND"); million VND when a result has none. */
+export function unitWords(unit: Words | undefined, lang: ReportLang): string {
+  return unit ? unit[lang] : lang === "vi" ? "triệu đồng" : "million VND";
+}
+
+/** The unit line above a table of figures in that unit ("ĐVT: tỷ đồng" / "Unit: billion VND"). */
+export function unitLineOf(unit: Words | undefined, lang: ReportLang): string {
+  return lang === "vi" ? `ĐVT: ${unitWords(unit, "vi")}` : `Unit: ${unitWords(unit, "en")}`;
+}
+
 /** Rows set aside as a source line names them (structural rows such as column numbers are not named). */
 const SET_ASIDE: Partial<Record<RowRole, { vi: string; en: string }>> = {
   ward: { vi: "phường, thị trấn", en: "wards and towns" },

@@ -1,18 +1,22 @@
 // Result of the "counterpart" job: local ÷ central ratio per column against the minimum (KQ_DoiUng).
 
 import type { CounterpartColumn } from "../../engine/funding/counterpart";
-import { FORMATS, moneyFormatFor, type OutputSheet, MONEY_UNIT } from "../output";
+import { FORMATS, moneyFormatFor, moneyUnitLine, type OutputSheet } from "../output";
 
 export const COUNTERPART_SHEET = "KQ_DoiUng";
 
-export function counterpartSheet(columns: CounterpartColumn[], basis: string): OutputSheet {
+export function counterpartSheet(
+  columns: CounterpartColumn[],
+  basis: string,
+  unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" }
+): OutputSheet {
   const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
     sheet: COUNTERPART_SHEET,
     tables: [
       {
         name: "NTM_DoiUng",
-        unit: MONEY_UNIT,
+        unit: moneyUnitLine(unit),
         title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
         columns: [
           { header: "Năm/Cột" },
@@ -30,7 +34,7 @@ export function counterpartSheet(columns: CounterpartColumn[], basis: string): O
           c.ratio,
           c.required,
           c.shortfall,
-          c.compliant ? "Đạt" : "Chưa đạt",
+          c.missing ? "Chưa đánh giá (thiếu số liệu)" : c.compliant ? "Đạt" : "Chưa đạt",
         ]),
         chart: {
           type: "column",

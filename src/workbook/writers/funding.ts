@@ -11,7 +11,7 @@ import {
   type OutputColumn,
   type OutputSheet,
   type OutputTable,
-  MONEY_UNIT,
+  moneyUnitLine,
 } from "../output";
 
 export const FUNDING_SHEET = "KQ_NguonVon";
@@ -62,7 +62,7 @@ export function mixTable(
   rows.push(totalRow);
   return {
     name: "NTM_NguonVon",
-    unit: MONEY_UNIT,
+    unit: moneyUnitLine(unit),
     title:
       `Cơ cấu nguồn vốn (${unit.vi}); tỷ lệ làm tròn ${decimals} chữ số, cộng đúng 100% / ` +
       `Funding mix (${unit.en}); shares rounded to ${decimals} decimals, adding to exactly 100%`,
@@ -71,7 +71,7 @@ export function mixTable(
   };
 }
 
-export function checksTable(mixes: ColumnMix[]): OutputTable {
+export function checksTable(mixes: ColumnMix[], unit: MoneyUnitLabel = MILLION): OutputTable {
   const money = moneyFormatFor(
     mixes.flatMap((m) => m.checks.flatMap((c) => [c.stated, c.computed]))
   );
@@ -89,6 +89,7 @@ export function checksTable(mixes: ColumnMix[]): OutputTable {
   );
   return {
     name: "NTM_KiemTraNguonVon",
+    unit: moneyUnitLine(unit),
     title: "Kiểm tra cộng dồn / Sum checks",
     columns: [
       { header: "Cột" },
@@ -104,7 +105,10 @@ export function checksTable(mixes: ColumnMix[]): OutputTable {
   };
 }
 
-export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
+export function comparisonTable(
+  comparisons: ColumnComparison[],
+  unit: MoneyUnitLabel = MILLION
+): OutputTable {
   const money = moneyFormatFor(comparisons.flatMap((c) => c.lines.flatMap((l) => [l.from, l.to])));
   const rows: CellValue[][] = comparisons.flatMap((cmp) =>
     cmp.lines.map((l) => [
@@ -120,7 +124,7 @@ export function comparisonTable(comparisons: ColumnComparison[]): OutputTable {
   );
   return {
     name: "NTM_SoSanhNguonVon",
-    unit: MONEY_UNIT,
+    unit: moneyUnitLine(unit),
     title: "So sánh giữa các cột / Plan vs actual and change",
     columns: [
       { header: "So sánh" },
@@ -142,7 +146,7 @@ export function fundingSheet(
   decimals: number,
   unit: MoneyUnitLabel = MILLION
 ): OutputSheet {
-  const tables = [mixTable(mixes, decimals, unit), checksTable(mixes)];
-  if (comparisons.length > 0) tables.push(comparisonTable(comparisons));
+  const tables = [mixTable(mixes, decimals, unit), checksTable(mixes, unit)];
+  if (comparisons.length > 0) tables.push(comparisonTable(comparisons, unit));
   return { sheet: FUNDING_SHEET, tables };
 }

@@ -1,7 +1,7 @@
 // From communes' indicator-level status (2026-2030) and a costs table to what the indicator planner takes.
 
 import { InputError } from "../../errors";
-import { nameKey } from "../../text";
+import { communeKey } from "../../commune-identity";
 import type { CommuneStatus, Warning } from "../../types";
 import type { IndicatorCommune } from "./types";
 
@@ -11,12 +11,6 @@ export interface IndicatorCostTable {
   perCommune: Map<string, Map<string, number>>;
   /** Indicator code → default cost for every commune (a row with no commune). */
   perIndicator: Map<string, number>;
-}
-
-/** A commune's key in the costs table: its administrative code when it has one, else its name. */
-export function communeKey(commune: { name: string; code?: string }): string {
-  const code = commune.code?.trim();
-  return code ? `code:${code}` : `name:${nameKey(commune.name)}`;
 }
 
 export interface IndicatorCommunesResult {
