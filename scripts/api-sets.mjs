@@ -15,7 +15,10 @@
 //  4. the use is in an instance member of a class whose constructor starts by refusing with rule 2 (`if (!...)
 //     throw`): no instance exists where the set is missing;
 //  5. the use is in a function documented `@apiset ExcelApi 1.9`: the function then counts as an API member of that
-//     set itself, and every reference to it is audited by these same rules.
+//     set itself, and every reference to it is audited by these same rules;
+//  6. the member is no newer than its class (RangeAreas.address, ExcelApi 1.9, on RangeAreas, 1.9): Office objects
+//     cannot be constructed, so such an object exists only where an audited call returned it (e.g. a guarded
+//     getSpecialCellsOrNullObject). A type assertion could forge one; src/ has none to an Excel object type.
 // Versions are string literals or constants of a literal type. Where a note names several versions ("1.1 for get,
 // 1.8 for set"), the first is taken. A member without a note takes its interface's or class's; in the Excel
 // namespace, ExcelApi 1.1 (Excel.run); elsewhere (Office common API such as Office.onReady) it needs no set.
@@ -272,18 +275,18 @@ export function audit({ srcDir, manifestPath }) {
       if (sig && api.includes(sig)) decl = sig;
     }
     let note = noteOf(decl);
+    const owner =
+      decl.parent && (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent))
+        ? noteOf(decl.parent)
+        : null;
     // A member without its own note takes its interface's or class's (not a namespace's).
-    if (
-      !note &&
-      decl.parent &&
-      (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent))
-    )
-      note = noteOf(decl.parent);
+    if (!note) note = owner;
     // The Excel namespace exists only with ExcelApi: a member of it without a note (Excel.run) needs 1.1.
     for (let up = decl; !note && up; up = up.parent)
       if (ts.isModuleDeclaration(up) && up.name.text === "Excel")
         note = { set: "ExcelApi", version: "1.1" };
-    return { name: checker.getFullyQualifiedName(symbol).replace(/__type\b/g, "{…}"), need: note };
+    const name = checker.getFullyQualifiedName(symbol).replace(/__type\b/g, "{…}");
+    return { name, need: note, owner };
   }
 
   const documented = new Map(); // symbol -> {set, version} for rule 5
@@ -301,7 +304,7 @@ export function audit({ srcDir, manifestPath }) {
   }
 
   const uses = [];
-  const record = (file, node, name, need, origin) => {
+  const record = (file, node, name, need, origin, owner = null) => {
     const { line } = file.getLineAndCharacterOfPosition(node.getStart());
     const where = `${path.relative(ROOT, file.fileName)}:${line + 1}`;
     const sets = file.fileName.startsWith(functionsDir) ? declared.overrides : declared.base;
@@ -315,6 +318,10 @@ export function audit({ srcDir, manifestPath }) {
       } else if (atLeast(have[need.set], need.version)) {
         status = "guarded";
         reason = why.join(", ");
+      } else if (owner && owner.set === need.set && atLeast(owner.version, need.version)) {
+        // Rule 6: no newer than its class, so only reachable on an object some audited call returned.
+        status = "its object";
+        reason = `an ${owner.set} ${owner.version} object`;
       } else status = "UNGUARDED";
     }
     uses.push({
@@ -335,7 +342,7 @@ export function audit({ srcDir, manifestPath }) {
       if (ts.isPropertyAccessExpression(n)) {
         const symbol = resolve(checker.getSymbolAtLocation(n.name));
         const member = apiMember(symbol, n);
-        if (member) record(file, n.name, member.name, member.need, "code");
+        if (member) record(file, n.name, member.name, member.need, "code", member.owner);
         // load("a,b/c"): the properties named in the string.
         if (
           member &&
@@ -352,7 +359,7 @@ export function audit({ srcDir, manifestPath }) {
                 type && checker.getPropertyOfType(checker.getApparentType(type), segment);
               if (!prop) break;
               const sub = apiMember(prop, n.parent.arguments[0]);
-              if (sub) record(file, n.parent.arguments[0], sub.name, sub.need, "load");
+              if (sub) record(file, n.parent.arguments[0], sub.name, sub.need, "load", sub.owner);
               type = checker.getTypeOfSymbolAtLocation(prop, n);
               if (checker.isArrayType(type)) type = checker.getTypeArguments(type)[0];
             }

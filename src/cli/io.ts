@@ -2,9 +2,11 @@
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { unzipSync } from "fflate";
 import { InputError } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
 import type { OutputSheet } from "../workbook/output";
+import { REPORT_MARK } from "../workbook/report/model";
 import type { WorkbookPort } from "../workbook/port";
 
 /**
@@ -58,6 +60,65 @@ export async function writeResultFile(
   const names = await book.writeResults(sheets);
   await writeFileAtomic(file, await book.toXlsx(), fsApi);
   return names;
+}
+
+/**
+ * Checked before a run writes to `file`: an existing file is replaced only when it is ours. A workbook is ours when
+ * its bookkeeping (the very hidden sheet) lists every sheet in it; a report when it carries REPORT_MARK. Adding our
+ * sheets into a user's workbook without round-tripping the user's parts is not done yet, so any other existing .xlsx
+ * is refused and left untouched; another .docx is replaced only with --force.
+ */
+export async function refuseReplacingUsersFile(file: string, force = false): Promise<void> {
+  const found = await fs.stat(file).catch(() => null);
+  if (!found || !found.isFile()) return;
+  const ext = path.extname(file).toLowerCase();
+  const bytes = new Uint8Array(await fs.readFile(file));
+  if (ext === ".docx") {
+    if (force || isOurReport(bytes)) return;
+    throw new InputError({
+      file,
+      found: `--out ${file}`,
+      expected: {
+        vi: "một tên tệp chưa có: tệp Word này đã có và không do NTM Planner ghi (thêm --force để ghi đè, nội dung cũ sẽ mất)",
+        en: "a file name not yet taken: this Word file exists and NTM Planner did not write it (--force replaces it, its content is lost)",
+      },
+    });
+  }
+  if (ext !== ".xlsx") return;
+  let ours = false;
+  try {
+    const book = await (await excelJs()).ExcelJsWorkbook.fromXlsx(bytes);
+    const owned = new Set(book.ownedSheetNames());
+    ours =
+      book.bookkeepingSheet() !== undefined &&
+      (await book.sheetNames()).every((name) => owned.has(name));
+  } catch {
+    ours = false;
+  }
+  if (ours) return;
+  throw new InputError({
+    file,
+    found: `--out ${file}`,
+    expected: {
+      vi: "một tên tệp chưa có, hoặc một tệp kết quả do NTM Planner ghi: tệp Excel này có sheet không do NTM Planner ghi (chưa hỗ trợ ghi thêm vào tệp của bạn; tệp được giữ nguyên)",
+      en: "a file name not yet taken, or a result file NTM Planner wrote: this workbook has sheets NTM Planner did not write (adding to your own workbook is not supported yet; it is left as it was)",
+    },
+  });
+}
+
+/** True for a .docx carrying the add-in's mark in its custom properties. */
+function isOurReport(bytes: Uint8Array): boolean {
+  try {
+    const parts = unzipSync(bytes, { filter: (f) => f.name === "docProps/custom.xml" });
+    const custom = parts["docProps/custom.xml"];
+    if (!custom) return false;
+    const xml = new TextDecoder().decode(custom);
+    return new RegExp(`name="${REPORT_MARK.name}"[^>]*>\\s*<vt:lpwstr>${REPORT_MARK.value}<`).test(
+      xml
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The file-system calls an output needs (tests give failing ones: a full disk cannot be made on demand). */

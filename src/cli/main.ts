@@ -4,7 +4,7 @@ import { realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, isInputError } from "../engine/errors";
-import { writeFileAtomic, writeResultFile } from "./io";
+import { refuseReplacingUsersFile, writeFileAtomic, writeResultFile } from "./io";
 import type { Warning } from "../engine/types";
 import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import { commands } from "./commands";
@@ -13,6 +13,7 @@ import type { CliCommand } from "./command";
 const COMMON = {
   json: { type: "boolean" },
   out: { type: "string" },
+  force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -37,7 +38,8 @@ function helpText(): string {
   lines.push(
     "",
     "  --json        in đúng một đối tượng JSON / print exactly one JSON object",
-    "  --out FILE    ghi kết quả ra tệp .xlsx / write the results as Excel tables"
+    "  --out FILE    ghi kết quả ra tệp .xlsx / write the results as Excel tables",
+    "  --force       ghi đè tệp .docx có sẵn không do NTM Planner ghi / replace an existing .docx NTM Planner did not write"
   );
   return lines.join("\n");
 }
@@ -51,7 +53,19 @@ export function commandHelp(command: CliCommand): string {
   const flags = [
     ...(command.flags ?? []),
     { flag: "--json", lines: ["In đúng một đối tượng JSON / Print exactly one JSON object"] },
-    { flag: "--out FILE", lines: ["Ghi kết quả ra tệp .xlsx / Write the results as Excel tables"] },
+    {
+      flag: "--out FILE",
+      lines: [
+        "Ghi kết quả ra tệp .xlsx / Write the results as Excel tables",
+        "Tệp có sẵn chỉ được ghi đè khi do NTM Planner ghi / An existing file is replaced only if NTM Planner wrote it",
+      ],
+    },
+    {
+      flag: "--force",
+      lines: [
+        "Ghi đè tệp .docx có sẵn không do NTM Planner ghi / Replace an existing .docx NTM Planner did not write",
+      ],
+    },
   ];
   lines.push("", "Tùy chọn / Options:");
   for (const f of flags) {
@@ -221,7 +235,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    const { out: outOption, ...otherOptions } = parsed.values as Record<string, unknown>;
+    const { out: outOption, force, ...otherOptions } = parsed.values as Record<string, unknown>;
     const inputs = [
       ...parsed.positionals.map(String),
       ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
@@ -230,6 +244,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     // Checked before the run, so that a long job does not end in a refusal.
     refuseOverwritingInput(given, inputs);
     requireExtension(given, [".xlsx", ".docx"]);
+    if (given) await refuseReplacingUsersFile(given, force === true);
     const result = await command.run({ files: parsed.positionals, options: parsed.values });
     refuseNonFiniteCells(result.sheets);
     refuseNonFinite(result.json);

@@ -71,8 +71,10 @@ export function largestRemainder(values: number[], total: number, unit: number):
       },
     });
   }
-  // Work in whole units; scale only when the values do not already add up to the total.
-  const scale = Math.abs(sum - total) > EPSILON * Math.max(1, total) ? total / sum : 1;
+  // Work in whole units; scale only when the values do not already add up to the total. A total that is the values'
+  // own sum rounded to the unit (at most half a unit away) is not scaled: scaling there could move a value by a whole
+  // unit (12 + 877 820 + 3 to a total of 877 840 in tens gave 877 830 for 877 820).
+  const scale = Math.abs(sum - total) > unit / 2 + EPSILON * Math.max(1, total) ? total / sum : 1;
   const quotients = values.map((v) => {
     const q = (v * scale) / unit;
     return isWhole(q) ? Math.round(q) : q;

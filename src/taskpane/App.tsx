@@ -21,6 +21,7 @@ import { templateSheet } from "../workbook/templates";
 import { JobForm } from "./components/JobForm";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
+import { LazyReadingPanel } from "./components/LazyReadingPanel";
 import { LazyResultCharts } from "./components/LazyResultCharts";
 import { CopyTableButton, ReportButton, useSessionResults } from "./components/ReportActions";
 import { ResultPreview } from "./components/ResultPreview";
@@ -241,6 +242,11 @@ export function App({
             jobId={job?.id}
             result={state.result}
             lang={lang}
+            reading={
+              state.result.reading && (
+                <LazyReadingPanel readings={state.result.reading} workbook={workbook} lang={lang} />
+              )
+            }
             extras={job && <LazyResultCharts jobId={job.id} json={state.result.json} lang={lang} />}
             tableExtra={(_sheet, table) => <CopyTableButton table={table} lang={lang} />}
           />

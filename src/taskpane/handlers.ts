@@ -9,3 +9,6 @@ export type SheetChoiceHandler = (inputId: string, sheet: string | undefined) =>
 export type OptionHandler = (optionId: string, value: OptionValue) => void;
 /** Something mounted under one result table (its chart, a copy button). */
 export type TableExtra = (sheet: string, table: OutputTable) => ReactNode;
+/** How the reading panel (a chunk of its own) shows a read-only table and an error: the initial bundle's way. */
+export type TableView = (sheet: string, table: OutputTable) => ReactNode;
+export type ErrorView = (error: unknown) => ReactNode;

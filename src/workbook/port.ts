@@ -18,6 +18,11 @@ export interface WorkbookPort {
    * user's sheet is never touched (another name is chosen). Returns the sheet names actually written, in order.
    */
   writeResults(sheets: OutputSheet[], options?: WriteOptions): Promise<string[]>;
+  /**
+   * Shows a range to the user: activates the sheet and selects the range (an A1 address: "C6:C85", "6:85", or
+   * several areas "6:85, 88:90"). Only where a workbook is on screen (Excel); the browser app previews instead.
+   */
+  selectRange?(sheet: string, address: string): Promise<void>;
 }
 
 export interface WriteOptions {

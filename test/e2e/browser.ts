@@ -1,7 +1,7 @@
 // Shared setup for the browser tests: build once, serve over http on 127.0.0.1, headless Debian Chromium.
 
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import type { Server } from "http";
 import { tmpdir } from "os";
 import path from "path";
@@ -28,22 +28,38 @@ function webpack(args: string[]): void {
   );
 }
 
+/** True when `dist` was built by this run (the test files of one run share a process: jest --runInBand). */
+function builtThisRun(dist: string): boolean {
+  const marker = path.join(dist, ".built-by");
+  return existsSync(marker) && readFileSync(marker, "utf8") === String(process.pid);
+}
+
+function markBuilt(dist: string): void {
+  writeFileSync(path.join(dist, ".built-by"), String(process.pid));
+}
+
 /**
- * dist/ as `npm run build:dev` makes it, built afresh so that newly registered jobs are in it
+ * dist/ as `npm run build:dev` makes it, built afresh once per run so that newly registered jobs are in it
  * (E2E_NO_BUILD=1 reuses an existing dist/).
  */
 export function ensureDist(): string {
   const dist = path.join(ROOT, "dist");
-  if (process.env.E2E_NO_BUILD !== "1" || !existsSync(path.join(dist, "web.html"))) {
+  if (process.env.E2E_NO_BUILD === "1" && existsSync(path.join(dist, "web.html"))) return dist;
+  if (!builtThisRun(dist)) {
     webpack(["--mode", "development"]);
+    markBuilt(dist);
   }
   return dist;
 }
 
-/** Browser mode with the test-only job added, built into test-artifacts/e2e-dist. */
+/** Browser mode with the test-only jobs added, built into test-artifacts/e2e-dist once per run. */
 export function buildWithTestJob(): string {
-  webpack(["--config", "test/e2e/webpack.e2e.js", "--mode", "development"]);
-  return path.join(ARTIFACTS, "e2e-dist");
+  const dist = path.join(ARTIFACTS, "e2e-dist");
+  if (!builtThisRun(dist)) {
+    webpack(["--config", "test/e2e/webpack.e2e.js", "--mode", "development"]);
+    markBuilt(dist);
+  }
+  return dist;
 }
 
 export interface Session {

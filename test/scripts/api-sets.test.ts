@@ -5,7 +5,11 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { PAGE_LAYOUT_API, REQUIRED_EXCEL_API } from "../../src/workbook/adapters/officejs";
+import {
+  PAGE_LAYOUT_API,
+  RANGE_AREAS_API,
+  REQUIRED_EXCEL_API,
+} from "../../src/workbook/adapters/officejs";
 
 jest.setTimeout(180_000);
 
@@ -17,7 +21,7 @@ interface Use {
   set: string | null;
   version: string | null;
   where: string;
-  status: "manifest" | "guarded" | "UNGUARDED" | "none needed";
+  status: "manifest" | "guarded" | "its object" | "UNGUARDED" | "none needed";
 }
 
 function audit(args: string[]): { status: number | null; uses: Use[]; stderr: string } {
@@ -42,13 +46,15 @@ describe("npm run api-sets", () => {
     const byIndexes = uses.filter((u) => u.name === "Excel.Worksheet.getRangeByIndexes");
     expect(byIndexes.length).toBeGreaterThan(0);
     expect(byIndexes.every((u) => u.version === "1.7" && u.status === "guarded")).toBe(true);
-    // The highest ExcelApi any guarded use needs is the print layout's, and no use needs more than the pane checks
-    // for at start-up except behind that optional guard.
+    // Above what the pane checks for at start-up, only the print layout and the multi-area selection of the
+    // reading panel, each behind its optional guard.
     const excel = uses.filter((u) => u.set === "ExcelApi" && u.version);
     const above = excel.filter(
       (u) => Number(u.version!.split(".")[1]) > Number(REQUIRED_EXCEL_API.split(".")[1])
     );
-    expect(new Set(above.map((u) => u.version))).toEqual(new Set([PAGE_LAYOUT_API]));
+    expect(new Set(above.map((u) => u.version))).toEqual(
+      new Set([PAGE_LAYOUT_API, RANGE_AREAS_API])
+    );
   });
 
   it("fails on an unguarded ExcelApi 1.12 call and names its file and line, not the guarded one", () => {
@@ -64,11 +70,17 @@ describe("npm run api-sets", () => {
     const precedents = uses.filter((u) => u.name === "Excel.Range.getDirectPrecedents");
     expect(precedents.map((u) => [u.version, u.status])).toEqual([
       ["1.12", "guarded"],
+      ["1.12", "guarded"],
       ["1.12", "UNGUARDED"],
     ]);
+    // On the object a guarded call returned, its own members need no guard of their own.
+    const onObject = uses.filter(
+      (u) => u.name === "Excel.WorkbookRangeAreas.addresses" && line(u) < unguardedFrom
+    );
+    expect(onObject.map((u) => u.status)).toContain("its object");
     const bad = uses.filter((u) => u.status === "UNGUARDED");
     expect(bad.every((u) => line(u) > unguardedFrom)).toBe(true);
-    const precedentsLine = line(precedents[1]);
+    const precedentsLine = line(precedents[2]);
     expect(stderr).toContain(
       `test/fixtures/api-sets/src/precedents.ts:${precedentsLine}: Excel.Range.getDirectPrecedents`
     );
@@ -93,7 +105,7 @@ describe("npm run api-sets", () => {
       expect(status).toBe(0);
       expect(
         uses.filter((u) => u.name === "Excel.Range.getDirectPrecedents").map((u) => u.status)
-      ).toEqual(["manifest", "manifest"]);
+      ).toEqual(["manifest", "manifest", "manifest"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

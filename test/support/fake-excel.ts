@@ -271,6 +271,26 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/** One area of an A1 address as Excel accepts it: "C6", "C6:C85", whole rows "6:85" or whole columns "C:E". */
+const AREA =
+  /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})$/;
+
+/** Range.select / RangeAreas.select: the selection changes at the next sync (as every queued action does). */
+function selectable(sheet: FakeSheet, address: string, areas: number) {
+  const parts = address.split(",").map((a) => a.trim());
+  if (parts.length > areas || parts.some((a) => !AREA.test(a)))
+    throw new Error(`InvalidArgument: address ${address}`);
+  return {
+    select() {
+      sheet.book.queue(address.length + 16);
+      sheet.book.pending.push(() => {
+        sheet.book.selection = { sheet: sheet.name, address: parts.join(", ") };
+        return 0;
+      });
+    },
+  };
+}
+
 /** The sheet as the adapter sees it through Office.js. */
 function sheetProxy(sheet: FakeSheet) {
   const book = sheet.book;
@@ -310,8 +330,13 @@ function sheetProxy(sheet: FakeSheet) {
       });
     },
     activate: () => {
-      book.active = sheet.name;
+      book.pending.push(() => {
+        book.active = sheet.name;
+        return 0;
+      });
     },
+    getRange: (address: string) => selectable(sheet, address, 1),
+    getRanges: (address: string) => selectable(sheet, address, Infinity),
     delete: () => book.deleteSheet(sheet),
     getUsedRangeOrNullObject(): unknown {
       const b = sheet.bounds();
@@ -468,6 +493,8 @@ export class FakeExcel {
   /** Makes the sync of this number (counted as `syncs`) fail with this error, as a host error would (tests). */
   failAt: { sync: number; error: Error } | undefined;
   active: string | undefined;
+  /** What Range.select or RangeAreas.select selected last (areas joined by ", "). */
+  selection: { sheet: string; address: string } | undefined;
 
   /** context.sync() calls so far (since resetStats). */
   get syncs(): number {

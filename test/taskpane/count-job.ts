@@ -1,7 +1,16 @@
 // A test-only planning job: counts communes and averages the criteria they meet. It exercises the task pane's
 // generic flow (inputs, options, progress, cancel, result tables, warnings, input errors) before the real jobs exist.
+// It says what it read, as every job does: total and district rows set aside, a total row checked against the sum.
 
+import { cellText } from "../../src/workbook/grid";
 import type { PlanningJob } from "../../src/workbook/jobs/job";
+import {
+  noteCheck,
+  noteColumn,
+  recordCell,
+  skipRow,
+  tableReading,
+} from "../../src/workbook/reading/record";
 import { FORMATS } from "../../src/workbook/output";
 import {
   locateTable,
@@ -65,7 +74,32 @@ export const countJob: PlanningJob = {
       request.onProgress?.(step / 4, { vi: `Bước ${step}/4`, en: `Step ${step}/4` });
     }
     const target = Number(request.options.target ?? 19);
-    const counts = table.dataRows.map(
+    const located = table;
+    const name = (r: number) =>
+      cellText(located.grid.rows[r]?.[located.columns.name] ?? null).trim();
+    const totals = table.dataRows.filter((r) => /^(tổng cộng|tổng số|cộng)\b/i.test(name(r)));
+    for (const r of totals)
+      skipRow(table, r, "total", {
+        vi: "dòng tổng cộng, không phải xã",
+        en: "a total, not a commune",
+      });
+    const districts = table.dataRows.filter(
+      (r) => /^huyện\b/i.test(name(r)) && !totals.includes(r)
+    );
+    for (const r of districts)
+      skipRow(table, r, "district", {
+        vi: "tên huyện, không phải xã",
+        en: "a district, not a commune",
+      });
+    const communes = table.dataRows.filter((r) => !totals.includes(r) && !districts.includes(r));
+    noteColumn(table, table.columns.name, "name");
+    noteColumn(table, table.columns.count, "count");
+    for (const u of table.unmatched)
+      noteColumn(table, u.col, "other", {
+        used: false,
+        why: { vi: "việc này không cần", en: "not needed by this task" },
+      });
+    const counts = communes.map(
       (r) =>
         numberCell(table.grid, r, table.columns.count, {
           integer: true,
@@ -74,7 +108,20 @@ export const countJob: PlanningJob = {
           what: { vi: "số tiêu chí đạt", en: "criteria met" },
         }) ?? 0
     );
-    const average = counts.reduce((a, b) => a + b, 0) / Math.max(counts.length, 1);
+    const sum = counts.reduce((a, b) => a + b, 0);
+    for (const r of totals) {
+      const stated = located.grid.rows[r]?.[located.columns.count];
+      if (typeof stated !== "number") continue;
+      const cell = recordCell(located.grid, r, located.columns.count);
+      noteCheck(table, {
+        kind: "total",
+        cell,
+        ok: stated === sum,
+        vi: `Tổng cộng ô ${cell}: ${stated}, cộng các xã ${sum}`,
+        en: `Total in ${cell}: ${stated}, sum of the communes ${sum}`,
+      });
+    }
+    const average = sum / Math.max(counts.length, 1);
     const standard = counts.filter((c) => c >= target).length;
     return {
       json: { communes: counts.length, average, standard },
@@ -97,7 +144,6 @@ export const countJob: PlanningJob = {
           ],
         },
       ],
-      reading: [],
       warnings:
         counts.length === standard
           ? []
@@ -108,6 +154,7 @@ export const countJob: PlanningJob = {
                 sheet: table.grid.sheet,
               },
             ],
+      reading: [tableReading(table, "communes", WHAT)],
     };
   },
 };

@@ -334,6 +334,38 @@ describe("Office.js adapter", () => {
     expect(grid.rows[10_000][24]).toBe("x");
   });
 
+  it("selects a range on its sheet and activates the sheet, in one sync", async () => {
+    const { excel, port } = setup();
+    excel.addSheet("Xã", [["TT", "Tên xã"]]);
+    excel.addSheet("Nguồn vốn", [["Nội dung", "Tổng số"]]);
+    const before = excel.syncs;
+    await port.selectRange("Xã", "C6:C85");
+    expect(excel.syncs - before).toBe(1);
+    expect(excel.active).toBe("Xã");
+    expect(excel.selection).toEqual({ sheet: "Xã", address: "C6:C85" });
+  });
+
+  it("selects several areas at once with ExcelApi 1.18, only the first before it", async () => {
+    const { excel } = setup();
+    excel.addSheet("Xã", [["TT", "Tên xã"]]);
+    const port = new OfficeJsWorkbook(requirementsUpTo("1.18"));
+    await port.selectRange("Xã", "6:85, 88:90");
+    expect(excel.selection).toEqual({ sheet: "Xã", address: "6:85, 88:90" });
+    const old = new OfficeJsWorkbook(requirementsUpTo("1.17"));
+    await old.selectRange("Xã", "12:12, 30:31");
+    expect(excel.selection).toEqual({ sheet: "Xã", address: "12:12" });
+  });
+
+  it("names a sheet that is gone when asked to select on it, in both languages, and selects nothing", async () => {
+    const { excel, port } = setup();
+    excel.addSheet("Xã", [["TT", "Tên xã"]]);
+    const error = await port.selectRange("Xa cu", "A1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/trang tính tên 'Xa cu'/);
+    expect((error as InputError).message).toMatch(/a sheet named 'Xa cu'/);
+    expect(excel.selection).toBeUndefined();
+  });
+
   it("splits a write that would pass the request limit into several syncs", async () => {
     const { excel, port } = setup();
     await port.writeResults([bigResult(60_000)]);

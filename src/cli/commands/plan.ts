@@ -2,7 +2,8 @@
 
 import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
-import { detectInputs, matchJobInputs } from "../../workbook/reading/detect";
+import { matchJobInputs } from "../../workbook/reading/detect";
+import { settleRunContext } from "../../workbook/reading/context";
 import { uniqueReadings, type JobRequest, type PlanningJob } from "../../workbook/jobs/job";
 import { readingText } from "../../workbook/reading/text";
 import type { TableReading } from "../../workbook/reading/types";
@@ -12,11 +13,7 @@ import { readOption } from "../../engine/options";
 import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
-import { settlePlanYear, titleCell, yearLine, yearMissing } from "../../workbook/reading/year";
-import type { InputKind } from "../../workbook/jobs/job";
-
-/** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
-const YEAR_SHEETS: InputKind[] = ["communes", "budget", "coefficients"];
+import { yearLine, yearMissing } from "../../workbook/reading/year";
 
 /** Flags plan passes on to the jobs that declare them; each job reads and checks its own (one rule per option). */
 const PLAN_FLAGS = ["year", "budget", "max-per-commune", "method", "ratio", "to", "total"];
@@ -63,18 +60,15 @@ export const planCommand: CliCommand = {
     const yearSpec = SPECS[PLAN_FLAGS.indexOf("year")];
     const givenYear = readOption(yearSpec, given.year) as number | undefined;
     const workbook = await openWorkbook(file);
-    const detected = await inFile(file, () => detectInputs(workbook));
-    // One plan year for every job: --year, else the data (status sheet first), else ask — never the calendar.
-    const yearSheets = [
-      ...new Set(YEAR_SHEETS.flatMap((kind) => detected[kind]?.slice(0, 1) ?? [])),
-    ];
-    const settled = await inFile(file, async () => {
-      const grids = await Promise.all(yearSheets.map((name) => workbook.readSheet(name)));
-      const result = settlePlanYear(givenYear, grids);
-      if (!result.year) throw yearMissing(grids[0] ? titleCell(grids[0]) : undefined);
-      return result;
+    // Settled once for every job (src/workbook/reading/context.ts): the inputs, one plan year (--year, else the data,
+    // status sheet first, else ask — never the calendar) and the merger mapping.
+    const context = await inFile(file, async () => {
+      const settled = await settleRunContext(workbook, { year: givenYear });
+      if (!settled.year) throw yearMissing(settled.yearAt);
+      return settled;
     });
-    const planYear = settled.year!;
+    const detected = context.inputs;
+    const planYear = context.year!;
     const year = planYear.value;
     // Raw values: each job reads them by its own declaration, so plan and the job commands agree. The year goes to
     // the jobs settled (request.year), with its source, not as an option.
@@ -87,7 +81,7 @@ export const planCommand: CliCommand = {
 
     const reports: JobReport[] = [];
     const texts: string[] = [
-      [...yearLine(planYear), ...settled.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
+      [...yearLine(planYear), ...context.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
     ];
     const sheets: OutputSheet[] = [];
     const readings: TableReading[] = [];
@@ -109,7 +103,9 @@ export const planCommand: CliCommand = {
         if (common[spec.id] !== undefined) options[spec.id] = common[spec.id];
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
-      const result = await inFile(file, () => job.run({ inputs, options, year: planYear }));
+      const result = await inFile(file, () =>
+        job.run({ inputs, options, year: planYear, context })
+      );
       // Each job's reading in its part of the JSON, as the job's own command gives it.
       reports.push({
         id: job.id,
@@ -128,7 +124,7 @@ export const planCommand: CliCommand = {
     // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
     const reading = uniqueReadings(readings);
     return {
-      json: { file, year: planYear, yearWarnings: settled.warnings, jobs: reports, reading },
+      json: { file, year: planYear, yearWarnings: context.warnings, jobs: reports, reading },
       text: [texts.join("\n\n"), ...readingText(reading)].join("\n"),
       sheets,
     };

@@ -6,7 +6,7 @@ export type TargetMethod = "greedy" | "optimal";
 
 /** Estimated costs (million VND) of meeting a criterion: per commune, or a default per criterion. */
 export interface CostTable {
-  /** nameKey(commune name) → criterion → cost. */
+  /** communeKey(commune) (src/engine/commune-identity.ts) → criterion → cost. */
   perCommune: Map<string, Map<number, number>>;
   /** criterion → default cost for every commune (a row with an empty commune name). */
   perCriterion: Map<number, number>;

@@ -37,6 +37,8 @@ export interface ResultPreviewProps {
   jobId?: string;
   result: JobResult;
   lang: Lang;
+  /** Mounted under the warnings: what was read (the reading panel). */
+  reading?: React.ReactNode;
   /** Mounted between the warnings and the tables (charts). */
   extras?: React.ReactNode;
   /** Mounted under one table (its chart, a copy button). */
@@ -47,6 +49,7 @@ export function ResultPreview({
   jobId,
   result,
   lang,
+  reading,
   extras,
   tableExtra,
 }: ResultPreviewProps): React.JSX.Element {
@@ -70,6 +73,7 @@ export function ResultPreview({
         )
       )}
       {result.warnings.length > 0 && <Warnings warnings={result.warnings} lang={lang} />}
+      {reading}
       {extras}
       {result.sheets.map((sheet) =>
         sheet.tables.map((table) => (

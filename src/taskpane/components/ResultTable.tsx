@@ -55,11 +55,14 @@ export function ResultTable({
   sheet,
   table,
   lang,
+  asTyped = false,
   children,
 }: {
   sheet: string;
   table: OutputTable;
   lang: Lang;
+  /** Text cells as the user typed them, never translated (a preview of the user's own rows). */
+  asTyped?: boolean;
   /** Extras mounted under the table (a chart, a copy button). */
   children?: React.ReactNode;
 }): React.JSX.Element {
@@ -97,7 +100,7 @@ export function ResultTable({
         </TableHeader>
         <TableBody>
           {shown.map((row, r) => (
-            <ResultRow key={r} table={table} row={r} fit={fit} lang={lang} />
+            <ResultRow key={r} table={table} row={r} fit={fit} lang={lang} asTyped={asTyped} />
           ))}
         </TableBody>
       </Table>
@@ -121,17 +124,24 @@ function ResultRow({
   row,
   fit,
   lang,
+  asTyped,
 }: {
   table: OutputTable;
   row: number;
   fit: ReturnType<typeof fitTable>;
   lang: Lang;
+  asTyped: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   const detailsId = useId("row-details");
   const values = table.rows[row];
-  const show = (c: FittedColumn) => cellDisplay(table, c.index, values[c.index], lang, row);
+  const show = (c: FittedColumn) => {
+    const value = values[c.index];
+    return asTyped && typeof value === "string"
+      ? value
+      : cellDisplay(table, c.index, value, lang, row);
+  };
   const name = fit.name ? show(fit.name) : String(row + 1);
   // Blank cells say nothing in a row's details (the workbook keeps them).
   const details = fit.rest.filter((c) => show(c).trim() !== "");

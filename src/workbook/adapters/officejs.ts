@@ -30,6 +30,8 @@ import type { WorkbookPort, WriteOptions } from "../port";
 /** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
 export const REQUIRED_EXCEL_API = "1.7";
 export const PAGE_LAYOUT_API = "1.9";
+/** RangeAreas.select: several areas selected at once (Worksheet.getRanges alone is 1.9). */
+export const RANGE_AREAS_API = "1.18";
 
 /** Excel on the web rejects a request over 5 MB; stay well below it per sync. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -232,12 +234,15 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private metaId: string | null | undefined;
   /** Page layout (paper, orientation, print titles, headers) needs ExcelApi 1.9; older Excel prints its defaults. */
   private readonly pageLayout: boolean;
+  /** Selecting several areas at once (RangeAreas.select) needs ExcelApi 1.18; older Excel selects the first. */
+  private readonly rangeAreas: boolean;
 
   constructor(requirements: Requirements = Office.context.requirements) {
     if (!requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) {
       throw new RequirementError(REQUIRED_EXCEL_API);
     }
     this.pageLayout = requirements.isSetSupported("ExcelApi", PAGE_LAYOUT_API);
+    this.rangeAreas = requirements.isSetSupported("ExcelApi", RANGE_AREAS_API);
   }
 
   /**
@@ -297,6 +302,30 @@ export class OfficeJsWorkbook implements WorkbookPort {
     // The bookkeeping sheet is not the user's data: as if it were not there.
     if (grid === "meta") throw missingSheetError(name, await this.sheetNames());
     return grid;
+  }
+
+  /**
+   * Activates the sheet and selects the range, in one sync: what the reading panel shows when an item is chosen.
+   * "6:85, 88:90" selects every area with ExcelApi 1.18 (RangeAreas.select), only the first before it.
+   */
+  async selectRange(name: string, address: string): Promise<void> {
+    const areas = address
+      .split(",")
+      .map((a) => a.trim())
+      .filter((a) => a !== "");
+    if (areas.length === 0) return;
+    try {
+      await Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        sheet.activate();
+        if (areas.length > 1 && this.rangeAreas) sheet.getRanges(areas.join(", ")).select();
+        else sheet.getRange(areas[0]).select();
+        await context.sync();
+      });
+    } catch (e) {
+      if (isItemNotFound(e)) throw missingSheetError(name, await this.sheetNames());
+      throw e;
+    }
   }
 
   private async readExisting(name: string): Promise<Grid | "meta"> {

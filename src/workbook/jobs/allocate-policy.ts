@@ -35,7 +35,8 @@ import { jobPlanYear, withPlanYear } from "../reading/year";
 import { withReading, type JobRequest, type JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { choosePeriod } from "../reading/period";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import type { AllocateJson } from "../results";
 
 const PRESET_LIST = POLICY_PRESETS.map((p) => p.id).join(", ");
@@ -347,7 +348,7 @@ export async function runPolicyAllocation(
   ]);
   const year = settled.year?.value;
   // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
-  const mergeMap = await findMergeMap(workbookOf(request));
+  const mergeMap = await mergeMapFor(request, workbookOf(request));
   const merged = mergedStatuses(mergeMap, communes.read.communes, communes.sheet);
   if (merged.rollUp) {
     communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));

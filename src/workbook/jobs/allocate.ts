@@ -6,7 +6,8 @@ import { allocateByCoefficients, type AllocationBasis } from "../../engine/alloc
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import { withReading, type JobResult, type PlanningJob } from "./job";
-import { findMergeMap, mergedUnits, withMerger } from "./merged-communes";
+import { mergedUnits, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { inputGrid } from "../reading/input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
@@ -56,7 +57,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
     // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
-    const mergeMap = await findMergeMap(request.inputs.coefficients?.workbook);
+    const mergeMap = await mergeMapFor(request, request.inputs.coefficients?.workbook);
     const merged = mergedUnits(mergeMap, table);
     const result = allocateByCoefficients({
       total,

@@ -7,6 +7,7 @@ import type { Warning } from "../../engine/types";
 import type { OutputSheet } from "../output";
 import type { JobInputSpec, RunInputs, RunOptions } from "../reading/inputs";
 import type { TableReading } from "../reading/types";
+import type { RunContext } from "../reading/context";
 import type { PlanYear } from "../reading/year";
 
 // Inputs are the reading's (src/workbook/reading/inputs.ts); re-exported for the jobs.
@@ -26,6 +27,11 @@ export interface JobRequest {
   solver?: MixedSolver;
   /** The plan year a run of several jobs (plan, report) settled once, with its source; a job's own option wins. */
   year?: PlanYear;
+  /**
+   * What the run settled once for all its jobs (plan, report): the inputs found, the year, the merger mapping. A
+   * job takes what it holds rather than finding it again; a job run alone has none.
+   */
+  context?: RunContext;
 }
 
 export interface JobResult {

@@ -4,7 +4,6 @@
 
 import { InputError } from "../../engine/errors";
 import {
-  buildMergeMap,
   mergerLine,
   mergerRollUp,
   oldRows,
@@ -15,29 +14,11 @@ import {
 import type { AllocationUnit } from "../../engine/allocation";
 import type { CommuneStatus, SourceRef } from "../../engine/types";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
-import type { WorkbookPort } from "../port";
-import { looksLikeMergeMap, readMergeMapTable } from "../readers/merge";
-import type { TableReading } from "../reading/types";
-import { findInputSheet } from "../reading/sheet-finder";
+import { findMergeMap } from "../reading/context";
 import type { JobResult } from "./job";
 
-/** A merger mapping with what was read from its sheet. */
-export type FoundMergeMap = MergeMap & { reading: TableReading };
-
-/** The merger mapping of a workbook: its visible input sheet that looks like one, or null. */
-export async function findMergeMap(
-  workbook: WorkbookPort | undefined
-): Promise<FoundMergeMap | null> {
-  if (!workbook) return null;
-  const found = await findInputSheet(workbook, {
-    accepts: looksLikeMergeMap,
-    what: { vi: "bảng sáp nhập xã", en: "merger mapping" },
-    optional: true,
-  });
-  if (!found) return null;
-  const read = readMergeMapTable(found.grid);
-  return { ...buildMergeMap(read.entries, found.grid.sheet), reading: read.reading };
-}
+// The finding is the reading's (src/workbook/reading/context.ts); re-exported for the jobs.
+export { findMergeMap };
 
 /** Statuses of a sheet keyed by old communes carried to the merged ones (see statusesAfterMerger). */
 export function mergedStatuses(

@@ -34,7 +34,8 @@ import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { CRITERION_ONLY_OPTIONS, indicatorRoadmap } from "./indicator-roadmap";
 import { choosePeriod, PERIOD_OPTION } from "../reading/period";
 import { PLAN_YEAR_OPTION } from "../../engine/options";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import { settlePlanYear, titleCell, withPlanYear, yearMissing } from "../reading/year";
 import type { RoadmapJson } from "../results";
 
@@ -235,7 +236,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           const declared = ROADMAP_OPTIONS.specs.find((spec) => spec.id === id)?.default;
           return declared === undefined || o[id as keyof typeof o] !== declared;
         });
-      const merge = await findMergeMap(request.inputs.communes?.workbook);
+      const merge = await mergeMapFor(request, request.inputs.communes?.workbook);
       const merged = mergedStatuses(merge, read.communes, read.sheet);
       const rollUps = merged.rollUp ? [merged.rollUp] : [];
       read.communes = merged.communes;

@@ -10,7 +10,8 @@ import type { Catalogue, ShareTargets } from "../../engine/types";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
 import { choosePeriod, PERIOD_OPTION } from "../reading/period";
 import { PLAN_YEAR_OPTION } from "../../engine/options";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import type { WorkbookPort } from "../port";
 import { looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
 import type { TableReading } from "../reading/types";
@@ -187,7 +188,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const choice = await choosePeriod(request, extra.catalogues, communesRef);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
     // A status sheet of old communes: carried to the merged communes where it can be, else refused.
-    const mergeMap = await findMergeMap(communesRef.workbook);
+    const mergeMap = await mergeMapFor(request, communesRef.workbook);
     const merged = mergedStatuses(mergeMap, read.communes, read.sheet);
     read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.

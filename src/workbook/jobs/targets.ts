@@ -14,7 +14,8 @@ import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
-import { findMergeMap, mergedStatuses, withMerger } from "./merged-communes";
+import { mergedStatuses, withMerger } from "./merged-communes";
+import { mergeMapFor } from "../reading/context";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import {
   readingInput,
@@ -62,7 +63,7 @@ async function readInputs(
   const read = readCommunes(communesGrid, { catalogue });
   const warnings = [...read.warnings];
   // A status sheet of old communes: carried to the merged communes where it can be, else refused.
-  const merge = await findMergeMap(communesRef.workbook);
+  const merge = await mergeMapFor(request, communesRef.workbook);
   const merged = mergedStatuses(merge, read.communes, read.sheet);
   const communes = merged.communes;
   const rollUps = merged.rollUp ? [merged.rollUp] : [];

@@ -1,13 +1,28 @@
 // The grid of a job input sheet, named or found by the one sheet finder (options are read by each job's declaration).
+// When no visible sheet fits, one rule for every job: the only input sheet there is goes to the reader, whose error
+// names the headers it misses; with several, none is blamed and the refusal lists the sheets looked at.
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Grid } from "../grid";
 import { findInputSheet, inputSheetNames } from "./sheet-finder";
 import type { InputRef, RunInputs } from "./inputs";
 
+/** No visible sheet fits: the only candidate sheet (for its reader to say what it misses), else a refusal. */
+async function noSheetFits(ref: InputRef, what: Bilingual, exclude: string[]): Promise<Grid> {
+  const names = (await inputSheetNames(ref.workbook)).filter((n) => !exclude.includes(n));
+  if (names.length === 1) return ref.workbook.readSheet(names[0]);
+  throw new InputError({
+    ...(names.length > 0 ? { found: names.join(", ") } : {}),
+    expected: {
+      vi: `một trang tính chứa ${what.vi} (chọn trang bằng --sheet hoặc ô chọn trang)`,
+      en: `a sheet holding the ${what.en} (choose it with --sheet or the sheet picker)`,
+    },
+  });
+}
+
 /**
- * The grid of a job input (see sheet-finder): the named sheet, or else the visible sheet that `recognise` accepts,
- * or else the first visible input sheet (whose reader then says which headers are missing).
+ * The grid of a job input: the named sheet, or else the visible sheet that `recognise` accepts, or else (see
+ * noSheetFits) the only input sheet there is.
  */
 export async function inputGrid(
   request: { inputs: RunInputs },
@@ -22,20 +37,13 @@ export async function inputGrid(
       expected: { vi: `dữ liệu đầu vào: ${label.vi}`, en: `an input: ${label.en}` },
     });
   }
-  const found = await findInputSheet(ref.workbook, {
-    named: ref.sheet,
-    accepts: recognise,
-    what: label,
-  });
-  if (found) return found.grid;
-  const [first] = await inputSheetNames(ref.workbook);
-  if (first !== undefined) return ref.workbook.readSheet(first);
-  throw new InputError({
-    expected: { vi: `một trang tính có ${label.vi}`, en: `a sheet with the ${label.en}` },
-  });
+  return findGrid(ref, recognise, () => true, label);
 }
 
-/** The named sheet, or the first sheet whose headers fit (preferring ones that fit nothing else). */
+/**
+ * The named sheet, or the first visible sheet whose headers fit (preferring ones that fit nothing else), or else
+ * (see noSheetFits) the only input sheet there is.
+ */
 export async function findGrid(
   ref: InputRef,
   fits: (grid: Grid) => boolean,
@@ -43,17 +51,13 @@ export async function findGrid(
   what: Bilingual,
   exclude?: string
 ): Promise<Grid> {
+  const excluded = exclude === undefined ? [] : [exclude];
   const found = await findInputSheet(ref.workbook, {
     named: ref.sheet,
     accepts: fits,
     prefer,
-    exclude: exclude === undefined ? [] : [exclude],
+    exclude: excluded,
     what,
   });
-  if (!found) {
-    throw new InputError({
-      expected: { vi: `một trang tính chứa ${what.vi}`, en: `a sheet holding the ${what.en}` },
-    });
-  }
-  return found.grid;
+  return found ? found.grid : noSheetFits(ref, what, excluded);
 }

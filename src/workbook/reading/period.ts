@@ -19,11 +19,40 @@ import type { TableReading } from "./types";
 import { readingInput, type InputRef, type RunInputs, type RunOptions } from "./inputs";
 import { jobPlanYear, type PlanYear } from "./year";
 
-/** What choosing the period reads of a job's request: its inputs, its options and the year its run settled. */
+/** The period a run settled once (see context.ts), with the sheets it was chosen from. */
+export interface SettledPeriod {
+  choice: PeriodChoice;
+  workbook: WorkbookPort;
+  /** The status (communes) sheet and the indicator policy sheet it read. */
+  status: string;
+  indicators?: string;
+}
+
+/** What choosing the period reads of a job's request: its inputs, its options and what its run settled. */
 export interface PeriodRequest {
   inputs: RunInputs;
   options: RunOptions;
   year?: PlanYear;
+  context?: { period?: SettledPeriod };
+}
+
+/** The run's period, when the job would choose from the same sheets with nothing of its own to change it. */
+function runPeriod(
+  request: PeriodRequest,
+  extra: Catalogue[],
+  status: InputRef | undefined,
+  option: string | undefined,
+  given: number | undefined
+): PeriodChoice | undefined {
+  const run = request.context?.period;
+  if (!run || extra.length > 0 || option?.trim()) return undefined;
+  if (given !== undefined && given !== run.choice.year?.value) return undefined;
+  const policy = request.inputs.indicators;
+  const same =
+    status?.workbook === run.workbook &&
+    status.sheet === run.status &&
+    (policy === undefined || (policy.workbook === run.workbook && policy.sheet === run.indicators));
+  return same ? run.choice : undefined;
 }
 
 export type PeriodReason = "option" | "year" | "sheet" | "default";
@@ -116,6 +145,9 @@ export async function choosePeriod(
   // Read by its one declaration, as every job that offers it declares it.
   const option = readOption({ id: "period", ...PERIOD_OPTION.spec }, request.options.period) as
     string | undefined;
+  // Settled once for the run (plan, report): taken as it is when nothing of this job's would change it.
+  const settledForRun = runPeriod(request, extra, status, option, given);
+  if (settledForRun) return settledForRun;
   const settled = await jobPlanYear(request, given, [[status, "communes"]]);
   const year = settled.year?.value;
   let choice: Omit<PeriodChoice, "warnings" | "year" | "readings">;

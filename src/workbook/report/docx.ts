@@ -21,7 +21,13 @@ import {
 } from "docx";
 import type { Warning } from "../../engine/types";
 import { xmlText } from "../xml-text";
-import type { ReportAppendix, ReportCell, ReportDocument, ReportTable } from "./model";
+import {
+  REPORT_MARK,
+  type ReportAppendix,
+  type ReportCell,
+  type ReportDocument,
+  type ReportTable,
+} from "./model";
 
 export const LAYOUT = {
   font: "Times New Roman",
@@ -268,6 +274,8 @@ export function reportDocx(report: ReportDocument): Document {
   });
   return new Document({
     creator: "NTM Planner",
+    // Recognises the file as ours when --out would replace it (a user's .docx needs --force).
+    customProperties: [REPORT_MARK],
     title: report.subtitle,
     styles: {
       default: {

@@ -77,3 +77,6 @@ export function centre(value: string, extra: Omit<ReportCell, "text"> = {}): Rep
 export function headerRow(labels: string[]): ReportCell[] {
   return labels.map((l) => ({ text: l, align: "center", bold: true }));
 }
+
+/** The custom document property that marks a Word report as the add-in's own (its bookkeeping in the file). */
+export const REPORT_MARK = { name: "NTMPlannerReport", value: "1" } as const;

@@ -46,6 +46,10 @@ describe("roundToTotal", () => {
     );
   });
 
+  it("keeps every value within one unit when the total is the values' own sum rounded (found by the property)", () => {
+    expect(roundToTotal([12, 877820, 3], 877840, 10)).toEqual([10, 877820, 10]);
+  });
+
   it("rejects a unit that is not positive", () => {
     expect(() => roundToTotal([1], 1, 0)).toThrow(InputError);
   });

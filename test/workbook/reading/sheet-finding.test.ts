@@ -6,6 +6,7 @@ import { InputError } from "../../../src/engine/errors";
 import type { CommuneStatus, IndicatorVerdict } from "../../../src/engine/types";
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import { indicatorTargets } from "../../../src/workbook/jobs/indicator-targets";
+import { findGrid, inputGrid } from "../../../src/workbook/reading/input-grid";
 import { findInputSheets } from "../../../src/workbook/reading/sheet-finder";
 
 /** A group-2 commune with code 31001 missing indicator 2.1 only. */
@@ -86,5 +87,23 @@ describe("findInputSheets", () => {
     await expect(
       findInputSheets(book, { accepts: fits, what: { vi: "x", en: "x" } })
     ).rejects.toThrow(/'D'/);
+  });
+});
+
+describe("an input no visible sheet fits (one rule for every job)", () => {
+  const fits = (g: { rows: unknown[][] }) => g.rows[0]?.[0] === "Hệ số";
+  const what = { vi: "bảng hệ số", en: "coefficients table" };
+
+  it("hands the only input sheet to the reader, whose error names what it misses", async () => {
+    const book = new MemoryWorkbook({ Trang1: [["Khác"]], KQ_TongHop: [["Hệ số"]] });
+    const grid = await inputGrid({ inputs: { c: { workbook: book } } }, "c", what, fits);
+    expect(grid.sheet).toBe("Trang1");
+  });
+
+  it("blames none of several sheets: the refusal lists the sheets looked at", async () => {
+    const book = new MemoryWorkbook({ A: [["Khác"]], B: [["Khác nữa"]] });
+    const run = findGrid({ workbook: book }, fits, () => true, what);
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(/A, B.*bảng hệ số/);
   });
 });
