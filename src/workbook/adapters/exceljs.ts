@@ -73,6 +73,20 @@ function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
   }));
 }
 
+/**
+ * Hidden columns up to `width`, 0-based: hidden by hand, inside a collapsed outline group (saved hidden), or of
+ * width 0. Read from the sheet's column definitions without creating any (getColumn would add them to the file).
+ */
+function hiddenColumns(sheet: ExcelJS.Worksheet, width: number): number[] {
+  const columns = (sheet.columns ?? []) as (Partial<ExcelJS.Column> | undefined)[];
+  const out: number[] = [];
+  for (let c = 0; c < Math.min(width, columns.length); c++) {
+    const column = columns[c];
+    if (column && (column.hidden === true || column.width === 0)) out.push(c);
+  }
+  return out;
+}
+
 function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     return { error: value.error as ExcelJS.CellErrorValue["error"] };
@@ -220,7 +234,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     });
     checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
+    const hiddenRows: number[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // Hidden by hand, shrunk to nothing, or filtered out: Excel saves each as a hidden row.
+      if (row.hidden) hiddenRows.push(rowNumber - 1);
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell holds the value
@@ -230,11 +247,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
     const merges = mergedRanges(sheet);
+    const hiddenCols = hiddenColumns(sheet, width);
     return {
       sheet: found,
       rows,
       origin: { row: 0, col: 0 },
       ...(merges.length > 0 ? { merges } : {}),
+      ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+      ...(hiddenCols.length > 0 ? { hiddenCols } : {}),
     };
   }
 
