@@ -107,18 +107,6 @@ const KNOWN_GAPS: {
     outcome: "refused",
     why: "a dragged =IF(…;\"\";…) refused as 'saved without results'",
   },
-  ...[
-    "h-hidden-funding-rows.xlsx",
-    "h-hidden-commune-rows.xlsx",
-    "h-filtered-80.xlsx",
-    "b-ds-groups-wards-hidden.xlsx",
-  ].map((file) => ({
-    file,
-    commands: ["reading"],
-    class: "2 hidden",
-    outcome: "no-reading" as const,
-    why: "hidden or filtered-out rows are read but not counted as hidden in the reading",
-  })),
   {
     file: "hs-ward-row.xlsx",
     commands: ["reading"],
