@@ -59,8 +59,8 @@ function policyTemplate(
     id,
     sheet,
     label: {
-      vi: `Chính sách phân bổ: ${preset.title.vi} — bản sao để sửa`,
-      en: `Allocation policy: ${preset.title.en} — a copy to edit`,
+      vi: `Chính sách phân bổ giai đoạn ${preset.period}: ${preset.title.vi} — bản sao để sửa`,
+      en: `Allocation policy for ${preset.period}: ${preset.title.en} — a copy to edit`,
     },
     columns: [
       { header: "Điều kiện" },
@@ -234,7 +234,7 @@ export const TEMPLATES: TemplateDefinition[] = [
       "Số, ngày quyết định của tỉnh",
     ],
   },
-  policyTemplate("allocation-policy", "Mau_CS_QD16_2026", preset("qd-16-2026")),
+  policyTemplate("allocation-policy", "Mau_CS_2026_2030", preset("2026-2030")),
   policyTemplate("allocation-policy-qd-07-2022", "Mau_CS_QD07_2022", preset("qd-07-2022")),
   {
     id: "indicator-costs",

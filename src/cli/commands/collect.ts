@@ -98,7 +98,7 @@ function summaryLines(c: Collection): string[] {
     `  Tệp / Files: ${counts("collected")} đã tổng hợp / collected, ${counts("left-out")} để riêng / left out, ${counts("unreadable")} không đọc được / unreadable`,
     `  Cần xử lý / To resolve: ${c.problems.length}`,
   ];
-  for (const p of c.problems) lines.push(`! ${p.vi} / ${p.en}`);
+  for (const p of c.problems) lines.push(p.vi === p.en ? `! ${p.vi}` : `! ${p.vi} / ${p.en}`);
   return lines;
 }
 
@@ -187,6 +187,7 @@ export const collectCommand: CliCommand = {
         ...(c.group ? { group: c.group } : {}),
         ...(c.achieved !== undefined ? { achieved: c.achieved, count: c.count } : {}),
         ...(c.indicators ? { indicators: c.indicators } : {}),
+        ...(c.money ? { money: c.money } : {}),
         file: c.file,
         alsoIn: c.alsoIn,
       })),

@@ -195,8 +195,9 @@ export async function collectReports(
       files.push(outcome);
       reports.push({ file, report, outcome });
     } catch (e) {
+      // An input error's message is already in both languages.
       const reason: Bilingual = isInputError(e)
-        ? { vi: e.message.split(" / ")[0], en: e.message }
+        ? { vi: e.message, en: e.message }
         : {
             vi: `không đọc được tệp (${e instanceof Error ? e.message : String(e)})`,
             en: `the file cannot be read (${e instanceof Error ? e.message : String(e)})`,
@@ -208,8 +209,8 @@ export async function collectReports(
         file,
         ...(details?.sheet ? { sheet: details.sheet } : {}),
         ...(details?.cell ? { cell: details.cell } : {}),
-        vi: `Không đọc được: ${reason.vi}`,
-        en: `Cannot be read: ${reason.en}`,
+        vi: `Không đọc được / Cannot be read: ${reason.vi}`,
+        en: `Không đọc được / Cannot be read: ${reason.en}`,
       });
     }
     options.onProgress?.(i + 1, sources.length, file);
@@ -276,7 +277,7 @@ export async function collectReports(
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `Xã ${c.name} (${here("name")}) không ghi nhóm xã (1, 2 hoặc 3): không tổng hợp`,
+          vi: `${c.name} (${here("name")}) không ghi nhóm xã (1, 2 hoặc 3): không tổng hợp`,
           en: `${c.name} (${here("name")}) states no commune group (1, 2 or 3): not collected`,
         });
         continue;
@@ -287,7 +288,7 @@ export async function collectReports(
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `Xã ${c.name} (${here("name")}) chỉ có tiêu chí, không có giá trị từng chỉ tiêu: cần biểu theo chỉ tiêu`,
+          vi: `${c.name} (${here("name")}) chỉ có tiêu chí, không có giá trị từng chỉ tiêu: cần biểu theo chỉ tiêu`,
           en: `${c.name} (${here("name")}) gives criteria only, no value per indicator: the form by indicator is needed`,
         });
         continue;
@@ -299,7 +300,7 @@ export async function collectReports(
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `Xã ${c.name} (${here("name")}) trùng tên với ${match.communes.length} xã đã có (${match.communes.map((m) => m.file).join(", ")}): ghi mã xã để phân biệt`,
+          vi: `${c.name} (${here("name")}) trùng tên với ${match.communes.length} xã đã có (${match.communes.map((m) => m.file).join(", ")}): ghi mã xã để phân biệt`,
           en: `${c.name} (${here("name")}) shares its name with ${match.communes.length} communes already read (${match.communes.map((m) => m.file).join(", ")}): give the Mã xã to tell them apart`,
         });
         continue;
@@ -322,7 +323,7 @@ export async function collectReports(
         file,
         ...cellOf(c, key),
         commune: first.name,
-        vi: `Xã ${first.name}: ${label.vi} khác nhau giữa hai báo cáo — ${describeValue(first, key)} ở ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} ở ${here(key)}: xã không được tổng hợp`,
+        vi: `${first.name}: ${label.vi} khác nhau giữa hai báo cáo — ${describeValue(first, key)} ở ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} ở ${here(key)}: xã không được tổng hợp`,
         en: `${first.name}: ${label.en} differs between two reports — ${describeValue(first, key)} in ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} in ${here(key)}: the commune is left out`,
       });
       conflicts.set(first, list);
@@ -344,8 +345,8 @@ export async function collectReports(
         cell: m.cell,
         commune: m.name,
         vi: left
-          ? `Xã ${m.name} (danh sách, ô ${m.cell}) có báo cáo nhưng không được tổng hợp (xem các dòng trên)`
-          : `Xã ${m.name} (danh sách, ô ${m.cell}) chưa có báo cáo`,
+          ? `${m.name} (danh sách, ô ${m.cell}) có báo cáo nhưng không được tổng hợp (xem các dòng trên)`
+          : `${m.name} (danh sách, ô ${m.cell}) chưa có báo cáo`,
         en: left
           ? `${m.name} (master list, cell ${m.cell}) has reports but is left out (see the lines above)`
           : `${m.name} (master list, cell ${m.cell}) has no report`,
@@ -358,7 +359,7 @@ export async function collectReports(
         file: c.file,
         ...cellOf(c, "name"),
         commune: c.name,
-        vi: `Xã ${c.name} (${place(c.file, cellOf(c, "name"))}) không có trong danh sách xã; vẫn được tổng hợp, hãy kiểm tra tên hoặc mã xã`,
+        vi: `${c.name} (${place(c.file, cellOf(c, "name"))}) không có trong danh sách xã; vẫn được tổng hợp, hãy kiểm tra tên hoặc mã xã`,
         en: `${c.name} (${place(c.file, cellOf(c, "name"))}) is not on the master list; collected all the same, check its name or code`,
       });
     }

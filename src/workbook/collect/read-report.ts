@@ -35,6 +35,8 @@ export interface ReportedCommune {
   count?: number;
   /** Indicator values as typed, by code (by-indicator reports). */
   indicators?: Record<string, CellValue>;
+  /** Money raised by source (the form's optional lines), million VND, each with its cell. */
+  money?: { source: string; amount: number; cell: string }[];
   /** The cell of each value: "name", "code", "group", "district", "count", "TC5", "2.1"… */
   cells: Record<string, ValueSource>;
 }
@@ -104,6 +106,7 @@ function readForm(sheet: string, form: ReturnType<typeof readCommuneForm>): Repo
     commune.group = form.group.value;
     cells.group = { sheet, cell: form.group.cell };
   }
+  if (form.money.length > 0) commune.money = form.money;
   if (form.byIndicator) {
     commune.indicators = {};
     for (const item of form.items) {

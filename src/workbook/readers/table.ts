@@ -154,6 +154,17 @@ function repeatsHeader(row: readonly CellValue[], lastParts: string[]): boolean 
   return same >= 2;
 }
 
+/** A sentence alone on its row after a gap: a note under the table, not a data row. */
+function isLoneNote(row: readonly CellValue[]): boolean {
+  const texts = rowTexts(row);
+  return (
+    texts.length === 1 &&
+    hasNoNumbers(row) &&
+    texts[0].text.length >= 40 &&
+    texts[0].text.split(/\s+/).length >= 6
+  );
+}
+
 /**
  * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
  * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
@@ -251,14 +262,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
       });
       continue;
     }
-    const texts = rowTexts(row);
-    const loneNote =
-      gap > 0 &&
-      dataRows.length > 0 &&
-      texts.length === 1 &&
-      hasNoNumbers(row) &&
-      texts[0].text.length >= 40 &&
-      texts[0].text.split(/\s+/).length >= 6;
+    const loneNote = gap > 0 && dataRows.length > 0 && isLoneNote(row);
     if (isEndRow(row) || loneNote) {
       endRow = r;
       ignoredRows.push(r);
