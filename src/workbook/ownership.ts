@@ -101,7 +101,7 @@ function fingerprint(text: string): string {
 }
 
 /** Hash of cells given as (0-based sheet row, column, value): the order of the cells does not matter. */
-function cellsHash(cells: Iterable<[number, number, CellValue]>): string {
+export function cellsHash(cells: Iterable<[number, number, CellValue]>): string {
   const lines: string[] = [];
   for (const [row, col, value] of cells) {
     const form = canonical(value);

@@ -150,11 +150,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new ExcelJsWorkbook(new ExcelJS.Workbook());
   }
 
-  /** The .xlsx bytes; with `inlineStrings` no shared-strings part (every text stays in its sheet's part). */
-  async toXlsx(options: { inlineStrings?: boolean } = {}): Promise<Uint8Array> {
-    const buffer = await this.workbook.xlsx.writeBuffer(
-      options.inlineStrings ? ({ useSharedStrings: false } as never) : undefined
-    );
+  async toXlsx(): Promise<Uint8Array> {
+    const buffer = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(buffer as ArrayBuffer);
   }
 
