@@ -166,7 +166,7 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     "Real thresholds come from the province's own set (Decision 51/2025/QĐ-TTg and the province's decision).",
     "Thử / Try: ntm-plan summary assets/ntm-sample-2026.xlsx --year 2027",
     "Thử / Try: ntm-plan roadmap assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030",
-    "Thử / Try: ntm-plan allocate assets/ntm-sample-2026.xlsx --total 100000 --policy qd-16-2026",
+    "Thử / Try: ntm-plan allocate assets/ntm-sample-2026.xlsx --total 100000 --policy 2026-2030",
     "Thử / Try: ntm-plan plan assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030 --total 100000",
   ]) {
     about.addRow([line]);
@@ -225,7 +225,7 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
       ...TYPE_HEADERS,
     ])
   );
-  // The commune types an allocation policy reads (QĐ 16/2026 preset), made up with their own generator so the
+  // The commune types an allocation policy reads (2026-2030 preset (reported draft)), made up with their own generator so the
   // indicator values above stay as they were.
   const types = communeTypes(names.length);
   names.forEach((name, n) => {

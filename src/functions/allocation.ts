@@ -13,7 +13,6 @@ import {
   unreadableRules,
   type AllocationPolicy,
   type CommuneAttributes,
-  type PolicyPreset,
 } from "../engine/allocation";
 import { findCatalogue } from "../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../engine/catalogues";
@@ -86,7 +85,7 @@ export function allocate(
 function policyArgument(policy: unknown[][]): AllocationPolicy {
   const cells = policy.flat().filter((v) => !(v === null || v === undefined || v === ""));
   if (cells.length === 1 && typeof cells[0] === "string" && isPresetId(cells[0])) {
-    return presetPolicy(cells[0].trim().toLowerCase() as PolicyPreset["id"]);
+    return presetPolicy(cells[0]);
   }
   if (policy.length < 2) {
     throw new InputError({
@@ -121,8 +120,8 @@ function catalogueArgument(policy: AllocationPolicy, indicators?: unknown[][] | 
     throw new InputError({
       found: `${policy.id} (${catalogue.id})`,
       expected: {
-        vi: "bảng chỉ tiêu theo nhóm xã chỉ dùng với chính sách giai đoạn 2026-2030 (như qd-16-2026)",
-        en: "an indicator policy table only with a 2026-2030 policy (such as qd-16-2026)",
+        vi: "bảng chỉ tiêu theo nhóm xã chỉ dùng với chính sách giai đoạn 2026-2030 (như mẫu 2026-2030)",
+        en: "an indicator policy table only with a 2026-2030 policy (such as the preset 2026-2030)",
       },
     });
   }
@@ -191,7 +190,7 @@ function optionalYear(year: number | null | undefined): number | undefined {
  * Hệ số của từng xã theo chính sách phân bổ, tính từ danh sách xã / Each commune's coefficient under an
  * allocation policy, computed from the communes list.
  * @customfunction ALLOCATE_COEFFICIENT
- * @param policy Chính sách: "qd-07-2022", "qd-16-2026" (mẫu, cần đối chiếu văn bản hiện hành) hoặc vùng quy tắc có tiêu đề Điều kiện | Hệ số | Cách tính / Policy: a preset id (to check against the text in force) or a range of rules with the header Điều kiện | Hệ số | Cách tính
+ * @param policy Chính sách: "qd-07-2022" (các mức của QĐ 07/2022 áp dụng cho xã), "2026-2030" (theo thông tin về dự thảo, cần đối chiếu văn bản ban hành) hoặc vùng quy tắc có tiêu đề Điều kiện | Hệ số | Cách tính / Policy: a preset id (to check against the text in force) or a range of rules with the header Điều kiện | Hệ số | Cách tính
  * @param communes Vùng danh sách xã kể cả dòng tiêu đề (Tên xã, Số tiêu chí đạt, Khu vực, ATK, Biên giới…) / The communes range with its header row
  * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
  * @param [indicators] Bảng chỉ tiêu theo nhóm xã (2026-2030) khi vùng danh sách xã ghi giá trị từng chỉ tiêu / The indicator policy table (2026-2030) when the communes range gives indicator values
@@ -213,7 +212,7 @@ export function allocateCoefficient(
  * Quy tắc cho hệ số của từng xã, bằng lời ("Khu vực III → 50") / The rule behind each commune's coefficient, in
  * words ("Khu vực III → 50").
  * @customfunction ALLOCATE_RULE
- * @param policy Chính sách: "qd-07-2022", "qd-16-2026" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
+ * @param policy Chính sách: "qd-07-2022", "2026-2030" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
  * @param communes Vùng danh sách xã kể cả dòng tiêu đề / The communes range with its header row
  * @param [year] Năm phân bổ, cho quy tắc "Đăng ký đạt chuẩn" / Allocation year, for a "registered" rule
  * @param [indicators] Bảng chỉ tiêu theo nhóm xã (2026-2030) khi vùng danh sách xã ghi giá trị từng chỉ tiêu / The indicator policy table (2026-2030) when the communes range gives indicator values
@@ -237,7 +236,7 @@ export function allocateRule(
  * communes by a policy, rounded so that the amounts add up exactly to it.
  * @customfunction ALLOCATE_POLICY
  * @param total Tổng vốn (triệu đồng) / Envelope (million VND)
- * @param policy Chính sách: "qd-07-2022", "qd-16-2026" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
+ * @param policy Chính sách: "qd-07-2022", "2026-2030" hoặc vùng quy tắc có tiêu đề / Policy: a preset id or a range of rules with its header
  * @param communes Vùng danh sách xã kể cả dòng tiêu đề / The communes range with its header row
  * @param [unit] Làm tròn đến (1, 10, 100 triệu đồng; mặc định 1) / Round to (1, 10, 100 million; default 1)
  * @param [min] Mức tối thiểu mỗi xã / Guaranteed minimum per commune

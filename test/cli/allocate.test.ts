@@ -96,7 +96,7 @@ describe("ntm-plan allocate --out", () => {
     expect(json.warnings[0].vi).toContain("mẫu qd-07-2022");
   });
 
-  it("allocates to the communes of a 2026-2030 sheet by the QĐ 16/2026 preset, summarised by group and type", async () => {
+  it("allocates to the communes of a 2026-2030 sheet by the 2026-2030 preset (reported draft), summarised by group and type", async () => {
     const file = path.join(FIXTURES, "communes-2026-2030.csv");
     const { code, out } = await run([
       "allocate",
@@ -106,7 +106,7 @@ describe("ntm-plan allocate --out", () => {
       "--unit",
       "10",
       "--policy",
-      "qd-16-2026",
+      "2026-2030",
       "--json",
     ]);
     expect(code).toBe(0);

@@ -15,7 +15,7 @@ async function rowDetails(table: Locator, row: number): Promise<string> {
 
 /**
  * A clerk allocates to communes by policy in browser mode: the sample's 2021-2025 commune sheet by the QĐ 07/2022
- * preset named in the form, then an uploaded 2026-2030 commune sheet by the QĐ 16/2026 policy inserted from the
+ * preset named in the form, then an uploaded 2026-2030 commune sheet by the 2026-2030 policy inserted from the
  * templates menu (a copy in the workbook, found as the policy input).
  */
 describe("allocation by policy in the task pane (browser mode)", () => {
@@ -43,7 +43,7 @@ describe("allocation by policy in the task pane (browser mode)", () => {
     expect(await page.getByTestId("warnings").innerText()).toContain("qd-07-2022");
   });
 
-  it("allocates an uploaded 2026-2030 sheet by the inserted QĐ 16/2026 policy sheet, with reasons", async () => {
+  it("allocates an uploaded 2026-2030 sheet by the inserted 2026-2030 policy sheet, with reasons", async () => {
     const { page } = session;
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Xã");
@@ -73,14 +73,14 @@ describe("allocation by policy in the task pane (browser mode)", () => {
     await page.getByTestId("templates").click();
     await page.getByTestId("template-allocation-policy").click();
     await expect(page.getByTestId("template-written").innerText()).resolves.toContain(
-      "Mau_CS_QD16_2026"
+      "Mau_CS_2026_2030"
     );
     await page.getByTestId("job-picker").selectOption("allocate");
-    await expect(page.getByTestId("input-policy").inputValue()).resolves.toBe("Mau_CS_QD16_2026");
+    await expect(page.getByTestId("input-policy").inputValue()).resolves.toBe("Mau_CS_2026_2030");
     await page.getByTestId("option-policy").fill("");
     await page.getByTestId("option-total").fill("10000");
     await runChosenJob(page);
-    await screenshot(page, "allocate-qd-16-2026-sheet");
+    await screenshot(page, "allocate-2026-2030-sheet");
     expect(await page.getByTestId("problem").allInnerTexts()).toEqual([]);
     const table = page.locator('[data-testid="result-table"][data-table="NTM_PhanBo"]');
     expect(await rowDetails(table, 0)).toContain("Các xã còn lại → 25");

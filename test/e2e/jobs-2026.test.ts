@@ -117,12 +117,12 @@ describe("a 2026-2030 workbook through the jobs in the task pane (browser mode)"
     expect(years).toContain(`\t${last.standard}\t`);
   });
 
-  it("allocation by the QĐ 16/2026 preset from the commune types, and by the coefficients sheet keyed by Mã xã", async () => {
-    const byPolicy = (await cli("allocate", "--total", "100000", "--policy", "qd-16-2026")) as {
+  it("allocation by the 2026-2030 preset (reported draft) from the commune types, and by the coefficients sheet keyed by Mã xã", async () => {
+    const byPolicy = (await cli("allocate", "--total", "100000", "--policy", "2026-2030")) as {
       total: number;
       allocations: { unit: string; amount: number }[];
     };
-    await run("allocate", { total: "100000", policy: "qd-16-2026" });
+    await run("allocate", { total: "100000", policy: "2026-2030" });
     expect(await tile("envelope")).toBe(formatVi(byPolicy.total));
     expect(await tile("units")).toBe(formatVi(byPolicy.allocations.length));
     const largest = [...byPolicy.allocations].sort((a, b) => b.amount - a.amount)[0];

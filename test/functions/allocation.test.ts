@@ -76,8 +76,8 @@ describe("NTM.ALLOCATE_COEFFICIENT, ALLOCATE_RULE, ALLOCATE_POLICY", () => {
     ]);
   });
 
-  it("gives a 2026-2030 range its coefficients by QĐ 16/2026 and by a range of rules", () => {
-    expect(allocateCoefficient([["qd-16-2026"]], COMMUNES_2026)).toEqual([[25], [31], [53], [50]]);
+  it("gives a 2026-2030 range its coefficients by the 2026-2030 preset and by a range of rules", () => {
+    expect(allocateCoefficient([["2026-2030"]], COMMUNES_2026)).toEqual([[25], [31], [53], [50]]);
     const rules = [
       ["Điều kiện", "Hệ số", "Cách tính"],
       ["Các xã còn lại", 1, "Cao nhất"],
@@ -94,7 +94,7 @@ describe("NTM.ALLOCATE_COEFFICIENT, ALLOCATE_RULE, ALLOCATE_POLICY", () => {
 
   it("refuses a range without the columns the policy reads, naming them", () => {
     const narrow = COMMUNES_2026.map((r) => r.slice(0, 5));
-    expect(() => allocateCoefficient([["qd-16-2026"]], narrow)).toThrow(/Biên giới|biên giới/);
+    expect(() => allocateCoefficient([["2026-2030"]], narrow)).toThrow(/Biên giới|biên giới/);
     expect(() => allocateCoefficient([["qd-99"]], COMMUNES_2026)).toThrow(/qd-07-2022/);
   });
 });

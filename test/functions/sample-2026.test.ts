@@ -1,6 +1,6 @@
 // The custom functions on the cells of the illustrative 2026-2030 sample give the CLI's per-commune figures:
 // criteria met and which (NTM.CRITERIA_MET, NTM.CRITERIA_LIST), each indicator met or not (NTM.INDICATOR_MET), and
-// the allocation by the QĐ 16/2026 preset (NTM.ALLOCATE_COEFFICIENT, NTM.ALLOCATE_POLICY with the indicator policy
+// the allocation by the 2026-2030 preset (reported draft) (NTM.ALLOCATE_COEFFICIENT, NTM.ALLOCATE_POLICY with the indicator policy
 // range, since the communes range gives raw indicator values). There is no custom
 // function for next year's targets per indicator (NTM.NEXT plans 2021-2025 criteria lists only).
 import "./custom-functions-mock";
@@ -82,25 +82,25 @@ describe("custom functions on the 2026-2030 sample agree with the CLI", () => {
     expect(checked).toBeGreaterThan(targets.reduce((n, c) => n + c.missing.length, 0));
   });
 
-  it("NTM.ALLOCATE_COEFFICIENT and NTM.ALLOCATE_POLICY give the CLI's allocation by the QĐ 16/2026 preset", async () => {
+  it("NTM.ALLOCATE_COEFFICIENT and NTM.ALLOCATE_POLICY give the CLI's allocation by the 2026-2030 preset (reported draft)", async () => {
     const run = await runCli([
       "allocate",
       SAMPLE,
       "--total",
       "100000",
       "--policy",
-      "qd-16-2026",
+      "2026-2030",
       "--json",
     ]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as {
       allocations: { unit: string; coefficient: number; amount: number }[];
     };
-    const coefficients = allocateCoefficient([["qd-16-2026"]], communes, undefined, policy);
+    const coefficients = allocateCoefficient([["2026-2030"]], communes, undefined, policy);
     expect(coefficients.map((r) => r[0])).toEqual(json.allocations.map((a) => a.coefficient));
     const amounts = allocatePolicy(
       100000,
-      [["qd-16-2026"]],
+      [["2026-2030"]],
       communes,
       undefined,
       undefined,
@@ -110,6 +110,6 @@ describe("custom functions on the 2026-2030 sample agree with the CLI", () => {
     );
     expect(amounts.map((r) => r[0])).toEqual(json.allocations.map((a) => a.amount));
     // Without the indicator policy the raw values cannot be read: refused, never guessed.
-    expect(() => allocateCoefficient([["qd-16-2026"]], communes)).toThrow(/93[.,]1/);
+    expect(() => allocateCoefficient([["2026-2030"]], communes)).toThrow(/93[.,]1/);
   }, 60_000);
 });

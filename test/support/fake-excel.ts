@@ -46,6 +46,9 @@ export class FakeSheet {
   /** Cells by row, then column (sparse arrays: a 10,000-row sheet stays cheap to scan). */
   private rows: Cell[][] = [];
   visibility = "Visible";
+  /** Hidden or filtered-out rows and hidden columns, 0-based (test setup). */
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
   frozenRows = 0;
   bold = new Set<string>();
   tables: { name: string; address: string; style?: string }[] = [];
@@ -365,6 +368,10 @@ function sheetProxy(sheet: FakeSheet) {
       };
       mock.isNullObject = false;
       mock.clear = () => range.clear();
+      mock.getSpecialCellsOrNullObject = (type: string) => {
+        if (type !== "Visible") throw new Error(`fake: special cells ${type}`);
+        return visibleAreas(sheet, b);
+      };
       return mock;
     },
     getRangeByIndexes: (r: number, c: number, h: number, w: number) => {
@@ -459,6 +466,54 @@ function sheetProxy(sheet: FakeSheet) {
           },
         },
       },
+    },
+  };
+}
+
+/** Runs of indices from first to last not in `hidden`: [first, last] pairs. */
+function shownRuns(first: number, last: number, hidden: Set<number>): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = first; i <= last; i++) {
+    if (hidden.has(i)) continue;
+    const run = runs[runs.length - 1];
+    if (run && run[1] === i - 1) run[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+/**
+ * The used range's visible cells as Excel gives them (a RangeAreas, ExcelApi 1.9): blocks of visible rows × visible
+ * columns, each address with its sheet's name, the address readable only once loaded and synced; a null object when
+ * every cell is hidden.
+ */
+function visibleAreas(
+  sheet: FakeSheet,
+  b: { top: number; left: number; bottom: number; right: number }
+) {
+  const rows = shownRuns(b.top, b.bottom, sheet.hiddenRows);
+  const cols = shownRuns(b.left, b.right, sheet.hiddenCols);
+  if (rows.length === 0 || cols.length === 0) return NULL_OBJECT;
+  const name = /^[A-Za-z0-9_]+$/.test(sheet.name)
+    ? sheet.name
+    : `'${sheet.name.replace(/'/g, "''")}'`;
+  const address = rows
+    .flatMap(([top, bottom]) =>
+      cols.map(([left, right]) => `${name}!${a1(top, left)}:${a1(bottom, right)}`)
+    )
+    .join(",");
+  let loaded = false;
+  return {
+    isNullObject: false,
+    load(props: string) {
+      sheet.book.pending.push(() => {
+        loaded = props.split(",").includes("address");
+        return JSON.stringify(address).length;
+      });
+    },
+    get address() {
+      if (!loaded) throw new Error("PropertyNotLoaded: address");
+      return address;
     },
   };
 }

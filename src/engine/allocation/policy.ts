@@ -92,6 +92,10 @@ export interface AllocationPolicy {
   preset: boolean;
   /** For presets: what the user must check before relying on it. */
   caution?: Bilingual;
+  /** For a preset named by a withdrawn id: why the id was withdrawn and which to use (said in the result). */
+  deprecation?: Bilingual;
+  /** Where the period came from: a preset's own, a policy sheet's "Giai đoạn" cell or title (with the cell). */
+  periodFrom?: { sheet: string; cell: string };
   rules: PolicyRule[];
 }
 

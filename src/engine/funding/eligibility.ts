@@ -1,14 +1,14 @@
-// The 2026-2030 programme's rule on central funds, as reported (QĐ 16/2026/QĐ-TTg, unverified): only provinces
+// The 2026-2030 programme's rule on central funds, as reported of the draft (no decision number confirmed): only provinces
 // that receive budget-balancing transfers from the central budget get central funds, with priority for those whose
 // share of balancing support is at least 70%.
 
+import { RULE_2026_2030 } from "../allocation/presets";
 import { supportSharePercent } from "./counterpart";
 
 /** Priority threshold of the share of central balancing support, in percent (as reported; to check). */
 export const PRIORITY_SUPPORT_SHARE = 70;
 
-export const ELIGIBILITY_SOURCE =
-  "QĐ 16/2026/QĐ-TTg (theo báo cáo, cần đối chiếu văn bản hiện hành / as reported, to check against the text in force)";
+export const ELIGIBILITY_SOURCE = `${RULE_2026_2030.vi} / ${RULE_2026_2030.en}`;
 
 export interface ProgrammeEligibility {
   /** The province's share of central balancing support, percent. */

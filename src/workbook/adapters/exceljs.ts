@@ -5,6 +5,7 @@ import { InputError } from "../../engine/errors";
 import {
   a1,
   checkGridSize,
+  isCellError,
   UNCALCULATED,
   type CellValue,
   type Grid,
@@ -39,6 +40,7 @@ import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
+import { emptyTextFormulas } from "./xlsx-formulas";
 import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 export { csvSheetName, parseCsv };
@@ -77,6 +79,20 @@ function mergedRanges(sheet: ExcelJS.Worksheet): MergedRange[] {
   }));
 }
 
+/**
+ * Hidden columns up to `width`, 0-based: hidden by hand, inside a collapsed outline group (saved hidden), or of
+ * width 0. Read from the sheet's column definitions without creating any (getColumn would add them to the file).
+ */
+function hiddenColumns(sheet: ExcelJS.Worksheet, width: number): number[] {
+  const columns = (sheet.columns ?? []) as (Partial<ExcelJS.Column> | undefined)[];
+  const out: number[] = [];
+  for (let c = 0; c < Math.min(width, columns.length); c++) {
+    const column = columns[c];
+    if (column && (column.hidden === true || column.width === 0)) out.push(c);
+  }
+  return out;
+}
+
 function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     return { error: value.error as ExcelJS.CellErrorValue["error"] };
@@ -107,7 +123,21 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Table names taken outside this workbook (a package grafted into a user's file: theirs). */
   private reservedTables: string[] = [];
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * Per worksheet, the formula cells saved with an empty text result (=IF(…;"";…) as Excel and LibreOffice save it),
+   * which ExcelJS gives no result, as if uncalculated: they are read as blank.
+   */
+  private readonly emptyText = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    emptyText: ReadonlyMap<string, Set<string>> = new Map()
+  ) {
+    for (const [name, cells] of emptyText) {
+      const sheet = workbook.getWorksheet(name);
+      if (sheet) this.emptyText.set(sheet, cells);
+    }
+  }
 
   /** Table names the tables written here must not take (names are workbook-wide in Excel, ignoring case). */
   reserveTableNames(names: string[]): void {
@@ -121,11 +151,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
+    const emptyText = emptyTextFormulas(parts);
     try {
-      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)), emptyText);
     } catch (first) {
       try {
-        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))), emptyText);
       } catch {
         throw unreadableXlsx(first);
       }
@@ -254,21 +285,33 @@ export class ExcelJsWorkbook implements WorkbookPort {
     });
     checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
+    const hiddenRows: number[] = [];
+    const blanks = this.emptyText.get(sheet);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // Hidden by hand, shrunk to nothing, or filtered out: Excel saves each as a hidden row.
+      if (row.hidden) hiddenRows.push(rowNumber - 1);
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell holds the value
-        values[colNumber - 1] = fromExcelJsValue(cell.value);
+        const value = fromExcelJsValue(cell.value);
+        // A formula whose saved result is empty text is a blank cell, not an uncalculated one.
+        values[colNumber - 1] =
+          blanks && isCellError(value) && value.error === UNCALCULATED && blanks.has(cell.address)
+            ? null
+            : value;
       });
       rows[rowNumber - 1] = values;
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill(null);
     const merges = mergedRanges(sheet);
+    const hiddenCols = hiddenColumns(sheet, width);
     return {
       sheet: found,
       rows,
       origin: { row: 0, col: 0 },
       ...(merges.length > 0 ? { merges } : {}),
+      ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+      ...(hiddenCols.length > 0 ? { hiddenCols } : {}),
     };
   }
 

@@ -32,6 +32,9 @@ interface MemorySheet {
   id: string;
   name: string;
   cells: CellValue[][];
+  /** Hidden or filtered-out rows and hidden columns, 0-based (test setup). */
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -71,6 +74,18 @@ export class MemoryWorkbook implements WorkbookPort {
     return `m${this.made}`;
   }
 
+  /** Hides rows of a user's sheet (0-based), as Excel's Hide or a filter does (test setup). */
+  hideRows(name: string, rows: number[]): void {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (sheet) sheet.hiddenRows = [...new Set([...(sheet.hiddenRows ?? []), ...rows])];
+  }
+
+  /** Hides columns of a user's sheet (0-based: 2 is C), as Excel's Hide does (test setup). */
+  hideColumns(name: string, cols: number[]): void {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (sheet) sheet.hiddenCols = [...new Set([...(sheet.hiddenCols ?? []), ...cols])];
+  }
+
   /** Hides a user's sheet (test setup), as Excel's Hide does. */
   hideSheet(name: string): void {
     this.hidden.add(name);
@@ -105,7 +120,17 @@ export class MemoryWorkbook implements WorkbookPort {
     );
     if (found === undefined) throw missingSheetError(name, await this.sheetNames());
     const sheet = this.sheets.find((s) => s.name === found)!;
-    return { sheet: found, rows: sheet.cells.map((r) => [...r]), origin: { row: 0, col: 0 } };
+    return {
+      sheet: found,
+      rows: sheet.cells.map((r) => [...r]),
+      origin: { row: 0, col: 0 },
+      ...(sheet.hiddenRows?.length
+        ? { hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b) }
+        : {}),
+      ...(sheet.hiddenCols?.length
+        ? { hiddenCols: [...sheet.hiddenCols].sort((a, b) => a - b) }
+        : {}),
+    };
   }
 
   async writeResults(outputs: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {

@@ -36,6 +36,8 @@ import type { WorkbookPort, WriteOptions } from "../port";
 /** getRangeByIndexes and freezePanes need 1.7; getUsedRangeOrNullObject and getItemOrNullObject need 1.4. */
 export const REQUIRED_EXCEL_API = "1.7";
 export const PAGE_LAYOUT_API = "1.9";
+/** Range.getSpecialCellsOrNullObject("Visible") (hidden and filtered-out rows and columns) needs 1.9. */
+export const VISIBLE_CELLS_API = "1.9";
 /** RangeAreas.select: several areas selected at once (Worksheet.getRanges alone is 1.9). */
 export const RANGE_AREAS_API = "1.18";
 
@@ -80,6 +82,37 @@ export function isDateFormat(format: unknown): boolean {
     .replace(/\[[^\]]*\]/g, "")
     .replace(/\\./g, "");
   return bare.toLowerCase() !== "general" && /[dmyhs]/i.test(bare);
+}
+
+/**
+ * Hidden rows and columns of a used range (0-based sheet coordinates) from the address of its visible cells
+ * ("'Xã'!A1:F3,'Xã'!A6:F9"; null when no cell is visible): a row or column no visible block covers is hidden.
+ */
+export function hiddenFromVisible(
+  address: string | null,
+  origin: { row: number; col: number },
+  rowCount: number,
+  columnCount: number
+): { rows: number[]; cols: number[] } {
+  const shownRows = new Uint8Array(rowCount);
+  const shownCols = new Uint8Array(columnCount);
+  // Sheet names (quoted ones may hold commas and "!") are dropped before the blocks are split.
+  const local = (address ?? "").replace(/'(?:[^']|'')*'!/g, "").replace(/[^,!']+!/g, "");
+  for (const part of local.split(",")) {
+    const m = /^\s*\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?\s*$/.exec(part);
+    if (!m) continue;
+    const top = Number(m[2]) - 1 - origin.row;
+    const bottom = Number(m[4] ?? m[2]) - 1 - origin.row;
+    const left = columnIndex(m[1]) - origin.col;
+    const right = columnIndex(m[3] ?? m[1]) - origin.col;
+    for (let r = Math.max(0, top); r <= Math.min(rowCount - 1, bottom); r++) shownRows[r] = 1;
+    for (let c = Math.max(0, left); c <= Math.min(columnCount - 1, right); c++) shownCols[c] = 1;
+  }
+  const rows: number[] = [];
+  const cols: number[] = [];
+  shownRows.forEach((shown, r) => shown || rows.push(origin.row + r));
+  shownCols.forEach((shown, c) => shown || cols.push(origin.col + c));
+  return { rows, cols };
 }
 
 /** Excel's serial date (1900 system) as a UTC Date. */
@@ -240,6 +273,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private metaId: string | null | undefined;
   /** Page layout (paper, orientation, print titles, headers) needs ExcelApi 1.9; older Excel prints its defaults. */
   private readonly pageLayout: boolean;
+  /** Hidden rows and columns are read from the used range's visible cells (ExcelApi 1.9); older Excel reports none. */
+  private readonly visibleCells: boolean;
   /** Selecting several areas at once (RangeAreas.select) needs ExcelApi 1.18; older Excel selects the first. */
   private readonly rangeAreas: boolean;
 
@@ -248,6 +283,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       throw new RequirementError(REQUIRED_EXCEL_API);
     }
     this.pageLayout = requirements.isSetSupported("ExcelApi", PAGE_LAYOUT_API);
+    this.visibleCells = requirements.isSetSupported("ExcelApi", VISIBLE_CELLS_API);
     this.rangeAreas = requirements.isSetSupported("ExcelApi", RANGE_AREAS_API);
   }
 
@@ -296,7 +332,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
     });
   }
 
-  /** Two syncs: the used range's address and size, then its values, types and formats (in row blocks if huge). */
+  /**
+   * Two syncs: the used range's address and size, then its values and formats (in row blocks if huge) with the
+   * address of its visible cells, from which the hidden rows and columns follow (no sync of their own).
+   */
   async readSheet(name: string): Promise<Grid> {
     let grid: Grid | "meta";
     try {
@@ -348,6 +387,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // A stray cell far away would make the used range billions of cells: refused before anything is read.
       checkGridSize(sheet.name, origin, rowCount, columnCount);
       const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(columnCount, 1)));
+      // Answered with the first block: one address, a few bytes per visible block of cells.
+      const visibleCells: Excel.RangeAreas[] = [];
+      if (this.visibleCells) {
+        const visible = used.getSpecialCellsOrNullObject("Visible");
+        visible.load("address");
+        visibleCells.push(visible);
+      }
       const rows: CellValue[][] = [];
       for (let start = 0; start < rowCount; start += rowsPerBlock) {
         const count = Math.min(rowsPerBlock, rowCount - start);
@@ -365,7 +411,20 @@ export class OfficeJsWorkbook implements WorkbookPort {
         );
       }
       if (sheet.visibility === "VeryHidden" && rows[0]?.[0] === META_SIGNATURE) return "meta";
-      return { sheet: sheet.name, rows, origin };
+      let hidden: { rows: number[]; cols: number[] } = { rows: [], cols: [] };
+      if (this.visibleCells) {
+        for (const visible of visibleCells) {
+          const address = visible.isNullObject ? null : visible.address;
+          hidden = hiddenFromVisible(address, origin, rowCount, columnCount);
+        }
+      }
+      return {
+        sheet: sheet.name,
+        rows,
+        origin,
+        ...(hidden.rows.length > 0 ? { hiddenRows: hidden.rows } : {}),
+        ...(hidden.cols.length > 0 ? { hiddenCols: hidden.cols } : {}),
+      };
     });
   }
 

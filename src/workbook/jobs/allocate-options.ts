@@ -20,10 +20,10 @@ export const ALLOCATE_OPTIONS = declareOptions({
     label: { vi: "Chính sách phân bổ", en: "Allocation policy" },
     absent: { vi: "trang hệ số", en: "a coefficients sheet" },
     help: {
-      vi: "qd-07-2022, qd-16-2026 (mẫu, cần đối chiếu văn bản) hoặc tên trang chính sách",
-      en: "qd-07-2022, qd-16-2026 (presets, to check) or a policy sheet name",
+      vi: "qd-07-2022 (các mức theo tỉnh của QĐ 07/2022 áp dụng cho xã), 2026-2030 (theo thông tin về dự thảo, cần đối chiếu văn bản ban hành) hoặc tên trang chính sách",
+      en: "qd-07-2022 (Decision 07/2022's province bands applied to communes), 2026-2030 (from reports of the draft, to check against the text issued) or a policy sheet name",
     },
-    example: "qd-16-2026",
+    example: "2026-2030",
   }),
   unit: numberOption({
     label: { vi: "Làm tròn đến", en: "Round to" },

@@ -64,7 +64,7 @@ async function resolvePolicy(
   optionId: string,
   value: string
 ): Promise<AllocationPolicy> {
-  if (isPresetId(value)) return presetPolicy(value.trim().toLowerCase() as "qd-07-2022");
+  if (isPresetId(value)) return presetPolicy(value);
   const workbook = request.inputs.policy?.workbook ?? workbookOf(request);
   const sheet = await sheetByName(workbook, value.trim());
   if (!sheet) {
@@ -184,7 +184,11 @@ function checkReadable(
 
 function presetWarning(policy: AllocationPolicy, role: Bilingual): Warning[] {
   if (!policy.preset) return [];
+  const deprecation = policy.deprecation
+    ? [{ vi: `${role.vi}: ${policy.deprecation.vi}`, en: `${role.en}: ${policy.deprecation.en}` }]
+    : [];
   return [
+    ...deprecation,
     {
       vi: `${role.vi}: dùng chính sách mẫu ${policy.id} — ${policy.title.vi}. ${policy.caution ? `${policy.caution.vi}. ` : ""}Cần đối chiếu văn bản hiện hành; có thể chèn mẫu vào sổ để sửa.`,
       en: `${role.en}: using the preset ${policy.id} — ${policy.title.en}. ${policy.caution ? `${policy.caution.en}. ` : ""}Check against the text in force; the preset can be inserted into the workbook and edited.`,

@@ -45,8 +45,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
         throw new InputError({
           found: `${id} = ${String(v)}`,
           expected: {
-            vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, qd-16-2026 hoặc tên trang)`,
-            en: `${id} applies to an allocation by policy (policy: qd-07-2022, qd-16-2026 or a sheet name)`,
+            vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, 2026-2030 hoặc tên trang)`,
+            en: `${id} applies to an allocation by policy (policy: qd-07-2022, 2026-2030 or a sheet name)`,
           },
         });
       }

@@ -2,7 +2,11 @@
 
 import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
-import { ambiguousNumberWarnings, invisibleCharacterWarnings } from "../readers/table";
+import {
+  ambiguousNumberWarnings,
+  hiddenColumnWarnings,
+  invisibleCharacterWarnings,
+} from "../readers/table";
 import { sheetChoiceWarnings } from "../reading/sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
 
@@ -20,7 +24,7 @@ function recordingPort(port: WorkbookPort, grids: Grid[]): WorkbookPort {
   };
 }
 
-/** The job with the sheet-choice and ambiguous-number warnings of every sheet it read added to its warnings. */
+/** The job with the sheet-choice, hidden-column and ambiguous-number warnings of every sheet it read added to its warnings. */
 export function withNumberNotes(job: PlanningJob): PlanningJob {
   return {
     ...job,
@@ -36,6 +40,7 @@ export function withNumberNotes(job: PlanningJob): PlanningJob {
         .filter((g) => !seen.has(g) && seen.add(g))
         .flatMap((g) => [
           ...sheetChoiceWarnings(g),
+          ...hiddenColumnWarnings(g),
           ...ambiguousNumberWarnings(g),
           ...invisibleCharacterWarnings(g),
         ]);

@@ -12,6 +12,7 @@ import type { Warning } from "../../engine/types";
 import { labelKey } from "../../engine/text";
 import {
   cellText,
+  columnLetters,
   gridAddress,
   isBlank,
   isCellError,
@@ -23,7 +24,8 @@ import { headerBlock, headerTextFromAbove, isColumnNumberRow } from "../layout/h
 import { hasNoNumbers, isEndRow, rowTexts } from "../layout/labels";
 import { tableUnit, type MoneyUnit } from "../layout/units";
 import { legacyEncoding, legacyExpected } from "../layout/legacy-text";
-import { newRecord, skipRow, useRow, type TableRecord } from "../reading/record";
+import { newRecord, noteColumn, skipRow, useRow, type TableRecord } from "../reading/record";
+import type { ColumnRole } from "../reading/types";
 
 export interface ColumnSpec {
   key: string;
@@ -74,14 +76,35 @@ function matches(header: string, spec: ColumnSpec): boolean {
   });
 }
 
-function matchTexts(texts: string[], specs: ColumnSpec[]): Record<string, number> {
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * Headers given to specs, each spec to its first column. Visible columns are matched first: a hidden column takes a
+ * spec only when no visible column matches it (a hidden copy of last year's count never stands in for this year's).
+ */
+function matchTexts(
+  texts: string[],
+  specs: ColumnSpec[],
+  hidden: ReadonlySet<number> = NONE
+): Record<string, number> {
   const columns: Record<string, number> = {};
-  texts.forEach((text, c) => {
-    if (text === "") return;
-    const spec = specs.find((s) => columns[s.key] === undefined && matches(text, s));
-    if (spec) columns[spec.key] = c;
-  });
+  const pass = (wantHidden: boolean) =>
+    texts.forEach((text, c) => {
+      if (text === "" || hidden.has(c) !== wantHidden) return;
+      const spec = specs.find((s) => columns[s.key] === undefined && matches(text, s));
+      if (spec) columns[spec.key] = c;
+    });
+  pass(false);
+  if (hidden.size > 0) pass(true);
   return columns;
+}
+
+/** The grid's hidden columns as indices into its row arrays. */
+function hiddenColumnIndices(grid: Grid): ReadonlySet<number> {
+  if (!grid.hiddenCols || grid.hiddenCols.length === 0) return NONE;
+  const out = new Set<number>();
+  for (const sc of grid.hiddenCols) if (sc >= grid.origin.col) out.add(sc - grid.origin.col);
+  return out;
 }
 
 /** A row's header texts: its own cells, or for a blank cell the text of a header row just above (merged down). */
@@ -131,17 +154,29 @@ function repeatsHeader(row: readonly CellValue[], lastParts: string[]): boolean 
   return same >= 2;
 }
 
+/** A sentence alone on its row after a gap: a note under the table, not a data row. */
+function isLoneNote(row: readonly CellValue[]): boolean {
+  const texts = rowTexts(row);
+  return (
+    texts.length === 1 &&
+    hasNoNumbers(row) &&
+    texts[0].text.length >= 40 &&
+    texts[0].text.split(/\s+/).length >= 6
+  );
+}
+
 /**
  * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
  * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
  */
 export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | null {
   let best: { row: number; columns: Record<string, number> } | null = null;
+  const hidden = hiddenColumnIndices(grid);
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
   for (let r = 0; r < scan; r++) {
     const texts = effectiveTexts(grid, r);
     if (looksLikeData(grid.rows[r] ?? []) && !namesAHeaderExactly(texts, specs)) continue;
-    const columns = matchTexts(texts, specs);
+    const columns = matchTexts(texts, specs, hidden);
     const count = Object.keys(columns).length;
     if (
       hasRequired(specs, columns) &&
@@ -155,13 +190,14 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   const required = specs.filter((s) => s.required).map((s) => best!.columns[s.key]);
   const keyCols = required.length > 0 ? required : [Object.values(best.columns)[0]];
   const block = headerBlock(grid, best.row, keyCols);
-  let columns = matchTexts(block.lastParts, specs);
+  let columns = matchTexts(block.lastParts, specs, hidden);
   // A column named by a bare number under a caption (criterion 7 under "Tiêu chí đạt") is not the caption's column.
   const numbered = (c: number) => /^\d{1,2}$/.test(block.lastParts[c] ?? "");
   // A column named only by its group ("Năm 2023 / Kế hoạch" for an alias "Năm 2023 Kế hoạch") is matched whole.
   const composed = matchTexts(
     block.headers.map((h, c) => (numbered(c) ? "" : h)),
-    specs.filter((s) => columns[s.key] === undefined)
+    specs.filter((s) => columns[s.key] === undefined),
+    hidden
   );
   for (const [key, col] of Object.entries(composed)) {
     if (!Object.values(columns).includes(col)) columns[key] = col;
@@ -175,16 +211,24 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   ) {
     columns = bestColumns;
   }
-  const used = new Set(Object.values(columns));
-  const unmatched = block.headers
-    .map((header, col) => ({ col, header }))
-    .filter((h) => h.header !== "" && !used.has(h.col));
+  // A visible column matched in the composed pass may have left a hidden one holding the same spec's twin.
+  for (const [key, col] of Object.entries(columns)) {
+    if (!hidden.has(col)) continue;
+    const spec = specs.find((s) => s.key === key)!;
+    const visible = block.headers.findIndex(
+      (h, c) =>
+        !hidden.has(c) &&
+        !Object.values(columns).includes(c) &&
+        (matches(block.lastParts[c] ?? "", spec) || matches(h, spec))
+    );
+    if (visible >= 0) columns[key] = visible;
+  }
+  const record = newRecord();
 
   let columnNumberRow: number | null = null;
   let endRow: number | null = null;
   const dataRows: number[] = [];
   const ignoredRows: number[] = [];
-  const record = newRecord();
   const skip = (r: number, role: Parameters<typeof skipRow>[2], why: Bilingual) =>
     skipRow({ record } as Parameters<typeof skipRow>[0], r, role, why);
   let gap = 0;
@@ -218,14 +262,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
       });
       continue;
     }
-    const texts = rowTexts(row);
-    const loneNote =
-      gap > 0 &&
-      dataRows.length > 0 &&
-      texts.length === 1 &&
-      hasNoNumbers(row) &&
-      texts[0].text.length >= 40 &&
-      texts[0].text.split(/\s+/).length >= 6;
+    const loneNote = gap > 0 && dataRows.length > 0 && isLoneNote(row);
     if (isEndRow(row) || loneNote) {
       endRow = r;
       ignoredRows.push(r);
@@ -239,6 +276,14 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     dataRows.push(r);
     useRow({ record } as Parameters<typeof useRow>[0], r);
   }
+  const used = new Set(Object.values(columns));
+  const setAside =
+    hidden.size > 0
+      ? hiddenColumnRoles({ grid, block, specs, columns, hidden, record, dataRows })
+      : NONE;
+  const unmatched = block.headers
+    .map((header, col) => ({ col, header }))
+    .filter((h) => h.header !== "" && !used.has(h.col) && !setAside.has(h.col));
   return {
     grid,
     headerRow: block.bottom,
@@ -253,6 +298,203 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     unit: tableUnit(grid, block.top, block.headers),
     record,
   };
+}
+
+/** Spec keys whose column role is plain; criterion mark columns are "tc<n>". */
+const ROLE_OF_KEY: Record<string, ColumnRole> = {
+  name: "name",
+  code: "code",
+  group: "group",
+  district: "district",
+  count: "count",
+  list: "list",
+  tier: "tier",
+  registered: "registered",
+  difficult: "difficult",
+  year: "year",
+  label: "label",
+  amount: "amount",
+  share: "share",
+  note: "note",
+  cost: "cost",
+  coefficient: "coefficient",
+  indicator: "indicator",
+};
+
+function roleOfKey(key: string): { role: ColumnRole; criterion?: string } {
+  const mark = /^tc(\d+)$/.exec(key);
+  if (mark) return { role: "marks", criterion: mark[1] };
+  return { role: ROLE_OF_KEY[key] ?? "other" };
+}
+
+/**
+ * What a header is for, without the words that tell two versions apart: "Kế hoạch 2024 (dự thảo lần 1)" and
+ * "Kế hoạch 2024" play the same role. Bracketed parts and unit words are left out too.
+ */
+function roleKey(header: string): string {
+  return (
+    labelKey(header.replace(/\([^)]*\)|\[[^\]]*\]|\//g, " "))
+      .replace(/\b(du thao|ban du thao|lan \d+|lan dau|ban dau|ban cu|cu|draft|old|v\d+)\b/g, " ")
+      // A unit line above one column only ("triệu đồng") is composed into its header, not into a hidden one's.
+      .replace(
+        /\b(dvt|don vi tinh|trieu dong|ty dong|nghin dong|ngan dong|million vnd|billion vnd)\b/g,
+        " "
+      )
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+/** The words of a header's role: its roleKey without years ("Kết quả năm 2022" and "Kết quả năm 2023" alike). */
+function roleWords(header: string): string[] {
+  return roleKey(header)
+    .replace(/\b(19|20)\d\d\b/g, " ")
+    .split(" ")
+    .filter((w) => w !== "");
+}
+
+/**
+ * The visible column playing a hidden column's role, found by header: the same header but for version words, units
+ * and years, or one naming the other's role in more words ("Kết quả năm 2022" beside "Kết quả huy động năm 2023":
+ * last year's figures beside this year's). Undefined when none.
+ */
+function visibleTwin(
+  headers: string[],
+  header: string,
+  hidden: ReadonlySet<number>
+): number | undefined {
+  const key = roleKey(header);
+  if (key === "") return undefined;
+  const same = headers.findIndex((h, v) => !hidden.has(v) && h !== "" && roleKey(h) === key);
+  if (same >= 0) return same;
+  const words = roleWords(header);
+  if (words.length === 0) return undefined;
+  const within = (a: string[], b: string[]) => a.every((w) => b.includes(w));
+  const near = headers.findIndex((h, v) => {
+    if (hidden.has(v) || h === "") return false;
+    const other = roleWords(h);
+    return other.length > 0 && (within(words, other) || within(other, words));
+  });
+  return near >= 0 ? near : undefined;
+}
+
+/** Hidden-column notes per grid, by column: said only for a grid whose cells were read (see markRead). */
+const hiddenNotes = new WeakMap<Grid, Map<number, Warning>>();
+/** Grids with hidden columns whose cells a reader read through numberCell or textCell. */
+const readGrids = new WeakSet<Grid>();
+
+function markRead(grid: Grid): void {
+  if (grid.hiddenCols !== undefined) readGrids.add(grid);
+}
+
+/**
+ * The hidden-column warnings of a grid a reader read: a hidden column set aside for a visible one, or used because
+ * no visible column plays its role. A sheet only looked at while finding the input says nothing.
+ */
+export function hiddenColumnWarnings(grid: Grid): Warning[] {
+  if (!readGrids.has(grid)) return [];
+  return [...(hiddenNotes.get(grid)?.values() ?? [])];
+}
+
+function noteHidden(grid: Grid, col: number, warning: Warning): void {
+  let notes = hiddenNotes.get(grid);
+  if (!notes) hiddenNotes.set(grid, (notes = new Map()));
+  if (!notes.has(col)) notes.set(col, warning);
+}
+
+/**
+ * Decides each hidden column of a table once, for every reader: a hidden column whose role a visible column plays
+ * (the same spec, or the same header but for version words) is set aside with a note; a hidden column that is the
+ * only one for its spec is used, with a warning naming it; any other hidden column holding data is read as a visible
+ * one would be, with a warning. Returns the columns set aside (left out of `unmatched`).
+ */
+function hiddenColumnRoles(t: {
+  grid: Grid;
+  block: { headers: string[]; lastParts: string[]; bottom: number };
+  specs: ColumnSpec[];
+  columns: Record<string, number>;
+  hidden: ReadonlySet<number>;
+  record: TableRecord;
+  dataRows: number[];
+}): ReadonlySet<number> {
+  const { grid, block, specs, columns, hidden, record } = t;
+  const recorded = { record } as Parameters<typeof noteColumn>[0];
+  const keyOf = new Map<number, string>();
+  for (const [key, col] of Object.entries(columns)) keyOf.set(col, key);
+  const setAside = new Set<number>();
+  const letters = (c: number) => columnLetters(grid.origin.col + c);
+  const where = (c: number) => gridAddress(grid, block.bottom, c);
+  for (const c of [...hidden].sort((a, b) => a - b)) {
+    const header = block.headers[c] ?? "";
+    if (header === "") continue;
+    const shown = header.length > 60 ? `${header.slice(0, 59)}…` : header;
+    const name = `${letters(c)} ("${shown}")`;
+    const usedKey = keyOf.get(c);
+    if (usedKey !== undefined) {
+      const spec = specs.find((s) => s.key === usedKey);
+      const what = spec?.label ?? {
+        vi: `"${spec?.aliases[0] ?? usedKey}"`,
+        en: `"${spec?.aliases[0] ?? usedKey}"`,
+      };
+      noteColumn(recorded, c, roleOfKey(usedKey).role, {
+        ...criterionOf(usedKey),
+        used: true,
+        why: {
+          vi: `cột ẩn, được dùng vì không có cột hiện nào cho ${what.vi}`,
+          en: `hidden column, used because no visible column holds ${what.en}`,
+        },
+      });
+      noteHidden(grid, c, {
+        sheet: grid.sheet,
+        cell: where(c),
+        vi: `Cột ${name} trên trang '${grid.sheet}' đang bị ẩn nhưng là cột duy nhất cho ${what.vi}: đã đọc cột này — hãy kiểm tra, hoặc bỏ ẩn cột`,
+        en: `Column ${name} on sheet '${grid.sheet}' is hidden but is the only column for ${what.en}: it was read — check it, or unhide the column`,
+      });
+      continue;
+    }
+    const spec = specs.find((s) => matches(block.lastParts[c] ?? "", s) || matches(header, s));
+    let twin = spec !== undefined ? columns[spec.key] : undefined;
+    if (twin === undefined) twin = visibleTwin(block.headers, header, hidden);
+    if (twin !== undefined && !hidden.has(twin)) {
+      setAside.add(c);
+      const visible = `${letters(twin)} ("${block.headers[twin]}")`;
+      noteColumn(recorded, c, spec ? roleOfKey(spec.key).role : "other", {
+        ...(spec ? criterionOf(spec.key) : {}),
+        used: false,
+        why: {
+          vi: `cột ẩn, không dùng: cột hiện ${visible} có cùng vai trò`,
+          en: `hidden column, not used: the visible column ${visible} plays the same role`,
+        },
+      });
+      noteHidden(grid, c, {
+        sheet: grid.sheet,
+        cell: where(c),
+        vi: `Cột ẩn ${name} trên trang '${grid.sheet}' không được dùng: đã đọc cột hiện ${visible} có cùng vai trò`,
+        en: `Hidden column ${name} on sheet '${grid.sheet}' was not used: the visible column ${visible}, which plays the same role, was read`,
+      });
+      continue;
+    }
+    if (!t.dataRows.some((r) => !isBlank(grid.rows[r]?.[c] ?? null))) continue;
+    noteColumn(recorded, c, "other", {
+      used: true,
+      why: {
+        vi: "cột ẩn, không có cột hiện nào cùng vai trò: đọc như một cột hiện",
+        en: "hidden column with no visible column in the same role: read as a visible one would be",
+      },
+    });
+    noteHidden(grid, c, {
+      sheet: grid.sheet,
+      cell: where(c),
+      vi: `Cột ${name} trên trang '${grid.sheet}' đang bị ẩn và không có cột hiện nào cùng vai trò: được đọc như một cột hiện — hãy kiểm tra, hoặc bỏ ẩn cột`,
+      en: `Column ${name} on sheet '${grid.sheet}' is hidden and no visible column plays its role: it is read as a visible one would be — check it, or unhide the column`,
+    });
+  }
+  return setAside;
+}
+
+function criterionOf(key: string): { criterion?: string } {
+  const { criterion } = roleOfKey(key);
+  return criterion ? { criterion } : {};
 }
 
 /** A note for the results when rows after the end of a table were not read (say what was ignored, and where). */
@@ -335,7 +577,7 @@ export interface NumberRules {
 export const MAX_CELL_NUMBER = 1e15;
 
 /** A formula cell saved without its value: the file must be recalculated (opened and saved in Excel) first. */
-function uncalculatedError(
+export function uncalculatedError(
   grid: Grid,
   row: number,
   col: number,
@@ -450,6 +692,7 @@ export function numberCell(
   col: number,
   rules: NumberRules
 ): number | null {
+  markRead(grid);
   const value = grid.rows[row]?.[col] ?? null;
   // A dash is how office tables write "none" in a number column.
   if (isBlank(value) || (typeof value === "string" && /^\s*[-–—]\s*$/.test(value))) return null;
@@ -515,6 +758,7 @@ export function invisibleCharacterWarnings(grid: Grid, limit = 5): Warning[] {
 
 /** Text from a cell, trimmed, invisible characters removed (with a warning); blank → null; a formula error is an InputError naming the cell. */
 export function textCell(grid: Grid, row: number, col: number, what: Bilingual): string | null {
+  markRead(grid);
   const raw = grid.rows[row]?.[col] ?? null;
   const value = typeof raw === "string" ? raw.replace(INVISIBLE, "") : raw;
   if (typeof raw === "string" && value !== raw) {

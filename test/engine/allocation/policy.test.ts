@@ -102,8 +102,8 @@ describe("presets", () => {
     expect(policy.rules.every((rule) => rule.note?.includes("đối chiếu"))).toBe(true);
   });
 
-  it("QĐ 16/2026: the highest commune type applies, villages add 1 each", () => {
-    const policy = presetPolicy("qd-16-2026");
+  it("2026-2030 preset: the highest commune type applies, villages add 1 each", () => {
+    const policy = presetPolicy("2026-2030");
     const communes: CommuneAttributes[] = [
       { unit: "A", zone: "III", flags: { atk: true } },
       { unit: "B", zone: "II" },
@@ -120,19 +120,19 @@ describe("presets", () => {
       ["E", 50, "Biên giới → 50"],
     ]);
     expect(policy.preset).toBe(true);
-    expect(policy.caution?.vi).toContain("chưa đối chiếu");
+    expect(policy.caution?.vi).toContain("cần đối chiếu văn bản ban hành");
   });
 });
 
 describe("allocateByPolicy", () => {
-  it("splits 1.000 million under QĐ 16/2026, explains each amount, and summarises by group and type", () => {
+  it("splits 1.000 million under the 2026-2030 preset, explains each amount, and summarises by group and type", () => {
     const communes: CommuneAttributes[] = [
       { unit: "A", zone: "III", group: 3 },
       { unit: "B", zone: "II", group: 3 },
       { unit: "C", group: 2 },
     ];
     // Σ = 50 + 40 + 25 = 115: 434,78 / 347,83 / 217,39 → 435 / 348 / 217.
-    const r = allocateByPolicy({ total: 1000, policy: presetPolicy("qd-16-2026"), communes });
+    const r = allocateByPolicy({ total: 1000, policy: presetPolicy("2026-2030"), communes });
     expect(r.allocations.map((a) => a.amount)).toEqual([435, 348, 217]);
     expect(r.allocations[0].explanation).toBe("50 ÷ 115 × 1.000 = 434,78 → 435");
     expect(summariseBy(r.allocations, groupLabel)).toEqual([
@@ -226,7 +226,7 @@ describe("policy properties", () => {
             unit,
             min,
             cap,
-            policy: presetPolicy("qd-16-2026"),
+            policy: presetPolicy("2026-2030"),
             communes: list,
           });
           const sum = r.allocations.reduce((s, a) => s + a.amount, 0);
@@ -244,7 +244,7 @@ describe("policy properties", () => {
       fc.property(
         fc.array(communeArb, { minLength: 2, maxLength: 40 }),
         envelope,
-        fc.constantFrom("qd-07-2022" as const, "qd-16-2026" as const),
+        fc.constantFrom("qd-07-2022" as const, "2026-2030" as const),
         (communes, { total, unit }, preset) => {
           const list = communes.map((c, i) => ({ unit: `X${i}`, ...c, criteriaTotal: 19 }));
           const policy = presetPolicy(preset);

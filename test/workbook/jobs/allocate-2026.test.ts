@@ -1,4 +1,4 @@
-// Allocation on the 2026-2030 sample (merged communes, no districts): by the QĐ 16/2026 preset from the commune
+// Allocation on the 2026-2030 sample (merged communes, no districts): by the 2026-2030 preset (reported draft) from the commune
 // types on the status sheet (read per indicator, raw values evaluated by the policy sheet), and by the
 // province's coefficients sheet keyed by Mã xã.
 
@@ -37,8 +37,8 @@ async function communeRows(): Promise<Record<string, unknown>[]> {
 jest.setTimeout(60_000);
 
 describe("allocate on the 2026-2030 sample", () => {
-  it("splits an envelope by the QĐ 16/2026 preset from the commune types, the highest coefficient applying", async () => {
-    const result = await run({ total: 100000, policy: "qd-16-2026" });
+  it("splits an envelope by the 2026-2030 preset (reported draft) from the commune types, the highest coefficient applying", async () => {
+    const result = await run({ total: 100000, policy: "2026-2030" });
     const json = result.json as {
       sheet: string;
       total: number;
@@ -72,7 +72,7 @@ describe("allocate on the 2026-2030 sample", () => {
     });
     // Every column the preset reads is on the sheet: only the preset's own caution is said.
     expect(json.warnings.map((w) => w.en)).toEqual([
-      expect.stringContaining("using the preset qd-16-2026"),
+      expect.stringContaining("using the preset 2026-2030"),
     ]);
   });
 

@@ -96,10 +96,10 @@ describe("allocate by policy", () => {
     expect(rows[3]).toMatchObject({ coefficient: 0, amount: 0 });
   });
 
-  it("2026-2030 sheet: QĐ 16/2026 for the central envelope and the province's own sheet for its top-up", async () => {
+  it("2026-2030 sheet: the 2026-2030 preset for the central envelope and the province's own sheet for its top-up", async () => {
     const { result, rows } = await run(
       { Xã: COMMUNES_2026, "CS tỉnh": PROVINCE_POLICY },
-      { total: 10000, unit: 10, policy: "qd-16-2026", "top-up": 1000, "top-up-policy": "cs tỉnh" }
+      { total: 10000, unit: 10, policy: "2026-2030", "top-up": 1000, "top-up-policy": "cs tỉnh" }
     );
     expect(rows.map((r) => [r.unit, r.coefficient, r.rule])).toEqual([
       ["Kế Sách", 25, "Các xã còn lại → 25"],
@@ -143,7 +143,7 @@ describe("allocate by policy", () => {
       ["Tên xã", "Nhóm xã", "Số tiêu chí đạt"],
       ["Kế Sách", 2, 8],
     ];
-    await expect(run({ Xã: sheet }, { total: 100, policy: "qd-16-2026" })).rejects.toThrow(
+    await expect(run({ Xã: sheet }, { total: 100, policy: "2026-2030" })).rejects.toThrow(
       /khu vực \(I\/II\/III\)/
     );
   });
@@ -165,27 +165,27 @@ describe("allocate by policy", () => {
 
   it("names the presets and the sheets when the policy is neither", async () => {
     await expect(run({ Xã: COMMUNES_2026 }, { total: 100, policy: "qd-99" })).rejects.toThrow(
-      /qd-07-2022, qd-16-2026.*Xã/
+      /qd-07-2022, 2026-2030.*Xã/
     );
   });
 
   it("asks for a top-up and its policy together", async () => {
     await expect(
-      run({ Xã: COMMUNES_2026 }, { total: 100, policy: "qd-16-2026", "top-up": 50 })
+      run({ Xã: COMMUNES_2026 }, { total: 100, policy: "2026-2030", "top-up": 50 })
     ).rejects.toThrow(/top-up-policy/);
   });
 
   it("names a commune's bad type cell", async () => {
     const sheet = COMMUNES_2026.map((r) => [...r]);
     sheet[2][4] = "IV";
-    const e = await run({ Xã: sheet }, { total: 100, policy: "qd-16-2026" }).catch((x) => x);
+    const e = await run({ Xã: sheet }, { total: 100, policy: "2026-2030" }).catch((x) => x);
     expect(e.details).toMatchObject({ sheet: "Xã", cell: "E3", found: "IV" });
   });
 });
 
 describe("policy templates", () => {
   it.each([
-    ["allocation-policy", "qd-16-2026"],
+    ["allocation-policy", "2026-2030"],
     ["allocation-policy-qd-07-2022", "qd-07-2022"],
   ] as const)("the %s template read back gives the preset's coefficients", async (id, preset) => {
     const book = new MemoryWorkbook({ Xã: COMMUNES_2026 });
