@@ -5,7 +5,6 @@ import { InputError } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { SourceRef, Warning } from "../../engine/types";
 import { gridAddress, type Grid } from "../grid";
-import { skipRow } from "../reading/record";
 import {
   isGrandTotalLabel,
   isGroupLabel,
