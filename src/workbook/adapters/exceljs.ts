@@ -5,6 +5,7 @@ import { InputError } from "../../engine/errors";
 import {
   a1,
   checkGridSize,
+  isCellError,
   UNCALCULATED,
   type CellValue,
   type Grid,
@@ -35,6 +36,7 @@ import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
+import { emptyTextFormulas } from "./xlsx-formulas";
 import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 export { csvSheetName, parseCsv };
@@ -114,7 +116,21 @@ function plainText(text: string): string {
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * Per worksheet, the formula cells saved with an empty text result (=IF(…;"";…) as Excel and LibreOffice save it),
+   * which ExcelJS gives no result, as if uncalculated: they are read as blank.
+   */
+  private readonly emptyText = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    emptyText: ReadonlyMap<string, Set<string>> = new Map()
+  ) {
+    for (const [name, cells] of emptyText) {
+      const sheet = workbook.getWorksheet(name);
+      if (sheet) this.emptyText.set(sheet, cells);
+    }
+  }
 
   /**
    * Opens .xlsx bytes. The zip is checked first (sizes, inflate limits, no DOCTYPE: see xlsx-guard); a workbook
@@ -123,11 +139,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
+    const emptyText = emptyTextFormulas(parts);
     try {
-      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)), emptyText);
     } catch (first) {
       try {
-        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))), emptyText);
       } catch {
         throw unreadableXlsx(first);
       }
@@ -235,13 +252,19 @@ export class ExcelJsWorkbook implements WorkbookPort {
     checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
     const hiddenRows: number[] = [];
+    const blanks = this.emptyText.get(sheet);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       // Hidden by hand, shrunk to nothing, or filtered out: Excel saves each as a hidden row.
       if (row.hidden) hiddenRows.push(rowNumber - 1);
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell holds the value
-        values[colNumber - 1] = fromExcelJsValue(cell.value);
+        const value = fromExcelJsValue(cell.value);
+        // A formula whose saved result is empty text is a blank cell, not an uncalculated one.
+        values[colNumber - 1] =
+          blanks && isCellError(value) && value.error === UNCALCULATED && blanks.has(cell.address)
+            ? null
+            : value;
       });
       rows[rowNumber - 1] = values;
     });

@@ -577,7 +577,7 @@ export interface NumberRules {
 export const MAX_CELL_NUMBER = 1e15;
 
 /** A formula cell saved without its value: the file must be recalculated (opened and saved in Excel) first. */
-function uncalculatedError(
+export function uncalculatedError(
   grid: Grid,
   row: number,
   col: number,
