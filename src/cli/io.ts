@@ -44,7 +44,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
     if (ext === ".csv" || ext === ".txt") {
       return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
     }
-    return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data);
+    return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data, { readOnly: true });
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }

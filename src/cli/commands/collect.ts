@@ -44,7 +44,7 @@ async function reportFiles(args: string[], out: string | undefined): Promise<str
   return files.filter((f) => path.resolve(f) !== outPath);
 }
 
-async function readPolicy(
+export async function readPolicy(
   file: string
 ): Promise<{ catalogue: Catalogue; indicators: Indicator[]; warnings: Warning[] }> {
   const workbook = await openWorkbook(file);
