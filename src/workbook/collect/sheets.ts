@@ -115,7 +115,11 @@ function moneySheet(c: Collection): OutputSheet | null {
 
 export function collectionSheets(
   c: Collection,
-  options: { indicators?: Indicator[] } = {}
+  options: {
+    indicators?: Indicator[];
+    /** False where the policy is already in the workbook written to (the pane reads it from the open workbook). */
+    policySheet?: boolean;
+  } = {}
 ): OutputSheet[] {
   const byIndicator = c.period === "2026-2030";
   const any = (f: (x: Collection["communes"][number]) => unknown) => c.communes.some((x) => f(x));
@@ -216,7 +220,9 @@ export function collectionSheets(
   const money = moneySheet(c);
   return [
     status,
-    ...(byIndicator && options.indicators?.length ? [policySheet(options.indicators)] : []),
+    ...(byIndicator && options.indicators?.length && options.policySheet !== false
+      ? [policySheet(options.indicators)]
+      : []),
     ...(money ? [money] : []),
     sources,
     problems,
