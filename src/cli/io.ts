@@ -1,9 +1,9 @@
-// File input and output for the CLI: .xlsx and .csv in, .xlsx out.
+// File input and output for the CLI: .xlsx, .xls and .csv in, .xlsx out.
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
-import { InputError } from "../engine/errors";
+import { InputError, type Bilingual } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
 import type { OutputSheet } from "../workbook/output";
 import { REPORT_MARK } from "../workbook/report/model";
@@ -15,7 +15,10 @@ import type { WorkbookPort } from "../workbook/port";
  */
 const excelJs = () => import("../workbook/adapters/exceljs");
 
-/** Opens a workbook from a .xlsx or .csv path; input problems become InputError naming the file. */
+/** SheetJS, loaded only when an Excel 97-2003 .xls is read (dist-cli/vendor/xlsx.js). */
+const xls = () => import("../workbook/adapters/xls");
+
+/** Opens a workbook from an .xlsx, .xls or .csv path (told apart by content); input problems become InputError naming the file. */
 export async function openWorkbook(file: string): Promise<WorkbookPort> {
   let data: Buffer;
   try {
@@ -25,37 +28,71 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
     throw new InputError({
       file,
       found: missing ? "không tìm thấy / not found" : "không đọc được / cannot be read",
-      expected: { vi: "một tệp .xlsx hoặc .csv đọc được", en: "a readable .xlsx or .csv file" },
-    });
-  }
-  const ext = path.extname(file).toLowerCase();
-  // A legacy .xls (an OLE2 compound file, D0 CF 11 E0) is not a zip: say what to do, not what the zip reader saw.
-  if (ext === ".xls" || data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new InputError({
-      file,
-      found: "Excel 97-2003 (.xls)",
       expected: {
-        vi: "tệp .xlsx: mở tệp bằng Excel và Lưu thành (Save As) định dạng .xlsx",
-        en: "an .xlsx file: open it in Excel and save it as .xlsx (Save As)",
+        vi: "một tệp .xlsx, .xls hoặc .csv đọc được",
+        en: "a readable .xlsx, .xls or .csv file",
       },
     });
   }
+  const ext = path.extname(file).toLowerCase();
+  const kind = fileKind(new Uint8Array(data), ext);
   try {
-    if (ext === ".csv" || ext === ".txt") {
-      return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
-    }
+    if (kind === "xls") return (await xls()).XlsWorkbook.fromXls(new Uint8Array(data));
+    if (kind === "text") return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
     return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data, { readOnly: true });
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }
 }
 
-/** Writes result sheets to a new .xlsx file (one sheet per result, native tables), whole or not at all. */
+/**
+ * What a file holds, told by its first bytes, not its name: an OLE2 compound file (D0 CF 11 E0) is an Excel 97-2003
+ * workbook, a zip (PK) an .xlsx; anything else is text (CSV), unless its name says it is a workbook, which is then
+ * refused as not the file it claims to be.
+ */
+export function fileKind(bytes: Uint8Array, ext: string): "xls" | "xlsx" | "text" {
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  )
+    return "xls";
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 3 &&
+    bytes[3] === 4
+  )
+    return "xlsx";
+  if (ext === ".xls") return "xls";
+  if (/^\.xls[xmb]$/.test(ext)) return "xlsx";
+  return "text";
+}
+
+/**
+ * Writes result sheets to an .xlsx file, whole or not at all: a new file of results, or, when the file exists, our
+ * sheets added into it (or replacing ours there) with every part of the user's kept byte for byte (xlsx-graft).
+ * `notes` hears what the user should know (a result sheet they changed, kept under another name).
+ */
 export async function writeResultFile(
   file: string,
   sheets: OutputSheet[],
-  fsApi: OutputFs = fs
+  fsApi: OutputFs = fs,
+  notes: (note: Bilingual) => void = () => undefined
 ): Promise<string[]> {
+  const existing = await fs.readFile(file).catch(() => null);
+  if (existing && path.extname(file).toLowerCase() === ".xlsx") {
+    const { addResultsToWorkbook } = await import("../workbook/adapters/xlsx-graft");
+    const grafted = await inFile(file, () =>
+      addResultsToWorkbook(new Uint8Array(existing), sheets)
+    );
+    await writeFileAtomic(file, grafted.bytes, fsApi);
+    grafted.notes.forEach(notes);
+    return grafted.names;
+  }
   const book = (await excelJs()).ExcelJsWorkbook.empty();
   const names = await book.writeResults(sheets);
   await writeFileAtomic(file, await book.toXlsx(), fsApi);
@@ -63,10 +100,9 @@ export async function writeResultFile(
 }
 
 /**
- * Checked before a run writes to `file`: an existing file is replaced only when it is ours. A workbook is ours when
- * its bookkeeping (the very hidden sheet) lists every sheet in it; a report when it carries REPORT_MARK. Adding our
- * sheets into a user's workbook without round-tripping the user's parts is not done yet, so any other existing .xlsx
- * is refused and left untouched; another .docx is replaced only with --force.
+ * Checked before a run writes to `file`, so that a long job does not end in a refusal: an existing .xlsx must be one
+ * our sheets can be added to without changing the user's parts (xlsx-graft refuses a Strict, encrypted or otherwise
+ * unhandled file, naming why); an existing .docx is replaced only when it carries REPORT_MARK, or with --force.
  */
 export async function refuseReplacingUsersFile(file: string, force = false): Promise<void> {
   const found = await fs.stat(file).catch(() => null);
@@ -85,25 +121,8 @@ export async function refuseReplacingUsersFile(file: string, force = false): Pro
     });
   }
   if (ext !== ".xlsx") return;
-  let ours = false;
-  try {
-    const book = await (await excelJs()).ExcelJsWorkbook.fromXlsx(bytes);
-    const owned = new Set(book.ownedSheetNames());
-    ours =
-      book.bookkeepingSheet() !== undefined &&
-      (await book.sheetNames()).every((name) => owned.has(name));
-  } catch {
-    ours = false;
-  }
-  if (ours) return;
-  throw new InputError({
-    file,
-    found: `--out ${file}`,
-    expected: {
-      vi: "một tên tệp chưa có, hoặc một tệp kết quả do NTM Planner ghi: tệp Excel này có sheet không do NTM Planner ghi (chưa hỗ trợ ghi thêm vào tệp của bạn; tệp được giữ nguyên)",
-      en: "a file name not yet taken, or a result file NTM Planner wrote: this workbook has sheets NTM Planner did not write (adding to your own workbook is not supported yet; it is left as it was)",
-    },
-  });
+  const { inspectUserWorkbook } = await import("../workbook/adapters/xlsx-graft");
+  await inFile(file, async () => void inspectUserWorkbook(bytes));
 }
 
 /** True for a .docx carrying the add-in's mark in its custom properties. */

@@ -4,7 +4,9 @@ import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
 import { matchJobInputs } from "../../workbook/reading/detect";
 import { settleRunContext } from "../../workbook/reading/context";
-import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
+import { uniqueReadings, type JobRequest, type PlanningJob } from "../../workbook/jobs/job";
+import { readingText } from "../../workbook/reading/text";
+import type { TableReading } from "../../workbook/reading/types";
 import type { OutputSheet } from "../../workbook/output";
 import type { JobOptionSpec } from "../../engine/options";
 import { readOption } from "../../engine/options";
@@ -82,6 +84,7 @@ export const planCommand: CliCommand = {
       [...yearLine(planYear), ...context.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
     ];
     const sheets: OutputSheet[] = [];
+    const readings: TableReading[] = [];
     for (const job of JOBS) {
       const label = `${job.label.vi} / ${job.label.en}`;
       const { sheets: chosen, missing } = matchJobInputs(job, detected);
@@ -103,22 +106,26 @@ export const planCommand: CliCommand = {
       const result = await inFile(file, () =>
         job.run({ inputs, options, year: planYear, context })
       );
+      // Each job's reading in its part of the JSON, as the job's own command gives it.
       reports.push({
         id: job.id,
         label,
         status: "done",
         sheets: chosen,
-        result: result.json,
+        result: { ...result.json, reading: result.reading },
         // Each job's warnings with their cells, as the job's own command gives them.
         ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
       });
+      pushAll(readings, result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       pushAll(sheets, result.sheets);
     }
+    // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
+    const reading = uniqueReadings(readings);
     return {
-      json: { file, year: planYear, yearWarnings: context.warnings, jobs: reports },
-      text: texts.join("\n\n"),
+      json: { file, year: planYear, yearWarnings: context.warnings, jobs: reports, reading },
+      text: [texts.join("\n\n"), ...readingText(reading)].join("\n"),
       sheets,
     };
   },

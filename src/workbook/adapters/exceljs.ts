@@ -21,14 +21,18 @@ import {
 } from "../output";
 import {
   META_SHEET,
+  editedNote,
+  editedSheetName,
   findSheetName,
   freeSheetName,
   metaRows,
   missingSheetError,
   nextOwned,
+  outputHash,
   parseMeta,
   planSheets,
   uniqueTableName,
+  valuesHash,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
@@ -116,6 +120,9 @@ function plainText(text: string): string {
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
+  /** Table names taken outside this workbook (a package grafted into a user's file: theirs). */
+  private reservedTables: string[] = [];
+
   /**
    * Per worksheet, the formula cells saved with an empty text result (=IF(…;"";…) as Excel and LibreOffice save it),
    * which ExcelJS gives no result, as if uncalculated: they are read as blank.
@@ -130,6 +137,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const sheet = workbook.getWorksheet(name);
       if (sheet) this.emptyText.set(sheet, cells);
     }
+  }
+
+  /** Table names the tables written here must not take (names are workbook-wide in Excel, ignoring case). */
+  reserveTableNames(names: string[]): void {
+    this.reservedTables = this.reservedTables.concat(names);
   }
 
   /**
@@ -189,7 +201,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (sheet.state !== "veryHidden") continue;
       const rows: unknown[][] = [];
       sheet.eachRow((row, n) => {
-        rows[n - 1] = [row.getCell(1).value, row.getCell(2).value];
+        rows[n - 1] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];
       });
       const owned = parseMeta(rows);
       if (owned) return { sheet, owned };
@@ -200,6 +212,28 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Name of the bookkeeping sheet, when there is one (fuzzing and tests). */
   bookkeepingSheet(): string | undefined {
     return this.meta()?.sheet.name;
+  }
+
+  /** The bookkeeping's records (identity, name, values hash), empty without bookkeeping. */
+  ownedRecords(): OwnedSheet[] {
+    return this.meta()?.owned ?? [];
+  }
+
+  /** The record of a sheet the add-in owns (by identity and name), if it is one. */
+  ownedRecord(name: string): OwnedSheet | undefined {
+    const owned = this.meta()?.owned ?? [];
+    const ref = this.refs().find((r) => r.name === name);
+    return ref && owned.find((o) => o.id === ref.id && o.name === ref.name);
+  }
+
+  /**
+   * True when an owned sheet's values differ from those the add-in wrote (its recorded hash); false when they are
+   * the same or no hash was recorded.
+   */
+  async editedSinceWritten(name: string): Promise<boolean> {
+    const record = this.ownedRecord(name);
+    if (!record?.hash) return false;
+    return valuesHash(await this.readSheet(name)) !== record.hash;
   }
 
   /** Names of the sheets the add-in owns (by identity and name). */
@@ -300,11 +334,23 @@ export class ExcelJsWorkbook implements WorkbookPort {
       owned
     );
     for (const plan of plans) {
-      if (plan.replace) this.workbook.removeWorksheet(this.workbook.getWorksheet(plan.name)!.id);
+      if (!plan.replace) continue;
+      const old = this.workbook.getWorksheet(plan.name)!;
+      if (await this.editedSinceWritten(plan.name)) {
+        // The user changed our sheet: theirs stays, under a name of its own, and is no longer ours.
+        const keptAs = editedSheetName(
+          plan.name,
+          this.workbook.worksheets.map((w) => w.name)
+        );
+        old.name = keptAs;
+        options.onNote?.(editedNote(plan.name, keptAs));
+      } else {
+        this.workbook.removeWorksheet(old.id);
+      }
     }
-    const tableNames = this.workbook.worksheets.flatMap((w) =>
-      (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
-    );
+    const tableNames = this.workbook.worksheets
+      .flatMap((w) => (w.getTables() as unknown as { name: string }[]).map((t) => t.name))
+      .concat(this.reservedTables);
     const added = outputs.map((output, i) => {
       const sheet = this.workbook.addWorksheet(plans[i].name);
       const widths: number[] = [];
@@ -354,7 +400,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       return sheet;
     });
     if (own) {
-      const written = added.map((w) => ({ id: ExcelJsWorkbook.identity(w), name: w.name }));
+      const written = added.map((w, i) => ({
+        id: ExcelJsWorkbook.identity(w),
+        name: w.name,
+        hash: outputHash(outputs[i]),
+      }));
       this.writeOwned(meta?.sheet, nextOwned(owned, this.refs(), written));
     }
     return plans.map((p) => p.name);
