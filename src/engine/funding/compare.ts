@@ -24,7 +24,7 @@ export interface ComparisonLine {
   to: number | null;
   /** to − from. */
   difference: number | null;
-  /** to ÷ from (for "achieved": the share of the plan carried out); null when from is 0 or blank. */
+  /** to ÷ from (for "achieved": the share of the plan carried out); null when from is 0 or blank, or the quotient overflows. */
   ratio: number | null;
 }
 
@@ -49,13 +49,15 @@ function compareColumns(
     lines: table.lines.map((line) => {
       const a = line.amounts[from] ?? null;
       const b = line.amounts[to] ?? null;
+      // A base so small that the quotient overflows (a stored 5e-324) has no ratio, as a base of 0 has none.
+      const quotient = a === null || b === null || a === 0 ? null : b / a;
       return {
         label: line.label,
         category: line.category,
         from: a,
         to: b,
         difference: a === null || b === null ? null : b - a,
-        ratio: a === null || b === null || a === 0 ? null : b / a,
+        ratio: quotient !== null && Number.isFinite(quotient) ? quotient : null,
       };
     }),
   };

@@ -118,6 +118,16 @@ describe("compareFundingColumns", () => {
     expect(local.ratio).toBeCloseTo(210713 / 54351, 12);
   });
 
+  it("gives no ratio where the base is so small that the quotient overflows (a stored ±5e-324; found by the fuzz)", () => {
+    const table = socTrangTable();
+    table.lines[0].amounts = [-5e-324, 200334];
+    table.lines[1].amounts = [5e-324, 169946];
+    const [change] = compareFundingColumns(table);
+    expect(change.lines[0].ratio).toBeNull();
+    expect(change.lines[1].ratio).toBeNull();
+    expect(change.lines.every((l) => l.ratio === null || Number.isFinite(l.ratio))).toBe(true);
+  });
+
   it("gives % achieved when a year has a plan and an actual column", () => {
     const table = socTrangTable();
     table.columns = ["Kế hoạch 2024", "Thực hiện 2024"];
