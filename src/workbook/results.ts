@@ -17,6 +17,16 @@ const moneyUnit = z.object({ vi: z.string(), en: z.string(), millions: z.number(
 /** What the plan's budget and costs count (src/workbook/budget-unit.ts). */
 const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]);
 
+/** What a job assumed: a value neither the user nor the data gave (src/workbook/assumptions.ts). */
+export const assumptionsJson = z.array(
+  z.object({
+    what: bilingual,
+    value: z.union([z.string(), z.number(), z.boolean()]),
+    why: bilingual,
+    option: z.string().optional(),
+  })
+);
+
 const warnings = z.array(
   z.object({
     vi: z.string(),
@@ -47,6 +57,8 @@ export const mergerJson: z.ZodType<MergerRollUp[]> = z.array(
 
 export const summaryJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     period: z.string(),
     /** Why this period: the option, the plan year, the sheet's columns, or the default. */
     periodNote: bilingual,
@@ -75,6 +87,8 @@ export const summaryJson = z
 /** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
 export const planTotalsJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     year: z.number().nullable().optional(),
     unit: budgetUnit,
     /** The budget with its unit as words, or "no limit". */
@@ -141,6 +155,8 @@ const categories = Object.keys(SOURCE_CATEGORY_LABELS) as [SourceCategory, ...So
 
 export const fundingJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     unit: moneyUnit,
     round: z.number().nullable(),
@@ -178,6 +194,8 @@ export const fundingJson = z
 
 export const counterpartJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     unit: moneyUnit,
     required: z.number(),
@@ -200,6 +218,8 @@ export const counterpartJson = z
 
 export const allocateJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     /** "policy" when the coefficients were computed from the communes sheet by a policy. */
     mode: z.literal("policy").optional(),
@@ -265,6 +285,8 @@ const roadmapYear = yearCommon.extend({
 
 export const roadmapJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     targetsSheet: z.string().nullable(),
     communes: z.number(),
@@ -303,6 +325,8 @@ const indicatorRoadmapYear = yearCommon.extend({
 /** The roadmap at indicator level (2026-2030): the roadmap job's JSON when the status is per indicator. */
 export const indicatorRoadmapJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     period: z.string(),
     periodNote: bilingual,
     level: z.literal("indicators"),
@@ -325,6 +349,8 @@ export const indicatorRoadmapJson = z
 
 export const mergeJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     merged: z.array(
       z.object({
         name: z.string(),
