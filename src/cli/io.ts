@@ -3,7 +3,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
-import { InputError } from "../engine/errors";
+import { InputError, type Bilingual } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
 import type { OutputSheet } from "../workbook/output";
 import { REPORT_MARK } from "../workbook/report/model";
@@ -50,12 +50,27 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
   }
 }
 
-/** Writes result sheets to a new .xlsx file (one sheet per result, native tables), whole or not at all. */
+/**
+ * Writes result sheets to an .xlsx file, whole or not at all: a new file of results, or, when the file exists, our
+ * sheets added into it (or replacing ours there) with every part of the user's kept byte for byte (xlsx-graft).
+ * `notes` hears what the user should know (a result sheet they changed, kept under another name).
+ */
 export async function writeResultFile(
   file: string,
   sheets: OutputSheet[],
-  fsApi: OutputFs = fs
+  fsApi: OutputFs = fs,
+  notes: (note: Bilingual) => void = () => undefined
 ): Promise<string[]> {
+  const existing = await fs.readFile(file).catch(() => null);
+  if (existing && path.extname(file).toLowerCase() === ".xlsx") {
+    const { addResultsToWorkbook } = await import("../workbook/adapters/xlsx-graft");
+    const grafted = await inFile(file, () =>
+      addResultsToWorkbook(new Uint8Array(existing), sheets)
+    );
+    await writeFileAtomic(file, grafted.bytes, fsApi);
+    grafted.notes.forEach(notes);
+    return grafted.names;
+  }
   const book = (await excelJs()).ExcelJsWorkbook.empty();
   const names = await book.writeResults(sheets);
   await writeFileAtomic(file, await book.toXlsx(), fsApi);
@@ -63,10 +78,9 @@ export async function writeResultFile(
 }
 
 /**
- * Checked before a run writes to `file`: an existing file is replaced only when it is ours. A workbook is ours when
- * its bookkeeping (the very hidden sheet) lists every sheet in it; a report when it carries REPORT_MARK. Adding our
- * sheets into a user's workbook without round-tripping the user's parts is not done yet, so any other existing .xlsx
- * is refused and left untouched; another .docx is replaced only with --force.
+ * Checked before a run writes to `file`, so that a long job does not end in a refusal: an existing .xlsx must be one
+ * our sheets can be added to without changing the user's parts (xlsx-graft refuses a Strict, encrypted or otherwise
+ * unhandled file, naming why); an existing .docx is replaced only when it carries REPORT_MARK, or with --force.
  */
 export async function refuseReplacingUsersFile(file: string, force = false): Promise<void> {
   const found = await fs.stat(file).catch(() => null);
@@ -85,25 +99,8 @@ export async function refuseReplacingUsersFile(file: string, force = false): Pro
     });
   }
   if (ext !== ".xlsx") return;
-  let ours = false;
-  try {
-    const book = await (await excelJs()).ExcelJsWorkbook.fromXlsx(bytes);
-    const owned = new Set(book.ownedSheetNames());
-    ours =
-      book.bookkeepingSheet() !== undefined &&
-      (await book.sheetNames()).every((name) => owned.has(name));
-  } catch {
-    ours = false;
-  }
-  if (ours) return;
-  throw new InputError({
-    file,
-    found: `--out ${file}`,
-    expected: {
-      vi: "một tên tệp chưa có, hoặc một tệp kết quả do NTM Planner ghi: tệp Excel này có sheet không do NTM Planner ghi (chưa hỗ trợ ghi thêm vào tệp của bạn; tệp được giữ nguyên)",
-      en: "a file name not yet taken, or a result file NTM Planner wrote: this workbook has sheets NTM Planner did not write (adding to your own workbook is not supported yet; it is left as it was)",
-    },
-  });
+  const { inspectUserWorkbook } = await import("../workbook/adapters/xlsx-graft");
+  await inFile(file, async () => void inspectUserWorkbook(bytes));
 }
 
 /** True for a .docx carrying the add-in's mark in its custom properties. */

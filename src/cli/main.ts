@@ -58,7 +58,7 @@ export function commandHelp(command: CliCommand): string {
       flag: "--out FILE",
       lines: [
         "Ghi kết quả ra tệp .xlsx / Write the results as Excel tables",
-        "Tệp có sẵn chỉ được ghi đè khi do NTM Planner ghi / An existing file is replaced only if NTM Planner wrote it",
+        "Tệp .xlsx có sẵn: thêm các trang kết quả vào, giữ nguyên mọi phần của bạn / An existing .xlsx: the result sheets are added into it, every part of yours kept as it is",
       ],
     },
     {
@@ -266,7 +266,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     } else if (out) {
       const safe = safeOutputSheets(result.sheets);
       outWarnings = safe.warnings;
-      written = await writeResultFile(out, safe.sheets);
+      written = await writeResultFile(out, safe.sheets, undefined, (note) =>
+        outWarnings.push({ vi: note.vi, en: note.en })
+      );
     }
     if (parsed.values.json) {
       const wrote = out

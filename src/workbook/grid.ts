@@ -11,7 +11,8 @@ export interface CellError {
 
 /**
  * The error text given to a formula cell saved without its computed value (files written by tools other than
- * Excel): such a cell is never read as blank or 0, the reader that needs it stops naming the cell.
+ * Excel): such a cell is never read as blank or 0, the reader that needs it stops naming the cell. A formula saved
+ * with an empty text result (=IF(…;"";…): `<c t="str"><f>…</f><v></v></c>`) is calculated, and blank.
  */
 export const UNCALCULATED = "#UNCALCULATED";
 

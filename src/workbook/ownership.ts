@@ -2,6 +2,8 @@
 
 import { InputError, type Bilingual } from "../engine/errors";
 import { foldDiacritics } from "../engine/text";
+import type { CellValue, Grid } from "./grid";
+import { layoutSheet, type OutputSheet } from "./output";
 
 /** The name the add-in gives its very hidden bookkeeping sheet when that name is free (it is not how it finds it). */
 export const META_SHEET = "_NTM_META";
@@ -37,28 +39,131 @@ export interface SheetRef {
   name: string;
 }
 
-/** What the bookkeeping sheet records for each result sheet: its identity and the name the add-in gave it. */
-export type OwnedSheet = SheetRef;
+/**
+ * What the bookkeeping sheet records for each result sheet: its identity, the name the add-in gave it and a hash of
+ * the values it wrote there (valuesHash), to tell whether the user changed the sheet since. Records written before
+ * the hash was kept have none: such a sheet cannot be told edited and is replaced as before.
+ */
+export interface OwnedSheet extends SheetRef {
+  hash?: string;
+}
 
 /** A sheet is the add-in's only when one record holds both its identity and its present name. */
 export function isOwned(sheet: SheetRef, owned: OwnedSheet[]): boolean {
   return owned.some((o) => o.id === sheet.id && sameName(o.name, sheet.name));
 }
 
-/** The bookkeeping sheet's cells: the signature, then one row per owned sheet (identity, name). */
+/** The bookkeeping sheet's cells: the signature, then one row per owned sheet (identity, name, values hash). */
 export function metaRows(owned: OwnedSheet[]): string[][] {
-  return [[META_SIGNATURE, ""], ...owned.map((o) => [o.id, o.name])];
+  return [[META_SIGNATURE, "", ""], ...owned.map((o) => [o.id, o.name, o.hash ?? ""])];
 }
 
 /** The owned sheets a bookkeeping sheet lists, or null when its first cell is not the signature. */
 export function parseMeta(rows: unknown[][]): OwnedSheet[] | null {
   if (rows[0]?.[0] !== META_SIGNATURE) return null;
   const owned: OwnedSheet[] = [];
-  for (const [id, name] of rows.slice(1)) {
+  for (const [id, name, hash] of rows.slice(1)) {
     if (typeof id === "string" && id !== "" && typeof name === "string" && name !== "")
-      owned.push({ id, name });
+      owned.push({ id, name, ...(typeof hash === "string" && hash !== "" ? { hash } : {}) });
   }
   return owned;
+}
+
+/**
+ * One cell's value in the form both adapters read it back, whatever wrote it: numbers to 15 significant digits
+ * (what Excel keeps), dates by day, texts with Excel's _xHHHH_ escapes decoded and control characters and runs of
+ * spaces made one space (each writer treats those its own way). Empty cells have no form.
+ */
+function canonical(value: CellValue): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return `n${Number(value.toPrecision(15))}`;
+  if (typeof value === "boolean") return `b${value}`;
+  if (value instanceof Date) return `d${value.toISOString().slice(0, 10)}`;
+  if (typeof value === "object") return `e${value.error}`;
+  const text = value
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\s]+/g, " ")
+    .trim();
+  return text === "" ? null : `s${text}`;
+}
+
+/** FNV-1a over the text, twice with different offsets: 64 bits as 16 hex digits (not a secret, a fingerprint). */
+function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Hash of cells given as (0-based sheet row, column, value): the order of the cells does not matter. */
+export function cellsHash(cells: Iterable<[number, number, CellValue]>): string {
+  const lines: string[] = [];
+  for (const [row, col, value] of cells) {
+    const form = canonical(value);
+    if (form !== null) lines.push(`${row},${col}:${form}`);
+  }
+  lines.sort();
+  return fingerprint(lines.join("\n"));
+}
+
+/** The values hash of a sheet as read (a grid at its origin). */
+export function valuesHash(grid: Grid): string {
+  return cellsHash(
+    (function* () {
+      for (let r = 0; r < grid.rows.length; r++) {
+        const row = grid.rows[r];
+        for (let c = 0; c < row.length; c++)
+          yield [grid.origin.row + r, grid.origin.col + c, row[c]] as [number, number, CellValue];
+      }
+    })()
+  );
+}
+
+/**
+ * The values hash of a result sheet as the adapters lay it out (title, header, body of each table): equal to
+ * valuesHash of the sheet read back while nobody changed it.
+ */
+export function outputHash(sheet: OutputSheet): string {
+  return cellsHash(
+    (function* () {
+      for (const { table, titleRow, headerRow } of layoutSheet(sheet)) {
+        if (titleRow !== null)
+          yield [titleRow, 0, table.title ?? null] as [number, number, CellValue];
+        for (let c = 0; c < table.columns.length; c++)
+          yield [headerRow, c, table.columns[c].header] as [number, number, CellValue];
+        for (let r = 0; r < table.rows.length; r++) {
+          const row = table.rows[r];
+          for (let c = 0; c < row.length; c++)
+            yield [headerRow + 1 + r, c, row[c]] as [number, number, CellValue];
+        }
+      }
+    })()
+  );
+}
+
+/** The name a user's edited result sheet is kept under: "KQ_TongHop (sửa tay)", else "(sửa tay 2)"… */
+export function editedSheetName(name: string, taken: string[]): string {
+  const suffix = " (sửa tay)";
+  const base = safeSheetName(name).slice(0, MAX_SHEET_NAME - suffix.length);
+  let candidate = base + suffix;
+  for (let n = 2; taken.some((t) => sameName(t, candidate)); n++) {
+    const numbered = ` (sửa tay ${n})`;
+    candidate = base.slice(0, MAX_SHEET_NAME - numbered.length) + numbered;
+  }
+  return candidate;
+}
+
+/** What to tell the user when a result sheet they changed was kept under another name. */
+export function editedNote(name: string, keptAs: string): Bilingual {
+  return {
+    vi: `Trang kết quả '${name}' đã được sửa tay sau lần ghi trước: bản của bạn được giữ thành '${keptAs}', kết quả mới ghi vào '${name}'.`,
+    en: `The result sheet '${name}' was changed by hand since it was written: your version is kept as '${keptAs}', the new result went to '${name}'.`,
+  };
 }
 
 /** The records still true after a write (their sheet exists with that identity and name) plus the new sheets. */

@@ -1,5 +1,6 @@
 // The one small interface between planning and a workbook: list sheets, read a sheet, write the add-in's own result sheets.
 
+import type { Bilingual } from "../engine/errors";
 import type { Grid } from "./grid";
 import type { OutputSheet } from "./output";
 
@@ -31,4 +32,9 @@ export interface WriteOptions {
    * when "Mau_Xa" exists) and never recorded as the add-in's, so nothing ever replaces it. Default true.
    */
   owned?: boolean;
+  /**
+   * Told what the write did that the user should know: a result sheet the user changed by hand since it was
+   * written is kept under another name ("KQ_TongHop (sửa tay)") rather than replaced.
+   */
+  onNote?: (note: Bilingual) => void;
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
 import type { SourceCategory } from "../engine/funding/types";
 import type { MergerRollUp } from "../engine/merge/index";
+import { readingsJson } from "./reading/schema";
 import type { Bilingual } from "../engine/errors";
 import type { TargetMethod } from "../engine/targets";
 
@@ -81,6 +82,8 @@ export const summaryJson = z
       .optional(),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -105,6 +108,8 @@ export const planTotalsJson = z
     projectedAverage: z.number(),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -189,6 +194,8 @@ export const fundingJson = z
         ),
       })
     ),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -213,6 +220,8 @@ export const counterpartJson = z
         missing: z.array(z.string()).optional(),
       })
     ),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -241,6 +250,8 @@ export const allocateJson = z
     ),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -312,6 +323,8 @@ export const roadmapJson = z
     years: z.array(roadmapYear),
     targets: z.array(roadmapTarget),
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -344,6 +357,8 @@ export const indicatorRoadmapJson = z
     targets: z.array(roadmapTarget.extend({ extraCost: z.number().nullable() })),
     warnings,
     merger: mergerJson.optional(),
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 
@@ -383,6 +398,8 @@ export const mergeJson = z
       )
       .nullable(),
     warnings,
+    /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
+    reading: readingsJson.optional(),
   })
   .passthrough();
 

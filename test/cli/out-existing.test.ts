@@ -1,5 +1,5 @@
-// --out onto an existing file: only a file the add-in wrote (known by its bookkeeping inside) is replaced; a user's
-// workbook is refused with exit 2 and left byte for byte as it was; a user's .docx needs --force.
+// --out onto an existing file: our sheets are added into a user's workbook (test/cli/out-into-users-workbook.test.ts
+// checks every part), replaced in a file the add-in wrote; a user's .docx needs --force.
 
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -22,15 +22,20 @@ beforeEach(async () => {
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 describe("--out onto an existing file", () => {
-  it("refuses a user's workbook with exit 2 and leaves it byte for byte", async () => {
+  it("adds its sheets into a user's workbook, every part of the user's sheets kept byte for byte", async () => {
     const out = path.join(dir, "cua-toi.xlsx");
     await fs.copyFile(USERS_WORKBOOK, out);
-    const before = await fs.readFile(out);
+    const before = unzipSync(new Uint8Array(await fs.readFile(out)));
     const run = await runCli(["summary", CSV, "--out", out]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cua-toi\.xlsx/);
-    expect(run.stderr).toMatch(/NTM Planner did not write/);
-    expect((await fs.readFile(out)).equals(before)).toBe(true);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const after = unzipSync(new Uint8Array(await fs.readFile(out)));
+    for (const [name, bytes] of Object.entries(before)) {
+      // Folder entries ("xl/worksheets/") are not parts and are not carried over.
+      if (/^xl\/(worksheets|sharedStrings|tables)\/?.*[^/]$/.test(name))
+        expect([name, Buffer.from(after[name]).equals(Buffer.from(bytes))]).toEqual([name, true]);
+    }
+    expectStrictFile(out);
   });
 
   it("replaces a workbook it wrote itself", async () => {

@@ -51,6 +51,7 @@ describe.each(SAMPLES)("the jobs' JSON on %s", (sample, flags) => {
         text: "",
         sheets: [],
         warnings: [],
+        reading: [],
       };
       expect({ job: job.id, figures: keyFigures(job.id, result).figures.length > 0 }).toEqual({
         job: job.id,

@@ -32,6 +32,7 @@ export const exactJob: PlanningJob = {
       text: `${plan.newlyStandard}`,
       sheets: [],
       warnings: [],
+      reading: [],
     };
   },
 };

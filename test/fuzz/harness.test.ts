@@ -51,7 +51,7 @@ function sampleCase(adapter: JobCase["adapter"] = "memory"): JobCase {
   return { model, adapter, aborted: false, sheetRefs: {}, options: {} };
 }
 
-const OK_RESULT = { json: {}, text: "", sheets: [], warnings: [] };
+const OK_RESULT = { json: {}, text: "", sheets: [], warnings: [], reading: [] };
 
 describe("fuzz harness", () => {
   it("sees a job that overwrites a cell of the user's sheet, in memory and through ExcelJS", async () => {

@@ -19,7 +19,13 @@ const json = {
 
 describe("key figures of a 2026-2030 summary", () => {
   it("show the period used with why, and modern communes instead of advanced and model", () => {
-    const { figures } = keyFigures("summary", { json, text: "", sheets: [], warnings: [] });
+    const { figures } = keyFigures("summary", {
+      json,
+      text: "",
+      sheets: [],
+      warnings: [],
+      reading: [],
+    });
     const ids = figures.map((f) => f.id);
     expect(ids).toContain("modern");
     expect(ids).not.toContain("advanced");

@@ -2,6 +2,7 @@
 
 import { InputError } from "../../engine/errors";
 import { counterpartJob } from "../../workbook/jobs/counterpart";
+import { readingText } from "../../workbook/reading/text";
 import type { InputRef } from "../../workbook/jobs/job";
 import { requireFile, stringOption, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagValues } from "../job-flags";
@@ -65,8 +66,8 @@ export const counterpartCommand: CliCommand = {
     }
     const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
     return {
-      json: { file, ...result.json, warnings: result.warnings },
-      text: [result.text, ...warnings].join("\n"),
+      json: { file, ...result.json, warnings: result.warnings, reading: result.reading },
+      text: [result.text, ...warnings, ...readingText(result.reading)].join("\n"),
       sheets: result.sheets,
     };
   },

@@ -1,6 +1,7 @@
 // `ntm-plan merge FILE`: merged communes: what was merged into what, money and earlier statuses carried forward.
 
 import { mergeJob } from "../../workbook/jobs/merge";
+import { readingText } from "../../workbook/reading/text";
 import type { InputRef } from "../../workbook/jobs/job";
 import { detectInputs } from "../../workbook/reading/detect";
 import { requireFile, type CliCommand } from "../command";
@@ -38,8 +39,8 @@ export const mergeCommand: CliCommand = {
       });
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       return {
-        json: result.json,
-        text: [result.text, ...warnings].join("\n"),
+        json: { ...result.json, reading: result.reading },
+        text: [result.text, ...warnings, ...readingText(result.reading)].join("\n"),
         sheets: result.sheets,
       };
     });

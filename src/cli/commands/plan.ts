@@ -4,7 +4,9 @@ import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
 import { matchJobInputs } from "../../workbook/reading/detect";
 import { settleRunContext } from "../../workbook/reading/context";
-import type { JobRequest, PlanningJob } from "../../workbook/jobs/job";
+import { uniqueReadings, type JobRequest, type PlanningJob } from "../../workbook/jobs/job";
+import { readingText } from "../../workbook/reading/text";
+import type { TableReading } from "../../workbook/reading/types";
 import type { OutputSheet } from "../../workbook/output";
 import type { JobOptionSpec } from "../../engine/options";
 import { readOption } from "../../engine/options";
@@ -146,6 +148,7 @@ export const planCommand: CliCommand = {
     ];
     const sheets: OutputSheet[] = [];
     const assumptions: ReturnType<typeof labelled> = [];
+    const readings: TableReading[] = [];
     for (const job of JOBS) {
       const label = `${job.label.vi} / ${job.label.en}`;
       const { sheets: chosen, missing } = matchJobInputs(job, detected);
@@ -167,15 +170,17 @@ export const planCommand: CliCommand = {
       const result = await inFile(file, () =>
         job.run({ inputs, options, year: planYear, context, assumed })
       );
+      // Each job's reading in its part of the JSON, as the job's own command gives it.
       reports.push({
         id: job.id,
         label,
         status: "done",
         sheets: chosen,
-        result: result.json,
+        result: { ...result.json, reading: result.reading },
         // Each job's warnings with their cells, as the job's own command gives them.
         ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
       });
+      pushAll(readings, result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       pushAll(
@@ -186,9 +191,11 @@ export const planCommand: CliCommand = {
     }
     // One sheet of the run's assumptions, each with its job (every job's own would overwrite the one before).
     if (assumptions.length > 0) sheets.push(assumptionsSheet(assumptions));
+    // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
+    const reading = uniqueReadings(readings);
     return {
-      json: { file, year: planYear, yearWarnings: context.warnings, jobs: reports },
-      text: texts.join("\n\n"),
+      json: { file, year: planYear, yearWarnings: context.warnings, jobs: reports, reading },
+      text: [texts.join("\n\n"), ...readingText(reading)].join("\n"),
       sheets,
     };
   },

@@ -5,6 +5,8 @@ import { buildReport } from "../../workbook/report/build";
 import type { ReportDocument } from "../../workbook/report/model";
 import { stringOption, type CliCommand } from "../command";
 import { planCommand } from "./plan";
+import { readingText } from "../../workbook/reading/text";
+import type { TableReading } from "../../workbook/reading/types";
 
 const USAGE =
   "ntm-plan report FILE [--out bao-cao.docx] [--lang vi|en] [--year Y] [--budget B] [--max-per-commune K] " +
@@ -56,6 +58,8 @@ export const reportCommand: CliCommand = {
     const results: Record<string, unknown> = {};
     for (const job of jobs) if (job.status === "done" && job.result) results[job.id] = job.result;
     const report = buildReport(results, { lang: langOption, year });
+    // What the run read, one entry per table (as plan gives it).
+    const reading = (plan.json.reading as TableReading[] | undefined) ?? [];
     return {
       json: {
         file: plan.json.file,
@@ -67,10 +71,14 @@ export const reportCommand: CliCommand = {
           tables: a.tables.map((t) => t.id),
         })),
         jobs,
+        reading,
       },
-      text: input.options.out
-        ? reportText(report)
-        : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
+      text: [
+        input.options.out
+          ? reportText(report)
+          : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
+        ...readingText(reading),
+      ].join("\n"),
       sheets: [],
       // docx is loaded for this command only: the others start without it.
       document: await (await import("../../workbook/report/docx")).reportDocxFile(report),

@@ -5,6 +5,7 @@ import { InputError } from "../../engine/errors";
 import {
   a1,
   checkGridSize,
+  isCellError,
   UNCALCULATED,
   type CellValue,
   type Grid,
@@ -20,14 +21,18 @@ import {
 } from "../output";
 import {
   META_SHEET,
+  editedNote,
+  editedSheetName,
   findSheetName,
   freeSheetName,
   metaRows,
   missingSheetError,
   nextOwned,
+  outputHash,
   parseMeta,
   planSheets,
   uniqueTableName,
+  valuesHash,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
@@ -35,6 +40,7 @@ import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
+import { emptyTextFormulas } from "./xlsx-formulas";
 import { readXlsxParts, withoutDrawings, zipParts } from "./xlsx-guard";
 
 export { csvSheetName, parseCsv };
@@ -114,7 +120,29 @@ function plainText(text: string): string {
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** Table names taken outside this workbook (a package grafted into a user's file: theirs). */
+  private reservedTables: string[] = [];
+
+  /**
+   * Per worksheet, the formula cells saved with an empty text result (=IF(…;"";…) as Excel and LibreOffice save it),
+   * which ExcelJS gives no result, as if uncalculated: they are read as blank.
+   */
+  private readonly emptyText = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    emptyText: ReadonlyMap<string, Set<string>> = new Map()
+  ) {
+    for (const [name, cells] of emptyText) {
+      const sheet = workbook.getWorksheet(name);
+      if (sheet) this.emptyText.set(sheet, cells);
+    }
+  }
+
+  /** Table names the tables written here must not take (names are workbook-wide in Excel, ignoring case). */
+  reserveTableNames(names: string[]): void {
+    this.reservedTables = this.reservedTables.concat(names);
+  }
 
   /**
    * Opens .xlsx bytes. The zip is checked first (sizes, inflate limits, no DOCTYPE: see xlsx-guard); a workbook
@@ -123,11 +151,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const parts = readXlsxParts(data instanceof Uint8Array ? data : new Uint8Array(data));
+    const emptyText = emptyTextFormulas(parts);
     try {
-      return new ExcelJsWorkbook(await loadZip(zipParts(parts)));
+      return new ExcelJsWorkbook(await loadZip(zipParts(parts)), emptyText);
     } catch (first) {
       try {
-        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))));
+        return new ExcelJsWorkbook(await loadZip(zipParts(withoutDrawings(parts))), emptyText);
       } catch {
         throw unreadableXlsx(first);
       }
@@ -166,7 +195,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (sheet.state !== "veryHidden") continue;
       const rows: unknown[][] = [];
       sheet.eachRow((row, n) => {
-        rows[n - 1] = [row.getCell(1).value, row.getCell(2).value];
+        rows[n - 1] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];
       });
       const owned = parseMeta(rows);
       if (owned) return { sheet, owned };
@@ -177,6 +206,28 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Name of the bookkeeping sheet, when there is one (fuzzing and tests). */
   bookkeepingSheet(): string | undefined {
     return this.meta()?.sheet.name;
+  }
+
+  /** The bookkeeping's records (identity, name, values hash), empty without bookkeeping. */
+  ownedRecords(): OwnedSheet[] {
+    return this.meta()?.owned ?? [];
+  }
+
+  /** The record of a sheet the add-in owns (by identity and name), if it is one. */
+  ownedRecord(name: string): OwnedSheet | undefined {
+    const owned = this.meta()?.owned ?? [];
+    const ref = this.refs().find((r) => r.name === name);
+    return ref && owned.find((o) => o.id === ref.id && o.name === ref.name);
+  }
+
+  /**
+   * True when an owned sheet's values differ from those the add-in wrote (its recorded hash); false when they are
+   * the same or no hash was recorded.
+   */
+  async editedSinceWritten(name: string): Promise<boolean> {
+    const record = this.ownedRecord(name);
+    if (!record?.hash) return false;
+    return valuesHash(await this.readSheet(name)) !== record.hash;
   }
 
   /** Names of the sheets the add-in owns (by identity and name). */
@@ -235,13 +286,19 @@ export class ExcelJsWorkbook implements WorkbookPort {
     checkGridSize(found, { row: 0, col: 0 }, height, width);
     const rows: CellValue[][] = [];
     const hiddenRows: number[] = [];
+    const blanks = this.emptyText.get(sheet);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       // Hidden by hand, shrunk to nothing, or filtered out: Excel saves each as a hidden row.
       if (row.hidden) hiddenRows.push(rowNumber - 1);
       const values: CellValue[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell holds the value
-        values[colNumber - 1] = fromExcelJsValue(cell.value);
+        const value = fromExcelJsValue(cell.value);
+        // A formula whose saved result is empty text is a blank cell, not an uncalculated one.
+        values[colNumber - 1] =
+          blanks && isCellError(value) && value.error === UNCALCULATED && blanks.has(cell.address)
+            ? null
+            : value;
       });
       rows[rowNumber - 1] = values;
     });
@@ -271,11 +328,23 @@ export class ExcelJsWorkbook implements WorkbookPort {
       owned
     );
     for (const plan of plans) {
-      if (plan.replace) this.workbook.removeWorksheet(this.workbook.getWorksheet(plan.name)!.id);
+      if (!plan.replace) continue;
+      const old = this.workbook.getWorksheet(plan.name)!;
+      if (await this.editedSinceWritten(plan.name)) {
+        // The user changed our sheet: theirs stays, under a name of its own, and is no longer ours.
+        const keptAs = editedSheetName(
+          plan.name,
+          this.workbook.worksheets.map((w) => w.name)
+        );
+        old.name = keptAs;
+        options.onNote?.(editedNote(plan.name, keptAs));
+      } else {
+        this.workbook.removeWorksheet(old.id);
+      }
     }
-    const tableNames = this.workbook.worksheets.flatMap((w) =>
-      (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
-    );
+    const tableNames = this.workbook.worksheets
+      .flatMap((w) => (w.getTables() as unknown as { name: string }[]).map((t) => t.name))
+      .concat(this.reservedTables);
     const added = outputs.map((output, i) => {
       const sheet = this.workbook.addWorksheet(plans[i].name);
       const widths: number[] = [];
@@ -325,7 +394,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
       return sheet;
     });
     if (own) {
-      const written = added.map((w) => ({ id: ExcelJsWorkbook.identity(w), name: w.name }));
+      const written = added.map((w, i) => ({
+        id: ExcelJsWorkbook.identity(w),
+        name: w.name,
+        hash: outputHash(outputs[i]),
+      }));
       this.writeOwned(meta?.sheet, nextOwned(owned, this.refs(), written));
     }
     return plans.map((p) => p.name);

@@ -3,11 +3,15 @@
 import type { CellValue, Grid } from "../grid";
 import { assertTableShape, layoutSheet, type OutputSheet } from "../output";
 import {
+  editedNote,
+  editedSheetName,
   findSheetName,
   missingSheetError,
   nextOwned,
+  outputHash,
   planSheets,
   uniqueTableName,
+  valuesHash,
   type OwnedSheet,
 } from "../ownership";
 import type { WorkbookPort, WriteOptions } from "../port";
@@ -142,11 +146,26 @@ export class MemoryWorkbook implements WorkbookPort {
       ...this.render(output, plans[i].name),
     }));
     const written: OwnedSheet[] = [];
-    for (const { plan, cells, tables } of built) {
-      if (plan.replace) this.deleteSheet(plan.name);
+    for (let i = 0; i < built.length; i++) {
+      const { plan, cells, tables } = built[i];
+      if (plan.replace) {
+        const old = this.sheets.find((s) => s.name === plan.name)!;
+        const record = this.owned.find((o) => o.id === old.id);
+        const grid = { sheet: old.name, rows: old.cells, origin: { row: 0, col: 0 } };
+        if (record?.hash && valuesHash(grid) !== record.hash) {
+          // The user changed our sheet: theirs stays under a name of its own, no longer ours.
+          const keptAs = editedSheetName(
+            plan.name,
+            this.sheets.map((s) => s.name)
+          );
+          for (const t of this.tables) if (t.sheet === old.name) t.sheet = keptAs;
+          old.name = keptAs;
+          options.onNote?.(editedNote(plan.name, keptAs));
+        } else this.deleteSheet(plan.name);
+      }
       const sheet = { id: this.newId(), name: plan.name, cells };
       this.sheets.push(sheet);
-      written.push({ id: sheet.id, name: sheet.name });
+      written.push({ id: sheet.id, name: sheet.name, hash: outputHash(outputs[i]) });
       for (const table of tables) {
         table.name = uniqueTableName(
           table.name,

@@ -1,5 +1,6 @@
 // Office.js adapter: the only module that calls Excel.run and context.sync. Batched reads and chunked writes.
 
+import type { Bilingual } from "../../engine/errors";
 import { a1, checkGridSize, columnIndex, type CellValue, type Grid } from "../grid";
 import {
   assertTableShape,
@@ -14,13 +15,18 @@ import {
 import {
   META_SHEET,
   META_SIGNATURE,
+  editedNote,
+  editedSheetName,
   freeSheetName,
   metaRows,
   missingSheetError,
   nextOwned,
+  outputHash,
   parseMeta,
   planSheets,
+  safeSheetName,
   uniqueTableName,
+  valuesHash,
   type OwnedSheet,
   type SheetRef,
 } from "../ownership";
@@ -435,17 +441,21 @@ export class OfficeJsWorkbook implements WorkbookPort {
     if (outputs.length === 0) return [];
     const own = options.owned !== false;
     try {
-      return await this.writeBatch(outputs, own);
+      return await this.writeBatch(outputs, own, options.onNote);
     } catch (e) {
       // The bookkeeping sheet went away since it was last seen: learn the workbook again. (Its read is queued before
       // anything else of the batch, so a failing read leaves the workbook as it was.)
       if (!isItemNotFound(e) || !this.metaId) throw e;
       this.metaId = undefined;
-      return this.writeBatch(outputs, own);
+      return this.writeBatch(outputs, own, options.onNote);
     }
   }
 
-  private async writeBatch(outputs: OutputSheet[], own: boolean): Promise<string[]> {
+  private async writeBatch(
+    outputs: OutputSheet[],
+    own: boolean,
+    onNote?: (note: Bilingual) => void
+  ): Promise<string[]> {
     return Excel.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets;
@@ -457,6 +467,16 @@ export class OfficeJsWorkbook implements WorkbookPort {
       sheets.load("items/name,items/id,items/visibility");
       const tables = workbook.tables;
       tables.load("items/name,items/worksheet/name");
+      // The size of each sheet a result may replace, so that a re-run can compare it with what was written (fill).
+      const sizes = own
+        ? outputs.map((o) => {
+            const used = sheets
+              .getItemOrNullObject(safeSheetName(o.sheet))
+              .getUsedRangeOrNullObject(true);
+            used.load("address,rowCount,columnCount");
+            return used;
+          })
+        : [];
       // Added now, named in the second sync: their ids are then known when the bookkeeping sheet is written.
       const added = outputs.map(() => {
         const sheet = sheets.add();
@@ -467,7 +487,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // Every sheet this batch adds (a new bookkeeping sheet joins them): removed again if the batch fails.
       const created = [...added];
       try {
-        return await this.fill(context, outputs, own, added, metaUsed, created);
+        return await this.fill(context, outputs, own, added, metaUsed, created, sizes, onNote);
       } catch (e) {
         // Not a half-written result: the sheets this batch added go again (best effort; the first error is the news).
         try {
@@ -488,7 +508,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
     own: boolean,
     added: Excel.Worksheet[],
     metaRange: Excel.Range | null,
-    created: Excel.Worksheet[]
+    created: Excel.Worksheet[],
+    sizes: Excel.Range[],
+    onNote?: (note: Bilingual) => void
   ): Promise<string[]> {
     const sheets = context.workbook.worksheets;
     const tables = context.workbook.tables;
@@ -509,7 +531,60 @@ export class OfficeJsWorkbook implements WorkbookPort {
       existing.concat(added.map((s) => ({ id: s.id, name: s.name }))),
       owned
     );
-    const replaced = new Set(plans.filter((p) => p.replace).map((p) => p.name));
+    // A result sheet the user changed since it was written (its values no longer hash to the record) is kept under
+    // a name of its own and is no longer ours: one more sync reads the sheets to compare (in blocks, if huge).
+    const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const edited = new Map<string, string>(); // old sheet id → the name it is kept under
+    const checks: { old: SheetRef; hash: string; blocks: { range: Excel.Range; row: number }[] }[] =
+      [];
+    const origins = new Map<string, { row: number; col: number }>();
+    plans.forEach((plan, i) => {
+      if (!plan.replace) return;
+      const old = existing.find((e) => sameName(e.name, plan.name));
+      const record = old && owned.find((o) => o.id === old.id);
+      const size = sizes[i];
+      if (!old || !record?.hash || !size || size.isNullObject) return;
+      const origin = originOfAddress(size.address);
+      origins.set(old.id, origin);
+      const rowsPerBlock = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(size.columnCount, 1)));
+      const blocks: { range: Excel.Range; row: number }[] = [];
+      for (let start = 0; start < size.rowCount; start += rowsPerBlock) {
+        const count = Math.min(rowsPerBlock, size.rowCount - start);
+        const range = sheets
+          .getItem(old.id)
+          .getRangeByIndexes(origin.row + start, origin.col, count, size.columnCount);
+        range.load("values,numberFormat");
+        blocks.push({ range, row: start });
+      }
+      checks.push({ old, hash: record.hash, blocks });
+    });
+    if (checks.length > 0) await context.sync();
+    for (const check of checks) {
+      const rows: CellValue[][] = [];
+      for (const { range } of check.blocks) {
+        const formats = range.numberFormat;
+        range.values.forEach((row, r) =>
+          rows.push(row.map((v, c) => fromOfficeValue(v, formats[r][c])))
+        );
+      }
+      const grid = { sheet: check.old.name, rows, origin: origins.get(check.old.id)! };
+      if (valuesHash(grid) === check.hash) continue;
+      const keptAs = editedSheetName(
+        check.old.name,
+        listed
+          .map((s) => s.name)
+          .concat([...edited.values()])
+          .concat(plans.map((p) => p.name))
+      );
+      edited.set(check.old.id, keptAs);
+      onNote?.(editedNote(check.old.name, keptAs));
+    }
+    const replaced = new Set(
+      plans
+        .filter((p) => p.replace)
+        .map((p) => p.name)
+        .filter((name) => !existing.some((e) => sameName(e.name, name) && edited.has(e.id)))
+    );
     const tableNames = tables.items
       .filter((t) => !replaced.has(t.worksheet.name))
       .map((t) => t.name);
@@ -522,7 +597,6 @@ export class OfficeJsWorkbook implements WorkbookPort {
       }
       queued += bytes;
     };
-    const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
     for (let i = 0; i < outputs.length; i++) {
       const output = outputs[i];
@@ -530,7 +604,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // Added before the old one goes: Excel refuses to delete the last visible sheet.
       const sheet = added[i];
       const old = plan.replace ? existing.find((e) => sameName(e.name, plan.name)) : undefined;
-      if (old) sheets.getItem(old.id).delete();
+      if (old && edited.has(old.id)) sheets.getItem(old.id).name = edited.get(old.id)!;
+      else if (old) sheets.getItem(old.id).delete();
       sheet.name = plan.name;
       const placed = layoutSheet(output);
       let width = 1;
@@ -577,7 +652,11 @@ export class OfficeJsWorkbook implements WorkbookPort {
     let metaSheet: Excel.Worksheet | null = null;
     if (own) {
       // In the same request: the new sheets' ids came back with the first sync.
-      const written = added.map((sheet, i) => ({ id: sheet.id, name: plans[i].name }));
+      const written = added.map((sheet, i) => ({
+        id: sheet.id,
+        name: plans[i].name,
+        hash: outputHash(outputs[i]),
+      }));
       const remaining = existing.filter(
         (e) => !plans.some((p) => p.replace && sameName(p.name, e.name))
       );
@@ -592,7 +671,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
         metaSheet.load("id");
         created.push(metaSheet);
       }
-      metaSheet.getRangeByIndexes(0, 0, rows.length, 2).values = rows.map((r) =>
+      metaSheet.getRangeByIndexes(0, 0, rows.length, rows[0].length).values = rows.map((r) =>
         r.map(toOfficeValue)
       );
       metaSheet.visibility = "VeryHidden";

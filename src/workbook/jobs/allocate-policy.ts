@@ -25,12 +25,14 @@ import { formatEn, formatVi } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
 import { findInputSheet, inputSheetNames, sheetNamed } from "../reading/sheet-finder";
 import type { WorkbookPort } from "../port";
-import { readAllocationPolicy } from "../readers/allocation-policy";
+import type { Grid } from "../grid";
+import { readAllocationPolicyTable } from "../readers/allocation-policy";
+import type { TableReading } from "../reading/types";
 import { readAllocationCommunes, type AllocationCommunes } from "../readers/commune-attributes";
 import { looksLikeCommunes } from "../readers/communes";
 import { allocationPolicySheet } from "../writers/allocation";
 import { jobPlanYear, withPlanYear } from "../reading/year";
-import type { JobRequest, JobResult } from "./job";
+import { withReading, type JobRequest, type JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { choosePeriod, type PeriodChoice } from "../reading/period";
 import type { Assumption } from "../assumptions";
@@ -52,6 +54,15 @@ function workbookOf(request: JobRequest): WorkbookPort {
     });
   }
   return ref.workbook;
+}
+
+/** What was read from each policy sheet (a preset has none). */
+const POLICY_READINGS = new WeakMap<AllocationPolicy, TableReading>();
+
+function readPolicySheet(grid: Grid): AllocationPolicy {
+  const read = readAllocationPolicyTable(grid);
+  POLICY_READINGS.set(read.policy, read.reading);
+  return read.policy;
 }
 
 /** A sheet by its name as typed, found the way every job finds a named sheet. */
@@ -77,7 +88,7 @@ async function resolvePolicy(
       },
     });
   }
-  return readAllocationPolicy(await workbook.readSheet(sheet));
+  return readPolicySheet(await workbook.readSheet(sheet));
 }
 
 /** The central policy: the policy option, else a policy sheet the user chose as input; null for neither. */
@@ -87,7 +98,7 @@ export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy 
     return resolvePolicy(request, "policy", option);
   }
   const ref = request.inputs.policy;
-  if (ref?.sheet) return readAllocationPolicy(await ref.workbook.readSheet(ref.sheet));
+  if (ref?.sheet) return readPolicySheet(await ref.workbook.readSheet(ref.sheet));
   return null;
 }
 
@@ -123,7 +134,12 @@ function periodBecause(choice: PeriodChoice): Bilingual {
 async function catalogueFor(
   request: JobRequest,
   policies: { policy: AllocationPolicy; role: Bilingual }[]
-): Promise<{ catalogue: Catalogue; warnings: Warning[]; assumptions: Assumption[] }> {
+): Promise<{
+  catalogue: Catalogue;
+  warnings: Warning[];
+  assumptions: Assumption[];
+  readings: TableReading[];
+}> {
   const status = request.inputs.communes ?? { workbook: workbookOf(request) };
   const data = await choosePeriod(request, [], status);
   const assumptions: Assumption[] = [];
@@ -179,15 +195,27 @@ async function catalogueFor(
     BUILT_IN_CATALOGUES.find((c) => c.id === period) ??
     BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
   if (builtIn.id === data.catalogue.id) {
-    return { catalogue: data.catalogue, warnings: data.warnings, assumptions };
+    return {
+      catalogue: data.catalogue,
+      warnings: data.warnings,
+      assumptions,
+      readings: data.readings,
+    };
   }
-  if (!builtIn.requiresGroup) return { catalogue: builtIn, warnings: data.warnings, assumptions };
+  if (!builtIn.requiresGroup) {
+    return { catalogue: builtIn, warnings: data.warnings, assumptions, readings: data.readings };
+  }
   const choice = await choosePeriod(
     { ...request, options: { ...request.options, period: builtIn.id } },
     [],
     status
   );
-  return { catalogue: choice.catalogue, warnings: choice.warnings, assumptions };
+  return {
+    catalogue: choice.catalogue,
+    warnings: choice.warnings,
+    assumptions,
+    readings: choice.readings,
+  };
 }
 
 async function readCommunesFor(
@@ -422,11 +450,8 @@ export async function runPolicyAllocation(
   ]);
   const year = settled.year?.value;
   // A communes sheet of old communes: carried to the merged communes where it can be, else refused.
-  const merged = mergedStatuses(
-    await mergeMapFor(request, workbookOf(request)),
-    communes.read.communes,
-    communes.sheet
-  );
+  const mergeMap = await mergeMapFor(request, workbookOf(request));
+  const merged = mergedStatuses(mergeMap, communes.read.communes, communes.sheet);
   if (merged.rollUp) {
     communes.communes = communes.communes.map((c, i) => ({ ...c, unit: merged.communes[i].name }));
   }
@@ -473,6 +498,7 @@ export async function runPolicyAllocation(
     communesSheet: communes.sheet,
   };
   const result: JobResult = {
+    reading: [],
     json: {
       sheet: communes.sheet,
       mode: "policy",
@@ -506,8 +532,15 @@ export async function runPolicyAllocation(
     warnings,
     assumptions: period.assumptions,
   };
+  const readings = [
+    communes.reading,
+    POLICY_READINGS.get(policy),
+    topUpPolicy ? POLICY_READINGS.get(topUpPolicy) : undefined,
+    ...period.readings,
+    mergeMap?.reading,
+  ];
   return withMerger(
-    withPlanYear(result, settled.year, request),
+    withPlanYear(withReading(result, readings), settled.year, request),
     [merged.rollUp],
     "NTM_PhanBo_SapNhap"
   );

@@ -5,7 +5,7 @@ import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
 import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
-import type { JobResult, PlanningJob } from "./job";
+import { withReading, type JobResult, type PlanningJob } from "./job";
 import { mergedUnits, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
@@ -57,10 +57,8 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
     // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
-    const merged = mergedUnits(
-      await mergeMapFor(request, request.inputs.coefficients?.workbook),
-      table
-    );
+    const mergeMap = await mergeMapFor(request, request.inputs.coefficients?.workbook);
+    const merged = mergedUnits(mergeMap, table);
     const result = allocateByCoefficients({
       total,
       units: merged.units,
@@ -70,6 +68,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
       basis: table.basis,
     });
     const done: JobResult = {
+      reading: [],
       json: {
         sheet: table.sheet,
         total: result.total,
@@ -91,6 +90,10 @@ export const allocateJob: PlanningJob = withNumberNotes({
       sheets: [allocationSheet(result)],
       warnings: table.warnings,
     };
-    return withMerger(done, [merged.rollUp], "NTM_PhanBo_SapNhap");
+    return withMerger(
+      withReading(done, [table.reading, mergeMap?.reading]),
+      [merged.rollUp],
+      "NTM_PhanBo_SapNhap"
+    );
   },
 });

@@ -18,7 +18,8 @@ import { periodForYear } from "../../engine/catalogues";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
-import { readingInput, type JobRequest, type PlanningJob } from "./job";
+import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
+import type { TableReading } from "../reading/types";
 import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
@@ -111,6 +112,7 @@ async function requiredRatio(
   bracket?: object;
   eligibility?: ProgrammeEligibility;
   warnings: Warning[];
+  readings: TableReading[];
 }> {
   const o = COUNTERPART_OPTIONS.parse(request.options);
   const ratio = o.ratio;
@@ -169,6 +171,7 @@ async function requiredRatio(
       ),
       ...(eligibility ? { eligibility } : {}),
       warnings,
+      readings: [],
     };
   }
   if (share === undefined) {
@@ -179,9 +182,12 @@ async function requiredRatio(
       },
     });
   }
-  const brackets = await readingInput(input, async () =>
-    bracketsFor(input ? await loadBrackets(input) : DEFAULT_COUNTERPART_BRACKETS, period)
-  );
+  const readings: TableReading[] = [];
+  const brackets = await readingInput(input, async () => {
+    const loaded = input ? await loadBrackets(input) : null;
+    if (loaded) readings.push(loaded.reading);
+    return bracketsFor(loaded ? loaded.brackets : DEFAULT_COUNTERPART_BRACKETS, period);
+  });
   const bracket = findBracket(share, brackets);
   if (!input) {
     warnings.push({
@@ -202,6 +208,7 @@ async function requiredRatio(
     bracket: { ...bracket, supportShare: p },
     ...(eligibility ? { eligibility } : {}),
     warnings,
+    readings,
   };
 }
 
@@ -221,7 +228,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
   async run(request: JobRequest) {
     const o = COUNTERPART_OPTIONS.parse(request.options);
     const settled = await jobPlanYear(request, o.year, [[request.inputs.budget, "budget"]]);
-    const { required, basis, bracket, eligibility, warnings } = await requiredRatio(
+    const { required, basis, bracket, eligibility, warnings, readings } = await requiredRatio(
       request,
       settled
     );
@@ -283,6 +290,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
         text: text.join("\n"),
         sheets: [counterpartSheet(columns, basis, unit)],
         warnings,
+        reading: uniqueReadings([...table.readings, ...readings]),
       },
       settled.year,
       request

@@ -144,6 +144,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
       text: text.join("\n"),
       sheets: [fundingSheet(mixes, comparisons, decimals, unit)],
       warnings,
+      reading: table.readings,
     };
   },
 });

@@ -15,6 +15,7 @@ import type { PeriodTargets } from "../readers/period-targets";
 import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicator-roadmap";
 import { findIndicatorCosts } from "./indicator-targets";
 import type { JobRequest, JobResult } from "./job";
+import type { TableReading } from "../reading/types";
 import type { IndicatorRoadmapJson } from "../results";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 
@@ -140,13 +141,15 @@ export async function indicatorRoadmap(
       },
     });
   }
+  const reading: TableReading[] = [];
   const costs = await findIndicatorCosts(
     request,
     statuses,
     s.catalogue,
     s.communesSheet,
     s.merge,
-    s.rollUps
+    s.rollUps,
+    reading
   );
   if (!costs && s.defaultCost === undefined) {
     throw new InputError({
@@ -209,5 +212,6 @@ export async function indicatorRoadmap(
     text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source, unit)].join("\n"),
     sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source, unit)],
     warnings,
+    reading,
   };
 }

@@ -15,6 +15,7 @@ import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
+import type { TableReading } from "../reading/types";
 import { findGrid } from "../reading/input-grid";
 import { findInputSheet } from "../reading/sheet-finder";
 import type { IndicatorTargetsJson } from "../results";
@@ -45,7 +46,8 @@ export async function findIndicatorCosts(
   catalogue: Catalogue,
   communesSheet: string | undefined,
   merge?: MergeMap | null,
-  rollUps?: MergerRollUp[]
+  rollUps?: MergerRollUp[],
+  readings?: TableReading[]
 ): Promise<IndicatorCostTable | undefined> {
   // Without a costs input, a costs-by-indicator sheet next to the status is used when there is one (found by the one
   // sheet finder: visible sheets, the add-in's results skipped).
@@ -75,6 +77,7 @@ export async function findIndicatorCosts(
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);
     const read = readIndicatorCosts(grid, { communes, indicatorCodes: [...codes], merge });
     if (read.rollUp) rollUps?.push(read.rollUp);
+    readings?.push(read.reading);
     return read.costs;
   });
 }
@@ -85,13 +88,15 @@ export async function indicatorTargets(
   readWarnings: Warning[],
   settings: IndicatorTargetsSettings
 ): Promise<JobResult> {
+  const reading: TableReading[] = [];
   const costs = await findIndicatorCosts(
     request,
     statuses,
     settings.catalogue,
     settings.communesSheet,
     settings.merge,
-    settings.rollUps
+    settings.rollUps,
+    reading
   );
   if (!costs && settings.defaultCost === undefined) {
     throw new InputError({
@@ -164,5 +169,6 @@ export async function indicatorTargets(
     text: indicatorTargetsText(plan, period, unit),
     sheets: [indicatorTargetsSheet(plan, settings.year, period, unit)],
     warnings,
+    reading,
   };
 }

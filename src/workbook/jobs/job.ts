@@ -49,9 +49,33 @@ export interface JobResult {
   sheets: OutputSheet[];
   warnings: Warning[];
   /** What was read, per input table (also `reading` in the JSON). */
-  reading?: TableReading[];
+  reading: TableReading[];
   /** Values neither the user nor the data gave (also `assumptions` in the JSON); see src/workbook/assumptions.ts. */
   assumptions?: Assumption[];
+}
+
+/** Readings without repeats: one per table (input, sheet and header rows), the first kept. */
+export function uniqueReadings(
+  readings: readonly (TableReading | null | undefined)[]
+): TableReading[] {
+  const seen = new Set<string>();
+  const out: TableReading[] = [];
+  for (const r of readings) {
+    if (!r) continue;
+    const key = `${r.input}|${r.sheet}|${r.headerRows.join("-")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/** The result with the tables read: these first, then those the result already names (repeats dropped). */
+export function withReading(
+  result: JobResult,
+  readings: readonly (TableReading | null | undefined)[]
+): JobResult {
+  return { ...result, reading: uniqueReadings([...readings, ...(result.reading ?? [])]) };
 }
 
 export interface PlanningJob {

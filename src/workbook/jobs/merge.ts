@@ -1,6 +1,7 @@
 // The "merge" job: communes merged on 1 July 2025 (and later). From the mapping old commune → new commune it
 // writes what was merged into what, and rolls money by old commune and earlier statuses up into the merged ones.
 
+import type { TableReading } from "../reading/types";
 import { pushAll } from "../../engine/arrays";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError } from "../../engine/errors";
@@ -13,7 +14,7 @@ import {
   looksLikeCommuneMoney,
   looksLikeMergeMap,
   readCommuneMoney,
-  readMergeMap,
+  readMergeMapTable,
 } from "../readers/merge";
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
@@ -81,8 +82,10 @@ export const mergeJob: PlanningJob = withAssumptions({
     }
     const what = { vi: "bảng sáp nhập xã", en: "merger mapping" };
     const mappingGrid = await findGrid(mappingRef, looksLikeMergeMap, () => true, what);
-    const map = buildMergeMap(readMergeMap(mappingGrid), mappingGrid.sheet);
+    const mapping = readMergeMapTable(mappingGrid);
+    const map = buildMergeMap(mapping.entries, mappingGrid.sheet);
     const warnings: Warning[] = [];
+    const reading: TableReading[] = [mapping.reading];
     let money: { columns: string[]; rows: ReturnType<typeof rollUpMoney> } | undefined;
     if (request.inputs.money) {
       const grid = await findGrid(
@@ -93,6 +96,7 @@ export const mergeJob: PlanningJob = withAssumptions({
         request.inputs.money.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
       );
       const read = readCommuneMoney(grid);
+      reading.push(read.reading);
       money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
       pushAll(warnings, notRolled(alreadyMerged(map, read.rows), grid.sheet));
     }
@@ -107,6 +111,7 @@ export const mergeJob: PlanningJob = withAssumptions({
         request.inputs.communes.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
       );
       const read = readCommunes(grid, { catalogue });
+      reading.push(read.reading);
       pushAll(warnings, read.warnings);
       status = rollUpStatus(read.communes, map, catalogue.criteria.length);
       pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
@@ -160,6 +165,7 @@ export const mergeJob: PlanningJob = withAssumptions({
       text: lines.join("\n"),
       sheets: [mergeSheet(map.merged, money, status)],
       warnings,
+      reading,
     };
   },
 });

@@ -7,9 +7,10 @@ import type { CounterpartBracket } from "../../engine/funding/counterpart";
 import type { SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
 import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
-import { isBracketSheet, readBrackets } from "../readers/brackets";
+import { isBracketSheet, readBracketsTable } from "../readers/brackets";
 import { budgetLayout, readBudget, type BudgetReading } from "../readers/budget";
-import { isSourceMappingSheet, readSourceMapping } from "../readers/source-mapping";
+import { isSourceMappingSheet, readSourceMappingTable } from "../readers/source-mapping";
+import type { TableReading } from "../reading/types";
 import type { InputRef, JobInputSpec } from "./job";
 
 /** The funding table both money jobs read. */
@@ -24,21 +25,22 @@ export const BUDGET_INPUT: JobInputSpec = {
 export async function loadSourceMapping(
   workbook: WorkbookPort,
   sheet?: string
-): Promise<SourceMappingEntry[]> {
+): Promise<{ entries: SourceMappingEntry[]; reading?: TableReading }> {
   const found = await findInputSheet(workbook, {
     named: sheet,
     accepts: isSourceMappingSheet,
     what: { vi: "bảng phân nhóm nguồn", en: "source mapping" },
   });
-  if (!found) return DEFAULT_SOURCE_MAPPING;
-  return [...readSourceMapping(found.grid), ...DEFAULT_SOURCE_MAPPING];
+  if (!found) return { entries: DEFAULT_SOURCE_MAPPING };
+  const read = readSourceMappingTable(found.grid);
+  return { entries: [...read.entries, ...DEFAULT_SOURCE_MAPPING], reading: read.reading };
 }
 
 /** Reads the funding table of an input; without a sheet name, the first sheet in either funding layout. */
 export async function loadBudget(
   input: InputRef | undefined,
   mappingSheet?: string
-): Promise<BudgetReading> {
+): Promise<BudgetReading & { readings: TableReading[] }> {
   if (!input) {
     throw new InputError({
       expected: {
@@ -64,11 +66,14 @@ export async function loadBudget(
     });
   }
   const mapping = await loadSourceMapping(input.workbook, mappingSheet);
-  return readBudget(found.grid, { mapping });
+  const table = readBudget(found.grid, { mapping: mapping.entries });
+  return { ...table, readings: [table.reading, ...(mapping.reading ? [mapping.reading] : [])] };
 }
 
 /** Reads a counterpart bracket table: the named sheet, or the first sheet with bracket headers. */
-export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[]> {
+export async function loadBrackets(
+  input: InputRef
+): Promise<{ brackets: CounterpartBracket[]; reading: TableReading }> {
   const found = await findInputSheet(input.workbook, {
     named: input.sheet,
     accepts: isBracketSheet,
@@ -85,5 +90,5 @@ export async function loadBrackets(input: InputRef): Promise<CounterpartBracket[
       },
     });
   }
-  return readBrackets(found.grid);
+  return readBracketsTable(found.grid);
 }

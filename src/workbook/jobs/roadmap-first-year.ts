@@ -2,6 +2,7 @@
 // plan year), so that its first row is the targets result; and the check the roadmap prints of the two, naming the
 // reason and both figures whenever they still differ.
 
+import type { TableReading } from "../reading/types";
 import type { Bilingual } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
 import type { PlannedYear, RoadmapYear } from "../../engine/roadmap";
@@ -32,7 +33,10 @@ export async function roadmapCosts(
   catalogue: Catalogue,
   communesSheet: string,
   merge?: MergeMap | null
-): Promise<{ costs: CostTable; warnings: Warning[]; rollUp?: MergerRollUp } | undefined> {
+): Promise<
+  | { costs: CostTable; warnings: Warning[]; rollUp?: MergerRollUp; reading: TableReading }
+  | undefined
+> {
   const ref = request.inputs.costs;
   if (!ref) return undefined;
   const sameBook = ref.workbook === request.inputs.communes?.workbook;
@@ -45,7 +49,7 @@ export async function roadmapCosts(
   );
   // A costs sheet by old commune is summed into the merged communes, as the targets job does.
   const read = readCosts(grid, { communes, catalogue, merge });
-  return { costs: read.costs, warnings: read.warnings, rollUp: read.rollUp };
+  return { costs: read.costs, warnings: read.warnings, rollUp: read.rollUp, reading: read.reading };
 }
 
 /** Every criterion at the same cost: the roadmap's --cost given without a costs table. */

@@ -18,7 +18,8 @@ import {
 } from "../readers/period-targets";
 import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
-import type { JobRequest, JobResult, PlanningJob } from "./job";
+import { withReading, type JobRequest, type JobResult, type PlanningJob } from "./job";
+import type { TableReading } from "../reading/types";
 import { inputGrid } from "../reading/input-grid";
 import {
   averageTableCost,
@@ -42,7 +43,13 @@ import type { RoadmapJson } from "../results";
 export type CommunesReader = (
   grid: Grid,
   opts: { catalogue: Catalogue }
-) => { communes: CommuneStatus[]; warnings: Warning[]; sheet: string; catalogue?: Catalogue };
+) => {
+  communes: CommuneStatus[];
+  warnings: Warning[];
+  sheet: string;
+  catalogue?: Catalogue;
+  reading?: TableReading;
+};
 
 const COMMUNES_LABEL = { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" };
 
@@ -233,6 +240,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const merged = mergedStatuses(merge, read.communes, read.sheet);
       const rollUps = merged.rollUp ? [merged.rollUp] : [];
       read.communes = merged.communes;
+      const readings = [read.reading, ...choice.readings, sheetTargets?.reading, merge?.reading];
       if (read.communes.some((c) => c.indicators !== undefined)) {
         const planned = await indicatorRoadmap(
           request,
@@ -264,7 +272,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           }
         );
         return withMerger(
-          withPlanYear(planned, settled.year, request),
+          withPlanYear(withReading(planned, readings), settled.year, request),
           rollUps,
           "NTM_LoTrinh_SapNhap"
         );
@@ -292,6 +300,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       const table = await roadmapCosts(request, read.communes, catalogue, read.sheet, merge);
       if (table) pushAll(warnings, table.warnings);
       if (table?.rollUp) rollUps.push(table.rollUp);
+      if (table) readings.push(table.reading);
       const unit: BudgetUnit = table || o.cost !== undefined ? "million-vnd" : "criteria";
       const first = await planFirstYear(request, read.communes, {
         catalogue,
@@ -352,6 +361,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
       if (differs) warnings.unshift(differs);
       const text = roadmapText(roadmap, toYear, unit, firstYearText(check, unit, roadmap.pace));
       const result: JobResult = {
+        reading: [],
         json: {
           sheet: read.sheet,
           targetsSheet: sheetTargets?.sheet ?? null,
@@ -372,7 +382,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         warnings,
       };
       return withMerger(
-        withPlanYear(result, settled.year, request),
+        withPlanYear(withReading(result, readings), settled.year, request),
         rollUps,
         "NTM_LoTrinh_SapNhap"
       );

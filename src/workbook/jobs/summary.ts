@@ -13,7 +13,8 @@ import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { WorkbookPort } from "../port";
-import { looksLikeCatalogue, readCatalogues } from "../readers/catalogue";
+import { looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
+import type { TableReading } from "../reading/types";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
 import {
   findInputSheet,
@@ -22,19 +23,23 @@ import {
   sheetNamed,
 } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
-import { readingInput, type InputRef, type JobResult, type PlanningJob } from "./job";
+import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
 import { yearLine } from "../reading/year";
 import type { SummaryJson } from "../results";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
-export async function readCatalogueInput(ref: InputRef | undefined): Promise<Catalogue[]> {
-  if (!ref) return [];
+export async function readCatalogueInput(
+  ref: InputRef | undefined
+): Promise<{ catalogues: Catalogue[]; readings: TableReading[] }> {
+  if (!ref) return { catalogues: [], readings: [] };
   const grids = await findInputSheets(ref.workbook, {
     named: ref.sheet,
     accepts: looksLikeCatalogue,
     what: { vi: "bộ tiêu chí", en: "catalogue" },
   });
-  const found = grids.flatMap((grid) => readCatalogues(grid));
+  const reads = grids.map((grid) => readCataloguesTable(grid));
+  const found = reads.flatMap((read) => read.catalogues);
+  const readings = reads.map((read) => read.reading);
   if (found.length === 0) {
     throw new InputError({
       expected: {
@@ -43,7 +48,7 @@ export async function readCatalogueInput(ref: InputRef | undefined): Promise<Cat
       },
     });
   }
-  return found;
+  return { catalogues: found, readings };
 }
 
 /** The communes sheet (see sheet-finder): the named one, else the visible sheet whose headers look like a communes list. */
@@ -75,14 +80,16 @@ export async function readCommunesInput(
 async function endTargets(
   request: Parameters<PlanningJob["run"]>[0],
   catalogue: Catalogue
-): Promise<ShareTargets | undefined> {
+): Promise<{ targets?: ShareTargets; reading?: TableReading }> {
   const national = catalogue.targets;
-  if (!national) return undefined;
+  if (!national) return {};
   const targets: ShareTargets = { ...national };
   const ref = request.inputs.communes;
   const name = ref ? await sheetNamed(ref.workbook, PERIOD_TARGETS_SHEET) : undefined;
+  let reading: TableReading | undefined;
   if (ref && name !== undefined) {
     const own = readPeriodTargets(await ref.workbook.readSheet(name));
+    reading = own.reading;
     targets.source = `trang '${name}' (chỉ tiêu của tỉnh / the province's targets)`;
     targets.counts = { standard: own.targets.standard, top: own.modern };
   }
@@ -105,7 +112,7 @@ async function endTargets(
     if (top !== undefined) targets.top = top;
     delete targets.counts;
   }
-  return targets;
+  return { targets, reading };
 }
 
 export const SUMMARY_OPTIONS = declareOptions({
@@ -178,14 +185,11 @@ export const summaryJob: PlanningJob = withNumberNotes({
     }
     const catalogueRef = request.inputs.catalogue;
     const extra = await readingInput(catalogueRef, () => readCatalogueInput(catalogueRef));
-    const choice = await choosePeriod(request, extra, communesRef);
+    const choice = await choosePeriod(request, extra.catalogues, communesRef);
     const read = await readCommunesInput(communesRef.workbook, communesRef.sheet, choice.catalogue);
     // A status sheet of old communes: carried to the merged communes where it can be, else refused.
-    const merged = mergedStatuses(
-      await mergeMapFor(request, communesRef.workbook),
-      read.communes,
-      read.sheet
-    );
+    const mergeMap = await mergeMapFor(request, communesRef.workbook);
+    const merged = mergedStatuses(mergeMap, read.communes, read.sheet);
     read.communes = merged.communes;
     // The indicators evaluated: the policy's, or the status sheet's headers when no policy was given.
     const catalogue = read.catalogue ?? choice.catalogue;
@@ -219,7 +223,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     if (summary.tiers) json.tiers = summary.tiers;
     if (summary.indicatorCounts) json.indicatorCounts = summary.indicatorCounts;
     if (summary.groups) json.groups = summary.groups;
-    const targets = await endTargets(request, catalogue);
+    const { targets, reading: targetsReading } = await endTargets(request, catalogue);
     const progress = targets
       ? shareTargetProgress(
           { communes: summary.communes, standard: summary.standard, top: summary.tiers?.modern },
@@ -228,6 +232,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
       : undefined;
     if (progress) json.targets = progress;
     const result: JobResult = {
+      reading: [],
       json,
       text: [
         ...(choice.year === request.year ? [] : yearLine(choice.year)),
@@ -237,6 +242,16 @@ export const summaryJob: PlanningJob = withNumberNotes({
       sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
     };
-    return withMerger(result, [merged.rollUp], "NTM_TongHop_SapNhap");
+    return withMerger(
+      withReading(result, [
+        read.reading,
+        ...extra.readings,
+        ...choice.readings,
+        mergeMap?.reading,
+        targetsReading,
+      ]),
+      [merged.rollUp],
+      "NTM_TongHop_SapNhap"
+    );
   },
 });

@@ -17,7 +17,14 @@ import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
-import { readingInput, type JobRequest, type JobResult, type PlanningJob } from "./job";
+import {
+  readingInput,
+  withReading,
+  type JobRequest,
+  type JobResult,
+  type PlanningJob,
+} from "./job";
+import type { TableReading } from "../reading/types";
 import { withPlanYear, yearMissing } from "../reading/year";
 import type { TargetsJson } from "../results";
 
@@ -35,6 +42,8 @@ async function readInputs(
   merge: MergeMap | null;
   rollUps: MergerRollUp[];
   warnings: Warning[];
+  /** The tables read: the communes, the merger mapping, the costs. */
+  readings: TableReading[];
 }> {
   const communesRef = request.inputs.communes;
   if (!communesRef) {
@@ -58,6 +67,7 @@ async function readInputs(
   const merged = mergedStatuses(merge, read.communes, read.sheet);
   const communes = merged.communes;
   const rollUps = merged.rollUp ? [merged.rollUp] : [];
+  const readings = [read.reading, ...(merge ? [merge.reading] : [])];
   if (communes.some((c) => c.indicators !== undefined)) {
     return {
       communes,
@@ -66,10 +76,11 @@ async function readInputs(
       merge,
       rollUps,
       warnings,
+      readings,
     };
   }
   const costsRef = request.inputs.costs;
-  if (!costsRef) return { communes, merge, rollUps, warnings };
+  if (!costsRef) return { communes, merge, rollUps, warnings, readings };
   const sameBook = costsRef.workbook === communesRef.workbook;
   const costs = await readingInput(costsRef, async () => {
     const costsGrid = await findGrid(
@@ -88,6 +99,7 @@ async function readInputs(
     merge,
     rollUps,
     warnings: [...warnings, ...costs.warnings],
+    readings: [...readings, costs.reading],
   };
 }
 
@@ -152,7 +164,11 @@ export const targetsJob: PlanningJob = withNumberNotes({
         rollUps: inputs.rollUps,
       });
       return withMerger(
-        withPlanYear(result, choice.year, request),
+        withPlanYear(
+          withReading(result, [...inputs.readings, ...choice.readings]),
+          choice.year,
+          request
+        ),
         inputs.rollUps,
         "NTM_ChiTieu_SapNhap"
       );
@@ -202,13 +218,18 @@ export const targetsJob: PlanningJob = withNumberNotes({
       warnings,
     };
     const result: JobResult = {
+      reading: [],
       json,
       text: targetsText(plan, unit),
       sheets: [targetsSheet(plan, year, unit)],
       warnings,
     };
     return withMerger(
-      withPlanYear(result, choice.year, request),
+      withPlanYear(
+        withReading(result, [...inputs.readings, ...choice.readings]),
+        choice.year,
+        request
+      ),
       inputs.rollUps,
       "NTM_ChiTieu_SapNhap"
     );

@@ -36,15 +36,16 @@ export function mergeAt(
  * (3)", "1 2 3", "A B 1 2 3=1+2"). It is neither header nor data.
  */
 export function isColumnNumberRow(row: readonly CellValue[]): boolean {
-  const cells = row
-    .map((v) => (isBlank(v) ? null : cellText(v).trim()))
-    .filter((t): t is string => t !== null);
-  if (cells.length < 3) return false;
+  // Checked on every data row: the first cell that is no column number ends the test (a name, a mark).
+  let cells = 0;
   let previous = 0;
   let numbered = 0;
   let bracketed = 0;
   let letters = 0;
-  for (const text of cells) {
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    const text = cellText(v).trim();
+    cells++;
     if (/^\(?[A-Z]\)?$/.test(text)) {
       if (numbered > 0) return false;
       letters++;
@@ -58,6 +59,7 @@ export function isColumnNumberRow(row: readonly CellValue[]): boolean {
     previous = n;
     numbered++;
   }
+  if (cells < 3) return false;
   return numbered >= 3 || (bracketed >= 2 && numbered + letters >= 3);
 }
 

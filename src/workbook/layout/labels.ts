@@ -9,6 +9,9 @@ function lowerVi(text: string): string {
   return text.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
 }
 
+/** The first word of every total label below, with or without diacritics, any case. */
+const TOTAL_START = /^[\s*.:(-]*(?:t[ổôo]ng|c[ộôo]ng|total|grand|sub)/iu;
+
 /**
  * A total or subtotal label: any label starting with "Tổng" or "Cộng", in any case ("Cộng huyện Kế Sách", "TỔNG
  * CỘNG TOÀN TỈNH", "Tổng kinh phí huy động"), or "Total". "Cộng đồng" (community) is a source, not a total. Text
@@ -16,6 +19,8 @@ function lowerVi(text: string): string {
  */
 export function isTotalLabel(text: string): boolean {
   const bare = stripMarker(text).rest;
+  // Labels are tested by the ten thousand: every total starts with one of these letters (most names do not).
+  if (!TOTAL_START.test(composed(bare))) return false;
   const lower = lowerVi(bare).replace(/^[\s*.:(-]+/, "");
   if (/^(tổng|cộng)(?!\p{L})/u.test(lower)) return !/^cộng (đồng|hòa|hoà)/.test(lower);
   if (foldDiacritics(lower) !== lower) return false; // "Công Hải", "Tống Trân": names, not totals
@@ -70,14 +75,18 @@ export function isDistrictLabel(text: string): boolean {
   return ASCII.test(rest) && /^(?:huyen|thi xa|thanh pho)\s+\S/i.test(rest);
 }
 
+/** The first word of every statistic label below, with or without diacritics, any case. */
+const STATISTIC_START =
+  /^(?:s[ốôo]\s|t[ỷỉyi]\s|t[ổôo]ng\s|ti[êe]u\s|trung\s|b[ìi]nh\s|average|mean|rate|percentage|share|number|%)/iu;
+
 /**
  * Statistic rows under a communes table: "Số xã đạt", "Tỷ lệ (%)", "Tỷ lệ đạt", "Bình quân", "Tổng số xã", "Trung
  * bình chung". "Trung Bình" alone is a commune's name (Trần Đề, Sóc Trăng), so "Trung bình" needs more words.
  */
 export function isStatisticLabel(text: string): boolean {
   const rest = stripMarker(text).rest;
-  // Every statistic label starts with one of these letters (or is "%"): most names are rejected without folding.
-  if (!/^[sStTbBaAmMrRpPnN%]/.test(rest)) return false;
+  // Every statistic label starts with one of these words (or is "%"): most names are rejected without folding.
+  if (!STATISTIC_START.test(composed(rest))) return false;
   const key = labelKey(rest);
   if (key === "%") return true;
   return (
@@ -151,10 +160,13 @@ export function hasNoNumbers(row: readonly CellValue[]): boolean {
 
 /** A row that ends the table: its first text is a note or a signature line, or every text is one. */
 export function isEndRow(row: readonly CellValue[]): boolean {
-  const texts = rowTexts(row);
-  if (texts.length === 0) return false;
-  if (row.some((v) => typeof v === "number" || isCellError(v))) return false;
-  return isEndText(texts[0].text) || texts.every((t) => isEndText(t.text));
+  // Asked of every data row: no array of texts is built. When the first text is not an end text, not every text is.
+  let first: string | null = null;
+  for (const v of row) {
+    if (typeof v === "number" || isCellError(v)) return false;
+    if (first === null && typeof v === "string" && v.trim() !== "") first = v.trim();
+  }
+  return first !== null && isEndText(first);
 }
 
 export type MarkerKind = "roman" | "arabic" | "dotted" | "letter" | "dash" | "plus" | "star";

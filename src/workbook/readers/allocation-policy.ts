@@ -12,11 +12,15 @@ import { cellText, gridAddress, isBlank, type Grid } from "../grid";
 import {
   addressAt,
   locateTable,
+  noteColumns,
   numberCell,
   textCell,
   tryLocateTable,
   type ColumnSpec,
 } from "./table";
+
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const POLICY_COLUMNS: ColumnSpec[] = [
   { key: "condition", aliases: ["Điều kiện", "Điều kiện áp dụng", "Condition"], required: true },
@@ -79,12 +83,26 @@ export function isPolicySheet(grid: Grid): boolean {
  * and a mode other than "Cao nhất" / "Cộng thêm" are errors naming the cell.
  */
 export function readAllocationPolicy(grid: Grid): AllocationPolicy {
+  return readAllocationPolicyTable(grid).policy;
+}
+
+/** The policy and what was read (see readAllocationPolicy). */
+export function readAllocationPolicyTable(grid: Grid): {
+  policy: AllocationPolicy;
+  reading: TableReading;
+} {
   const table = locateTable(grid, POLICY_COLUMNS, WHAT);
   const col = table.columns;
   const rows: PolicyRow[] = [];
   for (const r of table.dataRows) {
     const line = grid.rows[r] ?? [];
-    if ([col.condition, col.coefficient, col.mode].every((c) => isBlank(line[c] ?? null))) continue;
+    if ([col.condition, col.coefficient, col.mode].every((c) => isBlank(line[c] ?? null))) {
+      skipRow(table, r, "note", {
+        vi: "không có điều kiện, hệ số, cách tính",
+        en: "no condition, coefficient or mode",
+      });
+      continue;
+    }
     const condition = textCell(grid, r, col.condition, { vi: "điều kiện", en: "condition" });
     const where = { sheet: grid.sheet, cell: addressAt(table, r, "condition") };
     if (condition === null) {
@@ -146,7 +164,15 @@ export function readAllocationPolicy(grid: Grid): AllocationPolicy {
     });
   }
   const stated = statedPolicyPeriod(grid, table.headerRow);
-  return policyFromRows(rows, {
+  noteColumns(table, {
+    condition: "label",
+    coefficient: "coefficient",
+    mode: "other",
+    source: "note",
+    note: "note",
+  });
+  const reading = tableReading(table, "allocation-policy", WHAT, { role: "line" });
+  const policy = policyFromRows(rows, {
     id: grid.sheet,
     title: { vi: `Chính sách trên trang '${grid.sheet}'`, en: `Policy on sheet '${grid.sheet}'` },
     preset: false,
@@ -154,4 +180,5 @@ export function readAllocationPolicy(grid: Grid): AllocationPolicy {
       ? { period: stated.period, periodFrom: { sheet: grid.sheet, cell: stated.cell } }
       : {}),
   });
+  return { policy, reading };
 }

@@ -4,7 +4,16 @@ import { InputError } from "../../engine/errors";
 import { bracketProblems, type CounterpartBracket } from "../../engine/funding/counterpart";
 import { parseNumberText } from "../../engine/numbers";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
-import { locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  locateTable,
+  noteColumns,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+} from "./table";
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const BRACKET_SPECS: ColumnSpec[] = [
   { key: "lower", aliases: ["Cận dưới", "Từ", "Lower", "Lower bound", "From"], required: true },
@@ -55,12 +64,23 @@ function ratioCell(grid: Grid, r: number, c: number): number | null {
  * are scaled to percent. Overlapping or reversed brackets are errors naming the row.
  */
 export function readBrackets(grid: Grid): CounterpartBracket[] {
+  return readBracketsTable(grid).brackets;
+}
+
+/** The brackets and what was read (see readBrackets). */
+export function readBracketsTable(grid: Grid): {
+  brackets: CounterpartBracket[];
+  reading: TableReading;
+} {
   const table = locateTable(grid, BRACKET_SPECS, WHAT);
   const { lower, upper, ratio, note, period } = table.columns;
   const rows: { bracket: CounterpartBracket; row: number }[] = [];
   for (const r of table.dataRows) {
     const row = grid.rows[r] ?? [];
-    if ([lower, upper, ratio].every((c) => isBlank(row[c] ?? null))) continue;
+    if ([lower, upper, ratio].every((c) => isBlank(row[c] ?? null))) {
+      skipRow(table, r, "note", { vi: "không có cận và tỷ lệ", en: "no bounds and no ratio" });
+      continue;
+    }
     const bound = {
       what: { vi: "cận tỷ lệ hỗ trợ cân đối (%)", en: "support-share bound (%)" },
       min: 0,
@@ -117,5 +137,12 @@ export function readBrackets(grid: Grid): CounterpartBracket[] {
       expected: { vi: `khoảng hợp lệ: ${problem.vi}`, en: `a valid bracket: ${problem.en}` },
     });
   }
-  return brackets;
+  noteColumns(table, {
+    lower: "share",
+    upper: "share",
+    ratio: "coefficient",
+    note: "note",
+    period: "label",
+  });
+  return { brackets, reading: tableReading(table, "brackets", WHAT, { role: "line" }) };
 }

@@ -6,11 +6,15 @@ import type { Grid } from "../grid";
 import {
   addressAt,
   locateTable,
+  noteColumns,
   numberCell,
   textCell,
   tryLocateTable,
   type ColumnSpec,
 } from "./table";
+
+import { tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 const SPECS: ColumnSpec[] = [
   { key: "period", aliases: ["Giai đoạn", "Bộ tiêu chí", "Period", "Catalogue"], required: true },
@@ -41,6 +45,14 @@ export function looksLikeCatalogue(grid: Grid): boolean {
  * (merged cells); numbers must be whole, positive and unique within a period.
  */
 export function readCatalogues(grid: Grid): Catalogue[] {
+  return readCataloguesTable(grid).catalogues;
+}
+
+/** The catalogues and what was read (see readCatalogues). */
+export function readCataloguesTable(grid: Grid): {
+  catalogues: Catalogue[];
+  reading: TableReading;
+} {
   const table = locateTable(grid, SPECS, WHAT);
   const byPeriod = new Map<string, { criteria: Criterion[]; cells: Map<number, string> }>();
   let period: string | null = null;
@@ -113,9 +125,17 @@ export function readCatalogues(grid: Grid): Catalogue[] {
       },
     });
   }
-  return [...byPeriod.entries()].map(([id, { criteria }]) => ({
+  noteColumns(table, {
+    period: "label",
+    number: "marks",
+    vi: "label",
+    en: "label",
+    group: "group",
+  });
+  const catalogues = [...byPeriod.entries()].map(([id, { criteria }]) => ({
     id,
     label: `Bộ tiêu chí ${id}`,
     criteria: [...criteria].sort((a, b) => a.number - b.number),
   }));
+  return { catalogues, reading: tableReading(table, "catalogue", WHAT, { role: "line" }) };
 }

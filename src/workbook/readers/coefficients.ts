@@ -15,6 +15,8 @@ import {
 import {
   addressAt,
   ignoredRowsWarning,
+  noteColumns,
+  unitReading,
   tryLocateTable,
   locateTable,
   numberCell,
@@ -22,6 +24,9 @@ import {
   type ColumnSpec,
   type LocatedTable,
 } from "./table";
+
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const COEFFICIENT_COLUMNS: ColumnSpec[] = [
   // A merged commune's administrative code: the key of its row where given (no districts from 2026 on).
@@ -47,6 +52,7 @@ export interface CoefficientsTable {
   /** The cell of each unit's name, in the order of units. */
   sources: SourceRef[];
   warnings: Warning[];
+  reading: TableReading;
 }
 
 function hasWeights(table: LocatedTable): boolean {
@@ -107,6 +113,14 @@ export function readCoefficients(
     const totalText = rowTexts(grid.rows[row] ?? []).find((t) => isTotalLabel(t.text));
     if (totalText) {
       const grand = isGrandTotalLabel(totalText.text);
+      skipRow(
+        table,
+        row,
+        grand ? "total" : "subtotal",
+        grand
+          ? { vi: "dòng tổng cộng, không được phân bổ", en: "total row, gets no allocation" }
+          : { vi: "dòng cộng nhóm, không được phân bổ", en: "subtotal row, gets no allocation" }
+      );
       const stated = numberCell(grid, row, basisCol, { what: { vi: "tổng", en: "total" } });
       const covered = grand && sinceSubtotal.length < all.length ? all : sinceSubtotal;
       const sumOf = (units: { weight: number }[]) => units.reduce((s, u) => s + u.weight, 0);
@@ -144,11 +158,15 @@ export function readCoefficients(
         (t) => isGroupLabel(t.text) || markerKind(t.text) === "roman"
       )
     ) {
+      skipRow(table, row, "group", { vi: "dòng nhóm", en: "group row" });
       sinceSubtotal = [];
       continue; // a group row ("Huyện Kế Sách"): its units follow
     }
     if (name === null) {
-      if (weight === null) continue; // a note or a stray value in another column
+      if (weight === null) {
+        skipRow(table, row, "note", { vi: "không có tên và hệ số", en: "no name and no weight" });
+        continue; // a note or a stray value in another column
+      }
       throw new InputError({
         sheet: grid.sheet,
         cell: addressAt(table, row, "unit"),
@@ -223,5 +241,16 @@ export function readCoefficients(
       },
     });
   }
-  return { sheet: grid.sheet, units, basis, sources, warnings };
+  const money = unitReading(table);
+  noteColumns(table, {
+    code: "code",
+    unit: "name",
+    coefficient: "coefficient",
+    need: { role: "amount", unit: money },
+    min: { role: "amount", unit: money },
+    cap: { role: "amount", unit: money },
+  });
+  const hasMoney = ["need", "min", "cap"].some((k) => col(k) !== undefined);
+  const reading = tableReading(table, "coefficients", WHAT, hasMoney ? { unit: money } : {});
+  return { sheet: grid.sheet, units, basis, sources, warnings, reading };
 }

@@ -15,7 +15,16 @@ import { labelKey } from "../../engine/text";
 import type { Catalogue } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type Grid } from "../grid";
 import { readCommunes, type CommunesReadResult } from "./communes";
-import { addressAt, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  addressAt,
+  noteColumns,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+} from "./table";
+import { tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 // Specs are tried in order for each header: the exact "Khu vực I/II/III" columns before the "Khu vực" one.
 const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
@@ -68,6 +77,8 @@ export interface AllocationCommunes {
   /** The attributes the sheet has columns for (rules on others cannot be applied). */
   available: Set<PolicyAttribute>;
   read: CommunesReadResult;
+  /** The commune reader's reading, with the commune-type columns read here. */
+  reading: TableReading;
 }
 
 const FLAG_EXPECTED: Bilingual = {
@@ -214,5 +225,32 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
     }
     return attrs;
   });
-  return { sheet: read.sheet, communes, available, read };
+  return { sheet: read.sheet, communes, available, read, reading: withAttributes(read, table) };
+}
+
+/** The commune reader's reading plus the attribute columns of the attribute table. */
+function withAttributes(
+  read: CommunesReadResult,
+  table: ReturnType<typeof tryLocateTable>
+): TableReading {
+  if (!table) return read.reading;
+  noteColumns(table, {
+    zoneIII: "other",
+    zoneII: "other",
+    zoneI: "other",
+    zone: "other",
+    atk: "other",
+    border: "other",
+    island: "other",
+    specialZone: "other",
+    villages: "count",
+    need: "amount",
+  });
+  const extra = tableReading(table, read.reading.input, read.reading.what).columns;
+  const have = new Set(read.reading.columns.map((c) => c.col));
+  const index = (col: string) => [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const columns = [...read.reading.columns, ...extra.filter((c) => !have.has(c.col))].sort(
+    (a, b) => index(a.col) - index(b.col)
+  );
+  return { ...read.reading, columns };
 }

@@ -53,11 +53,15 @@ export function leadLabel(table: LocatedTable, r: number): string {
   return "";
 }
 
+/** First characters of a number typed as text: digits, space, tab, sign, bracket, separators. */
+const NUMBER_START = new Set([..."0123456789 \t-+(.,"].map((ch) => ch.charCodeAt(0)));
+
 /** A number typed in a cell, or null (blank, a mark such as "x", text): figures of rows that are not communes. */
 function figure(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   // Marks ("x", "Đạt", "✓") are most cells: only text that starts like a number is parsed.
-  if (typeof value !== "string" || !/^\s*[-+(]?[\d.,]/.test(value)) return null;
+  if (typeof value !== "string" || !NUMBER_START.has(value.charCodeAt(0))) return null;
+  if (!/^\s*[-+(]?[\d.,]/.test(value)) return null;
   return parseNumberText(value)?.value ?? null;
 }
 

@@ -28,6 +28,7 @@ import {
   numberCell,
   textCell,
   tryLocateTable,
+  uncalculatedError,
   type ColumnSpec,
   type LocatedTable,
 } from "./table";
@@ -299,6 +300,8 @@ function readMark(
 ): boolean {
   const value: CellValue = grid.rows[row]?.[col] ?? null;
   const cell = gridAddress(grid, row, col);
+  const uncalculated = uncalculatedError(grid, row, col, value);
+  if (uncalculated) throw uncalculated;
   if (isCellError(value) || value instanceof Date) {
     throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
   }

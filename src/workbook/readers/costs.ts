@@ -14,9 +14,13 @@ import {
   textCell,
   tryLocateTable,
   type ColumnSpec,
+  noteColumns,
+  unitReading,
   type LocatedTable,
 } from "./table";
 import { rowCommune } from "./commune-match";
+import { tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
@@ -42,6 +46,7 @@ export interface CostsReadResult {
   sheet: string;
   /** Rows of old communes summed into their merged communes (with a merger mapping). */
   rollUp?: MergerRollUp;
+  reading: TableReading;
 }
 
 /** True when a sheet has the costs table's headers (criterion and cost). */
@@ -177,5 +182,14 @@ export function readCosts(
     context.merge && anyOld
       ? mergerRollUp(context.merge, grid.sheet, named, into, "sum")
       : undefined;
-  return { costs, warnings, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}) };
+  const unit = unitReading(table);
+  noteColumns(table, {
+    commune: "name",
+    district: "district",
+    code: "code",
+    criterion: "marks",
+    cost: { role: "cost", unit },
+  });
+  const reading = tableReading(table, "costs", WHAT, { unit, role: "line" });
+  return { costs, warnings, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}), reading };
 }

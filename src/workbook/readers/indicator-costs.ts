@@ -7,7 +7,17 @@ import { mergerRollUp, type MergeMap, type MergerRollUp } from "../../engine/mer
 import type { IndicatorCostTable } from "../../engine/targets";
 import type { CommuneStatus } from "../../engine/types";
 import { gridAddress, type Grid } from "../grid";
-import { locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  locateTable,
+  noteColumns,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  unitReading,
+  type ColumnSpec,
+} from "./table";
+import { tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 import { rowCommune } from "./commune-match";
 
 export const INDICATOR_COST_COLUMNS: ColumnSpec[] = [
@@ -40,7 +50,7 @@ export function looksLikeIndicatorCosts(grid: Grid): boolean {
 export function readIndicatorCosts(
   grid: Grid,
   context: { communes: CommuneStatus[]; indicatorCodes: string[]; merge?: MergeMap | null }
-): { costs: IndicatorCostTable; sheet: string; rollUp?: MergerRollUp } {
+): { costs: IndicatorCostTable; sheet: string; rollUp?: MergerRollUp; reading: TableReading } {
   const table = locateTable(grid, INDICATOR_COST_COLUMNS, WHAT);
   const codes = new Set(context.indicatorCodes);
   const costs: IndicatorCostTable = { perCommune: new Map(), perIndicator: new Map() };
@@ -126,5 +136,13 @@ export function readIndicatorCosts(
     context.merge && anyOld
       ? mergerRollUp(context.merge, grid.sheet, named, into, "sum")
       : undefined;
-  return { costs, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}) };
+  const unit = unitReading(table);
+  noteColumns(table, {
+    commune: "name",
+    code: "code",
+    indicator: "indicator",
+    cost: { role: "cost", unit },
+  });
+  const reading = tableReading(table, "costs", WHAT, { unit, role: "line" });
+  return { costs, sheet: grid.sheet, ...(rollUp ? { rollUp } : {}), reading };
 }

@@ -16,11 +16,15 @@ import { cellText, gridAddress, isBlank, isCellError, type Grid } from "../grid"
 import {
   addressAt,
   locateTable,
+  noteColumns,
   textCell,
   tryLocateTable,
   type ColumnSpec,
   type LocatedTable,
 } from "./table";
+
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const INDICATOR_POLICY_SHEET = "Chỉ tiêu theo nhóm xã";
 
@@ -153,7 +157,13 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
     const groupsBlank = ["group1", "group2", "group3"].every((k) =>
       isBlank(grid.rows[r]?.[columns[k]] ?? null)
     );
-    if (groupsBlank) return null;
+    if (groupsBlank) {
+      skipRow(table, r, "group", {
+        vi: "dòng tên tiêu chí, không có mã chỉ tiêu",
+        en: "criterion heading row, no indicator code",
+      });
+      return null;
+    }
   }
   const parsed = codeText === null ? null : parseIndicatorCode(codeText);
   if (!parsed) {
@@ -300,6 +310,14 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
  * requirements are headings and are skipped.
  */
 export function readIndicatorPolicy(grid: Grid): Indicator[] {
+  return readIndicatorPolicyTable(grid).indicators;
+}
+
+/** The indicators and what was read (see readIndicatorPolicy). */
+export function readIndicatorPolicyTable(grid: Grid): {
+  indicators: Indicator[];
+  reading: TableReading;
+} {
   const table = locateTable(grid, SPECS, WHAT);
   const indicators: Indicator[] = [];
   const cells = new Map<string, string>();
@@ -353,5 +371,20 @@ export function readIndicatorPolicy(grid: Grid): Indicator[] {
       },
     });
   }
-  return indicators;
+  noteColumns(table, {
+    code: "indicator",
+    group1: "other",
+    group2: "other",
+    group3: "other",
+    criterion: "marks",
+    name: "label",
+    en: "label",
+    unit: "other",
+    comparison: "other",
+    source: "note",
+  });
+  return {
+    indicators,
+    reading: tableReading(table, "indicators", WHAT, { role: "line" }),
+  };
 }

@@ -4,7 +4,17 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import type { CommuneMoney, MergeEntry } from "../../engine/merge";
 import { labelKey } from "../../engine/text";
 import { gridAddress, type Grid } from "../grid";
-import { locateTable, numberCell, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  locateTable,
+  noteColumns,
+  numberCell,
+  textCell,
+  tryLocateTable,
+  unitReading,
+  type ColumnSpec,
+} from "./table";
+import { noteColumn, skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const MERGE_COLUMNS: ColumnSpec[] = [
   {
@@ -44,11 +54,16 @@ function dateText(grid: Grid, row: number, col: number): string | undefined {
 
 /** The mapping rows, each naming its cell; an empty old or new commune is an error naming the cell. */
 export function readMergeMap(grid: Grid): MergeEntry[] {
+  return readMergeMapTable(grid).entries;
+}
+
+/** The mapping rows and what was read (see readMergeMap). */
+export function readMergeMapTable(grid: Grid): { entries: MergeEntry[]; reading: TableReading } {
   const table = locateTable(grid, MERGE_COLUMNS, WHAT);
   const { columns } = table;
   const text = (row: number, key: string, what: Bilingual) =>
     columns[key] === undefined ? null : textCell(grid, row, columns[key], what);
-  return table.dataRows.map((row) => {
+  const entries = table.dataRows.map((row): MergeEntry => {
     const oldName = text(row, "oldName", { vi: "tên xã cũ", en: "old commune name" });
     const newName = text(row, "newName", { vi: "tên xã mới", en: "new commune name" });
     for (const [key, value, what] of [
@@ -74,6 +89,15 @@ export function readMergeMap(grid: Grid): MergeEntry[] {
       source: { sheet: grid.sheet, cell: gridAddress(grid, row, columns.oldName) },
     };
   });
+  noteColumns(table, {
+    oldName: "name",
+    oldCode: "code",
+    oldDistrict: "district",
+    newName: "name",
+    newCode: "code",
+    date: "other",
+  });
+  return { entries, reading: tableReading(table, "merge", WHAT, { role: "line" }) };
 }
 
 export const MONEY_COLUMNS: ColumnSpec[] = [
@@ -103,11 +127,16 @@ export function looksLikeCommuneMoney(grid: Grid): boolean {
  * Money by old commune: "Tên xã" (and "Mã xã"), then one amount column per year or source (million VND). Every
  * other header is an amount column; blank cells stay blank, text in an amount cell is an error naming it.
  */
-export function readCommuneMoney(grid: Grid): { columns: string[]; rows: CommuneMoney[] } {
-  const table = locateTable(grid, MONEY_COLUMNS, {
+export function readCommuneMoney(grid: Grid): {
+  columns: string[];
+  rows: CommuneMoney[];
+  reading: TableReading;
+} {
+  const what = {
     vi: "bảng kinh phí theo xã (Tên xã, các cột số tiền)",
     en: "money by commune (commune name, amount columns)",
-  });
+  };
+  const table = locateTable(grid, MONEY_COLUMNS, what);
   const amountColumns = table.unmatched.filter((h) => !NOT_AMOUNTS.includes(labelKey(h.header)));
   if (amountColumns.length === 0) {
     throw new InputError({
@@ -122,9 +151,18 @@ export function readCommuneMoney(grid: Grid): { columns: string[]; rows: Commune
   const rows: CommuneMoney[] = [];
   for (const row of table.dataRows) {
     const name = textCell(grid, row, table.columns.commune, { vi: "tên xã", en: "commune name" });
-    if (!name) continue;
+    if (!name) {
+      skipRow(table, row, "note", { vi: "không có tên xã", en: "no commune name" });
+      continue;
+    }
     // A total row sums the communes: it is not a commune.
-    if (/^(tong|tong cong|cong|total)\b/.test(labelKey(name))) continue;
+    if (/^(tong|tong cong|cong|total)\b/.test(labelKey(name))) {
+      skipRow(table, row, "total", {
+        vi: "dòng tổng, không phải xã",
+        en: "total row, not a commune",
+      });
+      continue;
+    }
     rows.push({
       name,
       code:
@@ -140,5 +178,12 @@ export function readCommuneMoney(grid: Grid): { columns: string[]; rows: Commune
       source: { sheet: grid.sheet, cell: gridAddress(grid, row, table.columns.commune) },
     });
   }
-  return { columns: amountColumns.map((h) => h.header), rows };
+  const unit = unitReading(table);
+  noteColumns(table, { commune: "name", code: "code" });
+  for (const h of amountColumns) noteColumn(table, h.col, "amount", { unit });
+  return {
+    columns: amountColumns.map((h) => h.header),
+    rows,
+    reading: tableReading(table, "money", what, { unit }),
+  };
 }

@@ -17,11 +17,15 @@ import type { Grid } from "../grid";
 import {
   addressAt,
   locateTable,
+  noteColumns,
   numberCell,
   textCell,
   tryLocateTable,
   type ColumnSpec,
 } from "./table";
+
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const PERIOD_TARGETS_SHEET = "Chỉ tiêu giai đoạn";
 
@@ -43,6 +47,7 @@ export interface PeriodTargets {
   below?: number;
   /** Goal for modern NTM communes (2026-2030, "Số xã đạt chuẩn NTM hiện đại"). */
   modern?: number;
+  reading: TableReading;
 }
 
 type Kind = "standard" | "advanced" | "model" | "modern" | "averageCriteria" | "maxBelow";
@@ -66,10 +71,18 @@ export function isPeriodTargetsSheet(grid: Grid): boolean {
 
 export function readPeriodTargets(grid: Grid): PeriodTargets {
   const table = locateTable(grid, COLUMNS, WHAT);
-  const result: PeriodTargets = { sheet: grid.sheet, targets: {}, current: {}, tierPace: {} };
+  const result: Omit<PeriodTargets, "reading"> = {
+    sheet: grid.sheet,
+    targets: {},
+    current: {},
+    tierPace: {},
+  };
   for (const row of table.dataRows) {
     const name = textCell(grid, row, table.columns.name, { vi: "tên chỉ tiêu", en: "target name" });
-    if (name === null) continue;
+    if (name === null) {
+      skipRow(table, row, "note", { vi: "không có tên chỉ tiêu", en: "no target name" });
+      continue;
+    }
     const kind = kindOf(name);
     if (!kind) {
       throw new InputError({
@@ -116,5 +129,6 @@ export function readPeriodTargets(grid: Grid): PeriodTargets {
       if (perYear !== null) result.tierPace[kind.kind] = perYear;
     }
   }
-  return result;
+  noteColumns(table, { name: "label", goal: "count", current: "count", perYear: "count" });
+  return { ...result, reading: tableReading(table, "period-targets", WHAT, { role: "line" }) };
 }

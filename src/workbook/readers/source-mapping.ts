@@ -5,7 +5,16 @@ import { parseSourceCategory, SOURCE_CATEGORIES } from "../../engine/funding/cat
 import type { SourceMappingEntry } from "../../engine/funding/types";
 import type { Grid } from "../grid";
 import { gridAddress } from "../grid";
-import { cellAt, locateTable, textCell, tryLocateTable, type ColumnSpec } from "./table";
+import {
+  cellAt,
+  locateTable,
+  noteColumns,
+  textCell,
+  tryLocateTable,
+  type ColumnSpec,
+} from "./table";
+import { skipRow, tableReading } from "../reading/record";
+import type { TableReading } from "../reading/types";
 
 export const SOURCE_MAPPING_SPECS: ColumnSpec[] = [
   { key: "keywords", aliases: ["Từ khóa", "Từ khoá", "Keywords", "Keyword"], required: true },
@@ -24,6 +33,14 @@ export function isSourceMappingSheet(grid: Grid): boolean {
  * ("central") or its Vietnamese or English name ("Ngân sách trung ương").
  */
 export function readSourceMapping(grid: Grid): SourceMappingEntry[] {
+  return readSourceMappingTable(grid).entries;
+}
+
+/** The mapping rows and what was read (see readSourceMapping). */
+export function readSourceMappingTable(grid: Grid): {
+  entries: SourceMappingEntry[];
+  reading: TableReading;
+} {
   const table = locateTable(grid, SOURCE_MAPPING_SPECS, WHAT);
   const entries: SourceMappingEntry[] = [];
   for (const r of table.dataRows) {
@@ -31,7 +48,10 @@ export function readSourceMapping(grid: Grid): SourceMappingEntry[] {
     const categoryCol = table.columns.category;
     const text = textCell(grid, r, keywordCol, { vi: "từ khóa", en: "keywords" });
     const group = textCell(grid, r, categoryCol, { vi: "nhóm nguồn", en: "source group" });
-    if (text === null && group === null) continue;
+    if (text === null && group === null) {
+      skipRow(table, r, "note", { vi: "không có từ khóa và nhóm", en: "no keywords and no group" });
+      continue;
+    }
     if (text === null || group === null) {
       const col = text === null ? keywordCol : categoryCol;
       throw new InputError({
@@ -62,5 +82,6 @@ export function readSourceMapping(grid: Grid): SourceMappingEntry[] {
       .filter((k) => k !== "");
     entries.push({ keywords, category });
   }
-  return entries;
+  noteColumns(table, { keywords: "label", category: "group" });
+  return { entries, reading: tableReading(table, "source-mapping", WHAT, { role: "line" }) };
 }

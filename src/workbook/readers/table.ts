@@ -22,10 +22,10 @@ import {
 } from "../grid";
 import { headerBlock, headerTextFromAbove, isColumnNumberRow } from "../layout/header";
 import { hasNoNumbers, isEndRow, rowTexts } from "../layout/labels";
-import { tableUnit, type MoneyUnit } from "../layout/units";
+import { tableUnit, unitInText, type MoneyUnit } from "../layout/units";
 import { legacyEncoding, legacyExpected } from "../layout/legacy-text";
 import { newRecord, noteColumn, skipRow, useRow, type TableRecord } from "../reading/record";
-import type { ColumnRole } from "../reading/types";
+import type { ColumnRole, UnitReading } from "../reading/types";
 
 export interface ColumnSpec {
   key: string;
@@ -154,6 +154,17 @@ function repeatsHeader(row: readonly CellValue[], lastParts: string[]): boolean 
   return same >= 2;
 }
 
+/** A sentence alone on its row after a gap: a note under the table, not a data row. */
+function isLoneNote(row: readonly CellValue[]): boolean {
+  const texts = rowTexts(row);
+  return (
+    texts.length === 1 &&
+    hasNoNumbers(row) &&
+    texts[0].text.length >= 40 &&
+    texts[0].text.split(/\s+/).length >= 6
+  );
+}
+
 /**
  * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
  * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
@@ -251,14 +262,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
       });
       continue;
     }
-    const texts = rowTexts(row);
-    const loneNote =
-      gap > 0 &&
-      dataRows.length > 0 &&
-      texts.length === 1 &&
-      hasNoNumbers(row) &&
-      texts[0].text.length >= 40 &&
-      texts[0].text.split(/\s+/).length >= 6;
+    const loneNote = gap > 0 && dataRows.length > 0 && isLoneNote(row);
     if (isEndRow(row) || loneNote) {
       endRow = r;
       ignoredRows.push(r);
@@ -573,7 +577,7 @@ export interface NumberRules {
 export const MAX_CELL_NUMBER = 1e15;
 
 /** A formula cell saved without its value: the file must be recalculated (opened and saved in Excel) first. */
-function uncalculatedError(
+export function uncalculatedError(
   grid: Grid,
   row: number,
   col: number,
@@ -799,4 +803,34 @@ export function textCell(grid: Grid, row: number, col: number, what: Bilingual):
     });
   }
   return text;
+}
+
+/** A table's money unit as a reading shows it: the cell that states it, or the default (triệu đồng) assumed. */
+export function unitReading(table: LocatedTable, money = true): UnitReading | undefined {
+  const unit = table.unit;
+  if (!unit)
+    return money ? { vi: "triệu đồng", en: "million VND", millions: 1, assumed: true } : undefined;
+  return {
+    vi: unit.vi,
+    en: unit.en,
+    millions: unit.millions,
+    ...(unit.cell ? { cell: gridAddress(table.grid, unit.cell.row, unit.cell.col) } : headerCell()),
+  };
+  function headerCell(): { cell?: string } {
+    const c = table.headers.findIndex((h) => h !== "" && unitInText(h) !== null);
+    return c < 0 ? {} : { cell: gridAddress(table.grid, table.headerRow, c) };
+  }
+}
+
+/** Notes the role of each matched column (by spec key); keys the table did not match are passed over. */
+export function noteColumns(
+  table: LocatedTable,
+  roles: Record<string, ColumnRole | { role: ColumnRole; unit?: UnitReading }>
+): void {
+  for (const [key, spec] of Object.entries(roles)) {
+    const col = table.columns[key];
+    if (col === undefined) continue;
+    const { role, unit } = typeof spec === "string" ? { role: spec, unit: undefined } : spec;
+    noteColumn(table, col, role, unit ? { unit } : {});
+  }
 }

@@ -7,7 +7,8 @@ import type { MergeMap } from "../../engine/merge";
 import type { Warning } from "../../engine/types";
 import type { Grid } from "../grid";
 import type { WorkbookPort } from "../port";
-import { looksLikeMergeMap, readMergeMap } from "../readers/merge";
+import { looksLikeMergeMap, readMergeMapTable } from "../readers/merge";
+import type { TableReading } from "./types";
 import { buildMergeMap } from "../../engine/merge";
 import { detectInputs } from "./detect";
 import type { InputKind } from "./inputs";
@@ -26,8 +27,8 @@ export interface RunContext {
   yearAt?: { sheet: string; cell: string };
   /** The criteria set (period) for the plan year and the status sheet, with why; none without a status sheet. */
   period?: SettledPeriod;
-  /** The workbook's merger mapping, if it has one. */
-  merge: MergeMap | null;
+  /** The workbook's merger mapping, if it has one, with what was read from its sheet. */
+  merge: FoundMergeMap | null;
   /** What settling said: years that disagree, two sheets that fit one input. */
   warnings: Warning[];
 }
@@ -35,15 +36,22 @@ export interface RunContext {
 /** The sheets whose data may say the year, in the order they are asked: the status sheet first. */
 export const YEAR_SHEETS: InputKind[] = ["communes", "budget", "coefficients"];
 
+/** A merger mapping with what was read from its sheet. */
+export type FoundMergeMap = MergeMap & { reading: TableReading };
+
 /** The merger mapping of a workbook: its visible input sheet that looks like one, or null (never a hidden one). */
-export async function findMergeMap(workbook: WorkbookPort | undefined): Promise<MergeMap | null> {
+export async function findMergeMap(
+  workbook: WorkbookPort | undefined
+): Promise<FoundMergeMap | null> {
   if (!workbook) return null;
   const found = await findInputSheet(workbook, {
     accepts: looksLikeMergeMap,
     what: { vi: "bảng sáp nhập xã", en: "merger mapping" },
     optional: true,
   });
-  return found ? buildMergeMap(readMergeMap(found.grid), found.grid.sheet) : null;
+  if (!found) return null;
+  const read = readMergeMapTable(found.grid);
+  return { ...buildMergeMap(read.entries, found.grid.sheet), reading: read.reading };
 }
 
 /** Settles a run's context once: inputs, plan year (the option `year` given, else the data's) and merger mapping. */
@@ -92,7 +100,7 @@ export async function settleRunContext(
 export async function mergeMapFor(
   request: { context?: RunContext },
   workbook: WorkbookPort | undefined
-): Promise<MergeMap | null> {
+): Promise<FoundMergeMap | null> {
   const context = request.context;
   if (context && workbook === context.workbook) return context.merge;
   return findMergeMap(workbook);

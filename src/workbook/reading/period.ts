@@ -14,7 +14,8 @@ import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { looksLikeCommunes, looksLikeIndicatorLevelStatus } from "../readers/communes";
-import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
+import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
+import type { TableReading } from "./types";
 import { readingInput, type InputRef, type RunInputs, type RunOptions } from "./inputs";
 import { jobPlanYear, type PlanYear } from "./year";
 
@@ -66,6 +67,8 @@ export interface PeriodChoice {
   /** The plan year: the option given, else the one the run settled, else the status sheet's (see year.ts). */
   year?: PlanYear;
   warnings: Warning[];
+  /** The tables read to choose (the indicator policy). */
+  readings: TableReading[];
 }
 
 /** The criteria set option ("period") of the jobs that choose their set here (summary, targets, roadmap). */
@@ -158,18 +161,17 @@ async function statusLooks2026(ref: InputRef | undefined): Promise<string | null
 async function readPolicy(
   ref: InputRef | undefined,
   fallback: WorkbookPort | undefined
-): Promise<{ sheet: string; indicators: ReturnType<typeof readIndicatorPolicy> } | null> {
+): Promise<({ sheet: string } & ReturnType<typeof readIndicatorPolicyTable>) | null> {
   if (ref?.sheet) {
     const grid = await ref.workbook.readSheet(ref.sheet);
-    return { sheet: grid.sheet, indicators: readIndicatorPolicy(grid) };
+    return { sheet: grid.sheet, ...readIndicatorPolicyTable(grid) };
   }
   const workbook = ref?.workbook ?? fallback;
   if (!workbook) return null;
   for (const name of await workbook.sheetNames()) {
     if (/^kq[_ ]/i.test(name)) continue;
     const grid = await workbook.readSheet(name);
-    if (looksLikeIndicatorPolicy(grid))
-      return { sheet: name, indicators: readIndicatorPolicy(grid) };
+    if (looksLikeIndicatorPolicy(grid)) return { sheet: name, ...readIndicatorPolicyTable(grid) };
   }
   if (ref) {
     throw new InputError({
@@ -209,7 +211,7 @@ export async function choosePeriod(
   }
   const settled = await jobPlanYear(request, given, [[status, "communes"]]);
   const year = settled.year?.value;
-  let choice: Omit<PeriodChoice, "warnings" | "year">;
+  let choice: Omit<PeriodChoice, "warnings" | "year" | "readings">;
   if (option?.trim()) {
     const catalogue = findCatalogue(option, extra);
     choice = {
@@ -274,8 +276,9 @@ export async function choosePeriod(
         policySheet: policy.sheet,
         year: settled.year,
         warnings,
+        readings: [policy.reading],
       };
     }
   }
-  return { ...choice, year: settled.year, warnings };
+  return { ...choice, year: settled.year, warnings, readings: [] };
 }

@@ -137,7 +137,7 @@ export function criteriaPart(
     }
   }
 
-  const source = sourceLine(summary.sheet, lang);
+  const source = sourceLine(summary.sheet, lang, summary.reading);
   const tables: ReportAppendix["tables"] = [
     {
       id: "criteria-bands",
@@ -224,7 +224,7 @@ export function criteriaPart(
         ];
       }),
       widths: [7, 28, 25, 15, 25],
-      source: sourceLine(summary.sheet, lang),
+      source: sourceLine(summary.sheet, lang, summary.reading),
     });
   }
   return {
@@ -362,7 +362,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
             num(figure(c.cumulative, "count", lang)),
           ]),
           widths: [5, 14, 12, 9, 30, 7, 14, 9],
-          source: sourceLine(sheet, lang),
+          source: sourceLine(sheet, lang, targets.reading),
         },
       ],
       landscape: true,

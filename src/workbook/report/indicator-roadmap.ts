@@ -136,7 +136,7 @@ export function indicatorRoadmapPart(
         num(i === 0 ? "—" : money(y.cumulativeCost)),
       ]),
       widths: [8, 12, 11, 12, 11, 11, 11, 11, 12],
-      source: sourceLine(roadmap.sheet, lang),
+      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
     },
   ];
   if (roadmap.targets.length > 0) {
@@ -165,7 +165,7 @@ export function indicatorRoadmapPart(
         centre(String(t.year ?? t.yearAtThisPace ?? "-")),
       ]),
       widths: [7, 43, 12, 12, 13, 13],
-      source: sourceLine(roadmap.sheet, lang),
+      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
     });
   }
   return {

@@ -96,7 +96,7 @@ export function indicatorTargetsPart(
             num(figure(c.cost, "money", lang)),
           ]),
           widths: [5, 16, 8, 7, 8, 22, 12, 8, 10],
-          source: sourceLine(sheet, lang),
+          source: sourceLine(sheet, lang, targets.reading),
         },
       ],
       landscape: true,

@@ -143,7 +143,7 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
         num(money(y.cumulativeCost)),
       ]),
       widths: [8, 12, 11, 11, 12, 12, 11, 11, 12],
-      source: sourceLine(roadmap.sheet, lang),
+      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
     },
   ];
   if (roadmap.targets.length > 0) {
@@ -166,7 +166,7 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
         centre(String(t.year ?? t.yearAtThisPace ?? "-")),
       ]),
       widths: [7, 43, 12, 12, 13, 13],
-      source: sourceLine(roadmap.sheet, lang),
+      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
     });
   }
   return {

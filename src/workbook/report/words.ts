@@ -1,6 +1,7 @@
 // Words the report repeats, in Vietnamese and English, and the small helpers that choose between them.
 
 import type { ReportLang } from "./format";
+import { rowRanges, type RowRole, type TableReading } from "../reading/types";
 
 export interface Words {
   vi: string;
@@ -39,11 +40,59 @@ export function unitLineOf(unit: Words | undefined, lang: ReportLang): string {
   return lang === "vi" ? `ĐVT: ${unitWords(unit, "vi")}` : `Unit: ${unitWords(unit, "en")}`;
 }
 
-/** "Nguồn: …" under a table: the sheet the figures were read from and the tool that computed them. */
-export function sourceLine(sheet: string, lang: ReportLang): string {
+/** Rows set aside as a source line names them (structural rows such as column numbers are not named). */
+const SET_ASIDE: Partial<Record<RowRole, { vi: string; en: string }>> = {
+  ward: { vi: "phường, thị trấn", en: "wards and towns" },
+  district: { vi: "dòng huyện", en: "district rows" },
+  group: { vi: "dòng nhóm", en: "group rows" },
+  subtotal: { vi: "cộng nhóm", en: "subtotals" },
+  total: { vi: "tổng cộng", en: "total" },
+  statistic: { vi: "dòng thống kê", en: "statistic rows" },
+  note: { vi: "ghi chú", en: "notes" },
+};
+
+/** ", dòng 3-82 (80 xã); bỏ qua dòng 83 (tổng cộng)": the rows of a sheet's reading, or "" without one. */
+function rowsRead(reading: TableReading, lang: ReportLang): string {
+  const vi = lang === "vi";
+  const many = (rows: string) => /[-,]/.test(rows);
+  const rows = (list: string) => (vi ? `dòng ${list}` : `${many(list) ? "rows" : "row"} ${list}`);
+  const { count, role } = reading.used;
+  const noun = vi
+    ? role === "commune"
+      ? "xã"
+      : "dòng"
+    : role === "commune"
+      ? "communes"
+      : "lines";
+  let text = `, ${rows(reading.used.rows)} (${count} ${noun})`;
+  const byRole = new Map<RowRole, number[]>();
+  for (const s of reading.skipped) {
+    if (!SET_ASIDE[s.role]) continue;
+    const list = byRole.get(s.role) ?? [];
+    list.push(s.row);
+    byRole.set(s.role, list);
+  }
+  const parts = [...byRole.entries()].map(
+    ([r, list]) => `${rows(rowRanges(list))} (${SET_ASIDE[r]![lang]})`
+  );
+  if (parts.length > 0) text += `; ${vi ? "bỏ qua" : "set aside"} ${parts.join(", ")}`;
+  return text;
+}
+
+/**
+ * "Nguồn: …" under a table: the sheet the figures were read from, the rows used and set aside (from the job's
+ * reading of that sheet, when given), and the tool that computed them.
+ */
+export function sourceLine(
+  sheet: string,
+  lang: ReportLang,
+  readings: readonly TableReading[] = []
+): string {
+  const reading = readings.find((r) => r.sheet === sheet);
+  const rows = reading ? `${rowsRead(reading, lang)};` : ",";
   return lang === "vi"
-    ? `Nguồn: số liệu trang tính “${sheet}”, tổng hợp và tính toán bằng NTM Planner.`
-    : `Source: sheet “${sheet}”, summarised and computed with NTM Planner.`;
+    ? `Nguồn: số liệu trang tính “${sheet}”${rows} tổng hợp và tính toán bằng NTM Planner.`
+    : `Source: sheet “${sheet}”${rows} summarised and computed with NTM Planner.`;
 }
 
 /** A label typed in capitals on a sheet ("NGÂN SÁCH TRUNG ƯƠNG") as a sentence writes it ("Ngân sách trung ương"). */

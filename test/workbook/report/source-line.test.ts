@@ -1,0 +1,43 @@
+import { sourceLine } from "../../../src/workbook/report/words";
+import type { TableReading } from "../../../src/workbook/reading/types";
+
+const why = { vi: "x", en: "x" };
+
+/** The reading of a communes sheet: communes on rows 6-85, a column-number row, two groups and a total. */
+const READING: TableReading = {
+  input: "communes",
+  what: { vi: "danh sách xã", en: "communes" },
+  sheet: "Xã",
+  headerRows: [4, 4],
+  columns: [],
+  used: { count: 80, rows: "6-85", role: "commune" },
+  skipped: [
+    { row: 5, role: "column-numbers", label: "(1)", why },
+    { row: 86, role: "total", label: "Tổng cộng", why },
+  ],
+  hidden: { rows: 0, columns: [] },
+  checks: [],
+};
+
+describe("sourceLine", () => {
+  it("names the sheet, the rows used with the communes counted and the rows set aside", () => {
+    expect(sourceLine("Xã", "vi", [READING])).toBe(
+      "Nguồn: số liệu trang tính “Xã”, dòng 6-85 (80 xã); bỏ qua dòng 86 (tổng cộng); tổng hợp và tính toán bằng NTM Planner."
+    );
+    expect(sourceLine("Xã", "en", [READING])).toBe(
+      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (total); summarised and computed with NTM Planner."
+    );
+  });
+
+  it("uses the reading of the sheet named, and says only the sheet without one", () => {
+    const other = {
+      ...READING,
+      sheet: "Nguồn vốn",
+      used: { count: 12, rows: "7-18", role: "line" as const },
+    };
+    expect(sourceLine("Nguồn vốn", "vi", [READING, other])).toContain("dòng 7-18 (12 dòng)");
+    expect(sourceLine("Khác", "vi", [READING])).toBe(
+      "Nguồn: số liệu trang tính “Khác”, tổng hợp và tính toán bằng NTM Planner."
+    );
+  });
+});
