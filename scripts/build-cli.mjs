@@ -1,6 +1,6 @@
 // Builds the ntm-plan command (`npm run build:cli`): dist-cli/ntm-plan.js holds the CLI, the engine and the readers;
 // the large libraries a command needs only sometimes are bundled apart in dist-cli/vendor/ and loaded on first use
-// (ExcelJS for an .xlsx, docx for `report`), so that a run on a .csv parses none of them. HiGHS stays in
+// (ExcelJS for an .xlsx, SheetJS for an .xls, docx for `report`), so that a run on a .csv parses none of them. HiGHS stays in
 // node_modules, where it finds its .wasm.
 
 import { build } from "esbuild";
@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.resolve(ROOT, process.argv[2] ?? "dist-cli");
 
 /** Libraries bundled on their own: the name the sources import, and the file under dist-cli/vendor/. */
-const VENDOR = ["exceljs", "docx"];
+const VENDOR = { exceljs: "exceljs", docx: "docx", "@e965/xlsx": "xlsx" };
 
 const common = {
   bundle: true,
@@ -27,14 +27,14 @@ const common = {
 const vendorFiles = {
   name: "vendor-files",
   setup(b) {
-    const names = VENDOR.join("|");
+    const names = Object.keys(VENDOR).join("|");
     b.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({
-      path: `./vendor/${args.path}.js`,
+      path: `./vendor/${VENDOR[args.path]}.js`,
       external: true,
     }));
     // A path inside one of them would put that library back into the main bundle.
     b.onResolve({ filter: new RegExp(`^(${names})/`) }, (args) => ({
-      errors: [{ text: `import "${args.path.split("/")[0]}" itself, not ${args.path}` }],
+      errors: [{ text: `import a vendored library itself, not ${args.path}` }],
     }));
   },
 };
@@ -53,11 +53,11 @@ await Promise.all([
     minify: true,
     sourcemap: "linked",
   }),
-  ...VENDOR.map((name) =>
+  ...Object.entries(VENDOR).map(([name, file]) =>
     build({
       ...common,
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT },
-      outfile: `${OUT}/vendor/${name}.js`,
+      outfile: `${OUT}/vendor/${file}.js`,
       minify: true,
     })
   ),

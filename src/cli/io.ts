@@ -1,4 +1,4 @@
-// File input and output for the CLI: .xlsx and .csv in, .xlsx out.
+// File input and output for the CLI: .xlsx, .xls and .csv in, .xlsx out.
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -15,7 +15,10 @@ import type { WorkbookPort } from "../workbook/port";
  */
 const excelJs = () => import("../workbook/adapters/exceljs");
 
-/** Opens a workbook from a .xlsx or .csv path; input problems become InputError naming the file. */
+/** SheetJS, loaded only when an Excel 97-2003 .xls is read (dist-cli/vendor/xlsx.js). */
+const xls = () => import("../workbook/adapters/xls");
+
+/** Opens a workbook from an .xlsx, .xls or .csv path (told apart by content); input problems become InputError naming the file. */
 export async function openWorkbook(file: string): Promise<WorkbookPort> {
   let data: Buffer;
   try {
@@ -25,29 +28,48 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
     throw new InputError({
       file,
       found: missing ? "không tìm thấy / not found" : "không đọc được / cannot be read",
-      expected: { vi: "một tệp .xlsx hoặc .csv đọc được", en: "a readable .xlsx or .csv file" },
-    });
-  }
-  const ext = path.extname(file).toLowerCase();
-  // A legacy .xls (an OLE2 compound file, D0 CF 11 E0) is not a zip: say what to do, not what the zip reader saw.
-  if (ext === ".xls" || data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new InputError({
-      file,
-      found: "Excel 97-2003 (.xls)",
       expected: {
-        vi: "tệp .xlsx: mở tệp bằng Excel và Lưu thành (Save As) định dạng .xlsx",
-        en: "an .xlsx file: open it in Excel and save it as .xlsx (Save As)",
+        vi: "một tệp .xlsx, .xls hoặc .csv đọc được",
+        en: "a readable .xlsx, .xls or .csv file",
       },
     });
   }
+  const ext = path.extname(file).toLowerCase();
+  const kind = fileKind(new Uint8Array(data), ext);
   try {
-    if (ext === ".csv" || ext === ".txt") {
-      return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
-    }
+    if (kind === "xls") return (await xls()).XlsWorkbook.fromXls(new Uint8Array(data));
+    if (kind === "text") return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
     return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data);
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }
+}
+
+/**
+ * What a file holds, told by its first bytes, not its name: an OLE2 compound file (D0 CF 11 E0) is an Excel 97-2003
+ * workbook, a zip (PK) an .xlsx; anything else is text (CSV), unless its name says it is a workbook, which is then
+ * refused as not the file it claims to be.
+ */
+export function fileKind(bytes: Uint8Array, ext: string): "xls" | "xlsx" | "text" {
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  )
+    return "xls";
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 3 &&
+    bytes[3] === 4
+  )
+    return "xlsx";
+  if (ext === ".xls") return "xls";
+  if (/^\.xls[xmb]$/.test(ext)) return "xlsx";
+  return "text";
 }
 
 /**

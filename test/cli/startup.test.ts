@@ -78,7 +78,16 @@ describe("ntm-plan start-up loads only what the run needs", () => {
     expect(run.stdout).toContain("Số xã: 80");
     expect(run.loaded).not.toContain("dist-cli/vendor/exceljs.js");
     expect(run.loaded).not.toContain("dist-cli/vendor/docx.js");
+    expect(run.loaded).not.toContain("dist-cli/vendor/xlsx.js");
     expect(fromNodeModules(run)).toEqual([]);
+  });
+
+  it("summary on an Excel 97-2003 .xls loads SheetJS and not ExcelJS", () => {
+    const xls = path.resolve(__dirname, "..", "fixtures", "xls", "h-filtered-80.xls");
+    const run = cli(["summary", xls, "--json"]);
+    expect(run.status).toBe(0);
+    expect(run.loaded).toContain("dist-cli/vendor/xlsx.js");
+    expect(run.loaded).not.toContain("dist-cli/vendor/exceljs.js");
   });
 
   it("summary on an .xlsx loads ExcelJS (and still not docx)", () => {
@@ -86,6 +95,7 @@ describe("ntm-plan start-up loads only what the run needs", () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).communes).toBe(80);
     expect(run.loaded).toContain("dist-cli/vendor/exceljs.js");
+    expect(run.loaded).not.toContain("dist-cli/vendor/xlsx.js");
     expect(run.loaded).not.toContain("dist-cli/vendor/docx.js");
   });
 

@@ -266,12 +266,26 @@ export function counterpartCheck(table: BudgetTable, required: number): Counterp
       ...(centralFamily.blank ? centralFamily.cells : []),
       ...(localFamily.blank && localFamily.found ? localFamily.cells : []),
     ];
+    const ratio = central > 0 ? local / central : null;
+    // A central figure so small that the ratio overflows (a stored 5e-324, a figure typed in the wrong unit): named
+    // at its cell rather than leaving an infinite ratio to the result.
+    if (ratio !== null && !Number.isFinite(ratio)) {
+      throw new InputError({
+        sheet: table.sheet,
+        cell: centralFamily.cells[0],
+        found: String(central),
+        expected: {
+          vi: `ngân sách trung ương (cột ${column}) là một số tiền thực (triệu đồng): số này quá nhỏ, tỷ lệ đối ứng ${local} ÷ ${central} vượt giới hạn của số`,
+          en: `a real central budget amount (column ${column}, million VND): this one is so small that the counterpart ratio ${local} ÷ ${central} overflows`,
+        },
+      });
+    }
     const shortfall = counterpartGap(central, local, required);
     return {
       column,
       central,
       local,
-      ratio: central > 0 ? local / central : null,
+      ratio,
       required,
       shortfall,
       compliant: missing.length === 0 && local >= required * central - 1e-9,
