@@ -6,6 +6,7 @@ import path from "node:path";
 import { readOptions } from "./options";
 import { Report } from "./report";
 import { benchBundle } from "./sections/bundle";
+import { benchCollect } from "./sections/collect";
 import { benchFunctions } from "./sections/functions";
 import { benchIndicatorTargets } from "./sections/indicator-targets";
 import { benchOfficeJs } from "./sections/officejs";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     ["functions", () => benchFunctions(report, options)],
     ["tables: ExcelJS", () => benchExcelJs(report, options)],
     ["tables: Office.js", () => benchOfficeJs(report, options)],
+    ["collect", () => benchCollect(report, options, ROOT)],
     ["bundle", () => benchBundle(report, ROOT)],
     ["startup", () => benchStartup(report, options, ROOT)],
   ];

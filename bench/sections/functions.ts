@@ -14,6 +14,8 @@ import type { Options } from "../options";
 import type { Report } from "../report";
 
 const LIMIT_MS = 200;
+/** Issue #23: the slowest NTM.NEXT row at most this many times the slowest NTM.COUNT row. */
+const NEXT_TO_COUNT = 2.5;
 
 /** What Excel's runtime offers the functions: CustomFunctions.Error with an error code. */
 export function installCustomFunctionsMock(): void {
@@ -159,6 +161,20 @@ export async function benchFunctions(report: Report, options: Options): Promise<
     });
     measured.push({ name: c.name, ms: run.timing.medianMs });
   }
+  // Issue #23: NTM.NEXT recalculates where NTM.COUNT does; judged as a ratio in the same run (machines differ).
+  const slowestOf = (prefix: string) =>
+    measured.filter((m) => m.name.startsWith(prefix)).reduce((a, b) => Math.max(a, b.ms), 0);
+  const nextMs = slowestOf("NTM.NEXT");
+  const countMs = slowestOf("NTM.COUNT");
+  const ratio = countMs > 0 ? nextMs / countMs : NaN;
+  report.target({
+    target: `slowest NTM.NEXT ≤ ${NEXT_TO_COUNT}× slowest NTM.COUNT over the same cells, same run`,
+    measured:
+      nextMs > 0 && countMs > 0
+        ? `${ratio.toFixed(2)}× (${formatMs(nextMs)} / ${formatMs(countMs)})`
+        : "functions missing",
+    pass: nextMs > 0 && countMs > 0 ? ratio <= NEXT_TO_COUNT : null,
+  });
   const expected = 7;
   const slowest = measured.reduce((a, b) => (b.ms > a.ms ? b : a), { name: "—", ms: 0 });
   report.target({

@@ -39,7 +39,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
   try {
     if (kind === "xls") return (await xls()).XlsWorkbook.fromXls(new Uint8Array(data));
     if (kind === "text") return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
-    return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data);
+    return await (await excelJs()).ExcelJsWorkbook.fromXlsx(data, { readOnly: true });
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }

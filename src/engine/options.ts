@@ -163,17 +163,28 @@ function booleanSchema(spec: Spec): z.ZodType<boolean, z.ZodTypeDef, unknown> {
 
 /** The zod schema of an option, from its spec alone: the form, the CLI and the job all read values through it. */
 export function optionSchema(spec: Spec): z.ZodType<unknown, z.ZodTypeDef, unknown> {
+  // Built once per declaration: a worksheet function reads its options on every call.
+  const cached = schemas.get(spec);
+  if (cached) return cached;
+  let schema: z.ZodType<unknown, z.ZodTypeDef, unknown>;
   switch (spec.type) {
     case "number":
-      return numberSchema(spec);
+      schema = numberSchema(spec);
+      break;
     case "choice":
-      return choiceSchema(spec);
+      schema = choiceSchema(spec);
+      break;
     case "boolean":
-      return booleanSchema(spec);
+      schema = booleanSchema(spec);
+      break;
     default:
-      return textSchema(spec);
+      schema = textSchema(spec);
   }
+  schemas.set(spec, schema);
+  return schema;
 }
+
+const schemas = new WeakMap<Spec, z.ZodType<unknown, z.ZodTypeDef, unknown>>();
 
 /** A number option: integer, bounds and unit are part of its declaration. */
 export function numberOption(

@@ -18,6 +18,7 @@ import type { PlanningJob } from "../workbook/jobs/job";
 import { redirectNotes } from "../workbook/ownership";
 import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
+import { CollectPanel } from "./components/CollectPanel";
 import { JobForm } from "./components/JobForm";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
@@ -177,6 +178,14 @@ export function App({
           lang={lang}
           disabled={running}
           onInsert={(id) => template.write(templateSheet(id))}
+          onCommuneForm={() =>
+            template.write(async () => {
+              const { communeFormTemplate } = await import(
+                /* webpackChunkName: "commune-form" */ "../workbook/collect/form-template"
+              );
+              return (await communeFormTemplate({ policy: workbook })).sheet;
+            })
+          }
         />
         <Button appearance="subtle" data-testid="refresh" disabled={running} onClick={refresh}>
           {pick(UI.refresh, lang)}
@@ -197,6 +206,12 @@ export function App({
           )}
         </div>
       )}
+      <CollectPanel
+        workbook={workbook}
+        lang={lang}
+        disabled={running || !sheetNames}
+        onWritten={afterWrite}
+      />
       {template.message?.written && (
         <MessageBar intent="success" data-testid="template-written">
           <MessageBarBody>

@@ -105,10 +105,12 @@ export function useWriteSheet(workbook: WorkbookPort, onWritten: () => void) {
     null
   );
   const write = React.useCallback(
-    async (sheet: OutputSheet) => {
+    async (sheet: OutputSheet | (() => Promise<OutputSheet>)) => {
       try {
+        // A template made from the workbook (the commune form from the policy sheet) may be refused as it is made.
+        const made = typeof sheet === "function" ? await sheet() : sheet;
         // A template is the user's to fill in: never owned, so nothing ever replaces it.
-        const [name] = await workbook.writeResults([sheet], { owned: false });
+        const [name] = await workbook.writeResults([made], { owned: false });
         setMessage({ written: name });
         onWritten();
       } catch (e) {

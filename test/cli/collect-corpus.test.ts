@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import { runCli } from "./helpers";
 
 const DIR = path.join(__dirname, "..", "fixtures", "collect");
@@ -93,5 +94,35 @@ describe("collect corpus", () => {
     for (let n = 1; n <= 10; n++) {
       expect(s.criterionCounts[String(n)]).toBe(communes.filter((c) => c.met.includes(n)).length);
     }
+  });
+
+  it("counts the communes left out, and every job on the table says how many, in text and JSON", async () => {
+    // Here every commune left out is on the master list: those that sent nothing, another year or period, a conflict.
+    const leftOut = manifest.missing.length;
+    expect(json.counts.communesLeftOut).toBe(leftOut);
+    const summary = JSON.parse((await runCli(["summary", out, "--json"])).stdout);
+    const said = summary.warnings.filter((w: { en: string }) => /leaves out/.test(w.en));
+    expect(said).toEqual([expect.objectContaining({ sheet: "Xã (tổng hợp)", cell: "A1" })]);
+    expect(said[0].vi).toContain(`thiếu ${leftOut} xã`);
+    const targets = await runCli(["targets", out, "--default-cost", "100"]);
+    expect(targets.code).toBe(0);
+    expect(targets.stdout).toContain(`thiếu ${leftOut} xã chưa tổng hợp`);
+    expect(targets.stdout).toContain(`leaves out ${leftOut} communes`);
+  });
+
+  it("writes the money raised to a sheet by commune and source, each amount with its cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet("Huy động (tổng hợp)")!;
+    expect(sheet).toBeDefined();
+    const totals: Record<string, number> = {};
+    sheet.eachRow((row) => {
+      const [name, , source, amount, , , cell] = (row.values as unknown[]).slice(1);
+      if (typeof amount !== "number") return;
+      expect(typeof source).toBe("string");
+      expect(String(cell)).toMatch(/^[A-Z]+\d+$/);
+      totals[String(name)] = (totals[String(name)] ?? 0) + amount;
+    });
+    expect(totals).toEqual(manifest.money);
   });
 });

@@ -79,20 +79,6 @@ const KNOWN_GAPS: {
     outcome: "refused",
     why: "funding and counterpart refuse at C11; the report (plan) stops on that refusal instead of leaving the money parts out",
   },
-  {
-    file: "hs-ward-row.xlsx",
-    commands: ["allocate", "report"],
-    class: "5 wards",
-    outcome: "wrong",
-    why: "a Thị trấn gets a share of the allocation",
-  },
-  {
-    file: "hs-ward-row.xlsx",
-    commands: ["reading"],
-    class: "5 wards",
-    outcome: "no-reading",
-    why: "the coefficients reader reads the ward's row as a unit, not set aside as a ward",
-  },
   ...["t-text-5pct-subline.xlsx", "t-text-chua-co-top.xlsx", "t-text-abc-local.xlsx"].map(
     (file) => ({
       file,

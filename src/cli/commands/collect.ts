@@ -44,7 +44,7 @@ async function reportFiles(args: string[], out: string | undefined): Promise<str
   return files.filter((f) => path.resolve(f) !== outPath);
 }
 
-async function readPolicy(
+export async function readPolicy(
   file: string
 ): Promise<{ catalogue: Catalogue; indicators: Indicator[]; warnings: Warning[] }> {
   const workbook = await openWorkbook(file);
@@ -94,7 +94,7 @@ function summaryLines(c: Collection): string[] {
   const lines = [
     `Tổng hợp báo cáo của các xã / Collected commune reports: ${c.files.length} tệp/files`,
     `  Giai đoạn / Period ${c.period}${c.year !== undefined ? `, năm / year ${c.year}` : ""}`,
-    `  ${c.communes.length} xã vào bảng '${COLLECTED_SHEET}' / communes in the table`,
+    `  ${c.communes.length} xã vào bảng '${COLLECTED_SHEET}' / communes in the table; ${c.leftOut} xã chưa tổng hợp / communes left out`,
     `  Tệp / Files: ${counts("collected")} đã tổng hợp / collected, ${counts("left-out")} để riêng / left out, ${counts("unreadable")} không đọc được / unreadable`,
     `  Cần xử lý / To resolve: ${c.problems.length}`,
   ];
@@ -178,6 +178,7 @@ export const collectCommand: CliCommand = {
         leftOut: collection.files.filter((f) => f.outcome === "left-out").length,
         unreadable: collection.files.filter((f) => f.outcome === "unreadable").length,
         communes: collection.communes.length,
+        communesLeftOut: collection.leftOut,
         problems: collection.problems.length,
       },
       files: collection.files,

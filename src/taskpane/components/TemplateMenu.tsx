@@ -17,6 +17,8 @@ export function TemplateMenu(props: {
   lang: Lang;
   disabled: boolean;
   onInsert: Handler<TemplateDefinition["id"]>;
+  /** The commune report form, made from the workbook's indicator policy sheet (2026-2030). */
+  onCommuneForm: () => void;
 }): React.JSX.Element {
   return (
     <Menu>
@@ -36,6 +38,9 @@ export function TemplateMenu(props: {
               {pick(t.label, props.lang)}
             </MenuItem>
           ))}
+          <MenuItem data-testid="template-commune" onClick={() => props.onCommuneForm()}>
+            {pick(UI.communeForm, props.lang)}
+          </MenuItem>
         </MenuList>
       </MenuPopover>
     </Menu>

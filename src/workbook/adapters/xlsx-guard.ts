@@ -2,7 +2,7 @@
 // no DOCTYPE (entity expansion), and, for files ExcelJS cannot load because of their comments or drawings (exceljs
 // issue 2591), a copy without those parts. Bytes in, bytes out: runs in Node and in the browser.
 
-import { Inflate, strFromU8, strToU8, zipSync, type Zippable } from "fflate";
+import { Inflate, inflateSync, strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 import { InputError } from "../../engine/errors";
 
 /**
@@ -114,6 +114,18 @@ function inflatePart(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
       `phần '${e.name}' nén theo cách Excel không dùng`,
       `the part '${e.name}' uses a compression Excel does not use`
     );
+  }
+  // A part of one slice or less (most parts of a small workbook) goes into a buffer of its declared size and one byte
+  // more, in one call: one slice bounds the work as the streamed path does, and a part that fills the buffer (it
+  // says more than it declared) or fails is inflated again below against the limit. The streamed inflater grows and
+  // copies a buffer of 128 KB or more for every part: most of the cost of opening a small workbook.
+  if (data.length <= SLICE && e.size < limit) {
+    try {
+      const whole = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+      if (whole.length <= e.size) return whole;
+    } catch {
+      // Below: the streamed path says what is wrong.
+    }
   }
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -74,6 +74,9 @@ export interface CollectedCommune extends ReportedCommune {
 
 export interface Collection {
   period: string;
+  /** Communes read from the reports but not in the table (conflicts, names that cannot be told apart, no group or
+   * no indicator values, files of another period or year), and communes of the master list with no report. */
+  leftOut: number;
   /** The status year of the reports, when they state one. */
   year?: number;
   communes: CollectedCommune[];
@@ -166,6 +169,28 @@ function keyLabel(key: string): Bilingual {
   if (key === "tier") return { vi: "trạng thái", en: "status" };
   if (key === "code") return { vi: "mã xã", en: "commune code" };
   return { vi: `chỉ tiêu ${key}`, en: `indicator ${key}` };
+}
+
+const COMMUNE_LEFT_OUT: ProblemKind[] = ["conflict", "no-group", "no-indicators", "missing"];
+
+/** Communes not in the table, each counted once however many lines of "Cần xử lý" name it. */
+function countLeftOut(
+  problems: CollectProblem[],
+  reports: { report: ReportFile; outcome: FileOutcome }[],
+  collected: CollectedCommune[]
+): number {
+  const key = (name: string) =>
+    name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  // A master-list line for a commune whose reports disagree (or whose file was left out) names one counted already.
+  const named = new Set<string>();
+  for (const r of reports)
+    if (r.outcome.outcome === "left-out") for (const c of r.report.communes) named.add(key(c.name));
+  for (const p of problems)
+    if (COMMUNE_LEFT_OUT.includes(p.kind) && p.commune !== undefined) named.add(key(p.commune));
+  // A commune of a file left out that another file brought into the table is not left out.
+  for (const c of collected) named.delete(key(c.name));
+  // A commune whose name matches several in the table is one more, though its name is theirs.
+  return named.size + problems.filter((p) => p.kind === "ambiguous").length;
 }
 
 /** Reads every source and combines them (see the module's first line). Throws CollectCancelled when aborted. */
@@ -371,5 +396,12 @@ export async function collectReports(
         communes.some((k) => k.alsoIn.includes(r.file) && k.name === c.name)
     ).length;
   }
-  return { period, ...(year !== undefined ? { year } : {}), communes, problems, files };
+  return {
+    period,
+    ...(year !== undefined ? { year } : {}),
+    leftOut: countLeftOut(problems, reports, communes),
+    communes,
+    problems,
+    files,
+  };
 }

@@ -6,11 +6,13 @@ import type { CommuneGroup, Indicator, Requirement } from "../../engine/types";
 import type { CellValue } from "../grid";
 import { FORMATS, type OutputSheet } from "../output";
 import { INDICATOR_POLICY_SHEET } from "../readers/indicator-policy";
+import { leftOutNote } from "../reading/left-out";
 import type { Collection } from "./collect";
 
 export const COLLECTED_SHEET = "Xã (tổng hợp)";
 export const SOURCES_SHEET = "Nguồn";
 export const PROBLEMS_SHEET = "Cần xử lý";
+export const MONEY_SHEET = "Huy động (tổng hợp)";
 
 const TIER_WORDS = {
   none: "chưa đạt",
@@ -60,15 +62,64 @@ function policySheet(indicators: Indicator[]): OutputSheet {
   };
 }
 
-/** "Tình trạng … đến cuối năm 2025": the title says the status year, so every job reads it from the sheet. */
+/**
+ * "Tình trạng … đến cuối năm 2025 … 3 xã chưa tổng hợp": the title says the status year and how many communes are
+ * left out, so every job reads both from the sheet (reading/left-out.ts) wherever the table is copied to.
+ */
 function statusTitle(c: Collection): string {
   const year = c.year !== undefined ? ` đến cuối năm ${c.year}` : "";
-  return `Tình trạng thực hiện tiêu chí nông thôn mới của các xã${year}, giai đoạn ${c.period} — tổng hợp từ báo cáo của các xã`;
+  return (
+    `Tình trạng thực hiện tiêu chí nông thôn mới của các xã${year}, giai đoạn ${c.period} — tổng hợp từ báo cáo của các xã; ` +
+    leftOutNote(c.leftOut, PROBLEMS_SHEET)
+  );
+}
+
+/** Money raised by commune and source (the forms' optional lines), with the cell each amount came from. */
+function moneySheet(c: Collection): OutputSheet | null {
+  const rows: CellValue[][] = [];
+  for (const x of c.communes) {
+    for (const m of x.money ?? []) {
+      rows.push([
+        x.name,
+        x.code ?? null,
+        m.source,
+        m.amount,
+        x.file,
+        x.cells.name?.sheet ?? null,
+        m.cell,
+      ]);
+    }
+  }
+  if (rows.length === 0) return null;
+  return {
+    sheet: MONEY_SHEET,
+    tables: [
+      {
+        name: "NTM_HuyDong_TongHop",
+        title: "Vốn huy động theo xã và nguồn / Money raised by commune and source",
+        unit: "ĐVT: triệu đồng",
+        columns: [
+          { header: "Xã / Commune" },
+          { header: "Mã / Code", format: FORMATS.text },
+          { header: "Nguồn vốn / Source" },
+          { header: "Số tiền / Amount", format: FORMATS.money },
+          { header: "Tệp / File" },
+          { header: "Trang / Sheet" },
+          { header: "Ô / Cell" },
+        ],
+        rows,
+      },
+    ],
+  };
 }
 
 export function collectionSheets(
   c: Collection,
-  options: { indicators?: Indicator[] } = {}
+  options: {
+    indicators?: Indicator[];
+    /** False where the policy is already in the workbook written to (the pane reads it from the open workbook). */
+    policySheet?: boolean;
+  } = {}
 ): OutputSheet[] {
   const byIndicator = c.period === "2026-2030";
   const any = (f: (x: Collection["communes"][number]) => unknown) => c.communes.some((x) => f(x));
@@ -166,9 +217,13 @@ export function collectionSheets(
       },
     ],
   };
+  const money = moneySheet(c);
   return [
     status,
-    ...(byIndicator && options.indicators?.length ? [policySheet(options.indicators)] : []),
+    ...(byIndicator && options.indicators?.length && options.policySheet !== false
+      ? [policySheet(options.indicators)]
+      : []),
+    ...(money ? [money] : []),
     sources,
     problems,
   ];

@@ -11,6 +11,7 @@ import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import { mergeAt } from "../layout/header";
 import { groupName } from "../layout/labels";
+import { leftOutOf, leftOutWarning } from "../reading/left-out";
 import { noteCheck, noteColumn, skipRow, tableReading, useRow } from "../reading/record";
 import type { ColumnRole, TableReading } from "../reading/types";
 import {
@@ -755,7 +756,11 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     });
   }
   if (indicators) prependAll(warnings, indicators.warnings);
+  // A table collected from the communes' reports says in its title how many it leaves out: every job says so too.
+  const leftOut = leftOutOf(grid);
+  if (leftOut && leftOut.count > 0) warnings.unshift(leftOutWarning(leftOut));
   const reading = tableReading(table, "communes", READING_WHAT);
+  if (leftOut) reading.leftOut = { count: leftOut.count, cell: leftOut.cell };
   return indicators
     ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue, reading }
     : { communes, shape, warnings, sheet: grid.sheet, reading };

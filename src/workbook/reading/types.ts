@@ -106,6 +106,8 @@ export interface TableReading {
   checks: CheckReading[];
   /** The money unit of the table (a column's own unit is on the column). */
   unit?: UnitReading;
+  /** Communes the table's title says were left out of it (a table written by `collect`), and that title's cell. */
+  leftOut?: { count: number; cell: string };
 }
 
 /** Compact 1-based row ranges: [6,7,8,10] → "6-8, 10". */

@@ -129,3 +129,35 @@ describe("readCoefficients limits", () => {
     ]);
   });
 });
+
+describe("readCoefficients wards and towns", () => {
+  it("sets a ward, a town and a special zone aside with a warning naming each row: NTM applies to xã only", () => {
+    const table = readCoefficients(
+      gridFromRows("HeSo", [
+        ["TT", "Đơn vị", "Hệ số"],
+        [1, "Xã Tài Văn", 3],
+        [null, "Thị trấn Kế Sách", 1],
+        [2, "Xã An Mỹ", 2],
+        [null, "Phường 5", 1],
+        [null, "Đặc khu Côn Đảo", 1],
+        [null, "Tổng cộng", 5],
+      ])
+    );
+    expect(table.units.map((u) => u.unit)).toEqual(["Xã Tài Văn", "Xã An Mỹ"]);
+    const cells = table.warnings.map((w) => w.cell);
+    expect(cells).toEqual(expect.arrayContaining(["B3", "B5", "B6"]));
+    // The total states the communes' sum (5), so no disagreement is reported once the town is set aside.
+    expect(table.warnings.some((w) => w.cell === "C7")).toBe(false);
+  });
+
+  it("keeps a commune whose name only starts like a town word ('Xã Phường Chiến' is no ward)", () => {
+    const table = readCoefficients(
+      gridFromRows("HeSo", [
+        ["Đơn vị", "Hệ số"],
+        ["Xã Phường Chiến", 2],
+        ["Xã Tài Văn", 3],
+      ])
+    );
+    expect(table.units).toHaveLength(2);
+  });
+});

@@ -1,0 +1,89 @@
+// "Tổng hợp báo cáo của các xã": the user picks many report files; each is read in turn (progress: files done of
+// total, cancel stops writing nothing), then the province table, "Nguồn" and "Cần xử lý" are written through the
+// port, which replaces only the sheets the add-in wrote before.
+
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+} from "@fluentui/react-components";
+import type { WorkbookPort } from "../../workbook/port";
+import { useCollect } from "../collect";
+import { pick, UI, type Lang } from "../i18n";
+import { ProblemBar } from "./ProblemBar";
+
+export function CollectPanel(props: {
+  workbook: WorkbookPort;
+  lang: Lang;
+  disabled: boolean;
+  onWritten: () => void;
+}): React.JSX.Element {
+  const { lang } = props;
+  const { state, start, cancel } = useCollect(props.workbook, props.onWritten);
+  const [open, setOpen] = React.useState(false);
+  const running = state.status === "running";
+  return (
+    <section data-testid="collect">
+      <Button
+        data-testid="collect-open"
+        disabled={props.disabled || running}
+        onClick={() => setOpen(!open)}
+      >
+        {pick(UI.collect, lang)}
+      </Button>
+      {open && (
+        <Field label={pick(UI.collectPick, lang)}>
+          <input
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm,.csv,.xls"
+            data-testid="collect-files"
+            disabled={props.disabled || running}
+            onChange={(e) => {
+              const files = Array.from(e.currentTarget.files ?? []);
+              e.currentTarget.value = "";
+              if (files.length > 0) void start(files);
+            }}
+          />
+        </Field>
+      )}
+      {running && (
+        <div data-testid="collect-progress">
+          <ProgressBar
+            value={state.total === 0 ? 0 : state.done / state.total}
+            max={1}
+            aria-label={pick(UI.collect, lang)}
+          />
+          <Body1>
+            {pick(UI.collectProgress, lang)} {state.done}/{state.total}{" "}
+            {pick(UI.collectFiles, lang)}
+            {state.file ? `: ${state.file}` : ""}
+          </Body1>
+          <Button data-testid="collect-cancel" onClick={cancel}>
+            {pick(UI.cancel, lang)}
+          </Button>
+        </div>
+      )}
+      {state.status === "cancelled" && (
+        <MessageBar intent="info" data-testid="collect-cancelled">
+          <MessageBarBody>{pick(UI.collectCancelled, lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} />}
+      {state.status === "done" && (
+        <MessageBar intent={state.leftOut > 0 || state.unreadable > 0 ? "warning" : "success"}>
+          <MessageBarBody data-testid="collect-done">
+            {pick(UI.collectDone, lang)}: {state.communes} {pick(UI.collectCommunes, lang)};{" "}
+            {state.leftOut} {pick(UI.collectLeftOut, lang)}; {state.unreadable}{" "}
+            {pick(UI.collectUnreadable, lang)}. {pick(UI.written, lang)}:{" "}
+            <span data-testid="collect-written">{state.written.join(", ")}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
