@@ -13,6 +13,7 @@ import { PLAN_YEAR_OPTION, readOption, textOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
+import { cellText, gridAddress, type Grid } from "../grid";
 import { looksLikeCommunes, looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
 import type { TableReading } from "./types";
@@ -102,6 +103,21 @@ async function statusOfSet(ref: InputRef | undefined, set: Catalogue): Promise<s
   return null;
 }
 
+/** The cell a refusal about a whole status sheet points at: its "Tên xã" header, else its first filled cell. */
+function headerCell(grid: Grid): string {
+  let first: string | null = null;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const line = grid.rows[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const text = cellText(line[c] ?? null).trim();
+      if (text === "") continue;
+      if (/^(?:tên xã|ten xa|xã|commune)$/i.test(text)) return gridAddress(grid, r, c);
+      first ??= gridAddress(grid, r, c);
+    }
+  }
+  return first ?? "A1";
+}
+
 /**
  * When the plan year chose the period and the status sheet is plainly of the other one (a 19-criteria table for a
  * 2026-2030 year, a per-group indicator table for an earlier year), the refusal says first that the year switched
@@ -117,6 +133,7 @@ async function refuseYearAgainstSheet(
   const sheet = is2026 ? await statusOfSet(status, other) : await statusLooks2026(status);
   if (!sheet) return;
   if (is2026 && (await statusLooks2026(status))) return;
+  const cell = headerCell(await status!.workbook.readSheet(sheet));
   const from =
     year.source === "option"
       ? {
@@ -133,6 +150,7 @@ async function refuseYearAgainstSheet(
       en: `${from.en} falls in ${catalogue.id}, so the ${catalogue.id} criteria set applies`,
     },
     sheet,
+    cell,
     expected: is2026
       ? {
           vi: `số liệu theo bộ ${catalogue.id} (cột "Nhóm xã", các chỉ tiêu); trang '${sheet}' là số liệu theo bộ ${other.id} (${other.criteria.length} tiêu chí): nhập năm kế hoạch trong giai đoạn ${other.id} hoặc chọn giai đoạn (period) ${other.id}`,
