@@ -7,6 +7,8 @@ import { formatBytes } from "../measure";
 import type { Report } from "../report";
 
 const INITIAL_LIMIT = 400 * 1024;
+/** Issue #23: the pane's first paint within 200 KB gzip of scripts, the rest loaded lazily. */
+const FIRST_PAINT_LIMIT = 200 * 1024;
 
 function gzipSize(file: string): number {
   return zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length;
@@ -92,6 +94,11 @@ export function benchBundle(report: Report, root: string): void {
     target: "initial task-pane JS < 400 KB gzip",
     measured: `${formatBytes(initialGz)} gzip (${initial.join(" + ")})`,
     pass: initialGz < INITIAL_LIMIT,
+  });
+  report.target({
+    target: "initial task-pane JS ≤ 200 KB gzip (issue #23), the rest lazy",
+    measured: `${formatBytes(initialGz)} gzip: ${initialSizes.map((x) => `${x.f} ${formatBytes(x.gz)}`).join(" + ")}`,
+    pass: initialGz <= FIRST_PAINT_LIMIT,
   });
   const lazy = solverInInitial.length === 0 && solverChunks.length > 0;
   report.target({
