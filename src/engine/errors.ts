@@ -19,6 +19,8 @@ export interface InputErrorDetails {
   expected: Bilingual;
   /** The job option that would settle it, when one would (a plan year the data do not give: "year"). */
   option?: string;
+  /** Why this is expected, said first: the year or a preset switched the period. */
+  because?: Bilingual;
 }
 
 function quote(value: string): string {
@@ -69,7 +71,8 @@ export class InputError extends Error {
     const found = d.found === undefined ? "" : ` Gặp/found ${quote(d.found)}.`;
     const prefix = where.length > 0 ? where.join(", ") + ":" : "";
     const expected = { vi: clip(d.expected.vi), en: clip(d.expected.en) };
-    return `${prefix}${found} Cần: ${expected.vi} / Expected: ${expected.en}`.trim();
+    const because = d.because ? `${clip(d.because.vi)} / ${clip(d.because.en)}. ` : "";
+    return `${because}${prefix}${found} Cần: ${expected.vi} / Expected: ${expected.en}`.trim();
   }
 }
 

@@ -18,6 +18,16 @@ const moneyUnit = z.object({ vi: z.string(), en: z.string(), millions: z.number(
 /** What the plan's budget and costs count (src/workbook/budget-unit.ts). */
 const budgetUnit = z.enum(["million-vnd", "criteria", "indicators"]);
 
+/** What a job assumed: a value neither the user nor the data gave (src/workbook/assumptions.ts). */
+export const assumptionsJson = z.array(
+  z.object({
+    what: bilingual,
+    value: z.union([z.string(), z.number(), z.boolean()]),
+    why: bilingual,
+    option: z.string().optional(),
+  })
+);
+
 const warnings = z.array(
   z.object({
     vi: z.string(),
@@ -48,6 +58,8 @@ export const mergerJson: z.ZodType<MergerRollUp[]> = z.array(
 
 export const summaryJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     period: z.string(),
     /** Why this period: the option, the plan year, the sheet's columns, or the default. */
     periodNote: bilingual,
@@ -78,6 +90,8 @@ export const summaryJson = z
 /** The plan's totals, as both kinds of targets result (per criterion, per indicator) give them. */
 export const planTotalsJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     year: z.number().nullable().optional(),
     unit: budgetUnit,
     /** The budget with its unit as words, or "no limit". */
@@ -146,6 +160,8 @@ const categories = Object.keys(SOURCE_CATEGORY_LABELS) as [SourceCategory, ...So
 
 export const fundingJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     unit: moneyUnit,
     round: z.number().nullable(),
@@ -185,6 +201,8 @@ export const fundingJson = z
 
 export const counterpartJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     unit: moneyUnit,
     required: z.number(),
@@ -209,6 +227,8 @@ export const counterpartJson = z
 
 export const allocateJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     /** "policy" when the coefficients were computed from the communes sheet by a policy. */
     mode: z.literal("policy").optional(),
@@ -276,6 +296,8 @@ const roadmapYear = yearCommon.extend({
 
 export const roadmapJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     sheet: z.string(),
     targetsSheet: z.string().nullable(),
     communes: z.number(),
@@ -316,6 +338,8 @@ const indicatorRoadmapYear = yearCommon.extend({
 /** The roadmap at indicator level (2026-2030): the roadmap job's JSON when the status is per indicator. */
 export const indicatorRoadmapJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     period: z.string(),
     periodNote: bilingual,
     level: z.literal("indicators"),
@@ -340,6 +364,8 @@ export const indicatorRoadmapJson = z
 
 export const mergeJson = z
   .object({
+    /** Values neither the user nor the data gave, each said where used (src/workbook/jobs/assumed.ts). */
+    assumptions: assumptionsJson.optional(),
     merged: z.array(
       z.object({
         name: z.string(),

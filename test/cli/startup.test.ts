@@ -21,7 +21,9 @@ const ROOT = path.join(__dirname, "..", "..");
 const CSV = path.join(ROOT, "test", "fixtures", "startup", "communes-80.csv");
 const XLSX = path.join(ROOT, "assets", "ntm-sample.xlsx");
 /** The main bundle is read and compiled at every start: the libraries loaded on demand must stay out of it. */
-const MAIN_BUNDLE_LIMIT = 600 * 1024;
+// 640 KB: the product's own words (bilingual messages, assumptions, periods) grew it past 600 KB; the libraries
+// stay out, which the vendor files' own sizes below check.
+const MAIN_BUNDLE_LIMIT = 640 * 1024;
 
 let dir: string;
 

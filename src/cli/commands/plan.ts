@@ -14,23 +14,90 @@ import { requireFile, type CliCommand } from "../command";
 import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
 import { inFile, openWorkbook } from "../io";
 import { yearLine, yearMissing } from "../../workbook/reading/year";
+import type { Bilingual } from "../../engine/errors";
+import {
+  ASSUMPTIONS_SHEET,
+  assumptionsSheet,
+  type AssumedOptions,
+} from "../../workbook/assumptions";
+import { labelled } from "../../workbook/jobs/assumed";
 
 /** Flags plan passes on to the jobs that declare them; each job reads and checks its own (one rule per option). */
 const PLAN_FLAGS = ["year", "budget", "max-per-commune", "method", "ratio", "to", "total"];
-
-const SPECS: JobOptionSpec[] = PLAN_FLAGS.map((id) => {
-  const spec = JOBS.flatMap((j) => j.options).find((s) => s.id === id);
-  if (!spec) throw new Error(`plan: no job declares --${id}`);
-  return { ...spec, required: false };
-});
-
-const USAGE = `ntm-plan plan FILE ${flagUsage(SPECS)} [--json] [--out result.xlsx]`;
 
 /** Jobs that need a figure only the user can give are run only when it is given. */
 const NEEDS_OPTION: Partial<Record<PlanningJob["id"], string>> = {
   allocate: "total",
   roadmap: "budget",
 };
+
+/** The counterpart check's minimum when none is given: assumed, and said so wherever it is used. */
+export const ASSUMED_RATIO = {
+  value: 1,
+  why: {
+    vi: "giả định 1:1 (chưa nhập tỷ lệ tối thiểu)",
+    en: "assumed 1:1 (no minimum ratio given)",
+  },
+};
+
+/** What plan assumes for a flag left out, from the plan year it settled; applied and said by every job using it. */
+function planAssumed(year: number): AssumedOptions {
+  return {
+    ratio: ASSUMED_RATIO,
+    to: {
+      value: year,
+      why: { vi: "năm kế hoạch (chưa nhập năm cuối)", en: "the plan year (no last year given)" },
+    },
+  };
+}
+
+/** What leaving a flag out does in plan, per job that takes it: generated from what plan and each job do. */
+function planAbsent(id: string): Bilingual | undefined {
+  if (id === "ratio") return ASSUMED_RATIO.why;
+  if (id === "to") return { vi: "năm kế hoạch (giả định)", en: "the plan year (assumed)" };
+  const parts: { job: Bilingual; own: Bilingual }[] = [];
+  for (const job of JOBS) {
+    const spec = job.options.find((s) => s.id === id);
+    if (!spec) continue;
+    const own =
+      NEEDS_OPTION[job.id] === id
+        ? { vi: "bỏ qua", en: "skipped" }
+        : spec.default !== undefined
+          ? { vi: String(spec.default), en: String(spec.default) }
+          : spec.absent;
+    if (own) parts.push({ job: job.label, own });
+  }
+  if (parts.length === 0) return undefined;
+  // One job, or every job saying the same: said once.
+  if (parts.every((p) => p.own.vi === parts[0].own.vi)) return parts[0].own;
+  return {
+    vi: parts.map((p) => `${p.job.vi}: ${p.own.vi}`).join("; "),
+    en: parts.map((p) => `${p.job.en}: ${p.own.en}`).join("; "),
+  };
+}
+
+const SPECS: JobOptionSpec[] = PLAN_FLAGS.map((id) => {
+  const spec = JOBS.flatMap((j) => j.options).find((s) => s.id === id);
+  if (!spec) throw new Error(`plan: no job declares --${id}`);
+  const users = JOBS.filter((j) => j.options.some((s) => s.id === id)).map((j) => j.label);
+  const absent = planAbsent(id);
+  const used = {
+    vi: `Dùng cho: ${users.map((u) => u.vi).join(", ")}`,
+    en: `Used by: ${users.map((u) => u.en).join(", ")}`,
+  };
+  // plan's own words: what it does without the flag, and which jobs take it; no default it does not apply.
+  return {
+    ...spec,
+    default: undefined,
+    absent,
+    help: spec.help
+      ? { vi: `${spec.help.vi}. ${used.vi}`, en: `${spec.help.en}. ${used.en}` }
+      : used,
+    required: false,
+  };
+});
+
+const USAGE = `ntm-plan plan FILE ${flagUsage(SPECS)} [--json] [--out result.xlsx]`;
 
 interface JobReport {
   id: string;
@@ -72,18 +139,15 @@ export const planCommand: CliCommand = {
     const year = planYear.value;
     // Raw values: each job reads them by its own declaration, so plan and the job commands agree. The year goes to
     // the jobs settled (request.year), with its source, not as an option.
-    const common: JobRequest["options"] = {
-      ...given,
-      year: undefined,
-      ratio: given.ratio ?? 1,
-      to: given.to ?? year,
-    };
+    const common: JobRequest["options"] = { ...given, year: undefined };
+    const assumed = planAssumed(year);
 
     const reports: JobReport[] = [];
     const texts: string[] = [
       [...yearLine(planYear), ...context.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
     ];
     const sheets: OutputSheet[] = [];
+    const assumptions: ReturnType<typeof labelled> = [];
     const readings: TableReading[] = [];
     for (const job of JOBS) {
       const label = `${job.label.vi} / ${job.label.en}`;
@@ -104,7 +168,7 @@ export const planCommand: CliCommand = {
       const inputs: JobRequest["inputs"] = {};
       for (const [id, sheet] of Object.entries(chosen)) if (sheet) inputs[id] = { workbook, sheet };
       const result = await inFile(file, () =>
-        job.run({ inputs, options, year: planYear, context })
+        job.run({ inputs, options, year: planYear, context, assumed })
       );
       // Each job's reading in its part of the JSON, as the job's own command gives it.
       reports.push({
@@ -119,8 +183,14 @@ export const planCommand: CliCommand = {
       pushAll(readings, result.reading);
       const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
-      pushAll(sheets, result.sheets);
+      pushAll(
+        sheets,
+        result.sheets.filter((s) => s.sheet !== ASSUMPTIONS_SHEET)
+      );
+      pushAll(assumptions, labelled(job.label, result.assumptions ?? []));
     }
+    // One sheet of the run's assumptions, each with its job (every job's own would overwrite the one before).
+    if (assumptions.length > 0) sheets.push(assumptionsSheet(assumptions));
     // One "Đã đọc / Read" block for the run: a table several jobs read is shown once.
     const reading = uniqueReadings(readings);
     return {

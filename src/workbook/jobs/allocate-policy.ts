@@ -34,7 +34,8 @@ import { allocationPolicySheet } from "../writers/allocation";
 import { jobPlanYear, withPlanYear } from "../reading/year";
 import { withReading, type JobRequest, type JobResult } from "./job";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
-import { choosePeriod } from "../reading/period";
+import { choosePeriod, type PeriodChoice } from "../reading/period";
+import type { Assumption } from "../assumptions";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { AllocateJson } from "../results";
@@ -101,26 +102,120 @@ export async function mainPolicy(request: JobRequest): Promise<AllocationPolicy 
   return null;
 }
 
+/** Why the data's period is what it is, said first when a policy of another period is refused. */
+function periodBecause(choice: PeriodChoice): Bilingual {
+  const y = choice.year;
+  if (choice.reason === "year" && y) {
+    const from =
+      y.source === "option"
+        ? {
+            vi: `năm ${y.value} đã nhập (--${y.option ?? "year"})`,
+            en: `the year ${y.value} given (--${y.option ?? "year"})`,
+          }
+        : { vi: `năm ${y.value} của số liệu`, en: `the data's year ${y.value}` };
+    return {
+      vi: `Giai đoạn của số liệu là ${choice.catalogue.id} vì ${from.vi} thuộc giai đoạn đó`,
+      en: `The data's period is ${choice.catalogue.id} because ${from.en} falls in it`,
+    };
+  }
+  return {
+    vi: `Giai đoạn của số liệu là ${choice.catalogue.id}: ${choice.note.vi}`,
+    en: `The data's period is ${choice.catalogue.id}: ${choice.note.en}`,
+  };
+}
+
 /**
- * The catalogue for the policy's period when it is built in, else the default one. For a set read per indicator
- * (2026-2030) its indicators come from the indicator policy sheet as for every other job, so a status given as raw
- * values per indicator is evaluated, not refused.
+ * The criteria set the communes are read with: the data's period (the year option, else the data's year, else the
+ * sheet's look), which every policy must share. A policy of another period is refused naming both; a policy sheet
+ * stating none is taken to match, and said as assumed. Only when the data say nothing does a policy's period choose.
+ * For a set read per indicator (2026-2030) its indicators come from the indicator policy sheet as for every other
+ * job, so a status given as raw values per indicator is evaluated, not refused.
  */
 async function catalogueFor(
   request: JobRequest,
-  policy: AllocationPolicy
-): Promise<{ catalogue: Catalogue; warnings: Warning[]; readings: TableReading[] }> {
-  const builtIn =
-    BUILT_IN_CATALOGUES.find((c) => c.id === policy.period) ??
-    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
-  if (!builtIn.requiresGroup) return { catalogue: builtIn, warnings: [], readings: [] };
+  policies: { policy: AllocationPolicy; role: Bilingual }[]
+): Promise<{
+  catalogue: Catalogue;
+  warnings: Warning[];
+  assumptions: Assumption[];
+  readings: TableReading[];
+}> {
   const status = request.inputs.communes ?? { workbook: workbookOf(request) };
+  const data = await choosePeriod(request, [], status);
+  const assumptions: Assumption[] = [];
+  const stated = policies.find((p) => p.policy.period);
+  let period = data.catalogue.id;
+  if (data.reason === "default" && stated) {
+    period = stated.policy.period!;
+    assumptions.push({
+      what: { vi: "Giai đoạn của số liệu", en: "The data's period" },
+      value: period,
+      why: {
+        vi: `số liệu không cho biết năm hay giai đoạn; lấy theo chính sách ${stated.policy.id}`,
+        en: `the data give no year or period; taken from the policy ${stated.policy.id}`,
+      },
+    });
+  }
+  for (const { policy, role } of policies) {
+    if (!policy.period) {
+      assumptions.push({
+        what: {
+          vi: `Giai đoạn của ${role.vi.toLowerCase()} (${policy.id})`,
+          en: `Period of the ${role.en.toLowerCase()} policy (${policy.id})`,
+        },
+        value: period,
+        why: {
+          vi: `trang chính sách không ghi giai đoạn (ô "Giai đoạn" hoặc tiêu đề): coi là cùng giai đoạn với số liệu`,
+          en: `the policy sheet states no period (a "Giai đoạn" cell or its title): taken to match the data`,
+        },
+      });
+      continue;
+    }
+    if (policy.period === period) continue;
+    const because = periodBecause(data);
+    const where = policy.periodFrom
+      ? {
+          vi: `trang '${policy.periodFrom.sheet}' ô ${policy.periodFrom.cell}`,
+          en: `sheet '${policy.periodFrom.sheet}' cell ${policy.periodFrom.cell}`,
+        }
+      : { vi: "mẫu có sẵn", en: "preset" };
+    throw new InputError({
+      because,
+      ...(policy.periodFrom
+        ? { sheet: policy.periodFrom.sheet, cell: policy.periodFrom.cell }
+        : {}),
+      found: `${role.vi} ${policy.id} (${policy.period}, ${where.vi})`,
+      expected: {
+        vi: `chính sách của giai đoạn ${period}, cùng giai đoạn với số liệu: chính sách giai đoạn ${policy.period} không áp dụng cho số liệu giai đoạn ${period}${data.reason === "year" ? " (đổi năm hoặc chọn chính sách khác)" : ""}`,
+        en: `a policy of the period ${period}, the data's: a ${policy.period} policy does not apply to ${period} data${data.reason === "year" ? " (change the year or the policy)" : ""}`,
+      },
+    });
+  }
+  const builtIn =
+    BUILT_IN_CATALOGUES.find((c) => c.id === period) ??
+    BUILT_IN_CATALOGUES.find((c) => c.id === DEFAULT_PERIOD)!;
+  if (builtIn.id === data.catalogue.id) {
+    return {
+      catalogue: data.catalogue,
+      warnings: data.warnings,
+      assumptions,
+      readings: data.readings,
+    };
+  }
+  if (!builtIn.requiresGroup) {
+    return { catalogue: builtIn, warnings: data.warnings, assumptions, readings: data.readings };
+  }
   const choice = await choosePeriod(
     { ...request, options: { ...request.options, period: builtIn.id } },
     [],
     status
   );
-  return { catalogue: choice.catalogue, warnings: choice.warnings, readings: choice.readings };
+  return {
+    catalogue: choice.catalogue,
+    warnings: choice.warnings,
+    assumptions,
+    readings: choice.readings,
+  };
 }
 
 async function readCommunesFor(
@@ -344,7 +439,10 @@ export async function runPolicyAllocation(
   const topUpPolicy = topUpName
     ? await resolvePolicy(request, "top-up-policy", topUpName)
     : undefined;
-  const period = await catalogueFor(request, policy);
+  const period = await catalogueFor(request, [
+    { policy, role: CENTRAL },
+    ...(topUpPolicy ? [{ policy: topUpPolicy, role: TOP_UP }] : []),
+  ]);
   const communes = await readCommunesFor(request, period.catalogue);
   // The allocation year: the option, else the run's, else the communes sheet's (title, year column, status date).
   const settled = await jobPlanYear(request, o.year, [
@@ -432,6 +530,7 @@ export async function runPolicyAllocation(
     text: textLines(split),
     sheets: [allocationPolicySheet(split)],
     warnings,
+    assumptions: period.assumptions,
   };
   const readings = [
     communes.reading,

@@ -160,9 +160,15 @@ async function requiredRatio(
   }
   const stated = ratio === undefined ? "" : `tỉnh quy định ${fmt(ratio, 2)} / province rule`;
   if (ratio !== undefined && !input) {
+    // A ratio the run supplied (plan without --ratio) is an assumption, never "stated".
+    const assumed = request.assumed?.ratio;
     return {
       required: ratio,
-      basis: withEligibility(`tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`),
+      basis: withEligibility(
+        assumed
+          ? `${assumed.why.vi} / ${assumed.why.en}`
+          : `tỷ lệ nêu trực tiếp ${fmt(ratio, 2)} / stated ratio`
+      ),
       ...(eligibility ? { eligibility } : {}),
       warnings,
       readings: [],

@@ -9,6 +9,7 @@ import type { JobInputSpec, RunInputs, RunOptions } from "../reading/inputs";
 import type { TableReading } from "../reading/types";
 import type { RunContext } from "../reading/context";
 import type { PlanYear } from "../reading/year";
+import type { Assumption, AssumedOptions } from "../assumptions";
 
 // Inputs are the reading's (src/workbook/reading/inputs.ts); re-exported for the jobs.
 export { readingInput } from "../reading/inputs";
@@ -32,6 +33,11 @@ export interface JobRequest {
    * job takes what it holds rather than finding it again; a job run alone has none.
    */
   context?: RunContext;
+  /**
+   * Values a run of several jobs supplies for options the user left empty (plan's 1:1 counterpart ratio), with why.
+   * Applied by withAssumptions, which hands the job only those it applied: a job words them as assumed.
+   */
+  assumed?: AssumedOptions;
 }
 
 export interface JobResult {
@@ -44,6 +50,8 @@ export interface JobResult {
   warnings: Warning[];
   /** What was read, per input table (also `reading` in the JSON). */
   reading: TableReading[];
+  /** Values neither the user nor the data gave (also `assumptions` in the JSON); see src/workbook/assumptions.ts. */
+  assumptions?: Assumption[];
 }
 
 /** Readings without repeats: one per table (input, sheet and header rows), the first kept. */

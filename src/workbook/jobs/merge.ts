@@ -20,6 +20,7 @@ import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid } from "../reading/input-grid";
 import type { MergeJson } from "../results";
+import { withAssumptions } from "./assumed";
 
 /** Rows that already name merged communes: not rolled up, and said. */
 function notRolled(rows: { name: string }[], sheet: string): Warning[] {
@@ -42,7 +43,7 @@ export const MERGE_OPTIONS = declareOptions({
   }),
 });
 
-export const mergeJob: PlanningJob = {
+export const mergeJob: PlanningJob = withAssumptions({
   id: "merge",
   label: {
     vi: "Sáp nhập xã: chuyển kinh phí và lịch sử",
@@ -167,4 +168,4 @@ export const mergeJob: PlanningJob = {
       reading,
     };
   },
-};
+});

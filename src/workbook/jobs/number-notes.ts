@@ -9,6 +9,7 @@ import {
 } from "../readers/table";
 import { sheetChoiceWarnings } from "../reading/sheet-finder";
 import type { JobRequest, PlanningJob } from "./job";
+import { withAssumptions } from "./assumed";
 
 /** A port that remembers the grids it handed out, so their reading notes can be collected afterwards. */
 function recordingPort(port: WorkbookPort, grids: Grid[]): WorkbookPort {
@@ -24,9 +25,12 @@ function recordingPort(port: WorkbookPort, grids: Grid[]): WorkbookPort {
   };
 }
 
-/** The job with the sheet-choice, hidden-column and ambiguous-number warnings of every sheet it read added to its warnings. */
+/**
+ * The job with the sheet-choice, hidden-column and ambiguous-number warnings of every sheet it read added to its
+ * warnings, and its assumptions said (jobs/assumed.ts).
+ */
 export function withNumberNotes(job: PlanningJob): PlanningJob {
-  return {
+  return withAssumptions({
     ...job,
     async run(request: JobRequest) {
       const grids: Grid[] = [];
@@ -46,5 +50,5 @@ export function withNumberNotes(job: PlanningJob): PlanningJob {
         ]);
       return notes.length > 0 ? { ...result, warnings: [...result.warnings, ...notes] } : result;
     },
-  };
+  });
 }

@@ -32,6 +32,47 @@ export const POLICY_COLUMNS: ColumnSpec[] = [
 
 const WHAT = { vi: "bảng chính sách phân bổ", en: "allocation policy table" };
 
+const PERIOD = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/;
+const PERIOD_LABEL = /^\s*(?:giai đoạn|giai doan|period)\b/i;
+
+/**
+ * The period a policy sheet states above its table: a "Giai đoạn" cell (its own text "Giai đoạn: 2026-2030" or the
+ * next cell of its row), else a title naming one ("… giai đoạn 2026-2030 …", "… 2021-2025 …"). None: undefined.
+ */
+export function statedPolicyPeriod(
+  grid: Grid,
+  headerRow: number
+): { period: string; cell: string } | undefined {
+  const found = (text: string) => {
+    const m = PERIOD.exec(text);
+    return m && Number(m[2]) > Number(m[1]) ? `${m[1]}-${m[2]}` : null;
+  };
+  for (let r = 0; r < headerRow; r++) {
+    const line = grid.rows[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const text = cellText(line[c] ?? null);
+      if (!PERIOD_LABEL.test(text)) continue;
+      const own = found(text);
+      if (own) return { period: own, cell: gridAddress(grid, r, c) };
+      for (let n = c + 1; n < line.length; n++) {
+        const next = cellText(line[n] ?? null).trim();
+        if (next === "") continue;
+        const period = found(next);
+        if (period) return { period, cell: gridAddress(grid, r, n) };
+        break;
+      }
+    }
+  }
+  for (let r = 0; r < headerRow; r++) {
+    const line = grid.rows[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const period = found(cellText(line[c] ?? null));
+      if (period) return { period, cell: gridAddress(grid, r, c) };
+    }
+  }
+  return undefined;
+}
+
 /** True when a sheet has the policy headers (Điều kiện, Hệ số, Cách tính). */
 export function isPolicySheet(grid: Grid): boolean {
   return tryLocateTable(grid, POLICY_COLUMNS) !== null;
@@ -122,6 +163,7 @@ export function readAllocationPolicyTable(grid: Grid): {
       expected: { vi: `${WHAT.vi}: ít nhất một quy tắc`, en: `${WHAT.en}: at least one rule` },
     });
   }
+  const stated = statedPolicyPeriod(grid, table.headerRow);
   noteColumns(table, {
     condition: "label",
     coefficient: "coefficient",
@@ -134,6 +176,9 @@ export function readAllocationPolicyTable(grid: Grid): {
     id: grid.sheet,
     title: { vi: `Chính sách trên trang '${grid.sheet}'`, en: `Policy on sheet '${grid.sheet}'` },
     preset: false,
+    ...(stated
+      ? { period: stated.period, periodFrom: { sheet: grid.sheet, cell: stated.cell } }
+      : {}),
   });
   return { policy, reading };
 }

@@ -79,7 +79,9 @@ export async function settleRunContext(
         year: settled.year,
       },
       [],
-      ref
+      ref,
+      undefined,
+      false
     );
     period = { choice, workbook, status, ...(indicators ? { indicators } : {}) };
   }

@@ -13,7 +13,8 @@ import { PLAN_YEAR_OPTION, readOption, textOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
-import { looksLikeIndicatorLevelStatus } from "../readers/communes";
+import { cellText, gridAddress, type Grid } from "../grid";
+import { looksLikeCommunes, looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
 import type { TableReading } from "./types";
 import { readingInput, type InputRef, type RunInputs, type RunOptions } from "./inputs";
@@ -91,6 +92,77 @@ export function planYear(request: PeriodRequest): number | undefined {
     number | undefined;
 }
 
+/** The first input sheet of the status workbook (the named one, else any) that is a communes list of the given set. */
+async function statusOfSet(ref: InputRef | undefined, set: Catalogue): Promise<string | null> {
+  if (!ref) return null;
+  const names = ref.sheet ? [ref.sheet] : await ref.workbook.sheetNames();
+  for (const name of names) {
+    if (/^kq[_ ]/i.test(name)) continue;
+    if (looksLikeCommunes(await ref.workbook.readSheet(name), set)) return name;
+  }
+  return null;
+}
+
+/** The cell a refusal about a whole status sheet points at: its "Tên xã" header, else its first filled cell. */
+function headerCell(grid: Grid): string {
+  let first: string | null = null;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const line = grid.rows[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const text = cellText(line[c] ?? null).trim();
+      if (text === "") continue;
+      if (/^(?:tên xã|ten xa|xã|commune)$/i.test(text)) return gridAddress(grid, r, c);
+      first ??= gridAddress(grid, r, c);
+    }
+  }
+  return first ?? "A1";
+}
+
+/**
+ * When the plan year chose the period and the status sheet is plainly of the other one (a 19-criteria table for a
+ * 2026-2030 year, a per-group indicator table for an earlier year), the refusal says first that the year switched
+ * the period, and what the sheet is, rather than asking for a column the other set needs.
+ */
+async function refuseYearAgainstSheet(
+  catalogue: Catalogue,
+  year: PlanYear,
+  status: InputRef | undefined
+): Promise<void> {
+  const is2026 = catalogue.requiresGroup === true;
+  const other = is2026 ? findCatalogue(DEFAULT_PERIOD, []) : CATALOGUE_2026_2030;
+  const sheet = is2026 ? await statusOfSet(status, other) : await statusLooks2026(status);
+  if (!sheet) return;
+  if (is2026 && (await statusLooks2026(status))) return;
+  const cell = headerCell(await status!.workbook.readSheet(sheet));
+  const from =
+    year.source === "option"
+      ? {
+          vi: `Năm kế hoạch ${year.value} đã nhập (--${year.option ?? "year"})`,
+          en: `The plan year ${year.value} given (--${year.option ?? "year"})`,
+        }
+      : {
+          vi: `Năm kế hoạch ${year.value} (${year.note.vi})`,
+          en: `The plan year ${year.value} (${year.note.en})`,
+        };
+  throw new InputError({
+    because: {
+      vi: `${from.vi} thuộc giai đoạn ${catalogue.id}, nên dùng bộ tiêu chí ${catalogue.id}`,
+      en: `${from.en} falls in ${catalogue.id}, so the ${catalogue.id} criteria set applies`,
+    },
+    sheet,
+    cell,
+    expected: is2026
+      ? {
+          vi: `số liệu theo bộ ${catalogue.id} (cột "Nhóm xã", các chỉ tiêu); trang '${sheet}' là số liệu theo bộ ${other.id} (${other.criteria.length} tiêu chí): nhập năm kế hoạch trong giai đoạn ${other.id} hoặc chọn giai đoạn (period) ${other.id}`,
+          en: `data of the ${catalogue.id} set ("Nhóm xã" column, indicators); sheet '${sheet}' holds ${other.id} data (${other.criteria.length} criteria): give a plan year within ${other.id} or the period ${other.id}`,
+        }
+      : {
+          vi: `số liệu theo bộ ${catalogue.id} (${catalogue.criteria.length} tiêu chí); trang '${sheet}' là số liệu theo bộ ${other.id} (cột "Nhóm xã", các chỉ tiêu): bỏ năm kế hoạch này, nhập năm trong giai đoạn ${other.id} hoặc chọn giai đoạn (period) ${other.id}`,
+          en: `data of the ${catalogue.id} set (${catalogue.criteria.length} criteria); sheet '${sheet}' holds ${other.id} data ("Nhóm xã" column, indicators): give a plan year within ${other.id} or the period ${other.id}`,
+        },
+  });
+}
+
 async function statusLooks2026(ref: InputRef | undefined): Promise<string | null> {
   if (!ref) return null;
   const names = ref.sheet ? [ref.sheet] : await ref.workbook.sheetNames();
@@ -140,14 +212,21 @@ export async function choosePeriod(
   request: PeriodRequest,
   extra: Catalogue[],
   status: InputRef | undefined,
-  given: number | undefined = planYear(request)
+  given: number | undefined = planYear(request),
+  /** A job refuses a year whose period the status sheet plainly is not of; settling a run's context does not. */
+  refuseMismatch = true
 ): Promise<PeriodChoice> {
   // Read by its one declaration, as every job that offers it declares it.
   const option = readOption({ id: "period", ...PERIOD_OPTION.spec }, request.options.period) as
     string | undefined;
   // Settled once for the run (plan, report): taken as it is when nothing of this job's would change it.
   const settledForRun = runPeriod(request, extra, status, option, given);
-  if (settledForRun) return settledForRun;
+  if (settledForRun) {
+    if (refuseMismatch && settledForRun.reason === "year" && settledForRun.year) {
+      await refuseYearAgainstSheet(settledForRun.catalogue, settledForRun.year, status);
+    }
+    return settledForRun;
+  }
   const settled = await jobPlanYear(request, given, [[status, "communes"]]);
   const year = settled.year?.value;
   let choice: Omit<PeriodChoice, "warnings" | "year" | "readings">;
@@ -172,6 +251,7 @@ export async function choosePeriod(
       });
     }
     const catalogue = findCatalogue(period, extra);
+    if (refuseMismatch) await refuseYearAgainstSheet(catalogue, settled.year!, status);
     choice = {
       catalogue,
       reason: "year",

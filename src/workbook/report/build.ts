@@ -3,7 +3,8 @@
 import { allocationPart, counterpartPart, fundingPart } from "./money";
 import { criteriaPart, targetsPart, type PartContext, type ReportPart } from "./criteria";
 import { roman, type ReportLang } from "./format";
-import type { ReportDocument } from "./model";
+import { paragraphs, type ReportDocument } from "./model";
+import type { Assumption } from "../assumptions";
 import { reportResults, type ReportResults } from "./results";
 import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
@@ -21,30 +22,63 @@ export interface ReportOptions {
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
 
+/** "Giả định: Tỷ lệ đối ứng tối thiểu = 1 (giả định 1:1 (chưa nhập tỷ lệ tối thiểu))." for a part's job, if any. */
+function assumedText(list: readonly Assumption[] | undefined, lang: ReportLang): string | null {
+  if (!list || list.length === 0) return null;
+  const items = list.map((a) => {
+    const value =
+      typeof a.value === "number"
+        ? a.value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")
+        : String(a.value);
+    return `${a.what[lang]} = ${value} (${a.why[lang]})`;
+  });
+  return lang === "vi"
+    ? `Giá trị giả định (người dùng và số liệu không cho): ${items.join("; ")}.`
+    : `Assumed values (given by neither the user nor the data): ${items.join("; ")}.`;
+}
+
+/** The part with its job's assumptions said after its paragraphs. */
+function said(result: { assumptions?: Assumption[] }, build: PartBuilder): PartBuilder {
+  return (ctx) => {
+    const part = build(ctx);
+    const text = assumedText(result.assumptions, ctx.lang);
+    if (!text) return part;
+    return {
+      ...part,
+      section: { ...part.section, blocks: [...part.section.blocks, ...paragraphs([text])] },
+    };
+  };
+}
+
 /** The parts the results allow, in the order of a provincial report's appendices. */
 function parts(results: ReportResults): PartBuilder[] {
   const out: PartBuilder[] = [];
   const { summary, targets, indicatorTargets, funding, counterpart, allocate, roadmap } = results;
   const { indicatorRoadmap } = results;
-  if (summary) out.push((ctx) => criteriaPart(summary, targets, ctx));
+  if (summary) out.push(said(summary, (ctx) => criteriaPart(summary, targets, ctx)));
   if (targets)
-    out.push((ctx) =>
-      targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? "")
+    out.push(
+      said(targets, (ctx) =>
+        targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? "")
+      )
     );
   if (indicatorTargets) {
-    out.push((ctx) =>
-      indicatorTargetsPart(
-        indicatorTargets,
-        ctx,
-        summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? ""
+    out.push(
+      said(indicatorTargets, (ctx) =>
+        indicatorTargetsPart(
+          indicatorTargets,
+          ctx,
+          summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? ""
+        )
       )
     );
   }
-  if (funding) out.push((ctx) => fundingPart(funding, ctx));
-  if (counterpart) out.push((ctx) => counterpartPart(counterpart, ctx));
-  if (allocate) out.push((ctx) => allocationPart(allocate, ctx));
-  if (roadmap) out.push((ctx) => roadmapPart(roadmap, ctx));
-  if (indicatorRoadmap) out.push((ctx) => indicatorRoadmapPart(indicatorRoadmap, ctx));
+  if (funding) out.push(said(funding, (ctx) => fundingPart(funding, ctx)));
+  if (counterpart) out.push(said(counterpart, (ctx) => counterpartPart(counterpart, ctx)));
+  if (allocate) out.push(said(allocate, (ctx) => allocationPart(allocate, ctx)));
+  if (roadmap) out.push(said(roadmap, (ctx) => roadmapPart(roadmap, ctx)));
+  if (indicatorRoadmap)
+    out.push(said(indicatorRoadmap, (ctx) => indicatorRoadmapPart(indicatorRoadmap, ctx)));
   return out;
 }
 

@@ -72,7 +72,7 @@ describe("allocate job", () => {
     expect(table.columns[3].format).toBe("0.00%");
     expect(table.columns[4].format).toBe("#,##0");
     expect(table.rows[table.rows.length - 1]).toEqual([null, "Tổng cộng", 4, 1, 1000]);
-    expect(await book.writeResults(result.sheets)).toEqual(["KQ_PhanBo"]);
+    expect(await book.writeResults(result.sheets)).toEqual(["KQ_PhanBo", "KQ_GiaDinh"]);
   });
 
   it("refuses a missing or bad envelope before reading anything", async () => {

@@ -73,11 +73,17 @@ describe("the run context", () => {
     });
     const status = { workbook, sheet: "Xã" };
     const request = { inputs: { communes: status }, options: {}, year: context.year, context };
-    expect(await choosePeriod(request, [], status)).toBe(context.period?.choice);
+    expect(await choosePeriod(request, [], status, undefined, false)).toBe(context.period?.choice);
+    // A job refuses it, though: 'Xã' is a 19-criteria list, and the refusal says first that the year chose the set.
+    await expect(choosePeriod(request, [], status)).rejects.toThrow(
+      /^Năm kế hoạch 2027 đã nhập \(--year\) thuộc giai đoạn 2026-2030/
+    );
     // A job's own period option, or another status sheet, is chosen for anew.
     const asked = { ...request, options: { period: "2021-2025" } };
     expect((await choosePeriod(asked, [], status)).catalogue.id).toBe("2021-2025");
     const other = { workbook, sheet: "Xã cũ" };
-    expect(await choosePeriod(request, [], other)).not.toBe(context.period?.choice);
+    expect(await choosePeriod(request, [], other, undefined, false)).not.toBe(
+      context.period?.choice
+    );
   });
 });
