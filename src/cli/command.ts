@@ -13,6 +13,8 @@ export interface CommandInput {
   files: string[];
   /** Parsed option values, e.g. { budget: "16", json: true }. */
   options: Record<string, string | boolean | undefined>;
+  /** Where a long command says how far it is (stderr in text mode; absent with --json). */
+  progress?: (text: string) => void;
 }
 
 export interface CommandResult {

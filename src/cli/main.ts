@@ -8,6 +8,7 @@ import { refuseReplacingUsersFile, writeFileAtomic, writeResultFile } from "./io
 import type { Warning } from "../engine/types";
 import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import { commands } from "./commands";
+import { CollectCancelled } from "../workbook/collect/collect";
 import type { CliCommand } from "./command";
 
 const COMMON = {
@@ -245,7 +246,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     refuseOverwritingInput(given, inputs);
     requireExtension(given, [".xlsx", ".docx"]);
     if (given) await refuseReplacingUsersFile(given, force === true);
-    const result = await command.run({ files: parsed.positionals, options: parsed.values });
+    const result = await command.run({
+      files: parsed.positionals,
+      options: parsed.values,
+      ...(parsed.values.json ? {} : { progress: io.stderr }),
+    });
     refuseNonFiniteCells(result.sheets);
     refuseNonFinite(result.json);
     const out = given;
@@ -278,6 +283,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (isInputError(e)) {
       io.stderr(e.message);
       return 2;
+    }
+    if (e instanceof CollectCancelled) {
+      io.stderr(e.message);
+      return 130;
     }
     io.stderr(`Lỗi nội bộ / Internal error: ${e instanceof Error ? e.message : String(e)}`);
     if (process.env.NTM_DEBUG && e instanceof Error) io.stderr(e.stack ?? "");

@@ -1,7 +1,17 @@
 // Blank input templates the user can insert: Vietnamese headers the readers recognise, one sheet each.
 
 import { MODE_WORDS, POLICY_PRESETS, type PolicyPreset } from "../engine/allocation";
+import type { Catalogue, Indicator } from "../engine/types";
 import type { CellValue } from "./grid";
+import {
+  both,
+  COMMUNE_FORM_TITLE,
+  FORM_COLUMNS,
+  FORM_FIELDS,
+  FORM_MONEY_SOURCES,
+  sourceLabel,
+  type FormField,
+} from "./layout/commune-form";
 import type { OutputSheet } from "./output";
 import { FORMATS } from "./output";
 
@@ -302,6 +312,79 @@ export function templateSheet(
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
         rows: t.rows ?? [t.example],
+      },
+    ],
+  };
+}
+
+/** The sheet the commune report form is written to. */
+export const COMMUNE_FORM_SHEET = "Bieu_Xa_TuDanhGia";
+
+/**
+ * The commune report form: the commune's fields, then one row per indicator of the province's policy (2026-2030,
+ * `indicators` given: the catalogue ships no indicator names) or per criterion of the catalogue (earlier sets), then
+ * optional money lines by source. Vietnamese, with English in the headers.
+ */
+export function communeFormSheet(options: {
+  catalogue: Catalogue;
+  indicators?: Indicator[];
+}): OutputSheet {
+  const { catalogue } = options;
+  const byIndicator = (options.indicators?.length ?? 0) > 0;
+  const fields: FormField[] = byIndicator
+    ? ["name", "code", "group", "district", "period", "year"]
+    : ["name", "code", "district", "period", "year"];
+  const fieldRows: CellValue[][] = fields.map((f) => [
+    both(FORM_FIELDS[f].label),
+    f === "period" ? catalogue.id : null,
+  ]);
+  const items = byIndicator
+    ? {
+        name: "NTM_BieuXa_ChiTieu",
+        title: "Kết quả theo chỉ tiêu / Result per indicator",
+        columns: [
+          { header: both(FORM_COLUMNS.indicatorCode), format: FORMATS.text },
+          { header: both(FORM_COLUMNS.indicatorName) },
+          { header: both(FORM_COLUMNS.value) },
+          { header: both(FORM_COLUMNS.unit) },
+          { header: both(FORM_COLUMNS.note) },
+        ],
+        rows: options.indicators!.map((i) => [i.code, i.vi, null, i.unit ?? null, null]),
+      }
+    : {
+        name: "NTM_BieuXa_TieuChi",
+        title: "Kết quả theo tiêu chí / Result per criterion",
+        columns: [
+          { header: both(FORM_COLUMNS.criterionNumber), format: FORMATS.count },
+          { header: both(FORM_COLUMNS.criterionName) },
+          { header: both(FORM_COLUMNS.mark) },
+          { header: both(FORM_COLUMNS.note) },
+        ],
+        rows: catalogue.criteria.map((c) => [c.number, c.vi, null, null]),
+      };
+  return {
+    sheet: COMMUNE_FORM_SHEET,
+    tables: [
+      {
+        name: "NTM_BieuXa_ThongTin",
+        title: `${COMMUNE_FORM_TITLE.vi} / ${COMMUNE_FORM_TITLE.en}`,
+        columns: [
+          { header: "Thông tin / Item" },
+          { header: "Nội dung / Entry", format: FORMATS.text },
+        ],
+        rows: fieldRows,
+      },
+      items,
+      {
+        name: "NTM_BieuXa_KinhPhi",
+        title: "Kinh phí huy động theo nguồn, nếu có / Money raised by source, if any",
+        columns: [
+          { header: both(FORM_COLUMNS.source) },
+          { header: both(FORM_COLUMNS.amount), format: FORMATS.money },
+          { header: both(FORM_COLUMNS.note) },
+        ],
+        rows: FORM_MONEY_SOURCES.map((s) => [sourceLabel(s).vi, null, null]),
+        unit: "ĐVT: triệu đồng",
       },
     ],
   };

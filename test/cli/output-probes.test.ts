@@ -130,3 +130,36 @@ describe("a roadmap of 3,000 communes newly at the standard", () => {
     expect(run.stdout).not.toMatch(/32[.,]767/);
   });
 });
+
+describe("a bracket note with U+FFFE", () => {
+  it("gives the counterpart sheet a print header openpyxl and Excel open, and says which cell changed", async () => {
+    const brackets = path.join(dir, "ty-le.csv");
+    await fs.writeFile(
+      brackets,
+      "Cận dưới (%),Cận trên (%),Tỷ lệ đối ứng tối thiểu,Ghi chú\n0,50,1.5,a\n50,100,1.2,Quyết định \uFFFE số 7 & \u000B mới\n",
+      "utf8"
+    );
+    const funding = path.join(
+      __dirname,
+      "..",
+      "fixtures",
+      "examples",
+      "soc-trang-2023-funding.csv"
+    );
+    const out = path.join(dir, "doi-ung.xlsx");
+    const run = await runCli([
+      "counterpart",
+      funding,
+      "--brackets",
+      brackets,
+      "--support-share",
+      "65",
+      "--out",
+      out,
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expectStrictFile(out);
+    expect(run.stdout).toMatch(/! Ô KQ_DoiUng!A1: đã bỏ 2 ký tự/);
+  });
+});

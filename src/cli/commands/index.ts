@@ -2,6 +2,7 @@
 
 import type { CliCommand } from "../command";
 import { allocateCommand } from "./allocate";
+import { collectCommand } from "./collect";
 import { counterpartCommand } from "./counterpart";
 import { fundingCommand } from "./funding";
 import { mergeCommand } from "./merge";
@@ -11,6 +12,7 @@ import { roadmapCommand } from "./roadmap";
 import { sheetsCommand } from "./sheets";
 import { summaryCommand } from "./summary";
 import { targetsCommand } from "./targets";
+import { templateCommand } from "./template";
 
 export const commands: CliCommand[] = [
   planCommand,
@@ -21,6 +23,8 @@ export const commands: CliCommand[] = [
   allocateCommand,
   roadmapCommand,
   mergeCommand,
+  collectCommand,
   reportCommand,
   sheetsCommand,
+  templateCommand,
 ];

@@ -92,6 +92,60 @@ function continuesDownward(grid: Grid, r: number, keyCols: number[]): boolean {
   return keyCols.every((c) => isBlank(row[c] ?? null));
 }
 
+/** A caption that names criteria: "Kết quả thực hiện các tiêu chí", "Tiêu chí đạt", "Các tiêu chí", "TC". */
+const CRITERIA_CAPTION = /\b(tieu chi|tc|criteria|criterion)\b/;
+
+/** A bare whole number typed in a header cell (1, "7", "07"), or NaN. */
+function bareNumber(value: CellValue): number {
+  if (typeof value === "number") return Number.isInteger(value) ? value : NaN;
+  if (typeof value === "string" && /^\s*\d{1,2}\s*$/.test(value)) return Number(value);
+  return NaN;
+}
+
+/**
+ * The caption over a cell of a criterion-number row: the header cell above it, its merge master, or (without merge
+ * information) the nearest text to its left in the row above, within the run of numbers.
+ */
+function captionAbove(grid: Grid, r: number, c: number, runStart: number): string {
+  for (let left = c; left >= runStart; left--) {
+    const text = headerCell(grid, r - 1, left, r - 1);
+    if (text !== "") return text;
+    if (grid.merges && grid.merges.length > 0) return "";
+  }
+  return "";
+}
+
+/**
+ * A row of criterion numbers under a caption ("Kết quả thực hiện các tiêu chí" merged over 1 … 19, or over 1 … 10):
+ * bare whole numbers 1, 2, 3… in adjacent columns, each under a caption that names criteria, and nothing in the
+ * columns every data row fills (the name column), which are merged down from the header. A column-number row
+ * ("1 2 3" or "(1) (2) (3)") numbers every column, the name column included. Returns the numbered columns, or null.
+ */
+export function criterionNumberRow(
+  grid: Grid,
+  r: number,
+  keyCols: number[]
+): { col: number; n: number }[] | null {
+  const row = grid.rows[r] ?? [];
+  if (r < 1 || !keyCols.every((c) => isBlank(row[c] ?? null))) return null;
+  const cells: { col: number; n: number }[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c] ?? null;
+    if (isBlank(v)) continue;
+    const n = bareNumber(v);
+    if (Number.isNaN(n)) return null;
+    const previous = cells[cells.length - 1];
+    if (n !== cells.length + 1 || (previous && previous.col !== c - 1)) return null;
+    cells.push({ col: c, n });
+  }
+  if (cells.length < 3) return null;
+  const start = cells[0].col;
+  const named = cells.every(({ col }) =>
+    CRITERIA_CAPTION.test(labelKey(captionAbove(grid, r, col, start)))
+  );
+  return named ? cells : null;
+}
+
 export interface HeaderBlock {
   top: number;
   bottom: number;
@@ -178,6 +232,8 @@ export function headerBlock(grid: Grid, row: number, keyCols: number[]): HeaderB
     continuesDownward(grid, bottom + 1, keyCols)
   )
     bottom++;
+  // Criterion numbers under their caption close the block: they name mark columns, not data.
+  if (bottom + 1 < grid.rows.length && criterionNumberRow(grid, bottom + 1, keyCols)) bottom++;
   const firstCol = Math.min(
     minOf(rowTexts(grid.rows[row] ?? []).map((t) => t.col)),
     minOf(keyCols)

@@ -51,6 +51,71 @@ export function groupName(text: string): string {
   return (m ? m[2] : rest).trim();
 }
 
+/** Text composed (NFC) only when it holds combining marks: labels are matched per row, by the ten thousand. */
+function composed(text: string): string {
+  return /[\u0300-\u036f]/.test(text) ? text.normalize("NFC") : text;
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * A district's name as a district-level row says it, strictly: "Huyện Kế Sách", "Thị xã Ngã Năm", "TP. Sóc Trăng",
+ * "Quận 1" with their diacritics ("Quán Toan" is a name), or typed wholly without diacritics ("Huyen Ke Sach").
+ * Used for rows that carry figures, where a loose match would drop a commune.
+ */
+export function isDistrictLabel(text: string): boolean {
+  const rest = composed(stripMarker(text).rest);
+  if (/^(?:huyện|thị xã|thành phố|quận)\s+\S/iu.test(rest)) return true;
+  if (/^(?:tp|tx)\.\s*\S/i.test(rest)) return true;
+  return ASCII.test(rest) && /^(?:huyen|thi xa|thanh pho)\s+\S/i.test(rest);
+}
+
+/**
+ * Statistic rows under a communes table: "Số xã đạt", "Tỷ lệ (%)", "Tỷ lệ đạt", "Bình quân", "Tổng số xã", "Trung
+ * bình chung". "Trung Bình" alone is a commune's name (Trần Đề, Sóc Trăng), so "Trung bình" needs more words.
+ */
+export function isStatisticLabel(text: string): boolean {
+  const rest = stripMarker(text).rest;
+  // Every statistic label starts with one of these letters (or is "%"): most names are rejected without folding.
+  if (!/^[sStTbBaAmMrRpPnN%]/.test(rest)) return false;
+  const key = labelKey(rest);
+  if (key === "%") return true;
+  return (
+    /^(so xa|so don vi|ty le|ti le|binh quan|tong so xa|so tieu chi binh quan|so tc binh quan|tieu chi binh quan|average|mean|rate|percentage|share of|number of communes)(\s|$|\()/.test(
+      key
+    ) ||
+    /^trung binh\s+(chung|cong|cac|tieu chi|so|moi|toan)\b/.test(key) ||
+    /^trung binh\s*\(/.test(key)
+  );
+}
+
+/**
+ * The kind of a ward or town listed among communes ("Phường 1", "P. Bến Nghé", "Thị trấn Kế Sách", "TT. Long Phú",
+ * "Đặc khu Côn Đảo"), or null for a commune. NTM applies to xã only. Without diacritics only unmistakable forms count
+ * ("Phuong Thanh" may be the commune Phương Thạnh typed bare).
+ */
+export function wardKind(text: string): "phường" | "thị trấn" | "đặc khu" | null {
+  const rest = composed(stripMarker(text).rest);
+  if (/^(?:phường|p\.)\s*\S/iu.test(rest)) return "phường";
+  if (/^(?:thị trấn|tt\.)\s*\S/iu.test(rest) || /^TT\s+\p{Lu}/u.test(rest)) return "thị trấn";
+  if (/^đặc khu\s+\S/iu.test(rest)) return "đặc khu";
+  if (!ASCII.test(rest)) return null;
+  if (/^phuong\s+\d/i.test(rest)) return "phường";
+  if (/^thi tran\s+\S/i.test(rest)) return "thị trấn";
+  if (/^dac khu\s+\S/i.test(rest)) return "đặc khu";
+  return null;
+}
+
+/** The kind a "Loại đơn vị hành chính" cell states: a ward or town kind, "xã", or null when it says neither. */
+export function unitKind(text: string): "phường" | "thị trấn" | "đặc khu" | "xã" | null {
+  const key = labelKey(text);
+  if (/^(phuong|ward)$/.test(key)) return "phường";
+  if (/^(thi tran|tt|town|township)$/.test(key)) return "thị trấn";
+  if (/^(dac khu|special zone)$/.test(key)) return "đặc khu";
+  if (/^(xa|commune)$/.test(key)) return "xã";
+  return null;
+}
+
 /** Rows that end a table: notes, signature blocks, the place-and-date line. */
 const END_PATTERNS: RegExp[] = [
   /^(ghi chu|chu thich|chu y|luu y|nguon|nguon so lieu|note|notes|source)\b/,
@@ -113,6 +178,8 @@ export function markerKind(marker: string): MarkerKind | null {
  */
 export function stripMarker(label: string): { marker: string; rest: string } {
   const text = label.trim();
+  // Most labels (commune names) start with no marker: one test instead of six.
+  if (!/^(?:[IVXLC]+[.)\s]|\d|[a-zđ][).]|[-–—•+*])/.test(text)) return { marker: "", rest: text };
   const patterns: RegExp[] = [
     /^([IVXLC]+)[.)]\s*(.+)$/,
     /^([IVXLC]+)\s+[-–—:]\s*(.+)$/,

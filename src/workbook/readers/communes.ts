@@ -10,14 +10,18 @@ import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import { mergeAt } from "../layout/header";
+import { groupName } from "../layout/labels";
+import { noteCheck, noteColumn, skipRow, tableReading, useRow } from "../reading/record";
+import type { ColumnRole, TableReading } from "../reading/types";
 import {
-  groupName,
-  isGroupLabel,
-  isTotalLabel,
-  markerKind,
-  rowTexts,
-  stripMarker,
-} from "../layout/labels";
+  checkFigures,
+  classifyRow,
+  namedDistrict,
+  rowFigures,
+  type Member,
+  type RowClass,
+  type RowContext,
+} from "./commune-rows";
 import {
   addressAt,
   ignoredRowsWarning,
@@ -31,6 +35,7 @@ import {
   indicatorColumns,
   indicatorStatusReader,
   readGroupCell,
+  type IndicatorColumn,
   type IndicatorStatusReader,
 } from "./indicator-status";
 
@@ -43,10 +48,23 @@ export interface CommunesReadResult {
   sheet: string;
   /** For the "indicators" shape: the catalogue with the indicators evaluated (the policy's, or the headers'). */
   catalogue?: Catalogue;
+  /** What each row and column of the table was read as, and the checks made (shown as "Đã đọc / Read"). */
+  reading: TableReading;
 }
 
 // Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
 const FIXED_SPECS: ColumnSpec[] = [
+  {
+    key: "kind",
+    aliases: [
+      "Loại đơn vị hành chính",
+      "Loại ĐVHC",
+      "Loại đơn vị",
+      "Loại hình đơn vị hành chính",
+      "Unit type",
+      "Type of unit",
+    ],
+  },
   {
     key: "difficult",
     aliases: [
@@ -120,8 +138,20 @@ function indicatorLevel(catalogue: Catalogue): boolean {
 
 const MARK_HEADER = /^(?:tc|tieu chi|tieu chi so|criterion|criterion no)\s*[#.]?\s*0*(\d+)(?:\s|$)/;
 
-/** The criterion a header names (TC1, "Tiêu chí 1", a catalogue name), or undefined. */
-function markNumber(header: string, catalogue: Catalogue): number | undefined {
+/** A caption over criterion numbers: "Kết quả thực hiện các tiêu chí", "Tiêu chí đạt", "Các tiêu chí". */
+const CRITERIA_CAPTION = /\b(tieu chi|tc|criteria|criterion)\b/;
+
+/**
+ * The criterion a composed header names, or undefined: TC1, "Tiêu chí 1", a catalogue name, or a bare number under
+ * a caption that names criteria ("Kết quả thực hiện các tiêu chí / 7"). A composed header ("Tiêu chí / TC01") names
+ * its criterion in its lowest part.
+ */
+function markNumber(composed: string, catalogue: Catalogue): number | undefined {
+  const parts = composed.split(" / ");
+  const header = parts.pop() ?? composed;
+  if (/^\d{1,2}$/.test(header.trim())) {
+    return parts.some((p) => CRITERIA_CAPTION.test(labelKey(p))) ? Number(header) : undefined;
+  }
   const key = labelKey(header);
   const m = MARK_HEADER.exec(key);
   if (m) return Number(m[1]);
@@ -166,8 +196,7 @@ function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   if (!table) return null;
   // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
   for (const { col, header } of table.unmatched) {
-    // A composed header ("Tiêu chí / TC01") names its criterion in its lowest part.
-    const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
+    const n = markNumber(header, catalogue);
     if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
   }
   return table;
@@ -313,95 +342,6 @@ function readList(grid: Grid, row: number, col: number, catalogue: Catalogue): n
   }
 }
 
-/** A total or subtotal row ("Tổng cộng", "Cộng huyện Kế Sách"), labelled in the name column or in one left of it. */
-function isTotalRow(table: LocatedTable, r: number): boolean {
-  const row = table.grid.rows[r] ?? [];
-  for (let c = 0; c <= table.columns.name; c++) {
-    const v = row[c];
-    if (typeof v === "string" && v.trim() !== "") {
-      if (isTotalLabel(v)) return true;
-      if (c === table.columns.name) return false;
-    }
-  }
-  return false;
-}
-
-/**
- * Checks a total or subtotal row's count of criteria against the communes it covers: those of the district it names
- * ("Cộng huyện Kế Sách"), else those since the previous total or group row, else all. A mismatch is a warning
- * naming both cells; the row is never read as a commune either way.
- */
-function checkSubtotal(
-  table: LocatedTable,
-  r: number,
-  all: CommuneStatus[],
-  recent: CommuneStatus[],
-  warnings: Warning[]
-): void {
-  const { grid } = table;
-  const countCol = table.columns.count;
-  if (countCol === undefined) return;
-  const value = grid.rows[r]?.[countCol] ?? null;
-  if (typeof value !== "number") return;
-  const label = rowTexts(grid.rows[r] ?? []).find((t) => isTotalLabel(t.text))?.text ?? "";
-  const named =
-    /^(?:cộng|tổng|cong|tong)(?:\s+cộng|\s+cong)?\s+(?:huyện|thị xã|thành phố|huyen|thi xa|thanh pho|tp\.?|tx\.?)\s+(.+)$/iu.exec(
-      label.trim()
-    );
-  const district = named ? labelKey(named[1]) : null;
-  const covered = district
-    ? all.filter((c) => labelKey(c.district ?? "") === district)
-    : recent.length > 0
-      ? recent
-      : all;
-  if (covered.length === 0) return;
-  const sum = covered.reduce((s, c) => s + c.count, 0);
-  if (value === sum || value === covered.length) return;
-  const cell = gridAddress(grid, r, countCol);
-  const first = covered[0].source?.cell ?? "";
-  const last = covered[covered.length - 1].source?.cell ?? "";
-  warnings.push({
-    sheet: grid.sheet,
-    cell,
-    vi: `Dòng "${label}" (ô ${cell}) ghi ${value} nhưng ${covered.length} xã từ ${first} đến ${last} cộng lại ${sum} tiêu chí; dòng này không được tính là xã`,
-    en: `Row "${label}" (cell ${cell}) states ${value} but the ${covered.length} communes from ${first} to ${last} add up to ${sum} criteria; the row is not counted as a commune`,
-  });
-}
-
-/** A sentence rather than a name: five words or more, or ending with a full stop, or with a colon in it. */
-function isNoteText(text: string): boolean {
-  const t = text.trim();
-  return t.split(/\s+/).length >= 5 || /[.:;]$/.test(t) || t.includes(": ") || /^\(/.test(t);
-}
-
-/** True when a row holds no criteria at all (no list, no count, no mark). */
-function hasNoCriteria(table: LocatedTable, r: number, marks: Map<number, number>): boolean {
-  const row = table.grid.rows[r] ?? [];
-  const blank = (c: number | undefined) => c === undefined || isBlank(row[c] ?? null);
-  return (
-    blank(table.columns.list) &&
-    blank(table.columns.count) &&
-    [...marks.values()].every((c) => blank(c))
-  );
-}
-
-/**
- * A group row: a district's name ("Huyện Kế Sách", "Thị xã Ngã Năm") or a roman numeral with a name, and no
- * criteria. Returns the group's name, or null for an ordinary row.
- */
-function groupRow(table: LocatedTable, r: number, marks: Map<number, number>): string | null {
-  if (!hasNoCriteria(table, r, marks)) return null;
-  const texts = rowTexts(table.grid.rows[r] ?? []);
-  if (texts.length === 0) return null;
-  const named = texts.find((t) => isGroupLabel(t.text));
-  if (named) return groupName(named.text);
-  const roman = texts.length === 2 && markerKind(texts[0].text) === "roman";
-  if (roman) return groupName(texts[1].text);
-  const inline = stripMarker(texts[0].text);
-  if (texts.length === 1 && markerKind(inline.marker) === "roman") return groupName(inline.rest);
-  return null;
-}
-
 /** The optional columns of a row: district, code, tier, registration year, especially difficult. */
 function readDetails(
   table: LocatedTable,
@@ -446,30 +386,121 @@ function readDetails(
   }
 }
 
+/** Records what each column of a communes table was read as (the columns the shape does not use are left out). */
+function noteColumns(
+  table: LocatedTable,
+  shape: CommuneShape,
+  marks: Map<number, number>,
+  indicators: IndicatorColumn[]
+): void {
+  const { columns } = table;
+  const note = (key: string, role: ColumnRole, extra: Parameters<typeof noteColumn>[3] = {}) => {
+    if (columns[key] !== undefined) noteColumn(table, columns[key], role, extra);
+  };
+  note("name", "name");
+  note("code", "code");
+  note("group", "group");
+  note("district", "district");
+  note("tier", "tier");
+  note("registered", "registered");
+  note("difficult", "difficult");
+  note("kind", "other", {
+    why: {
+      vi: "loại đơn vị hành chính: phường, thị trấn, đặc khu được để riêng",
+      en: "kind of administrative unit: wards, towns and special zones are set aside",
+    },
+  });
+  if (shape === "list") note("list", "list");
+  if (shape === "marks") {
+    for (const [n, col] of marks) noteColumn(table, col, "marks", { criterion: String(n) });
+  }
+  if (shape === "indicators") {
+    for (const c of indicators) noteColumn(table, c.col, "indicator", { criterion: c.code });
+  }
+  note(
+    "count",
+    "count",
+    shape === "count"
+      ? {}
+      : {
+          why: {
+            vi: "đối chiếu với các tiêu chí đã đọc; khi lệch, dùng các tiêu chí",
+            en: "checked against the criteria read; where they differ, the criteria are used",
+          },
+        }
+  );
+}
+
+/** The criteria of a ward or town row, for the checks only: null when they do not read. */
+function lenientStatus(
+  table: LocatedTable,
+  r: number,
+  shape: CommuneShape,
+  marks: Map<number, number>,
+  catalogue: Catalogue,
+  name: string
+): CommuneStatus | null {
+  const { grid } = table;
+  try {
+    let achieved: number[] | null = null;
+    if (shape === "list") achieved = readList(grid, r, table.columns.list, catalogue) ?? [];
+    else if (shape === "marks") {
+      achieved = catalogue.criteria
+        .filter((c) => readMark(grid, r, marks.get(c.number)!))
+        .map((c) => c.number);
+    }
+    const count =
+      achieved?.length ?? rowFigures({ table, marks, total: 0 }, r).count?.value ?? null;
+    return count === null ? null : { name, achieved, count };
+  } catch {
+    return null;
+  }
+}
+
+/** A copy of a located table with a record of its own, so that reading a cached table twice records once. */
+function withOwnRecord(table: LocatedTable): LocatedTable {
+  const { record } = table;
+  return {
+    ...table,
+    record: {
+      skipped: new Map(record.skipped),
+      used: new Set(record.used),
+      columns: new Map(record.columns),
+      checks: [...record.checks],
+    },
+  };
+}
+
+const READING_WHAT = { vi: "Danh sách xã", en: "Communes" };
+
 /**
  * Reads the communes on a sheet. The shape comes from the headers: a list column wins over marks, marks over a
- * count. When a list (or marks) and a count disagree, the list is used and a warning names the count's cell.
+ * count. When a list (or marks) and a count disagree, the list is used and a warning names the count's cell. Rows
+ * that are not communes (district rows, subtotals, totals, statistic rows, notes) are skipped, those with figures
+ * checked against the communes they cover; wards and towns are set aside with a note naming each. The result's
+ * `reading` says what each row and column was read as.
  */
 export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): CommunesReadResult {
   const { catalogue } = options;
   const total = catalogue.criteria.length;
-  const table = locate(grid, catalogue);
-  const shape = table ? shapeOf(table, catalogue) : null;
-  if (!table || !shape) {
+  const located = locate(grid, catalogue);
+  const shape = located ? shapeOf(located, catalogue) : null;
+  if (!located || !shape) {
     throw new InputError({
       sheet: grid.sheet,
-      cell: table ? gridAddress(grid, table.headerRow, 0) : gridAddress(grid, 0, 0),
+      cell: located ? gridAddress(grid, located.headerRow, 0) : gridAddress(grid, 0, 0),
       expected: {
         vi: `danh sách xã: dòng tiêu đề có cột "Tên xã" và "Tiêu chí đạt" (hoặc các cột TC1…TC${total}, hoặc "Số tiêu chí đạt")`,
         en: `a communes list: a header row with "Tên xã" (commune) and "Tiêu chí đạt" (criteria met), or columns TC1…TC${total}, or "Số tiêu chí đạt" (criteria count)`,
       },
     });
   }
+  const table = withOwnRecord(located);
 
   const marks = markColumns(table, catalogue);
   if (shape === "marks") {
     for (const { col, header } of table.unmatched) {
-      const n = markNumber(header.split(" / ").pop() ?? header, catalogue);
+      const n = markNumber(header, catalogue);
       if (n !== undefined && !marks.has(n)) {
         throw new InputError({
           sheet: grid.sheet,
@@ -508,29 +539,70 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       },
     });
   }
+
+  // What each row is, before any criteria are read: the indicator reader learns from commune rows only.
+  const ctx: RowContext = { table, marks: shape === "marks" ? marks : new Map(), total };
+  const classes = new Map<number, RowClass>();
+  for (const r of table.dataRows) classes.set(r, classifyRow(ctx, r));
+
+  const indicatorCols = shape === "indicators" ? indicatorColumns(table) : [];
   let indicators: IndicatorStatusReader | null = null;
   if (shape === "indicators") {
-    const communeRows = table.dataRows.filter((r) => !isTotalRow(table, r));
-    indicators = indicatorStatusReader(table, catalogue, indicatorColumns(table), communeRows);
+    const communeRows = table.dataRows.filter((r) => classes.get(r)!.role === "commune");
+    indicators = indicatorStatusReader(table, catalogue, indicatorCols, communeRows);
   }
+  noteColumns(table, shape, marks, indicatorCols);
 
   const communes: CommuneStatus[] = [];
+  const members: Member[] = [];
   const seen = new Map<string, string>();
   const warnings: Warning[] = [];
   const ignored = ignoredRowsWarning(table);
   if (ignored) warnings.push(ignored);
+  const sheetRow = (r: number) => r + grid.origin.row + 1;
   let group: string | null = null;
-  let sinceTotal = 0;
+  let countChecked = 0;
+  let countOff = 0;
   for (const r of table.dataRows) {
-    if (isTotalRow(table, r)) {
-      checkSubtotal(table, r, communes, communes.slice(communes.length - sinceTotal), warnings);
-      sinceTotal = 0;
+    const cls = classes.get(r)!;
+    if (cls.role === "group" || cls.role === "district") {
+      group = cls.name;
+      skipRow(table, r, cls.role, cls.why);
       continue;
     }
-    const groupLabel = groupRow(table, r, marks);
-    if (groupLabel !== null) {
-      group = groupLabel;
-      sinceTotal = 0;
+    if (cls.role === "total" || cls.role === "subtotal" || cls.role === "statistic") {
+      skipRow(table, r, cls.role, cls.why);
+      continue;
+    }
+    if (cls.role === "aggregate") continue; // decided by the sums, after every commune is read
+    if (cls.role === "note") {
+      // A sentence typed in the name column with nothing else on its row is a note, not a commune.
+      skipRow(table, r, "note", cls.why);
+      const cell = addressAt(table, r, "name");
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Dòng ${sheetRow(r)} ("${cls.label.slice(0, 40)}") không có số liệu tiêu chí: đọc là ghi chú, không phải xã`,
+        en: `Row ${sheetRow(r)} ("${cls.label.slice(0, 40)}") holds no criteria: read as a note, not a commune`,
+      });
+      continue;
+    }
+    if (cls.role === "ward") {
+      skipRow(table, r, "ward", cls.why);
+      const cell = addressAt(table, r, "name");
+      const kindEn =
+        cls.kind === "phường" ? "a ward" : cls.kind === "thị trấn" ? "a town" : "a special zone";
+      warnings.push({
+        sheet: grid.sheet,
+        cell,
+        vi: `Dòng ${sheetRow(r)} ("${cls.name}", ô ${cell}) là ${cls.kind}, không phải xã: nông thôn mới chỉ xét xã, dòng này được để riêng, không tính`,
+        en: `Row ${sheetRow(r)} ("${cls.name}", cell ${cell}) is ${kindEn}, not a commune: NTM applies to communes (xã) only; the row is set aside, not counted`,
+      });
+      const status = lenientStatus(table, r, shape, marks, catalogue, cls.name);
+      if (status) {
+        if (!status.district && group) status.district = group;
+        members.push({ r, status, ward: true });
+      }
       continue;
     }
     const name = textCell(grid, r, table.columns.name, { vi: "tên xã", en: "commune name" });
@@ -540,17 +612,6 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
         cell: addressAt(table, r, "name"),
         expected: { vi: "tên xã", en: "the commune's name" },
       });
-    }
-    if (hasNoCriteria(table, r, marks) && isNoteText(name)) {
-      // A sentence typed in the name column with nothing else on its row is a note, not a commune.
-      const cell = addressAt(table, r, "name");
-      warnings.push({
-        sheet: grid.sheet,
-        cell,
-        vi: `Dòng ${r + grid.origin.row + 1} ("${name.slice(0, 40)}") không có số liệu tiêu chí: đọc là ghi chú, không phải xã`,
-        en: `Row ${r + grid.origin.row + 1} ("${name.slice(0, 40)}") holds no criteria: read as a note, not a commune`,
-      });
-      continue;
     }
     const countCol = table.columns.count;
     const stated =
@@ -581,8 +642,8 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       warnings.push({
         sheet: grid.sheet,
         cell,
-        vi: `Xã ${name} (dòng ${r + grid.origin.row + 1}): ô ${cell} trống, được hiểu là chưa đạt tiêu chí nào`,
-        en: `${name} (row ${r + grid.origin.row + 1}): cell ${cell} is blank, read as no criteria met`,
+        vi: `Xã ${name} (dòng ${sheetRow(r)}): ô ${cell} trống, được hiểu là chưa đạt tiêu chí nào`,
+        en: `${name} (row ${sheetRow(r)}): cell ${cell} is blank, read as no criteria met`,
       });
     }
     if (shape === "count" && stated === null) {
@@ -596,20 +657,33 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       });
     }
     const count = achieved ? achieved.length : (stated as number);
-    if (achieved && stated !== null && stated !== achieved.length) {
-      const cell = addressAt(table, r, "count");
-      const from =
-        shape === "list"
-          ? { vi: "danh sách", en: "the list" }
-          : shape === "indicators"
-            ? { vi: "các cột chỉ tiêu", en: "the indicator columns" }
-            : { vi: "các cột TC", en: "the TC columns" };
-      warnings.push({
-        sheet: grid.sheet,
-        cell,
-        vi: `Xã ${name} (ô ${cell}): ghi ${stated} tiêu chí đạt nhưng ${from.vi} có ${achieved.length}; dùng ${from.vi}`,
-        en: `${name} (cell ${cell}): states ${stated} criteria met but ${from.en} has ${achieved.length}; using ${from.en}`,
-      });
+    if (achieved && stated !== null) {
+      countChecked++;
+      if (stated !== achieved.length) {
+        countOff++;
+        const cell = addressAt(table, r, "count");
+        const from =
+          shape === "list"
+            ? { vi: "danh sách", en: "the list has" }
+            : shape === "indicators"
+              ? { vi: "các cột chỉ tiêu", en: "the indicator columns have" }
+              : { vi: "các cột TC", en: "the TC columns have" };
+        const using = from.en.replace(/ (has|have)$/, "");
+        const warning = {
+          sheet: grid.sheet,
+          cell,
+          vi: `Xã ${name} (ô ${cell}): ghi ${stated} tiêu chí đạt nhưng ${from.vi} có ${achieved.length}; dùng ${from.vi}`,
+          en: `${name} (cell ${cell}): states ${stated} criteria met but ${from.en} ${achieved.length}; using ${using}`,
+        };
+        warnings.push(warning);
+        noteCheck(table, {
+          kind: "count-vs-marks",
+          cell,
+          ok: false,
+          vi: warning.vi,
+          en: warning.en,
+        });
+      }
     }
 
     const status: CommuneStatus = {
@@ -654,8 +728,19 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       });
     } else seen.set(key, status.source!.cell);
     communes.push(status);
-    sinceTotal++;
+    members.push({ r, status });
+    useRow(table, r);
   }
+  if (countChecked > countOff) {
+    const agree = countChecked - countOff;
+    noteCheck(table, {
+      kind: "count-vs-marks",
+      ok: true,
+      vi: `Số tiêu chí đạt ghi ở cột ${addressAt(table, table.headerRow, "count").replace(/\d+$/, "")} khớp với các tiêu chí đã đọc ở ${agree} xã`,
+      en: `The criteria count in column ${addressAt(table, table.headerRow, "count").replace(/\d+$/, "")} agrees with the criteria read for ${agree} communes`,
+    });
+  }
+  checkRowsWithFigures(table, ctx, classes, members, warnings);
   if (communes.length === 0) {
     throw new InputError({
       sheet: grid.sheet,
@@ -667,7 +752,104 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     });
   }
   if (indicators) prependAll(warnings, indicators.warnings);
+  const reading = tableReading(table, "communes", READING_WHAT);
   return indicators
-    ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue }
-    : { communes, shape, warnings, sheet: grid.sheet };
+    ? { communes, shape, warnings, sheet: grid.sheet, catalogue: indicators.catalogue, reading }
+    : { communes, shape, warnings, sheet: grid.sheet, reading };
+}
+
+/**
+ * Checks every row that carries figures without being a commune (district rows, subtotals, totals, "Số xã đạt")
+ * against the communes it may cover, and decides the rows whose figures are too large for a commune: a sum that
+ * agrees, or a district's name, makes a subtotal or district row; anything else is refused naming the cell.
+ */
+function checkRowsWithFigures(
+  table: LocatedTable,
+  ctx: RowContext,
+  classes: Map<number, RowClass>,
+  members: Member[],
+  warnings: Warning[]
+): void {
+  const { grid } = table;
+  const bounds = table.dataRows.filter((r) => {
+    const role = classes.get(r)!.role;
+    return role !== "commune" && role !== "ward" && role !== "note";
+  });
+  const between = (from: number, to: number) => members.filter((m) => m.r > from && m.r < to);
+  const ofDistrict = (key: string | null) =>
+    key ? members.filter((m) => labelKey(m.status.district ?? "") === key) : [];
+  const districts = new Set(members.map((m) => labelKey(m.status.district ?? "")));
+  for (const [i, r] of bounds.entries()) {
+    const cls = classes.get(r)!;
+    if (cls.role === "commune" || cls.role === "ward" || cls.role === "note") continue;
+    const preceding = between(bounds[i - 1] ?? -1, r);
+    const following = between(r, bounds[i + 1] ?? Infinity);
+    let candidates: Member[][];
+    let withCount = true;
+    let kind: "subtotal" | "total" = "subtotal";
+    if (cls.role === "total") {
+      candidates = [members, preceding];
+      kind = "total";
+    } else if (cls.role === "subtotal") {
+      const named = namedDistrict(cls.label);
+      candidates = named ? [ofDistrict(named)] : [preceding, members];
+    } else if (cls.role === "statistic") {
+      // "Số xã đạt", "Tổng số xã": communes per criterion; rates and averages are not checked.
+      if (!/^(so xa|tong so xa|so don vi)/.test(labelKey(cls.label))) continue;
+      candidates = [members, preceding];
+      withCount = false;
+      kind = "total";
+    } else if (cls.role === "group" || cls.role === "district") {
+      candidates = [following, preceding, ofDistrict(labelKey(cls.name))];
+    } else {
+      candidates = [preceding, following, members];
+    }
+    const label = cls.label || `${grid.origin.row + r + 1}`;
+    const outcome = checkFigures(ctx, r, label, candidates, { withCount });
+    if (cls.role === "aggregate") {
+      const known = cls.label !== "" && districts.has(labelKey(groupName(cls.label)));
+      if (!outcome?.ok && !known) refuseAggregate(table, ctx, r);
+      const communes = (set: Member[]) => set.filter((m) => !m.ward).length;
+      const role = !outcome?.ok
+        ? "district"
+        : communes(outcome.matched ?? []) === communes(members)
+          ? "total"
+          : "subtotal";
+      if (role === "total") kind = "total";
+      const said = {
+        district: { vi: "dòng huyện", en: "a district row" },
+        subtotal: { vi: "dòng cộng nhóm", en: "a subtotal row" },
+        total: { vi: "dòng tổng cộng", en: "a total row" },
+      }[role];
+      skipRow(table, r, role, {
+        vi: `${cls.why.vi}: ${said.vi}, không phải xã`,
+        en: `${cls.why.en}: ${said.en}, not a commune`,
+      });
+    }
+    if (!outcome) continue;
+    noteCheck(table, { kind, cell: outcome.cell, ok: outcome.ok, vi: outcome.vi, en: outcome.en });
+    if (!outcome.ok)
+      warnings.push({ sheet: grid.sheet, cell: outcome.cell, vi: outcome.vi, en: outcome.en });
+  }
+}
+
+/** A row whose figures no commune can have, that adds up to nothing and names no district: refused at the figure. */
+function refuseAggregate(table: LocatedTable, ctx: RowContext, r: number): never {
+  const { grid } = table;
+  const figures = rowFigures(ctx, r);
+  const total = ctx.total;
+  const tooMany = figures.count && figures.count.value > total ? figures.count : null;
+  const mark = figures.marks.find((m) => m.value > 1 || !Number.isInteger(m.value));
+  const col = tooMany?.col ?? mark?.col ?? table.columns.name;
+  throw new InputError({
+    sheet: grid.sheet,
+    cell: gridAddress(grid, r, col),
+    found: cellText(grid.rows[r]?.[col] ?? null),
+    expected: tooMany
+      ? {
+          vi: `số tiêu chí đạt: số nguyên từ 0 đến ${total} (nếu đây là dòng cộng của một huyện, hãy ghi "Cộng huyện …" hoặc tên huyện ở cột tên)`,
+          en: `number of criteria met: a whole number from 0 to ${total} (if this row sums a district, label it "Cộng huyện …" or with the district's name)`,
+        }
+      : MARK_EXPECTED,
+  });
 }

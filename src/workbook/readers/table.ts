@@ -156,19 +156,24 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   const keyCols = required.length > 0 ? required : [Object.values(best.columns)[0]];
   const block = headerBlock(grid, best.row, keyCols);
   let columns = matchTexts(block.lastParts, specs);
+  // A column named by a bare number under a caption (criterion 7 under "Tiêu chí đạt") is not the caption's column.
+  const numbered = (c: number) => /^\d{1,2}$/.test(block.lastParts[c] ?? "");
   // A column named only by its group ("Năm 2023 / Kế hoạch" for an alias "Năm 2023 Kế hoạch") is matched whole.
   const composed = matchTexts(
-    block.headers,
+    block.headers.map((h, c) => (numbered(c) ? "" : h)),
     specs.filter((s) => columns[s.key] === undefined)
   );
   for (const [key, col] of Object.entries(composed)) {
     if (!Object.values(columns).includes(col)) columns[key] = col;
   }
+  const bestColumns = Object.fromEntries(
+    Object.entries(best.columns).filter(([, c]) => !numbered(c))
+  );
   if (
     !hasRequired(specs, columns) ||
-    Object.keys(columns).length < Object.keys(best.columns).length
+    Object.keys(columns).length < Object.keys(bestColumns).length
   ) {
-    columns = best.columns;
+    columns = bestColumns;
   }
   const used = new Set(Object.values(columns));
   const unmatched = block.headers

@@ -1,0 +1,175 @@
+// The sheets `collect` writes: the province status table ("Xã (tổng hợp)", an ordinary input sheet every job reads),
+// the policy it was read with (2026-2030), "Nguồn" (each value's file, sheet and cell) and "Cần xử lý".
+
+import { compareIndicatorCodes } from "../../engine/indicators";
+import type { CommuneGroup, Indicator, Requirement } from "../../engine/types";
+import type { CellValue } from "../grid";
+import { FORMATS, type OutputSheet } from "../output";
+import { INDICATOR_POLICY_SHEET } from "../readers/indicator-policy";
+import type { Collection } from "./collect";
+
+export const COLLECTED_SHEET = "Xã (tổng hợp)";
+export const SOURCES_SHEET = "Nguồn";
+export const PROBLEMS_SHEET = "Cần xử lý";
+
+const TIER_WORDS = {
+  none: "chưa đạt",
+  standard: "đạt chuẩn",
+  advanced: "nâng cao",
+  model: "kiểu mẫu",
+  modern: "hiện đại",
+} as const;
+
+function requirementCell(r: Requirement): CellValue {
+  return r === null ? "không áp dụng" : r === true ? "Đạt" : r;
+}
+
+const COMPARISON_WORDS = { ">=": "≥", "<=": "≤", "=": "=", pass: "Đạt/Không đạt" } as const;
+
+/** The policy as a sheet the indicator policy reader reads back (same headers as the template). */
+function policySheet(indicators: Indicator[]): OutputSheet {
+  return {
+    sheet: INDICATOR_POLICY_SHEET,
+    tables: [
+      {
+        name: "NTM_ChiTieu_TongHop",
+        columns: [
+          { header: "Mã chỉ tiêu", format: FORMATS.text },
+          { header: "Tiêu chí", format: FORMATS.count },
+          { header: "Tên chỉ tiêu" },
+          { header: "Tên tiếng Anh" },
+          { header: "Nhóm 1" },
+          { header: "Nhóm 2" },
+          { header: "Nhóm 3" },
+          { header: "Đơn vị" },
+          { header: "So sánh" },
+          { header: "Nguồn" },
+        ],
+        rows: indicators.map((i) => [
+          i.code,
+          i.criterion,
+          i.vi,
+          i.en,
+          ...([1, 2, 3] as CommuneGroup[]).map((g) => requirementCell(i.requirements[g])),
+          i.unit ?? null,
+          COMPARISON_WORDS[i.comparison],
+          i.source ?? null,
+        ]),
+      },
+    ],
+  };
+}
+
+/** "Tình trạng … đến cuối năm 2025": the title says the status year, so every job reads it from the sheet. */
+function statusTitle(c: Collection): string {
+  const year = c.year !== undefined ? ` đến cuối năm ${c.year}` : "";
+  return `Tình trạng thực hiện tiêu chí nông thôn mới của các xã${year}, giai đoạn ${c.period} — tổng hợp từ báo cáo của các xã`;
+}
+
+export function collectionSheets(
+  c: Collection,
+  options: { indicators?: Indicator[] } = {}
+): OutputSheet[] {
+  const byIndicator = c.period === "2026-2030";
+  const any = (f: (x: Collection["communes"][number]) => unknown) => c.communes.some((x) => f(x));
+  const withDistrict = any((x) => x.district);
+  const withTier = any((x) => x.tier);
+  const codes = options.indicators?.length
+    ? options.indicators.map((i) => i.code)
+    : [...new Set(c.communes.flatMap((x) => Object.keys(x.indicators ?? {})))].sort(
+        compareIndicatorCodes
+      );
+  const columns = [
+    { header: "TT", format: FORMATS.count },
+    { header: "Tên xã" },
+    { header: "Mã xã", format: FORMATS.text },
+    ...(byIndicator ? [{ header: "Nhóm xã", format: FORMATS.count }] : []),
+    ...(withDistrict ? [{ header: byIndicator ? "Huyện (cũ)" : "Huyện" }] : []),
+    ...(withTier ? [{ header: "Trạng thái" }] : []),
+    ...(byIndicator
+      ? codes.map((code) => ({ header: code }))
+      : [{ header: "Số tiêu chí đạt", format: FORMATS.count }, { header: "Tiêu chí đạt" }]),
+  ];
+  const rows = c.communes.map((x, i): CellValue[] => [
+    i + 1,
+    x.name,
+    x.code ?? null,
+    ...(byIndicator ? [x.group ?? null] : []),
+    ...(withDistrict ? [x.district ?? null] : []),
+    ...(withTier ? [x.tier ? TIER_WORDS[x.tier] : null] : []),
+    ...(byIndicator
+      ? codes.map((code) => x.indicators?.[code] ?? null)
+      : [x.count ?? null, x.achieved && x.achieved.length > 0 ? x.achieved.join(",") : null]),
+  ]);
+  const status: OutputSheet = {
+    sheet: COLLECTED_SHEET,
+    tables: [{ name: "NTM_Xa_TongHop", title: statusTitle(c), columns, rows }],
+  };
+
+  const sourceRows: CellValue[][] = [];
+  for (const x of c.communes) {
+    for (const [key, at] of Object.entries(x.cells)) {
+      sourceRows.push([
+        x.name,
+        x.code ?? null,
+        key,
+        x.file,
+        at.sheet,
+        at.cell,
+        x.alsoIn.join("; ") || null,
+      ]);
+    }
+  }
+  const sources: OutputSheet = {
+    sheet: SOURCES_SHEET,
+    tables: [
+      {
+        name: "NTM_Nguon_TongHop",
+        title: "Nguồn của từng giá trị / Where each value came from",
+        columns: [
+          { header: "Xã / Commune" },
+          { header: "Mã / Code", format: FORMATS.text },
+          { header: "Mục / Item", format: FORMATS.text },
+          { header: "Tệp / File" },
+          { header: "Trang / Sheet" },
+          { header: "Ô / Cell" },
+          { header: "Cũng có ở / Also in" },
+        ],
+        rows: sourceRows,
+      },
+    ],
+  };
+  const problems: OutputSheet = {
+    sheet: PROBLEMS_SHEET,
+    tables: [
+      {
+        name: "NTM_CanXuLy",
+        title: `Chưa tổng hợp được / Not collected: ${c.problems.length}`,
+        columns: [
+          { header: "Loại / Kind" },
+          { header: "Tệp / File" },
+          { header: "Trang / Sheet" },
+          { header: "Ô / Cell" },
+          { header: "Đơn vị / Commune" },
+          { header: "Lý do" },
+          { header: "Reason" },
+        ],
+        rows: c.problems.map((p) => [
+          p.kind,
+          p.file ?? null,
+          p.sheet ?? null,
+          p.cell ?? null,
+          p.commune ?? null,
+          p.vi,
+          p.en,
+        ]),
+      },
+    ],
+  };
+  return [
+    status,
+    ...(byIndicator && options.indicators?.length ? [policySheet(options.indicators)] : []),
+    sources,
+    problems,
+  ];
+}
