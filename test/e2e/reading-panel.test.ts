@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import {
   ARTIFACTS,
   buildWithTestJob,
+  ensureDist,
   open,
   runChosenJob,
   screenshot,
@@ -176,5 +177,48 @@ describe("the reading panel in browser mode at 320 px", () => {
     expect(await fitProblems(page, "en-column")).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await setLanguage(page, "vi");
+  });
+});
+
+describe("the reading panel with a real job on the sample workbook (dist/)", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await open(ensureDist());
+    await session.page.setViewportSize({ width: 320, height: 900 });
+  });
+  afterAll(async () => session && (await session.close()));
+
+  it("summary: says it read the 80 communes of sheet 'Xã' (rows 3-82) and previews their criteria counts", async () => {
+    const { page } = session;
+    await setLanguage(page, "vi");
+    await page.getByTestId("job-picker").selectOption("summary");
+    await runChosenJob(page);
+    const panel = page.getByTestId("reading-panel");
+    const section = panel.getByTestId("reading-input").filter({ hasText: "'Xã':" });
+    await expect(section.getByTestId("reading-toggle").innerText()).resolves.toContain(
+      "Trang 'Xã': 80 xã"
+    );
+    await section.getByTestId("reading-toggle").click();
+    await expect(section.innerText()).resolves.toContain("Đã dùng 80 xã: dòng 3-82");
+    await section.locator('[data-item="used"]').click();
+    const names = await previewRowNames(page);
+    // The first rows of the sheet as typed: Thanh Thới An on row 3, Tài Văn on row 4.
+    expect(names.slice(0, 2)).toEqual(["3. Thanh Thới An", "4. Tài Văn"]);
+    // The count column: each commune beside its count (16 and 17 in the sheet).
+    await section
+      .getByTestId("reading-item")
+      .filter({ hasText: /· Số tiêu chí đạt$/ })
+      .click();
+    const preview = page.getByTestId("reading-preview");
+    await expect(preview.getAttribute("aria-label")).resolves.toMatch(/trang 'Xã', cột [A-Z]+$/);
+    const rows = await preview.locator("tbody tr").allInnerTexts();
+    expect(rows[0]).toMatch(/3\. Thanh Thới An\s+16$/);
+    expect(rows[1]).toMatch(/4\. Tài Văn\s+17$/);
+    expect(await fitProblems(page, "summary-sample")).toEqual([]);
+    await setLanguage(page, "en");
+    await expect(section.getByTestId("reading-toggle").innerText()).resolves.toContain(
+      "Sheet 'Xã': 80 communes"
+    );
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
