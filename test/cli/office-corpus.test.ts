@@ -4,6 +4,7 @@
 // used and skipped. The cases that fail today are listed in KNOWN_GAPS with how they fail: a fix makes its entry
 // fail here, so that the list only shrinks.
 
+import { corpusArgv as argv } from "./corpus-argv";
 import { promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -59,58 +60,6 @@ const KNOWN_GAPS: {
   why: string;
 }[] = [];
 
-const YEAR_ARGS = ["--year", "2024"];
-function argv(command: string, file: string, entry: Entry, out: string): string[] {
-  const own = entry.args?.[command];
-  const year = own ?? YEAR_ARGS;
-  switch (command) {
-    case "summary":
-      return ["summary", file, ...year, "--json"];
-    case "targets":
-      return ["targets", file, "--budget", "16", "--max-per-commune", "3", ...year, "--json"];
-    case "roadmap":
-      return [
-        "roadmap",
-        file,
-        "--budget",
-        "1000",
-        ...(own ?? ["--from", "2024", "--to", "2025"]),
-        "--json",
-      ];
-    case "funding":
-      return ["funding", file, "--json"];
-    case "counterpart":
-      return ["counterpart", file, "--ratio", "1", "--json"];
-    case "allocate":
-      return ["allocate", file, "--total", "1000", "--json"];
-    case "merge":
-      return ["merge", file, "--json"];
-    case "report": {
-      const to = own
-        ? ["--to", String(Number(own[own.indexOf("--year") + 1]) + 1)]
-        : ["--to", "2025"];
-      return [
-        "report",
-        file,
-        ...year,
-        ...to,
-        "--budget",
-        "16",
-        "--max-per-commune",
-        "3",
-        "--ratio",
-        "1",
-        "--total",
-        "1000",
-        "--out",
-        out,
-        "--json",
-      ];
-    }
-    default:
-      throw new Error(command);
-  }
-}
 const COMMANDS = [
   "summary",
   "targets",

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
+import { corpusArgv as argv } from "./corpus-argv";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures");
 const TWINS = readdirSync(path.join(FIXTURES, "xls")).filter((f) => f.endsWith(".xls"));
@@ -25,32 +26,6 @@ function twinOf(xls: string): { xlsx: string; entry?: Entry } {
     return { xlsx: file, entry: manifest.find((e) => e.file === name) };
   }
   throw new Error(`no .xlsx twin for ${xls}`);
-}
-
-function argv(command: string, file: string, entry?: Entry): string[] {
-  const own = entry?.args?.[command];
-  const year = own ?? ["--year", "2024"];
-  switch (command) {
-    case "summary":
-      return ["summary", file, ...year, "--json"];
-    case "targets":
-      return ["targets", file, "--budget", "16", "--max-per-commune", "3", ...year, "--json"];
-    case "roadmap":
-      return [
-        "roadmap",
-        file,
-        "--budget",
-        "1000",
-        ...(own ?? ["--from", "2024", "--to", "2025"]),
-        "--json",
-      ];
-    case "funding":
-      return ["funding", file, "--json"];
-    case "counterpart":
-      return ["counterpart", file, "--ratio", "1", "--json"];
-    default:
-      return ["allocate", file, "--total", "1000", "--json"];
-  }
 }
 
 async function run(args: string[], file: string) {
