@@ -114,6 +114,16 @@ describe("ntm-plan collect", () => {
     expect(targets.code).toBe(0);
     expect(JSON.parse(targets.stdout)).toMatchObject({ period: "2026-2030", level: "indicators" });
 
+    // plan runs on it too: the default cost that targets asks for when there is no costs table is one of plan's
+    // flags (it once asked for --default-cost, then refused the flag).
+    const plan = await runCli(["plan", out, "--budget", "3", "--default-cost", "1", "--json"]);
+    expect(plan.stderr).toBe("");
+    expect(plan.code).toBe(0);
+    const jobs = JSON.parse(plan.stdout).jobs as { id: string; status: string; result?: any }[];
+    const planned = jobs.find((j) => j.id === "targets")!;
+    expect(planned.status).toBe("done");
+    expect(planned.result).toMatchObject({ period: "2026-2030", level: "indicators" });
+
     // Nguồn: each value's file and cell; Cần xử lý: one line per problem.
     const sources = await sheetRows(out, "Nguồn");
     expect(sources).toContainEqual(

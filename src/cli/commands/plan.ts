@@ -23,7 +23,16 @@ import {
 import { labelled } from "../../workbook/jobs/assumed";
 
 /** Flags plan passes on to the jobs that declare them; each job reads and checks its own (one rule per option). */
-const PLAN_FLAGS = ["year", "budget", "max-per-commune", "method", "ratio", "to", "total"];
+const PLAN_FLAGS = [
+  "year",
+  "budget",
+  "max-per-commune",
+  "default-cost",
+  "method",
+  "ratio",
+  "to",
+  "total",
+];
 
 /** Jobs that need a figure only the user can give are run only when it is given. */
 const NEEDS_OPTION: Partial<Record<PlanningJob["id"], string>> = {
