@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import mammoth from "mammoth";
 import { runCli } from "./helpers";
 import { CODES, GROUPS, MET, POLICY, rawValues, valuesSheet, writeWorkbook } from "./period-2026";
 
@@ -123,6 +124,23 @@ describe("ntm-plan collect", () => {
     const planned = jobs.find((j) => j.id === "targets")!;
     expect(planned.status).toBe("done");
     expect(planned.result).toMatchObject({ period: "2026-2030", level: "indicators" });
+    // The report cites the table with the communes it left out, as every job's warning does.
+    const left = JSON.parse(run.stdout).counts.communesLeftOut as number;
+    expect(left).toBeGreaterThan(0);
+    const docx = path.join(os.tmpdir(), `ntm-collect-report-${process.pid}.docx`);
+    const report = await runCli([
+      "report",
+      out,
+      "--budget",
+      "3",
+      "--default-cost",
+      "1",
+      "--out",
+      docx,
+    ]);
+    expect(report.code).toBe(0);
+    const words = (await mammoth.extractRawText({ path: docx })).value;
+    expect(words).toContain(`chưa tính ${left} xã chưa tổng hợp được`);
 
     // Nguồn: each value's file and cell; Cần xử lý: one line per problem.
     const sources = await sheetRows(out, "Nguồn");

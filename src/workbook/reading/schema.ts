@@ -93,6 +93,8 @@ export const tableReadingJson: z.ZodType<TableReading> = z.object({
     })
   ),
   unit: unitReading.optional(),
+  /** A collected table's communes left out (see reading/left-out.ts): parsed, never dropped, so the report says it. */
+  leftOut: z.object({ count: z.number(), cell: z.string() }).optional(),
 });
 
 /** What a job read: one entry per input table. */

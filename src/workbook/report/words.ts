@@ -76,6 +76,13 @@ function rowsRead(reading: TableReading, lang: ReportLang): string {
     ([r, list]) => `${rows(rowRanges(list))} (${SET_ASIDE[r]![lang]})`
   );
   if (parts.length > 0) text += `; ${vi ? "bỏ qua" : "set aside"} ${parts.join(", ")}`;
+  // A collected table that left communes out says so where its figures are cited, as every job does.
+  const left = reading.leftOut;
+  if (left && left.count > 0) {
+    text += vi
+      ? `; chưa tính ${left.count} xã chưa tổng hợp được (ghi ở ô ${left.cell}, xem trang “Cần xử lý”)`
+      : `; ${left.count} communes left out, not counted (stated in cell ${left.cell}, see sheet “Cần xử lý”)`;
+  }
   return text;
 }
 

@@ -29,6 +29,17 @@ describe("sourceLine", () => {
     );
   });
 
+  it("says how many communes a collected table left out, naming the cell that states it", () => {
+    const collected = { ...READING, leftOut: { count: 3, cell: "A1" } };
+    expect(sourceLine("Xã", "vi", [collected])).toContain(
+      "chưa tính 3 xã chưa tổng hợp được (ghi ở ô A1, xem trang “Cần xử lý”)"
+    );
+    expect(sourceLine("Xã", "en", [collected])).toContain("3 communes left out, not counted");
+    expect(
+      sourceLine("Xã", "vi", [{ ...READING, leftOut: { count: 0, cell: "A1" } }])
+    ).not.toContain("chưa tính");
+  });
+
   it("uses the reading of the sheet named, and says only the sheet without one", () => {
     const other = {
       ...READING,
