@@ -140,6 +140,7 @@ describe("ntm-plan collect", () => {
     ]);
     expect(report.code).toBe(0);
     const words = (await mammoth.extractRawText({ path: docx })).value;
+    await fs.rm(docx, { force: true });
     expect(words).toContain(`chưa tính ${left} xã chưa tổng hợp được`);
 
     // Nguồn: each value's file and cell; Cần xử lý: one line per problem.
