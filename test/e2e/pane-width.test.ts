@@ -94,6 +94,9 @@ describe("the task pane at Excel's width", () => {
     ] as const) {
       await page.emulateMedia(media);
       await page.locator(`[data-theme="${name === "dark" ? "dark" : "highContrast"}"]`).waitFor();
+      // Buttons fade to the new theme's colours: contrast is judged once every transition has ended (a busy CI
+      // machine once caught them half-way and found the contrast too low).
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
       await screenshot(page, `pane-counterpart-${name}-320`);
       expect({ name, axe: await axeViolations(page) }).toEqual({ name, axe: [] });
       await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });

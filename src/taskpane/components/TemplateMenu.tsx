@@ -8,10 +8,16 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  makeStyles,
 } from "@fluentui/react-components";
 import { TEMPLATES, type TemplateDefinition } from "../../workbook/templates";
 import type { Handler } from "../handlers";
 import { pick, UI, type Lang } from "../i18n";
+
+const useStyles = makeStyles({
+  // The list grew past the room under the button in a short pane: it scrolls within the room it gets.
+  popover: { overflowY: "auto" },
+});
 
 export function TemplateMenu(props: {
   lang: Lang;
@@ -20,14 +26,15 @@ export function TemplateMenu(props: {
   /** The commune report form, made from the workbook's indicator policy sheet (2026-2030). */
   onCommuneForm: () => void;
 }): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <Menu>
+    <Menu positioning={{ autoSize: "height" }}>
       <MenuTrigger disableButtonEnhancement>
         <Button data-testid="templates" disabled={props.disabled}>
           {pick(UI.templates, props.lang)}
         </Button>
       </MenuTrigger>
-      <MenuPopover>
+      <MenuPopover className={styles.popover}>
         <MenuList>
           {TEMPLATES.map((t) => (
             <MenuItem
