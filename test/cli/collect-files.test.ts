@@ -1,8 +1,11 @@
 // Commune reports kept as Excel 97-2003 files: test/fixtures/collect/xls/ holds .xls twins of two reports of the collect
 // corpus (test/fixtures/collect/reports/), written by LibreOffice Calc (soffice --headless --calc --convert-to xls).
-// collect reads them through the .xls reader and gives what it gives on the .xlsx.
+// collect reads them through the .xls reader and gives what it gives on the .xlsx. Also: a run cancelled with Ctrl+C.
 
+import { existsSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { main } from "../../src/cli/main";
 import { runCli } from "./helpers";
 
 const COLLECT = path.resolve(__dirname, "..", "fixtures", "collect");
@@ -33,5 +36,29 @@ describe("collect on .xls commune reports", () => {
       path.join(COLLECT, "reports", "01-tan-hoa.xlsx"),
     ]);
     expect(both.counts).toMatchObject({ files: 2, collected: 2, communes: 1, problems: 0 });
+  });
+});
+
+describe("collect cancelled with Ctrl+C", () => {
+  it("stops between files, exits 130 and writes nothing", async () => {
+    const out = path.join(os.tmpdir(), `ntm-collect-cancel-${process.pid}.xlsx`);
+    const progress: string[] = [];
+    const code = await main(
+      ["collect", path.join(COLLECT, "reports"), "--indicators", POLICY, "--out", out],
+      {
+        stdout: () => undefined,
+        stderr: (t) => {
+          progress.push(t);
+          // The user presses Ctrl+C once the first file is done.
+          if (/^\[1\/\d+\]/.test(t)) process.emit("SIGINT");
+        },
+      }
+    );
+    expect(progress.some((t) => /^\[1\/\d+\]/.test(t))).toBe(true);
+    expect(progress.some((t) => /^\[2\/\d+\]/.test(t))).toBe(false);
+    expect(code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    // Nothing is left listening for a later Ctrl+C.
+    expect(process.listenerCount("SIGINT")).toBe(0);
   });
 });
