@@ -36,10 +36,8 @@ const CELL_PADDING_PX = 16;
 /** The name and figure columns a reader looks for first in the tables the jobs write (by Vietnamese header). */
 const PREFERRED: Record<string, { name?: Record<Lang, string>; figures: string[] }> = {
   NTM_TheoTieuChi: { name: { vi: "Tiêu chí", en: "Criterion" }, figures: ["Số xã đạt", "Tỷ lệ"] },
-  // Targets (KQ_ChiTieu) and the roadmap's period targets (KQ_LoTrinh) share the name; their headers differ.
-  NTM_ChiTieu: {
-    figures: ["Số TC phấn đấu", "Lũy kế", "Chi phí", "Mục tiêu", "Dự kiến năm", "Đạt/Không đạt"],
-  },
+  NTM_ChiTieu: { figures: ["Số TC phấn đấu", "Số chỉ tiêu phấn đấu", "Lũy kế", "Chi phí"] },
+  NTM_LoTrinh_MucTieu: { figures: ["Mục tiêu", "Dự kiến năm", "Đạt/Không đạt", "Đánh giá"] },
   NTM_KiemTraNguonVon: {
     name: { vi: "Nội dung", en: "Nội dung" },
     figures: ["Chênh lệch", "Kết quả"],

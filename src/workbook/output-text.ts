@@ -93,10 +93,11 @@ function safeTable(
   sheet: string,
   titleRow: number | null,
   headerRow: number,
+  col: number,
   notes: OutputNotes
 ): OutputTable {
   let changed = false;
-  const at = (row: number, col: number): Place => ({ sheet, cell: a1(row, col) });
+  const at = (row: number, c: number): Place => ({ sheet, cell: a1(row, col + c) });
   const title =
     table.title === undefined || titleRow === null
       ? table.title
@@ -154,8 +155,8 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
   const result = sheets.map((output) => {
     const name = xmlText(output.sheet).text;
     let changed = name !== output.sheet;
-    const tables = layoutSheet(output).map(({ table, titleRow, headerRow }) => {
-      const safe = safeTable(table, name, titleRow, headerRow, notes);
+    const tables = layoutSheet(output).map(({ table, titleRow, headerRow, col }) => {
+      const safe = safeTable(table, name, titleRow, headerRow, col, notes);
       if (safe !== table) changed = true;
       return safe;
     });
@@ -170,7 +171,7 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
  */
 export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
   for (const output of sheets) {
-    for (const { table, headerRow } of layoutSheet(output)) {
+    for (const { table, headerRow, col } of layoutSheet(output)) {
       for (let r = 0; r < table.rows.length; r++) {
         const row = table.rows[r];
         for (let c = 0; c < row.length; c++) {
@@ -180,7 +181,7 @@ export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
           const column = table.columns[c]?.header ?? "";
           throw new InputError({
             sheet: output.sheet,
-            cell: a1(headerRow + 1 + r, c),
+            cell: a1(headerRow + 1 + r, col + c),
             found: `${label ? `${String(label)}, ` : ""}${column}: ${value}`,
             expected: {
               vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn hoặc quá nhỏ trong dữ liệu của dòng này: hãy kiểm tra đơn vị triệu đồng)",

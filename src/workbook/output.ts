@@ -1,6 +1,5 @@
 // Result tables as the add-in writes them: Vietnamese headers, Excel number formats, one sheet per result.
 
-import { maxOf } from "../engine/arrays";
 import type { CellValue } from "./grid";
 import { xmlText } from "./xml-text";
 
@@ -123,7 +122,7 @@ export interface OutputTable {
   unit?: string;
 }
 
-/** One sheet the add-in owns, holding one or more tables stacked vertically. */
+/** One sheet the add-in owns, holding one or more tables side by side. */
 export interface OutputSheet {
   /** Sheet name the add-in asks for, e.g. "KQ_TongHop"; the adapter may pick another if a user's sheet has it. */
   sheet: string;
@@ -143,17 +142,30 @@ export function cellFormat(table: OutputTable, row: number, col: number): string
   return Number.isInteger(value) ? FORMATS.count : FORMATS.average;
 }
 
-/** Rows needed to write a sheet: per table an optional title, header, body and a blank separator. */
-export function layoutSheet(
-  sheet: OutputSheet
-): { table: OutputTable; titleRow: number | null; headerRow: number }[] {
-  const placed: { table: OutputTable; titleRow: number | null; headerRow: number }[] = [];
-  let row = 0;
+/** Where a table of a sheet is written: its title row (if any), header row and first column, all 0-based. */
+export interface PlacedTable {
+  table: OutputTable;
+  titleRow: number | null;
+  headerRow: number;
+  col: number;
+}
+
+/** Empty columns left between two tables placed side by side. */
+export const TABLE_GAP = 1;
+
+/**
+ * Where each table of a sheet goes: side by side from column A, a blank column between two, all headers on one row
+ * (row 2 when any table has a title above it, else row 1). A second table never sits below the first, so its texts
+ * never widen the first table's columns, and the one frozen header row holds every table's header.
+ */
+export function layoutSheet(sheet: OutputSheet): PlacedTable[] {
+  const titled = sheet.tables.some((t) => t.title);
+  const headerRow = titled ? 1 : 0;
+  const placed: PlacedTable[] = [];
+  let col = 0;
   for (const table of sheet.tables) {
-    const titleRow = table.title ? row : null;
-    if (table.title) row += 1;
-    placed.push({ table, titleRow, headerRow: row });
-    row += 1 + Math.max(table.rows.length, 1) + 1;
+    placed.push({ table, titleRow: table.title ? 0 : null, headerRow, col });
+    col += table.columns.length + TABLE_GAP;
   }
   return placed;
 }
@@ -203,19 +215,19 @@ export function headerFooterCode(part: { center: string; right?: string }): stri
 
 /** Width of a sheet in Excel's character units, as the adapters size columns (capped at 60 per column). */
 function estimatedWidth(sheet: OutputSheet): number {
-  const widths: number[] = [];
+  let total = 0;
   for (const table of sheet.tables) {
     table.columns.forEach((column, c) => {
-      let w = Math.min(column.header.length + 2, 60);
+      let w = Math.max(8, Math.min(column.header.length + 2, 60));
       for (const row of table.rows) {
         const v = row[c];
         const text = typeof v === "number" ? v.toLocaleString("vi-VN") : v == null ? "" : String(v);
         w = Math.max(w, Math.min(text.length + 2, 60));
       }
-      widths[c] = Math.max(widths[c] ?? 8, w);
+      total += w;
     });
   }
-  return widths.reduce((s, w) => s + w, 0);
+  return total + (sheet.tables.length - 1) * TABLE_GAP * 8;
 }
 
 /** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
@@ -243,14 +255,9 @@ export function headerText(text: string, room: number): string {
 
 /** The print setup of a result sheet (both adapters apply it). */
 export function printSetup(sheet: OutputSheet): PrintSetup {
-  const placed = layoutSheet(sheet);
-  const first = placed[0];
-  // Only one header can repeat: the first table's, when it is the table that runs over pages.
-  const longest = maxOf(
-    sheet.tables.map((t) => t.rows.length),
-    0
-  );
-  const repeat = first !== undefined && first.table.rows.length === longest;
+  const first = layoutSheet(sheet)[0];
+  // Tables sit side by side with their headers on one row: that row repeats on every page.
+  const repeat = first !== undefined;
   const title = first?.table.title ?? sheet.sheet;
   const units = [...new Set(sheet.tables.map((t) => t.unit).filter((u): u is string => !!u))];
   return {

@@ -9,9 +9,6 @@ import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 function capText(plan: IndicatorTargetPlan): string {
   if (plan.cap === null) return "Không giới hạn (no cap)";
@@ -69,12 +66,12 @@ export function indicatorTargetsSheet(
     ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained, FORMATS.count],
     [
       "Bình quân tiêu chí/xã hiện nay (current average)",
-      round2(plan.currentAverage),
+      plan.currentAverage,
       FORMATS.average,
     ],
     [
       "Bình quân tiêu chí/xã dự kiến (projected average)",
-      round2(plan.projectedAverage),
+      plan.projectedAverage,
       FORMATS.average,
     ],
     ["Giới hạn mỗi xã (cap)", capText(plan)],

@@ -42,12 +42,12 @@ export function targetsSheet(
     ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained, FORMATS.count],
     [
       "Bình quân tiêu chí/xã hiện nay (current average)",
-      round2(plan.currentAverage),
+      plan.currentAverage,
       FORMATS.average,
     ],
     [
       "Bình quân tiêu chí/xã dự kiến (projected average)",
-      round2(plan.projectedAverage),
+      plan.projectedAverage,
       FORMATS.average,
     ],
     [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
@@ -95,9 +95,6 @@ export function noLimitTitle(budget: number | null): string {
   return budget === null ? " — NGÂN SÁCH KHÔNG GIỚI HẠN / NO BUDGET LIMIT" : "";
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 export function targetsText(plan: TargetPlan, unit: BudgetUnit = "million-vnd"): string {
   const u = UNIT_WORDS[unit];
