@@ -59,7 +59,7 @@ const GLOSSARY: Record<string, string> = {
   "Từ cột": "From column",
   "Đến cột": "To column",
   "Chênh lệch": "Difference",
-  "Tỷ lệ (đến/từ)": "Ratio (to/from)",
+  "Tỷ lệ đến/từ": "Ratio to/from",
   "Năm/Cột": "Year/column",
   "NS trung ương": "Central budget",
   "NS địa phương": "Local budget",

@@ -5,6 +5,7 @@ import { InputError } from "../engine/errors";
 import type { Warning } from "../engine/types";
 import type { CellValue } from "./grid";
 import { a1 } from "./grid";
+import { bilingualHeader } from "./headers";
 import { layoutSheet, type OutputSheet, type OutputTable } from "./output";
 import { cutText, EXCEL_CELL_LIMIT, hasNonXml, xmlText } from "./xml-text";
 
@@ -142,8 +143,16 @@ function safeTable(
   };
 }
 
+/** The table with every header in the one bilingual way ("Tên xã (Commune)"); the same table when all already are. */
+function bilingualHeaders(table: OutputTable): OutputTable {
+  if (table.readBack) return table;
+  const headers = table.columns.map((c) => bilingualHeader(c.header));
+  if (headers.every((h, i) => h === table.columns[i].header)) return table;
+  return { ...table, columns: table.columns.map((c, i) => ({ ...c, header: headers[i] })) };
+}
+
 /**
- * Result sheets as every writer writes them: texts XML-safe and within Excel's limit, column names unique ignoring
+ * Result sheets as every writer writes them: headers "Tiếng Việt (English)" (headers.ts), texts XML-safe and within Excel's limit, column names unique ignoring
  * case. Unchanged tables are returned as they were (no copy of a large result); the warnings name each cell changed.
  * Applying it twice changes nothing more.
  */
@@ -156,7 +165,7 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
     const name = xmlText(output.sheet).text;
     let changed = name !== output.sheet;
     const tables = layoutSheet(output).map(({ table, titleRow, headerRow, col }) => {
-      const safe = safeTable(table, name, titleRow, headerRow, col, notes);
+      const safe = safeTable(bilingualHeaders(table), name, titleRow, headerRow, col, notes);
       if (safe !== table) changed = true;
       return safe;
     });

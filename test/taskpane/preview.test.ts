@@ -207,7 +207,7 @@ describe("result tables at pane width", () => {
       "Tên xã",
       "Số TC phấn đấu",
       "Lũy kế",
-      "Chi phí (tiêu chí)",
+      "Chi phí, tiêu chí",
     ]);
     expect(pick("counterpart", "NTM_DoiUng", "en")).toEqual([
       "Year/column",
