@@ -39,6 +39,7 @@ export function splitBilingual(text: string): Bilingual | undefined {
 const GLOSSARY: Record<string, string> = {
   TT: "No.",
   "Tiêu chí": "Criterion",
+  "Tên tiếng Anh": "English name",
   "Số xã đạt": "Communes meeting it",
   "Tỷ lệ": "Share",
   "Tên xã": "Commune",

@@ -215,7 +215,7 @@ describe("result tables at pane width", () => {
       "Shortfall",
     ]);
     expect(pick("summary", "NTM_TheoTieuChi", "en")).toEqual([
-      "Criterion",
+      "English name",
       "Communes meeting it",
       "Share",
     ]);
