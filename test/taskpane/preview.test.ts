@@ -223,7 +223,7 @@ describe("result tables at pane width", () => {
     expect(pick("allocate", "NTM_PhanBo")).toEqual([
       "Đơn vị",
       "Tỷ trọng",
-      "Số vốn phân bổ (triệu đồng)",
+      "Số vốn phân bổ, triệu đồng",
     ]);
   });
 
