@@ -31,6 +31,8 @@ import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
+import { bandsFor, budgetUnit } from "./form";
+import { useWorkbookPeriod } from "./period-hook";
 
 const useStyles = makeStyles({
   root: {
@@ -96,6 +98,31 @@ export function App({
     onWritten?.();
   }, [refresh, onWritten]);
   const template = useWriteSheet(workbook, afterWrite);
+  const catalogue = useWorkbookPeriod(workbook, job, sheetChoice, options, sheetNames);
+  const costsInput = job?.inputs.find((i) => i.kind === "costs");
+  const costsSheet = costsInput ? sheetChoice[costsInput.id] : undefined;
+  const unit = job
+    ? budgetUnit(job, costsSheet === NONE ? undefined : costsSheet, options, catalogue)
+    : undefined;
+  // The bands follow the workbook's period while the user has not typed their own.
+  const periodBands = bandsFor(catalogue);
+  const autoBands = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    if (!job?.options.some((o) => o.id === "bands") || !periodBands) return;
+    const declared = job.options.find((o) => o.id === "bands")?.default;
+    setOptions((current) => {
+      const now = current.bands;
+      const untouched = now === undefined || now === declared || now === autoBands.current;
+      autoBands.current = periodBands;
+      return untouched && now !== periodBands ? { ...current, bands: periodBands } : current;
+    });
+  }, [job, periodBands]);
+  // After a run the results are brought into view (they start below the form).
+  const resultsRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.status === "done" || state.status === "failed")
+      resultsRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [state.status]);
 
   // A new job or a new sheet list: keep the user's choices that still exist, suggest the others.
   React.useEffect(() => {
@@ -155,6 +182,8 @@ export function App({
           options={options}
           onOption={(id, value) => setOptions((current) => ({ ...current, [id]: value }))}
           disabled={running}
+          units={{ budget: unit }}
+          shownDefaults={{ bands: periodBands }}
         />
       )}
       <div className={styles.actions}>
@@ -225,7 +254,8 @@ export function App({
           <MessageBarBody>{pick(UI.cancelled, lang)}</MessageBarBody>
         </MessageBar>
       )}
-      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} />}
+      <div ref={resultsRef} data-testid="results-anchor" />
+      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} job={job} />}
       {state.status === "done" && (
         <>
           <Divider />
@@ -254,6 +284,7 @@ export function App({
               ))}
           </div>
           <ResultPreview
+            job={job}
             jobId={job?.id}
             result={state.result}
             lang={lang}
