@@ -121,8 +121,8 @@ export interface OutputTable {
   /** The unit line printed with the table ("ĐVT: triệu đồng") when its figures are money. */
   unit?: string;
   /**
-   * The table is an input the jobs read back (collect's status, policy and money tables): its headers are the input
-   * template's, kept as written, not made "Tiếng Việt (English)" like the other results' headers (headers.ts).
+   * The table is an input the jobs read back (the input templates; collect's status, policy and money tables): its
+   * headers are the input template's, kept as written, not made "Tiếng Việt (English)" like the other results' headers (headers.ts).
    */
   readBack?: boolean;
 }

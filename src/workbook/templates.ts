@@ -309,6 +309,7 @@ export function templateSheet(
     tables: [
       {
         name: `NTM_${t.sheet}`,
+        readBack: true,
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
         rows: t.rows ?? [t.example],
@@ -341,6 +342,7 @@ export function communeFormSheet(options: {
   const items = byIndicator
     ? {
         name: "NTM_BieuXa_ChiTieu",
+        readBack: true,
         title: "Kết quả theo chỉ tiêu / Result per indicator",
         columns: [
           { header: both(FORM_COLUMNS.indicatorCode), format: FORMATS.text },
@@ -353,6 +355,7 @@ export function communeFormSheet(options: {
       }
     : {
         name: "NTM_BieuXa_TieuChi",
+        readBack: true,
         title: "Kết quả theo tiêu chí / Result per criterion",
         columns: [
           { header: both(FORM_COLUMNS.criterionNumber), format: FORMATS.count },
@@ -367,6 +370,7 @@ export function communeFormSheet(options: {
     tables: [
       {
         name: "NTM_BieuXa_ThongTin",
+        readBack: true,
         title: `${COMMUNE_FORM_TITLE.vi} / ${COMMUNE_FORM_TITLE.en}`,
         columns: [
           { header: "Thông tin / Item" },
@@ -377,6 +381,7 @@ export function communeFormSheet(options: {
       items,
       {
         name: "NTM_BieuXa_KinhPhi",
+        readBack: true,
         title: "Kinh phí huy động theo nguồn, nếu có / Money raised by source, if any",
         columns: [
           { header: both(FORM_COLUMNS.source) },

@@ -9,6 +9,7 @@ import {
   xmlText,
 } from "../../src/workbook/output-text";
 import { isBilingualHeader } from "../../src/workbook/headers";
+import { TEMPLATES, templateSheet } from "../../src/workbook/templates";
 import { headerText, printSetup, type OutputSheet } from "../../src/workbook/output";
 
 const CONTROL = "Xã\u000BAn\u0001Bình\u001B\uFFFE\uFFFF\uD800";
@@ -104,6 +105,13 @@ describe("safeOutputSheets", () => {
     expect(safeOutputSheets([input]).sheets[0].tables[0].columns.map((c) => c.header)).toEqual(
       headers
     );
+  });
+
+  it("keeps the input templates' headers as the readers expect them", () => {
+    for (const t of TEMPLATES) {
+      const sheet = templateSheet(t.id);
+      expect(safeOutputSheets([sheet]).sheets[0]).toBe(sheet);
+    }
   });
 
   it("returns the same tables when nothing needs changing, and changes nothing on a second pass", () => {
