@@ -132,6 +132,18 @@ describe("the result workbook is clean (both samples, every job)", () => {
     expect(String(roadmap.columns[note][1].value)).toMatch(/chưa dự kiến \(.*not projected/);
   });
 
+  it("states the bands assumed for the data's criteria set: 10-criterion bands for the 2026 sample", () => {
+    const bandsAssumed = (run: string) => {
+      const t = all.get(run)!.find((x) => x.name === "NTM_GiaDinh")!;
+      const what = t.headers.findIndex((h) => /^Giả định/.test(h));
+      const value = t.headers.findIndex((h) => /^Giá trị/.test(h));
+      const r = t.columns[what].findIndex((c) => /^Nhóm số tiêu chí/.test(String(c.value)));
+      return t.columns[value][r]?.value;
+    };
+    expect(bandsAssumed("plan-2026")).toBe("10,8-9,5-7,0-4");
+    expect(bandsAssumed("plan-2023")).toBe("19,15-18,10-14,5-9,0-4");
+  });
+
   it("names tables by their content, never with a number added to tell two apart", () => {
     const names = everyTable().map((t) => `${t.run} ${t.name}`);
     expect(names.filter((n) => /_\d+$/.test(n))).toEqual([]);

@@ -30,6 +30,19 @@ function defaultUsed(id: string, options: JobRequest["options"], result: JobResu
   return true;
 }
 
+/**
+ * The value a default stood for in this run: the bands of the data's criteria set (a 10-criterion set is banded
+ * 10, 8-9, 5-7, 0-4, not by the 19-criterion default it was declared with); else the declared default.
+ */
+function usedDefault(a: Assumption, result: JobResult): Assumption {
+  const bands = result.json.bands;
+  if (a.option !== "bands" || !Array.isArray(bands)) return a;
+  const spec = (bands as { min: number; max: number }[])
+    .map((b) => (b.min === b.max ? String(b.min) : `${b.min}-${b.max}`))
+    .join(",");
+  return { ...a, value: spec };
+}
+
 /** Each of the job's assumptions with the job that made it (for a run of several jobs). */
 export function labelled(job: Bilingual, list: readonly Assumption[]) {
   return list.map((assumption) => ({ job, assumption }));
@@ -54,7 +67,9 @@ export function withAssumptions(job: PlanningJob): PlanningJob {
       const defaults = defaultAssumptions(
         job.options.filter((s) => !(s.id in applied)),
         request.options
-      ).filter((a) => defaultUsed(a.option!, request.options, result));
+      )
+        .filter((a) => defaultUsed(a.option!, request.options, result))
+        .map((a) => usedDefault(a, result));
       const list = [...fromRun, ...defaults, ...(result.assumptions ?? [])];
       return {
         ...result,
