@@ -128,7 +128,7 @@ export function roadmapSheet(
         { header: "Năm đạt nếu giữ tốc độ", format: FORMATS.year },
       ],
       rows: roadmap.targets.map((t) => [
-        t.label.vi,
+        `${t.label.vi} (${t.label.en})`,
         t.target,
         t.projected,
         yesNo(t.reachable),

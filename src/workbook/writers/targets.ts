@@ -40,19 +40,11 @@ export function targetsSheet(
   const summary = keyFigures([
     ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
     ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained, FORMATS.count],
-    [
-      "Bình quân tiêu chí/xã hiện nay (current average)",
-      plan.currentAverage,
-      FORMATS.average,
-    ],
-    [
-      "Bình quân tiêu chí/xã dự kiến (projected average)",
-      plan.projectedAverage,
-      FORMATS.average,
-    ],
-    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
-    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
-    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
+    ["Bình quân tiêu chí/xã hiện nay (current average)", plan.currentAverage, FORMATS.average],
+    ["Bình quân tiêu chí/xã dự kiến (projected average)", plan.projectedAverage, FORMATS.average],
+    [`Ngân sách, ${u.vi} (budget, ${u.en})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng, ${u.vi} (budget used, ${u.en})`, plan.cost, spent],
+    [`Kinh phí còn lại, ${u.vi} (budget left, ${u.en})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
@@ -94,7 +86,6 @@ export function targetsSheet(
 export function noLimitTitle(budget: number | null): string {
   return budget === null ? " — NGÂN SÁCH KHÔNG GIỚI HẠN / NO BUDGET LIMIT" : "";
 }
-
 
 export function targetsText(plan: TargetPlan, unit: BudgetUnit = "million-vnd"): string {
   const u = UNIT_WORDS[unit];
