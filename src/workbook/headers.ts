@@ -84,6 +84,7 @@ export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
   "Xã đạt chuẩn mới": "Newly standard communes",
   "Chỉ tiêu": "Target",
   "Mục tiêu": "Goal",
+  "Giá trị": "Value",
   "Đạt/Không đạt": "Reached",
   "Năm đạt": "Year reached",
   "Kinh phí đến năm đạt": "Cost up to that year",
