@@ -12,7 +12,11 @@ const EARLIER: OutputSheet = {
 const NAMELESS: OutputSheet = {
   sheet: "KQ_TongHop",
   tables: [
-    { name: "NTM_TongHop", columns: [{ header: "Số xã (Communes)" }, { header: "" }], rows: [[81, 1]] },
+    {
+      name: "NTM_TongHop",
+      columns: [{ header: "Số xã (Communes)" }, { header: "" }],
+      rows: [[81, 1]],
+    },
   ],
 };
 
