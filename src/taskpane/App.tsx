@@ -27,6 +27,7 @@ import { LazyResultCharts } from "./components/LazyResultCharts";
 import { CopyTableButton, ReportButton, useSessionResults } from "./components/ReportActions";
 import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
+import type { Handler, InLanguage } from "./handlers";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
@@ -65,9 +66,9 @@ export interface AppProps {
   jobs?: PlanningJob[];
   initialLang?: Lang;
   /** Extra controls for the browser mode (open a file, download results), in the pane's language. */
-  toolbar?: React.ReactNode | ((lang: Lang) => React.ReactNode);
+  toolbar?: React.ReactNode | InLanguage;
   /** Told when the user switches the language (the browser mode keeps it across files). */
-  onLanguage?: (lang: Lang) => void;
+  onLanguage?: Handler<Lang>;
   /** Called after anything was written to the workbook. */
   onWritten?: () => void;
 }

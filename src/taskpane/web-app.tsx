@@ -91,8 +91,8 @@ function WebShell({
       <Body1>{pick(UI.browserMode, lang)}</Body1>
       <Body1 className={styles.name}>
         {pick(state.sample ? UI.sampleFile : UI.openedFile, lang)}{" "}
-        <strong data-testid="file-name">{file.name}</strong>{" "}
-        <span data-testid="file-kind">({pick(KIND_WORDS[file.kind], lang)})</span>
+        <strong data-testid="file-name">{file.name}</strong> —{" "}
+        <span data-testid="file-kind">{pick(KIND_WORDS[file.kind], lang)}</span>
       </Body1>
       {file.kind === "xls" && (
         <Caption1 data-testid="xls-note">{pick(UI.xlsReadOnly, lang)}</Caption1>

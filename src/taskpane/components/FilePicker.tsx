@@ -3,6 +3,7 @@
 
 import * as React from "react";
 import { Button, type ButtonProps } from "@fluentui/react-components";
+import type { Handler } from "../handlers";
 
 export function FilePicker(props: {
   label: string;
@@ -13,7 +14,7 @@ export function FilePicker(props: {
   /** On the hidden input (tests set files on it). */
   inputTestId: string;
   buttonTestId: string;
-  onFiles: (files: File[]) => void;
+  onFiles: Handler<File[]>;
 }): React.JSX.Element {
   const input = React.useRef<HTMLInputElement>(null);
   return (
