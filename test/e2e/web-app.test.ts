@@ -217,6 +217,33 @@ describe("the web app from a static folder, offline, in Vietnamese", () => {
     );
   });
 
+  it("refuses a bad .xls as the CLI does: the cell named, or the file", async () => {
+    const { page } = session;
+    // VNI-encoded commune names: the CLI refuses them naming sheet 'Phụ lục II', cell B7.
+    const vni = path.join(ROOT, "test/fixtures/xls/ds-vni-names.xls");
+    const run = await runCli(["summary", vni]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("sheet 'Phụ lục II', ô/cell B7");
+    await openInApp(session, { name: "ds-vni-names.xls", buffer: readFileSync(vni) });
+    await page.getByTestId("job-picker").selectOption("summary");
+    await runChosenJob(page);
+    const problem = await page.getByTestId("problem").innerText();
+    expect(problem).toContain("Trang tính 'Phụ lục II', ô B7");
+    expect(problem).toContain("VNI");
+    // A page saved as .xls (an HTML export): refused naming the file, and the open file stays open.
+    await page.getByTestId("upload").setInputFiles({
+      name: "xuat-tu-web.xls",
+      mimeType: "application/vnd.ms-excel",
+      buffer: Buffer.from("<html><table><tr><td>Xã</td></tr></table></html>"),
+    });
+    const refused = page.getByTestId("web-toolbar").getByTestId("problem");
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain("Tệp 'xuat-tu-web.xls'");
+    expect(await refused.innerText()).toContain("Excel 97-2003 (.xls)");
+    await expect(page.getByTestId("file-name").innerText()).resolves.toBe("ds-vni-names.xls");
+    await screenshot(page, "web-app-xls-refused");
+  });
+
   it("speaks English when switched, and keeps it for the next file", async () => {
     const { page } = session;
     await page.getByTestId("language").click();
@@ -226,7 +253,7 @@ describe("the web app from a static folder, offline, in Vietnamese", () => {
     expect(await page.title()).toBe("New Rural Development planner — web app");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     const toolbar = await page.getByTestId("web-toolbar").innerText();
-    expect(toolbar).toContain("Open file: bao-cao-cu.xlsx — Excel 97-2003 workbook (.xls)");
+    expect(toolbar).toContain("Open file: ds-vni-names.xls — Excel 97-2003 workbook (.xls)");
     expect(toolbar).toContain("The .xls file is only read, never changed");
     await openInApp(session, { name: "ntm-sample-2026.xlsx", buffer: readFileSync(SAMPLE_2026) });
     await expect(page.getByTestId("upload-button").innerText()).resolves.toBe(
