@@ -19,6 +19,7 @@ export function ProblemBar({
   job?: PlanningJob;
 }): React.JSX.Element {
   const where = [
+    problem.file ? `${pick(UI.file, lang)} '${problem.file}'` : "",
     problem.sheet ? `${pick(UI.sheet, lang)} '${problem.sheet}'` : "",
     problem.cell ? `${pick(UI.cell, lang)} ${problem.cell}` : "",
   ]
