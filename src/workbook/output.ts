@@ -132,6 +132,11 @@ export interface OutputSheet {
   /** Sheet name the add-in asks for, e.g. "KQ_TongHop"; the adapter may pick another if a user's sheet has it. */
   sheet: string;
   tables: OutputTable[];
+  /**
+   * An input form filled in top to bottom (the commune form): its tables are written one under another from column
+   * A, a blank row between two, as its reader expects. Results leave it unset: their tables stand side by side.
+   */
+  stacked?: boolean;
 }
 
 /**
@@ -164,6 +169,17 @@ export const TABLE_GAP = 1;
  * never widen the first table's columns, and the one frozen header row holds every table's header.
  */
 export function layoutSheet(sheet: OutputSheet): PlacedTable[] {
+  if (sheet.stacked) {
+    const stacked: PlacedTable[] = [];
+    let row = 0;
+    for (const table of sheet.tables) {
+      const titleRow = table.title ? row : null;
+      if (table.title) row += 1;
+      stacked.push({ table, titleRow, headerRow: row, col: 0 });
+      row += 1 + Math.max(table.rows.length, 1) + 1;
+    }
+    return stacked;
+  }
   const titled = sheet.tables.some((t) => t.title);
   const headerRow = titled ? 1 : 0;
   const placed: PlacedTable[] = [];
@@ -220,8 +236,8 @@ export function headerFooterCode(part: { center: string; right?: string }): stri
 
 /** Width of a sheet in Excel's character units, as the adapters size columns (capped at 60 per column). */
 function estimatedWidth(sheet: OutputSheet): number {
-  let total = 0;
-  for (const table of sheet.tables) {
+  const widths = sheet.tables.map((table) => {
+    let total = 0;
     table.columns.forEach((column, c) => {
       let w = Math.max(8, Math.min(column.header.length + 2, 60));
       for (const row of table.rows) {
@@ -231,8 +247,12 @@ function estimatedWidth(sheet: OutputSheet): number {
       }
       total += w;
     });
-  }
-  return total + (sheet.tables.length - 1) * TABLE_GAP * 8;
+    return total;
+  });
+  // Stacked tables share columns (the widest decides); side by side they add up, a gap between two.
+  return sheet.stacked
+    ? widths.reduce((m, w) => Math.max(m, w), 0)
+    : widths.reduce((s, w) => s + w, 0) + (widths.length - 1) * TABLE_GAP * 8;
 }
 
 /** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
@@ -262,7 +282,7 @@ export function headerText(text: string, room: number): string {
 export function printSetup(sheet: OutputSheet): PrintSetup {
   const first = layoutSheet(sheet)[0];
   // Tables sit side by side with their headers on one row: that row repeats on every page.
-  const repeat = first !== undefined;
+  const repeat = first !== undefined && (!sheet.stacked || sheet.tables.length === 1);
   const title = first?.table.title ?? sheet.sheet;
   const units = [...new Set(sheet.tables.map((t) => t.unit).filter((u): u is string => !!u))];
   return {

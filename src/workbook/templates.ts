@@ -371,6 +371,8 @@ export function communeFormSheet(options: {
       };
   return {
     sheet: COMMUNE_FORM_SHEET,
+    // A form read top to bottom (readers/commune-form.ts): its tables stay one under another.
+    stacked: true,
     tables: [
       {
         name: "NTM_BieuXa_ThongTin",
