@@ -48,14 +48,12 @@ async function fields(page: Page) {
 
 /**
  * The form's own words (job names, labels, hints and choices): not the workbook's names, which hints quote
- * ("đến cuối năm 2023", “Chỉ tiêu giai đoạn”), nor the browser toolbar's file buttons (the web app's own).
+ * ("đến cuối năm 2023", “Chỉ tiêu giai đoạn”).
  */
 async function formWords(page: Page): Promise<string[]> {
   return page.locator('[data-testid="pane"]').evaluate((pane) => {
     const words: string[] = [];
     pane.querySelectorAll("label, .fui-Field__hint, h1, h2, button").forEach((n) => {
-      const toolbar = '[data-testid="upload"], [data-testid="download"]';
-      if (n.closest(toolbar) || n.querySelector(toolbar)) return;
       const text = (n as HTMLElement).innerText.replace(/"[^"]*"|“[^”]*”/g, "“…”");
       words.push(text);
     });
