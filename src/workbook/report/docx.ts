@@ -58,7 +58,8 @@ function contentWidthTwips(landscape: boolean): number {
   return mm(page - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
 }
 
-function cell(c: ReportCell, width: number): TableCell {
+/** A cell; `keepNext` keeps its row on the page of what follows (the last row with the source line under it). */
+function cell(c: ReportCell, width: number, keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: c.colSpan,
@@ -68,6 +69,8 @@ function cell(c: ReportCell, width: number): TableCell {
     children: [
       new Paragraph({
         alignment: ALIGN[c.align ?? "left"],
+        keepNext,
+        keepLines: keepNext,
         indent: c.indent ? { left: mm(4 * c.indent) } : undefined,
         children: [new TextRun({ text: c.text, bold: c.bold, size: half(LAYOUT.tablePt) })],
       }),
@@ -80,14 +83,14 @@ function table(t: ReportTable, landscape: boolean): Table {
   const sum = t.widths.reduce((s, w) => s + w, 0);
   const widths = t.widths.map((w) => Math.floor((total * w) / sum));
   // A spanning cell is as wide as the columns it covers; cells under a row span are skipped by the layout.
-  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set()) => {
+  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set(), keepNext = false) => {
     let col = 0;
     return cells.map((c) => {
       while (skip.has(col)) col += 1;
       const span = c.colSpan ?? 1;
       const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
       col += span;
-      return cell(c, w);
+      return cell(c, w, keepNext);
     });
   };
   const rows: TableRow[] = [];
@@ -105,7 +108,15 @@ function table(t: ReportTable, landscape: boolean): Table {
     }
     spanned = next;
   }
-  for (const r of t.rows) rows.push(new TableRow({ cantSplit: true, children: rowCells(r) }));
+  // The last row keeps with the source line under the table: a page never holds the "Nguồn" line alone.
+  t.rows.forEach((r, i) =>
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: rowCells(r, new Set(), i === t.rows.length - 1),
+      })
+    )
+  );
   return new Table({
     rows,
     width: { size: total, type: WidthType.DXA },
@@ -124,9 +135,15 @@ function line(
     firstLine?: boolean;
     before?: number;
     after?: number;
+    /** Keep on the page of the next paragraph or table (a caption, a unit line, a heading). */
+    keepNext?: boolean;
+    /** Keep the paragraph's lines on one page (a source line). */
+    keepLines?: boolean;
   } = {}
 ): Paragraph {
   return new Paragraph({
+    keepNext: opts.keepNext,
+    keepLines: opts.keepNext || opts.keepLines,
     alignment: opts.align === "justified" ? AlignmentType.JUSTIFIED : ALIGN[opts.align ?? "left"],
     indent: opts.firstLine ? { firstLine: mm(10) } : undefined,
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
@@ -178,14 +195,24 @@ function headers(): ISectionOptions["headers"] {
 
 function appendixSection(a: ReportAppendix): ISectionOptions {
   const children: (Paragraph | Table)[] = [
-    line(a.label, { bold: true, align: "center", after: 0 }),
-    line(a.title, { bold: true, align: "center", after: 200 }),
+    line(a.label, { bold: true, align: "center", after: 0, keepNext: true }),
+    line(a.title, { bold: true, align: "center", after: 200, keepNext: true }),
   ];
   for (const t of a.tables) {
-    if (t.caption) children.push(line(t.caption, { bold: true, before: 120 }));
-    if (t.unit) children.push(line(t.unit, { italic: true, align: "right", after: 60 }));
+    if (t.caption) children.push(line(t.caption, { bold: true, before: 120, keepNext: true }));
+    if (t.unit) {
+      children.push(line(t.unit, { italic: true, align: "right", after: 60, keepNext: true }));
+    }
     children.push(table(t, a.landscape));
-    children.push(line(t.source, { italic: true, size: LAYOUT.tablePt, before: 60, after: 200 }));
+    children.push(
+      line(t.source, {
+        italic: true,
+        size: LAYOUT.tablePt,
+        before: 60,
+        after: 200,
+        keepLines: true,
+      })
+    );
   }
   return { properties: pageProperties(a.landscape), headers: headers(), children };
 }
