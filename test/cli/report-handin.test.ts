@@ -47,10 +47,15 @@ describe("report: differing counts explained", () => {
     const { result, text } = await report(path.join(ROOT, "assets", "ntm-sample.xlsx"), [
       "--year",
       "2024",
+      "--budget",
+      "16",
     ]);
     const summary = result("summary")!;
     expect(summary.standard).toBe(summary.tiers.standard);
     expect(text).not.toContain("khác số xã đã được công nhận");
+    // An assumed year is written as the user would type it (it was "Đến năm = 2.024").
+    expect(text).toContain(`Đến năm = ${result("roadmap")!.years.slice(-1)[0].year} (`);
+    expect(text).not.toMatch(/= \d\.\d{3} \(/);
   }, 60_000);
 });
 

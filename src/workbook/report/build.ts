@@ -11,6 +11,8 @@ import { roadmapPart } from "./roadmap";
 import { indicatorRoadmapPart } from "./indicator-roadmap";
 import { say, W } from "./words";
 import { mergerOf, mergerSection, type MergerResult } from "./merger";
+import { reportFrame } from "./frame";
+import type { ReportFrameValues } from "../../engine/options";
 
 export interface ReportOptions {
   lang?: ReportLang;
@@ -18,6 +20,8 @@ export interface ReportOptions {
   year?: number;
   /** Sheets keyed by old communes that the jobs rolled up (a note before the parts). */
   merger?: MergerResult;
+  /** The document frame's fields as the options give them (REPORT_FRAME_OPTIONS); no frame without them. */
+  frame?: ReportFrameValues;
 }
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
@@ -34,7 +38,11 @@ function assumedText(list: readonly Assumption[] | undefined, lang: ReportLang):
   const items = list.map((a) => {
     const value =
       typeof a.value === "number"
-        ? a.value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")
+        ? // As the user would type it: a year is 2024, never 2.024.
+          a.value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", {
+            useGrouping: false,
+            maximumFractionDigits: 6,
+          })
         : String(a.value);
     return `${a.what[lang]} = ${value} (${a.why[lang]})`;
   });
@@ -92,10 +100,14 @@ export function buildReportFrom(
     const label = `${say(W.appendix, lang)} ${roman(i + 1)}`;
     return { label, job, part: build({ lang, year, label }) };
   });
+  const title = say(W.title, lang);
+  const subtitle = say(W.subtitle, lang);
+  const frame = options.frame ? reportFrame(options.frame, lang, { title, subtitle }) : undefined;
   return {
     lang,
-    title: say(W.title, lang),
-    subtitle: say(W.subtitle, lang),
+    title,
+    subtitle,
+    ...(frame ? { frame } : {}),
     sections: [
       ...(options.merger?.length ? [mergerSection(options.merger, lang)] : []),
       ...built.map((b) => b.part.section),
