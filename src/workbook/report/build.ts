@@ -4,7 +4,7 @@ import { allocationPart, counterpartPart, fundingPart } from "./money";
 import { criteriaPart, targetsPart, type PartContext, type ReportPart } from "./criteria";
 import { roman, type ReportLang } from "./format";
 import { paragraphs, type ReportDocument } from "./model";
-import type { Assumption } from "../assumptions";
+import { assumedValue, type Assumption } from "../assumptions";
 import { reportResults, type ReportJobId, type ReportResults } from "./results";
 import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
@@ -35,17 +35,9 @@ interface JobPart {
 /** "Giả định: Tỷ lệ đối ứng tối thiểu = 1 (giả định 1:1 (chưa nhập tỷ lệ tối thiểu))." for a part's job, if any. */
 function assumedText(list: readonly Assumption[] | undefined, lang: ReportLang): string | null {
   if (!list || list.length === 0) return null;
-  const items = list.map((a) => {
-    const value =
-      typeof a.value === "number"
-        ? // As the user would type it: a year is 2024, never 2.024.
-          a.value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", {
-            useGrouping: false,
-            maximumFractionDigits: 6,
-          })
-        : String(a.value);
-    return `${a.what[lang]} = ${value} (${a.why[lang]})`;
-  });
+  const items = list.map(
+    (a) => `${a.what[lang]} = ${assumedValue(a.value, lang)} (${a.why[lang]})`
+  );
   return lang === "vi"
     ? `Giá trị giả định (người dùng và số liệu không cho): ${items.join("; ")}.`
     : `Assumed values (given by neither the user nor the data): ${items.join("; ")}.`;
