@@ -97,6 +97,8 @@ describeWithSoffice("report .docx rendered to PDF by LibreOffice", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-pdf-"));
     const docx = path.join(dir, "bao-cao.docx");
     const argv = ["report", SAMPLE, "--year", "2024", "--budget", "16", "--max-per-commune", "3"];
+    // With the document frame: its signature block must not stand alone on a page either.
+    argv.push("--agency", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "--signer", "Nguyễn Văn Bình");
     const run = await runCli([...argv, "--to", "2025", "--json", "--out", docx]);
     expect(run.code).toBe(0);
     appendices = JSON.parse(run.stdout).appendices;
@@ -125,12 +127,17 @@ describeWithSoffice("report .docx rendered to PDF by LibreOffice", () => {
     }
   }, 300_000);
 
-  it("never leaves a source line alone at the top of a page, in the report or a table that fills its page", () => {
+  it("never leaves a source line or the signature block alone at the top of a page", () => {
     expect(facts.texts.length).toBe(facts.pages.length);
     // The extractor reads the pages: the source lines are found (the check below can fail).
     expect(facts.texts.some((t) => t.includes("Nguồn: số liệu"))).toBe(true);
     const lone = (f: PdfFacts) => f.texts.map(body).filter((t) => /^(Nguồn|Source):/.test(t));
     expect(lone(facts)).toEqual([]);
+    // The signature block (Nơi nhận, the signer) goes over with the body's last paragraph.
+    const signed = facts.texts.map(body).find((t) => t.includes("Nơi nhận:"));
+    expect(signed).toBeDefined();
+    expect(signed!.indexOf("Nơi nhận:")).toBeGreaterThan(0);
+    expect(signed).toContain("Nguyễn Văn Bình");
     // Some of these tables end at the foot of a page: their last row goes over with the source line.
     expect(new Set([...filling.values()].map((f) => f.pages.length)).size).toBeGreaterThan(1);
     for (const [n, f] of filling) {
