@@ -112,7 +112,9 @@ export const tableReadingJson = z.object({
     /** Hidden or filtered-out rows of the table: they are data (a filter is a view), counted here. */
     rows: z.number(),
     /** Letters of hidden columns and what was done with each. */
-    columns: z.array(z.object({ col: z.string(), header: z.string(), used: z.boolean(), why: bilingual })),
+    columns: z.array(
+      z.object({ col: z.string(), header: z.string(), used: z.boolean(), why: bilingual })
+    ),
   }),
   checks: z.array(checkReadingJson),
   /** The money unit of the table (a column's own unit is on the column). */

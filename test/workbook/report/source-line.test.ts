@@ -25,7 +25,7 @@ describe("sourceLine", () => {
       "Nguồn: số liệu trang tính “Xã”, dòng 6-85 (80 xã); bỏ qua dòng 86 (tổng cộng); tổng hợp và tính toán bằng NTM Planner."
     );
     expect(sourceLine("Xã", "en", [READING])).toBe(
-      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (total); summarised and computed with NTM Planner."
+      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (totals); summarised and computed with NTM Planner."
     );
   });
 
