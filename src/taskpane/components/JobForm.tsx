@@ -113,15 +113,18 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
   );
 }
 
-function OptionField(props: {
+/** One declared option as a form field (number, text, choice or switch), with its unit, help and refusal. */
+export function OptionField(props: {
   lang: Lang;
-  job: PlanningJob;
+  job?: PlanningJob;
   unit?: BudgetUnitKey;
   shownDefault?: string | number;
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
   disabled: boolean;
   onChange: Handler<OptionValue>;
+  /** What an empty field shows instead of the option's example (the value an empty field applies). */
+  placeholder?: string;
 }): React.JSX.Element {
   const { option, lang } = props;
   const unitKey = props.unit ?? option.unit;
@@ -174,6 +177,7 @@ function TextOption(props: {
   hint?: string;
   testId: string;
   lang: Lang;
+  placeholder?: string;
 }): React.JSX.Element {
   const initial = props.value === undefined ? "" : formatOptionValue(props.value, props.lang);
   const [text, setText] = React.useState(initial);
@@ -194,6 +198,8 @@ function TextOption(props: {
       <Input
         data-testid={props.testId}
         value={text}
+        // Only words of what an empty field applies (the report frame's dotted blank), never an example value.
+        placeholder={props.placeholder}
         inputMode={props.option.type === "number" ? "decimal" : "text"}
         disabled={props.disabled}
         onChange={(_, d) => {
