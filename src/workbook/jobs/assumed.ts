@@ -54,7 +54,12 @@ export function withAssumptions(job: PlanningJob): PlanningJob {
       const defaults = defaultAssumptions(
         job.options.filter((s) => !(s.id in applied)),
         request.options
-      ).filter((a) => defaultUsed(a.option!, request.options, result));
+      )
+        .filter((a) => defaultUsed(a.option!, request.options, result))
+        .map((a) => {
+          const used = result.defaultsUsed?.[a.option!];
+          return used === undefined ? a : { ...a, value: used };
+        });
       const list = [...fromRun, ...defaults, ...(result.assumptions ?? [])];
       return {
         ...result,
