@@ -52,11 +52,6 @@ export interface JobResult {
   reading: TableReading[];
   /** Values neither the user nor the data gave (also `assumptions` in the JSON); see src/workbook/assumptions.ts. */
   assumptions?: Assumption[];
-  /**
-   * The value a declared default took for this data, where it depends on it (the bands of a 10-criteria set are
-   * "10,8-9,5-7,0-4", not the declared 19-criteria bands): the assumption then says the value used.
-   */
-  defaultsUsed?: Record<string, string | number>;
 }
 
 /** Readings without repeats: one per table (input, sheet and header rows), the first kept. */

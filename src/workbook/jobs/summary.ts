@@ -196,7 +196,7 @@ export const summaryJob: PlanningJob = withNumberNotes({
     prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
     // The default spec is written for 19 criteria; for other catalogues "default" means their own default, and the
-    // assumption says the bands used. The 19-criteria bands typed for another set are replaced with a warning.
+    // assumption says the bands used (jobs/assumed.ts). The 19-criteria bands typed for another set are replaced with a warning.
     const total = catalogue.criteria.length;
     const given = typeof bandsOption === "string" ? bandsOption.trim() : "";
     const typed = request.options.bands;
@@ -247,7 +247,6 @@ export const summaryJob: PlanningJob = withNumberNotes({
       ].join("\n"),
       sheets: [summarySheet(summary, catalogue, progress)],
       warnings: read.warnings,
-      ...(bands === undefined ? { defaultsUsed: { bands: defaultBandsSpec(total) } } : {}),
     };
     return withMerger(
       withReading(result, [
