@@ -4,7 +4,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
-import type { PlanningJob } from "../workbook/jobs/job";
+import type { PaneJob } from "./job-code";
 import { App } from "./App";
 import { downloadBytes, MIME } from "./download";
 import { PaneRoot } from "./components/PaneRoot";
@@ -49,7 +49,7 @@ function WebShell({
   lang,
 }: {
   initial: ExcelJsWorkbook;
-  jobs?: PlanningJob[];
+  jobs?: PaneJob[];
   lang: Lang;
 }) {
   const [state, setState] = React.useState({
@@ -103,7 +103,7 @@ function WebShell({
 }
 
 /** Loads the sample workbook and renders the task pane in the page. */
-export async function startBrowserMode(jobs?: PlanningJob[]): Promise<void> {
+export async function startBrowserMode(jobs?: PaneJob[]): Promise<void> {
   const root = createRoot(document.getElementById("root")!);
   const lang = detectLanguage(navigator.language);
   try {
