@@ -36,7 +36,10 @@ class FunctionsMetadataPlugin {
       if (this.result.errors.length > 0) {
         for (const e of this.result.errors) compilation.errors.push(new webpack.WebpackError(e));
       } else {
-        compilation.emitAsset("functions.json", new webpack.sources.RawSource(this.result.metadataJson));
+        compilation.emitAsset(
+          "functions.json",
+          new webpack.sources.RawSource(this.result.metadataJson)
+        );
       }
     });
     new webpack.DefinePlugin({

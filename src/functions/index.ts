@@ -12,7 +12,7 @@ let loading: Promise<Library> | undefined;
 
 function load(): Promise<Library> {
   loading ??= import(/* webpackChunkName: "functions-code" */ "./library").then(
-    (m) => (library = m as unknown as Library),
+    (m) => (library = m.LIBRARY as unknown as Library),
     (e: unknown) => {
       loading = undefined; // tried again on the next call
       throw e;
@@ -23,8 +23,11 @@ function load(): Promise<Library> {
 
 for (const { id, file, name } of __NTM_FUNCTIONS__) {
   // Once loaded, a call runs at once (a value, or the function's own error); before, it waits for the code.
+  // (Excel passes one argument per parameter: apply, not a spread, by the project's lint rule.)
   CustomFunctions.associate(id, (...args: unknown[]) =>
-    library ? library[file][name](...args) : load().then((l) => l[file][name](...args))
+    library
+      ? library[file][name].apply(undefined, args)
+      : load().then((l) => l[file][name].apply(undefined, args))
   );
 }
 

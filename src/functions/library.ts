@@ -1,7 +1,18 @@
-// Every family of custom functions, by file name: the code the entry (index.ts) loads on the first call.
+// Every family of custom functions, by its file's name (files.json): the code the entry (index.ts) loads on the
+// first call.
 
-export * as criteria from "./criteria";
-export * as targets from "./targets";
-export * as money from "./money";
-export * as allocation from "./allocation";
-export * as indicators from "./indicators";
+import * as allocation from "./allocation";
+import * as criteria from "./criteria";
+import * as indicatorTargets from "./indicator-targets";
+import * as indicators from "./indicators";
+import * as money from "./money";
+import * as targets from "./targets";
+
+export const LIBRARY = {
+  criteria,
+  targets,
+  money,
+  allocation,
+  indicators,
+  "indicator-targets": indicatorTargets,
+};

@@ -2,6 +2,7 @@
 
 import type { ReportLang } from "./format";
 import { rowRanges, type RowRole, type TableReading } from "../reading/types";
+import { ROW_ROLE_WORDS } from "../reading/words";
 
 export interface Words {
   vi: string;
@@ -41,15 +42,15 @@ export function unitLineOf(unit: Words | undefined, lang: ReportLang): string {
 }
 
 /** Rows set aside as a source line names them (structural rows such as column numbers are not named). */
-const SET_ASIDE: Partial<Record<RowRole, { vi: string; en: string }>> = {
-  ward: { vi: "phường, thị trấn", en: "wards and towns" },
-  district: { vi: "dòng huyện", en: "district rows" },
-  group: { vi: "dòng nhóm", en: "group rows" },
-  subtotal: { vi: "cộng nhóm", en: "subtotals" },
-  total: { vi: "tổng cộng", en: "total" },
-  statistic: { vi: "dòng thống kê", en: "statistic rows" },
-  note: { vi: "ghi chú", en: "notes" },
-};
+const SET_ASIDE = new Set<RowRole>([
+  "ward",
+  "district",
+  "group",
+  "subtotal",
+  "total",
+  "statistic",
+  "note",
+]);
 
 /** ", dòng 3-82 (80 xã); bỏ qua dòng 83 (tổng cộng)": the rows of a sheet's reading, or "" without one. */
 function rowsRead(reading: TableReading, lang: ReportLang): string {
@@ -67,13 +68,13 @@ function rowsRead(reading: TableReading, lang: ReportLang): string {
   let text = `, ${rows(reading.used.rows)} (${count} ${noun})`;
   const byRole = new Map<RowRole, number[]>();
   for (const s of reading.skipped) {
-    if (!SET_ASIDE[s.role]) continue;
+    if (!SET_ASIDE.has(s.role)) continue;
     const list = byRole.get(s.role) ?? [];
     list.push(s.row);
     byRole.set(s.role, list);
   }
   const parts = [...byRole.entries()].map(
-    ([r, list]) => `${rows(rowRanges(list))} (${SET_ASIDE[r]![lang]})`
+    ([r, list]) => `${rows(rowRanges(list))} (${ROW_ROLE_WORDS[r][lang]})`
   );
   if (parts.length > 0) text += `; ${vi ? "bỏ qua" : "set aside"} ${parts.join(", ")}`;
   // A collected table that left communes out says so where its figures are cited, as every job does.
@@ -87,19 +88,40 @@ function rowsRead(reading: TableReading, lang: ReportLang): string {
 }
 
 /**
- * "Nguồn: …" under a table: the sheet the figures were read from, the rows used and set aside (from the job's
- * reading of that sheet, when given), and the tool that computed them.
+ * "Nguồn: …" under a table: the sheet the table's figures come from first, then every other sheet the job's reading
+ * used, each with the rows used and set aside (from the job's reading, when given), and the tool that computed them.
+ * A table is never credited to one sheet when its job read several: the reading says which, and the line names them.
  */
 export function sourceLine(
   sheet: string,
   lang: ReportLang,
   readings: readonly TableReading[] = []
 ): string {
-  const reading = readings.find((r) => r.sheet === sheet);
-  const rows = reading ? `${rowsRead(reading, lang)};` : ",";
-  return lang === "vi"
-    ? `Nguồn: số liệu trang tính “${sheet}”${rows} tổng hợp và tính toán bằng NTM Planner.`
-    : `Source: sheet “${sheet}”${rows} summarised and computed with NTM Planner.`;
+  const vi = lang === "vi";
+  const first = readings.find((r) => r.sheet === sheet);
+  const named = (name: string, reading: TableReading | undefined) =>
+    `${vi ? "trang tính" : "sheet"} “${name}”${reading ? rowsRead(reading, lang) : ""}`;
+  const seen = new Set([sheet]);
+  const others: string[] = [];
+  for (const r of readings) {
+    if (seen.has(r.sheet)) continue;
+    seen.add(r.sheet);
+    others.push(named(r.sheet, r));
+  }
+  const all = [named(sheet, first), ...others].join("; ");
+  const end = first || others.length > 0 ? ";" : ",";
+  return vi
+    ? `Nguồn: số liệu ${all}${end} tổng hợp và tính toán bằng NTM Planner.`
+    : `Source: ${all}${end} summarised and computed with NTM Planner.`;
+}
+
+/** The sheet a job read for one of its inputs ("period-targets"), else the sheet given. */
+export function sheetOf(
+  readings: readonly TableReading[] | undefined,
+  input: string,
+  otherwise: string
+): string {
+  return readings?.find((r) => r.input === input)?.sheet ?? otherwise;
 }
 
 /** A label typed in capitals on a sheet ("NGÂN SÁCH TRUNG ƯƠNG") as a sentence writes it ("Ngân sách trung ương"). */
