@@ -5,7 +5,7 @@ import { defaultBandsSpec } from "../engine/criteria/bands";
 import type { Bilingual } from "../engine/errors";
 import { UNITS, type JobOptionSpec, type OptionUnit } from "../engine/options";
 import type { Catalogue } from "../engine/types";
-import type { PlanningJob } from "../workbook/jobs/job";
+import type { JobSpec } from "../workbook/jobs/job";
 import { pick, UI, type Lang } from "./i18n";
 
 /** The unit a budget is counted in, as the form labels it: money, criteria or indicators. */
@@ -28,7 +28,7 @@ export function isIndicatorSet(catalogue: Catalogue | undefined): boolean {
  * budget a number of indicators). Undefined for a job without a budget.
  */
 export function budgetUnit(
-  job: PlanningJob,
+  job: JobSpec,
   costsSheet: string | undefined,
   options: Record<string, unknown>,
   catalogue: Catalogue | undefined
@@ -51,7 +51,7 @@ export function bandsFor(catalogue: Catalogue | undefined): string | undefined {
  * A job's text as the pane shows it: the CLI's flags ("--budget") named by the form's own labels ("Ngân sách năm"),
  * so that a user of the pane is never told about an option they cannot see.
  */
-export function withoutFlags(text: string, job: PlanningJob | undefined, lang: Lang): string {
+export function withoutFlags(text: string, job: JobSpec | undefined, lang: Lang): string {
   return text.replace(/(^|[\s(/,;])--([a-z][a-z0-9-]*)/g, (_, before: string, id: string) => {
     const option = job?.options.find((o) => o.id === id);
     const label = option ? pick(option.label, lang) : id.replace(/-/g, " ");
@@ -60,7 +60,7 @@ export function withoutFlags(text: string, job: PlanningJob | undefined, lang: L
 }
 
 /** Both languages of a job's text without flags. */
-export function bilingualWithoutFlags(text: Bilingual, job: PlanningJob | undefined): Bilingual {
+export function bilingualWithoutFlags(text: Bilingual, job: JobSpec | undefined): Bilingual {
   return { vi: withoutFlags(text.vi, job, "vi"), en: withoutFlags(text.en, job, "en") };
 }
 
@@ -84,7 +84,7 @@ export function formatOptionValue(value: string | number | boolean, lang: Lang):
 export function optionHint(
   option: JobOptionSpec,
   lang: Lang,
-  job: PlanningJob | undefined,
+  job: JobSpec | undefined,
   shownDefault?: string | number
 ): string | undefined {
   const help = option.help ? withoutFlags(pick(option.help, lang), job, lang) : "";

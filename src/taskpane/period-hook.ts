@@ -3,15 +3,15 @@
 
 import * as React from "react";
 import type { Catalogue } from "../engine/types";
-import type { PlanningJob } from "../workbook/jobs/job";
+import type { JobSpec } from "../workbook/jobs/job";
 import type { WorkbookPort } from "../workbook/port";
-import { choosePeriod, type PeriodRequest } from "../workbook/reading/period";
+import type { PeriodRequest } from "../workbook/reading/period";
 import { NONE, type OptionValues } from "./run";
 
 /** The catalogue of the job's communes sheet (undefined while unknown, or when the job reads no communes). */
 export function useWorkbookPeriod(
   workbook: WorkbookPort,
-  job: PlanningJob | undefined,
+  job: JobSpec | undefined,
   sheets: Record<string, string | undefined>,
   options: OptionValues,
   sheetNames: string[] | null
@@ -35,11 +35,14 @@ export function useWorkbookPeriod(
         ...(year !== undefined ? { year } : {}),
       },
     };
-    // Not refused here: the run says what is wrong; the form only needs the set.
-    choosePeriod(request, [], ref, undefined, false).then(
-      (choice) => live && setCatalogue(choice.catalogue),
-      () => live && setCatalogue(undefined)
-    );
+    // Not refused here: the run says what is wrong; the form only needs the set. The reading is loaded with the
+    // jobs' code (not on the first screen).
+    import(/* webpackChunkName: "jobs" */ "../workbook/reading/period")
+      .then(({ choosePeriod }) => choosePeriod(request, [], ref, undefined, false))
+      .then(
+        (choice) => live && setCatalogue(choice.catalogue),
+        () => live && setCatalogue(undefined)
+      );
     return () => {
       live = false;
     };

@@ -10,7 +10,7 @@ import {
   Switch,
   tokens,
 } from "@fluentui/react-components";
-import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
+import type { JobOptionSpec, JobSpec } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
 import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
 import { NONE, optionProblem, parseOptionInput, type OptionValue, type OptionValues } from "../run";
@@ -26,8 +26,8 @@ const AUTO = "";
 
 export interface JobFormProps {
   lang: Lang;
-  jobs: PlanningJob[];
-  job: PlanningJob | undefined;
+  jobs: JobSpec[];
+  job: JobSpec | undefined;
   onJob: Handler<string>;
   sheetNames: string[];
   sheets: Record<string, string | undefined>;
@@ -116,7 +116,7 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
 /** One declared option as a form field (number, text, choice or switch), with its unit, help and refusal. */
 export function OptionField(props: {
   lang: Lang;
-  job?: PlanningJob;
+  job?: JobSpec;
   unit?: BudgetUnitKey;
   shownDefault?: string | number;
   option: JobOptionSpec;

@@ -5,7 +5,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-com
 import { pick, UI, type Lang } from "../i18n";
 import { splitBilingual } from "../localize";
 import type { ProblemView } from "../run";
-import type { PlanningJob } from "../../workbook/jobs/job";
+import type { JobSpec } from "../../workbook/jobs/job";
 import { withoutFlags } from "../form";
 
 export function ProblemBar({
@@ -16,7 +16,7 @@ export function ProblemBar({
   problem: ProblemView;
   lang: Lang;
   /** The job run: its option labels replace the CLI flags its messages name. */
-  job?: PlanningJob;
+  job?: JobSpec;
 }): React.JSX.Element {
   const where = [
     problem.file ? `${pick(UI.file, lang)} '${problem.file}'` : "",

@@ -3,7 +3,7 @@
 // Numbers always in Vietnamese format (3.602.312; 6,21%): the figures are Vietnamese reports' figures.
 
 import * as React from "react";
-import type { PlanningJob } from "../../workbook/jobs/job";
+import type { JobSpec } from "../../workbook/jobs/job";
 import { withoutFlags } from "../form";
 import {
   Caption1,
@@ -38,7 +38,7 @@ export interface ResultPreviewProps {
   /** The job that produced the result: it decides the key figures. */
   jobId?: string;
   /** Its declaration, whose labels name the options the job's warnings name by CLI flag. */
-  job?: PlanningJob;
+  job?: JobSpec;
   result: JobResult;
   lang: Lang;
   /** Mounted under the warnings: what was read (the reading panel). */
@@ -103,7 +103,7 @@ function Warnings({
 }: {
   warnings: Warning[];
   lang: Lang;
-  job?: PlanningJob;
+  job?: JobSpec;
 }): React.JSX.Element {
   const styles = useStyles();
   return (
