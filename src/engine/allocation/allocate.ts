@@ -2,6 +2,7 @@
 // rounded to a unit of money so that the amounts add up exactly to the envelope.
 
 import { InputError, type Bilingual } from "../errors";
+import type { SourceRef } from "../types";
 import { finiteSum, largestRemainder, roundedShares } from "../rounding";
 
 export interface AllocationUnit {
@@ -17,7 +18,14 @@ export interface AllocationUnit {
   min?: number;
   /** This unit's cap; overrides the common one. */
   cap?: number;
+  /** Where the unit was read (its name cell), so that an error about it names the sheet and cell. */
+  source?: SourceRef;
+  /** The cells of its figures on the same sheet, where they came from a sheet (A1 addresses). */
+  cells?: Partial<Record<AllocationField, string>>;
 }
+
+/** The figures of a unit an error can be about: its score (coefficient or need), its minimum, its cap. */
+export type AllocationField = "weight" | "min" | "cap";
 
 export type AllocationBasis = "coefficient" | "need";
 
@@ -33,6 +41,8 @@ export interface AllocationRequest {
   cap?: number;
   /** What the amounts are proportional to; default "need" when no unit has a coefficient, else "coefficient". */
   basis?: AllocationBasis;
+  /** The header cells of the columns the units' figures came from: what an error about their sum names. */
+  columns?: Partial<Record<AllocationField, SourceRef>>;
 }
 
 export interface Allocation {
@@ -52,6 +62,8 @@ export interface Allocation {
   amount: number;
   /** "min" or "cap" when the limit decided the amount, otherwise null. */
   limit: "min" | "cap" | null;
+  /** The unit's name cell, where it was read from a sheet. */
+  source?: SourceRef;
 }
 
 export interface AllocationResult {
@@ -62,8 +74,12 @@ export interface AllocationResult {
   allocations: Allocation[];
 }
 
-function fail(found: string, expected: Bilingual): never {
-  throw new InputError({ found, expected });
+function fail(found: string, expected: Bilingual, where?: SourceRef): never {
+  throw new InputError({
+    ...(where ? { sheet: where.sheet, cell: where.cell } : {}),
+    found,
+    expected,
+  });
 }
 
 function isMultiple(value: number, unit: number): boolean {
@@ -163,6 +179,10 @@ export interface WeightSplitRequest {
   capOf?: (i: number) => number | undefined;
   /** The unit's name in an error message ("Xã An Mỹ (A5)"); "#i" by default. */
   nameOf?: (i: number) => string;
+  /** Where a unit's figure was read, when it came from a sheet: an error about it names that sheet and cell. */
+  placeOf?: (i: number, field: AllocationField) => SourceRef | undefined;
+  /** Where a column of figures starts (its header cell): an error about their sum names it. */
+  columns?: Partial<Record<AllocationField, SourceRef>>;
   basis?: AllocationBasis;
 }
 
@@ -202,20 +222,33 @@ export function splitByWeights(request: WeightSplitRequest): WeightSplit {
   for (let i = 0; i < n; i++) {
     const w = request.weights[i];
     if (w === undefined || !Number.isFinite(w) || w < 0) {
-      fail(`${nameOf(i)}: ${w === undefined ? "(trống / blank)" : String(w)}`, {
-        vi: `${label.vi} của mỗi đơn vị là một số không âm`,
-        en: `each unit's ${label.en} to be a non-negative number`,
-      });
+      fail(
+        `${nameOf(i)}: ${w === undefined ? "(trống / blank)" : String(w)}`,
+        {
+          vi: `${label.vi} của mỗi đơn vị là một số không âm`,
+          en: `each unit's ${label.en} to be a non-negative number`,
+        },
+        request.placeOf?.(i, "weight")
+      );
     }
     weights[i] = w;
   }
-  const limit = (value: number | undefined, which: Bilingual, i: number): number | undefined => {
+  const limit = (
+    value: number | undefined,
+    which: Bilingual,
+    i: number,
+    where?: SourceRef
+  ): number | undefined => {
     if (value === undefined) return undefined;
     if (!Number.isFinite(value) || value < 0 || !isMultiple(value, unit)) {
-      fail(`${nameOf(i)}: ${value}`, {
-        vi: `${which.vi} là một bội số không âm của đơn vị làm tròn ${unit}`,
-        en: `the ${which.en} to be a non-negative multiple of the rounding unit ${unit}`,
-      });
+      fail(
+        `${where ? nameOf(i) : "tùy chọn / option"}: ${value}`,
+        {
+          vi: `${which.vi} là một bội số không âm của đơn vị làm tròn ${unit}`,
+          en: `the ${which.en} to be a non-negative multiple of the rounding unit ${unit}`,
+        },
+        where
+      );
     }
     return value;
   };
@@ -224,41 +257,62 @@ export function splitByWeights(request: WeightSplitRequest): WeightSplit {
   // The common limits are checked once, not once per unit.
   const commonMin = n > 0 ? limit(request.min, MIN_WORDS, 0) : undefined;
   const commonCap = n > 0 ? limit(request.cap, CAP_WORDS, 0) : undefined;
+  // Whether any unit's own minimum or cap (from its sheet) took part: an error about their sum then names the column.
+  let ownMins = false;
+  let ownCaps = false;
   for (let i = 0; i < n; i++) {
     const ownMin = request.minOf?.(i);
     const ownCap = request.capOf?.(i);
-    lo[i] = (ownMin !== undefined ? limit(ownMin, MIN_WORDS, i) : commonMin) ?? 0;
-    hi[i] = (ownCap !== undefined ? limit(ownCap, CAP_WORDS, i) : commonCap) ?? Infinity;
+    if (ownMin !== undefined) ownMins = true;
+    if (ownCap !== undefined) ownCaps = true;
+    lo[i] =
+      (ownMin !== undefined
+        ? limit(ownMin, MIN_WORDS, i, request.placeOf?.(i, "min"))
+        : commonMin) ?? 0;
+    hi[i] =
+      (ownCap !== undefined
+        ? limit(ownCap, CAP_WORDS, i, request.placeOf?.(i, "cap"))
+        : commonCap) ?? Infinity;
     if (lo[i] > hi[i]) {
-      fail(`${nameOf(i)}: ${fmt(lo[i])} > ${fmt(hi[i])}`, {
-        vi: "mức tối thiểu không lớn hơn mức tối đa",
-        en: "a minimum no larger than the cap",
-      });
+      fail(
+        `${nameOf(i)}: ${fmt(lo[i])} > ${fmt(hi[i])}`,
+        { vi: "mức tối thiểu không lớn hơn mức tối đa", en: "a minimum no larger than the cap" },
+        request.placeOf?.(i, ownMin !== undefined ? "min" : "cap") ?? request.placeOf?.(i, "weight")
+      );
     }
   }
   let floor = 0;
   for (let i = 0; i < n; i++) floor += lo[i];
   if (floor > total + 1e-9 * Math.max(1, total)) {
-    fail(`Σ tối thiểu / minimums = ${fmt(floor)} > ${fmt(total)}`, {
-      vi: `tổng mức tối thiểu của ${n} đơn vị không vượt tổng vốn ${fmt(total)}`,
-      en: `the minimums of the ${n} units to add up to no more than the envelope ${fmt(total)}`,
-    });
+    fail(
+      `Σ tối thiểu / minimums = ${fmt(floor)} > ${fmt(total)}`,
+      {
+        vi: `tổng mức tối thiểu của ${n} đơn vị không vượt tổng vốn ${fmt(total)}`,
+        en: `the minimums of the ${n} units to add up to no more than the envelope ${fmt(total)}`,
+      },
+      ownMins ? request.columns?.min : undefined
+    );
   }
   const weightTotal = finiteSum(weights);
   if (weightTotal === 0 && total > floor) {
-    fail(`Σ ${label.vi} / ${label.en} = 0`, {
-      vi: `các ${label.vi} có tổng lớn hơn 0`,
-      en: `${label.en}s adding up to more than 0`,
-    });
+    fail(
+      `Σ ${label.vi} / ${label.en} = 0`,
+      { vi: `các ${label.vi} có tổng lớn hơn 0`, en: `${label.en}s adding up to more than 0` },
+      request.columns?.weight
+    );
   }
   // A unit with a zero score only ever gets its minimum.
   let ceiling = 0;
   for (let i = 0; i < n; i++) ceiling += weights[i] > 0 ? hi[i] : lo[i];
   if (ceiling < total - 1e-9 * Math.max(1, total)) {
-    fail(`Σ tối đa / caps = ${fmt(ceiling)} < ${fmt(total)}`, {
-      vi: `tổng mức tối đa của các đơn vị (có ${label.vi} > 0) không nhỏ hơn tổng vốn ${fmt(total)}`,
-      en: `the caps of the units (with ${label.en} > 0) to add up to at least the envelope ${fmt(total)}`,
-    });
+    fail(
+      `Σ tối đa / caps = ${fmt(ceiling)} < ${fmt(total)}`,
+      {
+        vi: `tổng mức tối đa của các đơn vị (có ${label.vi} > 0) không nhỏ hơn tổng vốn ${fmt(total)}`,
+        en: `the caps of the units (with ${label.en} > 0) to add up to at least the envelope ${fmt(total)}`,
+      },
+      ownCaps ? request.columns?.cap : undefined
+    );
   }
   const exact = waterFill(weights, lo, hi, total);
   const amounts = largestRemainder(exact, total, unit);
@@ -285,6 +339,13 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
     minOf: (i) => units[i].min,
     capOf: (i) => units[i].cap,
     nameOf: (i) => units[i].unit,
+    placeOf: (i, field) => {
+      const source = units[i].source;
+      return source
+        ? { sheet: source.sheet, cell: units[i].cells?.[field] ?? source.cell }
+        : undefined;
+    },
+    columns: request.columns,
     basis,
   });
   const { weights, lo, hi, exact, amounts, weightTotal } = split;
@@ -303,6 +364,7 @@ export function allocateByCoefficients(request: AllocationRequest): AllocationRe
       exact: exact[i],
       amount: amounts[i],
       limit: limitHit,
+      ...(u.source ? { source: u.source } : {}),
     };
   });
   return { total: split.total, unit: split.unit, basis, weightTotal, allocations };

@@ -20,6 +20,7 @@ import { counterpartSheet } from "../writers/counterpart";
 import { MAPPING_OPTION } from "./funding";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
+import { placedIn } from "../reading/record";
 import { PLAN_YEAR_OPTION } from "../../engine/options";
 import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
@@ -188,7 +189,8 @@ async function requiredRatio(
     if (loaded) readings.push(loaded.reading);
     return bracketsFor(loaded ? loaded.brackets : DEFAULT_COUNTERPART_BRACKETS, period);
   });
-  const bracket = findBracket(share, brackets);
+  // A share no bracket of the user's table covers: the error names that table (the engine cannot).
+  const bracket = placedIn(readings[0], () => findBracket(share, brackets));
   if (!input) {
     warnings.push({
       vi: "Dùng bảng tỷ lệ đối ứng mẫu — kiểm tra theo quyết định hiện hành",
