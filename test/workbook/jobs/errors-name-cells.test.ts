@@ -256,6 +256,23 @@ describe("what the output boundary says about a written cell names the input cel
     expect(warnings[0].en).toMatch(/^Cell Nguồn vốn!B3 \(written to KQ_\w+![A-Z]+\d+\)/);
   });
 
+  it("a control character in a commune's name: the targets sheet's warning names the name's cell", async () => {
+    const book = new MemoryWorkbook({
+      Xã: [
+        ["Tên xã", "Tiêu chí đạt"],
+        ["An Bình", "1-17"],
+        ["Phú\u0001 Mỹ", "1-16"],
+      ],
+    });
+    const job = JOBS.find((j) => j.id === "targets")!;
+    const result = await job.run({
+      inputs: { communes: { workbook: book, sheet: "Xã" } },
+      options: { budget: 10 },
+    });
+    const { warnings } = safeOutputSheets(result.sheets);
+    expect(warnings.map((w) => [w.sheet, w.cell])).toEqual([["Xã", "A3"]]);
+  });
+
   it("a figure that is not finite is refused naming the input row it was computed from", () => {
     const sheets: OutputSheet[] = [
       {
