@@ -16,6 +16,7 @@ import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs
 import type { OutputSheet } from "../../src/workbook/output";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { viNumberText, type SheetModel, type WorkbookModel } from "./generators";
+import { notOurFile } from "../support/strict-files";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building workbooks from models
@@ -520,6 +521,8 @@ export async function judgeCommand(command: CliCommand, c: CliCase): Promise<Ver
     ? Buffer.from(toCsv(c.model.sheets[0]), "utf8")
     : Buffer.from(await toXlsxBytes(c.model));
   await fs.writeFile(file, bytes);
+  // The input is the fuzz's, hostile on purpose; the result it writes is ours and is checked.
+  notOurFile(file);
   const argv = [
     command.name,
     ...c.args.map((a) => a.replace("{file}", file).replace("{out}", out)),
