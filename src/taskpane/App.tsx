@@ -20,6 +20,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
 import { CollectPanel } from "./components/CollectPanel";
 import { JobForm } from "./components/JobForm";
+import { KeptEditsNotes } from "./components/KeptEditsNotes";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
 import { LazyReadingPanel } from "./components/LazyReadingPanel";
@@ -253,6 +254,7 @@ export function App({
                 </Body1>
               ))}
           </div>
+          <KeptEditsNotes notes={state.notes} lang={lang} />
           <ResultPreview
             jobId={job?.id}
             result={state.result}

@@ -14,6 +14,7 @@ import {
 import type { WorkbookPort } from "../../workbook/port";
 import { useCollect } from "../collect";
 import { pick, UI, type Lang } from "../i18n";
+import { KeptEditsNotes } from "./KeptEditsNotes";
 import { ProblemBar } from "./ProblemBar";
 
 export function CollectPanel(props: {
@@ -84,6 +85,7 @@ export function CollectPanel(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.status === "done" && <KeptEditsNotes notes={state.notes} lang={lang} />}
     </section>
   );
 }
