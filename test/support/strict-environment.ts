@@ -13,7 +13,7 @@
 // missing tool fails the test file. A test that writes a file that is not ours on purpose (a corrupt input) says so
 // with notOurFile() (strict-files.ts); the file is checked again if it changed after that.
 
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 // The module object itself (a namespace import would be a copy of getters, which cannot be patched).
 import fs from "node:fs";
 import * as os from "node:os";
@@ -33,16 +33,67 @@ const WRITTEN = /\.(xlsx|docx)$/i;
 
 /** One LibreOffice profile per worker process, reused by its test files (a new profile costs seconds). */
 const PROFILE = path.join(REAL_TMP, `ntm-strict-lo-${process.pid}`);
-const g = globalThis as { __ntmStrictExit?: boolean };
-if (!g.__ntmStrictExit) {
-  g.__ntmStrictExit = true;
-  process.on("exit", () => fs.rmSync(PROFILE, { recursive: true, force: true }));
-}
+const OPEN_SCRIPT = path.join(__dirname, "strict-open.py");
 
-/** sha256 of the files this worker process has already found sound: the same bytes are not opened again. */
-const sound = new Set<string>();
-let toolsSaid = false;
-let hasOpenpyxl: boolean | undefined;
+/** Kept on the worker's own global: Jest may load this module again for each test file. */
+interface WorkerState {
+  /** The pipe of the LibreOffice this worker started and keeps running, or null when it cannot (no UNO). */
+  office?: Promise<string | null>;
+  /** sha256 of the files this worker has already found sound: the same bytes are not opened again. */
+  sound: Set<string>;
+  toolsSaid: boolean;
+}
+const g = globalThis as { __ntmStrict?: WorkerState };
+const state: WorkerState =
+  g.__ntmStrict ??
+  (g.__ntmStrict = (() => {
+    process.on("exit", () => {
+      fs.rmSync(PROFILE, { recursive: true, force: true });
+      fs.rmSync(`${PROFILE}-convert`, { recursive: true, force: true });
+    });
+    return { sound: new Set<string>(), toolsSaid: false };
+  })());
+
+/**
+ * One LibreOffice per worker process, listening on a pipe: each test file's files are opened through it (UNO), in
+ * about a second less than a launch of its own. A watchdog ends it when the worker is gone, however the worker ends.
+ */
+function office(): Promise<string | null> {
+  state.office ??= (async () => {
+    if (!SOFFICE) return null;
+    const uno = await run(PYTHON, ["-c", "import uno"]).then(
+      () => true,
+      () => false
+    );
+    if (!uno) return null;
+    const pipe = `ntm-strict-${process.pid}`;
+    const watchdog = spawn(
+      "sh",
+      [
+        "-c",
+        `"$0" "$@" & while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -TERM 0`,
+        SOFFICE,
+        `-env:UserInstallation=file://${PROFILE}`,
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        `--accept=pipe,name=${pipe};urp;StarOffice.ComponentContext`,
+      ],
+      { detached: true, stdio: "ignore", env: { ...process.env, TMPDIR: REAL_TMP } }
+    );
+    watchdog.unref();
+    process.on("exit", () => {
+      try {
+        if (watchdog.pid) process.kill(-watchdog.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    });
+    return pipe;
+  })();
+  return state.office;
+}
 
 function walk(dir: string, found: string[]): void {
   let entries: fs.Dirent[];
@@ -182,48 +233,46 @@ export default class StrictFilesEnvironment extends TestEnvironment {
     for (const file of files) {
       const bytes = new Uint8Array(fs.readFileSync(file));
       const hash = sha256(bytes);
-      if (notOurs.has(hash) || sound.has(hash) || [...hashes.values()].includes(hash)) continue;
+      if (notOurs.has(hash) || state.sound.has(hash) || [...hashes.values()].includes(hash))
+        continue;
       hashes.set(file, hash);
       fresh.push(file);
       for (const problem of strictProblems(bytes)) problems.push(`${name(file)}: ${problem}`);
     }
-    const xlsx = fresh.filter((f) => /\.xlsx$/i.test(f));
-    const [python, office] = await Promise.all([
-      this.openpyxl(xlsx, name),
-      fresh.length > 0 ? this.libreOffice(fresh, name) : [],
-    ]);
-    const failed = problems.concat(python, office);
+    const failed = problems.concat(fresh.length > 0 ? await this.open(fresh, name) : []);
     for (const [file, hash] of hashes)
-      if (!failed.some((p) => p.startsWith(`${name(file)}: `))) sound.add(hash);
+      if (!failed.some((p) => p.startsWith(`${name(file)}: `))) state.sound.add(hash);
     return failed;
   }
 
-  private async openpyxl(files: string[], name: (f: string) => string): Promise<string[]> {
-    if (files.length === 0) return [];
-    hasOpenpyxl ??= await run(PYTHON, ["-c", "import openpyxl"]).then(
-      () => true,
-      () => false
+  /** openpyxl and LibreOffice open the files: one Python launch, through this worker's LibreOffice. */
+  private async open(files: string[], name: (f: string) => string): Promise<string[]> {
+    const pipe = await office();
+    let stdout: string;
+    try {
+      ({ stdout } = await run(PYTHON, [OPEN_SCRIPT, pipe ?? "-", ...files], {
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 600_000,
+        env: { ...process.env, TMPDIR: REAL_TMP },
+      }));
+    } catch (e) {
+      if (!fs.existsSync(PYTHON))
+        return missing("python3").concat(await this.libreOffice(files, name));
+      throw e;
+    }
+    const result = JSON.parse(stdout) as {
+      openpyxl: boolean;
+      uno: boolean;
+      problems: Record<string, string[]>;
+    };
+    const problems = Object.entries(result.problems).flatMap(([f, why]) =>
+      why.map((w) => `${name(f)}: ${w}`)
     );
-    if (!hasOpenpyxl) return missing("python3-openpyxl");
-    const script = [
-      "import json, sys, warnings",
-      "warnings.simplefilter('ignore')",
-      "import openpyxl",
-      "failed = {}",
-      "for f in sys.argv[1:]:",
-      "    try:",
-      "        wb = openpyxl.load_workbook(f)",
-      "        wb.close()",
-      "    except Exception as e:",
-      "        failed[f] = type(e).__name__ + ': ' + str(e)[:300]",
-      "print(json.dumps(failed))",
-    ].join("\n");
-    const { stdout } = await run(PYTHON, ["-c", script, ...files], {
-      maxBuffer: 16 * 1024 * 1024,
-      env: { ...process.env, TMPDIR: REAL_TMP },
-    });
-    const failed = JSON.parse(stdout) as Record<string, string>;
-    return Object.entries(failed).map(([f, why]) => `${name(f)}: openpyxl cannot open it: ${why}`);
+    if (!result.openpyxl && files.some((f) => /\.xlsx$/i.test(f)))
+      problems.push(...missing("python3-openpyxl"));
+    // Without UNO (python3-uno), a LibreOffice launch of its own converts them all.
+    if (!result.uno) problems.push(...(await this.libreOffice(files, name)));
+    return problems;
   }
 
   private async libreOffice(files: string[], name: (f: string) => string): Promise<string[]> {
@@ -241,7 +290,7 @@ export default class StrictFilesEnvironment extends TestEnvironment {
         await run(
           SOFFICE,
           [
-            `-env:UserInstallation=file://${PROFILE}`,
+            `-env:UserInstallation=file://${PROFILE}-convert`,
             "--headless",
             "--norestore",
             "--convert-to",
@@ -272,8 +321,8 @@ export default class StrictFilesEnvironment extends TestEnvironment {
 function missing(tool: string): string[] {
   if (process.env.CI === "true")
     return [`${tool} is required under CI=true to check the written files, and is missing`];
-  if (!toolsSaid) {
-    toolsSaid = true;
+  if (!state.toolsSaid) {
+    state.toolsSaid = true;
     process.stderr.write(
       `Bỏ qua một phần kiểm tra tệp đã ghi: thiếu ${tool} / strict file check partly skipped: ${tool} is missing\n`
     );
