@@ -11,7 +11,7 @@ import { main, type CliIo } from "../../src/cli/main";
 import type { CliCommand } from "../../src/cli/command";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
-import { excelStoredText } from "../../src/workbook/xml-text";
+import { EXCEL_CELL_LIMIT, excelStoredText } from "../../src/workbook/xml-text";
 import { a1, isCellError, type CellValue, type Grid } from "../../src/workbook/grid";
 import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs/job";
 import type { OutputSheet } from "../../src/workbook/output";
@@ -51,6 +51,11 @@ export function excelSheets(model: WorkbookModel): SheetModel[] {
   return kept;
 }
 
+function asSaved(text: string): string {
+  const fits = text.slice(0, EXCEL_CELL_LIMIT);
+  return excelStoredText(fits) ?? fits;
+}
+
 export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const sheet of excelSheets(model)) {
@@ -60,8 +65,9 @@ export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
       row.forEach((v, c) => {
         if (v !== null)
           ws.getCell(r + 1, c + 1).value = excelValue(
-            // As Excel stores it: ExcelJS would write a control character raw (an unreadable file).
-            typeof v === "string" ? (excelStoredText(v) ?? v) : v,
+            // As Excel stores it: ExcelJS would write a control character raw (an unreadable file), and no cell
+            // of Excel's holds over 32,767 characters.
+            typeof v === "string" ? asSaved(v) : v,
             formulas.has(`${r},${c}`)
           );
       })
