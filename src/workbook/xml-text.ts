@@ -53,20 +53,15 @@ export function cutText(text: string, limit = EXCEL_CELL_LIMIT): { text: string;
   return { text: kept + note(text.length - kept.length), cut: text.length - kept.length };
 }
 
-/** Excel's escape in a file's text: "_x000B_" stands for U+000B. */
-const EXCEL_ESCAPE = /_x[0-9A-Fa-f]{4}_/;
-
 /**
  * A user's text as Excel itself stores it in a file, so that a workbook of the user's saved again holds what they
- * typed: a character XML does not allow as its escape ("_x000B_", which Excel and ExcelJS read back as U+000B), an
- * escape-looking text with its underscore escaped ("_x005F_x0041_" for the text "_x0041_"), a lone surrogate half as
- * U+FFFD (no UTF-8 file holds one). Null when the text needs nothing.
+ * typed: a character XML does not allow as its escape ("_x000B_", which Excel and ExcelJS read back as U+000B), a lone
+ * surrogate half as U+FFFD (no UTF-8 file holds one). Null when the text needs nothing. Text that already looks like
+ * an escape is left as it is: the writers put "_x000D_" in cells on purpose (a carriage return XML would drop).
  */
 export function excelStoredText(text: string): string | null {
-  if (!hasNonXml(text) && !EXCEL_ESCAPE.test(text)) return null;
-  return text
-    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(NOT_XML, (c) =>
-      /[\uD800-\uDFFF]/.test(c) ? "\uFFFD" : `_x${codePoint(c).slice(2)}_`
-    );
+  if (!hasNonXml(text)) return null;
+  return text.replace(NOT_XML, (c) =>
+    /[\uD800-\uDFFF]/.test(c) ? "\uFFFD" : `_x${codePoint(c).slice(2)}_`
+  );
 }

@@ -74,13 +74,16 @@ function lookedAt(grid: Grid): { row: number | null; vi: string; en: string } {
 
 /**
  * The refusal when no sheet holds the mapping: the columns it needs, and for each sheet looked at the header row
- * looked at and what it lacks. One sheet: the error names it and the header row's first cell.
+ * looked at and what it lacks. The error names a sheet and a cell: the first sheet with a header row and that row's
+ * first cell (one sheet: that sheet), as every error from a reader does.
  */
 export function mergeColumnsMissing(grids: Grid[]): InputError {
   const seen = grids.map(lookedAt);
-  const one = grids.length === 1 ? grids[0] : undefined;
+  const withHeader = seen.findIndex((s) => s.row !== null);
+  const at = withHeader >= 0 ? withHeader : 0;
+  const named = grids[at];
   return new InputError({
-    ...(one ? { sheet: one.sheet, cell: gridAddress(one, seen[0].row ?? 0, 0) } : {}),
+    ...(named ? { sheet: named.sheet, cell: gridAddress(named, seen[at].row ?? 0, 0) } : {}),
     expected: {
       vi: `${WHAT.vi}: ${NEEDED.vi}. Đã xem ${seen.map((s) => s.vi).join("; ")}`,
       en: `${WHAT.en}: ${NEEDED.en}. Looked at ${seen.map((s) => s.en).join("; ")}`,
