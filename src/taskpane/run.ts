@@ -134,6 +134,8 @@ export async function writeResultSheets(
 
 export interface ProblemView {
   kind: "input" | "failure";
+  /** The file, when the problem is in one the user opened (web app, collect). */
+  file?: string;
   sheet?: string;
   cell?: string;
   found?: string;
@@ -146,6 +148,7 @@ export function describeProblem(error: unknown): ProblemView {
     const d: InputErrorDetails = error.details;
     return {
       kind: "input",
+      ...(d.file ? { file: d.file } : {}),
       sheet: d.sheet,
       cell: d.cell,
       found: d.found,

@@ -4,6 +4,7 @@
 
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Header,
   Packer,
@@ -12,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableBorders,
   TableLayoutType,
   TableRow,
   TextRun,
@@ -28,6 +30,7 @@ import {
   type ReportDocument,
   type ReportTable,
 } from "./model";
+import type { ReportFrame } from "./frame";
 
 export const LAYOUT = {
   font: "Times New Roman",
@@ -58,7 +61,8 @@ function contentWidthTwips(landscape: boolean): number {
   return mm(page - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
 }
 
-function cell(c: ReportCell, width: number): TableCell {
+/** A cell; `keepNext` keeps its row on the page of what follows (the last row with the source line under it). */
+function cell(c: ReportCell, width: number, keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: c.colSpan,
@@ -68,6 +72,8 @@ function cell(c: ReportCell, width: number): TableCell {
     children: [
       new Paragraph({
         alignment: ALIGN[c.align ?? "left"],
+        keepNext,
+        keepLines: keepNext,
         indent: c.indent ? { left: mm(4 * c.indent) } : undefined,
         children: [new TextRun({ text: c.text, bold: c.bold, size: half(LAYOUT.tablePt) })],
       }),
@@ -80,14 +86,14 @@ function table(t: ReportTable, landscape: boolean): Table {
   const sum = t.widths.reduce((s, w) => s + w, 0);
   const widths = t.widths.map((w) => Math.floor((total * w) / sum));
   // A spanning cell is as wide as the columns it covers; cells under a row span are skipped by the layout.
-  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set()) => {
+  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set(), keepNext = false) => {
     let col = 0;
     return cells.map((c) => {
       while (skip.has(col)) col += 1;
       const span = c.colSpan ?? 1;
       const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
       col += span;
-      return cell(c, w);
+      return cell(c, w, keepNext);
     });
   };
   const rows: TableRow[] = [];
@@ -105,7 +111,15 @@ function table(t: ReportTable, landscape: boolean): Table {
     }
     spanned = next;
   }
-  for (const r of t.rows) rows.push(new TableRow({ cantSplit: true, children: rowCells(r) }));
+  // The last row keeps with the source line under the table: a page never holds the "Nguồn" line alone.
+  t.rows.forEach((r, i) =>
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: rowCells(r, new Set(), i === t.rows.length - 1),
+      })
+    )
+  );
   return new Table({
     rows,
     width: { size: total, type: WidthType.DXA },
@@ -124,9 +138,15 @@ function line(
     firstLine?: boolean;
     before?: number;
     after?: number;
+    /** Keep on the page of the next paragraph or table (a caption, a unit line, a heading). */
+    keepNext?: boolean;
+    /** Keep the paragraph's lines on one page (a source line). */
+    keepLines?: boolean;
   } = {}
 ): Paragraph {
   return new Paragraph({
+    keepNext: opts.keepNext,
+    keepLines: opts.keepNext || opts.keepLines,
     alignment: opts.align === "justified" ? AlignmentType.JUSTIFIED : ALIGN[opts.align ?? "left"],
     indent: opts.firstLine ? { firstLine: mm(10) } : undefined,
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
@@ -139,6 +159,123 @@ function line(
       }),
     ],
   });
+}
+
+/** A paragraph of the frame: centred, no space after, in the frame's size. */
+function frameLine(
+  value: string,
+  opts: {
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    align?: keyof typeof ALIGN;
+    underline?: boolean;
+  } = {}
+): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[opts.align ?? "center"],
+    spacing: { before: 0, after: 0, line: 276 },
+    children: [
+      new TextRun({
+        text: value,
+        bold: opts.bold,
+        italics: opts.italic,
+        underline: opts.underline ? {} : undefined,
+        size: half(opts.size ?? LAYOUT.bodyPt),
+      }),
+    ],
+  });
+}
+
+/** The short solid line the decree draws under the agency's name and the motto. */
+function frameRule(widthTwips: number, share: number): Paragraph {
+  const side = Math.round((widthTwips * (1 - share)) / 2);
+  return new Paragraph({
+    spacing: { before: 0, after: 120, line: 120 },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [],
+  });
+}
+
+/** Two borderless columns side by side (the heading block, the signature block). */
+function twoColumns(
+  left: (width: number) => Paragraph[],
+  right: (width: number) => Paragraph[],
+  leftShare: number
+): Table {
+  const total = contentWidthTwips(false);
+  const lw = Math.round(total * leftShare);
+  const rw = total - lw;
+  const column = (width: number, children: Paragraph[]) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      children,
+    });
+  return new Table({
+    borders: TableBorders.NONE,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: [lw, rw],
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [column(lw, left(lw)), column(rw, right(rw))],
+      }),
+    ],
+  });
+}
+
+/** The heading block (agency and number left; Quốc hiệu, Tiêu ngữ, place and date right), type and trích yếu. */
+function frameHead(frame: ReportFrame): (Paragraph | Table)[] {
+  return [
+    twoColumns(
+      (w) => [
+        frameLine(frame.superior, { size: 12 }),
+        frameLine(frame.agency, { bold: true, size: 12 }),
+        frameRule(w, 0.4),
+        frameLine(frame.number),
+      ],
+      (w) => [
+        frameLine(frame.nation, { bold: true, size: 12 }),
+        frameLine(frame.motto, { bold: true }),
+        frameRule(w, 0.6),
+        frameLine(frame.placeDate, { italic: true }),
+      ],
+      0.4
+    ),
+    line(frame.type, {
+      bold: true,
+      align: "center",
+      size: 14,
+      before: 360,
+      after: 0,
+      keepNext: true,
+    }),
+    line(frame.abstract, { bold: true, align: "center", size: 14, after: 240, keepNext: true }),
+  ];
+}
+
+/** The signature block: Nơi nhận on the left; authority, title, room to sign, and the name on the right. */
+function frameFoot(frame: ReportFrame): Table {
+  return twoColumns(
+    () => [
+      frameLine(frame.recipientsHead, { bold: true, italic: true, size: 12, align: "left" }),
+      ...frame.recipients.map((r) => frameLine(r, { size: 11, align: "left" })),
+    ],
+    () => [
+      frameLine(frame.authority, { bold: true }),
+      frameLine(frame.signerTitle, { bold: true }),
+      // Room for the signature and the seal.
+      frameLine(""),
+      frameLine(""),
+      frameLine(""),
+      frameLine(""),
+      frameLine(frame.signer, { bold: true }),
+    ],
+    0.45
+  );
 }
 
 function pageProperties(landscape: boolean): ISectionOptions["properties"] {
@@ -178,14 +315,24 @@ function headers(): ISectionOptions["headers"] {
 
 function appendixSection(a: ReportAppendix): ISectionOptions {
   const children: (Paragraph | Table)[] = [
-    line(a.label, { bold: true, align: "center", after: 0 }),
-    line(a.title, { bold: true, align: "center", after: 200 }),
+    line(a.label, { bold: true, align: "center", after: 0, keepNext: true }),
+    line(a.title, { bold: true, align: "center", after: 200, keepNext: true }),
   ];
   for (const t of a.tables) {
-    if (t.caption) children.push(line(t.caption, { bold: true, before: 120 }));
-    if (t.unit) children.push(line(t.unit, { italic: true, align: "right", after: 60 }));
+    if (t.caption) children.push(line(t.caption, { bold: true, before: 120, keepNext: true }));
+    if (t.unit) {
+      children.push(line(t.unit, { italic: true, align: "right", after: 60, keepNext: true }));
+    }
     children.push(table(t, a.landscape));
-    children.push(line(t.source, { italic: true, size: LAYOUT.tablePt, before: 60, after: 200 }));
+    children.push(
+      line(t.source, {
+        italic: true,
+        size: LAYOUT.tablePt,
+        before: 60,
+        after: 200,
+        keepLines: true,
+      })
+    );
   }
   return { properties: pageProperties(a.landscape), headers: headers(), children };
 }
@@ -224,8 +371,23 @@ export function safeReport(report: ReportDocument): {
       })
     );
   const plain = (text: string, vi: string, en: string) => clean(text, { vi, en });
+  const frame = report.frame;
   const safe: ReportDocument = {
     ...report,
+    ...(frame
+      ? {
+          frame: {
+            ...(Object.fromEntries(
+              Object.entries(frame).map(([k, v]) => [
+                k,
+                Array.isArray(v)
+                  ? v.map((x: string) => plain(x, `khung văn bản (${k})`, `document frame (${k})`))
+                  : plain(v as string, `khung văn bản (${k})`, `document frame (${k})`),
+              ])
+            ) as unknown as ReportFrame),
+          },
+        }
+      : {}),
     title: plain(report.title, "tiêu đề", "title"),
     subtitle: plain(report.subtitle, "tiêu đề phụ", "subtitle"),
     sections: report.sections.map((s, i) => ({
@@ -260,18 +422,29 @@ export function safeReport(report: ReportDocument): {
 
 /** The report as a docx Document (pure; packing it into bytes is separate). */
 export function reportDocx(report: ReportDocument): Document {
-  const body: Paragraph[] = [
-    line(report.title, { bold: true, align: "center", size: 14, after: 0 }),
-    line(report.subtitle, { bold: true, align: "center", size: 14, after: 240 }),
-  ];
+  const frame = report.frame;
+  const body: (Paragraph | Table)[] = frame
+    ? frameHead(frame)
+    : [
+        line(report.title, { bold: true, align: "center", size: 14, after: 0 }),
+        line(report.subtitle, { bold: true, align: "center", size: 14, after: 240 }),
+      ];
   report.sections.forEach((s, i) => {
+    const lastSection = i === report.sections.length - 1;
     body.push(line(`${i + 1}. ${s.heading}`, { bold: true, firstLine: true, before: 120 }));
-    for (const b of s.blocks) {
+    s.blocks.forEach((b, j) => {
+      // The signature block never stands alone on a page: the last paragraph goes over with it.
+      const keepNext = frame !== undefined && lastSection && j === s.blocks.length - 1;
       body.push(
-        line(b.kind === "bullet" ? `- ${b.text}` : b.text, { align: "justified", firstLine: true })
+        line(b.kind === "bullet" ? `- ${b.text}` : b.text, {
+          align: "justified",
+          firstLine: true,
+          keepNext,
+        })
       );
-    }
+    });
   });
+  if (frame) body.push(line("", { after: 240, keepNext: true }), frameFoot(frame));
   return new Document({
     creator: "NTM Planner",
     // Recognises the file as ours when --out would replace it (a user's .docx needs --force).

@@ -3,7 +3,13 @@
 import { reportUnitLine } from "../budget-unit";
 import { figure, joinList, prose } from "./format";
 import { centre, headerRow, num, paragraphs, text } from "./model";
-import { costSentence, planYearPhrase, type PartContext, type ReportPart } from "./criteria";
+import {
+  costSentence,
+  numberList,
+  planYearPhrase,
+  type PartContext,
+  type ReportPart,
+} from "./criteria";
 import type { IndicatorTargetsResult } from "./results";
 import { say, sourceLine, W } from "./words";
 
@@ -91,7 +97,7 @@ export function indicatorTargetsPart(
             centre(c.group === null || c.group === undefined ? "" : String(c.group)),
             num(figure(c.criteriaBefore, "count", lang)),
             text(c.targets.map((t) => t.code).join(", ")),
-            text(c.criteriaCompleted.join(", ")),
+            text(numberList(c.criteriaCompleted)),
             num(figure(c.criteriaAfter, "count", lang)),
             num(figure(c.cost, "money", lang)),
           ]),
