@@ -40,6 +40,9 @@ async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
   return rows;
 }
 
+// A run reads a dozen workbooks: on a machine shared by several test runs it has taken over the default 5 s.
+jest.setTimeout(60_000);
+
 describe("ntm-plan collect", () => {
   let dir: string;
   let policy: string;
