@@ -8,6 +8,7 @@ import * as path from "node:path";
 import mammoth from "mammoth";
 import { runCli } from "./helpers";
 import { CODES, GROUPS, MET, POLICY, rawValues, valuesSheet, writeWorkbook } from "./period-2026";
+import { notOurFile } from "../support/strict-files";
 
 type Row = (string | number | boolean | null)[];
 
@@ -64,6 +65,7 @@ describe("ntm-plan collect", () => {
     // Another year than the majority.
     await put("06-nam-khac.xlsx", { "Báo cáo": form("E", "31009", v.A, 2024) });
     await fs.writeFile(path.join(dir, "07-hong.xlsx"), "không phải tệp Excel");
+    notOurFile(path.join(dir, "07-hong.xlsx"));
   });
 
   it("collects forms and tables, keeps identical duplicates once, leaves out conflicts, other years and unreadable files", async () => {
