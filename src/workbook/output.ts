@@ -1,5 +1,6 @@
 // Result tables as the add-in writes them: Vietnamese headers, Excel number formats, one sheet per result.
 
+import type { SourceRef } from "../engine/types";
 import type { CellValue } from "./grid";
 import { xmlText } from "./xml-text";
 
@@ -125,6 +126,11 @@ export interface OutputTable {
    * headers are the input template's, kept as written, not made "Tiếng Việt (English)" like the other results' headers (headers.ts).
    */
   readBack?: boolean;
+  /**
+   * The input cell each body row rests on (a unit's or a funding line's name cell), by row: what a warning or a
+   * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
+   */
+  sources?: readonly (SourceRef | undefined)[];
 }
 
 /** One sheet the add-in owns, holding one or more tables side by side. */
