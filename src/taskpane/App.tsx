@@ -128,11 +128,11 @@ export function App({
       return untouched && now !== periodBands ? { ...current, bands: periodBands } : current;
     });
   }, [job, periodBands]);
-  // After a run the results are brought into view (they start below the form).
+  // A failed run's message is brought into view (a result brings itself: ResultPreview).
   const resultsRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (state.status === "done" || state.status === "failed")
-      resultsRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (state.status === "failed")
+      resultsRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   }, [state.status]);
 
   // The jobs' code is not in the pane's first script: it loads once the first screen is up and the pane is idle.

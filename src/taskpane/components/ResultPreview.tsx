@@ -59,9 +59,14 @@ export function ResultPreview({
   tableExtra,
 }: ResultPreviewProps): React.JSX.Element {
   const styles = useStyles();
+  // A new result is brought into view once it is drawn (it starts below the form, and loads in its own chunk).
+  const root = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    root.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [result]);
   const { figures, sheet } = React.useMemo(() => keyFigures(jobId, result), [jobId, result]);
   return (
-    <div className={styles.root} data-testid="results">
+    <div className={styles.root} data-testid="results" ref={root}>
       {sheet && (
         <Caption1 data-testid="data-sheet">
           {pick(UI.dataSheet, lang)} “{sheet}”
