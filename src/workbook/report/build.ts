@@ -18,6 +18,8 @@ export interface ReportOptions {
   year?: number;
   /** Sheets keyed by old communes that the jobs rolled up (a note before the parts). */
   merger?: MergerResult;
+  /** The results workbook written in the same run (its per-commune sheet is named in the report). */
+  resultsFile?: string;
 }
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
@@ -90,9 +92,16 @@ export function buildReportFrom(
   const lang = options.lang ?? "vi";
   // The plan year the targets job was run for, when the caller does not name one.
   const year = options.year ?? results.targets?.year ?? results.indicatorTargets?.year ?? undefined;
+  const labelOf = (i: number) => `${say(W.appendix, lang)} ${roman(i + 1)}`;
+  // The targets part comes right after the summary's (see parts): its appendix lists each commune not yet standard.
+  const targetsLabel =
+    results.targets || results.indicatorTargets ? labelOf(results.summary ? 1 : 0) : undefined;
   const built = parts(results).map((part, i) => {
-    const label = `${say(W.appendix, lang)} ${roman(i + 1)}`;
-    return { label, part: part({ lang, year, label }) };
+    const label = labelOf(i);
+    return {
+      label,
+      part: part({ lang, year, label, targetsLabel, resultsFile: options.resultsFile }),
+    };
   });
   return {
     lang,
