@@ -13,6 +13,7 @@ import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import {
   looksLikeCommuneMoney,
   looksLikeMergeMap,
+  mergeColumnsMissing,
   readCommuneMoney,
   readMergeMapTable,
 } from "../readers/merge";
@@ -81,7 +82,14 @@ export const mergeJob: PlanningJob = withAssumptions({
       });
     }
     const what = { vi: "bảng sáp nhập xã", en: "merger mapping" };
-    const mappingGrid = await findGrid(mappingRef, looksLikeMergeMap, () => true, what);
+    const mappingGrid = await findGrid(
+      mappingRef,
+      looksLikeMergeMap,
+      () => true,
+      what,
+      undefined,
+      mergeColumnsMissing
+    );
     const mapping = readMergeMapTable(mappingGrid);
     const map = buildMergeMap(mapping.entries, mappingGrid.sheet);
     const warnings: Warning[] = [];

@@ -5,6 +5,8 @@ import type { CommuneMoney, MergeEntry } from "../../engine/merge";
 import { labelKey } from "../../engine/text";
 import { gridAddress, type Grid } from "../grid";
 import {
+  headerRowLookedAt,
+  legacyTextError,
   locateTable,
   noteColumns,
   numberCell,
@@ -42,6 +44,50 @@ export function looksLikeMergeMap(grid: Grid): boolean {
   return tryLocateTable(grid, MERGE_COLUMNS) !== null;
 }
 
+/** The mapping's columns, said in a refusal: the two it needs, then the ones it reads when present. */
+const NEEDED: Bilingual = {
+  vi: `cột "Xã cũ" (tên xã trước sáp nhập) và cột "Xã mới" (tên xã sau sáp nhập), mỗi dòng một xã cũ; có thể thêm "Mã xã cũ", "Mã xã mới", "Huyện cũ", "Ngày hiệu lực"`,
+  en: `a column "Xã cũ" (old commune, before the merger) and a column "Xã mới" (new commune, after it), one old commune a row; "Mã xã cũ", "Mã xã mới", "Huyện cũ" (old district) and "Ngày hiệu lực" (effective date) are read when present`,
+};
+
+/** One sheet looked at: its header row (as a 1-based row number and its headers) and the needed columns it lacks. */
+function lookedAt(grid: Grid): { row: number | null; vi: string; en: string } {
+  const seen = headerRowLookedAt(grid, MERGE_COLUMNS);
+  if (!seen) {
+    return {
+      row: null,
+      vi: `trang '${grid.sheet}': không có dòng tiêu đề (hai ô chữ trở lên) trong 30 dòng đầu`,
+      en: `sheet '${grid.sheet}': no header row (two text cells or more) within the first 30 rows`,
+    };
+  }
+  const number = Number(/\d+$/.exec(gridAddress(grid, seen.row, 0))![0]);
+  const shown = seen.texts.slice(0, 6).join(", ") + (seen.texts.length > 6 ? ", …" : "");
+  const lacking = MERGE_COLUMNS.filter((s) => s.required && !seen.matched.includes(s.key))
+    .map((s) => `"${s.aliases[0]}"`)
+    .join(", ");
+  return {
+    row: seen.row,
+    vi: `trang '${grid.sheet}', dòng tiêu đề ${number} (${shown}): thiếu ${lacking}`,
+    en: `sheet '${grid.sheet}', header row ${number} (${shown}): no ${lacking}`,
+  };
+}
+
+/**
+ * The refusal when no sheet holds the mapping: the columns it needs, and for each sheet looked at the header row
+ * looked at and what it lacks. One sheet: the error names it and the header row's first cell.
+ */
+export function mergeColumnsMissing(grids: Grid[]): InputError {
+  const seen = grids.map(lookedAt);
+  const one = grids.length === 1 ? grids[0] : undefined;
+  return new InputError({
+    ...(one ? { sheet: one.sheet, cell: gridAddress(one, seen[0].row ?? 0, 0) } : {}),
+    expected: {
+      vi: `${WHAT.vi}: ${NEEDED.vi}. Đã xem ${seen.map((s) => s.vi).join("; ")}`,
+      en: `${WHAT.en}: ${NEEDED.en}. Looked at ${seen.map((s) => s.en).join("; ")}`,
+    },
+  });
+}
+
 /** A date cell as dd/mm/yyyy; any other cell through the shared text rule (an error value is refused naming it). */
 function dateText(grid: Grid, row: number, col: number): string | undefined {
   const value = grid.rows[row]?.[col];
@@ -59,7 +105,8 @@ export function readMergeMap(grid: Grid): MergeEntry[] {
 
 /** The mapping rows and what was read (see readMergeMap). */
 export function readMergeMapTable(grid: Grid): { entries: MergeEntry[]; reading: TableReading } {
-  const table = locateTable(grid, MERGE_COLUMNS, WHAT);
+  const table = tryLocateTable(grid, MERGE_COLUMNS);
+  if (!table) throw legacyTextError(grid, WHAT) ?? mergeColumnsMissing([grid]);
   const { columns } = table;
   const text = (row: number, key: string, what: Bilingual) =>
     columns[key] === undefined ? null : textCell(grid, row, columns[key], what);

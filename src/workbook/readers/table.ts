@@ -834,3 +834,35 @@ export function noteColumns(
     noteColumn(table, col, role, unit ? { unit } : {});
   }
 }
+
+/** The row a refusal names as the header row looked at: what it holds and which specs it matched. */
+export interface HeaderRowLookedAt {
+  /** Index into grid.rows. */
+  row: number;
+  /** The row's header texts, left to right, blanks left out. */
+  texts: string[];
+  /** Keys of the specs the row matched. */
+  matched: string[];
+}
+
+/**
+ * The header row a table was looked for in when no row fits: within the first rows, the one matching the most specs,
+ * then the one with the most text cells (a data row, or a title alone in its row, is never taken); null when none is left.
+ */
+export function headerRowLookedAt(grid: Grid, specs: ColumnSpec[]): HeaderRowLookedAt | null {
+  let best: (HeaderRowLookedAt & { score: number }) | null = null;
+  const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
+  for (let r = 0; r < scan; r++) {
+    const row = grid.rows[r] ?? [];
+    if (looksLikeData(row)) continue;
+    const texts = row
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "")
+      .map((v) => v.replace(/\s+/g, " ").trim());
+    if (texts.length < 2) continue;
+    const matched = Object.keys(matchTexts(effectiveTexts(grid, r), specs));
+    // Matches first; among rows matching as many, the one with more cells (a title row holds one).
+    const score = matched.length * 1000 + texts.length;
+    if (!best || score > best.score) best = { row: r, texts, matched, score };
+  }
+  return best && { row: best.row, texts: best.texts, matched: best.matched };
+}

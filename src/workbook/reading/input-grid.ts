@@ -7,10 +7,23 @@ import type { Grid } from "../grid";
 import { findInputSheet, inputSheetNames } from "./sheet-finder";
 import type { InputRef, RunInputs } from "./inputs";
 
+/** A job's own refusal when no sheet fits, given the sheets looked at (naming the columns it needs in each). */
+export type NoSheetRefusal = (grids: Grid[]) => InputError;
+
 /** No visible sheet fits: the only candidate sheet (for its reader to say what it misses), else a refusal. */
-async function noSheetFits(ref: InputRef, what: Bilingual, exclude: string[]): Promise<Grid> {
+async function noSheetFits(
+  ref: InputRef,
+  what: Bilingual,
+  exclude: string[],
+  refuse?: NoSheetRefusal
+): Promise<Grid> {
   const names = (await inputSheetNames(ref.workbook)).filter((n) => !exclude.includes(n));
   if (names.length === 1) return ref.workbook.readSheet(names[0]);
+  if (refuse && names.length > 0) {
+    const grids: Grid[] = [];
+    for (const name of names) grids.push(await ref.workbook.readSheet(name));
+    throw refuse(grids);
+  }
   throw new InputError({
     ...(names.length > 0 ? { found: names.join(", ") } : {}),
     expected: {
@@ -42,14 +55,16 @@ export async function inputGrid(
 
 /**
  * The named sheet, or the first visible sheet whose headers fit (preferring ones that fit nothing else), or else
- * (see noSheetFits) the only input sheet there is.
+ * (see noSheetFits) the only input sheet there is. With several sheets and none fitting, `refuse` (when given) says
+ * what each sheet looked at lacks.
  */
 export async function findGrid(
   ref: InputRef,
   fits: (grid: Grid) => boolean,
   prefer: (grid: Grid) => boolean,
   what: Bilingual,
-  exclude?: string
+  exclude?: string,
+  refuse?: NoSheetRefusal
 ): Promise<Grid> {
   const excluded = exclude === undefined ? [] : [exclude];
   const found = await findInputSheet(ref.workbook, {
@@ -59,5 +74,5 @@ export async function findGrid(
     exclude: excluded,
     what,
   });
-  return found ? found.grid : noSheetFits(ref, what, excluded);
+  return found ? found.grid : noSheetFits(ref, what, excluded, refuse);
 }

@@ -1,3 +1,4 @@
+import { InputError } from "../../../src/engine/errors";
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import { JOBS } from "../../../src/workbook/jobs";
 import { mergeJob } from "../../../src/workbook/jobs/merge";
@@ -103,5 +104,53 @@ describe("the merge job", () => {
     await expect(
       mergeJob.run({ inputs: { mapping: { workbook: book } }, options: {} })
     ).rejects.toMatchObject({ sheet: "Sáp nhập", cell: "E2" });
+  });
+
+  it("refuses a workbook without a mapping naming the columns it needs, each sheet and the header row looked at", async () => {
+    const book = new MemoryWorkbook({
+      "Đọc trước": [["Tỉnh minh họa"], ["Chỉ để thử"]],
+      Xã: [
+        ["Danh sách xã"],
+        [],
+        ["TT", "Tên xã", "Sáp nhập từ (xã cũ)"],
+        [1, "Phú Tâm", "Phú Tân, Thuận Hòa"],
+      ],
+      "Vốn theo xã": [
+        ["Xã cũ", "Năm 2024"],
+        ["Phú Tân", 1200],
+      ],
+    });
+    const run = mergeJob.run({ inputs: { mapping: { workbook: book } }, options: {} });
+    const error = await run.catch((e: InputError) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const { vi, en } = (error as InputError).details.expected;
+    for (const text of [vi, en]) {
+      expect(text).toContain('"Xã cũ"');
+      expect(text).toContain('"Xã mới"');
+      expect(text).toContain('"Mã xã cũ"');
+    }
+    // The status sheet's header is its third row (title and blank above); it lacks both needed columns.
+    expect(vi).toContain(
+      `trang 'Xã', dòng tiêu đề 3 (TT, Tên xã, Sáp nhập từ (xã cũ)): thiếu "Xã cũ", "Xã mới"`
+    );
+    expect(en).toContain(
+      `sheet 'Xã', header row 3 (TT, Tên xã, Sáp nhập từ (xã cũ)): no "Xã cũ", "Xã mới"`
+    );
+    // A sheet with "Xã cũ" lacks only "Xã mới"; a sheet of titles has no header row.
+    expect(vi).toContain(`trang 'Vốn theo xã', dòng tiêu đề 1 (Xã cũ, Năm 2024): thiếu "Xã mới"`);
+    expect(en).toContain(`sheet 'Đọc trước': no header row`);
+  });
+
+  it("refuses a lone sheet without the mapping naming that sheet, its header row's cell and the missing column", async () => {
+    const book = new MemoryWorkbook({
+      "Sáp nhập": [["Bảng sáp nhập"], ["Xã cũ", "Mã xã cũ", "Ghi chú"], ["Phú Tân", "31561", ""]],
+    });
+    await expect(
+      mergeJob.run({ inputs: { mapping: { workbook: book } }, options: {} })
+    ).rejects.toMatchObject({
+      sheet: "Sáp nhập",
+      cell: "A2",
+      message: expect.stringContaining(`header row 2 (Xã cũ, Mã xã cũ, Ghi chú): no "Xã mới"`),
+    });
   });
 });
