@@ -36,7 +36,15 @@ async function addSheet(
  */
 export async function writeProvinceBook(
   file: string,
-  options: { communes: number; seed?: string; profile?: Profile; coefficients?: boolean }
+  options: {
+    communes: number;
+    seed?: string;
+    profile?: Profile;
+    /** Leave out the costs, funding or coefficients sheet (each is written unless false). */
+    costs?: boolean;
+    funding?: boolean;
+    coefficients?: boolean;
+  }
 ): Promise<ProvinceBook> {
   const region = generateRegion({
     seed: options.seed ?? "province-book",
@@ -47,8 +55,8 @@ export async function writeProvinceBook(
   const communes = communesGrid(region, "list");
   communes[0][0] = "Tình hình đạt tiêu chí nông thôn mới của các xã, đến cuối năm 2023";
   await addSheet(book, "Xã", communes);
-  await addSheet(book, "Chi phí", costsGrid(region));
-  await addSheet(book, "Nguồn vốn", budgetGrid(region));
+  if (options.costs !== false) await addSheet(book, "Chi phí", costsGrid(region));
+  if (options.funding !== false) await addSheet(book, "Nguồn vốn", budgetGrid(region));
   const districts = [...new Set(region.communes.map((c) => c.district))];
   const coefficients = districts.map((district, i) => ({
     district,
