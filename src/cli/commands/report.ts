@@ -78,6 +78,7 @@ export const reportCommand: CliCommand = {
         sections: report.sections.map((s) => s.heading),
         appendices: report.appendices.map((a) => ({
           label: a.label,
+          job: a.job,
           title: a.title,
           tables: a.tables.map((t) => t.id),
         })),

@@ -5,7 +5,7 @@ import { criteriaPart, targetsPart, type PartContext, type ReportPart } from "./
 import { roman, type ReportLang } from "./format";
 import { paragraphs, type ReportDocument } from "./model";
 import type { Assumption } from "../assumptions";
-import { reportResults, type ReportResults } from "./results";
+import { reportResults, type ReportJobId, type ReportResults } from "./results";
 import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
 import { indicatorRoadmapPart } from "./indicator-roadmap";
@@ -23,6 +23,12 @@ export interface ReportOptions {
 }
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
+
+/** A part and the job whose result (and reading) it is written from. */
+interface JobPart {
+  job: ReportJobId;
+  build: PartBuilder;
+}
 
 /** "Giả định: Tỷ lệ đối ứng tối thiểu = 1 (giả định 1:1 (chưa nhập tỷ lệ tối thiểu))." for a part's job, if any. */
 function assumedText(list: readonly Assumption[] | undefined, lang: ReportLang): string | null {
@@ -53,34 +59,26 @@ function said(result: { assumptions?: Assumption[] }, build: PartBuilder): PartB
 }
 
 /** The parts the results allow, in the order of a provincial report's appendices. */
-function parts(results: ReportResults): PartBuilder[] {
-  const out: PartBuilder[] = [];
+function parts(results: ReportResults): JobPart[] {
+  const out: JobPart[] = [];
+  const add = (job: ReportJobId, result: { assumptions?: Assumption[] }, build: PartBuilder) =>
+    out.push({ job, build: said(result, build) });
   const { summary, targets, indicatorTargets, funding, counterpart, allocate, roadmap } = results;
   const { indicatorRoadmap } = results;
-  if (summary) out.push(said(summary, (ctx) => criteriaPart(summary, targets, ctx)));
-  if (targets)
-    out.push(
-      said(targets, (ctx) =>
-        targetsPart(targets, ctx, summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? "")
-      )
-    );
+  const statusSheet = summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? "";
+  if (summary) add("summary", summary, (ctx) => criteriaPart(summary, targets, ctx));
+  if (targets) add("targets", targets, (ctx) => targetsPart(targets, ctx, statusSheet));
   if (indicatorTargets) {
-    out.push(
-      said(indicatorTargets, (ctx) =>
-        indicatorTargetsPart(
-          indicatorTargets,
-          ctx,
-          summary?.sheet ?? roadmap?.sheet ?? indicatorRoadmap?.sheet ?? ""
-        )
-      )
+    add("targets", indicatorTargets, (ctx) =>
+      indicatorTargetsPart(indicatorTargets, ctx, statusSheet)
     );
   }
-  if (funding) out.push(said(funding, (ctx) => fundingPart(funding, ctx)));
-  if (counterpart) out.push(said(counterpart, (ctx) => counterpartPart(counterpart, ctx)));
-  if (allocate) out.push(said(allocate, (ctx) => allocationPart(allocate, ctx)));
-  if (roadmap) out.push(said(roadmap, (ctx) => roadmapPart(roadmap, ctx)));
+  if (funding) add("funding", funding, (ctx) => fundingPart(funding, ctx));
+  if (counterpart) add("counterpart", counterpart, (ctx) => counterpartPart(counterpart, ctx));
+  if (allocate) add("allocate", allocate, (ctx) => allocationPart(allocate, ctx));
+  if (roadmap) add("roadmap", roadmap, (ctx) => roadmapPart(roadmap, ctx));
   if (indicatorRoadmap)
-    out.push(said(indicatorRoadmap, (ctx) => indicatorRoadmapPart(indicatorRoadmap, ctx)));
+    add("roadmap", indicatorRoadmap, (ctx) => indicatorRoadmapPart(indicatorRoadmap, ctx));
   return out;
 }
 
@@ -93,14 +91,16 @@ export function buildReportFrom(
   // The plan year the targets job was run for, when the caller does not name one.
   const year = options.year ?? results.targets?.year ?? results.indicatorTargets?.year ?? undefined;
   const labelOf = (i: number) => `${say(W.appendix, lang)} ${roman(i + 1)}`;
-  // The targets part comes right after the summary's (see parts): its appendix lists each commune not yet standard.
-  const targetsLabel =
-    results.targets || results.indicatorTargets ? labelOf(results.summary ? 1 : 0) : undefined;
-  const built = parts(results).map((part, i) => {
+  const all = parts(results);
+  // The targets part's appendix lists each commune not yet at the standard (the summary's part says so).
+  const targetsAt = all.findIndex((p) => p.job === "targets");
+  const targetsLabel = targetsAt < 0 ? undefined : labelOf(targetsAt);
+  const built = all.map(({ job, build }, i) => {
     const label = labelOf(i);
     return {
       label,
-      part: part({ lang, year, label, targetsLabel, resultsFile: options.resultsFile }),
+      job,
+      part: build({ lang, year, label, targetsLabel, resultsFile: options.resultsFile }),
     };
   });
   return {
@@ -111,7 +111,7 @@ export function buildReportFrom(
       ...(options.merger?.length ? [mergerSection(options.merger, lang)] : []),
       ...built.map((b) => b.part.section),
     ],
-    appendices: built.map((b) => ({ label: b.label, ...b.part.appendix })),
+    appendices: built.map((b) => ({ label: b.label, job: b.job, ...b.part.appendix })),
   };
 }
 

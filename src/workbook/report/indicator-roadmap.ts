@@ -6,7 +6,7 @@ import { figure } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import type { IndicatorRoadmapResult } from "./results";
-import { say, sourceLine, W } from "./words";
+import { say, sheetOf, sourceLine, W } from "./words";
 
 export function indicatorRoadmapPart(
   roadmap: IndicatorRoadmapResult,
@@ -165,7 +165,11 @@ export function indicatorRoadmapPart(
         centre(String(t.year ?? t.yearAtThisPace ?? "-")),
       ]),
       widths: [7, 43, 12, 12, 13, 13],
-      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
+      source: sourceLine(
+        sheetOf(roadmap.reading, "period-targets", roadmap.sheet),
+        lang,
+        roadmap.reading
+      ),
     });
   }
   return {

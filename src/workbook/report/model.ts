@@ -31,6 +31,8 @@ export interface ReportTable {
 export interface ReportAppendix {
   /** "Phụ lục II" / "Appendix II". */
   label: string;
+  /** The job whose result (and reading) the appendix is written from ("summary", "roadmap"…). */
+  job?: string;
   /** The title in capitals, as appendices print it. */
   title: string;
   tables: ReportTable[];

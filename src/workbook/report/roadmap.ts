@@ -5,7 +5,7 @@ import { figure, prose } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import type { RoadmapResult } from "./results";
-import { say, sourceLine, W } from "./words";
+import { say, sheetOf, sourceLine, W } from "./words";
 
 /** A tier count the roadmap could not project (no tier column, no current count) is shown as unknown. */
 function tierCount(value: number | null, lang: "vi" | "en", inProse: boolean): string {
@@ -166,7 +166,11 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
         centre(String(t.year ?? t.yearAtThisPace ?? "-")),
       ]),
       widths: [7, 43, 12, 12, 13, 13],
-      source: sourceLine(roadmap.sheet, lang, roadmap.reading),
+      source: sourceLine(
+        sheetOf(roadmap.reading, "period-targets", roadmap.sheet),
+        lang,
+        roadmap.reading
+      ),
     });
   }
   return {

@@ -87,19 +87,40 @@ function rowsRead(reading: TableReading, lang: ReportLang): string {
 }
 
 /**
- * "Nguồn: …" under a table: the sheet the figures were read from, the rows used and set aside (from the job's
- * reading of that sheet, when given), and the tool that computed them.
+ * "Nguồn: …" under a table: the sheet the table's figures come from first, then every other sheet the job's reading
+ * used, each with the rows used and set aside (from the job's reading, when given), and the tool that computed them.
+ * A table is never credited to one sheet when its job read several: the reading says which, and the line names them.
  */
 export function sourceLine(
   sheet: string,
   lang: ReportLang,
   readings: readonly TableReading[] = []
 ): string {
-  const reading = readings.find((r) => r.sheet === sheet);
-  const rows = reading ? `${rowsRead(reading, lang)};` : ",";
-  return lang === "vi"
-    ? `Nguồn: số liệu trang tính “${sheet}”${rows} tổng hợp và tính toán bằng NTM Planner.`
-    : `Source: sheet “${sheet}”${rows} summarised and computed with NTM Planner.`;
+  const vi = lang === "vi";
+  const first = readings.find((r) => r.sheet === sheet);
+  const named = (name: string, reading: TableReading | undefined) =>
+    `${vi ? "trang tính" : "sheet"} “${name}”${reading ? rowsRead(reading, lang) : ""}`;
+  const seen = new Set([sheet]);
+  const others: string[] = [];
+  for (const r of readings) {
+    if (seen.has(r.sheet)) continue;
+    seen.add(r.sheet);
+    others.push(named(r.sheet, r));
+  }
+  const all = [named(sheet, first), ...others].join("; ");
+  const end = first || others.length > 0 ? ";" : ",";
+  return vi
+    ? `Nguồn: số liệu ${all}${end} tổng hợp và tính toán bằng NTM Planner.`
+    : `Source: ${all}${end} summarised and computed with NTM Planner.`;
+}
+
+/** The sheet a job read for one of its inputs ("period-targets"), else the sheet given. */
+export function sheetOf(
+  readings: readonly TableReading[] | undefined,
+  input: string,
+  otherwise: string
+): string {
+  return readings?.find((r) => r.input === input)?.sheet ?? otherwise;
 }
 
 /** A label typed in capitals on a sheet ("NGÂN SÁCH TRUNG ƯƠNG") as a sentence writes it ("Ngân sách trung ương"). */

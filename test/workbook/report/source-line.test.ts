@@ -40,14 +40,20 @@ describe("sourceLine", () => {
     ).not.toContain("chưa tính");
   });
 
-  it("uses the reading of the sheet named, and says only the sheet without one", () => {
+  it("names the table's sheet first, then every other sheet the job read, and only the sheet without a reading", () => {
     const other = {
       ...READING,
       sheet: "Nguồn vốn",
       used: { count: 12, rows: "7-18", role: "line" as const },
     };
-    expect(sourceLine("Nguồn vốn", "vi", [READING, other])).toContain("dòng 7-18 (12 dòng)");
-    expect(sourceLine("Khác", "vi", [READING])).toBe(
+    expect(sourceLine("Nguồn vốn", "vi", [READING, other])).toBe(
+      "Nguồn: số liệu trang tính “Nguồn vốn”, dòng 7-18 (12 dòng); bỏ qua dòng 86 (tổng cộng); " +
+        "trang tính “Xã”, dòng 6-85 (80 xã); bỏ qua dòng 86 (tổng cộng); tổng hợp và tính toán bằng NTM Planner."
+    );
+    expect(sourceLine("Xã", "en", [READING, other])).toContain(
+      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (total); sheet “Nguồn vốn”, rows 7-18"
+    );
+    expect(sourceLine("Khác", "vi", [])).toBe(
       "Nguồn: số liệu trang tính “Khác”, tổng hợp và tính toán bằng NTM Planner."
     );
   });
