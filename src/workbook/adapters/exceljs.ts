@@ -379,7 +379,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
           widths[c] = width;
           for (let r = 0; r < table.rows.length; r++) {
             const format = cellFormat(table, r, c);
-            if (format !== "General") sheet.getCell(a1(headerRow + 1 + r, c)).style = styleOf(format);
+            if (format !== "General")
+              sheet.getCell(a1(headerRow + 1 + r, c)).style = styleOf(format);
           }
         });
       }
