@@ -167,6 +167,9 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     "Thử / Try: ntm-plan summary assets/ntm-sample-2026.xlsx --year 2027",
     "Thử / Try: ntm-plan roadmap assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030",
     "Thử / Try: ntm-plan allocate assets/ntm-sample-2026.xlsx --total 100000 --policy 2026-2030",
+    "Thử / Try: ntm-plan funding assets/ntm-sample-2026.xlsx",
+    "Thử / Try: ntm-plan counterpart assets/ntm-sample-2026.xlsx --brackets assets/ntm-sample-2026.xlsx --support-share 75",
+    "Thử / Try: ntm-plan merge assets/ntm-sample-2026.xlsx",
     "Thử / Try: ntm-plan plan assets/ntm-sample-2026.xlsx --year 2027 --budget 20000 --to 2030 --total 100000",
   ]) {
     about.addRow([line]);
@@ -246,7 +249,10 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
         ? Math.round((req - delta - 1) * 10) / 10
         : Math.min(ind.unit === "%" ? 100 : Infinity, req + delta);
     });
-    const old = `${SYLLABLES[n % 12]} ${SYLLABLES[(n + 5) % 12]} cũ, ${SYLLABLES[(n + 3) % 12]} ${SYLLABLES[(n + 7) % 12]} cũ`;
+    // The old communes as the merger sheet lists them (made up, each in one merged commune only).
+    const old = sampleOldCommunes(n)
+      .map((o) => o.name)
+      .join(", ");
     const tier = complete ? (n % 5 === 0 ? "NTM hiện đại" : "đạt chuẩn") : "chưa đạt";
     tiers.push(tier);
     status.addRow([
@@ -312,7 +318,170 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
   targets.addRow(["Số xã đạt chuẩn nông thôn mới", 65]);
   targets.addRow(["Số xã đạt chuẩn nông thôn mới hiện đại", 10]);
   targets.columns.forEach((c, i) => (c.width = [46, 12][i]));
+
+  addFunding(book);
+  addCounterpartBrackets(book);
+  addMergerMapping(book, names);
   return book;
+}
+
+/**
+ * Made-up funding lines, 2026 result and 2027 plan (million VND), in the layout of the provinces' reports (appendix
+ * of "kết quả huy động nguồn lực"): level-1 lines in Roman numerals, their parts numbered, sums computed here so the
+ * stated totals agree. Local budget is province and commune: there are no districts since 1 July 2025.
+ */
+export const SAMPLE_2026_FUNDING: {
+  label: string;
+  parts?: [string, number, number][];
+  amounts?: [number, number];
+}[] = [
+  {
+    label: "NGÂN SÁCH TRUNG ƯƠNG",
+    parts: [
+      ["Đầu tư phát triển", 168000, 181500],
+      ["Sự nghiệp", 61200, 66400],
+    ],
+  },
+  {
+    label: "NGÂN SÁCH ĐỊA PHƯƠNG",
+    parts: [
+      ["Tỉnh", 152300, 170800],
+      ["Xã", 48700, 52600],
+    ],
+  },
+  { label: "VỐN LỒNG GHÉP", amounts: [612500, 640000] },
+  { label: "VỐN TÍN DỤNG", amounts: [905000, 950000] },
+  { label: "VỐN DOANH NGHIỆP", amounts: [214600, 230000] },
+  {
+    label: "HUY ĐỘNG TỪ NGƯỜI DÂN VÀ CỘNG ĐỒNG",
+    parts: [
+      ["Tiền mặt", 38400, 41000],
+      ["Ngày công và hiện vật quy đổi", 97200, 102500],
+    ],
+  },
+];
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+function addFunding(book: ExcelJS.Workbook): void {
+  const sheet = book.addWorksheet("Nguồn vốn");
+  title(
+    sheet,
+    "Kết quả huy động nguồn lực thực hiện Chương trình năm 2026 và kế hoạch năm 2027 (triệu đồng, minh họa) / Funding 2026 and plan 2027 (million VND, illustrative)"
+  );
+  styleHeader(
+    sheet.addRow(["STT", "Nội dung chỉ tiêu", "Kết quả huy động năm 2026", "Kế hoạch năm 2027"])
+  );
+  const lineTotal = (l: (typeof SAMPLE_2026_FUNDING)[number], k: 0 | 1) =>
+    l.amounts ? l.amounts[k] : l.parts!.reduce((a, p) => a + (k === 0 ? p[1] : p[2]), 0);
+  const total = (k: 0 | 1) => SAMPLE_2026_FUNDING.reduce((a, l) => a + lineTotal(l, k), 0);
+  const add = (cells: (string | number | null)[], bold: boolean) => {
+    const row = sheet.addRow(cells);
+    row.getCell(3).numFmt = "#,##0";
+    row.getCell(4).numFmt = "#,##0";
+    if (bold) row.font = { bold: true };
+  };
+  add([null, "TỔNG SỐ", total(0), total(1)], true);
+  SAMPLE_2026_FUNDING.forEach((l, i) => {
+    add([ROMAN[i], l.label, lineTotal(l, 0), lineTotal(l, 1)], true);
+    l.parts?.forEach((p, j) => add([j + 1, p[0], p[1], p[2]], false));
+  });
+  sheet.columns.forEach((c, i) => (c.width = [6, 40, 18, 18][i]));
+}
+
+/**
+ * Made-up counterpart brackets for 2026-2030: the minimum ratio of local to central budget by the province's share of
+ * central balancing support. Real ratios were not found in the public material (BRIEF §9): the province types its own.
+ */
+export const SAMPLE_2026_BRACKETS: [number, number, number][] = [
+  [0, 50, 1.5],
+  [50, 70, 1],
+  [70, 100, 0.5],
+];
+
+function addCounterpartBrackets(book: ExcelJS.Workbook): void {
+  const sheet = book.addWorksheet("Tỷ lệ đối ứng");
+  title(
+    sheet,
+    "Tỷ lệ vốn đối ứng tối thiểu của ngân sách địa phương (minh họa) / Minimum counterpart ratio (illustrative)"
+  );
+  styleHeader(
+    sheet.addRow([
+      "Giai đoạn",
+      "Cận dưới (%)",
+      "Cận trên (%)",
+      "Tỷ lệ đối ứng tối thiểu",
+      "Ghi chú",
+    ])
+  );
+  for (const [lower, upper, ratio] of SAMPLE_2026_BRACKETS) {
+    sheet.addRow([
+      "2026-2030",
+      lower,
+      upper,
+      ratio,
+      "Minh họa, tự đặt: tỷ lệ hỗ trợ cân đối từ NSTW trong khoảng / illustrative, made up",
+    ]);
+  }
+  sheet.columns.forEach((c, i) => (c.width = [12, 12, 12, 22, 60][i]));
+}
+
+/** Made-up names of the old (pre-merger) communes: two syllables, all different, none a merged commune's name. */
+const OLD_FIRST = [
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Trung",
+  "Thượng",
+  "Hạ",
+  "Vĩnh",
+  "Kim",
+  "Ngọc",
+  "Quang",
+  "Thành",
+  "Xuân",
+  "Hậu",
+];
+const OLD_SECOND = [
+  "Sơn",
+  "Hải",
+  "Giang",
+  "Điền",
+  "Lâm",
+  "Khê",
+  "Đài",
+  "Yên",
+  "Cát",
+  "Châu",
+  "Trà",
+  "Vân",
+  "Hà",
+  "Liên",
+  "Mai",
+];
+
+/** Old communes of merged commune n: two each, with made-up old codes (29000 + 3k) apart from the new ones. */
+export function sampleOldCommunes(n: number): { name: string; code: string }[] {
+  return [2 * n, 2 * n + 1].map((k) => ({
+    name: `Xã ${OLD_FIRST[k % OLD_FIRST.length]} ${OLD_SECOND[Math.floor(k / OLD_FIRST.length)]}`,
+    code: String(29000 + 3 * k),
+  }));
+}
+
+function addMergerMapping(book: ExcelJS.Workbook, names: string[]): void {
+  const sheet = book.addWorksheet("Sáp nhập");
+  title(
+    sheet,
+    "Sáp nhập xã từ 01/07/2025: xã cũ → xã mới (minh họa) / Communes merged on 1 July 2025 (illustrative)"
+  );
+  styleHeader(sheet.addRow(["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới", "Ngày hiệu lực"]));
+  names.forEach((name, n) => {
+    for (const old of sampleOldCommunes(n)) {
+      sheet.addRow([old.name, old.code, `Xã ${name}`, String(31000 + 7 * n), "01/07/2025"]);
+    }
+  });
+  sheet.columns.forEach((c, i) => (c.width = [18, 10, 18, 10, 14][i]));
 }
 
 export async function writeSample2026(): Promise<void> {

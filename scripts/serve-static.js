@@ -21,11 +21,15 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url }.
- * Paths outside root are refused; "/" is web.html (browser mode).
+ * Paths outside root are refused; "/" is web.html (the web app).
+ * options.prefix ("/some/dir/") serves root under that path only, as a static folder of a larger site would be;
+ * options.onRequest hears every request's path (tests record what the page asked for).
  */
-function serveStatic(root, port = 0) {
+function serveStatic(root, port = 0, options = {}) {
   const base = path.resolve(root);
+  const prefix = options.prefix || "/";
   const server = http.createServer((req, res) => {
+    if (options.onRequest) options.onRequest(req.url);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405).end();
       return;
@@ -37,6 +41,11 @@ function serveStatic(root, port = 0) {
       res.writeHead(400).end();
       return;
     }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    pathname = "/" + pathname.slice(prefix.length);
     if (pathname === "/") pathname = "/web.html";
     const file = path.resolve(base, "." + pathname);
     if (file !== base && !file.startsWith(base + path.sep)) {
@@ -62,7 +71,7 @@ function serveStatic(root, port = 0) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
-      resolve({ server, url: `http://127.0.0.1:${address.port}/` });
+      resolve({ server, url: `http://127.0.0.1:${address.port}${prefix}` });
     });
   });
 }
@@ -73,10 +82,10 @@ if (require.main === module) {
   const root = process.argv[2] || path.join(__dirname, "..", "dist");
   const port = Number(process.env.PORT || process.argv[3] || 8080);
   if (!fs.existsSync(path.join(root, "web.html"))) {
-    console.error(`${root}/web.html not found: run "npm run build:dev" first.`);
+    console.error(`${root}/web.html not found: run "npm run build" first.`);
     process.exit(1);
   }
   serveStatic(root, port).then(({ url }) => {
-    console.log(`NTM Planner, browser mode: ${url}web.html (Ctrl+C to stop)`);
+    console.log(`NTM Planner, web app: ${url}web.html (Ctrl+C to stop)`);
   });
 }

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { InputError, type Bilingual } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
+import { fileKind } from "../workbook/adapters/file-kind";
 import type { OutputSheet } from "../workbook/output";
 import { REPORT_MARK } from "../workbook/report/model";
 import type { WorkbookPort } from "../workbook/port";
@@ -35,7 +36,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
     });
   }
   const ext = path.extname(file).toLowerCase();
-  const kind = fileKind(new Uint8Array(data), ext);
+  const kind = fileKind(new Uint8Array(data), file);
   try {
     if (kind === "xls") return (await xls()).XlsWorkbook.fromXls(new Uint8Array(data));
     if (kind === "text") return csvWorkbook(new Uint8Array(data), path.basename(file, ext));
@@ -43,33 +44,6 @@ export async function openWorkbook(file: string): Promise<WorkbookPort> {
   } catch (e) {
     throw e instanceof InputError ? e.inFile(file) : e;
   }
-}
-
-/**
- * What a file holds, told by its first bytes, not its name: an OLE2 compound file (D0 CF 11 E0) is an Excel 97-2003
- * workbook, a zip (PK) an .xlsx; anything else is text (CSV), unless its name says it is a workbook, which is then
- * refused as not the file it claims to be.
- */
-export function fileKind(bytes: Uint8Array, ext: string): "xls" | "xlsx" | "text" {
-  if (
-    bytes.length >= 4 &&
-    bytes[0] === 0xd0 &&
-    bytes[1] === 0xcf &&
-    bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
-  )
-    return "xls";
-  if (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 3 &&
-    bytes[3] === 4
-  )
-    return "xlsx";
-  if (ext === ".xls") return "xls";
-  if (/^\.xls[xmb]$/.test(ext)) return "xlsx";
-  return "text";
 }
 
 /**

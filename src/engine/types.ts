@@ -59,6 +59,11 @@ export interface Indicator {
   en: string;
   /** Requirement for commune groups 1, 2 and 3. */
   requirements: Record<CommuneGroup, Requirement>;
+  /**
+   * The modern tier's requirement (xã nông thôn mới hiện đại), for every group, from the policy sheet's "NTM hiện đại"
+   * column; absent when the sheet gives none for the indicator (the group's requirement is all a modern commune needs).
+   */
+  modern?: Requirement;
   comparison: Comparison;
   /** Unit as the policy writes it ("%", "triệu đồng/người/năm"); values and thresholds share it. */
   unit?: string;

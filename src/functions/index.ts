@@ -5,3 +5,4 @@ import "./targets";
 import "./money";
 import "./allocation";
 import "./indicators";
+import "./indicator-targets";

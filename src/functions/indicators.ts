@@ -105,7 +105,12 @@ export function indicatorReason(
 }
 
 /** The evaluation of one commune's row of indicator values (or marks) under their codes. */
-function evaluateRow(values: any[][], codes: any[][], group: unknown, policy?: any[][] | null) {
+export function evaluateRow(
+  values: any[][],
+  codes: any[][],
+  group: unknown,
+  policy?: any[][] | null
+) {
   const what = { vi: "hàng giá trị chỉ tiêu", en: "the row of indicator values" };
   const row = oneRow(values, what);
   const header = oneRow(codes, { vi: "hàng mã chỉ tiêu", en: "the row of indicator codes" });

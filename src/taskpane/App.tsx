@@ -27,6 +27,7 @@ import { LazyResultCharts } from "./components/LazyResultCharts";
 import { CopyTableButton, ReportButton, useSessionResults } from "./components/ReportActions";
 import { ResultPreview } from "./components/ResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
+import type { Handler, InLanguage } from "./handlers";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
@@ -64,8 +65,10 @@ export interface AppProps {
   /** The jobs offered; all registered jobs unless given. */
   jobs?: PlanningJob[];
   initialLang?: Lang;
-  /** Extra controls for the browser mode (open a file, download results). */
-  toolbar?: React.ReactNode;
+  /** Extra controls for the browser mode (open a file, download results), in the pane's language. */
+  toolbar?: React.ReactNode | InLanguage;
+  /** Told when the user switches the language (the browser mode keeps it across files). */
+  onLanguage?: Handler<Lang>;
   /** Called after anything was written to the workbook. */
   onWritten?: () => void;
 }
@@ -75,6 +78,7 @@ export function App({
   jobs = JOBS,
   initialLang = "vi",
   toolbar,
+  onLanguage,
   onWritten,
 }: AppProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>(initialLang);
@@ -131,12 +135,16 @@ export function App({
           appearance="subtle"
           data-testid="language"
           lang={lang === "vi" ? "en" : "vi"}
-          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+          onClick={() => {
+            const next = lang === "vi" ? "en" : "vi";
+            setLang(next);
+            onLanguage?.(next);
+          }}
         >
           {pick(UI.switchLanguage, lang)}
         </Button>
       </div>
-      {toolbar}
+      {typeof toolbar === "function" ? toolbar(lang) : toolbar}
       {sheetProblem && <ProblemBar problem={sheetProblem} lang={lang} />}
       {sheetNames === null ? (
         <Spinner size="small" label={pick(UI.sheetsLoading, lang)} />

@@ -43,8 +43,8 @@ export const UI = {
   },
   collect: { vi: "Tổng hợp báo cáo của các xã", en: "Collect the communes' reports" },
   collectPick: {
-    vi: "Chọn các tệp báo cáo của xã (.xlsx, .csv; chọn nhiều tệp cùng lúc)",
-    en: "Pick the communes' report files (.xlsx, .csv; several at once)",
+    vi: "Chọn các tệp báo cáo của xã (.xlsx, .xls, .csv; chọn nhiều tệp cùng lúc)…",
+    en: "Pick the communes' report files (.xlsx, .xls, .csv; several at once)…",
   },
   collectProgress: { vi: "Đã đọc", en: "Read" },
   collectFiles: { vi: "tệp", en: "files" },
@@ -76,16 +76,38 @@ export const UI = {
   },
   announceFailed: { vi: "Không thực hiện được: {message}", en: "Could not complete: {message}" },
   sheetsLoading: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
-  upload: { vi: "Mở tệp .xlsx", en: "Open .xlsx file" },
+  upload: { vi: "Mở tệp (.xlsx, .xls, .csv)…", en: "Open a file (.xlsx, .xls, .csv)…" },
   download: { vi: "Tải sổ làm việc kết quả (.xlsx)", en: "Download result workbook (.xlsx)" },
   notInExcel: {
-    vi: "Trang này chạy trong Excel; ngoài Excel hãy mở web.html (chế độ trình duyệt)",
-    en: "This page runs inside Excel; outside Excel open web.html (browser mode)",
+    vi: "Trang này chạy trong Excel; ngoài Excel hãy mở web.html (ứng dụng web)",
+    en: "This page runs inside Excel; outside Excel open web.html (the web app)",
   },
   browserMode: {
-    vi: "Chế độ trình duyệt: dữ liệu mẫu Sóc Trăng 2023, hoặc mở tệp của bạn.",
-    en: "Browser mode: Sóc Trăng 2023 sample data, or open your own file.",
+    vi: "Không cần Excel: mở tệp của bạn, chạy, tải kết quả về. Tệp chỉ được đọc trong trình duyệt này, không gửi đi đâu.",
+    en: "No Excel needed: open your file, run, download the results. Your file is read in this browser only and sent nowhere.",
   },
+  pageTitle: {
+    vi: "Lập kế hoạch Nông thôn mới — ứng dụng web",
+    en: "New Rural Development planner — web app",
+  },
+  sampleFile: {
+    vi: "Đang dùng dữ liệu mẫu (Sóc Trăng 2023):",
+    en: "Using the sample data (Sóc Trăng 2023):",
+  },
+  openedFile: { vi: "Tệp đang mở:", en: "Open file:" },
+  opening: { vi: "Đang mở tệp", en: "Opening the file" },
+  kindXlsx: { vi: "sổ Excel (.xlsx)", en: "Excel workbook (.xlsx)" },
+  kindXls: { vi: "sổ Excel 97-2003 (.xls)", en: "Excel 97-2003 workbook (.xls)" },
+  kindText: { vi: "tệp văn bản (CSV)", en: "text file (CSV)" },
+  xlsReadOnly: {
+    vi: "Tệp .xls chỉ được đọc, không bị sửa: tệp tải về là một sổ .xlsx mới gồm các trang đã ghi.",
+    en: "The .xls file is only read, never changed: the download is a new .xlsx of the sheets written.",
+  },
+  writeFirst: {
+    vi: "Hãy chạy và ghi kết quả vào sổ trước khi tải về.",
+    en: "Run and write the results to the workbook before downloading.",
+  },
+  file: { vi: "Tệp", en: "File" },
 } satisfies Record<string, Bilingual>;
 
 /** Fills {name} placeholders. */

@@ -117,6 +117,8 @@ export function runCancellable(job: PlanningJob, request: JobRequest): Promise<J
 /** What the error bar shows: where to look (sheet, cell), what was found and what is expected; never a stack. */
 export interface ProblemView {
   kind: "input" | "failure";
+  /** The file, when the problem is in one the user opened (web app, collect). */
+  file?: string;
   sheet?: string;
   cell?: string;
   found?: string;
@@ -129,6 +131,7 @@ export function describeProblem(error: unknown): ProblemView {
     const d: InputErrorDetails = error.details;
     return {
       kind: "input",
+      ...(d.file ? { file: d.file } : {}),
       sheet: d.sheet,
       cell: d.cell,
       found: d.found,

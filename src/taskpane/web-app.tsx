@@ -1,28 +1,27 @@
-// Browser mode around the task pane: the ExcelJS adapter on the sample workbook or a user's file, and a download.
+// The web app: the task pane outside Excel, for offices without a suitable Excel. It opens the sample workbook or the
+// user's .xlsx, .xls or .csv (told apart by content), runs every job, and downloads the results .xlsx and the .docx
+// report. Everything happens in the page: the only requests are for the app's own files, by relative paths.
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ExcelJsWorkbook } from "../workbook/adapters/exceljs";
+import { Body1, Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import type { PlanningJob } from "../workbook/jobs/job";
 import { App } from "./App";
 import { downloadBytes, MIME } from "./download";
+import { FilePicker } from "./components/FilePicker";
 import { PaneRoot } from "./components/PaneRoot";
 import { ProblemBar } from "./components/ProblemBar";
 import { detectLanguage, pick, UI, type Lang } from "./i18n";
+import { openBytes, resultFileName, type OpenedFile } from "./open-file";
 import { describeProblem, type ProblemView } from "./run";
 
+/** Relative to the page, so that the app works from any folder of any static server. */
 export const SAMPLE_URL = "assets/ntm-sample.xlsx";
+const SAMPLE_NAME = "ntm-sample.xlsx";
 
-/** Opens an uploaded .xlsx or .csv as a workbook. */
-export async function openFile(file: File): Promise<ExcelJsWorkbook> {
-  if (/\.(csv|txt)$/i.test(file.name)) {
-    return ExcelJsWorkbook.fromTextBytes(
-      new Uint8Array(await file.arrayBuffer()),
-      file.name.replace(/\.(csv|txt)$/i, "")
-    );
-  }
-  return ExcelJsWorkbook.fromXlsx(await file.arrayBuffer());
+/** Opens a file the user picked (or any named bytes), by its content. */
+export async function openFile(file: File): Promise<OpenedFile> {
+  return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 const useStyles = makeStyles({
@@ -33,86 +32,120 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     alignItems: "center",
   },
-  // The file input is the browser's own control: keep it inside the pane's width.
-  upload: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    maxWidth: "100%",
-    "& input": { maxWidth: "100%" },
-  },
+  name: { overflowWrap: "anywhere" },
 });
+
+const KIND_WORDS = { xlsx: UI.kindXlsx, xls: UI.kindXls, text: UI.kindText } as const;
+
+/** The page's title and language follow the pane's. */
+function usePageLanguage(lang: Lang): void {
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = pick(UI.pageTitle, lang);
+  }, [lang]);
+}
 
 function WebShell({
   initial,
   jobs,
-  lang,
+  initialLang,
 }: {
-  initial: ExcelJsWorkbook;
+  initial: OpenedFile;
   jobs?: PlanningJob[];
-  lang: Lang;
+  initialLang: Lang;
 }) {
-  const [state, setState] = React.useState({
-    workbook: initial,
-    name: "ntm-sample.xlsx",
-    version: 0,
-  });
+  const [state, setState] = React.useState({ file: initial, sample: true, version: 0 });
+  const [lang, setLang] = React.useState(initialLang);
+  const [opening, setOpening] = React.useState<string | null>(null);
   const [problem, setProblem] = React.useState<ProblemView | null>(null);
+  // Bumped on each write, so that the download button sees an .xls session's first written sheet.
+  const [, setWrites] = React.useState(0);
+  const onWritten = React.useCallback(() => setWrites((n) => n + 1), []);
+  usePageLanguage(lang);
   const styles = useStyles();
-  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+
+  const onFiles = async (files: File[]) => {
+    const picked = files[0];
+    setOpening(picked.name);
+    setProblem(null);
     try {
-      const workbook = await openFile(file);
-      setState((s) => ({ workbook, name: file.name, version: s.version + 1 }));
-      setProblem(null);
+      const file = await openFile(picked);
+      setState((s) => ({ file, sample: false, version: s.version + 1 }));
+    } catch (err) {
+      setProblem(describeProblem(err));
+    } finally {
+      setOpening(null);
+    }
+  };
+  const { file } = state;
+  const canDownload = file.hasDownload();
+  const onDownload = async () => {
+    try {
+      downloadBytes(await file.toXlsx(), resultFileName(file.name), MIME.xlsx);
     } catch (err) {
       setProblem(describeProblem(err));
     }
   };
-  const onDownload = async () => {
-    const base = state.name.replace(/\.(xlsx|csv)$/i, "");
-    downloadBytes(await state.workbook.toXlsx(), `${base}-ket-qua.xlsx`, MIME.xlsx);
-  };
-  const toolbar = (
-    <div className={styles.toolbar}>
-      <Body1>
-        {pick(UI.browserMode, lang)} <strong data-testid="file-name">{state.name}</strong>
+  const toolbar = (lang: Lang) => (
+    <div className={styles.toolbar} data-testid="web-toolbar">
+      <Body1>{pick(UI.browserMode, lang)}</Body1>
+      <Body1 className={styles.name}>
+        {pick(state.sample ? UI.sampleFile : UI.openedFile, lang)}{" "}
+        <strong data-testid="file-name">{file.name}</strong> —{" "}
+        <span data-testid="file-kind">{pick(KIND_WORDS[file.kind], lang)}</span>
       </Body1>
+      {file.kind === "xls" && (
+        <Caption1 data-testid="xls-note">{pick(UI.xlsReadOnly, lang)}</Caption1>
+      )}
       <div className={styles.row}>
-        <label className={styles.upload}>
-          {pick(UI.upload, lang)}
-          <input type="file" accept=".xlsx,.csv,.txt" data-testid="upload" onChange={onFile} />
-        </label>
-        <Button data-testid="download" onClick={onDownload}>
+        <FilePicker
+          label={pick(UI.upload, lang)}
+          accept=".xlsx,.xlsm,.xls,.csv,.txt"
+          disabled={opening !== null}
+          inputTestId="upload"
+          buttonTestId="upload-button"
+          onFiles={(files) => void onFiles(files)}
+        />
+        <Button data-testid="download" disabledFocusable={!canDownload} onClick={onDownload}>
           {pick(UI.download, lang)}
         </Button>
       </div>
+      {opening !== null && (
+        <Spinner
+          size="tiny"
+          data-testid="opening"
+          label={`${pick(UI.opening, lang)} ${opening}…`}
+        />
+      )}
+      {!canDownload && <Caption1 data-testid="download-note">{pick(UI.writeFirst, lang)}</Caption1>}
       {problem && <ProblemBar problem={problem} lang={lang} />}
     </div>
   );
   return (
     <App
       key={state.version}
-      workbook={state.workbook}
+      workbook={file.workbook}
       jobs={jobs}
       initialLang={lang}
+      onLanguage={setLang}
+      onWritten={onWritten}
       toolbar={toolbar}
     />
   );
 }
 
-/** Loads the sample workbook and renders the task pane in the page. */
+/** Loads the sample workbook and renders the web app in the page. */
 export async function startBrowserMode(jobs?: PlanningJob[]): Promise<void> {
   const root = createRoot(document.getElementById("root")!);
   const lang = detectLanguage(navigator.language);
+  document.title = pick(UI.pageTitle, lang);
   try {
     const response = await fetch(SAMPLE_URL);
     if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
-    const workbook = await ExcelJsWorkbook.fromXlsx(await response.arrayBuffer());
+    const initial = await openBytes(new Uint8Array(await response.arrayBuffer()), SAMPLE_NAME);
     root.render(
       <PaneRoot>
-        <WebShell initial={workbook} jobs={jobs} lang={lang} />
+        <WebShell initial={initial} jobs={jobs} initialLang={lang} />
       </PaneRoot>
     );
   } catch (e) {

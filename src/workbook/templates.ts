@@ -13,6 +13,7 @@ import {
   type FormField,
 } from "./layout/commune-form";
 import type { OutputSheet } from "./output";
+import { MODERN_COLUMN } from "./readers/indicator-policy";
 import { FORMATS } from "./output";
 
 /** One indicator code per criterion of the 2026-2030 set, to show how indicator columns are headed. */
@@ -217,6 +218,8 @@ export const TEMPLATES: TemplateDefinition[] = [
       { header: "Nhóm 1" },
       { header: "Nhóm 2" },
       { header: "Nhóm 3" },
+      // The modern tier's requirement beside the groups' (MODERN_COLUMN): blank, none of its own.
+      { header: MODERN_COLUMN.header },
       { header: "Đơn vị" },
       { header: "So sánh" },
       { header: "Nguồn" },
@@ -229,6 +232,7 @@ export const TEMPLATES: TemplateDefinition[] = [
       "≥ (ngưỡng nhóm 1)",
       "≥ (ngưỡng nhóm 2)",
       "không áp dụng",
+      "≥ (ngưỡng xã NTM hiện đại, mọi nhóm; để trống: như nhóm của xã)",
       "%",
       "≥",
       "Số, ngày quyết định của tỉnh",

@@ -65,14 +65,25 @@ describe("plan and report on a workbook with merged communes", () => {
     expect(job("summary").result.merger).toEqual([
       expect.objectContaining({ table: "Danh sách xã", how: "rename", oldCount: 1, newCount: 1 }),
     ]);
-    // plan finds no costs sheet for targets (it never did): the status roll-up only.
+    // plan finds the costs sheet for targets, as targets --costs does: costs by old commune summed into the merged
+    // ones (Phú Tâm: 100 + 50 for criterion 18 and 30 for 19 = 180; Viên Bình: 20), and the reading says so.
+    expect(job("targets").sheets).toMatchObject({ communes: "Danh sách xã", costs: "Chi phí" });
     expect(job("targets").result.merger).toEqual([
       expect.objectContaining({ table: "Danh sách xã", how: "rename" }),
+      expect.objectContaining({ table: "Chi phí", how: "sum" }),
     ]);
-    expect(job("targets").result.communes.map((c: { name: string }) => c.name)).toEqual([
-      "Phú Tâm",
-      "Viên Bình",
+    expect(
+      job("targets").result.communes.map((c: { name: string; cost: number }) => [c.name, c.cost])
+    ).toEqual([
+      ["Phú Tâm", 180],
+      ["Viên Bình", 20],
     ]);
+    expect(job("targets").result.reading).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sheet: "Chi phí", input: "costs" })])
+    );
+    expect(json.reading).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sheet: "Chi phí", input: "costs" })])
+    );
     // The merge job leaves the rows that already name merged communes out, and says so.
     expect(job("merge").result.warnings).toEqual([
       expect.objectContaining({

@@ -211,10 +211,12 @@ describe("reading in every job's --json, on the sample workbooks", () => {
   it("2026: the period targets and the indicator policy are read beside the communes", async () => {
     const { json } = await run(["summary", SAMPLE_2026, "--json"]);
     const sheets = Object.fromEntries(json.reading.map((r: TableReading) => [r.input, r.sheet]));
+    // The sample's merger mapping is read too: every job matches its communes against it.
     expect(sheets).toEqual({
       communes: "Xã",
       indicators: "Chỉ tiêu theo nhóm xã",
       "period-targets": "Chỉ tiêu giai đoạn",
+      merge: "Sáp nhập",
     });
     const policy = readingOf(json.reading, "indicators");
     expect(policy.used.count).toBe(await numberedRowsOrCodes(SAMPLE_2026, "Chỉ tiêu theo nhóm xã"));

@@ -13,7 +13,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveStatic } = require("../../scripts/serve-static.js") as {
-  serveStatic(root: string, port?: number): Promise<{ server: Server; url: string }>;
+  serveStatic(
+    root: string,
+    port?: number,
+    options?: { prefix?: string; onRequest?: (url: string) => void }
+  ): Promise<{ server: Server; url: string }>;
 };
 
 function webpack(args: string[]): void {
@@ -66,13 +70,32 @@ export interface Session {
   context: BrowserContext;
   page: Page;
   url: string;
+  /** Paths the static server was asked for. */
+  served: string[];
+  /** Requests the browser made outside the served folder (aborted), with `offline`. */
+  outside: string[];
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Serve `root` under this path ("/some/dir/"), as one folder of a larger static site. */
+  prefix?: string;
+  /**
+   * No network but the served folder: Chromium resolves no host but 127.0.0.1, and every request outside the
+   * folder is aborted and recorded in `outside`.
+   */
+  offline?: boolean;
+}
+
 /** Serves `root` and opens web.html in a fresh Chromium profile with a Vietnamese locale. */
-export async function open(root: string): Promise<Session> {
+export async function open(root: string, options: OpenOptions = {}): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, url } = await serveStatic(root);
+  const served: string[] = [];
+  const outside: string[] = [];
+  const { server, url } = await serveStatic(root, 0, {
+    prefix: options.prefix,
+    onRequest: (u) => served.push(u),
+  });
   const profile = mkdtempSync(path.join(tmpdir(), "ntm-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -88,8 +111,22 @@ export async function open(root: string): Promise<Session> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...(options.offline ? ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"] : []),
     ],
   });
+  if (options.offline) {
+    await context.route("**/*", (route) => {
+      const asked = route.request().url();
+      if (asked.startsWith(url)) return route.continue();
+      outside.push(asked);
+      return route.abort("blockedbyclient");
+    });
+    context.on("request", (request) => {
+      const asked = request.url();
+      if (!asked.startsWith(url) && !/^(blob|data):/.test(asked) && !outside.includes(asked))
+        outside.push(asked);
+    });
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -120,6 +157,8 @@ export async function open(root: string): Promise<Session> {
     context,
     page,
     url,
+    served,
+    outside,
     async close() {
       await stop();
       if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);

@@ -1,8 +1,8 @@
 // The custom functions on the cells of the illustrative 2026-2030 sample give the CLI's per-commune figures:
 // criteria met and which (NTM.CRITERIA_MET, NTM.CRITERIA_LIST), each indicator met or not (NTM.INDICATOR_MET), and
 // the allocation by the 2026-2030 preset (reported draft) (NTM.ALLOCATE_COEFFICIENT, NTM.ALLOCATE_POLICY with the indicator policy
-// range, since the communes range gives raw indicator values). There is no custom
-// function for next year's targets per indicator (NTM.NEXT plans 2021-2025 criteria lists only).
+// range, since the communes range gives raw indicator values). Next year's targets per indicator
+// (NTM.NEXT_INDICATORS) are compared with the targets job in next-indicators.test.ts.
 import "./custom-functions-mock";
 
 import { promises as fs } from "node:fs";

@@ -2,7 +2,7 @@ import { CATALOGUE_2026_2030 } from "../../src/engine/catalogues";
 import { withIndicators } from "../../src/engine/indicators";
 import { gridFromRows, type CellValue } from "../../src/workbook/grid";
 import { readCommunes } from "../../src/workbook/readers/communes";
-import { readIndicatorPolicy } from "../../src/workbook/readers/indicator-policy";
+import { MODERN_COLUMN, readIndicatorPolicy } from "../../src/workbook/readers/indicator-policy";
 import { templateSheet, TEMPLATES } from "../../src/workbook/templates";
 import { CODES, POLICY } from "../cli/period-2026";
 
@@ -39,6 +39,29 @@ describe("the 2026-2030 templates", () => {
     const catalogue = withIndicators(CATALOGUE_2026_2030, policy).catalogue;
     const read = readCommunes(gridFromRows("Mau_Xa_2026", asGrid(sheet)), { catalogue });
     expect(read.communes[0].indicatorsMet).toEqual(CODES);
+  });
+
+  it("policy sheet: the modern tier's column sits beside Nhóm 1-3, says blank is the group's, and is read filled in", () => {
+    const sheet = templateSheet("indicators");
+    const headers = sheet.tables[0].columns.map((c) => c.header);
+    expect(headers.slice(headers.indexOf("Nhóm 1"), headers.indexOf("Nhóm 1") + 4)).toEqual([
+      "Nhóm 1",
+      "Nhóm 2",
+      "Nhóm 3",
+      MODERN_COLUMN.header,
+    ]);
+    const at = headers.indexOf(MODERN_COLUMN.header);
+    const example = sheet.tables[0].rows[0];
+    expect(String(example[at])).toMatch(/NTM hiện đại.*để trống: như nhóm/);
+    // Filled in as a province would: 80 / 70 / n.a. for the groups, 95 for a modern commune.
+    const filled = [...example];
+    filled.splice(headers.indexOf("Nhóm 1"), 4, 80, 70, "không áp dụng", 95);
+    const grid = gridFromRows("Mau_ChiTieu_NhomXa", [headers, filled]);
+    expect(readIndicatorPolicy(grid)[0]).toMatchObject({
+      code: "2.1",
+      requirements: { 1: 80, 2: 70, 3: null },
+      modern: 95,
+    });
   });
 
   it("policy sheet: recognised by its headers, and its example row must be filled in before use", () => {

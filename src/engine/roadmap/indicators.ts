@@ -9,8 +9,12 @@
 // 2. The indicators planned are met at the end of the year; a criterion is met when all its indicators are.
 //    Costs do not change from year to year; unspent money is not carried over (an annual budget is annual).
 // 3. A commune is at the standard when it meets every criterion for its group (the summary's count).
-// 4. The modern tier (NTM hiện đại) is projected only from its own requirements. None are read yet, so its
-//    current number is counted from the status column and it is reported as not projected, never guessed.
+// 4. The modern tier (NTM hiện đại) is projected only from its own requirements (the policy sheet's "NTM hiện đại"
+//    column). With them, a commune is modern at the end of a year when it is recognised modern (the status column), or
+//    is at the standard and its values meet every modern requirement. The planner plans the standard only: an
+//    indicator planned to the group's requirement has no new value, so it meets a modern requirement only where it
+//    had already; no money is planned for the modern tier. Without requirements the modern tier is not projected,
+//    and its current number is counted from the status column, never guessed.
 // After the end year the projection goes on (at most LOOK_AHEAD years, stopping when a year gains nothing) only
 // to say when a missed target would be met at this pace.
 
@@ -26,7 +30,8 @@ import {
   type MixedSolver,
   type TargetMethod,
 } from "../targets";
-import type { CommuneStatus, Warning } from "../types";
+import { evaluateIndicator } from "../indicators";
+import type { CommuneStatus, Indicator, Warning } from "../types";
 import type { RoadmapYear, TargetCheck } from "./project";
 
 export interface IndicatorRoadmapTargets {
@@ -57,6 +62,8 @@ export interface IndicatorRoadmapRequest {
   /** Threshold N of "communes under N criteria". */
   below?: number;
   targets?: IndicatorRoadmapTargets;
+  /** The indicators with a modern-tier requirement (Indicator.modern): given, the modern tier is projected. */
+  modernRequirements?: Indicator[];
 }
 
 export interface IndicatorRoadmapYear extends Omit<RoadmapYear, "advanced" | "model"> {
@@ -101,6 +108,32 @@ export const MODERN_NOT_PROJECTED: Bilingual = {
   vi: "chưa dự kiến: chưa có yêu cầu của mức xã NTM hiện đại",
   en: "not projected: no requirements given",
 };
+
+export const MODERN_PROJECTED: Bilingual = {
+  vi: "dự kiến theo yêu cầu mức NTM hiện đại của bảng chỉ tiêu (xã đạt chuẩn và đạt mọi yêu cầu hiện đại theo số liệu; chỉ tiêu dự kiến đạt theo yêu cầu của nhóm chưa tính đạt yêu cầu hiện đại; không lập kinh phí riêng cho mức hiện đại)",
+  en: "projected from the policy sheet's modern-tier requirements (communes at the standard meeting every modern requirement by their values; an indicator planned to its group's requirement does not count as meeting a higher modern one; no money planned for the modern tier)",
+};
+
+/** Whether a commune meets every modern requirement by its values (see rule 4). */
+function meetsModern(status: CommuneStatus, requirements: Indicator[]): boolean {
+  const values = new Map((status.indicators ?? []).map((v) => [v.code, v]));
+  const group = status.group ?? 2;
+  return requirements.every((indicator) => {
+    const m = indicator.modern;
+    if (m === undefined || m === null) return true;
+    const verdict = values.get(indicator.code);
+    if (!verdict) return false;
+    const modern: Indicator = { ...indicator, requirements: { 1: m, 2: m, 3: m } };
+    return evaluateIndicator(modern, group, verdict.value).met;
+  });
+}
+
+/** Modern communes: recognised (status column) or at the standard and meeting every modern requirement. */
+function modernCount(statuses: CommuneStatus[], n: number, requirements: Indicator[]): number {
+  return statuses.filter(
+    (s) => s.tier === "modern" || (s.count >= n && meetsModern(s, requirements))
+  ).length;
+}
 
 const LABELS: Record<IndicatorTargetName, Bilingual> = {
   standard: { vi: "Số xã đạt chuẩn nông thôn mới", en: "Communes at the NTM standard" },
@@ -218,7 +251,17 @@ export async function projectIndicatorRoadmap(
   const below = request.below ?? Math.max(1, Math.ceil(n / 2));
   const method = request.method ?? "greedy";
   const hasTiers = request.communes.some((c) => c.tier !== undefined);
-  const modernNow = hasTiers ? request.communes.filter((c) => c.tier === "modern").length : null;
+  const modernRequirements = (request.modernRequirements ?? []).filter(
+    (i) => i.modern !== undefined && i.modern !== null
+  );
+  const projectModern = modernRequirements.length > 0;
+  const modernOf = (statuses: CommuneStatus[]): number | null =>
+    projectModern ? modernCount(statuses, n, modernRequirements) : null;
+  const modernNow = projectModern
+    ? modernOf(request.communes)
+    : hasTiers
+      ? request.communes.filter((c) => c.tier === "modern").length
+      : null;
   let statuses = request.communes.slice();
   const warnings: Warning[] = [];
   const startCounts = counts(statuses, n, below);
@@ -286,7 +329,7 @@ export async function projectIndicatorRoadmap(
     all.push({
       year,
       ...counts(statuses, n, below),
-      modern: null,
+      modern: modernOf(statuses),
       gained: plan.criteriaGained,
       indicatorsGained: plan.indicatorsGained,
       newlyStandard,
@@ -308,6 +351,7 @@ export async function projectIndicatorRoadmap(
   const targets = checkTargets(request.targets ?? {}, start, years, all, endCommunes, {
     below,
     modernNow,
+    projectModern,
   });
   return {
     level: "indicators",
@@ -320,7 +364,7 @@ export async function projectIndicatorRoadmap(
     start,
     years,
     targets,
-    modernNote: MODERN_NOT_PROJECTED,
+    modernNote: projectModern ? MODERN_PROJECTED : MODERN_NOT_PROJECTED,
     warnings,
   };
 }
@@ -331,7 +375,7 @@ function checkTargets(
   years: IndicatorRoadmapYear[],
   all: IndicatorRoadmapYear[],
   endCommunes: IndicatorCommune[],
-  k: { below: number; modernNow: number | null }
+  k: { below: number; modernNow: number | null; projectModern: boolean }
 ): IndicatorTargetCheck[] {
   const checks: IndicatorTargetCheck[] = [];
   const order: IndicatorTargetName[] = ["standard", "modern", "averageCriteria", "maxBelow"];
@@ -346,7 +390,7 @@ function checkTargets(
             en: `Communes under ${k.below} criteria (at most)`,
           }
         : LABELS[name];
-    if (name === "modern") {
+    if (name === "modern" && !k.projectModern) {
       // Not projected (no requirements to project it from), whatever the count now.
       checks.push({
         name,
@@ -364,7 +408,13 @@ function checkTargets(
       continue;
     }
     const value = (y: IndicatorRoadmapYear): number =>
-      name === "maxBelow" ? y.below : name === "standard" ? y.standard : y.averageCriteria;
+      name === "maxBelow"
+        ? y.below
+        : name === "standard"
+          ? y.standard
+          : name === "modern"
+            ? (y.modern ?? 0)
+            : y.averageCriteria;
     const met = (v: number) => (name === "maxBelow" ? v <= target : v >= target - 1e-9);
     const firstIn = (list: IndicatorRoadmapYear[]) =>
       [start, ...list].find((y) => met(value(y))) ?? null;
@@ -387,6 +437,7 @@ function checkTargets(
       cost: reached ? reached.cumulativeCost : null,
       shortfall,
       extraCost: name === "standard" ? extraCost(Math.ceil(shortfall - 1e-9), endCommunes) : null,
+      ...(name === "modern" ? { note: MODERN_PROJECTED } : {}),
     });
   }
   return checks;

@@ -3,17 +3,11 @@
 // port, which replaces only the sheets the add-in wrote before.
 
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-} from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { useCollect } from "../collect";
 import { pick, UI, type Lang } from "../i18n";
+import { FilePicker } from "./FilePicker";
 import { ProblemBar } from "./ProblemBar";
 
 export function CollectPanel(props: {
@@ -36,20 +30,17 @@ export function CollectPanel(props: {
         {pick(UI.collect, lang)}
       </Button>
       {open && (
-        <Field label={pick(UI.collectPick, lang)}>
-          <input
-            type="file"
+        <div>
+          <FilePicker
+            label={pick(UI.collectPick, lang)}
+            accept=".xlsx,.xlsm,.xls,.csv,.txt"
             multiple
-            accept=".xlsx,.xlsm,.csv,.xls"
-            data-testid="collect-files"
             disabled={props.disabled || running}
-            onChange={(e) => {
-              const files = Array.from(e.currentTarget.files ?? []);
-              e.currentTarget.value = "";
-              if (files.length > 0) void start(files);
-            }}
+            inputTestId="collect-files"
+            buttonTestId="collect-pick"
+            onFiles={(files) => void start(files)}
           />
-        </Field>
+        </div>
       )}
       {running && (
         <div data-testid="collect-progress">

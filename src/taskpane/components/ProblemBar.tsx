@@ -14,6 +14,7 @@ export function ProblemBar({
   lang: Lang;
 }): React.JSX.Element {
   const where = [
+    problem.file ? `${pick(UI.file, lang)} '${problem.file}'` : "",
     problem.sheet ? `${pick(UI.sheet, lang)} '${problem.sheet}'` : "",
     problem.cell ? `${pick(UI.cell, lang)} ${problem.cell}` : "",
   ]

@@ -6,6 +6,7 @@ import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import { withIndicators } from "../../engine/indicators";
 import type { Catalogue, Indicator, Warning } from "../../engine/types";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
+import { baseName, fileKind } from "../adapters/file-kind";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
@@ -42,13 +43,15 @@ async function policyOf(
   };
 }
 
+/** A picked file opened read-only as what its bytes are (.xlsx, .xls or text), not what its name says. */
 async function openPicked(file: PickedFile): Promise<WorkbookPort> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const dot = file.name.lastIndexOf(".");
-  const ext = dot < 0 ? "" : file.name.slice(dot).toLowerCase();
-  if (ext === ".csv" || ext === ".txt") {
-    return ExcelJsWorkbook.fromTextBytes(bytes, file.name.slice(0, dot));
+  const kind = fileKind(bytes, file.name);
+  if (kind === "xls") {
+    const { XlsWorkbook } = await import(/* webpackChunkName: "xls" */ "../adapters/xls");
+    return XlsWorkbook.fromXls(bytes);
   }
+  if (kind === "text") return ExcelJsWorkbook.fromTextBytes(bytes, baseName(file.name));
   return ExcelJsWorkbook.fromXlsx(bytes, { readOnly: true });
 }
 

@@ -118,7 +118,13 @@ async function requiredRatio(
   const ratio = o.ratio;
   const share = o["support-share"];
   const period = periodOf(request, settled);
-  const input = request.inputs.brackets;
+  // A ratio the run assumed (plan without --ratio) with a bracket table but no support share: the table cannot be
+  // looked up, so the assumed ratio is checked and the table is said to be unused, never silently dropped.
+  const unlooked =
+    request.inputs.brackets && share === undefined && ratio !== undefined && request.assumed?.ratio
+      ? request.inputs.brackets
+      : undefined;
+  const input = unlooked ? undefined : request.inputs.brackets;
   if (ratio !== undefined && !(ratio >= 0)) {
     throw new InputError({
       found: String(ratio),
@@ -140,6 +146,14 @@ async function requiredRatio(
       ? programmeEligibility(share)
       : undefined;
   const warnings: Warning[] = [];
+  if (unlooked) {
+    const sheet = unlooked.sheet ?? "";
+    warnings.push({
+      ...(unlooked.sheet ? { sheet } : {}),
+      vi: `Bảng tỷ lệ đối ứng${sheet ? ` (trang '${sheet}')` : ""} chưa dùng: cần tỷ lệ hỗ trợ cân đối từ NSTW để tra bảng (ntm-plan counterpart --brackets TỆP --support-share P)`,
+      en: `The counterpart brackets${sheet ? ` (sheet '${sheet}')` : ""} are not used: looking them up needs the central balancing-support share (ntm-plan counterpart --brackets FILE --support-share P)`,
+    });
+  }
   if (eligibility && !eligibility.eligible) {
     warnings.push({
       vi: `Tỉnh không nhận bổ sung cân đối từ NSTW: không thuộc diện được hỗ trợ (${eligibility.source})`,

@@ -175,6 +175,8 @@ export async function indicatorRoadmap(
       solver: request.solver,
       below: s.below ?? s.sheetTargets?.below,
       targets,
+      // The policy sheet's "NTM hiện đại" column, when it has one: the modern tier is projected from it.
+      modernRequirements: s.catalogue.indicators,
     },
     { signal: request.signal, onProgress: request.onProgress, timeLimitSeconds: s.timeLimit }
   );

@@ -4,6 +4,7 @@
 import type { TableReading } from "../reading/types";
 import { pushAll } from "../../engine/arrays";
 import { findCatalogue } from "../../engine/catalogue-lookup";
+import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import { InputError } from "../../engine/errors";
 import { declareOptions, textOption } from "../../engine/options";
 import { alreadyMerged, buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
@@ -118,12 +119,25 @@ export const mergeJob: PlanningJob = withAssumptions({
         { vi: "danh sách xã và tiêu chí đạt", en: "communes and criteria met" },
         request.inputs.communes.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
       );
-      const read = readCommunes(grid, { catalogue });
-      reading.push(read.reading);
-      pushAll(warnings, read.warnings);
-      status = rollUpStatus(read.communes, map, catalogue.criteria.length);
-      pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
-      pushAll(warnings, status.warnings);
+      if (
+        catalogue.id !== CATALOGUE_2026_2030.id &&
+        !looksLikeCommunes(grid, catalogue) &&
+        looksLikeCommunes(grid, CATALOGUE_2026_2030)
+      ) {
+        // The current status per indicator (of the merged communes): not an earlier status of old communes.
+        warnings.push({
+          sheet: grid.sheet,
+          vi: `Trang '${grid.sheet}' là tình trạng theo từng chỉ tiêu (bộ 2026-2030), không phải tình trạng giai đoạn ${catalogue.id} của các xã cũ: không cộng dồn tình trạng`,
+          en: `Sheet '${grid.sheet}' is a status per indicator (2026-2030 set), not the old communes' ${catalogue.id} status: no status rolled up`,
+        });
+      } else {
+        const read = readCommunes(grid, { catalogue });
+        reading.push(read.reading);
+        pushAll(warnings, read.warnings);
+        status = rollUpStatus(read.communes, map, catalogue.criteria.length);
+        pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
+        pushAll(warnings, status.warnings);
+      }
     }
     const json: MergeJson = {
       merged: map.merged.map((m) => ({

@@ -5,6 +5,7 @@
 //   Mã chỉ tiêu | Tiêu chí | Tên chỉ tiêu | Nhóm 1 | Nhóm 2 | Nhóm 3 | Đơn vị | So sánh | Nguồn
 //   2.1         | 2        | Tỷ lệ …      | 100    | 90     | 70     | %      | ≥       | QĐ …/2026
 //   2.2         | 2        | Có …         | Đạt    | Đạt    | không áp dụng |  | Đạt/Không đạt |
+// An optional "NTM hiện đại" column beside Nhóm 1-3 gives the modern tier's requirement (MODERN_COLUMN).
 
 import { maxOf } from "../../engine/arrays";
 import { InputError } from "../../engine/errors";
@@ -28,6 +29,15 @@ import type { TableReading } from "../reading/types";
 
 export const INDICATOR_POLICY_SHEET = "Chỉ tiêu theo nhóm xã";
 
+/**
+ * The modern tier (xã nông thôn mới hiện đại) in the policy sheet: a column "NTM hiện đại" beside Nhóm 1-3, one
+ * requirement per indicator for a modern commune of any group, written as the groups' are (a number, "≥ 95", "Đạt").
+ * A blank cell: no requirement of its own (meeting the group's is enough); "không áp dụng": none either. A commune is
+ * modern when it meets the standard and every requirement of this column. Without the column, or with it empty, the
+ * modern tier is not projected (no threshold is ever ours).
+ */
+export const MODERN_COLUMN = { header: "NTM hiện đại" } as const;
+
 const SPECS: ColumnSpec[] = [
   {
     key: "code",
@@ -49,6 +59,20 @@ const SPECS: ColumnSpec[] = [
     key: "group3",
     aliases: ["Nhóm 3", "Nhóm xã 3", "Yêu cầu nhóm 3", "Xã nhóm 3", "Group 3"],
     required: true,
+  },
+  {
+    // The modern tier's requirement, beside the groups' (see MODERN_COLUMN): optional.
+    key: "modern",
+    aliases: [
+      "NTM hiện đại",
+      "Xã NTM hiện đại",
+      "Nông thôn mới hiện đại",
+      "Xã nông thôn mới hiện đại",
+      "Mức hiện đại",
+      "Yêu cầu NTM hiện đại",
+      "Modern",
+      "Modern tier",
+    ],
   },
   {
     key: "criterion",
@@ -208,6 +232,12 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
 
   const groups = [1, 2, 3] as CommuneGroup[];
   const parsedReqs = groups.map((g) => readRequirement(grid, r, columns[`group${g}`]));
+  // The modern tier's requirement: blank is none (the group's requirement is enough).
+  const modernCol = columns.modern;
+  const parsedModern =
+    modernCol === undefined || isBlank(grid.rows[r]?.[modernCol] ?? null)
+      ? undefined
+      : readRequirement(grid, r, modernCol);
   let comparison: Comparison | null | undefined = null;
   if (comparisonText !== null) {
     comparison = comparisonOf(comparisonText);
@@ -221,15 +251,17 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
     }
   }
   // The comparison column decides; a symbol in a requirement cell must agree with it and with the others.
-  groups.forEach((g, k) => {
-    const own = parsedReqs[k].comparison;
+  const keys = [...groups.map((g) => `group${g}`), ...(parsedModern ? ["modern"] : [])];
+  const parsedAll = parsedModern ? [...parsedReqs, parsedModern] : parsedReqs;
+  keys.forEach((key, k) => {
+    const own = parsedAll[k].comparison;
     if (own === undefined) return;
     if (comparison === null) comparison = own;
     else if (own !== comparison) {
       throw new InputError({
         sheet: grid.sheet,
-        cell: gridAddress(grid, r, columns[`group${g}`]),
-        found: cellText(grid.rows[r]?.[columns[`group${g}`]] ?? null),
+        cell: gridAddress(grid, r, columns[key]),
+        found: cellText(grid.rows[r]?.[columns[key]] ?? null),
         expected: {
           vi: `yêu cầu cùng cách so sánh với chỉ tiêu ${parsed.code} (${comparison === "pass" ? "Đạt/Không đạt" : comparison})`,
           en: `a requirement with the same comparison as indicator ${parsed.code} (${comparison === "pass" ? "met / not met" : comparison})`,
@@ -251,7 +283,7 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
       },
     });
   }
-  if (parsedReqs.some((p) => p.percent)) {
+  if (parsedAll.some((p) => p.percent)) {
     if (unit !== undefined && labelKey(unit) !== "%" && labelKey(unit) !== "phan tram") {
       throw new InputError({
         sheet: grid.sheet,
@@ -280,15 +312,20 @@ function readRow(table: LocatedTable, r: number): Indicator | null {
   };
   if (unit) indicator.unit = unit;
   if (source) indicator.source = source;
-  const mismatch = groups.find((g) => {
-    const req = requirements[g];
-    return req !== null && (comparison === "pass" ? req !== true : typeof req !== "number");
-  });
+  if (parsedModern) indicator.modern = parsedModern.requirement;
+  const wrongType = (req: Requirement | undefined) =>
+    req !== undefined &&
+    req !== null &&
+    (comparison === "pass" ? req !== true : typeof req !== "number");
+  const mismatch: string | undefined = [
+    ...groups.filter((g) => wrongType(requirements[g])).map((g) => `group${g}`),
+    ...(wrongType(indicator.modern) ? ["modern"] : []),
+  ][0];
   if (mismatch !== undefined) {
     throw new InputError({
       sheet: grid.sheet,
-      cell: addressAt(table, r, `group${mismatch}`),
-      found: cellText(grid.rows[r]?.[columns[`group${mismatch}`]] ?? null),
+      cell: addressAt(table, r, mismatch),
+      found: cellText(grid.rows[r]?.[columns[mismatch]] ?? null),
       expected:
         comparison === "pass"
           ? {
@@ -376,6 +413,7 @@ export function readIndicatorPolicyTable(grid: Grid): {
     group1: "other",
     group2: "other",
     group3: "other",
+    modern: "other",
     criterion: "marks",
     name: "label",
     en: "label",

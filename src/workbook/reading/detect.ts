@@ -25,10 +25,19 @@ const DETECTORS: Partial<Record<InputKind, (grid: Grid) => boolean>> = {
   indicators: looksLikeIndicatorPolicy,
   "allocation-policy": isPolicySheet,
   merge: looksLikeMergeMap,
-  // Money by commune: not the mapping itself, not a status sheet, not a costs table (its criterion column is no amount).
+  // Costs by criterion or by indicator (the targets and roadmap jobs read either): never the status sheet itself.
+  costs: (grid) =>
+    (looksLikeCosts(grid) || looksLikeIndicatorCosts(grid)) &&
+    !looksLikeCommunes(grid) &&
+    !looksLikeCommunes(grid, CATALOGUE_2026_2030),
+  // Money by commune: not the mapping itself, not a status sheet (either period), not a funding table (a line "Xã" is
+  // no header), not a coefficients or costs table (a coefficient or a criterion column is no amount).
   money: (grid) =>
     looksLikeCommuneMoney(grid) &&
     !looksLikeCommunes(grid) &&
+    !looksLikeCommunes(grid, CATALOGUE_2026_2030) &&
+    !isCoefficientsSheet(grid) &&
+    budgetLayout(grid) === null &&
     !looksLikeMergeMap(grid) &&
     !looksLikeCosts(grid) &&
     !looksLikeIndicatorCosts(grid),

@@ -136,7 +136,8 @@ export function indicatorRoadmapText(
       (y) =>
         `${y.year}: ${y.standard}/${n} xã đạt chuẩn (+${y.newlyStandard.length}), ` +
         `${formatVi(y.averageCriteria, 2)} tiêu chí/xã, +${y.indicatorsGained} chỉ tiêu, ` +
-        `kinh phí ${formatVi(y.cost)} ${u.vi}`
+        `kinh phí ${formatVi(y.cost)} ${u.vi}` +
+        (y.modern === null ? "" : `, ${y.modern} xã NTM hiện đại`)
     ),
     `Xã NTM hiện đại / modern: ${roadmap.modernNote.vi} / ${roadmap.modernNote.en}`,
   ];
