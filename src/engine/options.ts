@@ -340,3 +340,72 @@ export function planYearOption(
 
 /** The plan year option with its general words (summary, counterpart, roadmap, the period's choice). */
 export const PLAN_YEAR_OPTION = planYearOption();
+
+const FRAME_BLANK: Bilingual = {
+  vi: "in “……” để điền tay",
+  en: "printed as “……” to fill in by hand",
+};
+
+/** A field of the report's document frame: text, a dotted blank when not given. */
+function frameField(label: Bilingual, example: string, help?: Bilingual) {
+  return textOption({ label, absent: FRAME_BLANK, example, ...(help ? { help } : {}) });
+}
+
+/**
+ * The report's administrative document frame (Nghị định 30/2020/NĐ-CP), declared once: the CLI flags of `report`,
+ * its `--help` and the pane's report form are generated from it. The frame is printed with --frame or when any of
+ * its fields is given; each field not given is left as a dotted blank.
+ */
+export const REPORT_FRAME_OPTIONS = declareOptions({
+  frame: booleanOption({
+    label: {
+      vi: "Trình bày theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP)",
+      en: "Lay out as an administrative document (Decree 30/2020/NĐ-CP)",
+    },
+    help: {
+      vi: "Quốc hiệu, tiêu ngữ, cơ quan ban hành, số và ký hiệu, địa danh và ngày, chữ ký, nơi nhận; tự bật khi điền một ô dưới đây",
+      en: "National title, motto, issuing agency, number and symbol, place and date, signature, recipients; on when any field below is filled",
+    },
+    example: "",
+  }),
+  "superior-agency": frameField(
+    { vi: "Cơ quan chủ quản", en: "Superior agency" },
+    "UBND TỈNH ĐỒNG THÁP"
+  ),
+  agency: frameField(
+    { vi: "Cơ quan ban hành", en: "Issuing agency" },
+    "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+  ),
+  "doc-number": frameField({ vi: "Số văn bản", en: "Document number" }, "125"),
+  "doc-symbol": frameField({ vi: "Ký hiệu văn bản", en: "Document symbol" }, "BC-SNNMT"),
+  place: frameField({ vi: "Địa danh", en: "Place" }, "Đồng Tháp"),
+  date: frameField({ vi: "Ngày ban hành", en: "Date of issue" }, "15/01/2027", {
+    vi: "ngày/tháng/năm",
+    en: "day/month/year",
+  }),
+  "doc-type": textOption({
+    label: { vi: "Tên loại văn bản", en: "Document type" },
+    absent: { vi: "BÁO CÁO", en: "REPORT" },
+    example: "BÁO CÁO",
+  }),
+  abstract: textOption({
+    label: { vi: "Trích yếu nội dung", en: "Summary line (trích yếu)" },
+    absent: {
+      vi: "tiêu đề của báo cáo",
+      en: "the report's own subtitle",
+    },
+    example: "Kết quả thực hiện Chương trình năm 2026",
+  }),
+  "signer-authority": frameField(
+    { vi: "Quyền hạn người ký (TM./KT.)", en: "Signer's authority (TM./KT.)" },
+    "KT. GIÁM ĐỐC"
+  ),
+  "signer-title": frameField({ vi: "Chức vụ người ký", en: "Signer's title" }, "PHÓ GIÁM ĐỐC"),
+  signer: frameField({ vi: "Họ tên người ký", en: "Signer's name" }, "Nguyễn Văn A"),
+  recipients: frameField({ vi: "Nơi nhận", en: "Recipients" }, "UBND tỉnh; Lưu: VT", {
+    vi: "cách nhau bằng dấu ;",
+    en: "separated by ;",
+  }),
+});
+
+export type ReportFrameValues = OptionValues<typeof REPORT_FRAME_OPTIONS.fields>;

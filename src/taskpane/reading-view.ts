@@ -7,6 +7,7 @@ import type { OutputTable } from "../workbook/output";
 import type { Lang } from "./i18n";
 import type { ColumnReading, ColumnRole, RowRole, TableReading } from "../workbook/reading/types";
 import { rowRanges } from "../workbook/reading/types";
+import { ROW_ROLE_WORDS } from "../workbook/reading/words";
 
 /** The panel's own words (here, not in i18n.ts: the panel is a chunk of its own and imports no pane module). */
 export const READING_UI = {
@@ -48,21 +49,7 @@ export const COLUMN_ROLE: Record<ColumnRole, Bilingual> = {
 };
 
 /** Skipped rows by role, as the panel groups them. */
-export const ROW_ROLE: Record<RowRole, Bilingual> = {
-  commune: { vi: "xã", en: "communes" },
-  line: { vi: "dòng số liệu", en: "lines" },
-  ward: { vi: "phường, thị trấn (không thuộc NTM)", en: "wards and towns (not NTM)" },
-  district: { vi: "dòng huyện", en: "district rows" },
-  group: { vi: "dòng nhóm", en: "group headers" },
-  subtotal: { vi: "cộng nhóm", en: "subtotals" },
-  total: { vi: "tổng cộng", en: "totals" },
-  statistic: { vi: "dòng thống kê", en: "statistic rows" },
-  note: { vi: "ghi chú", en: "notes" },
-  signature: { vi: "sau cuối bảng", en: "after the table" },
-  "column-numbers": { vi: "số thứ tự cột", en: "column-number rows" },
-  "repeated-header": { vi: "tiêu đề lặp", en: "repeated headers" },
-  title: { vi: "tiêu đề", en: "titles" },
-};
+export const ROW_ROLE = ROW_ROLE_WORDS;
 
 /** Where an item points: the range Excel selects and the rows (and columns) the browser preview shows. */
 export interface ReadingTarget {

@@ -46,9 +46,18 @@ export function defaultAssumptions(
     .map((s) => ({ what: s.label, value: s.default!, why: DEFAULT_WHY, option: s.id }));
 }
 
+/** An assumed value as the user would type it: 1,5 in Vietnamese, a year 2024 (never 2.024), text as it is. */
+export function assumedValue(value: Assumption["value"], lang: "vi" | "en" = "vi"): string {
+  if (typeof value !== "number") return String(value);
+  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", {
+    useGrouping: false,
+    maximumFractionDigits: 6,
+  });
+}
+
 /** "giả định / assumed: Làm tròn đến / Round to = 1 (mặc định khi không nhập / the default when none is given)". */
 export function assumptionLine(a: Assumption): string {
-  const value = typeof a.value === "number" ? a.value.toLocaleString("vi-VN") : String(a.value);
+  const value = assumedValue(a.value);
   return `${ASSUMED.vi} / ${ASSUMED.en}: ${a.what.vi} / ${a.what.en} = ${value} (${a.why.vi} / ${a.why.en})`;
 }
 
@@ -72,7 +81,7 @@ export function assumptionsSheet(rows: { job: Bilingual; assumption: Assumption 
         rows: rows.map(({ job, assumption: a }) => [
           `${job.vi} / ${job.en}`,
           `${a.what.vi} / ${a.what.en}`,
-          typeof a.value === "number" ? a.value.toLocaleString("vi-VN") : String(a.value),
+          assumedValue(a.value),
           `${a.why.vi} / ${a.why.en}`,
         ]),
       },

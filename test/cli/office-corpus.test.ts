@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import mammoth from "mammoth";
 import { main } from "../../src/cli/main";
+import { checkFigures, MILLIONS, warningsText } from "./corpus-figures";
 import { rowRanges } from "../../src/workbook/reading/types";
 
 const DIR = path.resolve(__dirname, "..", "fixtures", "office");
@@ -81,132 +82,6 @@ async function run(args: string[]) {
 
 const isRefusal = (e: Expectation | undefined): e is Refusal =>
   e !== undefined && typeof e === "object" && "refuse" in e;
-const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
-
-/** Million VND in one unit of the figure's unit. */
-const MILLIONS: Record<string, number> = {
-  "triệu đồng": 1,
-  "tỷ đồng": 1000,
-  "nghìn đồng": 0.001,
-  đồng: 0.000001,
-};
-function millions(unit: any): number {
-  if (!unit) return 1;
-  if (typeof unit.millions === "number") return unit.millions;
-  const m = MILLIONS[String(unit.vi ?? "").toLocaleLowerCase("vi")];
-  if (m === undefined) throw new Error(`unknown unit ${JSON.stringify(unit)}`);
-  return m;
-}
-const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-
-/** Every "warnings" array anywhere in a result, as text. */
-function warningsText(json: any): string {
-  const found: unknown[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object")
-      for (const [k, x] of Object.entries(v)) {
-        if (k === "warnings") found.push(x);
-        else walk(x);
-      }
-  };
-  walk(json);
-  return JSON.stringify(found);
-}
-
-/** Throws (a Jest assertion error) when a job's result differs from the manifest's figures. */
-function checkFigures(command: string, json: any, e: Figures): void {
-  switch (command) {
-    case "summary":
-      expect(json.sheet).toBe(e.sheet);
-      expect({
-        communes: json.communes,
-        average: round2(json.averageCriteria),
-        standard: json.standard,
-        ...(e.criterionCounts ? { perCriterion: json.criterionCounts } : {}),
-      }).toEqual({
-        communes: e.communes,
-        average: e.averageCriteria,
-        standard: e.standard,
-        ...(e.criterionCounts ? { perCriterion: e.criterionCounts } : {}),
-      });
-      if (e.warnCell) expect(warningsText(json)).toContain(e.warnCell);
-      break;
-    case "targets":
-      expect(round2(json.currentAverage)).toBe(e.currentAverage);
-      break;
-    case "roadmap":
-      expect({
-        communes: json.communes,
-        standard: json.start.standard,
-        average: round2(json.start.averageCriteria),
-      }).toEqual({
-        communes: e.communes,
-        standard: e.start.standard,
-        average: e.start.averageCriteria,
-      });
-      break;
-    case "funding": {
-      expect(json.sheet).toBe(e.sheet);
-      const scale = json.columns.map((c: any) => millions(c.unit ?? json.unit));
-      const totals = json.columns.map((c: any, i: number) => c.total * scale[i]);
-      expect(totals.length).toBe(e.columns.length);
-      totals.forEach((t: number, i: number) =>
-        expect({ column: i, total: t, ok: near(t, Number(e.columns[i].total)) }).toEqual({
-          column: i,
-          total: t,
-          ok: true,
-        })
-      );
-      for (const column of json.columns)
-        expect(column.lines.filter((l: any) => l.level === 1)).toHaveLength(e.top);
-      const bad = json.columns.flatMap((c: any, i: number) =>
-        c.checks
-          .filter((x: any) => !x.ok)
-          .map((x: any) => ({
-            column: i,
-            stated: x.stated * scale[i],
-            computed: x.computed * scale[i],
-          }))
-      );
-      expect(bad).toEqual(
-        e.mismatches.map((m: any) => ({
-          column: m.column,
-          stated: expect.closeTo(Number(m.stated), 6),
-          computed: expect.closeTo(Number(m.computed), 6),
-        }))
-      );
-      break;
-    }
-    case "counterpart": {
-      expect(json.sheet).toBe(e.sheet);
-      const read = json.columns.map((c: any) => {
-        const k = millions(c.unit ?? json.unit);
-        return { central: c.central * k, local: c.local * k, compliant: c.compliant };
-      });
-      expect(read).toEqual(
-        e.columns.map((c: any) => ({
-          central: expect.closeTo(Number(c.central), 6),
-          local: expect.closeTo(Number(c.local), 6),
-          compliant: c.compliant,
-        }))
-      );
-      break;
-    }
-    case "allocate":
-      expect(json.sheet).toBe(e.sheet);
-      expect(json.allocations.map((a: any) => a.unit)).toEqual(e.units);
-      expect(json.allocations.map((a: any) => a.coefficient)).toEqual(e.coefficients);
-      expect(json.allocations.reduce((s: number, a: any) => s + a.amount, 0)).toBe(e.total);
-      json.allocations.forEach((a: any, i: number) =>
-        expect(Math.abs(a.amount - e.exact[i])).toBeLessThan(1)
-      );
-      break;
-    default:
-      throw new Error(`no figures for ${command}`);
-  }
-}
-
 /** The funding paragraphs of the report: "tổng số 3.602.312 triệu đồng" must be the column's total in its words. */
 function checkReportMoney(text: string, e: Figures): void {
   const said = [...text.matchAll(/tổng số ([\d.,]+) (tỷ đồng|triệu đồng|nghìn đồng|đồng)/g)].map(

@@ -103,4 +103,39 @@ describe("report-ready output in the task pane (browser mode)", () => {
     expect(text).toContain("tỷ lệ vốn đối ứng đạt 0,243 lần");
     expect(text).toMatch(/Phụ lục I\b/);
   });
+
+  it("lays the report out as an administrative document from the pane's frame fields, at 320 px", async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.locator('[data-testid="report-frame"] > summary').click();
+    // Every declared field is in the form, empty fields showing the dotted blank they print as.
+    for (const id of ["superior-agency", "agency", "doc-number", "date", "signer", "recipients"]) {
+      await expect(page.getByTestId(`option-${id}`).isVisible()).resolves.toBe(true);
+    }
+    await expect(page.getByTestId("option-agency").getAttribute("placeholder")).resolves.toBe("……");
+    await page.getByTestId("option-agency").fill("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH SÓC TRĂNG");
+    // Nothing reaches past the pane's width.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(320);
+    await screenshot(page, "report-frame-320");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("report-docx").click(),
+    ]);
+    const file = path.join(ARTIFACTS, "bao-cao-frame.docx");
+    await download.saveAs(file);
+    const lines = (await mammoth.extractRawText({ buffer: readFileSync(file) })).value
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    expect(lines.slice(0, 6)).toEqual([
+      "……",
+      "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH SÓC TRĂNG",
+      "Số: ……/……",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "……, ngày …… tháng …… năm ……",
+    ]);
+    expect(lines).toContain("Nơi nhận:");
+  });
 });

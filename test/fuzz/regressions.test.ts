@@ -93,3 +93,22 @@ describe("regressions found by fuzzing: errors name a cell", () => {
     expect(error.cell).toBe("B2");
   });
 });
+
+describe("regressions found by fuzzing: merge refusals name a cell", () => {
+  it("a mapping without 'Xã cũ' beside a sheet of notes is refused at the mapping's header row", async () => {
+    // Seed -1943955135: the refusal that lists the columns it needs named no cell when two sheets were looked at.
+    const book = new MemoryWorkbook({
+      "Sáp nhập": [
+        ["Mã xã cũ", "Xã mới", "Mã xã mới", "Ngày hiệu lực"],
+        ["30000", "Xã mới 1", "31000", "01/07/2025"],
+      ],
+      "Ghi chú": [],
+    });
+    const run = job("merge").run({ inputs: { mapping: { workbook: book } }, options: {} });
+    const error = (await run.catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.sheet).toBe("Sáp nhập");
+    expect(error.cell).toBe("A1");
+    expect(error.message).toContain('"Xã cũ"');
+  });
+});

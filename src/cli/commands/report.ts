@@ -5,22 +5,28 @@ import { InputError } from "../../engine/errors";
 import { buildReport } from "../../workbook/report/build";
 import type { ReportDocument } from "../../workbook/report/model";
 import { stringOption, type CliCommand } from "../command";
+import { REPORT_FRAME_OPTIONS } from "../../engine/options";
+import { flagDocs, flagOptions, flagUsage, flagValues } from "../job-flags";
+import { frameTexts, reportFrame } from "../../workbook/report/frame";
 import { planCommand } from "./plan";
 import { readingText } from "../../workbook/reading/text";
 import type { TableReading } from "../../workbook/reading/types";
 
 const USAGE =
   "ntm-plan report FILE [--out bao-cao.docx] [--lang vi|en] [--year Y] [--budget B] [--max-per-commune K] " +
-  "[--method greedy|optimal] [--ratio R] [--to YEAR] [--total T] [--results ket-qua.xlsx] [--json]";
+  "[--method greedy|optimal] [--ratio R] [--to YEAR] [--total T] [--results ket-qua.xlsx] [--json] " +
+  flagUsage(REPORT_FRAME_OPTIONS.specs);
 
 /** The report's text as the terminal shows it: headings and paragraphs, the appendices by title. */
 export function reportText(report: ReportDocument): string {
-  const lines = [report.title, report.subtitle, ""];
+  const frame = report.frame ? frameTexts(report.frame) : null;
+  const lines = frame ? [...frame.head, ""] : [report.title, report.subtitle, ""];
   report.sections.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.heading}`);
     for (const b of s.blocks) lines.push(b.kind === "bullet" ? `  - ${b.text}` : b.text);
     lines.push("");
   });
+  if (frame) for (const l of [...frame.foot, ""]) lines.push(l);
   for (const a of report.appendices) lines.push(`${a.label}: ${a.title}`);
   return lines.join("\n");
 }
@@ -38,7 +44,12 @@ export const reportCommand: CliCommand = {
     en: "Word report (.docx): the paragraphs and appendix tables from the computed results",
   },
   usage: USAGE,
-  options: { ...planCommand.options, lang: { type: "string" }, results: { type: "string" } },
+  options: {
+    ...planCommand.options,
+    lang: { type: "string" },
+    results: { type: "string" },
+    ...flagOptions(REPORT_FRAME_OPTIONS.specs),
+  },
   flags: [
     ...(planCommand.flags ?? []),
     { flag: "--lang vi|en", lines: ["Ngôn ngữ của báo cáo / Language of the report"] },
@@ -49,8 +60,9 @@ export const reportCommand: CliCommand = {
         "Also write the results workbook (the KQ_… sheets, KQ_TungXa: each commune); the report names it",
       ],
     },
+    ...flagDocs(REPORT_FRAME_OPTIONS.specs),
   ],
-  optionSpecs: planCommand.optionSpecs,
+  optionSpecs: [...(planCommand.optionSpecs ?? []), ...REPORT_FRAME_OPTIONS.specs],
   async run(input) {
     const langOption = stringOption(input, "lang") ?? "vi";
     if (langOption !== "vi" && langOption !== "en") {
@@ -59,6 +71,9 @@ export const reportCommand: CliCommand = {
         expected: { vi: "--lang vi hoặc --lang en", en: "--lang vi or --lang en" },
       });
     }
+    // The frame's fields are read (and a date checked) before the jobs run.
+    const frame = REPORT_FRAME_OPTIONS.parse(flagValues(REPORT_FRAME_OPTIONS.specs, input));
+    reportFrame(frame, langOption, { title: "", subtitle: "" });
     const plan = await planCommand.run(input);
     // The plan year as plan settled it: --year, else the data's (plan refuses when neither says it).
     const year = (plan.json.year as { value: number }).value;
@@ -68,7 +83,7 @@ export const reportCommand: CliCommand = {
     // The results workbook of the same run (--results): the report sends the reader to its per-commune sheet.
     const resultsOption = stringOption(input, "results");
     const resultsFile = resultsOption === undefined ? undefined : path.basename(resultsOption);
-    const report = buildReport(results, { lang: langOption, year, resultsFile });
+    const report = buildReport(results, { lang: langOption, year, resultsFile, frame });
     // What the run read, one entry per table (as plan gives it).
     const reading = (plan.json.reading as TableReading[] | undefined) ?? [];
     return {
@@ -76,6 +91,7 @@ export const reportCommand: CliCommand = {
         file: plan.json.file,
         lang: langOption,
         sections: report.sections.map((s) => s.heading),
+        frame: report.frame ?? null,
         appendices: report.appendices.map((a) => ({
           label: a.label,
           job: a.job,

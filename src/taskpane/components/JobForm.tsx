@@ -100,12 +100,15 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
   );
 }
 
-function OptionField(props: {
+/** One declared option as a form field (number, text, choice or switch), with its unit, help and refusal. */
+export function OptionField(props: {
   lang: Lang;
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
   disabled: boolean;
   onChange: Handler<OptionValue>;
+  /** What an empty field shows instead of the option's example (the value an empty field applies). */
+  placeholder?: string;
 }): React.JSX.Element {
   const { option, lang } = props;
   const unit = option.unit ? ` (${pick(UNITS[option.unit], lang)})` : "";
@@ -160,6 +163,7 @@ function TextOption(props: {
   hint?: string;
   testId: string;
   lang: Lang;
+  placeholder?: string;
 }): React.JSX.Element {
   const initial = props.value === undefined ? "" : formatOption(props.value, props.lang);
   const [text, setText] = React.useState(initial);
@@ -174,7 +178,7 @@ function TextOption(props: {
       <Input
         data-testid={props.testId}
         value={text}
-        placeholder={props.option.example}
+        placeholder={props.placeholder ?? props.option.example}
         inputMode={props.option.type === "number" ? "decimal" : "text"}
         disabled={props.disabled}
         onChange={(_, d) => {

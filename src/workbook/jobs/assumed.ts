@@ -30,6 +30,19 @@ function defaultUsed(id: string, options: JobRequest["options"], result: JobResu
   return true;
 }
 
+/**
+ * A default as the job used it: the bands' declared default is written for 19 criteria, and a catalogue of another
+ * size takes its own (10,8-9,5-7,0-4 for 2026-2030), which the result's bands say.
+ */
+function asUsed(a: Assumption, result: JobResult): Assumption {
+  const bands = result.json.bands;
+  if (a.option !== "bands" || !Array.isArray(bands) || bands.length === 0) return a;
+  const value = (bands as { min: number; max: number }[])
+    .map((b) => (b.min === b.max ? String(b.min) : `${b.min}-${b.max}`))
+    .join(",");
+  return { ...a, value };
+}
+
 /** Each of the job's assumptions with the job that made it (for a run of several jobs). */
 export function labelled(job: Bilingual, list: readonly Assumption[]) {
   return list.map((assumption) => ({ job, assumption }));
@@ -55,7 +68,11 @@ export function withAssumptions(job: PlanningJob): PlanningJob {
         job.options.filter((s) => !(s.id in applied)),
         request.options
       ).filter((a) => defaultUsed(a.option!, request.options, result));
-      const list = [...fromRun, ...defaults, ...(result.assumptions ?? [])];
+      const list = [
+        ...fromRun,
+        ...defaults.map((a) => asUsed(a, result)),
+        ...(result.assumptions ?? []),
+      ];
       return {
         ...result,
         assumptions: list,

@@ -115,6 +115,32 @@ export function wardKind(text: string): "phường" | "thị trấn" | "đặc k
   return null;
 }
 
+const WARD_EN = { phường: "ward", "thị trấn": "town", "đặc khu": "special zone" } as const;
+
+/**
+ * Why a ward, town or special zone listed among communes is set aside, in one wording for every reader:
+ * `phường "Phường 1": không phải xã, nông thôn mới chỉ xét xã; <then>`.
+ */
+export function notACommune(
+  kind: "phường" | "thị trấn" | "đặc khu",
+  name: string,
+  then: { vi: string; en: string }
+): { vi: string; en: string } {
+  return {
+    vi: `${kind} "${name}": không phải xã, nông thôn mới chỉ xét xã; ${then.vi}`,
+    en: `${WARD_EN[kind]} "${name}": not a commune, NTM applies to communes (xã) only; ${then.en}`,
+  };
+}
+
+/** A warning's text for such a row: "Dòng 12 (ô B12): <why>". */
+export function rowSaid(
+  row: number,
+  cell: string,
+  why: { vi: string; en: string }
+): { vi: string; en: string } {
+  return { vi: `Dòng ${row} (ô ${cell}): ${why.vi}`, en: `Row ${row} (cell ${cell}): ${why.en}` };
+}
+
 /** The kind a "Loại đơn vị hành chính" cell states: a ward or town kind, "xã", or null when it says neither. */
 export function unitKind(text: string): "phường" | "thị trấn" | "đặc khu" | "xã" | null {
   const key = labelKey(text);

@@ -9,6 +9,8 @@ import {
   isGrandTotalLabel,
   isGroupLabel,
   isTotalLabel,
+  notACommune,
+  rowSaid,
   wardKind,
   markerKind,
   rowTexts,
@@ -148,17 +150,9 @@ export function readCoefficients(
     if (ward !== null) {
       // NTM applies to communes (xã) only: a ward, town or special zone listed among them gets no allocation.
       const cell = addressAt(table, row, "unit");
-      const en = ward === "phường" ? "ward" : ward === "thị trấn" ? "town" : "special zone";
-      skipRow(table, row, "ward", {
-        vi: `${ward} "${name}": không phải xã, nông thôn mới chỉ xét xã; không phân bổ`,
-        en: `${en} "${name}": not a commune, NTM applies to communes (xã) only; no allocation`,
-      });
-      warnings.push({
-        sheet: grid.sheet,
-        cell,
-        vi: `Dòng ${row + grid.origin.row + 1} (ô ${cell}): ${ward} "${name}" không phải xã (nông thôn mới chỉ xét xã), để riêng, không được phân bổ`,
-        en: `Row ${row + grid.origin.row + 1} (cell ${cell}): ${en} "${name}" is not a commune (NTM applies to xã only); set aside, no allocation`,
-      });
+      const why = notACommune(ward, name!, { vi: "không phân bổ", en: "no allocation" });
+      skipRow(table, row, "ward", why);
+      warnings.push({ sheet: grid.sheet, cell, ...rowSaid(row + grid.origin.row + 1, cell, why) });
       continue;
     }
     const number = (key: string, what: { vi: string; en: string }) =>

@@ -18,6 +18,7 @@ import {
   rowTexts,
   stripMarker,
   unitKind,
+  notACommune,
   wardKind,
 } from "../layout/labels";
 import type { LocatedTable } from "./table";
@@ -203,10 +204,7 @@ export function classifyRow(ctx: RowContext, r: number): RowClass {
       role: "ward",
       kind,
       name,
-      why: {
-        vi: `${kind} "${name}": không phải xã, nông thôn mới chỉ xét xã; để riêng`,
-        en: `${kind === "phường" ? "ward" : kind === "thị trấn" ? "town" : "special zone"} "${name}": not a commune, NTM applies to communes (xã) only; set aside`,
-      },
+      why: notACommune(kind, name, { vi: "để riêng, không tính", en: "set aside, not counted" }),
     };
   }
   if (hasNoCriteria(ctx, r) && isNoteText(name)) {

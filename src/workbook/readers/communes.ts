@@ -10,7 +10,7 @@ import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Tier, Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import { mergeAt } from "../layout/header";
-import { groupName } from "../layout/labels";
+import { groupName, rowSaid } from "../layout/labels";
 import { leftOutOf, leftOutWarning } from "../reading/left-out";
 import { noteCheck, noteColumn, skipRow, tableReading, useRow } from "../reading/record";
 import type { ColumnRole, TableReading } from "../reading/types";
@@ -594,14 +594,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
     if (cls.role === "ward") {
       skipRow(table, r, "ward", cls.why);
       const cell = addressAt(table, r, "name");
-      const kindEn =
-        cls.kind === "phường" ? "a ward" : cls.kind === "thị trấn" ? "a town" : "a special zone";
-      warnings.push({
-        sheet: grid.sheet,
-        cell,
-        vi: `Dòng ${sheetRow(r)} ("${cls.name}", ô ${cell}) là ${cls.kind}, không phải xã: nông thôn mới chỉ xét xã, dòng này được để riêng, không tính`,
-        en: `Row ${sheetRow(r)} ("${cls.name}", cell ${cell}) is ${kindEn}, not a commune: NTM applies to communes (xã) only; the row is set aside, not counted`,
-      });
+      warnings.push({ sheet: grid.sheet, cell, ...rowSaid(sheetRow(r), cell, cls.why) });
       const status = lenientStatus(table, r, shape, marks, catalogue, cls.name);
       if (status) {
         if (!status.district && group) status.district = group;

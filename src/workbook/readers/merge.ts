@@ -51,11 +51,12 @@ const NEEDED: Bilingual = {
 };
 
 /** One sheet looked at: its header row (as a 1-based row number and its headers) and the needed columns it lacks. */
-function lookedAt(grid: Grid): { row: number | null; vi: string; en: string } {
+function lookedAt(grid: Grid): { row: number | null; matched: number; vi: string; en: string } {
   const seen = headerRowLookedAt(grid, MERGE_COLUMNS);
   if (!seen) {
     return {
       row: null,
+      matched: -1,
       vi: `trang '${grid.sheet}': không có dòng tiêu đề (hai ô chữ trở lên) trong 30 dòng đầu`,
       en: `sheet '${grid.sheet}': no header row (two text cells or more) within the first 30 rows`,
     };
@@ -67,6 +68,7 @@ function lookedAt(grid: Grid): { row: number | null; vi: string; en: string } {
     .join(", ");
   return {
     row: seen.row,
+    matched: seen.matched.length,
     vi: `trang '${grid.sheet}', dòng tiêu đề ${number} (${shown}): thiếu ${lacking}`,
     en: `sheet '${grid.sheet}', header row ${number} (${shown}): no ${lacking}`,
   };
@@ -74,13 +76,19 @@ function lookedAt(grid: Grid): { row: number | null; vi: string; en: string } {
 
 /**
  * The refusal when no sheet holds the mapping: the columns it needs, and for each sheet looked at the header row
- * looked at and what it lacks. One sheet: the error names it and the header row's first cell.
+ * looked at and what it lacks. The error names the sheet closest to a mapping and its header row's first cell.
  */
 export function mergeColumnsMissing(grids: Grid[]): InputError {
   const seen = grids.map(lookedAt);
-  const one = grids.length === 1 ? grids[0] : undefined;
+  // The cell named: the header row of the sheet closest to a mapping (most needed columns found; the first sheet
+  // when none has a header row), so the user is taken where the columns are missing.
+  let closest = 0;
+  seen.forEach((s, i) => {
+    if (s.matched > seen[closest].matched) closest = i;
+  });
+  const at = grids[closest];
   return new InputError({
-    ...(one ? { sheet: one.sheet, cell: gridAddress(one, seen[0].row ?? 0, 0) } : {}),
+    ...(at ? { sheet: at.sheet, cell: gridAddress(at, seen[closest].row ?? 0, 0) } : {}),
     expected: {
       vi: `${WHAT.vi}: ${NEEDED.vi}. Đã xem ${seen.map((s) => s.vi).join("; ")}`,
       en: `${WHAT.en}: ${NEEDED.en}. Looked at ${seen.map((s) => s.en).join("; ")}`,

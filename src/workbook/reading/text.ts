@@ -1,25 +1,12 @@
 // The "Đã đọc / Read" block every job's text ends with: per input, the sheet, rows used and skipped, columns used,
 // unit, hidden parts and checks. Short: a few lines per input, details in --json `reading`.
 
-import type { TableReading } from "./types";
-
-const ROLE_VI: Record<string, string> = {
-  ward: "phường/thị trấn (không thuộc NTM)",
-  district: "dòng huyện",
-  group: "dòng nhóm",
-  subtotal: "cộng nhóm",
-  total: "tổng cộng",
-  statistic: "dòng thống kê",
-  note: "ghi chú",
-  signature: "chữ ký, sau bảng",
-  "column-numbers": "số thứ tự cột",
-  "repeated-header": "tiêu đề lặp",
-  title: "tiêu đề",
-};
+import type { RowRole, TableReading } from "./types";
+import { ROW_ROLE_WORDS } from "./words";
 
 function skippedLine(r: TableReading): string | null {
   if (r.skipped.length === 0) return null;
-  const byRole = new Map<string, number[]>();
+  const byRole = new Map<RowRole, number[]>();
   for (const s of r.skipped) {
     const list = byRole.get(s.role) ?? [];
     list.push(s.row);
@@ -27,7 +14,7 @@ function skippedLine(r: TableReading): string | null {
   }
   const parts = [...byRole.entries()].map(([role, rows]) => {
     const shown = rows.slice(0, 6).join(", ") + (rows.length > 6 ? ", …" : "");
-    return `${ROLE_VI[role] ?? role} (${rows.length}: dòng ${shown})`;
+    return `${ROW_ROLE_WORDS[role].vi} (${rows.length}: dòng ${shown})`;
   });
   return `  Bỏ qua / skipped: ${parts.join("; ")}`;
 }

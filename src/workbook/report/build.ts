@@ -4,13 +4,15 @@ import { allocationPart, counterpartPart, fundingPart } from "./money";
 import { criteriaPart, targetsPart, type PartContext, type ReportPart } from "./criteria";
 import { roman, type ReportLang } from "./format";
 import { paragraphs, type ReportDocument } from "./model";
-import type { Assumption } from "../assumptions";
+import { assumedValue, type Assumption } from "../assumptions";
 import { reportResults, type ReportJobId, type ReportResults } from "./results";
 import { indicatorTargetsPart } from "./indicator-targets";
 import { roadmapPart } from "./roadmap";
 import { indicatorRoadmapPart } from "./indicator-roadmap";
 import { say, W } from "./words";
 import { mergerOf, mergerSection, type MergerResult } from "./merger";
+import { reportFrame } from "./frame";
+import type { ReportFrameValues } from "../../engine/options";
 
 export interface ReportOptions {
   lang?: ReportLang;
@@ -20,6 +22,8 @@ export interface ReportOptions {
   merger?: MergerResult;
   /** The results workbook written in the same run (its per-commune sheet is named in the report). */
   resultsFile?: string;
+  /** The document frame's fields as the options give them (REPORT_FRAME_OPTIONS); no frame without them. */
+  frame?: ReportFrameValues;
 }
 
 type PartBuilder = (ctx: PartContext) => ReportPart;
@@ -33,13 +37,9 @@ interface JobPart {
 /** "Giả định: Tỷ lệ đối ứng tối thiểu = 1 (giả định 1:1 (chưa nhập tỷ lệ tối thiểu))." for a part's job, if any. */
 function assumedText(list: readonly Assumption[] | undefined, lang: ReportLang): string | null {
   if (!list || list.length === 0) return null;
-  const items = list.map((a) => {
-    const value =
-      typeof a.value === "number"
-        ? a.value.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")
-        : String(a.value);
-    return `${a.what[lang]} = ${value} (${a.why[lang]})`;
-  });
+  const items = list.map(
+    (a) => `${a.what[lang]} = ${assumedValue(a.value, lang)} (${a.why[lang]})`
+  );
   return lang === "vi"
     ? `Giá trị giả định (người dùng và số liệu không cho): ${items.join("; ")}.`
     : `Assumed values (given by neither the user nor the data): ${items.join("; ")}.`;
@@ -103,10 +103,14 @@ export function buildReportFrom(
       part: build({ lang, year, label, targetsLabel, resultsFile: options.resultsFile }),
     };
   });
+  const title = say(W.title, lang);
+  const subtitle = say(W.subtitle, lang);
+  const frame = options.frame ? reportFrame(options.frame, lang, { title, subtitle }) : undefined;
   return {
     lang,
-    title: say(W.title, lang),
-    subtitle: say(W.subtitle, lang),
+    title,
+    subtitle,
+    ...(frame ? { frame } : {}),
     sections: [
       ...(options.merger?.length ? [mergerSection(options.merger, lang)] : []),
       ...built.map((b) => b.part.section),

@@ -44,6 +44,23 @@ function criterionName(period: string, n: number, lang: ReportLang): string {
   return lang === "vi" ? `Tiêu chí ${n}` : `Criterion ${n}`;
 }
 
+/**
+ * Criteria by name where a header says names: "1.\u00a0Quy hoạch; 2.\u00a0Giao thông". The number stays with its
+ * name (a no-break space), and a line breaks only between criteria, never inside a number or after a lone "1.".
+ */
+export function criteriaNames(
+  period: string,
+  numbers: readonly number[],
+  lang: ReportLang
+): string {
+  return numbers.map((n) => `${n}.\u00a0${criterionName(period, n, lang)}`).join("; ");
+}
+
+/** Criterion numbers as a list that breaks only after a comma's space, never inside a number: "2, 5, 11". */
+export function numberList(numbers: readonly number[]): string {
+  return numbers.map(String).join(", ");
+}
+
 function bandName(band: SummaryResult["bands"][number], lang: ReportLang): string {
   const caption = bandCaption({ label: band.label, min: band.min, max: band.max });
   if (band.min === band.max) return lang === "vi" ? `Đạt ${caption.vi}` : `All ${caption.en}`;
@@ -51,6 +68,21 @@ function bandName(band: SummaryResult["bands"][number], lang: ReportLang): strin
   return lang === "vi"
     ? `Từ ${band.min} đến ${band.max} tiêu chí`
     : `${band.min} to ${band.max} criteria`;
+}
+
+/**
+ * Why "51/100 xã đạt chuẩn" and "được công nhận: 50" differ, said where they do: a standard commune meets every
+ * criterion by the data; a recognised one has the decision recognising it (a commune may meet them all before its
+ * decision, or hold a decision and have lost a criterion since).
+ */
+export function standardVersusRecognised(summary: SummaryResult, lang: ReportLang): string | null {
+  const recognised = summary.tiers?.standard;
+  if (recognised === undefined || recognised === summary.standard) return null;
+  const meets = prose(summary.standard, "count", lang);
+  const has = prose(recognised, "count", lang);
+  return lang === "vi"
+    ? `Số xã đạt chuẩn (${meets} xã) khác số xã đã được công nhận (${has} xã) vì hai số đếm khác nhau: xã đạt chuẩn là xã đạt đủ tất cả các tiêu chí theo số liệu; xã được công nhận là xã đã có quyết định công nhận đạt chuẩn nông thôn mới (xã có thể đạt đủ tiêu chí nhưng chưa có quyết định, hoặc đã có quyết định nhưng nay chưa đạt đủ tiêu chí).`
+    : `The communes at the standard (${meets}) and the communes recognised (${has}) differ because they count different things: a commune at the standard meets every criterion by the data; a recognised commune holds the decision recognising it (a commune may meet every criterion before its decision, or hold a decision and no longer meet every criterion).`;
 }
 
 function statusWhen(year: number | undefined, lang: ReportLang): string {
@@ -108,6 +140,8 @@ export function criteriaPart(
           : `Communes recognised: ${prose(t.standard, "count", lang)} at the standard, ${prose(t.advanced, "count", lang)} advanced, ${prose(t.model, "count", lang)} model.`
     );
   }
+  const recognisedNote = standardVersusRecognised(summary, lang);
+  if (recognisedNote) texts.push(recognisedNote);
   const bands = summary.bands.filter((b) => b.count > 0);
   if (bands.length > 0) {
     const parts = bands.map((b) =>
@@ -427,7 +461,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
         rowSpan: 2,
       },
       {
-        text: lang === "vi" ? "Tên tiêu chí đạt" : "Criteria met (numbers)",
+        text: lang === "vi" ? "Tên tiêu chí đạt" : "Criteria met (names)",
         align: "center" as const,
         bold: true,
         rowSpan: 2,
@@ -462,9 +496,9 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
             text(c.name),
             text(c.district ?? ""),
             num(figure(c.achieved.length, "count", lang)),
-            text(c.achieved.join(",")),
+            text(criteriaNames(targets.period, c.achieved, lang)),
             num(figure(c.targets.length, "count", lang)),
-            text(c.targets.join(", ")),
+            text(criteriaNames(targets.period, c.targets, lang)),
             num(figure(c.cumulative, "count", lang)),
           ]),
           widths: [5, 14, 12, 9, 30, 7, 14, 9],

@@ -33,7 +33,8 @@ export function columnTwips(t: ReportTable, totalTwips: number): number[] {
   return t.widths.map((w) => Math.floor((totalTwips * w) / sum));
 }
 
-function cellXml(c: ReportCell, width: number, layout: TableLayout): string {
+/** `keep`: the cell's paragraph keeps with what follows (the last row with the table's source line under it). */
+function cellXml(c: ReportCell, width: number, layout: TableLayout, keep: boolean): string {
   const span = (c.colSpan ?? 1) > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : "";
   const merge = (c.rowSpan ?? 1) > 1 ? '<w:vMerge w:val="restart"/>' : "";
   const indent = c.indent ? `<w:ind w:left="${c.indent * layout.indentTwips}"/>` : "";
@@ -41,7 +42,7 @@ function cellXml(c: ReportCell, width: number, layout: TableLayout): string {
   const bold = c.bold ? "<w:b/><w:bCs/>" : "";
   return (
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${merge}${MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr>${indent}<w:jc w:val="${c.align ?? "left"}"/></w:pPr>` +
+    `<w:p><w:pPr>${keep ? "<w:keepNext/><w:keepLines/>" : ""}${indent}<w:jc w:val="${c.align ?? "left"}"/></w:pPr>` +
     `<w:r><w:rPr>${bold}${size}</w:rPr><w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r></w:p></w:tc>`
   );
 }
@@ -60,7 +61,8 @@ function rowXml(
   widths: number[],
   above: number[],
   header: boolean,
-  layout: TableLayout
+  layout: TableLayout,
+  keep = false
 ): string {
   let out = `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>`;
   let col = 0;
@@ -77,7 +79,7 @@ function rowXml(
     const span = Math.max(1, c.colSpan ?? 1);
     let width = 0;
     for (let k = col; k < col + span && k < widths.length; k++) width += widths[k];
-    out += cellXml(c, width, layout);
+    out += cellXml(c, width, layout, keep);
     if ((c.rowSpan ?? 1) > 1) for (let k = col; k < col + span; k++) above[k] = c.rowSpan! - 1;
     col += span;
   }
@@ -98,6 +100,9 @@ export function* tableXml(t: ReportTable, layout: TableLayout): Generator<string
   );
   const above: number[] = [];
   for (const r of t.header) yield rowXml(r, widths, above, true, layout);
-  for (const r of t.rows) yield rowXml(r, widths, above, false, layout);
+  // The last row keeps with the source line under the table: a page never holds the "Nguồn" line alone.
+  for (let i = 0; i < t.rows.length; i++) {
+    yield rowXml(t.rows[i], widths, above, false, layout, i === t.rows.length - 1);
+  }
   yield "</w:tbl>";
 }

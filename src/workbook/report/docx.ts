@@ -4,13 +4,20 @@
 
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Header,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
+  Table,
+  TableCell,
+  TableBorders,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  WidthType,
   type ISectionOptions,
 } from "docx";
 import type { Warning } from "../../engine/types";
@@ -24,6 +31,7 @@ import {
   type ReportDocument,
   type ReportTable,
 } from "./model";
+import type { ReportFrame } from "./frame";
 
 export const LAYOUT = {
   font: "Times New Roman",
@@ -64,9 +72,15 @@ function line(
     firstLine?: boolean;
     before?: number;
     after?: number;
+    /** Keep on the page of the next paragraph or table (a caption, a unit line, a heading). */
+    keepNext?: boolean;
+    /** Keep the paragraph's lines on one page (a source line). */
+    keepLines?: boolean;
   } = {}
 ): Paragraph {
   return new Paragraph({
+    keepNext: opts.keepNext,
+    keepLines: opts.keepNext || opts.keepLines,
     alignment: opts.align === "justified" ? AlignmentType.JUSTIFIED : ALIGN[opts.align ?? "left"],
     indent: opts.firstLine ? { firstLine: mm(10) } : undefined,
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
@@ -79,6 +93,123 @@ function line(
       }),
     ],
   });
+}
+
+/** A paragraph of the frame: centred, no space after, in the frame's size. */
+function frameLine(
+  value: string,
+  opts: {
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    align?: keyof typeof ALIGN;
+    underline?: boolean;
+  } = {}
+): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[opts.align ?? "center"],
+    spacing: { before: 0, after: 0, line: 276 },
+    children: [
+      new TextRun({
+        text: value,
+        bold: opts.bold,
+        italics: opts.italic,
+        underline: opts.underline ? {} : undefined,
+        size: half(opts.size ?? LAYOUT.bodyPt),
+      }),
+    ],
+  });
+}
+
+/** The short solid line the decree draws under the agency's name and the motto. */
+function frameRule(widthTwips: number, share: number): Paragraph {
+  const side = Math.round((widthTwips * (1 - share)) / 2);
+  return new Paragraph({
+    spacing: { before: 0, after: 120, line: 120 },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [],
+  });
+}
+
+/** Two borderless columns side by side (the heading block, the signature block). */
+function twoColumns(
+  left: (width: number) => Paragraph[],
+  right: (width: number) => Paragraph[],
+  leftShare: number
+): Table {
+  const total = contentWidthTwips(false);
+  const lw = Math.round(total * leftShare);
+  const rw = total - lw;
+  const column = (width: number, children: Paragraph[]) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      children,
+    });
+  return new Table({
+    borders: TableBorders.NONE,
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: [lw, rw],
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [column(lw, left(lw)), column(rw, right(rw))],
+      }),
+    ],
+  });
+}
+
+/** The heading block (agency and number left; Quốc hiệu, Tiêu ngữ, place and date right), type and trích yếu. */
+function frameHead(frame: ReportFrame): (Paragraph | Table)[] {
+  return [
+    twoColumns(
+      (w) => [
+        frameLine(frame.superior, { size: 12 }),
+        frameLine(frame.agency, { bold: true, size: 12 }),
+        frameRule(w, 0.4),
+        frameLine(frame.number),
+      ],
+      (w) => [
+        frameLine(frame.nation, { bold: true, size: 12 }),
+        frameLine(frame.motto, { bold: true }),
+        frameRule(w, 0.6),
+        frameLine(frame.placeDate, { italic: true }),
+      ],
+      0.4
+    ),
+    line(frame.type, {
+      bold: true,
+      align: "center",
+      size: 14,
+      before: 360,
+      after: 0,
+      keepNext: true,
+    }),
+    line(frame.abstract, { bold: true, align: "center", size: 14, after: 240, keepNext: true }),
+  ];
+}
+
+/** The signature block: Nơi nhận on the left; authority, title, room to sign, and the name on the right. */
+function frameFoot(frame: ReportFrame): Table {
+  return twoColumns(
+    () => [
+      frameLine(frame.recipientsHead, { bold: true, italic: true, size: 12, align: "left" }),
+      ...frame.recipients.map((r) => frameLine(r, { size: 11, align: "left" })),
+    ],
+    () => [
+      frameLine(frame.authority, { bold: true }),
+      frameLine(frame.signerTitle, { bold: true }),
+      // Room for the signature and the seal.
+      frameLine(""),
+      frameLine(""),
+      frameLine(""),
+      frameLine(""),
+      frameLine(frame.signer, { bold: true }),
+    ],
+    0.45
+  );
 }
 
 function pageProperties(landscape: boolean): ISectionOptions["properties"] {
@@ -118,21 +249,32 @@ function headers(): ISectionOptions["headers"] {
 
 /**
  * An appendix's page section. Each table is a marker paragraph here: its rows are written straight into the
- * package afterwards (docx-table.ts, docx-splice.ts); `place` numbers the tables in document order.
+ * package afterwards (docx-table.ts, docx-splice.ts); `place` numbers the tables in document order. The label,
+ * title, caption and unit keep with the table, and the table's last row with its source line (docx-table.ts).
  */
 function appendixSection(
   a: ReportAppendix,
   place: (t: ReportTable, landscape: boolean) => string
 ): ISectionOptions {
   const children: Paragraph[] = [
-    line(a.label, { bold: true, align: "center", after: 0 }),
-    line(a.title, { bold: true, align: "center", after: 200 }),
+    line(a.label, { bold: true, align: "center", after: 0, keepNext: true }),
+    line(a.title, { bold: true, align: "center", after: 200, keepNext: true }),
   ];
   for (const t of a.tables) {
-    if (t.caption) children.push(line(t.caption, { bold: true, before: 120 }));
-    if (t.unit) children.push(line(t.unit, { italic: true, align: "right", after: 60 }));
+    if (t.caption) children.push(line(t.caption, { bold: true, before: 120, keepNext: true }));
+    if (t.unit) {
+      children.push(line(t.unit, { italic: true, align: "right", after: 60, keepNext: true }));
+    }
     children.push(new Paragraph({ children: [new TextRun(place(t, a.landscape))] }));
-    children.push(line(t.source, { italic: true, size: LAYOUT.tablePt, before: 60, after: 200 }));
+    children.push(
+      line(t.source, {
+        italic: true,
+        size: LAYOUT.tablePt,
+        before: 60,
+        after: 200,
+        keepLines: true,
+      })
+    );
   }
   return { properties: pageProperties(a.landscape), headers: headers(), children };
 }
@@ -171,8 +313,23 @@ export function safeReport(report: ReportDocument): {
       })
     );
   const plain = (text: string, vi: string, en: string) => clean(text, { vi, en });
+  const frame = report.frame;
   const safe: ReportDocument = {
     ...report,
+    ...(frame
+      ? {
+          frame: {
+            ...(Object.fromEntries(
+              Object.entries(frame).map(([k, v]) => [
+                k,
+                Array.isArray(v)
+                  ? v.map((x: string) => plain(x, `khung văn bản (${k})`, `document frame (${k})`))
+                  : plain(v as string, `khung văn bản (${k})`, `document frame (${k})`),
+              ])
+            ) as unknown as ReportFrame),
+          },
+        }
+      : {}),
     title: plain(report.title, "tiêu đề", "title"),
     subtitle: plain(report.subtitle, "tiêu đề phụ", "subtitle"),
     sections: report.sections.map((s, i) => ({
@@ -210,18 +367,29 @@ function reportDocx(
   report: ReportDocument,
   place: (t: ReportTable, landscape: boolean) => string
 ): Document {
-  const body: Paragraph[] = [
-    line(report.title, { bold: true, align: "center", size: 14, after: 0 }),
-    line(report.subtitle, { bold: true, align: "center", size: 14, after: 240 }),
-  ];
+  const frame = report.frame;
+  const body: (Paragraph | Table)[] = frame
+    ? frameHead(frame)
+    : [
+        line(report.title, { bold: true, align: "center", size: 14, after: 0 }),
+        line(report.subtitle, { bold: true, align: "center", size: 14, after: 240 }),
+      ];
   report.sections.forEach((s, i) => {
+    const lastSection = i === report.sections.length - 1;
     body.push(line(`${i + 1}. ${s.heading}`, { bold: true, firstLine: true, before: 120 }));
-    for (const b of s.blocks) {
+    s.blocks.forEach((b, j) => {
+      // The signature block never stands alone on a page: the last paragraph goes over with it.
+      const keepNext = frame !== undefined && lastSection && j === s.blocks.length - 1;
       body.push(
-        line(b.kind === "bullet" ? `- ${b.text}` : b.text, { align: "justified", firstLine: true })
+        line(b.kind === "bullet" ? `- ${b.text}` : b.text, {
+          align: "justified",
+          firstLine: true,
+          keepNext,
+        })
       );
-    }
+    });
   });
+  if (frame) body.push(line("", { after: 240, keepNext: true }), frameFoot(frame));
   return new Document({
     creator: "NTM Planner",
     // Recognises the file as ours when --out would replace it (a user's .docx needs --force).

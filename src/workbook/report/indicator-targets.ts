@@ -6,6 +6,7 @@ import { centre, headerRow, num, paragraphs, text } from "./model";
 import {
   completingNote,
   costSentence,
+  numberList,
   planYearPhrase,
   type PartContext,
   type ReportPart,
@@ -97,7 +98,7 @@ export function indicatorTargetsPart(
             centre(c.group === null || c.group === undefined ? "" : String(c.group)),
             num(figure(c.criteriaBefore, "count", lang)),
             text(c.targets.map((t) => t.code).join(", ")),
-            text(c.criteriaCompleted.join(", ")),
+            text(numberList(c.criteriaCompleted)),
             num(figure(c.criteriaAfter, "count", lang)),
             num(figure(c.cost, "money", lang)),
           ]),

@@ -1,6 +1,7 @@
 // A report as plain data: sections of paragraphs and appendices of tables, every figure already written as text.
 
 import type { ReportLang } from "./format";
+import type { ReportFrame } from "./frame";
 
 export interface ReportCell {
   text: string;
@@ -61,6 +62,8 @@ export interface ReportDocument {
   subtitle: string;
   sections: ReportSection[];
   appendices: ReportAppendix[];
+  /** The administrative document frame (Decree 30/2020/NĐ-CP), when asked for. */
+  frame?: ReportFrame;
 }
 
 export function text(value: string, extra: Omit<ReportCell, "text"> = {}): ReportCell {

@@ -2,6 +2,7 @@
 
 import type { ReportLang } from "./format";
 import { rowRanges, type RowRole, type TableReading } from "../reading/types";
+import { ROW_ROLE_WORDS } from "../reading/words";
 
 export interface Words {
   vi: string;
@@ -41,15 +42,15 @@ export function unitLineOf(unit: Words | undefined, lang: ReportLang): string {
 }
 
 /** Rows set aside as a source line names them (structural rows such as column numbers are not named). */
-const SET_ASIDE: Partial<Record<RowRole, { vi: string; en: string }>> = {
-  ward: { vi: "phường, thị trấn", en: "wards and towns" },
-  district: { vi: "dòng huyện", en: "district rows" },
-  group: { vi: "dòng nhóm", en: "group rows" },
-  subtotal: { vi: "cộng nhóm", en: "subtotals" },
-  total: { vi: "tổng cộng", en: "total" },
-  statistic: { vi: "dòng thống kê", en: "statistic rows" },
-  note: { vi: "ghi chú", en: "notes" },
-};
+const SET_ASIDE = new Set<RowRole>([
+  "ward",
+  "district",
+  "group",
+  "subtotal",
+  "total",
+  "statistic",
+  "note",
+]);
 
 /** ", dòng 3-82 (80 xã); bỏ qua dòng 83 (tổng cộng)": the rows of a sheet's reading, or "" without one. */
 function rowsRead(reading: TableReading, lang: ReportLang): string {
@@ -67,13 +68,13 @@ function rowsRead(reading: TableReading, lang: ReportLang): string {
   let text = `, ${rows(reading.used.rows)} (${count} ${noun})`;
   const byRole = new Map<RowRole, number[]>();
   for (const s of reading.skipped) {
-    if (!SET_ASIDE[s.role]) continue;
+    if (!SET_ASIDE.has(s.role)) continue;
     const list = byRole.get(s.role) ?? [];
     list.push(s.row);
     byRole.set(s.role, list);
   }
   const parts = [...byRole.entries()].map(
-    ([r, list]) => `${rows(rowRanges(list))} (${SET_ASIDE[r]![lang]})`
+    ([r, list]) => `${rows(rowRanges(list))} (${ROW_ROLE_WORDS[r][lang]})`
   );
   if (parts.length > 0) text += `; ${vi ? "bỏ qua" : "set aside"} ${parts.join(", ")}`;
   // A collected table that left communes out says so where its figures are cited, as every job does.

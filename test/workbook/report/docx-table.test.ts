@@ -76,6 +76,10 @@ describe("report table XML", () => {
     expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
     expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(3);
     expect(xml).toContain('<w:ind w:left="454"/>');
+    // The last row keeps with the source line under the table (each of its cells), no other row does.
+    expect(xml.match(/<w:keepNext\/><w:keepLines\/>/g)).toHaveLength(5);
+    const lastRow = xml.slice(xml.lastIndexOf("<w:tr>"));
+    expect(lastRow.match(/<w:keepNext\/>/g)).toHaveLength(5);
   });
 
   it("puts every table of a report into a well-formed document part, in order, with no marker left", async () => {

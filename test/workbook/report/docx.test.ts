@@ -78,6 +78,31 @@ describe("report .docx layout", () => {
     expect(doc.indexOf("Nguồn: số liệu trang tính")).toBeGreaterThan(doc.indexOf("</w:tbl>"));
   });
 
+  it("keeps the source line with its table: the last row keeps with the next paragraph, the unit with the table", async () => {
+    const { doc } = await documentXml();
+    const tables = [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) {
+      const rows = [...t.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]);
+      const last = rows[rows.length - 1];
+      const paragraphs = [...last.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]);
+      expect(paragraphs.length).toBeGreaterThan(0);
+      for (const p of paragraphs) expect(p).toContain("<w:keepNext/>");
+      // The rows before the last may break across pages (a long table continues under its repeated header).
+      expect(rows[rows.length - 2]).not.toContain("<w:keepNext/>");
+    }
+    // The paragraphs before the table (appendix label, title, unit) keep with it; the source line keeps its lines.
+    const label = doc.lastIndexOf("<w:p>", doc.indexOf(">Phụ lục I</w:t>"));
+    const before = doc.slice(label, doc.indexOf("<w:tbl>"));
+    const paras = [...before.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]);
+    for (const p of paras) expect(p).toContain("<w:keepNext/>");
+    const source = doc.slice(
+      doc.lastIndexOf("<w:p>", doc.indexOf("Nguồn: số liệu")),
+      doc.indexOf("Nguồn: số liệu")
+    );
+    expect(source).toContain("<w:keepLines/>");
+  });
+
   it("numbers pages at the top from the second page", async () => {
     const { doc } = await documentXml();
     expect(doc).toContain("<w:titlePg/>");

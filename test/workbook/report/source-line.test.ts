@@ -25,7 +25,7 @@ describe("sourceLine", () => {
       "Nguồn: số liệu trang tính “Xã”, dòng 6-85 (80 xã); bỏ qua dòng 86 (tổng cộng); tổng hợp và tính toán bằng NTM Planner."
     );
     expect(sourceLine("Xã", "en", [READING])).toBe(
-      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (total); summarised and computed with NTM Planner."
+      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (totals); summarised and computed with NTM Planner."
     );
   });
 
@@ -51,7 +51,7 @@ describe("sourceLine", () => {
         "trang tính “Xã”, dòng 6-85 (80 xã); bỏ qua dòng 86 (tổng cộng); tổng hợp và tính toán bằng NTM Planner."
     );
     expect(sourceLine("Xã", "en", [READING, other])).toContain(
-      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (total); sheet “Nguồn vốn”, rows 7-18"
+      "Source: sheet “Xã”, rows 6-85 (80 communes); set aside row 86 (totals); sheet “Nguồn vốn”, rows 7-18"
     );
     expect(sourceLine("Khác", "vi", [])).toBe(
       "Nguồn: số liệu trang tính “Khác”, tổng hợp và tính toán bằng NTM Planner."
