@@ -5,13 +5,58 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const urlDev = "https://localhost:3000/";
 const urlProd = process.env.NTM_PROD_URL || "https://localhost:3000/"; // set to the deployed origin for production
 
 /** The JSDoc-annotated modules that declare custom functions; metadata is generated from them. */
-const FUNCTION_FILES = require("./src/functions/files.json").map((f) => `./src/functions/${f}`);
+const FUNCTION_FILES = require("./src/functions/files.json").map((f) =>
+  path.resolve(__dirname, "src/functions", f)
+);
+
+/**
+ * functions.json from the functions' JSDoc (as custom-functions-metadata-plugin makes it), and the list of the
+ * functions (id, file, name) as __NTM_FUNCTIONS__ for src/functions/index.ts, which registers them all at start
+ * and loads their code lazily. (That plugin instead appends CustomFunctions.associate to each file, which would
+ * register them only once their code has loaded.)
+ */
+class FunctionsMetadataPlugin {
+  constructor(files) {
+    this.files = files;
+    this.result = undefined;
+  }
+
+  apply(compiler) {
+    const name = "FunctionsMetadataPlugin";
+    const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+    compiler.hooks.beforeCompile.tapPromise(name, async () => {
+      this.result = await generateCustomFunctionsMetadata(this.files, true);
+    });
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      if (this.result.errors.length > 0) {
+        for (const e of this.result.errors) compilation.errors.push(new webpack.WebpackError(e));
+      } else {
+        compilation.emitAsset(
+          "functions.json",
+          new webpack.sources.RawSource(this.result.metadataJson)
+        );
+      }
+    });
+    new webpack.DefinePlugin({
+      __NTM_FUNCTIONS__: webpack.DefinePlugin.runtimeValue(
+        () =>
+          JSON.stringify(
+            this.result.associate.map((a) => ({
+              id: a.id,
+              file: path.basename(a.sourceFileName, path.extname(a.sourceFileName)),
+              name: a.functionName,
+            }))
+          ),
+        { fileDependencies: this.files }
+      ),
+    }).apply(compiler);
+  }
+}
 
 async function getHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -76,6 +121,13 @@ module.exports = async (env, options) => {
           },
         },
         { test: /\.wasm$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
+        {
+          // Our modules do nothing when imported but declare (the two imported for their effect are named), so a
+          // module whose exports are not used is left out: a constant from a reader's file does not bring the reader.
+          test: /[\\/]src[\\/](engine|workbook|taskpane)[\\/]/,
+          exclude: /[\\/]src[\\/]taskpane[\\/](started|solver-worker-factory)\.ts$/,
+          sideEffects: false,
+        },
       ],
     },
     performance: { hints: false },
@@ -84,7 +136,7 @@ module.exports = async (env, options) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new FunctionsMetadataPlugin(FUNCTION_FILES),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -13,8 +13,7 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { JOBS } from "../workbook/jobs";
-import type { PlanningJob } from "../workbook/jobs/job";
+import { JOB_SPECS } from "../workbook/jobs/specs";
 import { redirectNotes } from "../workbook/ownership";
 import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
@@ -22,16 +21,23 @@ import { CollectPanel } from "./components/CollectPanel";
 import { JobForm } from "./components/JobForm";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
-import { LazyReadingPanel } from "./components/LazyReadingPanel";
 import { LazyResultCharts } from "./components/LazyResultCharts";
 import { CopyTableButton, ReportButton, useSessionResults } from "./components/ReportActions";
-import { ResultPreview } from "./components/ResultPreview";
+import { LazyResultPreview } from "./components/LazyResultPreview";
 import { TemplateMenu } from "./components/TemplateMenu";
 import type { Handler, InLanguage } from "./handlers";
 import { useJobRun, useSheetNames, useWriteSheet } from "./hooks";
+import { preloadJobsWhenIdle, type PaneJob } from "./job-code";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
+
+// Shown only with a result, so loaded with the result's preview (one "results" chunk), not with the first screen.
+const LazyReadingPanel = React.lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/LazyReadingPanel").then((m) => ({
+    default: m.LazyReadingPanel,
+  }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -62,8 +68,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   workbook: WorkbookPort;
-  /** The jobs offered; all registered jobs unless given. */
-  jobs?: PlanningJob[];
+  /** The jobs offered; all registered jobs unless given (their code is loaded on the first run, see job-code.ts). */
+  jobs?: PaneJob[];
   initialLang?: Lang;
   /** Extra controls for the browser mode (open a file, download results), in the pane's language. */
   toolbar?: React.ReactNode | InLanguage;
@@ -75,7 +81,7 @@ export interface AppProps {
 
 export function App({
   workbook,
-  jobs = JOBS,
+  jobs = JOB_SPECS,
   initialLang = "vi",
   toolbar,
   onLanguage,
@@ -100,6 +106,9 @@ export function App({
     onWritten?.();
   }, [refresh, onWritten]);
   const template = useWriteSheet(workbook, afterWrite);
+
+  // The jobs' code is not in the pane's first script: it loads once the first screen is up and the pane is idle.
+  React.useEffect(preloadJobsWhenIdle, []);
 
   // A new job or a new sheet list: keep the user's choices that still exist, suggest the others.
   React.useEffect(() => {
@@ -261,13 +270,19 @@ export function App({
                 </Body1>
               ))}
           </div>
-          <ResultPreview
+          <LazyResultPreview
             jobId={job?.id}
             result={state.result}
             lang={lang}
             reading={
               state.result.reading && (
-                <LazyReadingPanel readings={state.result.reading} workbook={workbook} lang={lang} />
+                <React.Suspense fallback={null}>
+                  <LazyReadingPanel
+                    readings={state.result.reading}
+                    workbook={workbook}
+                    lang={lang}
+                  />
+                </React.Suspense>
               )
             }
             extras={job && <LazyResultCharts jobId={job.id} json={state.result.json} lang={lang} />}

@@ -1,12 +1,11 @@
 // What the pane tells screen readers about a run: started, done with its first figures, cancelled, failed.
 
-import type { PlanningJob } from "../workbook/jobs/job";
+import type { JobSpec } from "../workbook/jobs/job";
 import type { RunState } from "./hooks";
 import { fill, pick, UI, type Lang } from "./i18n";
-import { keyFigures } from "./key-figures";
 
 /** The sentence announced for a run's state; figures in the pane's language, at most three. */
-export function announcement(state: RunState, job: PlanningJob | undefined, lang: Lang): string {
+export function announcement(state: RunState, job: JobSpec | undefined, lang: Lang): string {
   switch (state.status) {
     case "running":
       return pick(UI.running, lang);
@@ -19,8 +18,8 @@ export function announcement(state: RunState, job: PlanningJob | undefined, lang
           : state.problem.message,
       });
     case "done": {
-      const figures = keyFigures(job?.id, state.result)
-        .figures.slice(0, 3)
+      const figures = state.figures.figures
+        .slice(0, 3)
         .map((f) => `${pick(f.label, lang)}: ${f.value}. `)
         .join("");
       return fill(pick(UI.announceDone, lang), {

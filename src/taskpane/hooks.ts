@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import type { Bilingual } from "../engine/errors";
-import type { JobResult, PlanningJob } from "../workbook/jobs/job";
+import type { JobResult } from "../workbook/jobs/job";
 import type { OutputSheet } from "../workbook/output";
 import type { WorkbookPort } from "../workbook/port";
 import { hiddenSheetNames } from "../workbook/reading/sheet-finder";
@@ -14,6 +14,8 @@ import {
   type OptionValues,
   type ProblemView,
 } from "./run";
+import { runnableJob, type PaneJob } from "./job-code";
+import type { KeyFigures } from "./key-figures";
 
 export function useSheetNames(workbook: WorkbookPort) {
   const [sheets, setSheets] = React.useState<string[] | null>(null);
@@ -38,7 +40,7 @@ export function useSheetNames(workbook: WorkbookPort) {
 export type RunState =
   | { status: "idle" }
   | { status: "running"; fraction?: number; message?: Bilingual }
-  | { status: "done"; result: JobResult; written?: string[] }
+  | { status: "done"; result: JobResult; figures: KeyFigures; written?: string[] }
   | { status: "cancelled" }
   | { status: "failed"; problem: ProblemView };
 
@@ -50,7 +52,7 @@ export function useJobRun(workbook: WorkbookPort) {
   React.useEffect(() => () => controller.current?.abort(), []);
 
   const run = React.useCallback(
-    async (job: PlanningJob, sheets: Record<string, string | undefined>, options: OptionValues) => {
+    async (job: PaneJob, sheets: Record<string, string | undefined>, options: OptionValues) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -66,8 +68,11 @@ export function useJobRun(workbook: WorkbookPort) {
         }
       );
       try {
-        const result = await runCancellable(job, request);
-        if (controller.current === abort) setState({ status: "done", result });
+        // The job's code and the key figures' reading come from their own chunks, loaded on the first run.
+        const result = await runCancellable(await runnableJob(job), request);
+        const { keyFigures } = await import(/* webpackChunkName: "results" */ "./key-figures");
+        if (controller.current === abort)
+          setState({ status: "done", result, figures: keyFigures(job.id, result) });
       } catch (e) {
         if (controller.current !== abort) return;
         setState(

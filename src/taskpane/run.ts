@@ -2,7 +2,13 @@
 
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
 import { checkOption, optionSchema } from "../engine/options";
-import type { JobOptionSpec, JobRequest, JobResult, PlanningJob } from "../workbook/jobs/job";
+import type {
+  JobOptionSpec,
+  JobRequest,
+  JobResult,
+  JobSpec,
+  PlanningJob,
+} from "../workbook/jobs/job";
 import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import type { WorkbookPort } from "../workbook/port";
 import type { MixedSolver } from "../engine/targets/solver";
@@ -26,7 +32,7 @@ export type OptionValue = string | number | boolean | undefined;
 export type OptionValues = Record<string, OptionValue>;
 
 /** Option values as the form starts: each option's default. */
-export function defaultOptions(job: PlanningJob): OptionValues {
+export function defaultOptions(job: JobSpec): OptionValues {
   const values: OptionValues = {};
   for (const option of job.options) values[option.id] = option.default;
   return values;
@@ -50,7 +56,7 @@ export function optionProblem(option: JobOptionSpec, text: string): string | nul
 }
 
 export function buildRequest(
-  job: PlanningJob,
+  job: JobSpec,
   workbook: WorkbookPort,
   sheets: Record<string, string | undefined>,
   options: OptionValues,

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import type { PlanningJob } from "../workbook/jobs/job";
+import type { PaneJob } from "./job-code";
 import { App } from "./App";
 import { downloadBytes, MIME } from "./download";
 import { FilePicker } from "./components/FilePicker";
@@ -51,7 +51,7 @@ function WebShell({
   initialLang,
 }: {
   initial: OpenedFile;
-  jobs?: PlanningJob[];
+  jobs?: PaneJob[];
   initialLang: Lang;
 }) {
   const [state, setState] = React.useState({ file: initial, sample: true, version: 0 });
@@ -135,7 +135,7 @@ function WebShell({
 }
 
 /** Loads the sample workbook and renders the web app in the page. */
-export async function startBrowserMode(jobs?: PlanningJob[]): Promise<void> {
+export async function startBrowserMode(jobs?: PaneJob[]): Promise<void> {
   const root = createRoot(document.getElementById("root")!);
   const lang = detectLanguage(navigator.language);
   document.title = pick(UI.pageTitle, lang);

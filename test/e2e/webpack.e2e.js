@@ -3,7 +3,6 @@
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const base = require("../../webpack.config.js");
 
 module.exports = async (env, options) => {
@@ -18,7 +17,7 @@ module.exports = async (env, options) => {
   config.plugins = config.plugins.filter(
     (p) =>
       !(p instanceof HtmlWebpackPlugin && p.userOptions.filename !== "web.html") &&
-      !(p instanceof CustomFunctionsMetadataPlugin)
+      p.constructor.name !== "FunctionsMetadataPlugin"
   );
   return config;
 };

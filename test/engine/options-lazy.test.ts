@@ -4,7 +4,7 @@
 import type { ZodType } from "zod";
 
 type Jobs = typeof import("../../src/workbook/jobs");
-type Summary = typeof import("../../src/workbook/jobs/summary");
+type Summary = typeof import("../../src/workbook/jobs/summary-options");
 
 describe("job option schemas", () => {
   it("are not built when the jobs load, and are built once, on first use", () => {
@@ -13,7 +13,7 @@ describe("job option schemas", () => {
       const zod = require("zod") as { ZodType: typeof ZodType };
       const transform = jest.spyOn(zod.ZodType.prototype, "transform");
       const { JOBS } = require("../../src/workbook/jobs") as Jobs;
-      const { SUMMARY_OPTIONS } = require("../../src/workbook/jobs/summary") as Summary;
+      const { SUMMARY_OPTIONS } = require("../../src/workbook/jobs/summary-options") as Summary;
       expect(JOBS.length).toBeGreaterThan(3);
       expect(JOBS.find((j) => j.id === "summary")!.options.map((o) => o.id)).toContain("bands");
       expect(transform).not.toHaveBeenCalled();

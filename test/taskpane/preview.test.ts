@@ -240,7 +240,9 @@ describe("result tables at pane width", () => {
 describe("announcements and theme", () => {
   it("announces a finished run with its first figures in the pane's language", () => {
     const job = JOBS.find((j) => j.id === "summary") as PlanningJob;
-    const text = announcement({ status: "done", result: results.get("summary")! }, job, "en");
+    const result = results.get("summary")!;
+    const done = { status: "done" as const, result, figures: keyFigures("summary", result) };
+    const text = announcement(done, job, "en");
     expect(text).toBe(
       "Done: Summarise communes' criteria. Communes at the NTM standard: 70/80. " +
         "Average criteria per commune: 18,63. Advanced NTM communes: 20. 0 warnings."

@@ -10,7 +10,7 @@ import {
   Switch,
   tokens,
 } from "@fluentui/react-components";
-import type { JobOptionSpec, PlanningJob } from "../../workbook/jobs/job";
+import type { JobOptionSpec, JobSpec } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
 import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
 import { UNITS } from "../../engine/options";
@@ -20,8 +20,8 @@ const AUTO = "";
 
 export interface JobFormProps {
   lang: Lang;
-  jobs: PlanningJob[];
-  job: PlanningJob | undefined;
+  jobs: JobSpec[];
+  job: JobSpec | undefined;
   onJob: Handler<string>;
   sheetNames: string[];
   sheets: Record<string, string | undefined>;

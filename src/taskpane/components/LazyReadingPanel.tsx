@@ -1,5 +1,5 @@
 // Mounts the "What was read" panel from its own chunk: the initial task-pane script stays small. The panel's
-// preview table and problem bar are the initial bundle's own, handed in here.
+// preview table and problem bar are the result preview's own (the "results" chunk), handed in here.
 
 import * as React from "react";
 import { Spinner } from "@fluentui/react-components";

@@ -3,7 +3,7 @@
 
 import * as React from "react";
 import { makeStyles } from "@fluentui/react-components";
-import type { PlanningJob } from "../../workbook/jobs/job";
+import type { JobSpec } from "../../workbook/jobs/job";
 import type { RunState } from "../hooks";
 import { announcement } from "../announce";
 import type { Lang } from "../i18n";
@@ -29,7 +29,7 @@ export function LiveStatus({
   lang,
 }: {
   state: RunState;
-  job: PlanningJob | undefined;
+  job: JobSpec | undefined;
   lang: Lang;
 }): React.JSX.Element {
   const styles = useStyles();

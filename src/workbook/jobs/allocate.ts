@@ -9,32 +9,13 @@ import { withReading, type JobResult, type PlanningJob } from "./job";
 import { mergedUnits, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
+import { ALLOCATE_SPEC, COEFFICIENTS_LABEL } from "./specs";
 import { inputGrid } from "../reading/input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
 import type { AllocateJson } from "../results";
 
-const INPUT_LABEL = { vi: "Hệ số phân bổ", en: "Allocation coefficients" };
-
 export const allocateJob: PlanningJob = withNumberNotes({
-  id: "allocate",
-  label: { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
-  inputs: [
-    {
-      id: "communes",
-      kind: "communes",
-      label: { vi: "Danh sách xã", en: "Communes" },
-      required: false,
-    },
-    {
-      id: "policy",
-      kind: "allocation-policy",
-      label: { vi: "Trang chính sách phân bổ", en: "Allocation policy sheet" },
-      required: false,
-    },
-    // Required for the allocation by coefficients (the default); an allocation by policy does not read it.
-    { id: "coefficients", kind: "coefficients", label: INPUT_LABEL, required: true },
-  ],
-  options: ALLOCATE_OPTIONS.specs,
+  ...ALLOCATE_SPEC,
   async run(request) {
     const o = ALLOCATE_OPTIONS.parse(request.options); // checked at the boundary, whichever way it allocates
     const policy = await mainPolicy(request);
@@ -54,7 +35,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const total = o.total as number;
     const { unit, min, cap } = o;
     const basis = o.basis as AllocationBasis | undefined;
-    const grid = await inputGrid(request, "coefficients", INPUT_LABEL, isCoefficientsSheet);
+    const grid = await inputGrid(request, "coefficients", COEFFICIENTS_LABEL, isCoefficientsSheet);
     const table = readCoefficients(grid, { basis });
     // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
     const mergeMap = await mergeMapFor(request, request.inputs.coefficients?.workbook);

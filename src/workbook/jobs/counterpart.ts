@@ -4,7 +4,8 @@ import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
 import { InputError } from "../../engine/errors";
-import { declareOptions, numberOption, textOption } from "../../engine/options";
+import { COUNTERPART_OPTIONS } from "./counterpart-options";
+import { COUNTERPART_SPEC } from "./specs";
 import {
   counterpartCheck,
   DEFAULT_COUNTERPART_BRACKETS,
@@ -17,48 +18,13 @@ import {
 import { periodForYear } from "../../engine/catalogues";
 import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
-import { MAPPING_OPTION } from "./funding";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
-import { PLAN_YEAR_OPTION } from "../../engine/options";
-import { loadBrackets, loadBudget, BUDGET_INPUT } from "./money-inputs";
+import { loadBrackets, loadBudget } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";
 
 const fmt = formatVi;
-
-export const COUNTERPART_OPTIONS = declareOptions({
-  ratio: numberOption({
-    label: { vi: "Tỷ lệ đối ứng tối thiểu", en: "Minimum counterpart ratio" },
-    unit: "ratio",
-    min: 0,
-    absent: { vi: "tra bảng theo --support-share", en: "looked up from --support-share" },
-    help: { vi: "1 nghĩa là 1:1 (NSĐP bằng NSTW)", en: "1 means 1:1 (local equals central)" },
-    example: "1",
-  }),
-  "support-share": numberOption({
-    label: { vi: "Tỷ lệ hỗ trợ cân đối từ NSTW", en: "Share of central balancing support" },
-    unit: "percent",
-    min: 0,
-    percent: true,
-    help: {
-      vi: "Tra bảng tỷ lệ đối ứng (65, 65% hoặc 0,65)",
-      en: "Looks up the bracket table (65, 65% or 0.65)",
-    },
-    example: "65",
-  }),
-  period: textOption({
-    label: { vi: "Giai đoạn", en: "Period" },
-    absent: { vi: "giai đoạn của năm kế hoạch", en: "the plan year's period" },
-    help: {
-      vi: "2021-2025 hoặc 2026-2030: chọn các dòng của bảng tỷ lệ theo giai đoạn; 2026-2030 cho biết tỉnh có được hỗ trợ, ưu tiên (≥ 70%)",
-      en: "2021-2025 or 2026-2030: picks the bracket rows of the period; 2026-2030 shows eligibility and priority (≥ 70%)",
-    },
-    example: "2026-2030",
-  }),
-  year: PLAN_YEAR_OPTION,
-  mapping: MAPPING_OPTION,
-});
 
 /** The period asked for (period option, or the plan year's: given, else the funding sheet's), or undefined. */
 function periodOf(request: JobRequest, settled: SettledYear): string | undefined {
@@ -227,18 +193,7 @@ async function requiredRatio(
 }
 
 export const counterpartJob: PlanningJob = withNumberNotes({
-  id: "counterpart",
-  label: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
-  inputs: [
-    BUDGET_INPUT,
-    {
-      id: "brackets",
-      kind: "brackets",
-      label: { vi: "Bảng tỷ lệ đối ứng", en: "Counterpart brackets" },
-      required: false,
-    },
-  ],
-  options: COUNTERPART_OPTIONS.specs,
+  ...COUNTERPART_SPEC,
   async run(request: JobRequest) {
     const o = COUNTERPART_OPTIONS.parse(request.options);
     const settled = await jobPlanYear(request, o.year, [[request.inputs.budget, "budget"]]);

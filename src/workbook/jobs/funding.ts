@@ -3,56 +3,20 @@
 import { withNumberNotes } from "./number-notes";
 import { formatEn, formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
 import { SHARE_DECIMALS } from "../../engine/rounding";
-import { declareOptions, numberOption, textOption } from "../../engine/options";
+import { FUNDING_OPTIONS } from "./funding-options";
+import { FUNDING_SPEC } from "./specs";
 import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../../engine/funding";
 import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
-import { loadBudget, BUDGET_INPUT } from "./money-inputs";
+import { loadBudget } from "./money-inputs";
 import type { FundingJson } from "../results";
-
-/** The sheet of source groups (Từ khóa | Nhóm nguồn), shared by both money jobs. */
-export const MAPPING_OPTION = textOption({
-  label: {
-    vi: "Trang phân nhóm nguồn (Từ khóa | Nhóm nguồn)",
-    en: "Source mapping sheet (keywords | group)",
-  },
-  unit: "sheet",
-  absent: {
-    vi: "trang có cột Từ khóa, Nhóm nguồn nếu có; không thì nhóm mặc định",
-    en: "a sheet with Từ khóa, Nhóm nguồn columns if any, else the default groups",
-  },
-  example: "PhanNhomNguon",
-});
-
-export const FUNDING_OPTIONS = declareOptions({
-  round: numberOption({
-    label: { vi: "Làm tròn tỷ lệ (cộng đúng 100%)", en: "Round shares (adding to 100%)" },
-    unit: "decimals",
-    integer: true,
-    min: 0,
-    max: 10,
-    absent: {
-      vi: `${SHARE_DECIMALS} chữ số (6,21%), cộng đúng 100,00%`,
-      en: `${SHARE_DECIMALS} decimals (6.21%), adding to exactly 100.00%`,
-    },
-    help: {
-      vi: "Số chữ số thập phân của tỷ lệ hiển thị; các tỷ lệ hiển thị luôn cộng đúng 100% (tỷ lệ chính xác trong JSON)",
-      en: "Decimals of the shares shown; the shares shown always add to exactly 100% (exact shares in the JSON)",
-    },
-    example: "2",
-  }),
-  mapping: MAPPING_OPTION,
-});
 
 const fmt = formatVi;
 const money = formatMoneyVi;
 
 export const fundingJob: PlanningJob = withNumberNotes({
-  id: "funding",
-  label: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
-  inputs: [BUDGET_INPUT],
-  options: FUNDING_OPTIONS.specs,
+  ...FUNDING_SPEC,
   async run(request: JobRequest) {
     const o = FUNDING_OPTIONS.parse(request.options);
     // Shares are always shown rounded so that they add to exactly 100% at the precision shown.

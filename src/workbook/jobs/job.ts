@@ -78,10 +78,14 @@ export function withReading(
   return { ...result, reading: uniqueReadings([...readings, ...(result.reading ?? [])]) };
 }
 
-export interface PlanningJob {
+/** A job without its code (jobs/specs.ts): what the form and the CLI's help are made from. */
+export interface JobSpec {
   id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
   label: Bilingual;
   inputs: JobInputSpec[];
   options: JobOptionSpec[];
+}
+
+export interface PlanningJob extends JobSpec {
   run(request: JobRequest): Promise<JobResult>;
 }

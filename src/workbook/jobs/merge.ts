@@ -6,7 +6,8 @@ import { pushAll } from "../../engine/arrays";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
 import { InputError } from "../../engine/errors";
-import { declareOptions, textOption } from "../../engine/options";
+import { MERGE_OPTIONS } from "./merge-options";
+import { MERGE_SPEC } from "./specs";
 import { alreadyMerged, buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
 import { formatVi } from "../../engine/numbers";
 import type { Warning } from "../../engine/types";
@@ -37,41 +38,8 @@ function notRolled(rows: { name: string }[], sheet: string): Warning[] {
   ];
 }
 
-export const MERGE_OPTIONS = declareOptions({
-  period: textOption({
-    label: { vi: "Giai đoạn của tình trạng cũ", en: "Period of the earlier status" },
-    default: "2021-2025",
-    example: "2021-2025",
-  }),
-});
-
 export const mergeJob: PlanningJob = withAssumptions({
-  id: "merge",
-  label: {
-    vi: "Sáp nhập xã: chuyển kinh phí và lịch sử",
-    en: "Merged communes: money and history carried forward",
-  },
-  inputs: [
-    {
-      id: "mapping",
-      kind: "merge",
-      label: { vi: "Bảng sáp nhập (xã cũ → xã mới)", en: "Merger mapping (old → new commune)" },
-      required: true,
-    },
-    {
-      id: "money",
-      kind: "money",
-      label: { vi: "Kinh phí theo xã cũ", en: "Money by old commune" },
-      required: false,
-    },
-    {
-      id: "communes",
-      kind: "communes",
-      label: { vi: "Tình trạng các xã cũ", en: "Earlier status of the old communes" },
-      required: false,
-    },
-  ],
-  options: MERGE_OPTIONS.specs,
+  ...MERGE_SPEC,
   async run(request: JobRequest): Promise<JobResult> {
     const mappingRef = request.inputs.mapping;
     if (!mappingRef) {

@@ -11,15 +11,7 @@ import { isBracketSheet, readBracketsTable } from "../readers/brackets";
 import { budgetLayout, readBudget, type BudgetReading } from "../readers/budget";
 import { isSourceMappingSheet, readSourceMappingTable } from "../readers/source-mapping";
 import type { TableReading } from "../reading/types";
-import type { InputRef, JobInputSpec } from "./job";
-
-/** The funding table both money jobs read. */
-export const BUDGET_INPUT: JobInputSpec = {
-  id: "budget",
-  kind: "budget",
-  label: { vi: "Bảng nguồn vốn", en: "Funding table" },
-  required: true,
-};
+import type { InputRef } from "./job";
 
 /** The mapping to use: rows of the named (or detected) mapping sheet first, then the defaults. */
 export async function loadSourceMapping(

@@ -2,14 +2,14 @@
 
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
+import { DEFAULT_BANDS, defaultBandsSpec, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
-import { declareOptions, numberOption, textOption } from "../../engine/options";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, CommuneStatus, ShareTargets } from "../../engine/types";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
-import { choosePeriod, PERIOD_OPTION } from "../reading/period";
-import { PLAN_YEAR_OPTION } from "../../engine/options";
+import { choosePeriod } from "../reading/period";
+import { SUMMARY_OPTIONS } from "./summary-options";
+import { SUMMARY_SPEC } from "./specs";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { WorkbookPort } from "../port";
@@ -116,44 +116,6 @@ async function endTargets(
   return { targets, reading };
 }
 
-export const SUMMARY_OPTIONS = declareOptions({
-  period: PERIOD_OPTION,
-  year: PLAN_YEAR_OPTION,
-  bands: textOption({
-    label: { vi: "Nhóm số tiêu chí", en: "Bands of criteria met" },
-    default: DEFAULT_BANDS,
-    help: {
-      vi: "Ví dụ 19,15-18,10-14,5-9,0-4; bộ 10 tiêu chí: 10,8-9,5-7,0-4",
-      en: "For example 19,15-18,10-14,5-9,0-4; 10-criteria set: 10,8-9,5-7,0-4",
-    },
-    example: "10,8-9,5-7,0-4",
-  }),
-  "target-standard": numberOption({
-    label: { vi: "Mục tiêu tỷ lệ xã đạt chuẩn", en: "Target share at the standard" },
-    unit: "percent",
-    min: 0,
-    max: 100,
-    percent: true,
-    help: {
-      vi: '2026-2030: mặc định khoảng 65% đến 2030 (NQ 257/2025/QH15), hoặc trang "Chỉ tiêu giai đoạn" của tỉnh',
-      en: '2026-2030: about 65% by 2030 by default (Res. 257/2025/QH15), or the province\'s "Chỉ tiêu giai đoạn" sheet',
-    },
-    example: "65",
-  }),
-  "target-modern": numberOption({
-    label: { vi: "Mục tiêu tỷ lệ xã NTM hiện đại", en: "Target share of modern NTM communes" },
-    unit: "percent",
-    min: 0,
-    max: 100,
-    percent: true,
-    help: {
-      vi: "2026-2030: mặc định khoảng 10% đến 2030",
-      en: "2026-2030: about 10% by 2030 by default",
-    },
-    example: "10",
-  }),
-});
-
 /** Communes and those at the standard per district, in sheet order; undefined when no commune names one. */
 function districtCounts(
   communes: readonly CommuneStatus[],
@@ -172,29 +134,7 @@ function districtCounts(
 }
 
 export const summaryJob: PlanningJob = withNumberNotes({
-  id: "summary",
-  label: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
-  inputs: [
-    {
-      id: "communes",
-      kind: "communes",
-      label: { vi: "Danh sách xã", en: "Communes" },
-      required: true,
-    },
-    {
-      id: "catalogue",
-      kind: "catalogue",
-      label: { vi: "Bộ tiêu chí (thêm)", en: "Criteria catalogue (extra)" },
-      required: false,
-    },
-    {
-      id: "indicators",
-      kind: "indicators",
-      label: { vi: "Bảng chỉ tiêu theo nhóm xã", en: "Indicator policy (per commune group)" },
-      required: false,
-    },
-  ],
-  options: SUMMARY_OPTIONS.specs,
+  ...SUMMARY_SPEC,
   async run(request): Promise<JobResult> {
     SUMMARY_OPTIONS.parse(request.options); // checked at the boundary, before any sheet is read
     const communesRef = request.inputs.communes;
@@ -213,13 +153,19 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const catalogue = read.catalogue ?? choice.catalogue;
     prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
-    // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
-    const bands =
-      typeof bandsOption === "string" &&
-      bandsOption.trim() &&
-      !(bandsOption === DEFAULT_BANDS && catalogue.criteria.length !== 19)
-        ? bandsOption
-        : undefined;
+    // The default spec is written for 19 criteria; for other catalogues "default" means their own default, and the
+    // assumption says the bands used (jobs/assumed.ts). The 19-criteria bands typed for another set are replaced with a warning.
+    const total = catalogue.criteria.length;
+    const given = typeof bandsOption === "string" ? bandsOption.trim() : "";
+    const typed = request.options.bands;
+    const wrongSet = given === DEFAULT_BANDS && total !== 19;
+    const bands = given !== "" && !wrongSet ? given : undefined;
+    if (wrongSet && typeof typed === "string" && typed.trim() !== "") {
+      read.warnings.push({
+        vi: `Nhóm số tiêu chí "${DEFAULT_BANDS}" là của bộ 19 tiêu chí; bộ ${total} tiêu chí dùng "${defaultBandsSpec(total)}"`,
+        en: `Bands "${DEFAULT_BANDS}" are for the 19-criteria set; the ${total}-criteria set uses "${defaultBandsSpec(total)}"`,
+      });
+    }
     const summary = summariseCommunes(read.communes, { catalogue, bands });
     const json: SummaryJson = {
       period: catalogue.id,

@@ -1,7 +1,7 @@
 // The targets job's options, declared once; also read by the NTM.NEXT custom function (so kept free of readers).
 
 import { choiceOption, declareOptions, numberOption, planYearOption } from "../../engine/options";
-import { PERIOD_OPTION } from "../reading/period";
+import { PERIOD_OPTION } from "../reading/period-option";
 
 export const NO_LIMIT = { vi: "không giới hạn", en: "no limit" };
 

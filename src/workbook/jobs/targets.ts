@@ -14,6 +14,7 @@ import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
 import { DEFAULT_TIME_LIMIT, TARGETS_OPTIONS } from "./targets-options";
+import { TARGETS_SPEC } from "./specs";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
@@ -104,29 +105,7 @@ async function readInputs(
 }
 
 export const targetsJob: PlanningJob = withNumberNotes({
-  id: "targets",
-  label: { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
-  inputs: [
-    {
-      id: "communes",
-      kind: "communes",
-      label: { vi: "Danh sách xã và tiêu chí đạt", en: "Communes and criteria met" },
-      required: true,
-    },
-    {
-      id: "costs",
-      kind: "costs",
-      label: { vi: "Chi phí đạt từng tiêu chí", en: "Cost of meeting each criterion" },
-      required: false,
-    },
-    {
-      id: "indicators",
-      kind: "indicators",
-      label: { vi: "Bảng chỉ tiêu theo nhóm xã (2026-2030)", en: "Indicator policy (2026-2030)" },
-      required: false,
-    },
-  ],
-  options: TARGETS_OPTIONS.specs,
+  ...TARGETS_SPEC,
   async run(request: JobRequest): Promise<JobResult> {
     const { options } = request;
     const o = TARGETS_OPTIONS.parse(options);

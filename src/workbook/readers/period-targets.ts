@@ -27,7 +27,7 @@ import {
 import { skipRow, tableReading } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
-export const PERIOD_TARGETS_SHEET = "Chỉ tiêu giai đoạn";
+export { PERIOD_TARGETS_SHEET } from "../reading/period-option";
 
 const COLUMNS: ColumnSpec[] = [
   { key: "name", aliases: ["Chỉ tiêu", "Target", "Indicator"], prefix: false, required: true },

@@ -1,15 +1,10 @@
 // Which criteria set a job uses: the period asked for, else the one in force for the plan year, else what the
 // status sheet shows (a "Nhóm xã" column or indicator columns mean 2026-2030), else 2021-2025. Always said.
 
-import {
-  BUILT_IN_CATALOGUES,
-  CATALOGUE_2026_2030,
-  DEFAULT_PERIOD,
-  periodForYear,
-} from "../../engine/catalogues";
+import { CATALOGUE_2026_2030, DEFAULT_PERIOD, periodForYear } from "../../engine/catalogues";
 import { findCatalogue } from "../../engine/catalogue-lookup";
 import { InputError, type Bilingual } from "../../engine/errors";
-import { PLAN_YEAR_OPTION, readOption, textOption } from "../../engine/options";
+import { PLAN_YEAR_OPTION, readOption } from "../../engine/options";
 import { withIndicators } from "../../engine/indicators/index";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
@@ -17,6 +12,9 @@ import { cellText, gridAddress, type Grid } from "../grid";
 import { looksLikeCommunes, looksLikeIndicatorLevelStatus } from "../readers/communes";
 import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
 import type { TableReading } from "./types";
+import { PERIOD_OPTION } from "./period-option";
+
+export { PERIOD_OPTION };
 import { readingInput, type InputRef, type RunInputs, type RunOptions } from "./inputs";
 import { jobPlanYear, type PlanYear } from "./year";
 
@@ -71,20 +69,6 @@ export interface PeriodChoice {
   /** The tables read to choose (the indicator policy). */
   readings: TableReading[];
 }
-
-/** The criteria set option ("period") of the jobs that choose their set here (summary, targets, roadmap). */
-export const PERIOD_OPTION = textOption({
-  label: { vi: "Giai đoạn (bộ tiêu chí)", en: "Period (criteria set)" },
-  absent: {
-    vi: "giai đoạn của năm kế hoạch, không thì theo trang tình trạng, không thì 2021-2025",
-    en: "the plan year's period, else as the status sheet shows, else 2021-2025",
-  },
-  help: {
-    vi: `Bộ tiêu chí: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} hoặc một bộ đã thêm`,
-    en: `Criteria set: ${BUILT_IN_CATALOGUES.map((c) => c.id).join(", ")} or one added from a sheet`,
-  },
-  example: "2026-2030",
-});
 
 /** The plan year option ("year"), when given. */
 export function planYear(request: PeriodRequest): number | undefined {
