@@ -14,7 +14,7 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type Grid } from "../grid";
-import { readCommunes, type CommunesReadResult } from "./communes";
+import { locateCommunesTable, readCommunes, type CommunesReadResult } from "./communes";
 import {
   addressAt,
   noteColumns,
@@ -71,6 +71,13 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
 
 const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
 
+const ZONES = ["I", "II", "III"] as const;
+const ZONE_FLAG_WORDS: Record<CommuneZone, Bilingual> = {
+  I: { vi: "khu vực I", en: "zone I" },
+  II: { vi: "khu vực II", en: "zone II" },
+  III: { vi: "khu vực III", en: "zone III" },
+};
+
 export interface AllocationCommunes {
   sheet: string;
   communes: CommuneAttributes[];
@@ -88,15 +95,20 @@ const FLAG_EXPECTED: Bilingual = {
 
 function flagCell(grid: Grid, row: number, col: number, what: Bilingual): boolean {
   const value = grid.rows[row]?.[col] ?? null;
-  const cell = gridAddress(grid, row, col);
-  const expected = { vi: `${what.vi}: ${FLAG_EXPECTED.vi}`, en: `${what.en}: ${FLAG_EXPECTED.en}` };
-  if (isCellError(value) || value instanceof Date) {
-    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
-  }
+  // A blank cell means "no": the common case, answered without building the error's words.
+  if (value === null || value === "") return false;
+  const refuse = () =>
+    new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: { vi: `${what.vi}: ${FLAG_EXPECTED.vi}`, en: `${what.en}: ${FLAG_EXPECTED.en}` },
+    });
+  if (isCellError(value) || value instanceof Date) throw refuse();
   try {
     return isMarkMet(value);
   } catch {
-    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
+    throw refuse();
   }
 }
 
@@ -144,7 +156,8 @@ function groupCell(grid: Grid, row: number, col: number): 1 | 2 | 3 | undefined 
  * cell meaning "no". Errors name the sheet and cell.
  */
 export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): AllocationCommunes {
-  const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS);
+  // The commune reader's table lends its rows: the attribute columns are usually under the same header block.
+  const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS, locateCommunesTable(grid, catalogue));
   const cols = table?.columns ?? {};
   const read = readCommunes(grid, { catalogue });
   const byCell = new Map<string, number>();
@@ -167,20 +180,21 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
       unit: status.name,
       criteriaMet: status.count,
       criteriaTotal: total,
-      ...(status.tier ? { tier: status.tier } : {}),
-      ...(status.registeredYear !== undefined ? { registeredYear: status.registeredYear } : {}),
-      ...(status.source ? { source: status.source } : {}),
     };
-    const flags: NonNullable<CommuneAttributes["flags"]> = {};
-    if (status.especiallyDifficult) flags.difficult = true;
+    if (status.tier) attrs.tier = status.tier;
+    if (status.registeredYear !== undefined) attrs.registeredYear = status.registeredYear;
+    if (status.source) attrs.source = status.source;
+    let flags: NonNullable<CommuneAttributes["flags"]> | undefined;
+    if (status.especiallyDifficult) flags = { difficult: true };
     if (r === undefined || !table) {
-      if (Object.keys(flags).length > 0) attrs.flags = flags;
+      if (flags) attrs.flags = flags;
       return attrs;
     }
-    const zones = (["I", "II", "III"] as const).filter((z) => {
+    const zones: CommuneZone[] = [];
+    for (const z of ZONES) {
       const c = cols[`zone${z}`];
-      return c !== undefined && flagCell(grid, r, c, { vi: `khu vực ${z}`, en: `zone ${z}` });
-    });
+      if (c !== undefined && flagCell(grid, r, c, ZONE_FLAG_WORDS[z])) zones.push(z);
+    }
     if (cols.zone !== undefined) {
       const z = zoneCell(grid, r, cols.zone);
       if (z && !zones.includes(z)) zones.push(z);
@@ -199,9 +213,9 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
     if (zones.length === 1) attrs.zone = zones[0];
     for (const f of FLAG_KEYS) {
       const c = cols[f];
-      if (c !== undefined && flagCell(grid, r, c, ATTRIBUTE_WORDS[f])) flags[f] = true;
+      if (c !== undefined && flagCell(grid, r, c, ATTRIBUTE_WORDS[f])) (flags ??= {})[f] = true;
     }
-    if (Object.keys(flags).length > 0) attrs.flags = flags;
+    if (flags) attrs.flags = flags;
     if (cols.villages !== undefined) {
       const n = numberCell(grid, r, cols.villages, {
         integer: true,

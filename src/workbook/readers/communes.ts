@@ -183,6 +183,11 @@ function markSpecs(catalogue: Catalogue): ColumnSpec[] {
  */
 const located = new WeakMap<Grid, Map<Catalogue, LocatedTable | null>>();
 
+/** The communes table of a grid as the reader locates it (remembered per grid and set; not to be changed). */
+export function locateCommunesTable(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  return locate(grid, catalogue);
+}
+
 function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   let byCatalogue = located.get(grid);
   if (!byCatalogue) located.set(grid, (byCatalogue = new Map()));
