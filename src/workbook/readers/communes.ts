@@ -305,6 +305,9 @@ function readMark(
   expected: Bilingual = MARK_EXPECTED
 ): boolean {
   const value: CellValue = grid.rows[row]?.[col] ?? null;
+  // Blank and "x" are most marks of a big table: answered before an address is written.
+  if (value === null || value === "") return false;
+  if (value === "x" || value === "X") return true;
   const cell = gridAddress(grid, row, col);
   const uncalculated = uncalculatedError(grid, row, col, value);
   if (uncalculated) throw uncalculated;
