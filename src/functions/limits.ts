@@ -19,6 +19,7 @@ export const PANE_JOBS = {
   counterpart: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
   funding: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
   summary: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
+  targets: { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
 } as const satisfies Record<string, Bilingual>;
 
 export type PaneJob = keyof typeof PANE_JOBS;
