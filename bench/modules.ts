@@ -38,5 +38,7 @@ export const MODULES = {
   highs: "engine/targets/highs-solver",
   criteriaFunctions: "functions/criteria",
   targetFunctions: "functions/targets",
+  allocationFunctions: "functions/allocation",
+  moneyFunctions: "functions/money",
   officejs: "workbook/adapters/officejs",
 } as const;

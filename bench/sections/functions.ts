@@ -12,6 +12,7 @@ import { formatMs, timeRuns } from "../measure";
 import { loadModule, MODULES, type CustomFunction } from "../modules";
 import type { Options } from "../options";
 import type { Report } from "../report";
+import { benchLargeFunctions } from "./large-functions";
 
 const LIMIT_MS = 200;
 /** Issue #23: the slowest NTM.NEXT row at most this many times the slowest NTM.COUNT row. */
@@ -175,6 +176,7 @@ export async function benchFunctions(report: Report, options: Options): Promise<
         : "functions missing",
     pass: nextMs > 0 && countMs > 0 ? ratio <= NEXT_TO_COUNT : null,
   });
+  await benchLargeFunctions(report, options, countMs);
   const expected = 7;
   const slowest = measured.reduce((a, b) => (b.ms > a.ms ? b : a), { name: "—", ms: 0 });
   report.target({

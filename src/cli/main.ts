@@ -186,19 +186,50 @@ function requireExtension(out: string | undefined, allowed: string[]): void {
  * A figure that overflowed (Infinity) or is undefined (NaN) would print as null in JSON with exit 0: the worst
  * outcome. Readers bound every number; this is the last guard.
  */
-function refuseNonFinite(json: unknown, where = ""): void {
+/** Where a figure of a job's JSON rests: the input sheet, the nearest cell given, and the row's label. */
+interface JsonPlace {
+  sheet?: string;
+  cell?: string;
+  label?: string;
+}
+
+const A1_CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d*$/;
+
+/** The place an object of the JSON names for itself (`sheet`, `cell`, `source: {sheet, cell}`, a label), over the outer one. */
+function placeOf(o: Record<string, unknown>, outer: JsonPlace): JsonPlace {
+  const here: JsonPlace = { ...outer };
+  if (typeof o.sheet === "string" && o.sheet !== "") here.sheet = o.sheet;
+  if (typeof o.cell === "string" && A1_CELL.test(o.cell)) here.cell = o.cell;
+  const source = o.source as { sheet?: unknown; cell?: unknown } | undefined;
+  if (source && typeof source === "object" && typeof source.sheet === "string") {
+    here.sheet = source.sheet;
+    if (typeof source.cell === "string" && A1_CELL.test(source.cell)) here.cell = source.cell;
+  }
+  const label = [o.label, o.name, o.unit].find((v) => typeof v === "string" && v !== "");
+  if (typeof label === "string") here.label = label;
+  return here;
+}
+
+/**
+ * The last guard on a job's JSON: a figure that overflowed (Infinity) or is undefined (NaN) is refused, naming the
+ * input sheet and cell the figure rests on as the JSON gives them (a line's or a unit's source), then its path.
+ */
+export function refuseNonFinite(json: unknown, where = "", place: JsonPlace = {}): void {
   if (typeof json === "number" && !Number.isFinite(json)) {
     throw new InputError({
-      found: `${where || "kết quả / result"}: ${json}`,
+      ...(place.sheet ? { sheet: place.sheet } : {}),
+      ...(place.sheet && place.cell ? { cell: place.cell } : {}),
+      found: `${place.label ? `${place.label}: ` : ""}${where || "kết quả / result"}: ${json}`,
       expected: {
-        vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn trong dữ liệu: hãy kiểm tra đơn vị triệu đồng)",
-        en: "figures whose results are finite (the data holds numbers too large: check the million-VND unit)",
+        vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn hoặc quá nhỏ trong dữ liệu: hãy kiểm tra đơn vị triệu đồng)",
+        en: "figures whose results are finite (the data holds a number too large or too small: check the million-VND unit)",
       },
     });
   }
   if (json && typeof json === "object") {
+    const here = Array.isArray(json) ? place : placeOf(json as Record<string, unknown>, place);
     for (const [key, value] of Object.entries(json))
-      refuseNonFinite(value, where ? `${where}.${key}` : key);
+      refuseNonFinite(value, where ? `${where}.${key}` : key, here);
   }
 }
 

@@ -53,12 +53,29 @@ export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): Parsed
   return null;
 }
 
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.NumberFormat per locale and digits, made once: toLocaleString builds a new one on every call, which made
+ * the explanation of 100,000 amounts take seconds.
+ */
+export function numberFormat(
+  locale: "vi-VN" | "en-GB",
+  minimumFractionDigits: number,
+  maximumFractionDigits: number
+): Intl.NumberFormat {
+  const key = `${locale} ${minimumFractionDigits} ${maximumFractionDigits}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits });
+    FORMATS.set(key, format);
+  }
+  return format;
+}
+
 /** A number the Vietnamese way with a fixed number of decimals: 3602312 → "3.602.312", 0.2431 (3) → "0,243". */
 export function formatVi(value: number, digits = 0): string {
-  return value.toLocaleString("vi-VN", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return numberFormat("vi-VN", digits, digits).format(value);
 }
 
 /**
@@ -66,10 +83,7 @@ export function formatVi(value: number, digits = 0): string {
  * (3602312 → "3,602,312", 0.2431 (3) → "0.243"). English text never prints a raw, unrounded number.
  */
 export function formatEn(value: number, digits = 0): string {
-  return value.toLocaleString("en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return numberFormat("en-GB", digits, digits).format(value);
 }
 
 /** A number read by the one number rule; `ambiguity` holds the words naming both readings when there are two. */
@@ -122,10 +136,10 @@ export function ambiguousNumberRefusal(text: string): Bilingual {
  * table in tỷ đồng is never printed rounded to whole billions.
  */
 export function formatMoneyVi(value: number): string {
-  return value.toLocaleString("vi-VN", { maximumFractionDigits: 3 });
+  return numberFormat("vi-VN", 0, 3).format(value);
 }
 
 /** formatMoneyVi the English way. */
 export function formatMoneyEn(value: number): string {
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 3 });
+  return numberFormat("en-GB", 0, 3).format(value);
 }

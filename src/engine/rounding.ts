@@ -23,7 +23,7 @@ function isWhole(x: number): boolean {
  * Each result is the value rounded down or up, never further: a value that is already a multiple of the
  * unit is kept as it is. `total` must be a multiple of `unit`; values must be ≥ 0.
  */
-export function largestRemainder(values: number[], total: number, unit: number): number[] {
+export function largestRemainder(values: ArrayLike<number>, total: number, unit: number): number[] {
   if (!(unit > 0) || !Number.isFinite(unit)) {
     throw new InputError({
       found: String(unit),
@@ -39,15 +39,18 @@ export function largestRemainder(values: number[], total: number, unit: number):
       },
     });
   }
-  const bad = values.findIndex((v) => !Number.isFinite(v) || v < 0);
-  if (bad >= 0) {
-    throw new InputError({
-      found: String(values[bad]),
-      expected: {
-        vi: `giá trị thứ ${bad + 1} là một số không âm`,
-        en: `value ${bad + 1} to be a non-negative number`,
-      },
-    });
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v) || v < 0) {
+      throw new InputError({
+        found: String(v),
+        expected: {
+          vi: `giá trị thứ ${i + 1} là một số không âm`,
+          en: `value ${i + 1} to be a non-negative number`,
+        },
+      });
+    }
   }
   const units = Math.round(total / unit);
   // Beyond 2^53 whole units, "one unit more" is lost in floating point and the loop below would never end.
@@ -61,10 +64,10 @@ export function largestRemainder(values: number[], total: number, unit: number):
     });
   }
   const sum = finiteSum(values);
-  if (values.length === 0 || sum === 0) {
-    if (units === 0) return values.map(() => 0);
+  if (n === 0 || sum === 0) {
+    if (units === 0) return Array.from({ length: n }, () => 0);
     throw new InputError({
-      found: values.length === 0 ? "(không có / none)" : "0",
+      found: n === 0 ? "(không có / none)" : "0",
       expected: {
         vi: "các giá trị có tổng lớn hơn 0 để chia tổng",
         en: "values adding up to more than 0 to divide the total",
@@ -75,39 +78,54 @@ export function largestRemainder(values: number[], total: number, unit: number):
   // own sum rounded to the unit (at most half a unit away) is not scaled: scaling there could move a value by a whole
   // unit (12 + 877 820 + 3 to a total of 877 840 in tens gave 877 830 for 877 820).
   const scale = Math.abs(sum - total) > unit / 2 + EPSILON * Math.max(1, total) ? total / sum : 1;
-  const quotients = values.map((v) => {
-    const q = (v * scale) / unit;
-    return isWhole(q) ? Math.round(q) : q;
-  });
-  const floors = quotients.map((q) => Math.floor(q));
+  // Typed arrays: 100,000 values (a cell function's range) stay linear in time and light in memory.
+  const floors = new Float64Array(n);
   // Remainders rounded so that "equal" remainders really compare equal and ties fall to input order.
-  const remainders = quotients.map((q, i) => Math.round((q - floors[i]) * 1e9) / 1e9);
-  let missing = units - floors.reduce((a, b) => a + b, 0);
-  const order = values.map((_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
-  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length) {
-    floors[order[k]] += 1;
-    missing -= 1;
+  const remainders = new Float64Array(n);
+  let floorSum = 0;
+  for (let i = 0; i < n; i++) {
+    let q = (values[i] * scale) / unit;
+    if (isWhole(q)) q = Math.round(q);
+    const f = Math.floor(q);
+    floors[i] = f;
+    remainders[i] = Math.round((q - f) * 1e9) / 1e9;
+    floorSum += f;
   }
-  // Floating-point noise can leave one unit too many; take it back from the smallest remainder.
-  for (let k = order.length - 1; missing < 0 && k >= 0; k--) {
-    if (floors[order[k]] > 0) {
-      floors[order[k]] -= 1;
-      missing += 1;
+  let missing = units - floorSum;
+  if (missing !== 0 && n > 0) {
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => remainders[b] - remainders[a] || a - b);
+    for (let k = 0; missing > 0; k = (k + 1) % n) {
+      floors[order[k]] += 1;
+      missing -= 1;
+    }
+    // Floating-point noise can leave one unit too many; take it back from the smallest remainder.
+    for (let k = n - 1; missing < 0 && k >= 0; k--) {
+      if (floors[order[k]] > 0) {
+        floors[order[k]] -= 1;
+        missing += 1;
+      }
     }
   }
   const decimals = unitDecimals(unit);
-  return floors.map((f) => (decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals))));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const f = floors[i];
+    out[i] = decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals));
+  }
+  return out;
 }
 
 /**
  * The sum of finite values, refused when it overflows (two amounts of 1e308 add up to Infinity, and every share of
  * Infinity would be 0: a wrong figure, never an answer). The error names the value at which the sum overflowed.
  */
-export function finiteSum(values: readonly number[]): number {
+export function finiteSum(values: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     sum += values[i];
-    if (!Number.isFinite(sum) && values.every((v) => Number.isFinite(v))) {
+    if (!Number.isFinite(sum) && allFinite(values)) {
       throw new InputError({
         found: `giá trị thứ ${i + 1} / value ${i + 1}: ${values[i]}`,
         expected: {
@@ -120,9 +138,14 @@ export function finiteSum(values: readonly number[]): number {
   return sum;
 }
 
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
 /** Shares of a total (fractions, unrounded); all zero when the total is zero; an overflowing total is refused. */
 export function sharesOf(values: readonly number[], total = finiteSum(values)): number[] {
-  if (!Number.isFinite(total) && values.every((v) => Number.isFinite(v))) finiteSum(values);
+  if (!Number.isFinite(total) && allFinite(values)) finiteSum(values);
   return values.map((v) => (total === 0 ? 0 : v / total));
 }
 

@@ -4,12 +4,11 @@
 import {
   ATTRIBUTE_WORDS,
   POLICY_PRESETS,
-  allocateByCoefficients,
-  allocateByPolicy,
   evaluatePolicy,
   isPresetId,
   presetPolicy,
   ruleAttributes,
+  splitByWeights,
   unreadableRules,
   type AllocationPolicy,
   type CommuneAttributes,
@@ -21,21 +20,47 @@ import { gridFromRows, type CellValue } from "../workbook/grid";
 import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
 import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
 import { functionNumber, guard } from "./errors";
+import { checkRangeSize, type RangeWhat } from "./limits";
 import { catalogueFromPolicy } from "./indicators";
 
-/** A range of coefficients (one row or one column) as numbers; blanks and text that is not a number are errors. */
-function coefficientList(range: unknown[][]): number[] {
-  const values = range.flat();
-  return values.map((v, i) => {
-    const n = typeof v === "number" ? v : typeof v === "string" ? (functionNumber(v) ?? NaN) : NaN;
-    if (!Number.isFinite(n)) {
-      throw new InputError({
-        found: String(v ?? ""),
-        expected: { vi: `hệ số thứ ${i + 1} là một số`, en: `coefficient ${i + 1} to be a number` },
-      });
+/**
+ * A range of coefficients (one row or one column, or any block read row by row) as numbers, straight into a typed
+ * array; blanks and text that is not a number are errors naming the coefficient's place.
+ */
+function coefficientList(range: unknown[][]): Float64Array {
+  checkRangeSize(range, COEFFICIENT_CELLS, "allocate");
+  let n = 0;
+  for (const row of range) n += row.length;
+  const out = new Float64Array(n);
+  let i = 0;
+  for (const row of range) {
+    for (const v of row) {
+      const x =
+        typeof v === "number" ? v : typeof v === "string" ? (functionNumber(v) ?? NaN) : NaN;
+      if (!Number.isFinite(x)) {
+        throw new InputError({
+          found: String(v ?? ""),
+          expected: {
+            vi: `hệ số thứ ${i + 1} là một số`,
+            en: `coefficient ${i + 1} to be a number`,
+          },
+        });
+      }
+      out[i++] = x;
     }
-    return n;
-  });
+  }
+  return out;
+}
+
+const COEFFICIENT_CELLS: RangeWhat = { vi: "hệ số", en: "coefficients", count: "cells" };
+const COMMUNE_ROWS: RangeWhat = { vi: "dòng xã", en: "commune rows", count: "rows" };
+const RULE_ROWS: RangeWhat = { vi: "dòng quy tắc", en: "rule rows", count: "rows" };
+
+/** One amount per row, as Excel spills a column. */
+function column(values: ArrayLike<number>): number[][] {
+  const out = new Array<number[]>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = [values[i]];
+  return out;
 }
 
 /** Excel passes null for an omitted optional argument. */
@@ -62,19 +87,15 @@ export function allocate(
   cap?: number
 ): number[][] {
   return guard(() => {
-    const units = coefficientList(coefficients).map((coefficient, i) => ({
-      unit: `#${i + 1}`,
-      coefficient,
-    }));
-    const result = allocateByCoefficients({
+    const split = splitByWeights({
       total,
-      units,
+      weights: coefficientList(coefficients),
       unit: optional(unit),
       min: optional(min),
       cap: optional(cap),
       basis: "coefficient",
     });
-    return result.allocations.map((a) => [a.amount]);
+    return column(split.amounts);
   });
 }
 
@@ -83,6 +104,7 @@ export function allocate(
 
 /** A policy argument: a preset id in one cell, or a range of rule rows under their header row. */
 function policyArgument(policy: unknown[][]): AllocationPolicy {
+  checkRangeSize(policy, RULE_ROWS, "allocate");
   const cells = policy.flat().filter((v) => !(v === null || v === undefined || v === ""));
   if (cells.length === 1 && typeof cells[0] === "string" && isPresetId(cells[0])) {
     return presetPolicy(cells[0]);
@@ -141,6 +163,7 @@ function communesArgument(
   year: number | undefined,
   indicators?: unknown[][] | null
 ): CommuneAttributes[] {
+  checkRangeSize(communes, COMMUNE_ROWS, "allocate");
   const catalogue = catalogueArgument(policy, indicators);
   const read = readAllocationCommunes(
     gridFromRows(RANGE_COMMUNES, communes as CellValue[][]),
@@ -257,15 +280,16 @@ export function allocatePolicy(
 ): number[][] {
   return guard(() => {
     const { p, list, context } = policyArguments(policy, communes, year, indicators);
-    const result = allocateByPolicy({
+    // allocateByPolicy's split without its words (rule and arithmetic per commune): a cell shows only the amount.
+    const split = splitByWeights({
       total,
-      policy: p,
-      communes: list,
+      weights: evaluatePolicy(p, list, context).map((e) => e.coefficient),
       unit: optional(unit),
       min: optional(min),
       cap: optional(cap),
-      context,
+      nameOf: (i) => list[i].unit,
+      basis: "coefficient",
     });
-    return result.allocations.map((a) => [a.amount]);
+    return column(split.amounts);
   });
 }

@@ -14,6 +14,9 @@ import {
 } from "../engine/criteria";
 import { InputError } from "../engine/errors";
 import { guard } from "./errors";
+import { checkRangeSize, type RangeWhat } from "./limits";
+
+const STATUS_CELLS: RangeWhat = { vi: "ô", en: "cells", count: "cells" };
 
 /**
  * A formula without a period always means 2021-2025, whatever today's date: a cell's result never changes because
@@ -102,6 +105,7 @@ export function band(count: number, bands?: string, period?: string): string {
  */
 export function average(range: any[][], period?: string): number {
   return guard(() => {
+    checkRangeSize(range, STATUS_CELLS, "summary");
     const catalogue = catalogueFor(period);
     const counts = countsFromRange(range, catalogue);
     if (counts.length === 0) {
@@ -128,6 +132,7 @@ export function average(range: any[][], period?: string): number {
  */
 export function distribution(range: any[][], bands?: string, period?: string): any[][] {
   return guard(() => {
+    checkRangeSize(range, STATUS_CELLS, "summary");
     const catalogue = catalogueFor(period);
     const communes = countsFromRange(range, catalogue).map((n, i) => ({
       name: String(i + 1),

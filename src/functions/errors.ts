@@ -21,6 +21,8 @@ export function guard<T>(body: () => T): T {
   try {
     result = body();
   } catch (e) {
+    // Already an Excel error (a range over the limit: #NUM!): as it is.
+    if (e instanceof CustomFunctions.Error) throw e;
     if (isInputError(e)) {
       throw new CustomFunctions.Error(
         CustomFunctions.ErrorCode.invalidValue,

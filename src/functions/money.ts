@@ -4,6 +4,10 @@ import { InputError } from "../engine/errors";
 import { bracketsFromRows, counterpartGap, minimumRatio } from "../engine/funding/counterpart";
 import { roundedShares, sharesOf } from "../engine/funding/rounding";
 import { functionNumber, guard } from "./errors";
+import { checkRangeSize, type RangeWhat } from "./limits";
+
+const AMOUNT_CELLS: RangeWhat = { vi: "số tiền", en: "amounts", count: "cells" };
+const BRACKET_ROWS: RangeWhat = { vi: "dòng tỷ lệ", en: "bracket rows", count: "rows" };
 
 /** A number argument or range cell: numbers, text numbers ("3.602.312"), blank as 0. */
 function amountOf(value: unknown, what: { vi: string; en: string }): number {
@@ -31,6 +35,7 @@ const AMOUNT = { vi: "số tiền", en: "amount" };
  */
 export function shares(amounts: number[][], decimals?: number): number[][] {
   return guard(() => {
+    checkRangeSize(amounts, AMOUNT_CELLS, "funding");
     const values = amounts.flat().map((v) => amountOf(v, AMOUNT));
     const result =
       decimals === undefined || decimals === null
@@ -96,10 +101,11 @@ export function counterpartGapFunction(central: number, local: number, ratio?: n
  * @returns Tỷ lệ tối thiểu / The minimum ratio
  */
 export function minRatio(supportShare: number, brackets: any[][]): number {
-  return guard(() =>
-    minimumRatio(
+  return guard(() => {
+    checkRangeSize(brackets, BRACKET_ROWS, "counterpart");
+    return minimumRatio(
       amountOf(supportShare, { vi: "tỷ lệ hỗ trợ", en: "support share" }),
       bracketsFromRows(brackets)
-    )
-  );
+    );
+  });
 }

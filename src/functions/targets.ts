@@ -71,6 +71,18 @@ function badCosts(): InputError {
   });
 }
 
+/** Caps read once per value: the option's schema parse cost more than the plan itself over 10,000 cells. */
+const CAPS = new Map<number | undefined, number>();
+
+function capOf(raw: number | undefined): number {
+  const known = CAPS.get(raw);
+  if (known !== undefined) return known;
+  // The targets job's own declaration of this option: same bounds, same number rule, same words.
+  const cap = (readOption(MAX_PER_COMMUNE, raw) as number | undefined) ?? DEFAULT_MAX_PER_YEAR;
+  if (CAPS.size < 100) CAPS.set(raw, cap);
+  return cap;
+}
+
 /**
  * Tiêu chí nên phấn đấu năm tới: các tiêu chí chưa đạt rẻ nhất, tối đa số tiêu chí/năm / Criteria to aim for next
  * year: the cheapest missing ones, up to the most per year.
@@ -83,9 +95,7 @@ function badCosts(): InputError {
 export function next(achieved: any[][], maxPerYear?: number, costs?: any[][]): string {
   return guard(() => {
     const catalogue = CATALOGUE_2021_2025;
-    // The targets job's own declaration of this option: same bounds, same number rule, same words.
-    const cap =
-      (readOption(MAX_PER_COMMUNE, maxPerYear) as number | undefined) ?? DEFAULT_MAX_PER_YEAR;
+    const cap = capOf(maxPerYear);
     const met = achievedFromCells(achieved ?? [[null]], catalogue);
     return nextTargets(met, catalogue, {
       maxPerYear: cap,

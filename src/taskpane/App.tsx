@@ -19,6 +19,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { templateSheet } from "../workbook/templates";
 import { CollectPanel } from "./components/CollectPanel";
 import { JobForm } from "./components/JobForm";
+import { KeptEditsNotes } from "./components/KeptEditsNotes";
 import { ProblemBar } from "./components/ProblemBar";
 import { LiveStatus } from "./components/LiveStatus";
 import { LazyResultCharts } from "./components/LazyResultCharts";
@@ -270,6 +271,7 @@ export function App({
                 </Body1>
               ))}
           </div>
+          <KeptEditsNotes notes={state.notes} lang={lang} />
           <LazyResultPreview
             jobId={job?.id}
             result={state.result}

@@ -5,7 +5,8 @@
 import * as React from "react";
 import type { WorkbookPort } from "../workbook/port";
 import type { PickedFile } from "../workbook/collect/from-files";
-import { describeProblem, type ProblemView } from "./run";
+import type { Bilingual } from "../engine/errors";
+import { describeProblem, writeResultSheets, type ProblemView } from "./run";
 
 export type CollectState =
   | { status: "idle" }
@@ -18,6 +19,7 @@ export type CollectState =
       leftOut: number;
       unreadable: number;
       written: string[];
+      notes: Bilingual[];
     };
 
 export function useCollect(workbook: WorkbookPort, onWritten: () => void) {
@@ -40,7 +42,7 @@ export function useCollect(workbook: WorkbookPort, onWritten: () => void) {
           setState({ status: "cancelled" });
           return;
         }
-        const written = await workbook.writeResults(result.sheets);
+        const { written, notes } = await writeResultSheets(workbook, result.sheets);
         const c = result.collection;
         setState({
           status: "done",
@@ -48,6 +50,7 @@ export function useCollect(workbook: WorkbookPort, onWritten: () => void) {
           leftOut: c.leftOut,
           unreadable: c.files.filter((f) => f.outcome === "unreadable").length,
           written,
+          notes,
         });
         onWritten();
       } catch (e) {

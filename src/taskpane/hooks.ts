@@ -11,6 +11,7 @@ import {
   CancelledError,
   describeProblem,
   runCancellable,
+  writeResultSheets,
   type OptionValues,
   type ProblemView,
 } from "./run";
@@ -40,7 +41,13 @@ export function useSheetNames(workbook: WorkbookPort) {
 export type RunState =
   | { status: "idle" }
   | { status: "running"; fraction?: number; message?: Bilingual }
-  | { status: "done"; result: JobResult; figures: KeyFigures; written?: string[] }
+  | {
+      status: "done";
+      result: JobResult;
+      figures: KeyFigures;
+      written?: string[];
+      notes?: Bilingual[];
+    }
   | { status: "cancelled" }
   | { status: "failed"; problem: ProblemView };
 
@@ -94,8 +101,9 @@ export function useJobRun(workbook: WorkbookPort) {
   const write = React.useCallback(async () => {
     if (state.status !== "done") return;
     try {
-      const written = await workbook.writeResults(state.result.sheets);
-      setState({ ...state, written });
+      // A result sheet the user edited is kept as "… (sửa tay)": the notes say so in the pane.
+      const { written, notes } = await writeResultSheets(workbook, state.result.sheets);
+      setState({ ...state, written, notes });
     } catch (e) {
       setState({ status: "failed", problem: describeProblem(e) });
     }

@@ -121,6 +121,23 @@ export function runCancellable(job: PlanningJob, request: JobRequest): Promise<J
 }
 
 /** What the error bar shows: where to look (sheet, cell), what was found and what is expected; never a stack. */
+/** What writing the results did: the sheets written, and what the user must be told about it. */
+export interface WriteOutcome {
+  written: string[];
+  /** A result sheet the user changed by hand was kept under another name ("KQ_TongHop (sửa tay)"), one note each. */
+  notes: Bilingual[];
+}
+
+/** Writes result sheets through the port, gathering its notes (the pane shows them beside what was written). */
+export async function writeResultSheets(
+  workbook: WorkbookPort,
+  sheets: Parameters<WorkbookPort["writeResults"]>[0]
+): Promise<WriteOutcome> {
+  const notes: Bilingual[] = [];
+  const written = await workbook.writeResults(sheets, { onNote: (note) => notes.push(note) });
+  return { written, notes };
+}
+
 export interface ProblemView {
   kind: "input" | "failure";
   /** The file, when the problem is in one the user opened (web app, collect). */

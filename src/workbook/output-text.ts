@@ -2,7 +2,7 @@
 // Excel's 32,767 characters a cell, table column names unique ignoring case (Excel repairs the file otherwise).
 
 import { InputError } from "../engine/errors";
-import type { Warning } from "../engine/types";
+import type { SourceRef, Warning } from "../engine/types";
 import type { CellValue } from "./grid";
 import { a1 } from "./grid";
 import { layoutSheet, type OutputSheet, type OutputTable } from "./output";
@@ -34,8 +34,19 @@ export function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
-/** Where a text went, for warnings: "KQ_LoTrinh!J3". */
-type Place = { sheet: string; cell: string };
+/**
+ * Where a text went ("KQ_LoTrinh!J3") and, when the row rests on one, the input cell it came from: a warning names
+ * the input cell (the one the user can change) and says where the result went.
+ */
+type Place = { sheet: string; cell: string; from?: SourceRef };
+
+/** "Ô Xã!B7 (ghi vào KQ_TongHop!C5)" / "Cell Xã!B7 (written to KQ_TongHop!C5)", or the result cell alone. */
+function placeWords(place: Place): { vi: string; en: string } {
+  const to = `${place.sheet}!${place.cell}`;
+  if (!place.from) return { vi: `Ô ${to}`, en: `Cell ${to}` };
+  const from = `${place.from.sheet}!${place.from.cell}`;
+  return { vi: `Ô ${from} (ghi vào ${to})`, en: `Cell ${from} (written to ${to})` };
+}
 
 /** Collects what the boundary changed, one warning per cell up to a limit, then one line for the rest. */
 export class OutputNotes {
@@ -45,16 +56,18 @@ export class OutputNotes {
 
   removed(place: Place, removed: string[]): void {
     const kinds = [...new Set(removed)].join(", ");
+    const at = placeWords(place);
     this.add(place, {
-      vi: `Ô ${place.sheet}!${place.cell}: đã bỏ ${removed.length} ký tự điều khiển (${kinds}) mà tệp Excel/Word không chứa được (U+000B, dấu xuống dòng của Word, thành dấu cách)`,
-      en: `Cell ${place.sheet}!${place.cell}: removed ${removed.length} control character(s) (${kinds}) an Excel or Word file cannot hold (U+000B, Word's line break, became a space)`,
+      vi: `${at.vi}: đã bỏ ${removed.length} ký tự điều khiển (${kinds}) mà tệp Excel/Word không chứa được (U+000B, dấu xuống dòng của Word, thành dấu cách)`,
+      en: `${at.en}: removed ${removed.length} control character(s) (${kinds}) an Excel or Word file cannot hold (U+000B, Word's line break, became a space)`,
     });
   }
 
   cut(place: Place, cut: number, limit: number): void {
+    const at = placeWords(place);
     this.add(place, {
-      vi: `Ô ${place.sheet}!${place.cell}: văn bản dài quá ${limit.toLocaleString("vi-VN")} ký tự (giới hạn của Excel), đã cắt bớt ${cut.toLocaleString("vi-VN")} ký tự ở cuối`,
-      en: `Cell ${place.sheet}!${place.cell}: text over Excel's ${limit.toLocaleString("en-US")} characters; its last ${cut.toLocaleString("en-US")} characters were cut`,
+      vi: `${at.vi}: văn bản dài quá ${limit.toLocaleString("vi-VN")} ký tự (giới hạn của Excel), đã cắt bớt ${cut.toLocaleString("vi-VN")} ký tự ở cuối`,
+      en: `${at.en}: text over Excel's ${limit.toLocaleString("en-US")} characters; its last ${cut.toLocaleString("en-US")} characters were cut`,
     });
   }
 
@@ -66,7 +79,9 @@ export class OutputNotes {
   }
 
   private add(place: Place, text: { vi: string; en: string }): void {
-    if (this.listed.length < this.limit) this.listed.push({ ...text, ...place });
+    const cell = place.from ?? { sheet: place.sheet, cell: place.cell };
+    if (this.listed.length < this.limit)
+      this.listed.push({ ...text, sheet: cell.sheet, cell: cell.cell });
     else this.more += 1;
   }
 
@@ -120,7 +135,12 @@ function safeTable(
       const value = row[c];
       if (typeof value !== "string") continue;
       if (value.length <= EXCEL_CELL_LIMIT && !hasNonXml(value)) continue;
-      const text = cellText(value, at(headerRow + 1 + r, c), notes);
+      const from = table.sources?.[r];
+      const text = cellText(
+        value,
+        { ...at(headerRow + 1 + r, c), ...(from ? { from } : {}) },
+        notes
+      );
       if (text === value) continue;
       if (rows === table.rows) rows = table.rows.slice();
       copy ??= row.slice();
@@ -166,7 +186,7 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
 
 /**
  * The last guard before a result is written or shown: a figure that overflowed (Infinity) or is undefined (NaN) is
- * refused, naming the result sheet, the cell and the row's first text (the commune or line it belongs to).
+ * refused, naming the input cell its row rests on where the writer gave it (else the result cell), and the row's first text.
  */
 export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
   for (const output of sheets) {
@@ -178,10 +198,13 @@ export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
           if (typeof value !== "number" || Number.isFinite(value)) continue;
           const label = row.find((v) => typeof v === "string");
           const column = table.columns[c]?.header ?? "";
+          const result = `${output.sheet}!${a1(headerRow + 1 + r, c)}`;
+          // The input row the figure was computed from, where the writer gave it: the cell the user can change.
+          const from = table.sources?.[r];
           throw new InputError({
-            sheet: output.sheet,
-            cell: a1(headerRow + 1 + r, c),
-            found: `${label ? `${String(label)}, ` : ""}${column}: ${value}`,
+            sheet: from?.sheet ?? output.sheet,
+            cell: from?.cell ?? a1(headerRow + 1 + r, c),
+            found: `${label ? `${String(label)}, ` : ""}${column}: ${value}${from ? ` (→ ${result})` : ""}`,
             expected: {
               vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn hoặc quá nhỏ trong dữ liệu của dòng này: hãy kiểm tra đơn vị triệu đồng)",
               en: "figures whose results are finite (this row's data holds a number too large or too small: check the million-VND unit)",

@@ -1,6 +1,7 @@
 // Result tables as the add-in writes them: Vietnamese headers, Excel number formats, one sheet per result.
 
 import { maxOf } from "../engine/arrays";
+import type { SourceRef } from "../engine/types";
 import type { CellValue } from "./grid";
 import { xmlText } from "./xml-text";
 
@@ -121,6 +122,11 @@ export interface OutputTable {
   chart?: OutputChart;
   /** The unit line printed with the table ("ĐVT: triệu đồng") when its figures are money. */
   unit?: string;
+  /**
+   * The input cell each body row rests on (a unit's or a funding line's name cell), by row: what a warning or a
+   * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
+   */
+  sources?: readonly (SourceRef | undefined)[];
 }
 
 /** One sheet the add-in owns, holding one or more tables stacked vertically. */

@@ -52,3 +52,16 @@ export function cutText(text: string, limit = EXCEL_CELL_LIMIT): { text: string;
   const kept = text.slice(0, end).replace(/[\s,;]+$/, "");
   return { text: kept + note(text.length - kept.length), cut: text.length - kept.length };
 }
+
+/**
+ * A user's text as Excel itself stores it in a file, so that a workbook of the user's saved again holds what they
+ * typed: a character XML does not allow as its escape ("_x000B_", which Excel and ExcelJS read back as U+000B), a lone
+ * surrogate half as U+FFFD (no UTF-8 file holds one). Null when the text needs nothing. Text that already looks like
+ * an escape is left as it is: the writers put "_x000D_" in cells on purpose (a carriage return XML would drop).
+ */
+export function excelStoredText(text: string): string | null {
+  if (!hasNonXml(text)) return null;
+  return text.replace(NOT_XML, (c) =>
+    /[\uD800-\uDFFF]/.test(c) ? "\uFFFD" : `_x${codePoint(c).slice(2)}_`
+  );
+}

@@ -10,6 +10,7 @@ import mammoth from "mammoth";
 import { runCli } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "ntm-sample.xlsx");
+const SAMPLE_2026 = path.join(__dirname, "..", "..", "assets", "ntm-sample-2026.xlsx");
 const ASSUMED_11 = "giả định 1:1 (chưa nhập tỷ lệ tối thiểu)";
 
 interface Job {
@@ -108,6 +109,32 @@ describe("assumed values", () => {
     expect(g.assumptions.some((a) => a.option === "unit")).toBe(false);
     const text = await runCli(["allocate", SAMPLE, "--total", "10000", "--policy", "qd-07-2022"]);
     expect(text.stdout).toMatch(/giả định \/ assumed: Làm tròn đến \/ Round to = 1/);
+  }, 60_000);
+
+  it("the bands assumed are the ones used: the 10-criteria set's own, never the declared 19-criteria default", async () => {
+    const bandsOf = async (file: string, extra: string[] = []) => {
+      const run = await runCli(["summary", file, ...extra, "--json"]);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout) as {
+        bands: { label: string }[];
+        assumptions: { option?: string; value: unknown }[];
+        warnings: { vi: string }[];
+      };
+    };
+    const json2026 = await bandsOf(SAMPLE_2026);
+    const used = json2026.bands.map((b) => b.label).join(",");
+    expect(used).toBe("10,8-9,5-7,0-4");
+    expect(json2026.assumptions).toContainEqual(
+      expect.objectContaining({ option: "bands", value: used })
+    );
+    const json2023 = await bandsOf(SAMPLE, ["--year", "2024"]);
+    expect(json2023.assumptions).toContainEqual(
+      expect.objectContaining({ option: "bands", value: "19,15-18,10-14,5-9,0-4" })
+    );
+    // The 19-criteria bands typed for a 2026 file: the set's own are used, and a warning says so.
+    const typed = await bandsOf(SAMPLE_2026, ["--bands", "19,15-18,10-14,5-9,0-4"]);
+    expect(typed.bands.map((b) => b.label).join(",")).toBe(used);
+    expect(typed.warnings.map((w) => w.vi).join("\n")).toContain("là của bộ 19 tiêu chí");
   }, 60_000);
 
   it("plan --help promises no default from an option plan does not have, and says what plan assumes", async () => {

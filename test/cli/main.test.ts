@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { runCli } from "./helpers";
+import { notOurFile } from "../support/strict-files";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "ntm-sample.xlsx");
 
@@ -39,6 +40,7 @@ describe("ntm-plan", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-"));
     const file = path.join(dir, "broken.xlsx");
     await fs.writeFile(file, "not a zip");
+    notOurFile(file);
     const run = await runCli(["sheets", file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/broken\.xlsx.*\.xlsx/);

@@ -8,7 +8,7 @@ import { main } from "../../src/cli/main";
 import { writeResultFile, type OutputFs } from "../../src/cli/io";
 import type { OutputSheet } from "../../src/workbook/output";
 import { captureIo } from "../fuzz/harness";
-import { expectStrictFile } from "../support/strict-files";
+import { expectStrictFile, notOurFile } from "../support/strict-files";
 
 const EXAMPLE = path.resolve(
   __dirname,
@@ -45,6 +45,8 @@ describe("ntm-plan --out", () => {
   it("refuses a hard link to the input (same device and inode) and leaves the input as it was", async () => {
     const link = path.join(dir, "kq.xlsx");
     await fs.link(input, link);
+    // The input (CSV) under a .xlsx name, not a file we wrote.
+    notOurFile(link);
     const before = await fs.readFile(input);
     const { code, io } = await run(link);
     expect(code).toBe(2);

@@ -31,7 +31,7 @@ async function controlCsv(): Promise<string> {
 }
 
 describe("a commune name with control characters", () => {
-  it("is written to --out without them, with a warning naming the result cell", async () => {
+  it("is written to --out without them, with a warning naming the name's cell in the input and where it went", async () => {
     const out = path.join(dir, "chi-tieu.xlsx");
     const run = await runCli([
       "targets",
@@ -46,7 +46,16 @@ describe("a commune name with control characters", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expectStrictFile(out);
-    expect(run.stdout).toMatch(/! Ô KQ_ChiTieu![A-Z]+\d+: đã bỏ 5 ký tự.*U\+000B.*U\+FFFF/);
+    // The cell the user can change: the name's own cell in the CSV (column B of its line), then the result cell.
+    const line =
+      (await fs.readFile(EXAMPLE, "utf8"))
+        .split(/\r?\n/)
+        .findIndex((l) => l.includes("Thanh Thới An")) + 1;
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `! Ô xa-dieu-khien!B${line} \\(ghi vào KQ_ChiTieu![A-Z]+\\d+\\): đã bỏ 5 ký tự.*U\\+000B.*U\\+FFFF`
+      )
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const texts: string[] = [];

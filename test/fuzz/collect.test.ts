@@ -10,6 +10,7 @@ import { openWorkbook } from "../../src/cli/io";
 import type { Catalogue } from "../../src/engine/types";
 import { collectReports } from "../../src/workbook/collect/collect";
 import { removeTemp, tempDir } from "./harness";
+import { notOurFile } from "../support/strict-files";
 
 const RUNS = Number(process.env.FUZZ_JEST_RUNS ?? 25);
 const CORPUS = path.join(__dirname, "..", "fixtures", "collect");
@@ -118,10 +119,12 @@ describe("collect on mixes of good and bad files", () => {
           if (entry.kind === "bytes") {
             file = path.join(dir, `${i}-bytes${entry.ext}`);
             await fs.writeFile(file, entry.bytes);
+            notOurFile(file);
           } else if (entry.kind === "cut") {
             const data = await fs.readFile(path.join(REPORTS, entry.name));
             file = path.join(dir, `${i}-cut-${entry.name}`);
             await fs.writeFile(file, data.subarray(0, Math.floor(data.length * entry.fraction)));
+            notOurFile(file);
           } else file = path.join(REPORTS, entry.name);
           files.push({ file, entry });
         }

@@ -12,6 +12,7 @@ import {
   judgeWriter,
   removeTemp,
 } from "./harness";
+import { editedResultCaseArb, judgeOwnership, ownershipCaseArb } from "./ownership";
 import { JOBS, READERS, cliCaseArb, commands, jobCaseArb, writerCaseArb } from "./targets";
 
 const RUNS = Number(process.env.FUZZ_JEST_RUNS ?? 25);
@@ -59,6 +60,28 @@ describe("writing results next to a user's sheets", () => {
         if (!isClean(v)) throw new Error(explain(v));
       }),
       { numRuns: RUNS * 2 }
+    );
+  });
+});
+
+describe("the user's sheets and the user's edits to result sheets", () => {
+  it("renames, deletes, same-named sheets, templates, runs and saves change no cell of the user's", async () => {
+    await fc.assert(
+      fc.asyncProperty(ownershipCaseArb, async (c) => {
+        const v = await judgeOwnership(c);
+        if (!isClean(v)) throw new Error(explain(v));
+      }),
+      { numRuns: RUNS }
+    );
+  });
+
+  it("a result sheet the user typed into survives the next run as '(sửa tay)', with a note", async () => {
+    await fc.assert(
+      fc.asyncProperty(editedResultCaseArb, async (c) => {
+        const v = await judgeOwnership(c);
+        if (!isClean(v)) throw new Error(explain(v));
+      }),
+      { numRuns: RUNS }
     );
   });
 });

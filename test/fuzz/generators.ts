@@ -464,6 +464,40 @@ export type Mutation =
   | { kind: "asFormula"; at: number }
   | { kind: "jagged"; at: number; keep: number };
 
+/**
+ * Characters XML 1.0 does not allow, as they reach a workbook: U+000B is a line break from Word pasted into Excel,
+ * U+0000-U+001F the rest of the C0 controls, U+FFFE and U+FFFF non-characters, and lone surrogate halves.
+ */
+export const CONTROL_CHARS = [
+  "\u0000",
+  "\u0001",
+  "\u0008",
+  "\u000B",
+  "\u000C",
+  "\u001B",
+  "\u001F",
+  "\uFFFE",
+  "\uFFFF",
+  "\uD800",
+  "\uDBFF",
+  "\uDC00",
+  "\uDFFF",
+];
+
+/** A name or label with control characters in it: "Xã\u000BAn Bình\uFFFE". */
+export const controlText: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom("Xã", "An", " ", "Bình", "Tân", "1", ...CONTROL_CHARS), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((parts) => parts.join(""))
+  .filter((text) => CONTROL_CHARS.some((c) => text.includes(c)));
+
+/** A text over Excel's 32,767 characters per cell: a list of commune names and figures (never cut mid-number). */
+export const longText: fc.Arbitrary<string> = fc
+  .integer({ min: 2_800, max: 7_000 })
+  .map((n) => Array.from({ length: n }, (_, i) => `Xã ${i + 1} (${(i * 37) % 1000})`).join(", "));
+
 /** Odd values staff workbooks hold where numbers or names belong. */
 export const junkValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom<CellValue>(
@@ -506,6 +540,7 @@ export const junkValue: fc.Arbitrary<CellValue> = fc.oneof(
     null
   ),
   fc.string({ maxLength: 12 }),
+  controlText,
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
   fc.integer({ min: -5, max: 40 })
 );
@@ -982,7 +1017,8 @@ const RESULT_SHEET_NAMES = [
   "Ghi chú",
 ];
 
-// Unique ignoring case, as Excel requires of a table's columns (resultProblems checks jobs keep to that).
+// Column labels. Two carry control characters and one differs from "Ghi chú" only by case: the output boundary
+// cleans the first and makes the second unique, as Excel requires (tableProblems and the strict reader check).
 const HEADERS = [
   "Tên xã",
   "Huyện",
@@ -993,6 +1029,11 @@ const HEADERS = [
   "Xã [ĐBKK]",
   "#",
   "'Năm",
+  // Control characters in a label, and one differing from another only by case: the output boundary cleans the
+  // first and makes the second unique (Excel repairs a file with either).
+  "Tên\u000Bxã\uFFFE",
+  "Ghi\u0001chú\uD800",
+  "GHI CHÚ",
 ];
 
 export const resultCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -1007,15 +1048,22 @@ export const resultCell: fc.Arbitrary<CellValue> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.integer({ min: 100, max: 3_000 }).map((n) => "Ghi chú dài ".repeat(n / 12)),
-  }
+  },
+  { weight: 1, arbitrary: controlText },
+  { weight: 1, arbitrary: longText }
 );
 
 export const outputTableArb = fc
   .record({
     name: fc.constantFrom("NTM_TongHop", "NTM_KeHoach", "NTM Bảng 1", "1_bang", "NTM_TongHop"),
-    title: fc.option(fc.constantFrom("Tổng hợp / Summary", "Kế hoạch năm 2024 / Plan 2024"), {
-      nil: undefined,
-    }),
+    title: fc.option(
+      fc.oneof(
+        fc.constantFrom("Tổng hợp / Summary", "Kế hoạch năm 2024 / Plan 2024"),
+        controlText,
+        longText
+      ),
+      { nil: undefined }
+    ),
     headers: fc.uniqueArray(fc.constantFrom(...HEADERS), {
       minLength: 1,
       maxLength: 5,

@@ -11,11 +11,13 @@ import { main, type CliIo } from "../../src/cli/main";
 import type { CliCommand } from "../../src/cli/command";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
+import { EXCEL_CELL_LIMIT, excelStoredText } from "../../src/workbook/xml-text";
 import { a1, isCellError, type CellValue, type Grid } from "../../src/workbook/grid";
 import type { JobRequest, JobResult, PlanningJob } from "../../src/workbook/jobs/job";
 import type { OutputSheet } from "../../src/workbook/output";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { viNumberText, type SheetModel, type WorkbookModel } from "./generators";
+import { notOurFile, strictProblems } from "../support/strict-files";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building workbooks from models
@@ -49,6 +51,11 @@ export function excelSheets(model: WorkbookModel): SheetModel[] {
   return kept;
 }
 
+function asSaved(text: string): string {
+  const fits = text.slice(0, EXCEL_CELL_LIMIT);
+  return excelStoredText(fits) ?? fits;
+}
+
 export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const sheet of excelSheets(model)) {
@@ -56,7 +63,13 @@ export function toExcelJs(model: WorkbookModel): ExcelJS.Workbook {
     const formulas = new Set(sheet.formulaCells);
     sheet.rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v !== null) ws.getCell(r + 1, c + 1).value = excelValue(v, formulas.has(`${r},${c}`));
+        if (v !== null)
+          ws.getCell(r + 1, c + 1).value = excelValue(
+            // As Excel stores it: ExcelJS would write a control character raw (an unreadable file), and no cell
+            // of Excel's holds over 32,767 characters.
+            typeof v === "string" ? asSaved(v) : v,
+            formulas.has(`${r},${c}`)
+          );
       })
     );
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
@@ -465,8 +478,13 @@ export async function judgeWriter(c: WriterCase): Promise<Verdict> {
   verdict.changed = changedCells(kept, after);
   if (verdict.outcome === "ok" && book instanceof ExcelJsWorkbook) {
     verdict.problems.push(...tableProblems(book.workbook));
+    // The file as the user gets it: well-formed XML (no control character), no cell over 32,767 characters, table
+    // columns unique ignoring case.
+    const file = await book.toXlsx();
+    for (const problem of strictProblems(file).slice(0, 5))
+      verdict.problems.push(`written file: ${problem}`);
     try {
-      const again = await ExcelJsWorkbook.fromXlsx(await saveFast(book.workbook));
+      const again = await ExcelJsWorkbook.fromXlsx(file);
       for (const name of written) await again.readSheet(name);
     } catch (e) {
       verdict.problems.push(`saved workbook does not reopen: ${describeError(e)}`);
@@ -520,6 +538,8 @@ export async function judgeCommand(command: CliCommand, c: CliCase): Promise<Ver
     ? Buffer.from(toCsv(c.model.sheets[0]), "utf8")
     : Buffer.from(await toXlsxBytes(c.model));
   await fs.writeFile(file, bytes);
+  // The input is the fuzz's, hostile on purpose; the result it writes is ours and is checked.
+  notOurFile(file);
   const argv = [
     command.name,
     ...c.args.map((a) => a.replace("{file}", file).replace("{out}", out)),

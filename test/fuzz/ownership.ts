@@ -79,6 +79,8 @@ export type OwnershipStep =
   | { kind: "rename"; pick: number; to: string }
   | { kind: "delete"; pick: number }
   | { kind: "type"; pick: number; value: string }
+  /** The user types into one of the add-in's result sheets: the next run keeps it as "… (sửa tay)". */
+  | { kind: "edit"; pick: number; value: string }
   | { kind: "reopen" };
 
 /** Names a careless user would pick: the add-in's result, template and bookkeeping names, in any case. */
@@ -116,6 +118,11 @@ export const ownershipStepArb: fc.Arbitrary<OwnershipStep> = fc.oneof(
     kind: fc.constant("type" as const),
     pick: fc.nat(20),
     value: fc.constantFrom("của tôi", "=SUM(1)", "42"),
+  }),
+  fc.record({
+    kind: fc.constant("edit" as const),
+    pick: fc.nat(20),
+    value: fc.constantFrom("ghi chú của tôi", "81", "=SUM(1)"),
   }),
   fc.constant({ kind: "reopen" as const })
 );
@@ -167,6 +174,8 @@ export async function runOwnershipCase(
   const given = new Map<string, string>();
   const changed: string[] = [];
   const problems: string[] = [];
+  // Result sheets of the add-in that the user typed into since they were written: name → cells as text.
+  const edited = new Map<string, string>();
   const remember = async (name: string) => user.set(name, await cellsOf(book, name));
   let runs = 0;
   for (const step of c.steps) {
@@ -175,10 +184,45 @@ export async function runOwnershipCase(
     switch (step.kind) {
       case "run": {
         runs += 1;
-        const written = await book.port.writeResults(step.sheets.map((s) => resultSheet(s, runs)));
+        const notes: string[] = [];
+        const written = await book.port.writeResults(
+          step.sheets.map((s) => resultSheet(s, runs)),
+          { onNote: (note) => notes.push(note.vi) }
+        );
+        // A result sheet the user edited and the run wrote again: their cells live on under a new name, and they
+        // are told of it. It is the user's from now on.
+        const after = await book.names();
+        for (const [name, cells] of [...edited]) {
+          if (!written.some((w) => w === name)) continue;
+          edited.delete(name);
+          user.delete(name);
+          const kept = after.filter((n) => !names.includes(n) && n.includes("(sửa tay"));
+          let found: string | undefined;
+          for (const candidate of kept)
+            if ((await cellsOf(book, candidate)) === cells) found = candidate;
+          if (found === undefined) {
+            changed.push(`${name}!* (the user's edit to a result sheet lost by a run)`);
+            continue;
+          }
+          if (!notes.some((n) => n.includes(`'${found}'`)))
+            problems.push(`no note that '${name}' was kept as '${found}'`);
+          user.set(found, cells);
+        }
         // A run forgets the sheets renamed since (their records no longer match) and records what it wrote.
         for (const [now, name] of [...given]) if (now !== name) given.delete(now);
         for (const name of written) given.set(name, name);
+        break;
+      }
+      case "edit": {
+        // One of the add-in's result sheets, still under the name it gave it.
+        const ours = [...given].filter(([now, name]) => now === name).map(([now]) => now);
+        const name = ours[step.pick % Math.max(ours.length, 1)];
+        if (!name || !names.includes(name)) break;
+        book.type(name, 5, 1, step.value);
+        const cells = await cellsOf(book, name);
+        edited.set(name, cells);
+        // Until a run writes it again, it must stay as the user left it, like any sheet of theirs.
+        user.set(name, cells);
         break;
       }
       case "template": {
@@ -202,6 +246,7 @@ export async function runOwnershipCase(
         book.rename(from, step.to);
         const cells = user.get(from);
         user.delete(from);
+        edited.delete(from);
         const gave = given.get(from);
         given.delete(from);
         if (gave !== undefined) given.set(step.to, gave);
@@ -214,6 +259,7 @@ export async function runOwnershipCase(
         const name = pick(step.pick);
         if (name && book.remove(name)) {
           user.delete(name);
+          edited.delete(name);
           given.delete(name);
         }
         break;
@@ -223,6 +269,7 @@ export async function runOwnershipCase(
         if (!name) break;
         book.type(name, 3, 1, step.value);
         await remember(name);
+        if (edited.has(name)) edited.set(name, user.get(name)!);
         break;
       }
       case "reopen":
@@ -261,3 +308,28 @@ export async function judgeOwnership(
   }
   return verdict;
 }
+
+/**
+ * Scenarios where the user certainly types into a result sheet of the add-in's and runs again (in between, any
+ * other steps): their edit must survive under "… (sửa tay)", with a note.
+ */
+export const editedResultCaseArb = fc
+  .record({
+    adapter: fc.constantFrom("memory" as const, "exceljs" as const),
+    between: fc.array(ownershipStepArb, { maxLength: 6 }),
+    value: fc.constantFrom("ghi chú của tôi", "81", "=SUM(1)"),
+    reopen: fc.boolean(),
+  })
+  .map(({ adapter, between, value, reopen }) => ({
+    adapter,
+    steps: [
+      { kind: "run" as const, sheets: ["KQ_TongHop", "KQ_MucTieu"] },
+      ...between,
+      { kind: "run" as const, sheets: ["KQ_TongHop"] },
+      ...(reopen ? [{ kind: "reopen" as const }] : []),
+      { kind: "edit" as const, pick: 0, value },
+      ...(reopen ? [{ kind: "reopen" as const }] : []),
+      { kind: "run" as const, sheets: ["KQ_TongHop", "KQ_MucTieu"] },
+      { kind: "run" as const, sheets: ["KQ_TongHop"] },
+    ],
+  }));

@@ -3,6 +3,7 @@
 // reads with, rejects the characters XML does not allow); no cell is over 32,767 characters; table column names are
 // unique ignoring case; a page header or footer is within 255 characters.
 
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
@@ -112,4 +113,21 @@ export function expectStrictFile(file: string | Uint8Array): void {
     const name = typeof file === "string" ? file : "(bytes)";
     throw new Error(`${name} would not open cleanly:\n${problems.slice(0, 20).join("\n")}`);
   }
+}
+
+/** Where the test's global keeps the sha256 of the files notOurFile() was told of. */
+export const NOT_OURS_KEY = "__ntmStrictNotOurs";
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * A file the test wrote that is not ours on purpose (a corrupt or hostile input): the strict check of every written
+ * file (strict-environment.ts) leaves out files with these bytes, wherever they end up. Returns the path.
+ */
+export function notOurFile(file: string): string {
+  const g = globalThis as unknown as Record<string, Set<string> | undefined>;
+  (g[NOT_OURS_KEY] ??= new Set()).add(sha256(new Uint8Array(readFileSync(file))));
+  return file;
 }

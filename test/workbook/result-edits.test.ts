@@ -93,6 +93,28 @@ describe.each(ADAPTERS)("a user's edit to a result sheet (%s)", (_name, make) =>
     expect(filled(await book.port.readSheet("KQ_TongHop (sửa tay)"))).toEqual(edited);
   });
 
+  it("keeps an edit to a result written beside the user's own 'KQ_TongHop' (as 'KQ_TongHop (2)')", async () => {
+    const book = make();
+    // The user's sheet holding the name, as large as our result (Office.js measured this one instead of ours).
+    book.add("KQ_TongHop", [
+      ["của tôi", null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, 1],
+    ]);
+    expect(await book.port.writeResults([RESULT])).toEqual(["KQ_TongHop (2)"]);
+    await book.reopen();
+    book.type("KQ_TongHop (2)", 5, 1, NOTE);
+    await book.reopen();
+    const edited = filled(await book.port.readSheet("KQ_TongHop (2)"));
+    const notes: Bilingual[] = [];
+    await book.port.writeResults([RESULT], { onNote: (n) => notes.push(n) });
+    await book.reopen();
+    expect(notes).toHaveLength(1);
+    expect(filled(await book.port.readSheet("KQ_TongHop (2) (sửa tay)"))).toEqual(edited);
+    expect(filled(await book.port.readSheet("KQ_TongHop (2)"))).not.toContain(`5,1=${NOTE}`);
+  });
+
   it("counts a changed figure as an edit, not only a note", async () => {
     const book = make();
     await book.port.writeResults([RESULT]);

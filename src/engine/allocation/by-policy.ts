@@ -2,6 +2,7 @@
 // coefficients (largest remainder, minimum, cap), every amount with the rule and the arithmetic behind it.
 
 import { formatVi } from "../numbers";
+import type { SourceRef } from "../types";
 import {
   allocateByCoefficients,
   type Allocation,
@@ -66,16 +67,23 @@ export function explainAmount(
   return `${base} → ${rounded}`;
 }
 
+function firstOrigin(request: PolicyAllocationRequest): SourceRef | undefined {
+  return (
+    request.policy.rules.find((r) => r.origin)?.origin ??
+    request.communes.find((c) => c.source)?.source
+  );
+}
+
 /**
  * Splits an envelope between communes by the coefficients a policy gives them. The amounts add up exactly to
  * the envelope (largest remainder); the minimum and cap apply as in allocateByCoefficients.
  */
 export function allocateByPolicy(request: PolicyAllocationRequest): PolicyAllocationResult {
   const evaluations = evaluatePolicy(request.policy, request.communes, request.context);
-  const units: AllocationUnit[] = evaluations.map((e) => ({
-    unit: e.unit,
-    coefficient: e.coefficient,
-  }));
+  const units: AllocationUnit[] = evaluations.map((e, i) => {
+    const source = request.communes[i].source;
+    return { unit: e.unit, coefficient: e.coefficient, ...(source ? { source } : {}) };
+  });
   const split = allocateByCoefficients({
     total: request.total,
     units,
@@ -83,6 +91,9 @@ export function allocateByPolicy(request: PolicyAllocationRequest): PolicyAlloca
     min: request.min,
     cap: request.cap,
     basis: "coefficient",
+    // Coefficients that all come to 0 are the policy's doing: the error names its first rule (or, for a preset,
+    // the first commune read).
+    columns: { weight: firstOrigin(request) },
   });
   const allocations = split.allocations.map((a, i) => ({
     ...a,

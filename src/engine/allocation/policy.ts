@@ -2,7 +2,7 @@
 // coefficient or added on top, evaluated against each commune's attributes with the reasons in words.
 
 import { InputError, type Bilingual } from "../errors";
-import { formatVi } from "../numbers";
+import { formatVi, numberFormat } from "../numbers";
 import { foldDiacritics } from "../text";
 import type { SourceRef } from "../types";
 
@@ -414,7 +414,7 @@ function quantity(per: RuleQuantity | undefined, c: CommuneAttributes): number {
 
 /** A coefficient in the Vietnamese way with no needless decimals: 5 → "5", 1.5 → "1,5". */
 export function formatCoefficient(value: number): string {
-  return value.toLocaleString("vi-VN", { maximumFractionDigits: 4 });
+  return numberFormat("vi-VN", 0, 4).format(value);
 }
 
 export interface RuleHit {

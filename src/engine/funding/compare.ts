@@ -1,6 +1,7 @@
 // Plan against actual (% achieved) and the change from one amount column to the next.
 
 import { labelKey } from "../text";
+import type { SourceRef } from "../types";
 import type { BudgetTable, SourceCategory } from "./types";
 
 export type ColumnKind = "plan" | "actual";
@@ -26,6 +27,8 @@ export interface ComparisonLine {
   difference: number | null;
   /** to ÷ from (for "achieved": the share of the plan carried out); null when from is 0 or blank, or the quotient overflows. */
   ratio: number | null;
+  /** The amount cell the difference and ratio rest on (the base, "from"), where the table was read from a sheet. */
+  source?: SourceRef;
 }
 
 export interface ColumnComparison {
@@ -51,7 +54,11 @@ function compareColumns(
       const b = line.amounts[to] ?? null;
       // A base so small that the quotient overflows (a stored 5e-324) has no ratio, as a base of 0 has none.
       const quotient = a === null || b === null || a === 0 ? null : b / a;
+      const cell = line.cells?.[from];
       return {
+        ...(table.sheet !== undefined && cell !== undefined
+          ? { source: { sheet: table.sheet, cell } }
+          : {}),
         label: line.label,
         category: line.category,
         from: a,

@@ -8,6 +8,7 @@ import type { WorkbookPort } from "../../workbook/port";
 import { useCollect } from "../collect";
 import { pick, UI, type Lang } from "../i18n";
 import { FilePicker } from "./FilePicker";
+import { KeptEditsNotes } from "./KeptEditsNotes";
 import { ProblemBar } from "./ProblemBar";
 
 export function CollectPanel(props: {
@@ -75,6 +76,7 @@ export function CollectPanel(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.status === "done" && <KeptEditsNotes notes={state.notes} lang={lang} />}
     </section>
   );
 }

@@ -37,6 +37,7 @@ import {
   type SheetRef,
 } from "../ownership";
 import { safeOutputSheets } from "../output-text";
+import { excelStoredText } from "../xml-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
@@ -188,8 +189,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async toXlsx(): Promise<Uint8Array> {
-    const buffer = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    // ExcelJS reads Excel's "_x000B_" as U+000B but writes the character back raw, which no office program opens:
+    // the user's texts go out as Excel stores them, and are put back as they were once the file is made.
+    const restore = storeAsExcel(this.workbook);
+    try {
+      const buffer = await this.workbook.xlsx.writeBuffer();
+      return new Uint8Array(buffer as ArrayBuffer);
+    } finally {
+      restore();
+    }
   }
 
   /**
@@ -470,4 +478,34 @@ function formatForWidth(value: CellValue): string {
         ? value.error
         : value
   );
+}
+
+/** Every text cell set to what Excel stores for it (excelStoredText); returns what puts them back. */
+function storeAsExcel(workbook: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = cell.value;
+        if (typeof value === "string") {
+          const stored = excelStoredText(value);
+          if (stored === null) return;
+          cell.value = stored;
+          undo.push(() => (cell.value = value));
+        } else if (value && typeof value === "object" && "richText" in value) {
+          const runs = value.richText.map((run) => {
+            const stored = excelStoredText(run.text);
+            return stored === null ? run : { ...run, text: stored };
+          });
+          if (runs.every((run, i) => run === value.richText[i])) return;
+          cell.value = { ...value, richText: runs };
+          undo.push(() => (cell.value = value));
+        }
+      })
+    );
+  }
+  return () => {
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+  };
 }

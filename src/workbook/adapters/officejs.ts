@@ -538,11 +538,21 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const checks: { old: SheetRef; hash: string; blocks: { range: Excel.Range; row: number }[] }[] =
       [];
     const origins = new Map<string, { row: number; col: number }>();
+    // The sizes were loaded by the result's own name; a result redirected to another sheet ("KQ_TongHop (2)", the
+    // user's sheet holding the name) is measured on that sheet, never on the user's.
+    const measured = plans.map((plan, i) => {
+      const old = plan.replace ? existing.find((e) => sameName(e.name, plan.name)) : undefined;
+      if (!old || sameName(old.name, safeSheetName(outputs[i].sheet))) return sizes[i];
+      const used = sheets.getItem(old.id).getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
+      return used;
+    });
+    if (measured.some((m, i) => m !== sizes[i])) await context.sync();
     plans.forEach((plan, i) => {
       if (!plan.replace) return;
       const old = existing.find((e) => sameName(e.name, plan.name));
       const record = old && owned.find((o) => o.id === old.id);
-      const size = sizes[i];
+      const size = measured[i];
       if (!old || !record?.hash || !size || size.isNullObject) return;
       const origin = originOfAddress(size.address);
       origins.set(old.id, origin);

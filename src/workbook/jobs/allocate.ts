@@ -47,6 +47,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
       min,
       cap,
       basis: table.basis,
+      columns: table.columnCells,
     });
     const done: JobResult = {
       reading: [],

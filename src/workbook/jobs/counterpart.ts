@@ -20,6 +20,7 @@ import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
+import { placedIn } from "../reading/record";
 import { loadBrackets, loadBudget } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";
@@ -168,7 +169,8 @@ async function requiredRatio(
     if (loaded) readings.push(loaded.reading);
     return bracketsFor(loaded ? loaded.brackets : DEFAULT_COUNTERPART_BRACKETS, period);
   });
-  const bracket = findBracket(share, brackets);
+  // A share no bracket of the user's table covers: the error names that table (the engine cannot).
+  const bracket = placedIn(readings[0], () => findBracket(share, brackets));
   if (!input) {
     warnings.push({
       vi: "Dùng bảng tỷ lệ đối ứng mẫu — kiểm tra theo quyết định hiện hành",

@@ -106,7 +106,15 @@ export const fundingJob: PlanningJob = withNumberNotes({
     return {
       json,
       text: text.join("\n"),
-      sheets: [fundingSheet(mixes, comparisons, decimals, unit)],
+      sheets: [
+        fundingSheet(
+          mixes,
+          comparisons,
+          decimals,
+          unit,
+          table.lines.filter((l) => l.category !== "total").map((l) => l.source)
+        ),
+      ],
       warnings,
       reading: table.readings,
     };

@@ -81,6 +81,8 @@ export function mergedUnits(
     const cap = sum(before.cap, u.cap);
     units[k] = {
       unit: merged.name,
+      // A sum of old communes' figures has no one cell: an error about it names the first old commune's row.
+      ...(before.source ? { source: before.source } : {}),
       ...(need !== undefined ? { need } : {}),
       ...(min !== undefined ? { min } : {}),
       ...(cap !== undefined ? { cap } : {}),

@@ -188,7 +188,10 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
         // The pace rule costs every criterion alike: with a costs table, its average, said in a warning.
         const average = averageTableCost(read.communes, first.plan, table.costs);
         if (average === null) {
+          // About the costs table as a whole: it names its sheet and header.
           throw new InputError({
+            sheet: table.reading.sheet,
+            cell: `${table.reading.columns.find((c) => c.used)?.col ?? "A"}${table.reading.headerRows[1]}`,
             expected: {
               vi: "chi phí bình quân một tiêu chí (--cost): bảng chi phí không có chi phí nào > 0",
               en: "an average cost per criterion (--cost): the costs table has no cost > 0",

@@ -2,7 +2,7 @@
 
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
-import { DEFAULT_BANDS, summariseCommunes } from "../../engine/criteria";
+import { DEFAULT_BANDS, defaultBandsSpec, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
 import type { Catalogue, ShareTargets } from "../../engine/types";
@@ -135,13 +135,19 @@ export const summaryJob: PlanningJob = withNumberNotes({
     const catalogue = read.catalogue ?? choice.catalogue;
     prependAll(read.warnings, choice.warnings);
     const bandsOption = SUMMARY_OPTIONS.parse(request.options).bands;
-    // The default spec is written for 19 criteria; for other catalogues "default" means their own default.
-    const bands =
-      typeof bandsOption === "string" &&
-      bandsOption.trim() &&
-      !(bandsOption === DEFAULT_BANDS && catalogue.criteria.length !== 19)
-        ? bandsOption
-        : undefined;
+    // The default spec is written for 19 criteria; for other catalogues "default" means their own default, and the
+    // assumption says the bands used (jobs/assumed.ts). The 19-criteria bands typed for another set are replaced with a warning.
+    const total = catalogue.criteria.length;
+    const given = typeof bandsOption === "string" ? bandsOption.trim() : "";
+    const typed = request.options.bands;
+    const wrongSet = given === DEFAULT_BANDS && total !== 19;
+    const bands = given !== "" && !wrongSet ? given : undefined;
+    if (wrongSet && typeof typed === "string" && typed.trim() !== "") {
+      read.warnings.push({
+        vi: `Nhóm số tiêu chí "${DEFAULT_BANDS}" là của bộ 19 tiêu chí; bộ ${total} tiêu chí dùng "${defaultBandsSpec(total)}"`,
+        en: `Bands "${DEFAULT_BANDS}" are for the 19-criteria set; the ${total}-criteria set uses "${defaultBandsSpec(total)}"`,
+      });
+    }
     const summary = summariseCommunes(read.communes, { catalogue, bands });
     const json: SummaryJson = {
       period: catalogue.id,

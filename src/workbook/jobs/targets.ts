@@ -200,7 +200,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
       reading: [],
       json,
       text: targetsText(plan, unit),
-      sheets: [targetsSheet(plan, year, unit)],
+      sheets: [targetsSheet(plan, year, unit, (i) => inputs.communes[i]?.source)],
       warnings,
     };
     return withMerger(

@@ -7,13 +7,22 @@ const TCVN3_LETTERS = /[\u00a1-\u00a9\u00ab\u00ac\u00ae\u00b5-\u00b9\u00bd\u00be
 /** VNI: tone and shape marks typed as a second character after the vowel ("aø", "eâ", "Ñ" for Đ). */
 const VNI_LETTERS = /[øåäöïëüûñØÅÄÖÏËÜÛÑ]|[eEoO][âÂ]|[aA][êÊ]/;
 
+const TCVN3_GLOBAL = new RegExp(TCVN3_LETTERS.source, "g");
+const VNI_GLOBAL = new RegExp(VNI_LETTERS.source, "g");
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+/** A legacy mark next to a letter: inside a word. The global patterns are made once (names are read by the 100,000). */
 function insideWords(text: string, re: RegExp): boolean {
-  const global = new RegExp(re.source, "g");
-  for (const m of text.matchAll(global)) {
-    const i = m.index ?? 0;
-    const before = text[i - 1] ?? " ";
-    const after = text[i + m[0].length] ?? " ";
-    if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return true;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const i = m.index;
+    if (isAsciiLetter(text[i - 1]) || isAsciiLetter(text[i + m[0].length])) {
+      re.lastIndex = 0;
+      return true;
+    }
   }
   return false;
 }
@@ -23,8 +32,8 @@ export function legacyEncoding(text: string): "TCVN3" | "VNI" | null {
   if (!/[\u0080-\u00ff]/.test(text)) return null;
   // Unicode Vietnamese has letters beyond Latin-1 (ă, ơ, ư, đ, ạ…); legacy text never does.
   if (/[\u0100-\u024f\u1e00-\u1eff]/.test(text)) return null;
-  if (insideWords(text, TCVN3_LETTERS)) return "TCVN3";
-  if (insideWords(text, VNI_LETTERS)) return "VNI";
+  if (insideWords(text, TCVN3_GLOBAL)) return "TCVN3";
+  if (insideWords(text, VNI_GLOBAL)) return "VNI";
   return null;
 }
 

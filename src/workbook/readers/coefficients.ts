@@ -1,6 +1,6 @@
 // Reads an allocation table: one row per unit with its coefficient (Hệ số) and/or need (Nhu cầu), optional min/cap.
 
-import type { AllocationBasis, AllocationUnit } from "../../engine/allocation";
+import type { AllocationBasis, AllocationField, AllocationUnit } from "../../engine/allocation";
 import { InputError } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { SourceRef, Warning } from "../../engine/types";
@@ -54,6 +54,8 @@ export interface CoefficientsTable {
   basis: AllocationBasis;
   /** The cell of each unit's name, in the order of units. */
   sources: SourceRef[];
+  /** The header cells of the score, minimum and cap columns: what an error about their sums names. */
+  columnCells: Partial<Record<AllocationField, SourceRef>>;
   warnings: Warning[];
   reading: TableReading;
 }
@@ -231,6 +233,8 @@ export function readCoefficients(
         cell,
       });
     } else seen.set(key, cell);
+    const cellOf = (key: string) =>
+      col(key) === undefined ? {} : { [key]: gridAddress(grid, row, col(key)) };
     units.push({
       unit: name,
       ...(code !== null ? { code: code.trim() } : {}),
@@ -238,6 +242,12 @@ export function readCoefficients(
       ...(need !== null ? { need } : {}),
       ...(min !== null ? { min } : {}),
       ...(cap !== null ? { cap } : {}),
+      source: { sheet: grid.sheet, cell },
+      cells: {
+        ...(col(basis) === undefined ? {} : { weight: gridAddress(grid, row, col(basis)) }),
+        ...cellOf("min"),
+        ...cellOf("cap"),
+      },
     });
     sources.push({ sheet: grid.sheet, cell });
     sinceSubtotal.push({ row, weight: weight as number });
@@ -264,5 +274,17 @@ export function readCoefficients(
   });
   const hasMoney = ["need", "min", "cap"].some((k) => col(k) !== undefined);
   const reading = tableReading(table, "coefficients", WHAT, hasMoney ? { unit: money } : {});
-  return { sheet: grid.sheet, units, basis, sources, warnings, reading };
+  const columnCells: Partial<Record<AllocationField, SourceRef>> = {};
+  for (const [field, key] of [
+    ["weight", basis],
+    ["min", "min"],
+    ["cap", "cap"],
+  ] as const) {
+    if (col(key) !== undefined)
+      columnCells[field] = {
+        sheet: grid.sheet,
+        cell: gridAddress(grid, table.headerRow, col(key)),
+      };
+  }
+  return { sheet: grid.sheet, units, basis, sources, columnCells, warnings, reading };
 }

@@ -143,13 +143,25 @@ function namesAHeaderExactly(texts: string[], specs: ColumnSpec[]): boolean {
 const hasRequired = (specs: ColumnSpec[], columns: Record<string, number>) =>
   specs.every((s) => !s.required || columns[s.key] !== undefined);
 
-/** A row repeating the header (tables printed over several pages repeat it). */
-function repeatsHeader(row: readonly CellValue[], lastParts: string[]): boolean {
+/**
+ * A row repeating the header (tables printed over several pages repeat it): every filled cell is text equal to the
+ * header above it, at least two of them. `headerKeys` are the header's label keys, made once per table; a row with a
+ * number or a date is data at once, so most rows cost no label key at all.
+ */
+function repeatsHeader(row: readonly CellValue[], headerKeys: readonly string[]): boolean {
+  let texts = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string") texts++;
+    else if (!isBlank(v ?? null)) return false;
+  }
+  if (texts < 2) return false;
   let same = 0;
   for (let c = 0; c < row.length; c++) {
-    const text = typeof row[c] === "string" ? labelKey(row[c] as string) : "";
-    if (text !== "" && text === labelKey(lastParts[c] ?? "")) same++;
-    else if (!isBlank(row[c] ?? null)) return false;
+    const v = row[c];
+    const header = headerKeys[c] ?? "";
+    if (typeof v === "string" && header !== "" && labelKey(v) === header) same++;
+    else if (!isBlank(v ?? null)) return false;
   }
   return same >= 2;
 }
@@ -232,6 +244,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
   const skip = (r: number, role: Parameters<typeof skipRow>[2], why: Bilingual) =>
     skipRow({ record } as Parameters<typeof skipRow>[0], r, role, why);
   let gap = 0;
+  const headerKeys = block.lastParts.map((p) => labelKey(p ?? ""));
   for (let r = block.bottom + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
     if (row.every(isBlank)) {
@@ -255,7 +268,7 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
       skip(r, "column-numbers", { vi: "dòng số thứ tự cột", en: "column-number row" });
       continue;
     }
-    if (repeatsHeader(row, block.lastParts)) {
+    if (repeatsHeader(row, headerKeys)) {
       skip(r, "repeated-header", {
         vi: "tiêu đề lặp lại (bảng in nhiều trang)",
         en: "repeated header (table printed over pages)",

@@ -1,7 +1,7 @@
 // What a reader decides while reading one table (each skipped row and why, each column's role, the checks made),
 // kept beside the located table and turned into the TableReading that every output shows.
 
-import type { Bilingual } from "../../engine/errors";
+import { InputError, isInputError, type Bilingual } from "../../engine/errors";
 import { a1, cellText, columnLetters, type Grid } from "../grid";
 import type {
   CheckReading,
@@ -139,4 +139,23 @@ export function tableReading(
 /** "A5" of a grid row and column, for checks. */
 export function recordCell(grid: Grid, r: number, c: number): string {
   return a1(grid.origin.row + r, grid.origin.col + c);
+}
+
+/**
+ * Runs engine work over a table's figures: an InputError the engine raises without a place (it cannot know cells)
+ * is given the table's sheet and the header cell of its first column read (the figures in question sit below it).
+ * The engine's errors about one figure carry their own cell already; this places those about the table as a whole.
+ */
+export function placedIn<T>(reading: TableReading | null | undefined, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (!reading || !isInputError(e) || e.sheet !== undefined) throw e;
+    const col = reading.columns.find((c) => c.used)?.col ?? reading.columns[0]?.col ?? "A";
+    throw new InputError({
+      ...e.details,
+      sheet: reading.sheet,
+      cell: `${col}${reading.headerRows[1]}`,
+    });
+  }
 }

@@ -60,6 +60,7 @@ export function allocationSheet(result: AllocationResult): OutputSheet {
             result.total,
           ],
         ],
+        sources: result.allocations.map((a) => a.source),
       },
     ],
   };

@@ -108,7 +108,8 @@ function communesTable(split: Split): OutputTable {
       ? `; vốn tỉnh ${topUp.total.toLocaleString("vi-VN")} triệu đồng theo ${policyName(topUp.policy)}`
       : "") +
     ` (làm tròn đến ${central.unit} triệu đồng; tỷ trọng làm tròn 2 chữ số, cộng đúng 100%) / Allocation by policy`;
-  return { name: "NTM_PhanBo", title, columns, rows };
+  const sources = central.allocations.map((a) => a.attributes.source);
+  return { name: "NTM_PhanBo", title, columns, rows, sources };
 }
 
 function summaryTable(name: string, title: string, rows: AllocationSummaryRow[], unit: number) {

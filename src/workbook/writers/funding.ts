@@ -3,6 +3,7 @@
 import { SOURCE_CATEGORY_LABELS } from "../../engine/funding/categories";
 import type { ColumnComparison } from "../../engine/funding/compare";
 import type { ColumnMix } from "../../engine/funding/mix";
+import type { SourceRef } from "../../engine/types";
 import type { CellValue } from "../grid";
 import {
   FORMATS,
@@ -36,7 +37,8 @@ const MILLION: MoneyUnitLabel = { vi: "triệu đồng", en: "million VND" };
 export function mixTable(
   mixes: ColumnMix[],
   decimals: number,
-  unit: MoneyUnitLabel = MILLION
+  unit: MoneyUnitLabel = MILLION,
+  sources?: readonly (SourceRef | undefined)[]
 ): OutputTable {
   const columns: OutputColumn[] = [{ header: "Nội dung" }, { header: "Nhóm nguồn" }];
   for (const mix of mixes) {
@@ -62,6 +64,7 @@ export function mixTable(
   rows.push(totalRow);
   return {
     name: "NTM_NguonVon",
+    ...(sources ? { sources } : {}),
     unit: moneyUnitLine(unit),
     title:
       `Cơ cấu nguồn vốn (${unit.vi}); tỷ lệ làm tròn ${decimals} chữ số, cộng đúng 100% / ` +
@@ -144,9 +147,11 @@ export function fundingSheet(
   mixes: ColumnMix[],
   comparisons: ColumnComparison[],
   decimals: number,
-  unit: MoneyUnitLabel = MILLION
+  unit: MoneyUnitLabel = MILLION,
+  /** The label cell of each line of the mix (the table's lines but the total), in order. */
+  sources?: readonly (SourceRef | undefined)[]
 ): OutputSheet {
-  const tables = [mixTable(mixes, decimals, unit), checksTable(mixes, unit)];
+  const tables = [mixTable(mixes, decimals, unit, sources), checksTable(mixes, unit)];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons, unit));
   return { sheet: FUNDING_SHEET, tables };
 }

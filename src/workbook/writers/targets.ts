@@ -2,6 +2,7 @@
 
 import { formatVi } from "../../engine/numbers";
 import type { TargetPlan } from "../../engine/targets";
+import type { SourceRef } from "../../engine/types";
 import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
 import { FORMATS, moneyFormatFor, keyFigures, type OutputSheet } from "../output";
 
@@ -15,22 +16,23 @@ export { NO_LIMIT_WORDS } from "../budget-unit";
 export function targetsSheet(
   plan: TargetPlan,
   year: number | undefined,
-  unit: BudgetUnit = "million-vnd"
+  unit: BudgetUnit = "million-vnd",
+  /** The name cell of the commune at an index of the plan's input, where it was read from a sheet. */
+  sourceOf?: (index: number) => SourceRef | undefined
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
-  const rows = plan.communes
-    .filter((c) => c.missing.length > 0)
-    .map((c, i) => [
-      i + 1,
-      c.name,
-      c.district ?? "",
-      c.achieved.length,
-      list(c.achieved),
-      c.targets.length,
-      list(c.targets),
-      c.cumulative,
-      c.cost,
-    ]);
+  const planned = plan.communes.filter((c) => c.missing.length > 0);
+  const rows = planned.map((c, i) => [
+    i + 1,
+    c.name,
+    c.district ?? "",
+    c.achieved.length,
+    list(c.achieved),
+    c.targets.length,
+    list(c.targets),
+    c.cumulative,
+    c.cost,
+  ]);
   const yes = (b: boolean) => (b ? "Có (yes)" : "Không (no)");
   // Money in the decimals the costs have (a cost of 12,5 stays 12,5); criteria and indicators are counts.
   const spent =
@@ -63,6 +65,7 @@ export function targetsSheet(
     tables: [
       {
         name: "NTM_ChiTieu",
+        ...(sourceOf ? { sources: planned.map((c) => sourceOf(c.index)) } : {}),
         title: `Kế hoạch phấn đấu${until} (targets for next year)${noLimitTitle(plan.budget)}`,
         columns: [
           { header: "TT", format: FORMATS.count },

@@ -15,7 +15,7 @@ describe("readCoefficients", () => {
     expect(isCoefficientsSheet(grid)).toBe(true);
     const t = readCoefficients(grid);
     expect(t.basis).toBe("coefficient");
-    expect(t.units).toEqual([
+    expect(t.units).toMatchObject([
       { unit: "Huyện Kế Sách", coefficient: 1.5 },
       { unit: "Huyện Mỹ Tú", coefficient: 1 },
     ]);
@@ -30,10 +30,18 @@ describe("readCoefficients", () => {
     ]);
     const t = readCoefficients(grid);
     expect(t.basis).toBe("need");
-    expect(t.units).toEqual([
+    expect(t.units).toMatchObject([
       { unit: "A", need: 1200, min: 100 },
       { unit: "B", need: 300 },
     ]);
+    expect(t.units[1].min).toBeUndefined();
+    // Each unit carries the cells it was read from, so an error the engine raises about it names them.
+    expect(t.units[0].source).toEqual({ sheet: t.sheet, cell: "A2" });
+    expect(t.units[0].cells).toEqual({ weight: "B2", min: "C2" });
+    expect(t.columnCells).toEqual({
+      weight: { sheet: t.sheet, cell: "B1" },
+      min: { sheet: t.sheet, cell: "C1" },
+    });
   });
 
   it.each([
@@ -122,7 +130,7 @@ describe("readCoefficients limits", () => {
         ["C", 4, null, null],
       ])
     );
-    expect(t.units).toEqual([
+    expect(t.units).toMatchObject([
       { unit: "A", coefficient: 5, cap: 40 },
       { unit: "B", coefficient: 1, min: 30 },
       { unit: "C", coefficient: 4 },

@@ -1,0 +1,60 @@
+// The most a cell function takes: beyond it a function would hold Excel's shared runtime (and the task pane) for
+// seconds, so it answers #NUM! and names the task-pane job that does the same work.
+
+import type { Bilingual } from "../engine/errors";
+
+/**
+ * Rows of a table argument (under its header row), or cells of a list argument (coefficients, amounts), one cell
+ * function takes: 30,000, several times a province's communes and more than the whole country's. Chosen by the
+ * slowest function at this size, ALLOCATE_POLICY, which reads its communes range as the task pane reads a sheet: the
+ * bench holds every function at this size to 10× NTM.COUNT over 10,000 cells in the same run (CPU time measured
+ * while choosing: 9× at 30,000 rows, 11× at 40,000, about 25× at 100,000).
+ */
+export const FUNCTION_ROW_LIMIT = 30_000;
+
+/** The task-pane jobs a refused function points to, by their labels in the pane (test/functions/limits.test.ts). */
+export const PANE_JOBS = {
+  allocate: { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
+  counterpart: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
+  funding: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
+  summary: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
+  targets: { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
+} as const satisfies Record<string, Bilingual>;
+
+export type PaneJob = keyof typeof PANE_JOBS;
+
+/** What a range holds, in words: "hệ số / coefficients", "dòng xã / commune rows". */
+export interface RangeWhat {
+  vi: string;
+  en: string;
+  /** "cells": every cell is one value (a list); "rows": one row is one item, under an optional header row. */
+  count: "cells" | "rows";
+}
+
+function size(range: unknown, count: RangeWhat["count"]): number {
+  if (!Array.isArray(range)) return 0;
+  if (count === "rows") return Math.max(0, range.length - 1);
+  let cells = 0;
+  for (const row of range) cells += Array.isArray(row) ? row.length : 1;
+  return cells;
+}
+
+const vi = (n: number) => n.toLocaleString("vi-VN");
+const en = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Refuses a range larger than FUNCTION_ROW_LIMIT with #NUM!, before a cell of it is read: the message gives the
+ * size, the limit and the task-pane job. Counting is cheap (rows × a length), so a refusal is immediate.
+ */
+export function checkRangeSize(range: unknown, what: RangeWhat, job: PaneJob): void {
+  const n = size(range, what.count);
+  if (n <= FUNCTION_ROW_LIMIT) return;
+  const pane = PANE_JOBS[job];
+  // Excel shows at most 255 characters of a function's error message.
+  const message =
+    `${vi(n)} ${what.vi}, quá ${vi(FUNCTION_ROW_LIMIT)} (giới hạn của hàm trong ô): ` +
+    `dùng tác vụ "${pane.vi}" trong ngăn tác vụ / ` +
+    `${en(n)} ${what.en}, over the ${en(FUNCTION_ROW_LIMIT)} a cell function takes: ` +
+    `use the pane's "${pane.en}" job`;
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, message.slice(0, 255));
+}

@@ -1,0 +1,300 @@
+// Every job over every sheet of the bad and hostile corpora: an error raised by a reader or the engine names the
+// sheet and the cell, in Vietnamese and English, and every warning names the input cell it rests on.
+
+import { promises as fs, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { isInputError, type InputError } from "../../../src/engine/errors";
+import { csvWorkbook } from "../../../src/workbook/adapters/csv";
+import { ExcelJsWorkbook } from "../../../src/workbook/adapters/exceljs";
+import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
+import type { CellValue } from "../../../src/workbook/grid";
+import type { OutputSheet } from "../../../src/workbook/output";
+import { refuseNonFiniteCells, safeOutputSheets } from "../../../src/workbook/output-text";
+import { JOBS } from "../../../src/workbook/jobs";
+import type { PlanningJob } from "../../../src/workbook/jobs/job";
+import type { WorkbookPort } from "../../../src/workbook/port";
+import type { RunOptions } from "../../../src/workbook/reading/inputs";
+
+const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures");
+const CORPORA = ["bad", "hostile"];
+
+/** Options that settle every option a job requires, so that what fails is the data. */
+const OPTIONS: Record<string, RunOptions> = {
+  targets: { budget: 1000 },
+  counterpart: { ratio: 1 },
+  allocate: { total: 1000 },
+  roadmap: { budget: 10, to: 2030, from: 2026 },
+};
+
+/** One bilingual line naming "sheet 'X', ô/cell D7". */
+const NAMES_CELL = /sheet '[^']+', ô\/cell \$?[A-Z]{1,3}\$?[1-9]\d*\b/;
+
+async function open(file: string): Promise<WorkbookPort | null> {
+  const bytes = await fs.readFile(file);
+  try {
+    if (file.endsWith(".csv")) return csvWorkbook(bytes, path.basename(file, ".csv"));
+    return await ExcelJsWorkbook.fromXlsx(bytes);
+  } catch {
+    // A file refused whole (a zip bomb, not a workbook) has no sheet to name: the CLI tests cover its message.
+    return null;
+  }
+}
+
+function files(): string[] {
+  return CORPORA.flatMap((c) =>
+    readdirSync(path.join(FIXTURES, c))
+      .filter((f) => /\.(xlsx|csv)$/.test(f))
+      .map((f) => path.join(c, f))
+  );
+}
+
+/** The job run with each of its required inputs on the one sheet: a sheet that is not that table names itself. */
+async function runOn(
+  job: PlanningJob,
+  book: WorkbookPort,
+  sheet: string
+): Promise<{ error?: unknown; warnings: { sheet?: string; cell?: string; vi: string }[] }> {
+  const inputs = Object.fromEntries(
+    job.inputs.filter((i) => i.required).map((i) => [i.id, { workbook: book, sheet }])
+  );
+  try {
+    const result = await job.run({ inputs, options: OPTIONS[job.id] ?? {} });
+    return { warnings: result.warnings };
+  } catch (error) {
+    return { error, warnings: [] };
+  }
+}
+
+jest.setTimeout(300_000);
+
+/** Errors checked over the corpora: the check must have had errors to look at. */
+let checked = 0;
+
+describe("errors and warnings over the bad and hostile corpora name their sheet and cell", () => {
+  it.each(files())("%s", async (rel) => {
+    const book = await open(path.join(FIXTURES, rel));
+    if (!book) return;
+    const sheets = await book.sheetNames();
+    const problems: string[] = [];
+    for (const job of JOBS) {
+      for (const sheet of sheets) {
+        const { error, warnings } = await runOn(job, book, sheet);
+        const where = `${job.id} on '${sheet}'`;
+        if (error !== undefined) {
+          if (!isInputError(error)) {
+            problems.push(`${where}: not an InputError: ${String(error)}`);
+            continue;
+          }
+          checked++;
+          const m = error.message;
+          if (!NAMES_CELL.test(m)) problems.push(`${where}: names no sheet and cell: ${m}`);
+          if (!m.includes("Cần:") || !m.includes("Expected:"))
+            problems.push(`${where}: not in both languages: ${m}`);
+        }
+        for (const w of warnings) {
+          // A warning with a cell names a cell of the user's sheets, never one of the results we write.
+          if (w.cell !== undefined && (w.sheet === undefined || !sheets.includes(w.sheet)))
+            problems.push(`${where}: warning names ${w.sheet ?? "no sheet"}!${w.cell}: ${w.vi}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("looked at the errors of every job on every sheet (well over a hundred)", () => {
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+/** A job on in-memory sheets: the error it raises, or null. */
+async function errorOf(
+  jobId: string,
+  sheets: Record<string, CellValue[][]>,
+  inputs: Record<string, string>,
+  options: RunOptions
+): Promise<InputError> {
+  const job = JOBS.find((j) => j.id === jobId)!;
+  const book = new MemoryWorkbook(sheets);
+  const refs = Object.fromEntries(
+    Object.entries(inputs).map(([id, sheet]) => [id, { workbook: book, sheet }])
+  );
+  try {
+    await job.run({ inputs: refs, options });
+  } catch (e) {
+    if (isInputError(e)) return e;
+    throw e;
+  }
+  throw new Error(`${jobId} ran without an error`);
+}
+
+describe("the engine's errors about a sheet's figures name that sheet and cell (the engine cannot: the job places them)", () => {
+  const COEFFICIENTS = "Hệ số";
+  const allocate = (rows: CellValue[][], options: RunOptions) =>
+    errorOf("allocate", { [COEFFICIENTS]: rows }, { coefficients: COEFFICIENTS }, options);
+
+  it("a unit's minimum above its cap names the minimum's cell", async () => {
+    const e = await allocate(
+      [
+        ["Đơn vị", "Hệ số", "Tối thiểu", "Tối đa"],
+        ["A", 1, 0, 1000],
+        ["B", 1, 50, 10],
+      ],
+      { total: 1000 }
+    );
+    expect([e.sheet, e.cell]).toEqual([COEFFICIENTS, "C3"]);
+    expect(e.message).toMatch(
+      /mức tối thiểu không lớn hơn mức tối đa.*minimum no larger than the cap/
+    );
+  });
+
+  it("a unit's minimum that is not a multiple of the rounding unit names its cell", async () => {
+    const e = await allocate(
+      [
+        ["Đơn vị", "Hệ số", "Tối thiểu"],
+        ["A", 1, 0],
+        ["B", 1, 15],
+      ],
+      { total: 1000, unit: 10 }
+    );
+    expect([e.sheet, e.cell]).toEqual([COEFFICIENTS, "C3"]);
+  });
+
+  it("minimums or caps of the sheet that cannot meet the envelope name their column's header", async () => {
+    const mins = await allocate(
+      [
+        ["Đơn vị", "Hệ số", "Tối thiểu"],
+        ["A", 1, 600],
+        ["B", 1, 600],
+      ],
+      { total: 1000 }
+    );
+    expect([mins.sheet, mins.cell]).toEqual([COEFFICIENTS, "C1"]);
+    expect(mins.message).toContain("1200 > 1000");
+    const caps = await allocate(
+      [
+        ["Đơn vị", "Tối đa", "Hệ số"],
+        ["A", 10, 1],
+        ["B", 10, 1],
+      ],
+      { total: 1000 }
+    );
+    expect([caps.sheet, caps.cell]).toEqual([COEFFICIENTS, "B1"]);
+  });
+
+  it("coefficients adding up to 0 name the coefficient column, or the policy's first rule", async () => {
+    const zero = await allocate(
+      [
+        ["Đơn vị", "Hệ số"],
+        ["A", 0],
+        ["B", 0],
+      ],
+      { total: 1000 }
+    );
+    expect([zero.sheet, zero.cell]).toEqual([COEFFICIENTS, "B1"]);
+    const policy = await errorOf(
+      "allocate",
+      {
+        Xã: [
+          ["Tên xã", "Số tiêu chí đạt"],
+          ["An", 12],
+          ["Bình", 15],
+        ],
+        "Chính sách": [
+          ["Điều kiện", "Hệ số", "Cách tính"],
+          ["Dưới 5 tiêu chí", 5, "cao nhất"],
+        ],
+      },
+      { communes: "Xã", policy: "Chính sách" },
+      { total: 1000, policy: "Chính sách" }
+    );
+    expect(policy.sheet).toBe("Chính sách");
+    expect(policy.cell).toMatch(/^[A-C]2$/);
+  });
+
+  it("a support share no bracket of the user's table covers names that table", async () => {
+    const e = await errorOf(
+      "counterpart",
+      {
+        "Nguồn vốn": [
+          ["STT", "Nội dung chỉ tiêu", "Kế hoạch năm 2026"],
+          ["I", "Ngân sách trung ương", 100],
+          ["II", "Ngân sách địa phương", 80],
+        ],
+        "Tỷ lệ": [
+          ["Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu"],
+          [0, 30, 1.5],
+          [60, 100, 1],
+        ],
+      },
+      { budget: "Nguồn vốn", brackets: "Tỷ lệ" },
+      { "support-share": 45 }
+    );
+    expect(e.sheet).toBe("Tỷ lệ");
+    expect(e.cell).toMatch(/^[A-C]1$/);
+    expect(e.message).toMatch(/Cần:.*Expected:/);
+  });
+});
+
+describe("what the output boundary says about a written cell names the input cell it came from", () => {
+  it("a control character in a funding line's label: the warning names the label's cell on the user's sheet", async () => {
+    const book = new MemoryWorkbook({
+      "Nguồn vốn": [
+        ["STT", "Nội dung chỉ tiêu", "Kế hoạch năm 2026"],
+        ["I", "Ngân sách trung ương", 100],
+        ["II", "Vốn lồng\u000bghép", 80],
+      ],
+    });
+    const job = JOBS.find((j) => j.id === "funding")!;
+    const result = await job.run({
+      inputs: { budget: { workbook: book, sheet: "Nguồn vốn" } },
+      options: {},
+    });
+    const { warnings } = safeOutputSheets(result.sheets);
+    expect(warnings).toHaveLength(1);
+    expect([warnings[0].sheet, warnings[0].cell]).toEqual(["Nguồn vốn", "B3"]);
+    expect(warnings[0].vi).toMatch(/^Ô Nguồn vốn!B3 \(ghi vào KQ_\w+![A-Z]+\d+\)/);
+    expect(warnings[0].en).toMatch(/^Cell Nguồn vốn!B3 \(written to KQ_\w+![A-Z]+\d+\)/);
+  });
+
+  it("a control character in a commune's name: the targets sheet's warning names the name's cell", async () => {
+    const book = new MemoryWorkbook({
+      Xã: [
+        ["Tên xã", "Tiêu chí đạt"],
+        ["An Bình", "1-17"],
+        ["Phú\u0001 Mỹ", "1-16"],
+      ],
+    });
+    const job = JOBS.find((j) => j.id === "targets")!;
+    const result = await job.run({
+      inputs: { communes: { workbook: book, sheet: "Xã" } },
+      options: { budget: 10 },
+    });
+    const { warnings } = safeOutputSheets(result.sheets);
+    expect(warnings.map((w) => [w.sheet, w.cell])).toEqual([["Xã", "A3"]]);
+  });
+
+  it("a figure that is not finite is refused naming the input row it was computed from", () => {
+    const sheets: OutputSheet[] = [
+      {
+        sheet: "KQ_PhanBo",
+        tables: [
+          {
+            name: "NTM_PhanBo",
+            columns: [{ header: "Đơn vị" }, { header: "Số vốn" }],
+            rows: [
+              ["A", 1],
+              ["B", Infinity],
+            ],
+            sources: [
+              { sheet: "Hệ số", cell: "A2" },
+              { sheet: "Hệ số", cell: "A3" },
+            ],
+          },
+        ],
+      },
+    ];
+    expect(() => refuseNonFiniteCells(sheets)).toThrow(
+      expect.objectContaining({ sheet: "Hệ số", cell: "A3" })
+    );
+  });
+});
