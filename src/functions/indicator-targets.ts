@@ -18,6 +18,12 @@ import type { CommuneStatus } from "../engine/types";
 import { TARGETS_OPTIONS } from "../workbook/jobs/targets-options";
 import { functionNumber, guard } from "./errors";
 import { evaluateRow } from "./indicators";
+import { checkRangeSize, type RangeWhat } from "./limits";
+
+const VALUE_CELLS: RangeWhat = { vi: "ô giá trị", en: "value cells", count: "cells" };
+const CODE_CELLS: RangeWhat = { vi: "ô mã chỉ tiêu", en: "code cells", count: "cells" };
+const POLICY_ROWS: RangeWhat = { vi: "dòng chỉ tiêu", en: "indicator rows", count: "rows" };
+const COST_ROWS: RangeWhat = { vi: "dòng chi phí", en: "cost rows", count: "rows" };
 
 const spec = (id: string) => TARGETS_OPTIONS.specs.find((s) => s.id === id)!;
 const MAX_PER_COMMUNE = spec("max-per-commune");
@@ -99,6 +105,11 @@ export function nextIndicators(
   capUnit?: any
 ): string {
   return guard(() => {
+    // Ranges over the cell functions' limit answer #NUM! before a cell is read (src/functions/limits.ts).
+    checkRangeSize(values, VALUE_CELLS, "targets");
+    checkRangeSize(codes, CODE_CELLS, "targets");
+    checkRangeSize(policy, POLICY_ROWS, "targets");
+    checkRangeSize(costs, COST_ROWS, "targets");
     // The targets job's own declarations of these options: same bounds, same number rule, same words.
     const option = (s: typeof BUDGET, v: unknown) =>
       blank(v as Cell) ? undefined : readOption(s, v as OptionValue);

@@ -2,10 +2,12 @@
 // indicator planner. On the 2026-2030 sample it gives each commune what `ntm-plan targets` gives it for the same
 // inputs (the sample's costs sheet, a cap, no budget binding across communes); on a small table, figures from inputs.
 import "./custom-functions-mock";
+import { MockCustomFunctionsError } from "./custom-functions-mock";
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { nextIndicators } from "../../src/functions/indicator-targets";
+import { FUNCTION_ROW_LIMIT, PANE_JOBS } from "../../src/functions/limits";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../src/workbook/grid";
 import { runCli } from "../cli/helpers";
@@ -143,5 +145,24 @@ describe("NTM.NEXT_INDICATORS on a small table", () => {
     expect(() => nextIndicators(VALUES, CODES, 2, POLICY, -1)).toThrow();
     expect(() => nextIndicators(VALUES, CODES, 2, POLICY, 1.5)).toThrow();
     expect(() => nextIndicators(VALUES, CODES, 2, POLICY, "", undefined, -5)).toThrow();
+  });
+
+  it("answers #NUM! for a costs or policy range over the cell functions' limit, naming the targets job", () => {
+    const many = Array.from({ length: FUNCTION_ROW_LIMIT + 1 }, () => ["5.1", 100]);
+    for (const body of [
+      () => nextIndicators(VALUES, CODES, 2, POLICY, "", [COSTS[0], ...many]),
+      () => nextIndicators(VALUES, CODES, 2, [POLICY[0], ...many]),
+    ]) {
+      let thrown: unknown;
+      try {
+        body();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(MockCustomFunctionsError);
+      expect((thrown as MockCustomFunctionsError).code).toBe("#NUM!");
+      expect((thrown as Error).message).toContain(PANE_JOBS.targets.vi);
+      expect((thrown as Error).message).toContain(PANE_JOBS.targets.en);
+    }
   });
 });
