@@ -1,7 +1,8 @@
-// Job options declared once: each field is a zod schema plus the metadata the CLI, `--help`, the task-pane form and
-// the validation errors are generated from. Adding an option to a job means adding one field to its declaration.
+// Job options declared once: each field is the metadata the CLI, `--help`, the task-pane form and the validation
+// errors are generated from, plus the one function that reads and checks a raw value by it. Adding an option to a job
+// means adding one field to its declaration. Plain functions, not zod: the task pane's form loads these with its
+// first script, which stays small (issue #23); zod is loaded with the jobs' results.
 
-import { z } from "zod";
 import { InputError, type Bilingual } from "./errors";
 import { ambiguousNumberRefusal, readNumber } from "./numbers";
 
@@ -51,28 +52,17 @@ export interface JobOptionSpec {
 
 type Spec = Omit<JobOptionSpec, "id">;
 
-/**
- * A declared option: its spec and the zod schema that reads and checks a raw value (number, text, boolean). The
- * schema is built from the spec when first used (a job's run, `--help`, the form), not when the module loads: the
- * CLI's start-up would otherwise build every job's schemas.
- */
+/** A value read by an option's spec, or why it was refused (in both languages, for the error). */
+export type OptionRead<T> = { ok: true; value: T } | { ok: false; refusal: Bilingual };
+
+/** A declared option: its spec and the function that reads and checks a raw value (number, text, boolean) by it. */
 export interface OptionField<T> {
   spec: Spec;
-  readonly schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  read(raw: unknown): OptionRead<T>;
 }
 
-/** A field whose schema is built from its spec on first use, then kept. */
-function lazyField<T>(
-  spec: Spec,
-  build: (spec: Spec) => z.ZodType<T, z.ZodTypeDef, unknown>
-): OptionField<T> {
-  let schema: z.ZodType<T, z.ZodTypeDef, unknown> | undefined;
-  return {
-    spec,
-    get schema() {
-      return (schema ??= build(spec));
-    },
-  };
+function field<T>(spec: Spec, read: (spec: Spec, raw: unknown) => OptionRead<T>): OptionField<T> {
+  return { spec, read: (raw) => read(spec, raw) };
 }
 
 type Raw = OptionValue | null | undefined;
@@ -80,15 +70,8 @@ type Raw = OptionValue | null | undefined;
 const isBlank = (raw: unknown): boolean =>
   raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 
-/** The reason a value was refused, carried by the zod issue so the error can say it. */
-interface Refusal {
-  refusal: Bilingual;
-}
-
-function refuse(ctx: z.RefinementCtx, refusal: Bilingual): typeof z.NEVER {
-  ctx.addIssue({ code: z.ZodIssueCode.custom, params: { refusal } satisfies Refusal });
-  return z.NEVER;
-}
+const accept = <T>(value: T): OptionRead<T> => ({ ok: true, value });
+const refuse = (refusal: Bilingual): OptionRead<never> => ({ ok: false, refusal });
 
 /** What a number option expects, in words: "số nguyên ≥ 0 (tiêu chí)". */
 export function describeExpected(spec: Spec): Bilingual {
@@ -110,94 +93,73 @@ export function describeExpected(spec: Spec): Bilingual {
   return { vi: `${kind.vi}${range}${unit}`, en: `${kind.en}${range}${unitEn}` };
 }
 
-function numberSchema(spec: Spec): z.ZodType<number | undefined, z.ZodTypeDef, unknown> {
-  return z.custom<Raw>().transform((raw, ctx): number | undefined => {
-    if (isBlank(raw) || raw === false) return spec.default as number | undefined;
-    let value: number;
-    if (typeof raw === "number") value = raw;
-    else if (typeof raw === "string") {
-      const reading = readNumber(raw);
-      if (!reading) return refuse(ctx, describeExpected(spec));
-      if (reading.ambiguity) return refuse(ctx, ambiguousNumberRefusal(raw));
-      if (reading.percent && !spec.percent) return refuse(ctx, describeExpected(spec));
-      value = reading.value;
-    } else return refuse(ctx, describeExpected(spec));
-    const low =
-      spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
-    const high = spec.max !== undefined && value > spec.max;
-    if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || low || high)
-      return refuse(ctx, describeExpected(spec));
-    return value;
-  });
+function readNumberOption(spec: Spec, raw: unknown): OptionRead<number | undefined> {
+  if (isBlank(raw) || raw === false) return accept(spec.default as number | undefined);
+  let value: number;
+  if (typeof raw === "number") value = raw;
+  else if (typeof raw === "string") {
+    const reading = readNumber(raw);
+    if (!reading) return refuse(describeExpected(spec));
+    if (reading.ambiguity) return refuse(ambiguousNumberRefusal(raw));
+    if (reading.percent && !spec.percent) return refuse(describeExpected(spec));
+    value = reading.value;
+  } else return refuse(describeExpected(spec));
+  const low = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
+  const high = spec.max !== undefined && value > spec.max;
+  if (!Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || low || high)
+    return refuse(describeExpected(spec));
+  return accept(value);
 }
 
-function textSchema(spec: Spec): z.ZodType<string | undefined, z.ZodTypeDef, unknown> {
-  return z.custom<Raw>().transform((raw, ctx): string | undefined => {
-    if (isBlank(raw) || raw === false) return spec.default as string | undefined;
-    if (typeof raw !== "string" && typeof raw !== "number")
-      return refuse(ctx, describeExpected(spec));
-    return String(raw).trim();
-  });
+function readTextOption(spec: Spec, raw: unknown): OptionRead<string | undefined> {
+  if (isBlank(raw) || raw === false) return accept(spec.default as string | undefined);
+  if (typeof raw !== "string" && typeof raw !== "number") return refuse(describeExpected(spec));
+  return accept(String(raw).trim());
 }
 
-function choiceSchema(spec: Spec): z.ZodType<string | undefined, z.ZodTypeDef, unknown> {
-  return z.custom<Raw>().transform((raw, ctx): string | undefined => {
-    if (isBlank(raw) || raw === false) return spec.default as string | undefined;
-    const text = String(raw).trim().toLowerCase();
-    const value = spec.aliases?.[text] ?? text;
-    const choice = (spec.choices ?? []).find((c) => c.value === value);
-    return choice ? choice.value : refuse(ctx, describeExpected(spec));
-  });
+function readChoiceOption(spec: Spec, raw: unknown): OptionRead<string | undefined> {
+  if (isBlank(raw) || raw === false) return accept(spec.default as string | undefined);
+  const text = String(raw).trim().toLowerCase();
+  const value = spec.aliases?.[text] ?? text;
+  const choice = (spec.choices ?? []).find((c) => c.value === value);
+  return choice ? accept(choice.value) : refuse(describeExpected(spec));
 }
 
-function booleanSchema(spec: Spec): z.ZodType<boolean, z.ZodTypeDef, unknown> {
-  return z.custom<Raw>().transform((raw, ctx): boolean => {
-    if (isBlank(raw)) return (spec.default as boolean | undefined) ?? false;
-    if (typeof raw === "boolean") return raw;
-    const text = String(raw).trim().toLowerCase();
-    if (["1", "true", "yes", "có", "co"].includes(text)) return true;
-    if (["0", "false", "no", "không", "khong"].includes(text)) return false;
-    return refuse(ctx, describeExpected(spec));
-  });
+function readBooleanOption(spec: Spec, raw: unknown): OptionRead<boolean> {
+  if (isBlank(raw)) return accept((spec.default as boolean | undefined) ?? false);
+  if (typeof raw === "boolean") return accept(raw);
+  const text = String(raw).trim().toLowerCase();
+  if (["1", "true", "yes", "có", "co"].includes(text)) return accept(true);
+  if (["0", "false", "no", "không", "khong"].includes(text)) return accept(false);
+  return refuse(describeExpected(spec));
 }
 
-/** The zod schema of an option, from its spec alone: the form, the CLI and the job all read values through it. */
-export function optionSchema(spec: Spec): z.ZodType<unknown, z.ZodTypeDef, unknown> {
-  // Built once per declaration: a worksheet function reads its options on every call.
-  const cached = schemas.get(spec);
-  if (cached) return cached;
-  let schema: z.ZodType<unknown, z.ZodTypeDef, unknown>;
+/** Reads one raw value by an option's spec alone: the form, the CLI and the job all read values through it. */
+export function readOptionValue(spec: Spec, raw: unknown): OptionRead<unknown> {
   switch (spec.type) {
     case "number":
-      schema = numberSchema(spec);
-      break;
+      return readNumberOption(spec, raw);
     case "choice":
-      schema = choiceSchema(spec);
-      break;
+      return readChoiceOption(spec, raw);
     case "boolean":
-      schema = booleanSchema(spec);
-      break;
+      return readBooleanOption(spec, raw);
     default:
-      schema = textSchema(spec);
+      return readTextOption(spec, raw);
   }
-  schemas.set(spec, schema);
-  return schema;
 }
-
-const schemas = new WeakMap<Spec, z.ZodType<unknown, z.ZodTypeDef, unknown>>();
 
 /** A number option: integer, bounds and unit are part of its declaration. */
 export function numberOption(
   spec: Omit<Spec, "type" | "default"> & { default?: number }
 ): OptionField<number | undefined> {
-  return lazyField({ ...spec, type: "number" }, numberSchema);
+  return field({ ...spec, type: "number" }, readNumberOption);
 }
 
 /** A text option (a sheet name, a period id); blank is absent. */
 export function textOption(
   spec: Omit<Spec, "type" | "default"> & { default?: string }
 ): OptionField<string | undefined> {
-  return lazyField({ ...spec, type: "text" }, textSchema);
+  return field({ ...spec, type: "text" }, readTextOption);
 }
 
 /** One of a few values; aliases are accepted spellings; case and spaces do not matter. */
@@ -207,9 +169,9 @@ export function choiceOption<V extends string>(
     default?: V;
   }
 ): OptionField<V | undefined> {
-  return lazyField(
+  return field(
     { ...spec, type: "choice" },
-    choiceSchema as (spec: Spec) => z.ZodType<V | undefined, z.ZodTypeDef, unknown>
+    readChoiceOption as (spec: Spec, raw: unknown) => OptionRead<V | undefined>
   );
 }
 
@@ -217,18 +179,18 @@ export function choiceOption<V extends string>(
 export function booleanOption(
   spec: Omit<Spec, "type" | "default"> & { default?: boolean }
 ): OptionField<boolean> {
-  return lazyField({ ...spec, type: "boolean" }, booleanSchema);
+  return field({ ...spec, type: "boolean" }, readBooleanOption);
 }
 
 type Fields = Record<string, OptionField<unknown>>;
-export type OptionValues<F extends Fields> = { [K in keyof F]: z.output<F[K]["schema"]> };
+export type OptionValues<F extends Fields> = {
+  [K in keyof F]: F[K] extends OptionField<infer T> ? T : never;
+};
 
 /** A job's options: the specs every front end is generated from, and the one function that reads them. */
 export interface JobOptions<F extends Fields> {
   specs: JobOptionSpec[];
   fields: F;
-  /** Built on first use, with the fields' schemas (see OptionField). */
-  readonly schema: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>;
   /** Reads raw values (CLI text, form values, numbers); an InputError names the first bad option in both languages. */
   parse(raw: Record<string, Raw>): OptionValues<F>;
 }
@@ -251,29 +213,19 @@ export function optionError(spec: JobOptionSpec, raw: unknown, reason?: Bilingua
 
 export function declareOptions<F extends Fields>(fields: F): JobOptions<F> {
   const specs: JobOptionSpec[] = Object.entries(fields).map(([id, f]) => ({ id, ...f.spec }));
-  let built: z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown> | undefined;
-  const schema = () =>
-    (built ??= z.object(
-      Object.fromEntries(Object.entries(fields).map(([id, f]) => [id, f.schema]))
-    ) as unknown as z.ZodType<OptionValues<F>, z.ZodTypeDef, unknown>);
   return {
     specs,
     fields,
-    get schema() {
-      return schema();
-    },
     parse(raw) {
-      const result = schema().safeParse(raw);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const id = String(issue.path[0]);
-        const spec = specs.find((s) => s.id === id)!;
-        const params = (issue as { params?: Partial<Refusal> }).params;
-        throw optionError(spec, raw[id], params?.refusal);
+      const values: Record<string, unknown> = {};
+      // The first option refused is the one the error names, in declaration order.
+      for (const spec of specs) {
+        const read = fields[spec.id].read(raw[spec.id]);
+        if (!read.ok) throw optionError(spec, raw[spec.id], read.refusal);
+        values[spec.id] = read.value;
       }
       for (const spec of specs) {
-        const value = (result.data as Record<string, unknown>)[spec.id];
-        if (spec.required && value === undefined) {
+        if (spec.required && values[spec.id] === undefined) {
           const what = describeExpected(spec);
           throw optionError(spec, raw[spec.id], {
             vi: `bắt buộc, ${what.vi}, ví dụ ${spec.example}`,
@@ -281,25 +233,22 @@ export function declareOptions<F extends Fields>(fields: F): JobOptions<F> {
           });
         }
       }
-      return result.data;
+      return values as OptionValues<F>;
     },
   };
 }
 
 /** Checks one value of one option as the form's field does while the user types: null when it is fine. */
 export function checkOption(spec: JobOptionSpec, raw: Raw): string | null {
-  const result = optionSchema(spec).safeParse(raw);
-  if (result.success) return null;
-  const params = (result.error.issues[0] as { params?: Partial<Refusal> }).params;
-  return optionError(spec, raw, params?.refusal).message;
+  const read = readOptionValue(spec, raw);
+  return read.ok ? null : optionError(spec, raw, read.refusal).message;
 }
 
 /** Reads one value by its spec alone (for `plan`, which shares its flags with several jobs); errors name the option. */
 export function readOption(spec: JobOptionSpec, raw: Raw): unknown {
-  const result = optionSchema(spec).safeParse(raw);
-  if (result.success) return result.data;
-  const params = (result.error.issues[0] as { params?: Partial<Refusal> }).params;
-  throw optionError(spec, raw, params?.refusal);
+  const read = readOptionValue(spec, raw);
+  if (read.ok) return read.value;
+  throw optionError(spec, raw, read.refusal);
 }
 
 /** Every year option's range: the programme's years, and far enough ahead for any plan. */

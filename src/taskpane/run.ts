@@ -1,7 +1,7 @@
 // Running a job from the task pane: build the request from the user's choices, cancel on demand, explain failures.
 
 import { InputError, type Bilingual, type InputErrorDetails } from "../engine/errors";
-import { checkOption, optionSchema } from "../engine/options";
+import { checkOption, readOptionValue } from "../engine/options";
 import type {
   JobOptionSpec,
   JobRequest,
@@ -46,8 +46,8 @@ export function parseOptionInput(option: JobOptionSpec, text: string): string | 
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   if (option.type !== "number") return trimmed;
-  const read = optionSchema({ ...option, default: undefined }).safeParse(trimmed);
-  return read.success && typeof read.data === "number" ? read.data : trimmed;
+  const read = readOptionValue({ ...option, default: undefined }, trimmed);
+  return read.ok && typeof read.value === "number" ? read.value : trimmed;
 }
 
 /** The problem with what was typed in a field, in the words the job would refuse it with; null when fine. */

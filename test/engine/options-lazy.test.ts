@@ -1,30 +1,41 @@
-// Option schemas are built when a job first needs them (its run, `--help`, the form), not when the jobs load: building
-// every job's zod schemas was part of the CLI's start-up. One declaration per option still gives the one schema.
+// Options are read by plain functions, not zod: the task pane's first script declares every job's options (its
+// form is made from them) and must stay small (issue #23); zod comes later, with the jobs' results. The CLI's start-up
+// builds nothing either: a field is its spec and its reading function.
 
-import type { ZodType } from "zod";
-
-type Jobs = typeof import("../../src/workbook/jobs");
-type Summary = typeof import("../../src/workbook/jobs/summary-options");
-
-describe("job option schemas", () => {
-  it("are not built when the jobs load, and are built once, on first use", () => {
+describe("job option declarations", () => {
+  it("load without zod: the job specs, and every option file they declare their options with", () => {
     jest.isolateModules(() => {
-      // The zod the modules below load (a fresh registry), so that its schema building is what is counted.
-      const zod = require("zod") as { ZodType: typeof ZodType };
-      const transform = jest.spyOn(zod.ZodType.prototype, "transform");
-      const { JOBS } = require("../../src/workbook/jobs") as Jobs;
-      const { SUMMARY_OPTIONS } = require("../../src/workbook/jobs/summary-options") as Summary;
-      expect(JOBS.length).toBeGreaterThan(3);
-      expect(JOBS.find((j) => j.id === "summary")!.options.map((o) => o.id)).toContain("bands");
-      expect(transform).not.toHaveBeenCalled();
+      jest.doMock("zod", () => {
+        throw new Error("zod loaded by the option declarations");
+      });
 
-      expect(SUMMARY_OPTIONS.parse({ bands: "19,15-18" }).bands).toBe("19,15-18");
-      const built = transform.mock.calls.length;
-      expect(built).toBe(Object.keys(SUMMARY_OPTIONS.fields).length);
-      expect(SUMMARY_OPTIONS.schema).toBe(SUMMARY_OPTIONS.schema);
-      SUMMARY_OPTIONS.parse({});
-      expect(transform).toHaveBeenCalledTimes(built);
-      transform.mockRestore();
+      const { JOB_SPECS } =
+        require("../../src/workbook/jobs/specs") as typeof import("../../src/workbook/jobs/specs");
+      expect(JOB_SPECS.find((j) => j.id === "summary")!.options.map((o) => o.id)).toContain(
+        "bands"
+      );
+      jest.dontMock("zod");
     });
+  });
+
+  it("read values by the one declaration: the form's check, a job's parse and the CLI's read agree", () => {
+    const { SUMMARY_OPTIONS } =
+      require("../../src/workbook/jobs/summary-options") as typeof import("../../src/workbook/jobs/summary-options");
+    const { checkOption, readOption } =
+      require("../../src/engine/options") as typeof import("../../src/engine/options");
+    const bands = SUMMARY_OPTIONS.specs.find((s) => s.id === "bands")!;
+    expect(SUMMARY_OPTIONS.parse({ bands: "19,15-18" }).bands).toBe("19,15-18");
+    const standard = SUMMARY_OPTIONS.specs.find((s) => s.id === "target-standard")!;
+    expect(SUMMARY_OPTIONS.parse({ "target-standard": "65%" })["target-standard"]).toBeCloseTo(
+      0.65
+    );
+    expect(readOption(standard, "65%")).toBeCloseTo(0.65);
+    expect(checkOption(standard, "65%")).toBeNull();
+    // 120 is out of range everywhere, with the same words.
+    const refused = checkOption(standard, "120");
+    expect(refused).toMatch(/--target-standard 120/);
+    expect(() => SUMMARY_OPTIONS.parse({ "target-standard": "120" })).toThrow(refused!);
+    expect(() => readOption(standard, "120")).toThrow(refused!);
+    expect(SUMMARY_OPTIONS.parse({}).bands).toBe(bands.default);
   });
 });
