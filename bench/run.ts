@@ -6,6 +6,7 @@ import path from "node:path";
 import { readOptions } from "./options";
 import { Report } from "./report";
 import { benchBundle } from "./sections/bundle";
+import { benchReportScale, benchTargetsOut } from "./sections/cli-scale";
 import { benchCollect } from "./sections/collect";
 import { benchFunctions } from "./sections/functions";
 import { benchIndicatorTargets } from "./sections/indicator-targets";
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     ["collect", () => benchCollect(report, options, ROOT)],
     ["bundle", () => benchBundle(report, ROOT)],
     ["startup", () => benchStartup(report, options, ROOT)],
+    ["report", () => benchReportScale(report, options, ROOT)],
+    ["targets --out", () => benchTargetsOut(report, options, ROOT)],
   ];
   for (const [name, section] of sections) {
     if (options.sections && !options.sections.includes(name)) continue;

@@ -8,6 +8,7 @@ import { refuseReplacingUsersFile, writeFileAtomic, writeResultFile } from "./io
 import type { Warning } from "../engine/types";
 import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
 import { commands } from "./commands";
+import { pushAll } from "../engine/arrays";
 import { CollectCancelled } from "../workbook/collect/collect";
 import type { CliCommand } from "./command";
 
@@ -153,7 +154,7 @@ function samePath(a: string): string {
  * --out writes a new file of results only: pointing it at an input file (by any path, symbolic or hard link) would
  * destroy the user's data. Files are compared by device and inode; paths only when the output does not exist yet.
  */
-function refuseOverwritingInput(out: string | undefined, args: string[]): void {
+function refuseOverwritingInput(out: string | undefined, args: string[], flag = "--out"): void {
   if (!out) return;
   const target = identity(out);
   const same = (a: string) =>
@@ -161,7 +162,7 @@ function refuseOverwritingInput(out: string | undefined, args: string[]): void {
   if (!args.some(same)) return;
   throw new InputError({
     file: out,
-    found: `--out ${out}`,
+    found: `${flag} ${out}`,
     expected: {
       vi: "một tệp kết quả khác tệp đầu vào (tệp đầu vào không bao giờ bị ghi đè)",
       en: "a result file other than the input file (inputs are never overwritten)",
@@ -267,7 +268,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    const { out: outOption, force, ...otherOptions } = parsed.values as Record<string, unknown>;
+    const {
+      out: outOption,
+      force,
+      results: resultsOption,
+      ...otherOptions
+    } = parsed.values as Record<string, unknown>;
     const inputs = [
       ...parsed.positionals.map(String),
       ...Object.values(otherOptions).filter((v): v is string => typeof v === "string"),
@@ -277,6 +283,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     refuseOverwritingInput(given, inputs);
     requireExtension(given, [".xlsx", ".docx"]);
     if (given) await refuseReplacingUsersFile(given, force === true);
+    // The report's results workbook (--results): the same checks as --out, before the run.
+    const resultsOut = typeof resultsOption === "string" ? resultsOption : undefined;
+    refuseOverwritingInput(resultsOut, inputs, "--results");
+    requireExtension(resultsOut, [".xlsx"]);
+    if (resultsOut) await refuseReplacingUsersFile(resultsOut, force === true);
     const result = await command.run({
       files: parsed.positionals,
       options: parsed.values,
@@ -294,7 +305,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       await writeFileAtomic(out, result.document.bytes);
       written = [path.basename(out)];
       outWarnings = result.document.warnings ?? [];
-    } else if (out) {
+    }
+    let resultsWritten: string[] = [];
+    if (resultsOut && result.document) {
+      const safe = safeOutputSheets(result.sheets);
+      pushAll(outWarnings, safe.warnings);
+      resultsWritten = await writeResultFile(resultsOut, safe.sheets, undefined, (note) =>
+        outWarnings.push({ vi: note.vi, en: note.en })
+      );
+    }
+    if (out && !result.document) {
       const safe = safeOutputSheets(result.sheets);
       outWarnings = safe.warnings;
       written = await writeResultFile(out, safe.sheets, undefined, (note) =>
@@ -302,14 +322,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       );
     }
     if (parsed.values.json) {
-      const wrote = out
-        ? { out, outSheets: written, ...(outWarnings.length > 0 ? { outWarnings } : {}) }
-        : {};
+      const wrote = {
+        ...(out ? { out, outSheets: written } : {}),
+        ...(resultsOut ? { results: resultsOut, resultsSheets: resultsWritten } : {}),
+        ...(outWarnings.length > 0 ? { outWarnings } : {}),
+      };
       io.stdout(JSON.stringify({ ...result.json, ...wrote }));
     } else {
       io.stdout(result.text);
       for (const w of outWarnings) io.stdout(`! ${w.vi} / ${w.en}`);
       if (out) io.stdout(`\nĐã ghi / Written: ${out} (${written.join(", ")})`);
+      if (resultsOut) {
+        io.stdout(`Đã ghi / Written: ${resultsOut} (${resultsWritten.join(", ")})`);
+      }
     }
     return 0;
   } catch (e) {

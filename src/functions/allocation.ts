@@ -6,6 +6,7 @@ import {
   POLICY_PRESETS,
   evaluatePolicy,
   isPresetId,
+  policyCoefficients,
   presetPolicy,
   ruleAttributes,
   splitByWeights,
@@ -227,7 +228,7 @@ export function allocateCoefficient(
 ): number[][] {
   return guard(() => {
     const { p, list, context } = policyArguments(policy, communes, year, indicators);
-    return evaluatePolicy(p, list, context).map((e) => [e.coefficient]);
+    return column(policyCoefficients(p, list, context));
   });
 }
 
@@ -283,7 +284,7 @@ export function allocatePolicy(
     // allocateByPolicy's split without its words (rule and arithmetic per commune): a cell shows only the amount.
     const split = splitByWeights({
       total,
-      weights: evaluatePolicy(p, list, context).map((e) => e.coefficient),
+      weights: policyCoefficients(p, list, context),
       unit: optional(unit),
       min: optional(min),
       cap: optional(cap),

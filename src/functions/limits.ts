@@ -8,7 +8,8 @@ import type { Bilingual } from "../engine/errors";
  * function takes: 30,000, several times a province's communes and more than the whole country's. Chosen by the
  * slowest function at this size, ALLOCATE_POLICY, which reads its communes range as the task pane reads a sheet: the
  * bench holds every function at this size to 10× NTM.COUNT over 10,000 cells in the same run (CPU time measured
- * while choosing: 9× at 30,000 rows, 11× at 40,000, about 25× at 100,000).
+ * while choosing: 9× at 30,000 rows, 11× at 40,000, about 25× at 100,000; since the reading without the rule
+ * words or a second table search, about 6× at 30,000, 12× at 50,000 and 20× at 100,000).
  */
 export const FUNCTION_ROW_LIMIT = 30_000;
 

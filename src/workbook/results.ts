@@ -80,6 +80,14 @@ export const summaryJson = z
         modern: z.number().optional(),
       })
       .optional(),
+    /** Communes and those at the standard per commune group (Nhóm xã, 2026-2030), when every commune states one. */
+    groups: z
+      .record(z.enum(["1", "2", "3"]), z.object({ communes: z.number(), standard: z.number() }))
+      .optional(),
+    /** The same per district, in the order the communes sheet gives them, when communes name their district. */
+    districts: z
+      .array(z.object({ name: z.string(), communes: z.number(), standard: z.number() }))
+      .optional(),
     warnings,
     merger: mergerJson.optional(),
     /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */

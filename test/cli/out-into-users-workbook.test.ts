@@ -159,6 +159,8 @@ describeWithTools("--out onto a user's own workbook", () => {
       expect(read.sheets.slice(0, theirs.length)).toEqual(theirs);
       expect(read.sheets.slice(theirs.length)).toEqual([
         ["KQ_TongHop", "visible"],
+        // Each commune's row (the report counts the communes at the standard and names this sheet).
+        ["KQ_TungXa", "visible"],
         // The defaults each job assumed (the summary's bands, the planner's method), replaced by each run.
         ["KQ_GiaDinh", "visible"],
         ["_NTM_META", "veryHidden"],

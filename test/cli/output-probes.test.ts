@@ -86,7 +86,8 @@ describe("a commune name with control characters", () => {
     const json = JSON.parse(run.stdout) as { outWarnings: { en: string }[] };
     expect(
       json.outWarnings.some((w) =>
-        /Report, Phụ lục I, table .*, row \d+, column \d+: removed 5/.test(w.en)
+        // The commune is short of the standard: it is listed in the targets' appendix (appendix I only counts).
+        /Report, Phụ lục II, table targets, row \d+, column \d+: removed 5/.test(w.en)
       )
     ).toBe(true);
     const text = (await mammoth.extractRawText({ buffer: await fs.readFile(out) })).value;

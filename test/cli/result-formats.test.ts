@@ -167,7 +167,7 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     ]);
     checkFormats(cells);
     expect(new Set(cells.map((c) => c.sheet))).toEqual(
-      new Set(["KQ_TongHop", "KQ_ChiTieu", "KQ_NguonVon", "KQ_DoiUng", "KQ_LoTrinh"])
+      new Set(["KQ_TongHop", "KQ_TungXa", "KQ_ChiTieu", "KQ_NguonVon", "KQ_DoiUng", "KQ_LoTrinh"])
     );
     // The issue's example: the roadmap's target of 72 communes shows as 72, not 72,00.
     const target = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Mục tiêu");

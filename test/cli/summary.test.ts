@@ -133,7 +133,7 @@ describe("ntm-plan summary --out", () => {
     const io = capture();
     expect(await main(["summary", SAMPLE, "--json", "--out", out], io)).toBe(0);
     const json = JSON.parse(io.out[0]);
-    expect(json.outSheets).toEqual(["KQ_TongHop", "KQ_GiaDinh"]);
+    expect(json.outSheets).toEqual(["KQ_TongHop", "KQ_TungXa", "KQ_GiaDinh"]);
     expect(json.tiers).toEqual({ standard: 70, advanced: 20, model: 2 });
     const check = capture();
     expect(await main(["sheets", out, "--json"], check)).toBe(0);

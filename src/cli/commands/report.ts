@@ -1,5 +1,6 @@
 // `ntm-plan report FILE`: the whole planning as a Word report — paragraphs and appendix tables — from the jobs' results.
 
+import * as path from "node:path";
 import { InputError } from "../../engine/errors";
 import { buildReport } from "../../workbook/report/build";
 import type { ReportDocument } from "../../workbook/report/model";
@@ -13,7 +14,7 @@ import type { TableReading } from "../../workbook/reading/types";
 
 const USAGE =
   "ntm-plan report FILE [--out bao-cao.docx] [--lang vi|en] [--year Y] [--budget B] [--max-per-commune K] " +
-  "[--method greedy|optimal] [--ratio R] [--to YEAR] [--total T] [--json] " +
+  "[--method greedy|optimal] [--ratio R] [--to YEAR] [--total T] [--results ket-qua.xlsx] [--json] " +
   flagUsage(REPORT_FRAME_OPTIONS.specs);
 
 /** The report's text as the terminal shows it: headings and paragraphs, the appendices by title. */
@@ -46,11 +47,19 @@ export const reportCommand: CliCommand = {
   options: {
     ...planCommand.options,
     lang: { type: "string" },
+    results: { type: "string" },
     ...flagOptions(REPORT_FRAME_OPTIONS.specs),
   },
   flags: [
     ...(planCommand.flags ?? []),
     { flag: "--lang vi|en", lines: ["Ngôn ngữ của báo cáo / Language of the report"] },
+    {
+      flag: "--results FILE.xlsx",
+      lines: [
+        "Ghi cả sổ kết quả (các trang KQ_…, trong đó KQ_TungXa: từng xã); báo cáo nêu tên tệp này",
+        "Also write the results workbook (the KQ_… sheets, KQ_TungXa: each commune); the report names it",
+      ],
+    },
     ...flagDocs(REPORT_FRAME_OPTIONS.specs),
   ],
   optionSpecs: [...(planCommand.optionSpecs ?? []), ...REPORT_FRAME_OPTIONS.specs],
@@ -71,7 +80,10 @@ export const reportCommand: CliCommand = {
     const jobs = (plan.json.jobs as PlanJob[]) ?? [];
     const results: Record<string, unknown> = {};
     for (const job of jobs) if (job.status === "done" && job.result) results[job.id] = job.result;
-    const report = buildReport(results, { lang: langOption, year, frame });
+    // The results workbook of the same run (--results): the report sends the reader to its per-commune sheet.
+    const resultsOption = stringOption(input, "results");
+    const resultsFile = resultsOption === undefined ? undefined : path.basename(resultsOption);
+    const report = buildReport(results, { lang: langOption, year, resultsFile, frame });
     // What the run read, one entry per table (as plan gives it).
     const reading = (plan.json.reading as TableReading[] | undefined) ?? [];
     return {
@@ -95,7 +107,8 @@ export const reportCommand: CliCommand = {
           : `${reportText(report)}\n\nGhi tệp Word / Write the Word file: --out bao-cao.docx`,
         ...readingText(reading),
       ].join("\n"),
-      sheets: [],
+      // Written only with --results (the CLI writes the document to --out).
+      sheets: resultsOption === undefined ? [] : plan.sheets,
       // docx is loaded for this command only: the others start without it.
       document: await (await import("../../workbook/report/docx")).reportDocxFile(report),
     };

@@ -494,6 +494,39 @@ export function evaluatePolicy(
   });
 }
 
+/**
+ * Each commune's coefficient exactly as evaluatePolicy gives it (the same rules, order and additions), without the
+ * words: for a cell function, which shows only the number, over a range of 100,000 communes.
+ */
+export function policyCoefficients(
+  policy: AllocationPolicy,
+  communes: readonly CommuneAttributes[],
+  ctx: EvaluationContext = {}
+): Float64Array {
+  const out = new Float64Array(communes.length);
+  const rules = policy.rules;
+  const adds: number[] = [];
+  for (let i = 0; i < communes.length; i++) {
+    const c = communes[i];
+    let best: number | undefined;
+    adds.length = 0;
+    for (const rule of rules) {
+      if (!holds(rule.condition, c, ctx)) continue;
+      const q = quantity(rule.per, c);
+      if (q === 0) continue;
+      const value = rule.coefficient * q;
+      if (rule.mode === "highest") {
+        if (best === undefined || value > best) best = value;
+      } else if (rule.mode === "add") adds.push(value);
+    }
+    let s = 0;
+    if (best !== undefined) s += best;
+    for (const v of adds) s += v;
+    out[i] = s;
+  }
+  return out;
+}
+
 /** Rules of a policy whose attributes the commune sheet lacks: [rule, missing attributes]. */
 export function unreadableRules(
   policy: AllocationPolicy,

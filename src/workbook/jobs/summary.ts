@@ -5,7 +5,7 @@ import { withNumberNotes } from "./number-notes";
 import { DEFAULT_BANDS, defaultBandsSpec, summariseCommunes } from "../../engine/criteria";
 import { InputError } from "../../engine/errors";
 import { shareTarget, shareTargetProgress } from "../../engine/indicators";
-import type { Catalogue, ShareTargets } from "../../engine/types";
+import type { Catalogue, CommuneStatus, ShareTargets } from "../../engine/types";
 import { PERIOD_TARGETS_SHEET, readPeriodTargets } from "../readers/period-targets";
 import { choosePeriod } from "../reading/period";
 import { SUMMARY_OPTIONS } from "./summary-options";
@@ -23,6 +23,7 @@ import {
   sheetNamed,
 } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
+import { eachCommuneSheet } from "../writers/each-commune";
 import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
 import { yearLine } from "../reading/year";
 import type { SummaryJson } from "../results";
@@ -115,6 +116,23 @@ async function endTargets(
   return { targets, reading };
 }
 
+/** Communes and those at the standard per district, in sheet order; undefined when no commune names one. */
+function districtCounts(
+  communes: readonly CommuneStatus[],
+  total: number
+): SummaryJson["districts"] {
+  if (!communes.some((c) => c.district)) return undefined;
+  const byName = new Map<string, { name: string; communes: number; standard: number }>();
+  for (const c of communes) {
+    const name = c.district ?? "";
+    let row = byName.get(name);
+    if (!row) byName.set(name, (row = { name, communes: 0, standard: 0 }));
+    row.communes += 1;
+    if (c.count >= total) row.standard += 1;
+  }
+  return [...byName.values()];
+}
+
 export const summaryJob: PlanningJob = withNumberNotes({
   ...SUMMARY_SPEC,
   async run(request): Promise<JobResult> {
@@ -169,6 +187,8 @@ export const summaryJob: PlanningJob = withNumberNotes({
     if (summary.tiers) json.tiers = summary.tiers;
     if (summary.indicatorCounts) json.indicatorCounts = summary.indicatorCounts;
     if (summary.groups) json.groups = summary.groups;
+    const districts = districtCounts(read.communes, catalogue.criteria.length);
+    if (districts) json.districts = districts;
     const { targets, reading: targetsReading } = await endTargets(request, catalogue);
     const progress = targets
       ? shareTargetProgress(
@@ -185,7 +205,11 @@ export const summaryJob: PlanningJob = withNumberNotes({
         choice.note.vi,
         summaryText(summary, catalogue, read, progress),
       ].join("\n"),
-      sheets: [summarySheet(summary, catalogue, progress)],
+      // The full table of each commune: the report names this sheet for the communes it only counts.
+      sheets: [
+        summarySheet(summary, catalogue, progress),
+        eachCommuneSheet(read.communes, catalogue),
+      ],
       warnings: read.warnings,
     };
     return withMerger(

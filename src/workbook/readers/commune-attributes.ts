@@ -14,7 +14,7 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type Grid } from "../grid";
-import { readCommunes, type CommunesReadResult } from "./communes";
+import { locateCommunesTable, readCommunes, type CommunesReadResult } from "./communes";
 import {
   addressAt,
   noteColumns,
@@ -22,8 +22,9 @@ import {
   textCell,
   tryLocateTable,
   type ColumnSpec,
+  type LocatedTable,
 } from "./table";
-import { tableReading } from "../reading/record";
+import { columnReadings } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
 // Specs are tried in order for each header: the exact "Khu vực I/II/III" columns before the "Khu vực" one.
@@ -71,6 +72,13 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
 
 const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
 
+const ZONES = ["I", "II", "III"] as const;
+const ZONE_FLAG_WORDS: Record<CommuneZone, Bilingual> = {
+  I: { vi: "khu vực I", en: "zone I" },
+  II: { vi: "khu vực II", en: "zone II" },
+  III: { vi: "khu vực III", en: "zone III" },
+};
+
 export interface AllocationCommunes {
   sheet: string;
   communes: CommuneAttributes[];
@@ -88,15 +96,20 @@ const FLAG_EXPECTED: Bilingual = {
 
 function flagCell(grid: Grid, row: number, col: number, what: Bilingual): boolean {
   const value = grid.rows[row]?.[col] ?? null;
-  const cell = gridAddress(grid, row, col);
-  const expected = { vi: `${what.vi}: ${FLAG_EXPECTED.vi}`, en: `${what.en}: ${FLAG_EXPECTED.en}` };
-  if (isCellError(value) || value instanceof Date) {
-    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
-  }
+  // A blank cell means "no": the common case, answered without building the error's words.
+  if (value === null || value === "") return false;
+  const refuse = () =>
+    new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: { vi: `${what.vi}: ${FLAG_EXPECTED.vi}`, en: `${what.en}: ${FLAG_EXPECTED.en}` },
+    });
+  if (isCellError(value) || value instanceof Date) throw refuse();
   try {
     return isMarkMet(value);
   } catch {
-    throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected });
+    throw refuse();
   }
 }
 
@@ -139,16 +152,45 @@ function groupCell(grid: Grid, row: number, col: number): 1 | 2 | 3 | undefined 
 }
 
 /**
+ * The attribute table's data row whose name cell is a given cell ("B12"), or undefined. When the attribute table
+ * names communes in the commune reader's column, the row is the cell's own row, if it is a data row: found without
+ * writing out the address of every row.
+ */
+function communeRows(
+  grid: Grid,
+  catalogue: Catalogue,
+  table: LocatedTable | null
+): (cell: string) => number | undefined {
+  if (!table) return () => undefined;
+  const communesTable = locateCommunesTable(grid, catalogue);
+  const nameCol = table.columns.name ?? 0;
+  if (communesTable && (communesTable.columns.name ?? 0) === nameCol) {
+    const isData = new Uint8Array(grid.rows.length);
+    for (const r of table.dataRows) isData[r] = 1;
+    const column = gridAddress(grid, 0, nameCol).replace(/\d+$/, "");
+    return (cell) => {
+      const digits = /^([A-Z]+)(\d+)$/.exec(cell);
+      if (!digits || digits[1] !== column) return undefined;
+      const r = Number(digits[2]) - grid.origin.row - 1;
+      return r >= 0 && r < isData.length && isData[r] === 1 ? r : undefined;
+    };
+  }
+  const byCell = new Map<string, number>();
+  for (const r of table.dataRows) byCell.set(addressAt(table, r, "name"), r);
+  return (cell) => byCell.get(cell);
+}
+
+/**
  * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, group, registration
  * year and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
  * cell meaning "no". Errors name the sheet and cell.
  */
 export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): AllocationCommunes {
-  const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS);
+  // The commune reader's table lends its rows: the attribute columns are usually under the same header block.
+  const table = tryLocateTable(grid, ATTRIBUTE_COLUMNS, locateCommunesTable(grid, catalogue));
   const cols = table?.columns ?? {};
   const read = readCommunes(grid, { catalogue });
-  const byCell = new Map<string, number>();
-  if (table) for (const r of table.dataRows) byCell.set(addressAt(table, r, "name"), r);
+  const rowOf = communeRows(grid, catalogue, table);
   const total = catalogue.criteria.length;
   const available = new Set<PolicyAttribute>(["criteria", "tier"]);
   const has = (k: string) => cols[k] !== undefined;
@@ -161,26 +203,29 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
   if (has("need")) available.add("need");
   if (has("registered")) available.add("registered");
 
+  // The columns each row looks at, found once for the table.
+  const zoneCols: [CommuneZone, number][] = [];
+  for (const z of ZONES) if (cols[`zone${z}`] !== undefined) zoneCols.push([z, cols[`zone${z}`]]);
+  const flagCols: [CommuneFlag, number][] = [];
+  for (const f of FLAG_KEYS) if (cols[f] !== undefined) flagCols.push([f, cols[f]]);
   const communes = read.communes.map((status): CommuneAttributes => {
-    const r = status.source ? byCell.get(status.source.cell) : undefined;
+    const r = status.source ? rowOf(status.source.cell) : undefined;
     const attrs: CommuneAttributes = {
       unit: status.name,
       criteriaMet: status.count,
       criteriaTotal: total,
-      ...(status.tier ? { tier: status.tier } : {}),
-      ...(status.registeredYear !== undefined ? { registeredYear: status.registeredYear } : {}),
-      ...(status.source ? { source: status.source } : {}),
     };
-    const flags: NonNullable<CommuneAttributes["flags"]> = {};
-    if (status.especiallyDifficult) flags.difficult = true;
+    if (status.tier) attrs.tier = status.tier;
+    if (status.registeredYear !== undefined) attrs.registeredYear = status.registeredYear;
+    if (status.source) attrs.source = status.source;
+    let flags: NonNullable<CommuneAttributes["flags"]> | undefined;
+    if (status.especiallyDifficult) flags = { difficult: true };
     if (r === undefined || !table) {
-      if (Object.keys(flags).length > 0) attrs.flags = flags;
+      if (flags) attrs.flags = flags;
       return attrs;
     }
-    const zones = (["I", "II", "III"] as const).filter((z) => {
-      const c = cols[`zone${z}`];
-      return c !== undefined && flagCell(grid, r, c, { vi: `khu vực ${z}`, en: `zone ${z}` });
-    });
+    const zones: CommuneZone[] = [];
+    for (const [z, c] of zoneCols) if (flagCell(grid, r, c, ZONE_FLAG_WORDS[z])) zones.push(z);
     if (cols.zone !== undefined) {
       const z = zoneCell(grid, r, cols.zone);
       if (z && !zones.includes(z)) zones.push(z);
@@ -197,11 +242,10 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
       });
     }
     if (zones.length === 1) attrs.zone = zones[0];
-    for (const f of FLAG_KEYS) {
-      const c = cols[f];
-      if (c !== undefined && flagCell(grid, r, c, ATTRIBUTE_WORDS[f])) flags[f] = true;
+    for (const [f, c] of flagCols) {
+      if (flagCell(grid, r, c, ATTRIBUTE_WORDS[f])) (flags ??= {})[f] = true;
     }
-    if (Object.keys(flags).length > 0) attrs.flags = flags;
+    if (flags) attrs.flags = flags;
     if (cols.villages !== undefined) {
       const n = numberCell(grid, r, cols.villages, {
         integer: true,
@@ -246,7 +290,7 @@ function withAttributes(
     villages: "count",
     need: "amount",
   });
-  const extra = tableReading(table, read.reading.input, read.reading.what).columns;
+  const extra = columnReadings(table);
   const have = new Set(read.reading.columns.map((c) => c.col));
   const index = (col: string) => [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const columns = [...read.reading.columns, ...extra.filter((c) => !have.has(c.col))].sort(

@@ -137,6 +137,9 @@ const text = (table: LocatedTable, r: number, key: string): string => {
   return typeof v === "string" || typeof v === "number" ? cellText(v).trim() : "";
 };
 
+/** The class of most rows, one object for them all (a class is read, never changed). */
+const COMMUNE: RowClass = Object.freeze({ role: "commune" as const });
+
 /** What a data row of a communes table is. Nothing is read from the row's criteria here. */
 export function classifyRow(ctx: RowContext, r: number): RowClass {
   const { table } = ctx;
@@ -195,7 +198,7 @@ export function classifyRow(ctx: RowContext, r: number): RowClass {
     if (district !== "") return districtRow(groupName(district));
     // Figures without any label (a sum row at the foot): decided by what they add up to.
     if (tooLarge(ctx, figures)) return aggregateRow("");
-    return { role: "commune" };
+    return COMMUNE;
   }
   const typed = text(table, r, "kind");
   const kind = wardKind(name) ?? (typed !== "" ? unitKind(typed) : null);
@@ -215,7 +218,7 @@ export function classifyRow(ctx: RowContext, r: number): RowClass {
     };
   }
   if (tooLarge(ctx, figures)) return aggregateRow(name);
-  return { role: "commune" };
+  return COMMUNE;
 }
 
 /** Figures no single commune can have: a count above the set's size, or a mark column holding a count. */

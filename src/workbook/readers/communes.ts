@@ -183,6 +183,11 @@ function markSpecs(catalogue: Catalogue): ColumnSpec[] {
  */
 const located = new WeakMap<Grid, Map<Catalogue, LocatedTable | null>>();
 
+/** The communes table of a grid as the reader locates it (remembered per grid and set; not to be changed). */
+export function locateCommunesTable(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  return locate(grid, catalogue);
+}
+
 function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   let byCatalogue = located.get(grid);
   if (!byCatalogue) located.set(grid, (byCatalogue = new Map()));
@@ -300,6 +305,9 @@ function readMark(
   expected: Bilingual = MARK_EXPECTED
 ): boolean {
   const value: CellValue = grid.rows[row]?.[col] ?? null;
+  // Blank and "x" are most marks of a big table: answered before an address is written.
+  if (value === null || value === "") return false;
+  if (value === "x" || value === "X") return true;
   const cell = gridAddress(grid, row, col);
   const uncalculated = uncalculatedError(grid, row, col, value);
   if (uncalculated) throw uncalculated;
@@ -546,13 +554,14 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
 
   // What each row is, before any criteria are read: the indicator reader learns from commune rows only.
   const ctx: RowContext = { table, marks: shape === "marks" ? marks : new Map(), total };
-  const classes = new Map<number, RowClass>();
-  for (const r of table.dataRows) classes.set(r, classifyRow(ctx, r));
+  // By grid row (an array, not a map: 100,000 rows are classified in one read).
+  const classes: RowClass[] = new Array<RowClass>(grid.rows.length);
+  for (const r of table.dataRows) classes[r] = classifyRow(ctx, r);
 
   const indicatorCols = shape === "indicators" ? indicatorColumns(table) : [];
   let indicators: IndicatorStatusReader | null = null;
   if (shape === "indicators") {
-    const communeRows = table.dataRows.filter((r) => classes.get(r)!.role === "commune");
+    const communeRows = table.dataRows.filter((r) => classes[r].role === "commune");
     indicators = indicatorStatusReader(table, catalogue, indicatorCols, communeRows);
   }
   noteColumns(table, shape, marks, indicatorCols);
@@ -568,7 +577,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   let countChecked = 0;
   let countOff = 0;
   for (const r of table.dataRows) {
-    const cls = classes.get(r)!;
+    const cls = classes[r];
     if (cls.role === "group" || cls.role === "district") {
       group = cls.name;
       skipRow(table, r, cls.role, cls.why);
@@ -767,13 +776,13 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
 function checkRowsWithFigures(
   table: LocatedTable,
   ctx: RowContext,
-  classes: Map<number, RowClass>,
+  classes: readonly RowClass[],
   members: Member[],
   warnings: Warning[]
 ): void {
   const { grid } = table;
   const bounds = table.dataRows.filter((r) => {
-    const role = classes.get(r)!.role;
+    const role = classes[r].role;
     return role !== "commune" && role !== "ward" && role !== "note";
   });
   const between = (from: number, to: number) => members.filter((m) => m.r > from && m.r < to);
@@ -781,7 +790,7 @@ function checkRowsWithFigures(
     key ? members.filter((m) => labelKey(m.status.district ?? "") === key) : [];
   const districts = new Set(members.map((m) => labelKey(m.status.district ?? "")));
   for (const [i, r] of bounds.entries()) {
-    const cls = classes.get(r)!;
+    const cls = classes[r];
     if (cls.role === "commune" || cls.role === "ward" || cls.role === "note") continue;
     const preceding = between(bounds[i - 1] ?? -1, r);
     const following = between(r, bounds[i + 1] ?? Infinity);

@@ -181,7 +181,16 @@ function isLoneNote(row: readonly CellValue[]): boolean {
  * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
  * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
  */
-export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | null {
+/**
+ * Locates a table by its headers. `rowsOf`, a table already located on the same grid, lends its data rows when the
+ * header block found is the same (the rows below a header block depend on the block alone): a second reading of the
+ * same table with other column specs then does not scan its rows again.
+ */
+export function tryLocateTable(
+  grid: Grid,
+  specs: ColumnSpec[],
+  rowsOf?: LocatedTable | null
+): LocatedTable | null {
   let best: { row: number; columns: Record<string, number> } | null = null;
   const hidden = hiddenColumnIndices(grid);
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
@@ -236,6 +245,21 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     if (visible >= 0) columns[key] = visible;
   }
   const record = newRecord();
+  if (
+    rowsOf &&
+    rowsOf.grid === grid &&
+    rowsOf.headerTop === block.top &&
+    rowsOf.headerRow === block.bottom
+  ) {
+    for (const [r, s] of rowsOf.record.skipped) record.skipped.set(r, s);
+    for (const r of rowsOf.record.used) record.used.add(r);
+    return locatedFrom(grid, block, specs, columns, hidden, record, {
+      dataRows: rowsOf.dataRows.slice(),
+      columnNumberRow: rowsOf.columnNumberRow,
+      endRow: rowsOf.endRow,
+      ignoredRows: rowsOf.ignoredRows.slice(),
+    });
+  }
 
   let columnNumberRow: number | null = null;
   let endRow: number | null = null;
@@ -289,6 +313,24 @@ export function tryLocateTable(grid: Grid, specs: ColumnSpec[]): LocatedTable | 
     dataRows.push(r);
     useRow({ record } as Parameters<typeof useRow>[0], r);
   }
+  return locatedFrom(grid, block, specs, columns, hidden, record, {
+    dataRows,
+    columnNumberRow,
+    endRow,
+    ignoredRows,
+  });
+}
+
+function locatedFrom(
+  grid: Grid,
+  block: ReturnType<typeof headerBlock>,
+  specs: ColumnSpec[],
+  columns: Record<string, number>,
+  hidden: ReadonlySet<number>,
+  record: TableRecord,
+  rows: Pick<LocatedTable, "dataRows" | "columnNumberRow" | "endRow" | "ignoredRows">
+): LocatedTable {
+  const { dataRows, columnNumberRow, endRow, ignoredRows } = rows;
   const used = new Set(Object.values(columns));
   const setAside =
     hidden.size > 0

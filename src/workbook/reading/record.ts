@@ -72,18 +72,11 @@ function rowLabel(grid: Grid, r: number): string {
   return "";
 }
 
-/** The reading of one table as every output shows it. */
-export function tableReading(
-  table: RecordedTable,
-  input: string,
-  what: Bilingual,
-  options: { unit?: UnitReading; role?: "commune" | "line" } = {}
-): TableReading {
+/** What each column of a table was read as: the columns part of its reading, without going through its rows. */
+export function columnReadings(table: RecordedTable): ColumnReading[] {
   const { grid, record } = table;
-  const sheetRow = (r: number) => grid.origin.row + r + 1;
   const hiddenCols = new Set(grid.hiddenCols ?? []);
-  const hiddenRows = new Set(grid.hiddenRows ?? []);
-  const columns: ColumnReading[] = [...record.columns.entries()]
+  return [...record.columns.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([c, note]) => {
       const sheetCol = grid.origin.col + c;
@@ -95,6 +88,20 @@ export function tableReading(
         ...(hidden ? { hidden: true } : {}),
       };
     });
+}
+
+/** The reading of one table as every output shows it. */
+export function tableReading(
+  table: RecordedTable,
+  input: string,
+  what: Bilingual,
+  options: { unit?: UnitReading; role?: "commune" | "line" } = {}
+): TableReading {
+  const { grid, record } = table;
+  const sheetRow = (r: number) => grid.origin.row + r + 1;
+  const hiddenCols = new Set(grid.hiddenCols ?? []);
+  const hiddenRows = new Set(grid.hiddenRows ?? []);
+  const columns = columnReadings(table);
   const skipped: SkippedRow[] = [...record.skipped.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([r, s]) => ({ row: sheetRow(r), role: s.role, label: rowLabel(grid, r), why: s.why }));

@@ -20,6 +20,8 @@ export interface ReportOptions {
   year?: number;
   /** Sheets keyed by old communes that the jobs rolled up (a note before the parts). */
   merger?: MergerResult;
+  /** The results workbook written in the same run (its per-commune sheet is named in the report). */
+  resultsFile?: string;
   /** The document frame's fields as the options give them (REPORT_FRAME_OPTIONS); no frame without them. */
   frame?: ReportFrameValues;
 }
@@ -88,9 +90,18 @@ export function buildReportFrom(
   const lang = options.lang ?? "vi";
   // The plan year the targets job was run for, when the caller does not name one.
   const year = options.year ?? results.targets?.year ?? results.indicatorTargets?.year ?? undefined;
-  const built = parts(results).map(({ job, build }, i) => {
-    const label = `${say(W.appendix, lang)} ${roman(i + 1)}`;
-    return { label, job, part: build({ lang, year, label }) };
+  const labelOf = (i: number) => `${say(W.appendix, lang)} ${roman(i + 1)}`;
+  const all = parts(results);
+  // The targets part's appendix lists each commune not yet at the standard (the summary's part says so).
+  const targetsAt = all.findIndex((p) => p.job === "targets");
+  const targetsLabel = targetsAt < 0 ? undefined : labelOf(targetsAt);
+  const built = all.map(({ job, build }, i) => {
+    const label = labelOf(i);
+    return {
+      label,
+      job,
+      part: build({ lang, year, label, targetsLabel, resultsFile: options.resultsFile }),
+    };
   });
   const title = say(W.title, lang);
   const subtitle = say(W.subtitle, lang);

@@ -4,7 +4,7 @@ import { UNIT_WORDS, unitNote } from "../budget-unit";
 import { bandCaption } from "../../engine/criteria";
 import { BUILT_IN_CATALOGUES } from "../../engine/catalogues";
 import { displayedSharesOf } from "../../engine/rounding";
-import { figure, joinList, prose, type ReportLang } from "./format";
+import { figure, inlineList, joinList, prose, type ReportLang } from "./format";
 import {
   centre,
   headerRow,
@@ -16,6 +16,7 @@ import {
 } from "./model";
 import type { PlanTotals, SummaryResult, TargetsResult } from "./results";
 import { say, sourceLine, W } from "./words";
+import { EACH_COMMUNE_SHEET } from "../writers/each-commune";
 
 export interface PartContext {
   lang: ReportLang;
@@ -23,6 +24,10 @@ export interface PartContext {
   year?: number;
   /** The appendix label this part's tables go to ("Phụ lục I"). */
   label: string;
+  /** The appendix listing each commune not yet at the standard (the targets part's), when the report has one. */
+  targetsLabel?: string;
+  /** The results workbook written in the same run, named where the report sends the reader for each commune. */
+  resultsFile?: string;
 }
 
 export interface ReportPart {
@@ -227,40 +232,49 @@ export function criteriaPart(
       source,
     });
   }
-  if (targets && targets.communes.length > 0) {
-    const total = targets.criteriaCount;
+  const byGroup = standardByGroup(summary, lang);
+  if (byGroup) {
     tables.push({
-      id: "criteria-communes",
+      id: "criteria-groups",
       caption:
         lang === "vi"
-          ? `${tables.length + 1}. Tình hình đạt tiêu chí của từng xã`
-          : `${tables.length + 1}. Criteria met by each commune`,
+          ? `${tables.length + 1}. Số xã đạt chuẩn theo ${byGroup.kind === "group" ? "nhóm xã" : "huyện"}`
+          : `${tables.length + 1}. Communes at the standard by ${byGroup.kind === "group" ? "commune group" : "district"}`,
       header: [
         headerRow([
           say(W.no, lang),
-          say(W.commune, lang),
-          say(W.district, lang),
-          lang === "vi" ? "Số tiêu chí đạt" : "Criteria met",
-          lang === "vi" ? "Tiêu chí chưa đạt" : "Criteria not met",
+          byGroup.kind === "group"
+            ? lang === "vi"
+              ? "Nhóm xã"
+              : "Commune group"
+            : say(W.district, lang),
+          lang === "vi" ? "Số xã" : "Communes",
+          lang === "vi" ? "Đạt chuẩn" : "At the standard",
+          lang === "vi" ? "Chưa đạt chuẩn" : "Not yet",
         ]),
       ],
-      rows: targets.communes.map((c, i) => {
-        const missing =
-          total === undefined
-            ? []
-            : Array.from({ length: total }, (_, k) => k + 1).filter((k) => !c.achieved.includes(k));
-        return [
+      rows: [
+        ...byGroup.rows.map((r, i) => [
           centre(String(i + 1)),
-          text(c.name),
-          text(c.district ?? ""),
-          num(figure(c.achieved.length, "count", lang)),
-          text(numberList(missing)),
-        ];
-      }),
-      widths: [7, 28, 25, 15, 25],
-      source: sourceLine(summary.sheet, lang, summary.reading),
+          text(r.name),
+          num(figure(r.communes, "count", lang)),
+          num(figure(r.standard, "count", lang)),
+          num(figure(r.communes - r.standard, "count", lang)),
+        ]),
+        [
+          centre(""),
+          text(say(W.total, lang), { bold: true }),
+          num(figure(n, "count", lang), { bold: true }),
+          num(figure(summary.standard, "count", lang), { bold: true }),
+          num(figure(n - summary.standard, "count", lang), { bold: true }),
+        ],
+      ],
+      widths: [8, 44, 16, 16, 16],
+      source,
     });
   }
+  // The report counts the communes at the standard; each commune's row is in the results workbook.
+  texts.push(eachCommuneSentence(n - summary.standard, byGroup?.kind ?? null, ctx, lang));
   return {
     section: {
       heading:
@@ -278,6 +292,76 @@ export function criteriaPart(
       landscape: false,
     },
   };
+}
+
+/** Communes and those at the standard per commune group (2026-2030) or else per district, as the summary gives. */
+function standardByGroup(
+  summary: SummaryResult,
+  lang: ReportLang
+): {
+  kind: "group" | "district";
+  rows: { name: string; communes: number; standard: number }[];
+} | null {
+  if (summary.groups) {
+    const rows = (["1", "2", "3"] as const).flatMap((g) => {
+      const own = summary.groups?.[g];
+      if (!own) return [];
+      return [{ name: lang === "vi" ? `Nhóm ${g}` : `Group ${g}`, ...own }];
+    });
+    if (rows.length > 0) return { kind: "group", rows };
+  }
+  if (summary.districts && summary.districts.length > 0) {
+    const unnamed = lang === "vi" ? "(không ghi huyện)" : "(no district given)";
+    return {
+      kind: "district",
+      rows: summary.districts.map((d) => ({ ...d, name: d.name || unnamed })),
+    };
+  }
+  return null;
+}
+
+/**
+ * Where each commune is: the communes at the standard counted by group in the appendix, those not yet at it listed
+ * in the targets' appendix, and every commune's row in the results workbook's per-commune sheet.
+ */
+function eachCommuneSentence(
+  open: number,
+  kind: "group" | "district" | null,
+  ctx: PartContext,
+  lang: ReportLang
+): string {
+  const sheet = EACH_COMMUNE_SHEET;
+  const vi = lang === "vi";
+  const where = ctx.resultsFile
+    ? vi
+      ? `trang ${sheet} của tệp ${ctx.resultsFile}`
+      : `sheet ${sheet} of ${ctx.resultsFile}`
+    : vi
+      ? `trang ${sheet} của sổ kết quả Excel cùng lần chạy`
+      : `sheet ${sheet} of the results workbook of the same run`;
+  const parts: string[] = [];
+  if (kind) {
+    const by = kind === "group" ? (vi ? "nhóm xã" : "commune group") : vi ? "huyện" : "district";
+    parts.push(
+      vi
+        ? `số xã đạt chuẩn theo ${by} tại ${ctx.label}`
+        : `communes at the standard by ${by} in ${ctx.label}`
+    );
+  }
+  if (open > 0 && ctx.targetsLabel) {
+    parts.push(
+      vi
+        ? `${prose(open, "count", lang)} xã chưa đạt chuẩn được liệt kê tại ${ctx.targetsLabel}`
+        : `the ${prose(open, "count", lang)} communes not yet at the standard are listed in ${ctx.targetsLabel}`
+    );
+  }
+  parts.push(
+    vi
+      ? `số tiêu chí đạt và tiêu chí chưa đạt của từng xã tại ${where}`
+      : `each commune's criteria met and not met are in ${where}`
+  );
+  const sentence = parts.join("; ");
+  return `${sentence.charAt(0).toLocaleUpperCase(vi ? "vi" : "en")}${sentence.slice(1)}.`;
 }
 
 /** "Năm 2024" / "In 2024", or "Năm tới" / "Next year" when the plan year is not known. */
@@ -309,6 +393,28 @@ export function costSentence(plan: PlanTotals, lang: ReportLang): string {
   return `Estimated cost: ${cost} ${words} of the ${figure(plan.budget, "money", lang)} ${words} available${left}${why}.`;
 }
 
+/**
+ * " (Tân Hòa và Long Đức)" after the number of communes newly at the standard; when there are more than a sentence
+ * should list, where the table shows them (their cumulative count reaches the set's total).
+ */
+export function completingNote(
+  names: string[],
+  total: number | undefined,
+  label: string,
+  lang: ReportLang
+): string {
+  if (names.length === 0) return "";
+  const inline = inlineList(names, lang);
+  if (inline !== null) return ` (${inline})`;
+  const reach =
+    total === undefined
+      ? ""
+      : lang === "vi"
+        ? `, lũy kế đạt ${total} tiêu chí`
+        : `, cumulative ${total}`;
+  return lang === "vi" ? ` (danh sách tại ${label}${reach})` : ` (listed in ${label}${reach})`;
+}
+
 /** The paragraph about next year's targets and the appendix II table (communes not yet at the standard). */
 export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: string): ReportPart {
   const { lang } = ctx;
@@ -324,7 +430,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
   if (lang === "vi") {
     texts.push(
       `${when}, phấn đấu có thêm ít nhất ${prose(targets.newlyStandard, "count", lang)} xã đạt chuẩn nông thôn mới` +
-        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        completingNote(completing, total, ctx.label, lang) +
         `; các xã chưa đạt chuẩn phấn đấu đạt thêm ${prose(targets.criteriaGained, "count", lang)} tiêu chí, ` +
         `nâng số tiêu chí bình quân từ ${figure(targets.currentAverage, "average", lang)} lên ${figure(targets.projectedAverage, "average", lang)} tiêu chí/xã ` +
         `(${say(W.details, lang)} ${ctx.label}).`
@@ -332,7 +438,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
   } else {
     texts.push(
       `${when}, at least ${prose(targets.newlyStandard, "count", lang)} more communes are to reach the standard` +
-        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        completingNote(completing, total, ctx.label, lang) +
         `; the communes below the standard aim at ${prose(targets.criteriaGained, "count", lang)} more criteria, ` +
         `raising the average from ${figure(targets.currentAverage, "average", lang)} to ${figure(targets.projectedAverage, "average", lang)} criteria per commune ` +
         `(${say(W.details, lang)} ${ctx.label}).`

@@ -17,12 +17,13 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
   type ISectionOptions,
 } from "docx";
 import type { Warning } from "../../engine/types";
 import { xmlText } from "../xml-text";
+import { markerNonce, spliceTables, tableMarker } from "./docx-splice";
+import { tableXml } from "./docx-table";
 import {
   REPORT_MARK,
   type ReportAppendix,
@@ -59,73 +60,6 @@ function contentWidthTwips(landscape: boolean): number {
   const { width, height } = LAYOUT.pageMm;
   const page = landscape ? height : width;
   return mm(page - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
-}
-
-/** A cell; `keepNext` keeps its row on the page of what follows (the last row with the source line under it). */
-function cell(c: ReportCell, width: number, keepNext = false): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan: c.colSpan,
-    rowSpan: c.rowSpan,
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    children: [
-      new Paragraph({
-        alignment: ALIGN[c.align ?? "left"],
-        keepNext,
-        keepLines: keepNext,
-        indent: c.indent ? { left: mm(4 * c.indent) } : undefined,
-        children: [new TextRun({ text: c.text, bold: c.bold, size: half(LAYOUT.tablePt) })],
-      }),
-    ],
-  });
-}
-
-function table(t: ReportTable, landscape: boolean): Table {
-  const total = contentWidthTwips(landscape);
-  const sum = t.widths.reduce((s, w) => s + w, 0);
-  const widths = t.widths.map((w) => Math.floor((total * w) / sum));
-  // A spanning cell is as wide as the columns it covers; cells under a row span are skipped by the layout.
-  const rowCells = (cells: ReportCell[], skip: Set<number> = new Set(), keepNext = false) => {
-    let col = 0;
-    return cells.map((c) => {
-      while (skip.has(col)) col += 1;
-      const span = c.colSpan ?? 1;
-      const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
-      col += span;
-      return cell(c, w, keepNext);
-    });
-  };
-  const rows: TableRow[] = [];
-  let spanned = new Set<number>();
-  for (const header of t.header) {
-    rows.push(
-      new TableRow({ tableHeader: true, cantSplit: true, children: rowCells(header, spanned) })
-    );
-    const next = new Set<number>();
-    let col = 0;
-    for (const c of header) {
-      while (spanned.has(col)) col += 1;
-      if ((c.rowSpan ?? 1) > 1) next.add(col);
-      col += c.colSpan ?? 1;
-    }
-    spanned = next;
-  }
-  // The last row keeps with the source line under the table: a page never holds the "Nguồn" line alone.
-  t.rows.forEach((r, i) =>
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: rowCells(r, new Set(), i === t.rows.length - 1),
-      })
-    )
-  );
-  return new Table({
-    rows,
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-  });
 }
 
 function line(
@@ -313,8 +247,16 @@ function headers(): ISectionOptions["headers"] {
   };
 }
 
-function appendixSection(a: ReportAppendix): ISectionOptions {
-  const children: (Paragraph | Table)[] = [
+/**
+ * An appendix's page section. Each table is a marker paragraph here: its rows are written straight into the
+ * package afterwards (docx-table.ts, docx-splice.ts); `place` numbers the tables in document order. The label,
+ * title, caption and unit keep with the table, and the table's last row with its source line (docx-table.ts).
+ */
+function appendixSection(
+  a: ReportAppendix,
+  place: (t: ReportTable, landscape: boolean) => string
+): ISectionOptions {
+  const children: Paragraph[] = [
     line(a.label, { bold: true, align: "center", after: 0, keepNext: true }),
     line(a.title, { bold: true, align: "center", after: 200, keepNext: true }),
   ];
@@ -323,7 +265,7 @@ function appendixSection(a: ReportAppendix): ISectionOptions {
     if (t.unit) {
       children.push(line(t.unit, { italic: true, align: "right", after: 60, keepNext: true }));
     }
-    children.push(table(t, a.landscape));
+    children.push(new Paragraph({ children: [new TextRun(place(t, a.landscape))] }));
     children.push(
       line(t.source, {
         italic: true,
@@ -420,8 +362,11 @@ export function safeReport(report: ReportDocument): {
   return { report: safe, warnings };
 }
 
-/** The report as a docx Document (pure; packing it into bytes is separate). */
-export function reportDocx(report: ReportDocument): Document {
+/** The report as a docx Document with a marker paragraph for each table (`place` names it). */
+function reportDocx(
+  report: ReportDocument,
+  place: (t: ReportTable, landscape: boolean) => string
+): Document {
   const frame = report.frame;
   const body: (Paragraph | Table)[] = frame
     ? frameHead(frame)
@@ -457,7 +402,7 @@ export function reportDocx(report: ReportDocument): Document {
     },
     sections: [
       { properties: pageProperties(false), headers: headers(), children: body },
-      ...report.appendices.map(appendixSection),
+      ...report.appendices.map((a) => appendixSection(a, place)),
     ],
   });
 }
@@ -472,8 +417,19 @@ export async function reportDocxFile(
   report: ReportDocument
 ): Promise<{ bytes: Uint8Array; warnings: Warning[] }> {
   const safe = safeReport(report);
-  return {
-    bytes: new Uint8Array(await Packer.toArrayBuffer(reportDocx(safe.report))),
-    warnings: safe.warnings,
-  };
+  const nonce = markerNonce();
+  const placed: { table: ReportTable; landscape: boolean }[] = [];
+  const frame = reportDocx(safe.report, (table, landscape) => {
+    placed.push({ table, landscape });
+    return tableMarker(nonce, placed.length - 1);
+  });
+  const pkg = new Uint8Array(await Packer.toArrayBuffer(frame));
+  const bytes = spliceTables(pkg, nonce, placed.length, (i) =>
+    tableXml(placed[i].table, {
+      totalTwips: contentWidthTwips(placed[i].landscape),
+      sizeHalfPt: half(LAYOUT.tablePt),
+      indentTwips: mm(4),
+    })
+  );
+  return { bytes, warnings: safe.warnings };
 }

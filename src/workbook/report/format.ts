@@ -88,6 +88,14 @@ export function joinList(items: string[], lang: ReportLang): string {
   return items.slice(0, -1).join(", ") + and + items[items.length - 1];
 }
 
+/** The most names a sentence lists; a longer list is left to the appendix's table (never a wall of inline text). */
+export const INLINE_LIST_LIMIT = 5;
+
+/** The items joined for a sentence when there are few enough, else null: the sentence points to the table. */
+export function inlineList(items: string[], lang: ReportLang): string | null {
+  return items.length <= INLINE_LIST_LIMIT ? joinList(items, lang) : null;
+}
+
 /** Roman numerals for the sections of a money table (I, II, … as appendix III numbers them). */
 export function roman(n: number): string {
   const table: [number, string][] = [

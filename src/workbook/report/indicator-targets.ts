@@ -1,9 +1,10 @@
 // The report's part on next year's targets when the plan was made per indicator (2026-2030): paragraph and table.
 
 import { reportUnitLine } from "../budget-unit";
-import { figure, joinList, prose } from "./format";
+import { figure, prose } from "./format";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import {
+  completingNote,
   costSentence,
   numberList,
   planYearPhrase,
@@ -28,7 +29,7 @@ export function indicatorTargetsPart(
   if (lang === "vi") {
     texts.push(
       `${when} (giai đoạn ${targets.period}), phấn đấu có thêm ít nhất ${prose(targets.newlyStandard, "count", lang)} xã đạt chuẩn nông thôn mới` +
-        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        completingNote(completing, undefined, ctx.label, lang) +
         `; các xã chưa đạt chuẩn phấn đấu hoàn thành thêm ${prose(targets.indicatorsGained, "count", lang)} chỉ tiêu, ` +
         `đạt thêm ${prose(targets.criteriaGained, "count", lang)} tiêu chí, nâng số tiêu chí bình quân từ ` +
         `${figure(targets.currentAverage, "average", lang)} lên ${figure(targets.projectedAverage, "average", lang)} tiêu chí/xã ` +
@@ -37,7 +38,7 @@ export function indicatorTargetsPart(
   } else {
     texts.push(
       `${when} (period ${targets.period}), at least ${prose(targets.newlyStandard, "count", lang)} more communes are to reach the standard` +
-        (completing.length > 0 ? ` (${joinList(completing, lang)})` : "") +
+        completingNote(completing, undefined, ctx.label, lang) +
         `; the communes below the standard aim at ${prose(targets.indicatorsGained, "count", lang)} more indicators and ` +
         `${prose(targets.criteriaGained, "count", lang)} more criteria, raising the average from ` +
         `${figure(targets.currentAverage, "average", lang)} to ${figure(targets.projectedAverage, "average", lang)} criteria per commune ` +

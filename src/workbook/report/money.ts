@@ -1,6 +1,6 @@
 // The money parts of a report: funding by source (appendix III shape), the counterpart check, the allocation.
 
-import { figure, joinList, roman } from "./format";
+import { figure, inlineList, roman } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import {
   centre,
@@ -222,13 +222,18 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
   const money = (v: number) => figure(v, "money", lang);
   const million = lang === "vi" ? "triệu đồng" : "million VND";
   const byNeed = result.basis === "need";
-  const items = result.allocations.map((a) => `${a.unit} ${money(a.amount)} ${million}`);
+  // Each unit's amount in the sentence only when a sentence can hold them; the table always lists every one.
+  const inline = inlineList(
+    result.allocations.map((a) => `${a.unit} ${money(a.amount)} ${million}`),
+    lang
+  );
+  const items = inline === null ? "" : `: ${inline}`;
   const paragraph =
     lang === "vi"
       ? `Phân bổ ${money(result.total)} ${million} cho ${figure(result.allocations.length, "count", lang)} đơn vị ` +
-        `${byNeed ? "theo nhu cầu vốn" : "theo hệ số phân bổ"}, làm tròn đến ${money(result.unit)} ${million}: ${joinList(items, lang)} (${say(W.details, lang)} ${ctx.label}).`
+        `${byNeed ? "theo nhu cầu vốn" : "theo hệ số phân bổ"}, làm tròn đến ${money(result.unit)} ${million}${items} (${say(W.details, lang)} ${ctx.label}).`
       : `${money(result.total)} ${million} allocated to ${figure(result.allocations.length, "count", lang)} units ` +
-        `${byNeed ? "in proportion to need" : "by coefficient"}, rounded to ${money(result.unit)} ${million}: ${joinList(items, lang)} (${say(W.details, lang)} ${ctx.label}).`;
+        `${byNeed ? "in proportion to need" : "by coefficient"}, rounded to ${money(result.unit)} ${million}${items} (${say(W.details, lang)} ${ctx.label}).`;
   const basisHead = byNeed
     ? lang === "vi"
       ? "Nhu cầu vốn"

@@ -65,7 +65,7 @@ describe("summary job", () => {
     ]);
 
     const written = await wb.writeResults(result.sheets);
-    expect(written).toEqual(["KQ_TongHop", "KQ_GiaDinh"]);
+    expect(written).toEqual(["KQ_TongHop", "KQ_TungXa", "KQ_GiaDinh"]);
   });
 
   it("reads a named sheet, another period and bands", async () => {
