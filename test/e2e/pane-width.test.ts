@@ -95,15 +95,14 @@ describe("the task pane at Excel's width", () => {
       await page.emulateMedia(media);
       await page.locator(`[data-theme="${name === "dark" ? "dark" : "highContrast"}"]`).waitFor();
       // Buttons fade to the new theme's colours: contrast is judged once every transition has ended (a busy CI
-      // machine once caught them half-way and found the contrast too low).
-      // A transition cut short by another ends too (its promise rejects); spinners never end, so only transitions.
-      await page.evaluate(() =>
-        Promise.allSettled(
-          document
-            .getAnimations()
-            .filter((a) => a instanceof CSSTransition)
-            .map((a) => a.finished)
-        )
+      // machine once caught them half-way and found the contrast too low). Spinners never end, so only transitions;
+      // their state is polled, not their promises: after the earlier tests' runs, one transition in high contrast
+      // ended without its `finished` promise ever settling, and awaiting it hung the test for its 10 minutes.
+      await page.waitForFunction(() =>
+        document
+          .getAnimations()
+          .filter((a) => a instanceof CSSTransition)
+          .every((a) => a.playState !== "running" && !a.pending)
       );
       await screenshot(page, `pane-counterpart-${name}-320`);
       expect({ name, axe: await axeViolations(page) }).toEqual({ name, axe: [] });
