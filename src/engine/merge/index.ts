@@ -2,7 +2,13 @@
 // old communes rolled up into the merged ones, so plans made before the merger carry forward. Communes are matched
 // by the one identity rule (commune-identity.ts): Mã xã first, then name (with district when there is one).
 
-import { communeKey, findCommune, normalCode, type CommuneRef } from "../commune-identity";
+import {
+  CommuneIndex,
+  communeKey,
+  findCommune,
+  normalCode,
+  type CommuneRef,
+} from "../commune-identity";
 import { InputError } from "../errors";
 import { labelKey, nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
@@ -45,6 +51,20 @@ export interface MergeMap {
 }
 
 const newKey = (name: string, code: string | undefined) => communeKey({ name, code });
+
+/**
+ * The old (or new) communes of a mapping indexed once for the rows of every table rolled up (a costs table names
+ * each old commune once per criterion). Rebuilt when the list grew, which only happens while the map is built.
+ */
+const indexes = new WeakMap<readonly MappedCommune[], CommuneIndex<MappedCommune>>();
+function indexOf(list: readonly MappedCommune[]): CommuneIndex<MappedCommune> {
+  let index = indexes.get(list);
+  if (!index || index.list.length !== list.length) {
+    index = new CommuneIndex(list);
+    indexes.set(list, index);
+  }
+  return index;
+}
 
 /**
  * Builds the mapping. An old commune listed twice for two different new communes is an error naming the second
@@ -127,7 +147,7 @@ export function findOld(
   map: MergeMap,
   commune: CommuneRef & { source?: SourceRef }
 ): number | null {
-  const match = findCommune(map.olds, commune);
+  const match = findCommune(indexOf(map.olds), commune);
   if (match.kind === "found") return match.commune.index;
   if (match.kind === "missing") return null;
   throw new InputError({
@@ -143,7 +163,7 @@ export function findOld(
 
 /** The merged commune a row names directly (a new commune of the mapping), or null. */
 export function findNew(map: MergeMap, commune: CommuneRef): number | null {
-  const match = findCommune(map.news, commune);
+  const match = findCommune(indexOf(map.news), commune);
   return match.kind === "found" ? match.commune.index : null;
 }
 
@@ -337,7 +357,7 @@ export function mergerRollUp(
     if (index === null) return;
     const names = groups.get(index) ?? [];
     // The old commune as the mapping writes it (a row may have typed its code, or its name without diacritics).
-    const old = findCommune(map.olds, rows[i]);
+    const old = findCommune(indexOf(map.olds), rows[i]);
     const name = old.kind === "found" ? old.commune.name : rows[i].name;
     if (!names.includes(name)) names.push(name);
     groups.set(index, names);

@@ -2,7 +2,7 @@
 // identity rule of src/engine/commune-identity.ts, and, when the workbook has a merger mapping, an old commune
 // standing for the merged commune it went into.
 
-import { findCommune, type CommuneRef } from "../../engine/commune-identity";
+import { CommuneIndex, findCommune, type CommuneRef } from "../../engine/commune-identity";
 import { InputError } from "../../engine/errors";
 import { findOld, type MergeMap } from "../../engine/merge";
 import type { CommuneStatus } from "../../engine/types";
@@ -26,7 +26,7 @@ function describe(c: CommuneStatus): string {
  * or none, is an error naming the row's cell.
  */
 export function rowCommune<T extends CommuneStatus>(
-  communes: T[],
+  communes: readonly T[] | CommuneIndex<T>,
   ref: CommuneRef,
   at: { sheet: string; cell: string },
   merge?: MergeMap | null

@@ -2,7 +2,7 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { CostTable } from "../../engine/targets/types";
-import { communeKey, type CommuneRef } from "../../engine/commune-identity";
+import { CommuneIndex, communeKey, type CommuneRef } from "../../engine/commune-identity";
 import { mergerRollUp, type MergeMap, type MergerRollUp } from "../../engine/merge";
 import { labelKey } from "../../engine/text";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
@@ -107,6 +107,8 @@ export function readCosts(
   const named: CommuneRef[] = [];
   const into: (number | null)[] = [];
   let anyOld = false;
+  // Indexed once: a row per commune and criterion (or indicator) looked up in constant time, not a scan.
+  const communeIndex = new CommuneIndex(context.communes);
   for (const row of table.dataRows) {
     const name =
       table.columns.commune === undefined
@@ -145,7 +147,7 @@ export function readCosts(
       const cellCol = code !== null ? table.columns.code! : table.columns.commune!;
       const ref = { name: name ?? "", district: district ?? undefined, code: code ?? undefined };
       const match = rowCommune(
-        context.communes,
+        communeIndex,
         ref,
         { sheet: grid.sheet, cell: gridAddress(grid, row, cellCol) },
         context.merge

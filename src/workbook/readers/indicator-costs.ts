@@ -2,7 +2,7 @@
 // (by the one commune identity: Mã xã, else name) or as a default for every commune.
 
 import { InputError, type Bilingual } from "../../engine/errors";
-import { communeKey, type CommuneRef } from "../../engine/commune-identity";
+import { CommuneIndex, communeKey, type CommuneRef } from "../../engine/commune-identity";
 import { mergerRollUp, type MergeMap, type MergerRollUp } from "../../engine/merge";
 import type { IndicatorCostTable } from "../../engine/targets";
 import type { CommuneStatus } from "../../engine/types";
@@ -60,6 +60,8 @@ export function readIndicatorCosts(
   const named: CommuneRef[] = [];
   const into: (number | null)[] = [];
   let anyOld = false;
+  // Indexed once: a row per commune and criterion (or indicator) looked up in constant time, not a scan.
+  const communeIndex = new CommuneIndex(context.communes);
   for (const row of table.dataRows) {
     const text = (key: "commune" | "code" | "indicator", what: Bilingual) =>
       columns[key] === undefined ? null : textCell(grid, row, columns[key]!, what);
@@ -101,7 +103,7 @@ export function readIndicatorCosts(
     } else {
       const ref = { name: name ?? "", code: code ?? undefined };
       const match = rowCommune(
-        context.communes,
+        communeIndex,
         ref,
         {
           sheet: grid.sheet,
