@@ -131,8 +131,7 @@ export function App({
   // A failed run's message is brought into view (a result brings itself: ResultPreview).
   const resultsRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (state.status === "failed")
-      resultsRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    if (state.status === "failed") resultsRef.current?.scrollIntoView?.({ block: "start" });
   }, [state.status]);
 
   // The jobs' code is not in the pane's first script: it loads once the first screen is up and the pane is idle.

@@ -59,10 +59,17 @@ export function ResultPreview({
   tableExtra,
 }: ResultPreviewProps): React.JSX.Element {
   const styles = useStyles();
-  // A new result is brought into view once it is drawn (it starts below the form, and loads in its own chunk).
+  // A new result below the fold is brought into view once it is drawn (it starts under the form, and loads in its
+  // own chunk); one already in view is left where it is.
   const root = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    root.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    const el = root.current;
+    if (
+      el &&
+      typeof el.scrollIntoView === "function" &&
+      el.getBoundingClientRect().top > window.innerHeight
+    )
+      el.scrollIntoView({ block: "start" });
   }, [result]);
   const { figures, sheet } = React.useMemo(() => keyFigures(jobId, result), [jobId, result]);
   return (
