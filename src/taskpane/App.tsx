@@ -32,6 +32,8 @@ import { preloadJobsWhenIdle, type PaneJob } from "./job-code";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
+import { bandsFor, budgetUnit } from "./form";
+import { useWorkbookPeriod } from "./period-hook";
 
 // Shown only with a result, so loaded with the result's preview (one "results" chunk), not with the first screen.
 const LazyReadingPanel = React.lazy(() =>
@@ -107,6 +109,31 @@ export function App({
     onWritten?.();
   }, [refresh, onWritten]);
   const template = useWriteSheet(workbook, afterWrite);
+  const catalogue = useWorkbookPeriod(workbook, job, sheetChoice, options, sheetNames);
+  const costsInput = job?.inputs.find((i) => i.kind === "costs");
+  const costsSheet = costsInput ? sheetChoice[costsInput.id] : undefined;
+  const unit = job
+    ? budgetUnit(job, costsSheet === NONE ? undefined : costsSheet, options, catalogue)
+    : undefined;
+  // The bands follow the workbook's period while the user has not typed their own.
+  const periodBands = bandsFor(catalogue);
+  const autoBands = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    if (!job?.options.some((o) => o.id === "bands") || !periodBands) return;
+    const declared = job.options.find((o) => o.id === "bands")?.default;
+    setOptions((current) => {
+      const now = current.bands;
+      const untouched = now === undefined || now === declared || now === autoBands.current;
+      autoBands.current = periodBands;
+      return untouched && now !== periodBands ? { ...current, bands: periodBands } : current;
+    });
+  }, [job, periodBands]);
+  // A failed run's message is brought into view (a result brings itself: ResultPreview).
+  const resultsRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.status === "failed")
+      resultsRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [state.status]);
 
   // The jobs' code is not in the pane's first script: it loads once the first screen is up and the pane is idle.
   React.useEffect(preloadJobsWhenIdle, []);
@@ -173,6 +200,8 @@ export function App({
           options={options}
           onOption={(id, value) => setOptions((current) => ({ ...current, [id]: value }))}
           disabled={running}
+          units={{ budget: unit }}
+          shownDefaults={{ bands: periodBands }}
         />
       )}
       <div className={styles.actions}>
@@ -243,7 +272,8 @@ export function App({
           <MessageBarBody>{pick(UI.cancelled, lang)}</MessageBarBody>
         </MessageBar>
       )}
-      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} />}
+      <div ref={resultsRef} data-testid="results-anchor" />
+      {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} job={job} />}
       {state.status === "done" && (
         <>
           <Divider />
@@ -273,6 +303,7 @@ export function App({
           </div>
           <KeptEditsNotes notes={state.notes} lang={lang} />
           <LazyResultPreview
+            job={job}
             jobId={job?.id}
             result={state.result}
             lang={lang}

@@ -39,6 +39,7 @@ export function splitBilingual(text: string): Bilingual | undefined {
 const GLOSSARY: Record<string, string> = {
   TT: "No.",
   "Tiêu chí": "Criterion",
+  "Tên tiếng Anh": "English name",
   "Số xã đạt": "Communes meeting it",
   "Tỷ lệ": "Share",
   "Tên xã": "Commune",
@@ -59,7 +60,7 @@ const GLOSSARY: Record<string, string> = {
   "Từ cột": "From column",
   "Đến cột": "To column",
   "Chênh lệch": "Difference",
-  "Tỷ lệ (đến/từ)": "Ratio (to/from)",
+  "Tỷ lệ đến/từ": "Ratio to/from",
   "Năm/Cột": "Year/column",
   "NS trung ương": "Central budget",
   "NS địa phương": "Local budget",

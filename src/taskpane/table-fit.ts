@@ -35,18 +35,19 @@ const CELL_PADDING_PX = 16;
 
 /** The name and figure columns a reader looks for first in the tables the jobs write (by Vietnamese header). */
 const PREFERRED: Record<string, { name?: Record<Lang, string>; figures: string[] }> = {
-  NTM_TheoTieuChi: { name: { vi: "Tiêu chí", en: "Criterion" }, figures: ["Số xã đạt", "Tỷ lệ"] },
-  // Targets (KQ_ChiTieu) and the roadmap's period targets (KQ_LoTrinh) share the name; their headers differ.
-  NTM_ChiTieu: {
-    figures: ["Số TC phấn đấu", "Lũy kế", "Chi phí", "Mục tiêu", "Dự kiến năm", "Đạt/Không đạt"],
+  NTM_TheoTieuChi: {
+    name: { vi: "Tiêu chí", en: "Tên tiếng Anh" },
+    figures: ["Số xã đạt", "Tỷ lệ"],
   },
+  NTM_ChiTieu: { figures: ["Số TC phấn đấu", "Số chỉ tiêu phấn đấu", "Lũy kế", "Chi phí"] },
+  NTM_LoTrinh_MucTieu: { figures: ["Mục tiêu", "Dự kiến năm", "Đạt/Không đạt", "Đánh giá"] },
   NTM_KiemTraNguonVon: {
     name: { vi: "Nội dung", en: "Nội dung" },
     figures: ["Chênh lệch", "Kết quả"],
   },
   NTM_SoSanhNguonVon: {
     name: { vi: "Nội dung", en: "Nội dung" },
-    figures: ["Chênh lệch", "Tỷ lệ (đến/từ)"],
+    figures: ["Chênh lệch", "Tỷ lệ đến/từ"],
   },
   NTM_DoiUng: { figures: ["Tỷ lệ đối ứng", "Thiếu hụt", "Đạt yêu cầu"] },
   NTM_PhanBo: { figures: ["Tỷ trọng", "Số vốn phân bổ"] },

@@ -5,6 +5,7 @@ import { InputError } from "../engine/errors";
 import type { SourceRef, Warning } from "../engine/types";
 import type { CellValue } from "./grid";
 import { a1 } from "./grid";
+import { bilingualHeader } from "./headers";
 import { layoutSheet, type OutputSheet, type OutputTable } from "./output";
 import { cutText, EXCEL_CELL_LIMIT, hasNonXml, xmlText } from "./xml-text";
 
@@ -108,10 +109,11 @@ function safeTable(
   sheet: string,
   titleRow: number | null,
   headerRow: number,
+  col: number,
   notes: OutputNotes
 ): OutputTable {
   let changed = false;
-  const at = (row: number, col: number): Place => ({ sheet, cell: a1(row, col) });
+  const at = (row: number, c: number): Place => ({ sheet, cell: a1(row, col + c) });
   const title =
     table.title === undefined || titleRow === null
       ? table.title
@@ -161,8 +163,16 @@ function safeTable(
   };
 }
 
+/** The table with every header in the one bilingual way ("Tên xã (Commune)"); the same table when all already are. */
+function bilingualHeaders(table: OutputTable): OutputTable {
+  if (table.readBack) return table;
+  const headers = table.columns.map((c) => bilingualHeader(c.header));
+  if (headers.every((h, i) => h === table.columns[i].header)) return table;
+  return { ...table, columns: table.columns.map((c, i) => ({ ...c, header: headers[i] })) };
+}
+
 /**
- * Result sheets as every writer writes them: texts XML-safe and within Excel's limit, column names unique ignoring
+ * Result sheets as every writer writes them: headers "Tiếng Việt (English)" (headers.ts), texts XML-safe and within Excel's limit, column names unique ignoring
  * case. Unchanged tables are returned as they were (no copy of a large result); the warnings name each cell changed.
  * Applying it twice changes nothing more.
  */
@@ -174,8 +184,8 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
   const result = sheets.map((output) => {
     const name = xmlText(output.sheet).text;
     let changed = name !== output.sheet;
-    const tables = layoutSheet(output).map(({ table, titleRow, headerRow }) => {
-      const safe = safeTable(table, name, titleRow, headerRow, notes);
+    const tables = layoutSheet(output).map(({ table, titleRow, headerRow, col }) => {
+      const safe = safeTable(bilingualHeaders(table), name, titleRow, headerRow, col, notes);
       if (safe !== table) changed = true;
       return safe;
     });
@@ -190,7 +200,7 @@ export function safeOutputSheets(sheets: readonly OutputSheet[]): {
  */
 export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
   for (const output of sheets) {
-    for (const { table, headerRow } of layoutSheet(output)) {
+    for (const { table, headerRow, col } of layoutSheet(output)) {
       for (let r = 0; r < table.rows.length; r++) {
         const row = table.rows[r];
         for (let c = 0; c < row.length; c++) {
@@ -198,12 +208,12 @@ export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
           if (typeof value !== "number" || Number.isFinite(value)) continue;
           const label = row.find((v) => typeof v === "string");
           const column = table.columns[c]?.header ?? "";
-          const result = `${output.sheet}!${a1(headerRow + 1 + r, c)}`;
+          const result = `${output.sheet}!${a1(headerRow + 1 + r, col + c)}`;
           // The input row the figure was computed from, where the writer gave it: the cell the user can change.
           const from = table.sources?.[r];
           throw new InputError({
             sheet: from?.sheet ?? output.sheet,
-            cell: from?.cell ?? a1(headerRow + 1 + r, c),
+            cell: from?.cell ?? a1(headerRow + 1 + r, col + c),
             found: `${label ? `${String(label)}, ` : ""}${column}: ${value}${from ? ` (→ ${result})` : ""}`,
             expected: {
               vi: "các số liệu cho ra kết quả hữu hạn (có số quá lớn hoặc quá nhỏ trong dữ liệu của dòng này: hãy kiểm tra đơn vị triệu đồng)",

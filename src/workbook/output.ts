@@ -1,6 +1,5 @@
 // Result tables as the add-in writes them: Vietnamese headers, Excel number formats, one sheet per result.
 
-import { maxOf } from "../engine/arrays";
 import type { SourceRef } from "../engine/types";
 import type { CellValue } from "./grid";
 import { xmlText } from "./xml-text";
@@ -123,17 +122,27 @@ export interface OutputTable {
   /** The unit line printed with the table ("ĐVT: triệu đồng") when its figures are money. */
   unit?: string;
   /**
+   * The table is an input the jobs read back (the input templates; collect's status, policy and money tables): its
+   * headers are the input template's, kept as written, not made "Tiếng Việt (English)" like the other results' headers (headers.ts).
+   */
+  readBack?: boolean;
+  /**
    * The input cell each body row rests on (a unit's or a funding line's name cell), by row: what a warning or a
    * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
    */
   sources?: readonly (SourceRef | undefined)[];
 }
 
-/** One sheet the add-in owns, holding one or more tables stacked vertically. */
+/** One sheet the add-in owns, holding one or more tables side by side. */
 export interface OutputSheet {
   /** Sheet name the add-in asks for, e.g. "KQ_TongHop"; the adapter may pick another if a user's sheet has it. */
   sheet: string;
   tables: OutputTable[];
+  /**
+   * An input form filled in top to bottom (the commune form): its tables are written one under another from column
+   * A, a blank row between two, as its reader expects. Results leave it unset: their tables stand side by side.
+   */
+  stacked?: boolean;
 }
 
 /**
@@ -149,17 +158,41 @@ export function cellFormat(table: OutputTable, row: number, col: number): string
   return Number.isInteger(value) ? FORMATS.count : FORMATS.average;
 }
 
-/** Rows needed to write a sheet: per table an optional title, header, body and a blank separator. */
-export function layoutSheet(
-  sheet: OutputSheet
-): { table: OutputTable; titleRow: number | null; headerRow: number }[] {
-  const placed: { table: OutputTable; titleRow: number | null; headerRow: number }[] = [];
-  let row = 0;
+/** Where a table of a sheet is written: its title row (if any), header row and first column, all 0-based. */
+export interface PlacedTable {
+  table: OutputTable;
+  titleRow: number | null;
+  headerRow: number;
+  col: number;
+}
+
+/** Empty columns left between two tables placed side by side. */
+export const TABLE_GAP = 1;
+
+/**
+ * Where each table of a sheet goes: side by side from column A, a blank column between two, all headers on one row
+ * (row 2 when any table has a title above it, else row 1). A second table never sits below the first, so its texts
+ * never widen the first table's columns, and the one frozen header row holds every table's header.
+ */
+export function layoutSheet(sheet: OutputSheet): PlacedTable[] {
+  if (sheet.stacked) {
+    const stacked: PlacedTable[] = [];
+    let row = 0;
+    for (const table of sheet.tables) {
+      const titleRow = table.title ? row : null;
+      if (table.title) row += 1;
+      stacked.push({ table, titleRow, headerRow: row, col: 0 });
+      row += 1 + Math.max(table.rows.length, 1) + 1;
+    }
+    return stacked;
+  }
+  const titled = sheet.tables.some((t) => t.title);
+  const headerRow = titled ? 1 : 0;
+  const placed: PlacedTable[] = [];
+  let col = 0;
   for (const table of sheet.tables) {
-    const titleRow = table.title ? row : null;
-    if (table.title) row += 1;
-    placed.push({ table, titleRow, headerRow: row });
-    row += 1 + Math.max(table.rows.length, 1) + 1;
+    placed.push({ table, titleRow: table.title ? 0 : null, headerRow, col });
+    col += table.columns.length + TABLE_GAP;
   }
   return placed;
 }
@@ -209,19 +242,23 @@ export function headerFooterCode(part: { center: string; right?: string }): stri
 
 /** Width of a sheet in Excel's character units, as the adapters size columns (capped at 60 per column). */
 function estimatedWidth(sheet: OutputSheet): number {
-  const widths: number[] = [];
-  for (const table of sheet.tables) {
+  const widths = sheet.tables.map((table) => {
+    let total = 0;
     table.columns.forEach((column, c) => {
-      let w = Math.min(column.header.length + 2, 60);
+      let w = Math.max(8, Math.min(column.header.length + 2, 60));
       for (const row of table.rows) {
         const v = row[c];
         const text = typeof v === "number" ? v.toLocaleString("vi-VN") : v == null ? "" : String(v);
         w = Math.max(w, Math.min(text.length + 2, 60));
       }
-      widths[c] = Math.max(widths[c] ?? 8, w);
+      total += w;
     });
-  }
-  return widths.reduce((s, w) => s + w, 0);
+    return total;
+  });
+  // Stacked tables share columns (the widest decides); side by side they add up, a gap between two.
+  return sheet.stacked
+    ? widths.reduce((m, w) => Math.max(m, w), 0)
+    : widths.reduce((s, w) => s + w, 0) + (widths.length - 1) * TABLE_GAP * 8;
 }
 
 /** Characters a portrait A4 page holds across at 100% (narrower sheets print upright, wider ones landscape). */
@@ -249,14 +286,9 @@ export function headerText(text: string, room: number): string {
 
 /** The print setup of a result sheet (both adapters apply it). */
 export function printSetup(sheet: OutputSheet): PrintSetup {
-  const placed = layoutSheet(sheet);
-  const first = placed[0];
-  // Only one header can repeat: the first table's, when it is the table that runs over pages.
-  const longest = maxOf(
-    sheet.tables.map((t) => t.rows.length),
-    0
-  );
-  const repeat = first !== undefined && first.table.rows.length === longest;
+  const first = layoutSheet(sheet)[0];
+  // Tables sit side by side with their headers on one row: that row repeats on every page.
+  const repeat = first !== undefined && (!sheet.stacked || sheet.tables.length === 1);
   const title = first?.table.title ?? sheet.sheet;
   const units = [...new Set(sheet.tables.map((t) => t.unit).filter((u): u is string => !!u))];
   return {

@@ -131,15 +131,15 @@ export function valuesHash(grid: Grid): string {
 export function outputHash(sheet: OutputSheet): string {
   return cellsHash(
     (function* () {
-      for (const { table, titleRow, headerRow } of layoutSheet(sheet)) {
+      for (const { table, titleRow, headerRow, col } of layoutSheet(sheet)) {
         if (titleRow !== null)
-          yield [titleRow, 0, table.title ?? null] as [number, number, CellValue];
+          yield [titleRow, col, table.title ?? null] as [number, number, CellValue];
         for (let c = 0; c < table.columns.length; c++)
-          yield [headerRow, c, table.columns[c].header] as [number, number, CellValue];
+          yield [headerRow, col + c, table.columns[c].header] as [number, number, CellValue];
         for (let r = 0; r < table.rows.length; r++) {
           const row = table.rows[r];
           for (let c = 0; c < row.length; c++)
-            yield [headerRow + 1 + r, c, row[c]] as [number, number, CellValue];
+            yield [headerRow + 1 + r, col + c, row[c]] as [number, number, CellValue];
         }
       }
     })()

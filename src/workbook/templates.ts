@@ -313,6 +313,7 @@ export function templateSheet(
     tables: [
       {
         name: `NTM_${t.sheet}`,
+        readBack: true,
         title: `${t.label.vi} / ${t.label.en}`,
         columns: t.columns,
         rows: t.rows ?? [t.example],
@@ -345,6 +346,7 @@ export function communeFormSheet(options: {
   const items = byIndicator
     ? {
         name: "NTM_BieuXa_ChiTieu",
+        readBack: true,
         title: "Kết quả theo chỉ tiêu / Result per indicator",
         columns: [
           { header: both(FORM_COLUMNS.indicatorCode), format: FORMATS.text },
@@ -357,6 +359,7 @@ export function communeFormSheet(options: {
       }
     : {
         name: "NTM_BieuXa_TieuChi",
+        readBack: true,
         title: "Kết quả theo tiêu chí / Result per criterion",
         columns: [
           { header: both(FORM_COLUMNS.criterionNumber), format: FORMATS.count },
@@ -368,9 +371,12 @@ export function communeFormSheet(options: {
       };
   return {
     sheet: COMMUNE_FORM_SHEET,
+    // A form read top to bottom (readers/commune-form.ts): its tables stay one under another.
+    stacked: true,
     tables: [
       {
         name: "NTM_BieuXa_ThongTin",
+        readBack: true,
         title: `${COMMUNE_FORM_TITLE.vi} / ${COMMUNE_FORM_TITLE.en}`,
         columns: [
           { header: "Thông tin / Item" },
@@ -381,6 +387,7 @@ export function communeFormSheet(options: {
       items,
       {
         name: "NTM_BieuXa_KinhPhi",
+        readBack: true,
         title: "Kinh phí huy động theo nguồn, nếu có / Money raised by source, if any",
         columns: [
           { header: both(FORM_COLUMNS.source) },

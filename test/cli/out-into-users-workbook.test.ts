@@ -190,7 +190,7 @@ describeWithTools("--out onto a user's own workbook", () => {
     for (const file of written) {
       const base = path.basename(file, ".xlsx");
       const ours = readFileSync(path.join(csv, `${base}-KQ_ChiTieu.csv`), "utf8");
-      expect(ours.split("\n")[1]).toMatch(/^TT,Tên xã,Huyện/);
+      expect(ours.split("\n")[1]).toMatch(/^TT \(No.\),Tên xã \(Commune\),Huyện \(District\)/);
       expect(readFileSync(path.join(csv, `${base}-Dữ liệu xã.csv`), "utf8")).toMatch(/An Mỹ/);
     }
   });

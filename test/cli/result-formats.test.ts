@@ -76,7 +76,7 @@ async function numericCells(file: string): Promise<Cell[]> {
 
 /** Column headers of counts: communes, criteria, indicators, row numbers, commune groups. */
 const COUNT_HEADER =
-  /^(TT|Số xã|Số tiêu chí đạt|Số TC|Số chỉ tiêu|Lũy kế|Nhóm xã|Tiêu chí( \(Criterion\))?$|Số xã cũ)/;
+  /^(TT|Số xã|Số tiêu chí đạt|Số TC|Số chỉ tiêu|Lũy kế|Nhóm xã|Tiêu chí \(Criterion\)$|Số xã cũ)/;
 /** Row labels of counts in a table of key figures. */
 const COUNT_LABEL = /^(Số xã|Số tiêu chí (tăng|đạt) thêm|Số chỉ tiêu đạt thêm|Nhóm xã \d: số xã)/;
 
@@ -170,12 +170,13 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
       new Set(["KQ_TongHop", "KQ_TungXa", "KQ_ChiTieu", "KQ_NguonVon", "KQ_DoiUng", "KQ_LoTrinh"])
     );
     // The issue's example: the roadmap's target of 72 communes shows as 72, not 72,00.
-    const target = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Mục tiêu");
+    const target = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Mục tiêu (Goal)");
     expect(target).toMatchObject({ value: 72, format: FORMATS.count });
     const average = cells.find((c) => c.sheet === "KQ_TongHop" && c.value === 18.625);
     expect(average?.format).toBe(FORMATS.average);
-    const year = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Năm");
-    expect(year).toMatchObject({ value: 2024, format: FORMATS.year });
+    const year = cells.find((c) => c.sheet === "KQ_LoTrinh" && c.header === "Năm (Year)");
+    // The status year is a number too (the basis column says it is the status).
+    expect(year).toMatchObject({ value: 2023, format: FORMATS.year });
     // Funding mix (the top-level sources of each column; sub-lines are indented) and the bands.
     const sources = (label: unknown) =>
       typeof label === "string" && !/^\s/.test(label) && !/^Tổng số/.test(label);
@@ -197,11 +198,11 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
       "qd-07-2022",
     ]);
     checkFormats(cells);
-    expect(cells.find((c) => c.header === "Số vốn phân bổ (triệu đồng)")?.format).toBe(
-      FORMATS.money
-    );
+    expect(
+      cells.find((c) => c.header === "Số vốn phân bổ, triệu đồng (Allocated, million VND)")?.format
+    ).toBe(FORMATS.money);
     const numbered = (label: unknown) => typeof label === "number";
-    expect(checkShares(cells, [{ header: /^Tỷ trọng$/, label: numbered }])).toBe(1);
+    expect(checkShares(cells, [{ header: /^Tỷ trọng \(Share\)$/, label: numbered }])).toBe(1);
   });
 
   it("sample 2026-2030: summary, targets and roadmap by indicator", async () => {
@@ -236,7 +237,7 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     ]);
     checkFormats(roadmap);
     // The target of 65 communes at the standard shows as 65, not 65,00.
-    const goal = roadmap.find((c) => c.header === "Mục tiêu (goal)" && c.value === 65);
+    const goal = roadmap.find((c) => c.header === "Mục tiêu (Goal)" && c.value === 65);
     expect(goal?.format).toBe(FORMATS.count);
   });
 
@@ -259,10 +260,12 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     ]);
     checkFormats(allocation);
     expect(
-      checkShares(allocation, [{ header: /^Tỷ trọng$/, label: (l) => typeof l === "number" }])
+      checkShares(allocation, [
+        { header: /^Tỷ trọng \(Share\)$/, label: (l) => typeof l === "number" },
+      ])
     ).toBe(1);
     // Coefficients as typed (1,5 and 1,25 need two decimals).
-    expect(allocation.find((c) => c.header === "Hệ số")?.format).toBe("#,##0.00");
+    expect(allocation.find((c) => c.header === "Hệ số (Coefficient)")?.format).toBe("#,##0.00");
     const merger = await workbook("sap-nhap.xlsx", {
       "Sáp nhập": [
         ["Xã cũ", "Mã xã cũ", "Xã mới", "Mã xã mới", "Ngày hiệu lực"],
@@ -280,7 +283,7 @@ describe("result sheets' number formats (CLI --out, ExcelJS)", () => {
     const merge = await run("merge", ["merge", merger]);
     checkFormats(merge);
     // Money keeps the decimals the input had: 1500,5 in 2025, whole amounts in 2024.
-    expect(merge.find((c) => c.header === "Năm 2024")?.format).toBe(FORMATS.money);
-    expect(merge.find((c) => c.header === "Năm 2025")?.format).toBe("#,##0.0");
+    expect(merge.find((c) => c.header === "Năm 2024 (Year 2024)")?.format).toBe(FORMATS.money);
+    expect(merge.find((c) => c.header === "Năm 2025 (Year 2025)")?.format).toBe("#,##0.0");
   });
 });

@@ -21,9 +21,10 @@ const ROOT = path.join(__dirname, "..", "..");
 const CSV = path.join(ROOT, "test", "fixtures", "startup", "communes-80.csv");
 const XLSX = path.join(ROOT, "assets", "ntm-sample.xlsx");
 /** The main bundle is read and compiled at every start: the libraries loaded on demand must stay out of it. */
-// 640 KB: the product's own words (bilingual messages, assumptions, periods) grew it past 600 KB; the libraries
-// stay out, which the vendor files' own sizes below check.
-const MAIN_BUNDLE_LIMIT = 640 * 1024;
+// 680 KB: the product's own words (bilingual messages, assumptions, periods, the result headers' English) grew it
+// past 600 and then 640 KB (main alone was 651.8 KB on 6 Dec); the libraries stay out, which the vendor files' own
+// sizes below check (ExcelJS alone is 1,05 MB).
+const MAIN_BUNDLE_LIMIT = 680 * 1024;
 
 let dir: string;
 

@@ -78,7 +78,7 @@ describe("report-ready output in the task pane (browser mode)", () => {
     expect(clip.html).toContain('x:num="3602312"');
     expect(clip.html).toContain(">3.602.312<");
     const rows = clip.text.split(/\r?\n/).map((r) => r.split("\t"));
-    expect(rows[0][0]).toBe("Nội dung");
+    expect(rows[0][0]).toBe("Nội dung (Item)");
     const central = rows.find((r) => r[0] === "NGÂN SÁCH TRUNG ƯƠNG");
     // The shares as the sheet holds them: rounded so that the six add to exactly 100,00% (6,2053% → 6,20%).
     expect(central).toEqual(expect.arrayContaining(["223.534", "6,20%"]));

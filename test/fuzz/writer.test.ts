@@ -6,13 +6,17 @@ import type { OutputSheet } from "../../src/workbook/output";
 
 const EARLIER: OutputSheet = {
   sheet: "KQ_TongHop",
-  tables: [{ name: "NTM_TongHop", columns: [{ header: "Số xã" }], rows: [[80]] }],
+  tables: [{ name: "NTM_TongHop", columns: [{ header: "Số xã (Communes)" }], rows: [[80]] }],
 };
 
 const NAMELESS: OutputSheet = {
   sheet: "KQ_TongHop",
   tables: [
-    { name: "NTM_TongHop", columns: [{ header: "Số xã" }, { header: "" }], rows: [[81, 1]] },
+    {
+      name: "NTM_TongHop",
+      columns: [{ header: "Số xã (Communes)" }, { header: "" }],
+      rows: [[81, 1]],
+    },
   ],
 };
 
@@ -24,6 +28,6 @@ describe.each([
     const book = make();
     await book.writeResults([EARLIER]);
     await expect(book.writeResults([NAMELESS])).rejects.toThrow(/column 2 has no header/);
-    expect((await book.readSheet("KQ_TongHop")).rows).toEqual([["Số xã"], [80]]);
+    expect((await book.readSheet("KQ_TongHop")).rows).toEqual([["Số xã (Communes)"], [80]]);
   });
 });

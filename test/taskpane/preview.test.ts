@@ -207,7 +207,7 @@ describe("result tables at pane width", () => {
       "Tên xã",
       "Số TC phấn đấu",
       "Lũy kế",
-      "Chi phí (tiêu chí)",
+      "Chi phí, tiêu chí",
     ]);
     expect(pick("counterpart", "NTM_DoiUng", "en")).toEqual([
       "Year/column",
@@ -215,7 +215,7 @@ describe("result tables at pane width", () => {
       "Shortfall",
     ]);
     expect(pick("summary", "NTM_TheoTieuChi", "en")).toEqual([
-      "Criterion",
+      "English name",
       "Communes meeting it",
       "Share",
     ]);
@@ -223,7 +223,7 @@ describe("result tables at pane width", () => {
     expect(pick("allocate", "NTM_PhanBo")).toEqual([
       "Đơn vị",
       "Tỷ trọng",
-      "Số vốn phân bổ (triệu đồng)",
+      "Số vốn phân bổ, triệu đồng",
     ]);
   });
 

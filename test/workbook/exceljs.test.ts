@@ -12,7 +12,7 @@ describe("ExcelJsWorkbook", () => {
     await book.writeResults([RESULT]);
     const saved = await reopen(book);
     const grid = await saved.readSheet("KQ_TongHop");
-    expect(grid.rows[1]).toEqual(["Chỉ tiêu", "Giá trị", "Tỷ lệ"]);
+    expect(grid.rows[1]).toEqual(["Chỉ tiêu (Target)", "Giá trị (Value)", "Tỷ lệ (Share)"]);
     expect(grid.rows[2]).toEqual(["Số xã", 80, 1]);
     expect(grid.rows[3]).toEqual(["Bình quân tiêu chí/xã", 18.625, null]);
     const sheet = saved.workbook.getWorksheet("KQ_TongHop")!;

@@ -8,7 +8,7 @@ describe("MemoryWorkbook", () => {
     const { names, grid } = await writeAndReadBack(book);
     expect(names).toEqual(["KQ_TongHop"]);
     expect(grid.rows[0][0]).toBe("Tổng hợp / Summary");
-    expect(grid.rows[1]).toEqual(["Chỉ tiêu", "Giá trị", "Tỷ lệ"]);
+    expect(grid.rows[1]).toEqual(["Chỉ tiêu (Target)", "Giá trị (Value)", "Tỷ lệ (Share)"]);
     expect(grid.rows[3]).toEqual(["Bình quân tiêu chí/xã", 18.625, null]);
     expect(book.tables[0].formats).toEqual([undefined, "#,##0.00", "0.00%"]);
   });

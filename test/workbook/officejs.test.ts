@@ -11,6 +11,10 @@ import { FORMATS, keyFigures, type OutputSheet } from "../../src/workbook/output
 import { META_SHEET, META_SIGNATURE, outputHash } from "../../src/workbook/ownership";
 import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 import { RESULT, writeAndReadBack } from "./roundtrip";
+import { safeOutputSheets } from "../../src/workbook/output-text";
+
+/** A sheet as the adapters write it: through the output boundary (bilingual headers). */
+const written = (sheet: OutputSheet) => safeOutputSheets([sheet]).sheets[0];
 
 function setup(): { excel: FakeExcel; port: OfficeJsWorkbook } {
   const excel = new FakeExcel();
@@ -114,7 +118,7 @@ describe("Office.js adapter", () => {
     expect(excel.formats[0].formats[0]).toEqual(["General", FORMATS.average, FORMATS.share]);
     expect(grid.rows).toEqual([
       ["Tổng hợp / Summary", null, null],
-      ["Chỉ tiêu", "Giá trị", "Tỷ lệ"],
+      ["Chỉ tiêu (Target)", "Giá trị (Value)", "Tỷ lệ (Share)"],
       ["Số xã", 80, 1],
       ["Bình quân tiêu chí/xã", 18.625, null],
     ]);
@@ -186,7 +190,7 @@ describe("Office.js adapter", () => {
         type: "ColumnClustered",
         title: "Tỷ lệ đối ứng",
         series: [
-          { name: "Tỷ lệ", values: "B3:B4", categories: "A3:A4" },
+          { name: "Tỷ lệ (Share)", values: "B3:B4", categories: "A3:A4" },
           { name: "Tối thiểu", values: "C3:C4", categories: "A3:A4" },
         ],
         position: "E2",
@@ -255,7 +259,7 @@ describe("Office.js adapter", () => {
     expect(meta()).toEqual([
       [META_SIGNATURE, "", ""],
       [first, "KQ_TongHop", outputHash(RESULT)],
-      [excel.sheet("KQ_MucTieu")!.id, "KQ_MucTieu", outputHash(bigResult(3))],
+      [excel.sheet("KQ_MucTieu")!.id, "KQ_MucTieu", outputHash(written(bigResult(3)))],
     ]);
     before = excel.syncs;
     expect(await port.writeResults([RESULT])).toEqual(["KQ_TongHop"]);
@@ -264,7 +268,7 @@ describe("Office.js adapter", () => {
     expect(second).not.toBe(first);
     expect(meta()).toEqual([
       [META_SIGNATURE, "", ""],
-      [excel.sheet("KQ_MucTieu")!.id, "KQ_MucTieu", outputHash(bigResult(3))],
+      [excel.sheet("KQ_MucTieu")!.id, "KQ_MucTieu", outputHash(written(bigResult(3)))],
       [second, "KQ_TongHop", outputHash(RESULT)],
     ]);
     // No blank sheet is left over: the user's sheet, the two results and the bookkeeping sheet.

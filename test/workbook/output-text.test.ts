@@ -8,11 +8,13 @@ import {
   uniqueNames,
   xmlText,
 } from "../../src/workbook/output-text";
+import { isBilingualHeader } from "../../src/workbook/headers";
+import { TEMPLATES, templateSheet } from "../../src/workbook/templates";
 import { headerText, printSetup, type OutputSheet } from "../../src/workbook/output";
 
 const CONTROL = "Xã\u000BAn\u0001Bình\u001B\uFFFE\uFFFF\uD800";
 
-function sheetOf(rows: string[][], headers = ["Tên xã", "Ghi chú"]): OutputSheet {
+function sheetOf(rows: string[][], headers = ["Tên xã (Commune)", "Ghi chú (Note)"]): OutputSheet {
   return {
     sheet: "KQ_Thu",
     tables: [
@@ -79,6 +81,37 @@ describe("safeOutputSheets", () => {
     const { sheets, warnings } = safeOutputSheets([sheetOf([["a", "b"]], ["Tên", "TÊN"])]);
     expect(sheets[0].tables[0].columns.map((c) => c.header)).toEqual(["Tên", "TÊN (2)"]);
     expect(warnings[0]).toMatchObject({ cell: "B2" });
+  });
+
+  it("writes every header 'Tiếng Việt (English)', once, except a table the jobs read back as input", () => {
+    const headers = [
+      "Tên xã",
+      "Chi phí (triệu đồng)",
+      "Kinh phí (cost, triệu đồng)",
+      "Số ghi (stated)",
+    ];
+    const once = safeOutputSheets([sheetOf([["a", "b", "c", "d"]], headers)]).sheets;
+    const written = once[0].tables[0].columns.map((c) => c.header);
+    expect(written).toEqual([
+      "Tên xã (Commune)",
+      "Chi phí, triệu đồng (Cost, million VND)",
+      "Kinh phí, triệu đồng (Cost, million VND)",
+      "Số ghi (Stated)",
+    ]);
+    expect(written.every(isBilingualHeader)).toBe(true);
+    expect(safeOutputSheets(once).sheets[0]).toBe(once[0]);
+    const input = sheetOf([["a", "b", "c", "d"]], headers);
+    input.tables[0].readBack = true;
+    expect(safeOutputSheets([input]).sheets[0].tables[0].columns.map((c) => c.header)).toEqual(
+      headers
+    );
+  });
+
+  it("keeps the input templates' headers as the readers expect them", () => {
+    for (const t of TEMPLATES) {
+      const sheet = templateSheet(t.id);
+      expect(safeOutputSheets([sheet]).sheets[0]).toBe(sheet);
+    }
   });
 
   it("returns the same tables when nothing needs changing, and changes nothing on a second pass", () => {

@@ -50,11 +50,11 @@ describe("printSetup", () => {
     expect(printSetup(wide)).toMatchObject({ paperSize: 9, orientation: "landscape" });
   });
 
-  it("repeats the header row of the table that runs over pages", () => {
-    // Title in row 1 (index 0), header in row 2 (index 1).
+  it("repeats the one header row that the tables side by side share", () => {
+    // Title in row 1 (index 0), every table's header in row 2 (index 1), whichever table runs over pages.
     expect(printSetup(wide).repeatRows).toEqual({ first: 1, last: 1 });
     const shortFirst: OutputSheet = { ...wide, tables: [wide.tables[1], wide.tables[0]] };
-    expect(printSetup(shortFirst).repeatRows).toBeNull();
+    expect(printSetup(shortFirst).repeatRows).toEqual({ first: 1, last: 1 });
   });
 
   it("puts the title in bold and the unit line on top of every page, page numbers below", () => {

@@ -135,7 +135,7 @@ describe("values hash", () => {
       origin: { row: 0, col: 0 },
       rows: [
         ["Tổng hợp / Summary"],
-        ["Chỉ tiêu", "Giá trị", "Tỷ lệ"],
+        ["Chỉ tiêu (Target)", "Giá trị (Value)", "Tỷ lệ (Share)"],
         ["Số xã", 80, 1],
         ["Bình quân tiêu chí/xã", 18.625, null],
       ],

@@ -11,9 +11,9 @@ export const RESULT: OutputSheet = {
       name: "NTM_TongHop",
       title: "Tổng hợp / Summary",
       columns: [
-        { header: "Chỉ tiêu" },
-        { header: "Giá trị", format: FORMATS.average },
-        { header: "Tỷ lệ", format: FORMATS.share },
+        { header: "Chỉ tiêu (Target)" },
+        { header: "Giá trị (Value)", format: FORMATS.average },
+        { header: "Tỷ lệ (Share)", format: FORMATS.share },
       ],
       rows: [
         ["Số xã", 80, 1],

@@ -13,8 +13,14 @@ import {
 import type { JobOptionSpec, JobSpec } from "../../workbook/jobs/job";
 import { pick, UI, type Lang } from "../i18n";
 import type { Handler, OptionHandler, SheetChoiceHandler } from "../handlers";
-import { UNITS } from "../../engine/options";
 import { NONE, optionProblem, parseOptionInput, type OptionValue, type OptionValues } from "../run";
+import {
+  formatOptionValue,
+  optionHint,
+  unitWords,
+  withoutFlags,
+  type BudgetUnitKey,
+} from "../form";
 
 const AUTO = "";
 
@@ -29,6 +35,10 @@ export interface JobFormProps {
   options: OptionValues;
   onOption: OptionHandler;
   disabled: boolean;
+  /** Units the data gives an option (the budget: triệu đồng, tiêu chí or chỉ tiêu), over its declared one. */
+  units?: Record<string, BudgetUnitKey | undefined>;
+  /** Defaults that follow the workbook (the bands of its period), over the declared ones. */
+  shownDefaults?: Record<string, string | number | undefined>;
 }
 
 const useStyles = makeStyles({
@@ -90,6 +100,9 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
         <OptionField
           key={option.id}
           lang={lang}
+          job={job}
+          unit={props.units?.[option.id]}
+          shownDefault={props.shownDefaults?.[option.id]}
           option={option}
           value={props.options[option.id]}
           disabled={props.disabled}
@@ -103,6 +116,9 @@ export function JobForm(props: JobFormProps): React.JSX.Element {
 /** One declared option as a form field (number, text, choice or switch), with its unit, help and refusal. */
 export function OptionField(props: {
   lang: Lang;
+  job?: JobSpec;
+  unit?: BudgetUnitKey;
+  shownDefault?: string | number;
   option: JobOptionSpec;
   value: string | number | boolean | undefined;
   disabled: boolean;
@@ -111,12 +127,10 @@ export function OptionField(props: {
   placeholder?: string;
 }): React.JSX.Element {
   const { option, lang } = props;
-  const unit = option.unit ? ` (${pick(UNITS[option.unit], lang)})` : "";
+  const unitKey = props.unit ?? option.unit;
+  const unit = unitKey ? ` (${unitWords(unitKey, lang)})` : "";
   const label = `${pick(option.label, lang)}${unit}`;
-  const absent = option.default === undefined && option.absent ? pick(option.absent, lang) : "";
-  const help = option.help ? pick(option.help, lang) : "";
-  const hint =
-    [help, absent && `${pick(UI.empty, lang)}: ${absent}`].filter(Boolean).join(". ") || undefined;
+  const hint = optionHint(option, lang, props.job, props.shownDefault);
   const testId = `option-${option.id}`;
   if (option.type === "boolean") {
     return (
@@ -165,20 +179,27 @@ function TextOption(props: {
   lang: Lang;
   placeholder?: string;
 }): React.JSX.Element {
-  const initial = props.value === undefined ? "" : formatOption(props.value, props.lang);
+  const initial = props.value === undefined ? "" : formatOptionValue(props.value, props.lang);
   const [text, setText] = React.useState(initial);
+  // A value set from outside (the bands of the workbook's period) replaces the text, unless it is what was typed.
+  React.useEffect(() => {
+    if (props.value !== parseOptionInput(props.option, text))
+      setText(props.value === undefined ? "" : formatOptionValue(props.value, props.lang));
+    // Only a new value from outside: the text follows it, not the other way round.
+  }, [props.value]);
   const problem = optionProblem(props.option, text);
   return (
     <Field
       label={props.label}
       hint={props.hint}
       validationState={problem ? "error" : "none"}
-      validationMessage={problem ?? undefined}
+      validationMessage={problem ? withoutFlags(problem, undefined, props.lang) : undefined}
     >
       <Input
         data-testid={props.testId}
         value={text}
-        placeholder={props.placeholder ?? props.option.example}
+        // Only words of what an empty field applies (the report frame's dotted blank), never an example value.
+        placeholder={props.placeholder}
         inputMode={props.option.type === "number" ? "decimal" : "text"}
         disabled={props.disabled}
         onChange={(_, d) => {
@@ -188,13 +209,4 @@ function TextOption(props: {
       />
     </Field>
   );
-}
-
-function formatOption(value: string | number | boolean, lang: Lang): string {
-  if (typeof value === "number")
-    return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
-      maximumFractionDigits: 6,
-      useGrouping: false,
-    });
-  return String(value);
 }

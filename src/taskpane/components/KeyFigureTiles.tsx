@@ -5,6 +5,14 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { pick, UI, type Lang } from "../i18n";
 import type { KeyFigure } from "../key-figures";
 
+/** A value in words written in both languages ("Không giới hạn / No limit") shows the pane's; figures as they are. */
+function valueIn(value: string, lang: Lang): string {
+  const halves = value.split(" / ");
+  const words = (t: string) => /[a-zà-ỹđ]{2}/i.test(t);
+  if (halves.length !== 2 || !halves.every(words)) return value;
+  return lang === "vi" ? halves[0] : halves[1];
+}
+
 const useStyles = makeStyles({
   grid: {
     display: "grid",
@@ -83,7 +91,7 @@ export function KeyFigureTiles({
           className={mergeClasses(styles.tile, f.parts && styles.wide, f.tone && styles[f.tone])}
         >
           <span className={styles.label}>{pick(f.label, lang)}</span>
-          <span className={styles.value}>{f.value}</span>
+          <span className={styles.value}>{valueIn(f.value, lang)}</span>
           {f.note && <span className={styles.note}>{pick(f.note, lang)}</span>}
           {f.parts && (
             <ul className={styles.parts}>

@@ -5,13 +5,18 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-com
 import { pick, UI, type Lang } from "../i18n";
 import { splitBilingual } from "../localize";
 import type { ProblemView } from "../run";
+import type { JobSpec } from "../../workbook/jobs/job";
+import { withoutFlags } from "../form";
 
 export function ProblemBar({
   problem,
   lang,
+  job,
 }: {
   problem: ProblemView;
   lang: Lang;
+  /** The job run: its option labels replace the CLI flags its messages name. */
+  job?: JobSpec;
 }): React.JSX.Element {
   const where = [
     problem.file ? `${pick(UI.file, lang)} '${problem.file}'` : "",
@@ -30,11 +35,13 @@ export function ProblemBar({
         {problem.expected ? (
           <div>
             {problem.found !== undefined ? `${pick(UI.found, lang)} “${problem.found}”. ` : ""}
-            {pick(UI.expected, lang)}: {pick(problem.expected, lang)}
+            {pick(UI.expected, lang)}: {withoutFlags(pick(problem.expected, lang), job, lang)}
           </div>
         ) : (
           // Failures carry "Tiếng Việt / English" in one message: the pane's language only.
-          <div>{splitBilingual(problem.message)?.[lang] ?? problem.message}</div>
+          <div>
+            {withoutFlags(splitBilingual(problem.message)?.[lang] ?? problem.message, job, lang)}
+          </div>
         )}
       </MessageBarBody>
     </MessageBar>

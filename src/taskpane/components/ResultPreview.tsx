@@ -3,6 +3,8 @@
 // Numbers always in Vietnamese format (3.602.312; 6,21%): the figures are Vietnamese reports' figures.
 
 import * as React from "react";
+import type { JobSpec } from "../../workbook/jobs/job";
+import { withoutFlags } from "../form";
 import {
   Caption1,
   makeStyles,
@@ -35,6 +37,8 @@ const useStyles = makeStyles({
 export interface ResultPreviewProps {
   /** The job that produced the result: it decides the key figures. */
   jobId?: string;
+  /** Its declaration, whose labels name the options the job's warnings name by CLI flag. */
+  job?: JobSpec;
   result: JobResult;
   lang: Lang;
   /** Mounted under the warnings: what was read (the reading panel). */
@@ -46,6 +50,7 @@ export interface ResultPreviewProps {
 }
 
 export function ResultPreview({
+  job,
   jobId,
   result,
   lang,
@@ -54,9 +59,14 @@ export function ResultPreview({
   tableExtra,
 }: ResultPreviewProps): React.JSX.Element {
   const styles = useStyles();
+  // A new result is brought into view once it is drawn (it starts below the form, and loads in its own chunk).
+  const root = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    root.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [result]);
   const { figures, sheet } = React.useMemo(() => keyFigures(jobId, result), [jobId, result]);
   return (
-    <div className={styles.root} data-testid="results">
+    <div className={styles.root} data-testid="results" ref={root}>
       {sheet && (
         <Caption1 data-testid="data-sheet">
           {pick(UI.dataSheet, lang)} “{sheet}”
@@ -72,7 +82,7 @@ export function ResultPreview({
           </pre>
         )
       )}
-      {result.warnings.length > 0 && <Warnings warnings={result.warnings} lang={lang} />}
+      {result.warnings.length > 0 && <Warnings warnings={result.warnings} lang={lang} job={job} />}
       {reading}
       {extras}
       {result.sheets.map((sheet) =>
@@ -91,7 +101,15 @@ export function ResultPreview({
   );
 }
 
-function Warnings({ warnings, lang }: { warnings: Warning[]; lang: Lang }): React.JSX.Element {
+function Warnings({
+  warnings,
+  lang,
+  job,
+}: {
+  warnings: Warning[];
+  lang: Lang;
+  job?: JobSpec;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="warnings">
@@ -101,7 +119,7 @@ function Warnings({ warnings, lang }: { warnings: Warning[]; lang: Lang }): Reac
           {warnings.map((w, i) => (
             <li key={i}>
               {w.sheet ? `${w.sheet}${w.cell ? "!" + w.cell : ""}: ` : ""}
-              {pick(w, lang)}
+              {withoutFlags(pick(w, lang), job, lang)}
             </li>
           ))}
         </ul>

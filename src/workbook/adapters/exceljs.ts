@@ -362,9 +362,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const added = outputs.map((output, i) => {
       const sheet = this.workbook.addWorksheet(plans[i].name);
       const widths: number[] = [];
-      for (const { table, titleRow, headerRow } of layoutSheet(output)) {
+      for (const { table, titleRow, headerRow, col } of layoutSheet(output)) {
         if (titleRow !== null) {
-          const title = sheet.getCell(a1(titleRow, 0));
+          const title = sheet.getCell(a1(titleRow, col));
           title.value = table.title === undefined ? null : xlsxText(table.title);
           title.font = { bold: true, size: 12 };
         }
@@ -374,25 +374,25 @@ export class ExcelJsWorkbook implements WorkbookPort {
         sheet.addTable({
           name,
           displayName: name,
-          ref: a1(headerRow, 0),
+          ref: a1(headerRow, col),
           headerRow: true,
           style: { theme: "TableStyleMedium2", showRowStripes: true },
           columns: table.columns.map((c) => ({ name: plainText(c.header), filterButton: true })),
           rows: rows.map((r) => r.map(toExcelJsValue)),
         });
         table.columns.forEach((column, c) => {
-          let width = Math.max(widths[c] ?? 8, Math.min(column.header.length + 2, 60));
+          let width = Math.max(8, Math.min(column.header.length + 2, 60));
           for (const row of table.rows)
             width = Math.max(width, Math.min(formatForWidth(row[c]).length + 2, 60));
-          widths[c] = width;
+          widths[col + c] = width;
           for (let r = 0; r < table.rows.length; r++) {
             const format = cellFormat(table, r, c);
             if (format !== "General")
-              sheet.getCell(a1(headerRow + 1 + r, c)).style = styleOf(format);
+              sheet.getCell(a1(headerRow + 1 + r, col + c)).style = styleOf(format);
           }
         });
       }
-      widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w));
+      widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w ?? 3));
       const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
       sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
       const print = printSetup(output);

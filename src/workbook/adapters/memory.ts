@@ -184,16 +184,25 @@ export class MemoryWorkbook implements WorkbookPort {
   ): { cells: CellValue[][]; tables: MemoryTable[] } {
     const cells: CellValue[][] = [];
     const tables: MemoryTable[] = [];
-    for (const { table, titleRow, headerRow } of layoutSheet(output)) {
-      if (titleRow !== null) cells[titleRow] = [table.title ?? null];
-      cells[headerRow] = table.columns.map((c) => c.header);
+    const put = (row: number, col: number, values: readonly CellValue[]) => {
+      const line = (cells[row] ??= []);
+      for (let c = line.length; c < col; c++) line[c] = null;
+      values.forEach((v, c) => (line[col + c] = v));
+    };
+    for (const { table, titleRow, headerRow, col } of layoutSheet(output)) {
+      if (titleRow !== null) put(titleRow, col, [table.title ?? null]);
+      put(
+        headerRow,
+        col,
+        table.columns.map((c) => c.header)
+      );
       assertTableShape(table);
-      table.rows.forEach((r, i) => (cells[headerRow + 1 + i] = [...r]));
+      table.rows.forEach((r, i) => put(headerRow + 1 + i, col, r));
       tables.push({
         name: table.name,
         sheet: sheetName,
         row: headerRow,
-        col: 0,
+        col,
         headers: table.columns.map((c) => c.header),
         formats: table.columns.map((c) => c.format),
         rows: table.rows.map((r) => [...r]),

@@ -214,11 +214,13 @@ function addChart(
   table: OutputTable,
   chart: OutputChart,
   headerRow: number,
-  bodyRows: number
+  bodyRows: number,
+  tableCol: number,
+  at: { row: number; col: number }
 ): void {
   const first = headerRow + 1 + (chart.rows?.first ?? 0);
   const count = Math.max(1, Math.min(chart.rows?.count ?? bodyRows, bodyRows));
-  const column = (col: number) => sheet.getRangeByIndexes(first, col, count, 1);
+  const column = (col: number) => sheet.getRangeByIndexes(first, tableCol + col, count, 1);
   const added = sheet.charts.add(
     CHART_TYPES[chart.type] as Excel.ChartType,
     column(chart.series[0]),
@@ -231,7 +233,8 @@ function addChart(
     series.name = table.columns[col].header;
     series.setXAxisValues(column(chart.categories));
   });
-  added.setPosition(sheet.getRangeByIndexes(headerRow, table.columns.length + 1, 1, 1));
+  // Right of every table of the sheet, so a chart never covers a table placed beside the first.
+  added.setPosition(sheet.getRangeByIndexes(at.row, at.col, 1, 1));
 }
 
 /**
@@ -620,16 +623,19 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const placed = layoutSheet(output);
       let width = 1;
       let height = 0;
-      for (const { table, titleRow, headerRow } of placed) {
+      const last = placed[placed.length - 1];
+      const chartCol = last ? last.col + last.table.columns.length + 1 : 0;
+      let charts = 0;
+      for (const { table, titleRow, headerRow, col } of placed) {
         const columns = table.columns.length;
-        width = Math.max(width, columns);
+        width = Math.max(width, col + columns);
         if (titleRow !== null) {
-          const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
+          const title = sheet.getRangeByIndexes(titleRow, col, 1, 1);
           title.values = [[toOfficeValue(table.title ?? "")]];
           title.format.font.bold = true;
         }
         const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
-        const header = sheet.getRangeByIndexes(headerRow, 0, 1, columns);
+        const header = sheet.getRangeByIndexes(headerRow, col, 1, columns);
         header.values = [table.columns.map((c) => toOfficeValue(c.header))];
         const blocks = chunkRows(
           headerRow + 1,
@@ -638,20 +644,24 @@ export class OfficeJsWorkbook implements WorkbookPort {
         );
         for (const block of blocks) {
           await budgetFor(block.bytes);
-          const range = sheet.getRangeByIndexes(block.row, 0, block.values.length, columns);
+          const range = sheet.getRangeByIndexes(block.row, col, block.values.length, columns);
           range.numberFormat = block.formats;
           range.values = block.values;
         }
         const name = uniqueTableName(table.name, tableNames);
         tableNames.push(name);
         const native = sheet.tables.add(
-          `${a1(headerRow, 0)}:${a1(headerRow + body.length, columns - 1)}`,
+          `${a1(headerRow, col)}:${a1(headerRow + body.length, col + columns - 1)}`,
           true
         );
         native.name = name;
         native.style = "TableStyleMedium2";
-        if (table.chart) addChart(sheet, table, table.chart, headerRow, body.length);
-        height = headerRow + body.length + 1;
+        if (table.chart) {
+          // Charts stand right of every table, one under the other (about 16 rows each).
+          const at = { row: headerRow + 16 * charts++, col: chartCol };
+          addChart(sheet, table, table.chart, headerRow, body.length, col, at);
+        }
+        height = Math.max(height, headerRow + body.length + 1);
       }
       sheet.getRangeByIndexes(0, 0, Math.max(height, 1), width).format.autofitColumns();
       sheet.freezePanes.freezeRows((placed[0]?.headerRow ?? 0) + 1);

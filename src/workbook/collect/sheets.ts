@@ -35,6 +35,7 @@ function policySheet(indicators: Indicator[]): OutputSheet {
     tables: [
       {
         name: "NTM_ChiTieu_TongHop",
+        readBack: true,
         columns: [
           { header: "Mã chỉ tiêu", format: FORMATS.text },
           { header: "Tiêu chí", format: FORMATS.count },
@@ -96,6 +97,7 @@ function moneySheet(c: Collection): OutputSheet | null {
     tables: [
       {
         name: "NTM_HuyDong_TongHop",
+        readBack: true,
         title: "Vốn huy động theo xã và nguồn / Money raised by commune and source",
         unit: "ĐVT: triệu đồng",
         columns: [
@@ -154,7 +156,7 @@ export function collectionSheets(
   ]);
   const status: OutputSheet = {
     sheet: COLLECTED_SHEET,
-    tables: [{ name: "NTM_Xa_TongHop", title: statusTitle(c), columns, rows }],
+    tables: [{ name: "NTM_Xa_TongHop", title: statusTitle(c), columns, rows, readBack: true }],
   };
 
   const sourceRows: CellValue[][] = [];

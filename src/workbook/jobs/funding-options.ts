@@ -12,7 +12,7 @@ export const MAPPING_OPTION = textOption({
   unit: "sheet",
   absent: {
     vi: "trang có cột Từ khóa, Nhóm nguồn nếu có; không thì nhóm mặc định",
-    en: "a sheet with Từ khóa, Nhóm nguồn columns if any, else the default groups",
+    en: "a sheet with “Từ khóa” (keyword) and “Nhóm nguồn” (source group) columns if any, else the default groups",
   },
   example: "PhanNhomNguon",
 });

@@ -127,7 +127,7 @@ function summaryTable(name: string, title: string, rows: AllocationSummaryRow[],
       { header: "Nhóm" },
       { header: "Số xã", format: FORMATS.count },
       {
-        header: "Tổng hệ số (vốn trung ương)",
+        header: "Tổng hệ số, vốn trung ương",
         format: coefficientFormatFor(body.map((r) => r[2])),
       },
       { header: "Số vốn phân bổ (triệu đồng)", format: moneyFormat(unit) },

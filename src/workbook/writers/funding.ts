@@ -137,7 +137,7 @@ export function comparisonTable(
       { header: "Số từ (from)", format: money },
       { header: "Số đến (to)", format: money },
       { header: "Chênh lệch", format: money },
-      { header: "Tỷ lệ (đến/từ)", format: FORMATS.share },
+      { header: "Tỷ lệ đến/từ", format: FORMATS.share },
     ],
     rows,
   };

@@ -6,7 +6,7 @@ import { formatVi } from "../../engine/numbers";
 import type { IndicatorRoadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
 import { FORMATS, type OutputSheet, type OutputTable } from "../output";
-import { ROADMAP_SHEET } from "./roadmap";
+import { PERIOD_TARGETS_TABLE, ROADMAP_SHEET } from "./roadmap";
 
 function verdict(reachable: boolean | null): string {
   return reachable === null
@@ -36,10 +36,12 @@ export function indicatorRoadmapSheet(
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
   const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
+  // Years are numbers and the figure columns hold figures only: what is not projected is an empty cell, said in the
+  // note column.
   const rows = [roadmap.start, ...roadmap.years].map((y, i) => [
-    i === 0 ? `${y.year} (hiện trạng / now)` : String(y.year),
+    y.year,
     y.standard,
-    y.modern ?? (i === 0 ? "-" : "Chưa dự kiến (not projected)"),
+    y.modern,
     y.averageCriteria,
     y.below,
     i === 0 ? null : y.gained,
@@ -48,6 +50,12 @@ export function indicatorRoadmapSheet(
     i === 0 ? null : y.cost,
     i === 0 ? null : y.cumulativeCost,
     y.newlyStandard.join(", "),
+    [
+      i === 0 ? "Hiện trạng (status)" : "",
+      y.modern === null && i > 0 ? "Số xã NTM hiện đại: chưa dự kiến (modern: not projected)" : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
   ]);
   const tables: OutputTable[] = [
     {
@@ -57,7 +65,7 @@ export function indicatorRoadmapSheet(
         `Lộ trình đến năm ${toYear} theo chỉ tiêu (${period}): ${formatVi(roadmap.budget)} ${u.vi}/năm, ` +
         `phương pháp ${methodText(roadmap)}, ${capText(roadmap)} / Roadmap to ${toYear} by indicator`,
       columns: [
-        { header: "Năm (year)" },
+        { header: "Năm (year)", format: FORMATS.year },
         { header: "Số xã đạt chuẩn (standard)", format: FORMATS.count },
         { header: "Số xã NTM hiện đại (modern)", format: FORMATS.count },
         { header: "Số tiêu chí bình quân/xã (average criteria)", format: FORMATS.average },
@@ -71,6 +79,7 @@ export function indicatorRoadmapSheet(
         { header: `Kinh phí (cost, ${u.vi})`, format: spent },
         { header: `Lũy kế kinh phí (cumulative cost, ${u.vi})`, format: spent },
         { header: "Xã đạt chuẩn mới (newly standard)", format: FORMATS.text },
+        { header: "Ghi chú (note)" },
       ],
       rows,
     },
@@ -84,7 +93,7 @@ export function indicatorRoadmapSheet(
       ])
     );
     tables.push({
-      name: "NTM_ChiTieu",
+      name: PERIOD_TARGETS_TABLE,
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
       columns: [
         { header: "Chỉ tiêu (target)" },
@@ -95,23 +104,23 @@ export function indicatorRoadmapSheet(
           rowFormats: byTarget,
         },
         { header: "Đánh giá (assessment)" },
-        { header: "Năm đạt (year met)" },
+        { header: "Năm đạt (year met)", format: FORMATS.year },
         { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
         { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
         { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
-        { header: "Năm đạt nếu giữ tốc độ (year at this pace)" },
+        { header: "Năm đạt nếu giữ tốc độ (year at this pace)", format: FORMATS.year },
         { header: "Ghi chú (note)" },
       ],
       rows: roadmap.targets.map((t) => [
         `${t.label.vi} (${t.label.en})`,
         t.target,
-        t.projected ?? "Chưa dự kiến (not projected)",
+        t.projected,
         verdict(t.reachable),
-        t.year === null ? "-" : String(t.year),
+        t.year,
         t.cost,
         t.shortfall,
         t.extraCost,
-        t.yearAtThisPace === null ? "-" : String(t.yearAtThisPace),
+        t.yearAtThisPace,
         t.note ? `${t.note.vi} / ${t.note.en}` : "",
       ]),
     });

@@ -9,10 +9,6 @@ import { noLimitTitle, TARGETS_SHEET } from "./targets";
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code).join(", ");
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 function capText(plan: IndicatorTargetPlan): string {
   if (plan.cap === null) return "Không giới hạn (no cap)";
   return plan.cap.unit === "indicators"
@@ -67,20 +63,12 @@ export function indicatorTargetsSheet(
     ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
     ["Số tiêu chí đạt thêm (criteria completed)", plan.criteriaGained, FORMATS.count],
     ["Số chỉ tiêu đạt thêm (indicators met)", plan.indicatorsGained, FORMATS.count],
-    [
-      "Bình quân tiêu chí/xã hiện nay (current average)",
-      round2(plan.currentAverage),
-      FORMATS.average,
-    ],
-    [
-      "Bình quân tiêu chí/xã dự kiến (projected average)",
-      round2(plan.projectedAverage),
-      FORMATS.average,
-    ],
+    ["Bình quân tiêu chí/xã hiện nay (current average)", plan.currentAverage, FORMATS.average],
+    ["Bình quân tiêu chí/xã dự kiến (projected average)", plan.projectedAverage, FORMATS.average],
     ["Giới hạn mỗi xã (cap)", capText(plan)],
-    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
-    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
-    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
+    [`Ngân sách, ${u.vi} (budget, ${u.en})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng, ${u.vi} (budget used, ${u.en})`, plan.cost, spent],
+    [`Kinh phí còn lại, ${u.vi} (budget left, ${u.en})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],

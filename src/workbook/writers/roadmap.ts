@@ -23,6 +23,9 @@ function basis(roadmap: Roadmap, index: number, firstYear: FirstYearCheck | null
   return `Tốc độ ${formatVi(roadmap.pace, 2)} tiêu chí/xã/năm (pace)`;
 }
 
+/** The roadmap's check of the period targets (named for its content, never after the targets job's table). */
+export const PERIOD_TARGETS_TABLE = "NTM_LoTrinh_MucTieu";
+
 /** The table the newly standard communes go to when a year's list is too long for one cell. */
 export const NEWLY_STANDARD_TABLE = "NTM_XaDatChuanMoi";
 
@@ -67,7 +70,8 @@ export function roadmapSheet(
   // one commune a row, and the year's cell names that table.
   const listed = all.every((y) => listLength(y.newlyStandard) <= LIST_IN_CELL);
   const rows = all.map((y, i) => [
-    i === 0 ? `${y.year} (hiện trạng)` : y.year,
+    // The year is a number on every row; the basis column says which row is the status.
+    y.year,
     y.standard,
     y.averageCriteria,
     y.below,
@@ -110,7 +114,7 @@ export function roadmapSheet(
       ])
     );
     tables.push({
-      name: "NTM_ChiTieu",
+      name: PERIOD_TARGETS_TABLE,
       title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear} / Period targets`,
       columns: [
         { header: "Chỉ tiêu" },
@@ -124,7 +128,7 @@ export function roadmapSheet(
         { header: "Năm đạt nếu giữ tốc độ", format: FORMATS.year },
       ],
       rows: roadmap.targets.map((t) => [
-        t.label.vi,
+        `${t.label.vi} (${t.label.en})`,
         t.target,
         t.projected,
         yesNo(t.reachable),

@@ -148,7 +148,7 @@ export function summarySheet(
       columns: [
         { header: "TT", format: FORMATS.count },
         { header: "Tiêu chí" },
-        { header: "Criterion" },
+        { header: "Tên tiếng Anh" },
         { header: "Số xã đạt", format: FORMATS.count },
         { header: "Tỷ lệ", format: FORMATS.share },
         ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.count })),
@@ -178,7 +178,7 @@ export function summarySheet(
         { header: "Mã chỉ tiêu (Code)" },
         { header: "Tiêu chí (Criterion)", format: FORMATS.count },
         { header: "Chỉ tiêu" },
-        { header: "Indicator" },
+        { header: "Tên tiếng Anh" },
         { header: "Số xã đạt", format: FORMATS.count },
         { header: "Tỷ lệ", format: FORMATS.share },
         ...groups.map((g) => ({ header: `Nhóm xã ${g} (group ${g})`, format: FORMATS.count })),

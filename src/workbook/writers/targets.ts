@@ -42,19 +42,11 @@ export function targetsSheet(
   const summary = keyFigures([
     ["Số xã đạt chuẩn mới (communes newly standard)", plan.newlyStandard, FORMATS.count],
     ["Số tiêu chí tăng thêm (criteria gained)", plan.criteriaGained, FORMATS.count],
-    [
-      "Bình quân tiêu chí/xã hiện nay (current average)",
-      round2(plan.currentAverage),
-      FORMATS.average,
-    ],
-    [
-      "Bình quân tiêu chí/xã dự kiến (projected average)",
-      round2(plan.projectedAverage),
-      FORMATS.average,
-    ],
-    [`Ngân sách (budget, ${u.vi})`, plan.budget ?? NO_LIMIT_WORDS, spent],
-    [`Kinh phí sử dụng (budget used, ${u.vi})`, plan.cost, spent],
-    [`Kinh phí còn lại (budget left, ${u.vi})`, plan.budgetLeft ?? "-", spent],
+    ["Bình quân tiêu chí/xã hiện nay (current average)", plan.currentAverage, FORMATS.average],
+    ["Bình quân tiêu chí/xã dự kiến (projected average)", plan.projectedAverage, FORMATS.average],
+    [`Ngân sách, ${u.vi} (budget, ${u.en})`, plan.budget ?? NO_LIMIT_WORDS, spent],
+    [`Kinh phí sử dụng, ${u.vi} (budget used, ${u.en})`, plan.cost, spent],
+    [`Kinh phí còn lại, ${u.vi} (budget left, ${u.en})`, plan.budgetLeft ?? "-", spent],
     ["Phương pháp (method)", plan.method === "optimal" ? "Tối ưu (optimal)" : "Tham lam (greedy)"],
     ["Đã chứng minh tối ưu (proven optimal)", yes(plan.optimal)],
     ["Khoảng cách tối ưu (gap)", plan.gap === null ? "-" : plan.gap, FORMATS.share],
@@ -96,10 +88,6 @@ export function targetsSheet(
 /** A plan without a budget says so in its table's title, not only in the summary below it. */
 export function noLimitTitle(budget: number | null): string {
   return budget === null ? " — NGÂN SÁCH KHÔNG GIỚI HẠN / NO BUDGET LIMIT" : "";
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 export function targetsText(plan: TargetPlan, unit: BudgetUnit = "million-vnd"): string {

@@ -71,7 +71,7 @@ describe("the budget's unit", () => {
     expect(r.json).toMatchObject({ unit: "criteria", budgetLimit: "16 tiêu chí / 16 criteria" });
     expect(r.text).toContain("Kinh phí / cost: 16 tiêu chí / 16");
     expect(headers(r)).toContain("Chi phí (tiêu chí)");
-    expect(summaryRow(r, "Ngân sách")).toEqual(["Ngân sách (budget, tiêu chí)", 16]);
+    expect(summaryRow(r, "Ngân sách")).toEqual(["Ngân sách, tiêu chí (budget, criteria)", 16]);
     const words = reportWords({ targets: r.json });
     expect(words).toContain("Kinh phí dự kiến 16 tiêu chí trên tổng số 16 tiêu chí được bố trí");
     expect(words).toContain("kinh phí tính bằng số tiêu chí");
@@ -250,7 +250,7 @@ describe("no budget: không giới hạn / no limit", () => {
     expect(r.warnings[0].en).toBe("No budget given (--budget): the plan has NO LIMIT on spending");
     expect(r.sheets[0].tables[0].title).toContain("NGÂN SÁCH KHÔNG GIỚI HẠN / NO BUDGET LIMIT");
     expect(summaryRow(r, "Ngân sách")).toEqual([
-      "Ngân sách (budget, tiêu chí)",
+      "Ngân sách, tiêu chí (budget, criteria)",
       "Không giới hạn / No limit",
     ]);
     expect(reportWords({ targets: r.json })).toContain("ngân sách không giới hạn");

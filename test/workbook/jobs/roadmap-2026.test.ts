@@ -121,7 +121,7 @@ describe("roadmap per indicator on the 2026-2030 sample", () => {
     expect(result.text).toContain("2026-2030");
     expect(result.text).toContain("not projected: no requirements given");
     expect(result.sheets[0].sheet).toBe("KQ_LoTrinh");
-    expect(result.sheets[0].tables.map((t) => t.name)).toEqual(["NTM_LoTrinh", "NTM_ChiTieu"]);
+    expect(result.sheets[0].tables.map((t) => t.name)).toEqual(["NTM_LoTrinh", "NTM_LoTrinh_MucTieu"]);
   });
 
   it("checks the province's own targets from its period-targets sheet; the modern tier is not projected", async () => {

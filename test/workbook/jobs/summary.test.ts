@@ -52,7 +52,7 @@ describe("summary job", () => {
     expect(perCriterion.columns.map((c) => c.header)).toEqual([
       "TT",
       "Tiêu chí",
-      "Criterion",
+      "Tên tiếng Anh",
       "Số xã đạt",
       "Tỷ lệ",
     ]);
