@@ -13,7 +13,7 @@ import {
   type FormField,
 } from "./layout/commune-form";
 import type { OutputSheet } from "./output";
-import { MODERN_COLUMN } from "./readers/indicator-policy";
+import { MODERN_COLUMN } from "./readers/modern-column";
 import { FORMATS } from "./output";
 
 /** One indicator code per criterion of the 2026-2030 set, to show how indicator columns are headed. */
