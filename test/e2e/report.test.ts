@@ -62,6 +62,8 @@ describe("report-ready output in the task pane (browser mode)", () => {
   it("copies a result table as HTML and TSV with Vietnamese number formats", async () => {
     const { page } = session;
     await runJob(session, "funding");
+    // The button speaks the pane's language only (it said "Sao chép / Copy" in both).
+    expect((await page.getByTestId("copy-table").first().innerText()).trim()).toBe("Sao chép");
     await page.getByTestId("copy-table").first().click();
     await page.getByTestId("copy-status").first().waitFor();
     const clip = await page.evaluate(async () => {

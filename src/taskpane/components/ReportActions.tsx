@@ -1,4 +1,4 @@
-// "Tải báo cáo (.docx)" from the results of the jobs run in this session, and "Sao chép / Copy" of one result table.
+// "Tải báo cáo (.docx)" from the results of the jobs run in this session, and "Sao chép" (Copy) of one result table.
 
 import * as React from "react";
 import { Button, Caption1 } from "@fluentui/react-components";
@@ -21,7 +21,7 @@ const WORDS = {
     vi: "Thể thức văn bản (Nghị định 30/2020/NĐ-CP): cơ quan, số, ngày, người ký, nơi nhận",
     en: "Document layout (Decree 30/2020/NĐ-CP): agency, number, date, signer, recipients",
   },
-  copy: { vi: "Sao chép / Copy", en: "Copy / Sao chép" },
+  copy: { vi: "Sao chép", en: "Copy" },
   copied: { vi: "Đã sao chép: dán vào Word hoặc Excel", en: "Copied: paste into Word or Excel" },
   copyFailed: {
     vi: "Không sao chép được (trình duyệt không cho phép)",
