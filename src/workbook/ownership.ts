@@ -17,6 +17,14 @@ export const META_SIGNATURE =
 
 const MAX_SHEET_NAME = 31;
 
+/**
+ * A sheet state the bookkeeping sheet may have in a file: very hidden as we write it, or hidden, which is how
+ * LibreOffice saves a very hidden sheet (it has no such state). The signature in its first cell decides.
+ */
+export function mayBeBookkeeping(state: string | undefined): boolean {
+  return state === "veryHidden" || state === "hidden";
+}
+
 /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(name: string): string {
   const cleaned = name
