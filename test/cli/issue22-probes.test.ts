@@ -28,6 +28,8 @@ if (!HAS_OPENPYXL || !SOFFICE) {
   );
 }
 const describeWithTools = HAS_OPENPYXL && SOFFICE ? describe : describe.skip;
+/** LibreOffice's Python bridge, to make a real pivot table (openpyxl cannot). */
+const HAS_UNO = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import uno"]).status === 0;
 
 /** The characters XML 1.0 does not allow that a probe put into names and notes. */
 // eslint-disable-next-line no-control-regex
@@ -106,6 +108,7 @@ beforeAll(async () => {
   expect(made.stderr).toBe("");
   expect(made.status).toBe(0);
   manifest = JSON.parse(await fs.readFile(path.join(dir, "in", "manifest.json"), "utf8"));
+  await fs.mkdir(path.join(dir, "out"));
 });
 afterAll(() => (dir ? fs.rm(dir, { recursive: true, force: true }) : undefined));
 
@@ -135,7 +138,6 @@ describeWithTools("--out onto a workbook we did not write", () => {
 
   it("adds our sheets three runs over and leaves every part of the user's workbook as it was", () => {
     const file = "out/users-own.xlsx";
-    spawnSync("mkdir", ["-p", path.join(dir, "out")]);
     spawnSync("cp", [path.join(dir, "in", "users-own.xlsx"), path.join(dir, file)]);
     const before = parts(file);
     const theirs = openpyxl(file, manifest["users-own.xlsx"].sheets as string[]);
@@ -205,6 +207,30 @@ describeWithTools("--out onto a workbook we did not write", () => {
     );
     expectSound(file);
   });
+
+  (HAS_UNO ? it : it.skip)(
+    "keeps a pivot table LibreOffice made (its cache, records and table parts) byte for byte",
+    () => {
+      const file = "out/pivot.xlsx";
+      const made = spawnSync(
+        PYTHON,
+        [path.join(PROBES, "make_pivot.py"), "in/users-own.xlsx", file, SOFFICE!],
+        { cwd: dir, encoding: "utf8", timeout: 120_000 }
+      );
+      expect(made.status).toBe(0);
+      const before = parts(file);
+      expect(Object.keys(before).filter((n) => /^xl\/pivot(Tables|Cache)\//.test(n))).not.toEqual(
+        []
+      );
+      for (const args of [["summary"], ["targets", "--budget", "10"]]) {
+        const run = cli(args[0], "in/communes-control.xlsx", ...args.slice(1), "--out", file);
+        expect([run.code, run.stderr]).toEqual([0, ""]);
+      }
+      expectTheirsKept(before, file);
+      expect(strFromU8(parts(file)["xl/workbook.xml"])).toMatch(/<pivotCaches><pivotCache /);
+      expectSound(file);
+    }
+  );
 
   it("refuses an .xlsm (a macro workbook) with exit 2 and leaves it byte for byte", async () => {
     const file = "out/macros.xlsm";
@@ -354,6 +380,10 @@ describeWithTools("the Word report", () => {
     expect(doc).not.toMatch(NOT_XML);
     expect(doc).toMatch(/Thanh\s+Thới An/);
     expect(run.stdout).toMatch(/U\+000B, U\+0001, U\+001B, U\+FFFE, U\+FFFF/);
+    // The name's own cell, then where in the report it went.
+    const nameCell = `${manifest["communes-control.xlsx"].sheet}!${manifest["communes-control.xlsx"].nameCell}`;
+    expect(run.stdout).toContain(`Ô ${nameCell} (ghi vào báo cáo, Phụ lục II`);
+    expect(run.stdout).toContain(`Cell ${nameCell} (written to the report, Phụ lục II`);
   });
 });
 
