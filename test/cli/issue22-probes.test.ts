@@ -305,6 +305,26 @@ wb.save(sys.argv[1])`,
     expect(again.stdout).not.toMatch(/sửa tay/);
   });
 
+  it("re-runs onto our funding sheet after openpyxl saved it untouched, without calling it changed by hand", () => {
+    // The plan-vs-actual ratios have every digit; openpyxl saves 16 (-47.148148148148145 as -47.14814814814815).
+    const file = "out/openpyxl-saved.xlsx";
+    expect(cli("funding", "in/funding-negative.xlsx", "--out", file).code).toBe(0);
+    const saved = spawnSync(
+      PYTHON,
+      [
+        "-c",
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nwb.save(sys.argv[1])",
+        file,
+      ],
+      { cwd: dir, encoding: "utf8" }
+    );
+    expect(saved.status).toBe(0);
+    const run = cli("funding", "in/funding-negative.xlsx", "--out", file);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).not.toMatch(/sửa tay/);
+    expect(openpyxl(file).sheets.map(([n]) => n)).not.toContain("KQ_NguonVon (sửa tay)");
+  });
+
   it("re-runs onto our workbook after LibreOffice saved it (the bookkeeping sheet comes back hidden)", () => {
     const file = "out/lo-saved.xlsx";
     expect(cli("summary", "in/communes-control.xlsx", "--out", file).code).toBe(0);
