@@ -426,6 +426,19 @@ describeWithTools("the output boundary", () => {
     }
   });
 
+  it("never sends a control character of a name to the terminal (ESC would start an escape sequence)", () => {
+    for (const args of [["summary"], ["targets", "--budget", "10"]]) {
+      const run = cli(args[0], "in/communes-control.xlsx", ...args.slice(1));
+      expect([run.code, run.stderr]).toEqual([0, ""]);
+      // eslint-disable-next-line no-control-regex
+      expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    }
+    // The targets text lists the commune by name: there, shown with U+FFFD for what it held.
+    expect(cli("targets", "in/communes-control.xlsx", "--budget", "10").stdout).toMatch(
+      /Thanh \uFFFDThới An\uFFFD\uFFFD/
+    );
+  });
+
   it("gives the counterpart sheet a print header every reader opens from a bracket note with U+FFFE", () => {
     const file = "out/doi-ung.xlsx";
     const run = cli(
