@@ -47,26 +47,57 @@ function add<T>(map: Map<string, T[]>, key: string, c: T): void {
 
 /**
  * A communes list indexed once for many lookups (a costs table of 10,000 rows against 10,000 communes): the same
- * answers as `findCommune(list, ref)` in constant time per row. The list must not change while the index is used.
+ * answers as `findCommune(list, ref)` in constant time per row. The list must not change while the index is used;
+ * a list built row by row (a merger mapping) grows through `add`.
  */
 export class CommuneIndex<T extends CommuneRef> {
+  private readonly items: T[] = [];
+  /** Each commune's place in the list (for answers in list order). */
+  private readonly place = new Map<T, number>();
   private readonly byCode = new Map<string, T[]>();
   private readonly all: NameKeys<T> = { exact: new Map(), loose: new Map() };
   /** Communes written without a code: a row whose code fits none may still be one of these, by name. */
   private readonly noCode: NameKeys<T> = { exact: new Map(), loose: new Map() };
 
-  constructor(readonly list: readonly T[]) {
-    for (const c of list) {
-      const exact = nameKey(c.name);
-      const loose = labelKey(c.name);
-      add(this.all.exact, exact, c);
-      add(this.all.loose, loose, c);
-      if (c.code?.trim()) add(this.byCode, normalCode(c.code), c);
-      else {
-        add(this.noCode.exact, exact, c);
-        add(this.noCode.loose, loose, c);
-      }
+  constructor(list: readonly T[]) {
+    for (const c of list) this.add(c);
+  }
+
+  /** The communes indexed, in list order. */
+  get list(): readonly T[] {
+    return this.items;
+  }
+
+  /** Adds a commune at the end of the list. */
+  add(c: T): void {
+    this.place.set(c, this.items.length);
+    this.items.push(c);
+    const exact = nameKey(c.name);
+    const loose = labelKey(c.name);
+    add(this.all.exact, exact, c);
+    add(this.all.loose, loose, c);
+    if (c.code?.trim()) add(this.byCode, normalCode(c.code), c);
+    else {
+      add(this.noCode.exact, exact, c);
+      add(this.noCode.loose, loose, c);
     }
+  }
+
+  /**
+   * The communes of the list a new entry would repeat, in list order: the same code; or, where either has no code,
+   * the same name exactly (case and spacing aside; diacritics kept, "Tân Thành" and "Tân Thạnh" are two communes) in
+   * the same district or where either gives none. For a list that must name each commune once (a merger mapping).
+   */
+  repeats(ref: CommuneRef): T[] {
+    const name = nameKey(ref.name);
+    const district = ref.district?.trim() ? districtKey(ref.district) : undefined;
+    const sameDistrict = (c: T) =>
+      district === undefined || !c.district?.trim() || districtKey(c.district) === district;
+    if (!ref.code?.trim()) return (this.all.exact.get(name) ?? []).filter(sameDistrict);
+    const byCode = this.byCode.get(normalCode(ref.code)) ?? [];
+    const byName = (this.noCode.exact.get(name) ?? []).filter(sameDistrict);
+    if (byName.length === 0) return [...byCode];
+    return [...byCode, ...byName].sort((a, b) => this.place.get(a)! - this.place.get(b)!);
   }
 
   /** See findCommune. */
