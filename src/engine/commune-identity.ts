@@ -39,12 +39,6 @@ interface NameKeys<T> {
   loose: Map<string, T[]>;
 }
 
-function add<T>(map: Map<string, T[]>, key: string, c: T): void {
-  const list = map.get(key);
-  if (list) list.push(c);
-  else map.set(key, [c]);
-}
-
 /**
  * A communes list indexed once for many lookups (a costs table of 10,000 rows against 10,000 communes): the same
  * answers as `findCommune(list, ref)` in constant time per row. The list must not change while the index is used;
@@ -72,15 +66,55 @@ export class CommuneIndex<T extends CommuneRef> {
   add(c: T): void {
     this.place.set(c, this.items.length);
     this.items.push(c);
+    this.key(c);
+  }
+
+  /** The maps a commune is found in by what it says, each with the key it is under there. */
+  private keys(c: T): [Map<string, T[]>, string][] {
     const exact = nameKey(c.name);
     const loose = labelKey(c.name);
-    add(this.all.exact, exact, c);
-    add(this.all.loose, loose, c);
-    if (c.code?.trim()) add(this.byCode, normalCode(c.code), c);
-    else {
-      add(this.noCode.exact, exact, c);
-      add(this.noCode.loose, loose, c);
+    const out: [Map<string, T[]>, string][] = [
+      [this.all.exact, exact],
+      [this.all.loose, loose],
+    ];
+    if (c.code?.trim()) out.push([this.byCode, normalCode(c.code)]);
+    else out.push([this.noCode.exact, exact], [this.noCode.loose, loose]);
+    return out;
+  }
+
+  /** Files the commune under its keys, each list kept in list order. */
+  private key(c: T): void {
+    const at = this.place.get(c)!;
+    for (const [map, k] of this.keys(c)) {
+      const list = map.get(k);
+      if (!list) map.set(k, [c]);
+      else if (this.place.get(list[list.length - 1])! < at) list.push(c);
+      else
+        list.splice(
+          list.findIndex((o) => this.place.get(o)! > at),
+          0,
+          c
+        );
     }
+  }
+
+  private unkey(c: T): void {
+    for (const [map, k] of this.keys(c)) {
+      const list = map.get(k) ?? [];
+      const i = list.indexOf(c);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) map.delete(k);
+    }
+  }
+
+  /**
+   * Changes a commune of the list (its code, name or district) through `change`, keeping its place: the index then
+   * finds it by what it now says, as a new index of the list would.
+   */
+  update(c: T, change: () => void): void {
+    this.unkey(c);
+    change();
+    this.key(c);
   }
 
   /**
