@@ -111,7 +111,8 @@ function key(text: string): string {
     .trim();
 }
 
-const ZONES: Record<string, CommuneZone> = {
+/** A zone as written after "Khu vực" / "KV" / "zone" (folded, lower case): I, II, III or 1, 2, 3. */
+export const ZONE_WORDS: Readonly<Record<string, CommuneZone>> = {
   i: "I",
   "1": "I",
   ii: "II",
@@ -204,7 +205,7 @@ const PER_WORDS: [RegExp, RuleQuantity][] = [
 function atom(k: string): Condition | RuleQuantity | null {
   if (ALL.test(k)) return { kind: "all" };
   let m = /^(?:xa )?(?:khu vuc|kv|zone) (iii|ii|i|1|2|3)$/.exec(k);
-  if (m) return { kind: "zone", zone: ZONES[m[1]] };
+  if (m) return { kind: "zone", zone: ZONE_WORDS[m[1]] };
   m = /^(?:xa )?(?:nhom|group) (?:xa )?([123])$/.exec(k);
   if (m) return { kind: "group", group: Number(m[1]) as 1 | 2 | 3 };
   for (const [re, flag] of FLAG_WORDS) if (re.test(k)) return { kind: "flag", flag };

@@ -5,24 +5,19 @@
 // answers null and the full reader reads the range, so a figure or a refusal is always the full reader's
 // (test/workbook/readers/commune-attributes-lean.test.ts checks the two agree on generated ranges).
 
-import type {
-  CommuneAttributes,
-  CommuneFlag,
-  CommuneList,
-  CommuneZone,
-  PolicyAttribute,
+import {
+  ZONE_WORDS,
+  type CommuneAttributes,
+  type CommuneFlag,
+  type CommuneList,
+  type CommuneZone,
+  type PolicyAttribute,
 } from "../../engine/allocation";
 import type { Catalogue } from "../../engine/types";
 import { gridAddress, type CellValue, type Grid } from "../grid";
 import { isPlainName } from "../layout/labels";
 import { legacyEncoding } from "../layout/legacy-text";
-import {
-  ATTRIBUTE_COLUMNS,
-  availableAttributes,
-  FLAG_KEYS,
-  ZONE_WORDS,
-  ZONES,
-} from "./commune-attributes";
+import { ATTRIBUTE_COLUMNS, availableAttributes, FLAG_KEYS, ZONES } from "./commune-attributes";
 import { countShapeHeader } from "./communes";
 import { locateHeader, MAX_CELL_NUMBER } from "./table";
 

@@ -8,13 +8,24 @@ import {
   type CommuneFlag,
   type CommuneZone,
   type PolicyAttribute,
+  ZONE_WORDS,
 } from "../../engine/allocation";
 import { isMarkMet } from "../../engine/criteria/marks";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type Grid } from "../grid";
-import { locateCommunesTable, readCommunes, type CommunesReadResult } from "./communes";
+import {
+  DIFFICULT_SPEC,
+  GROUP_SHORT_SPEC,
+  GROUP_SPEC,
+  locateCommunesTable,
+  NAME_SPEC,
+  readCommunes,
+  REGISTERED_SPEC,
+  TIER_SPEC,
+  type CommunesReadResult,
+} from "./communes";
 import {
   addressAt,
   noteColumns,
@@ -37,16 +48,7 @@ export const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
   { key: "border", aliases: ["Biên giới", "Xã biên giới", "Border"] },
   { key: "island", aliases: ["Hải đảo", "Xã hải đảo", "Xã đảo", "Island"] },
   { key: "specialZone", aliases: ["Đặc khu", "Special zone"] },
-  {
-    key: "difficult",
-    aliases: [
-      "Xã ĐBKK",
-      "ĐBKK",
-      "Xã đặc biệt khó khăn",
-      "Đặc biệt khó khăn",
-      "Especially difficult",
-    ],
-  },
+  DIFFICULT_SPEC,
   {
     key: "villages",
     aliases: [
@@ -57,17 +59,12 @@ export const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
       "Difficult villages",
     ],
   },
-  { key: "group", aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"] },
-  // "Nhóm" alone names the group only as the whole header ("Nhóm tiêu chí" is something else).
-  { key: "group", aliases: ["Nhóm", "Group"], prefix: false },
+  GROUP_SPEC,
+  GROUP_SHORT_SPEC,
   { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
-  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
-  { key: "registered", aliases: ["Đăng ký đạt chuẩn", "Năm đăng ký đạt chuẩn", "Năm đăng ký"] },
-  {
-    key: "name",
-    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
-    required: true,
-  },
+  TIER_SPEC,
+  REGISTERED_SPEC,
+  NAME_SPEC,
 ];
 
 export const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
@@ -112,15 +109,6 @@ function flagCell(grid: Grid, row: number, col: number, what: Bilingual): boolea
     throw refuse();
   }
 }
-
-export const ZONE_WORDS: Record<string, CommuneZone> = {
-  i: "I",
-  "1": "I",
-  ii: "II",
-  "2": "II",
-  iii: "III",
-  "3": "III",
-};
 
 function zoneCell(grid: Grid, row: number, col: number): CommuneZone | undefined {
   const text = textCell(grid, row, col, { vi: "khu vực", en: "zone" });

@@ -57,6 +57,31 @@ export interface CommunesReadResult {
   reading: TableReading;
 }
 
+// The commune columns the allocation attributes reader (commune-attributes.ts) also claims: declared once here.
+export const DIFFICULT_SPEC: ColumnSpec = {
+  key: "difficult",
+  aliases: ["Xã ĐBKK", "ĐBKK", "Xã đặc biệt khó khăn", "Đặc biệt khó khăn", "Especially difficult"],
+};
+export const REGISTERED_SPEC: ColumnSpec = {
+  key: "registered",
+  aliases: [
+    "Đăng ký đạt chuẩn",
+    "Năm đăng ký đạt chuẩn",
+    "Năm đăng ký",
+    "Registered",
+    "Registered year",
+  ],
+};
+export const TIER_SPEC: ColumnSpec = {
+  key: "tier",
+  aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"],
+};
+export const NAME_SPEC: ColumnSpec = {
+  key: "name",
+  aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
+  required: true,
+};
+
 // Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
 const FIXED_SPECS: ColumnSpec[] = [
   {
@@ -70,27 +95,9 @@ const FIXED_SPECS: ColumnSpec[] = [
       "Type of unit",
     ],
   },
-  {
-    key: "difficult",
-    aliases: [
-      "Xã ĐBKK",
-      "ĐBKK",
-      "Xã đặc biệt khó khăn",
-      "Đặc biệt khó khăn",
-      "Especially difficult",
-    ],
-  },
-  {
-    key: "registered",
-    aliases: [
-      "Đăng ký đạt chuẩn",
-      "Năm đăng ký đạt chuẩn",
-      "Năm đăng ký",
-      "Registered",
-      "Registered year",
-    ],
-  },
-  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
+  DIFFICULT_SPEC,
+  REGISTERED_SPEC,
+  TIER_SPEC,
   { key: "code", aliases: ["Mã xã", "Code", "Commune code"] },
   {
     key: "count",
@@ -120,21 +127,21 @@ const FIXED_SPECS: ColumnSpec[] = [
     key: "district",
     aliases: ["Huyện", "Tên huyện", "Huyện, thị xã", "Tên huyện, thị xã", "District"],
   },
-  {
-    key: "name",
-    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
-    required: true,
-  },
+  NAME_SPEC,
 ];
 
 /** Nhóm xã: read for indicator-level sets (2026-2030) only, so older sheets read exactly as before. */
-const GROUP_SPEC: ColumnSpec = {
+export const GROUP_SPEC: ColumnSpec = {
   key: "group",
   aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"],
 };
 
 /** "Nhóm" and "Group" alone name the group column only as the whole header ("Nhóm tiêu chí" is something else). */
-const GROUP_SHORT_SPEC: ColumnSpec = { key: "group", aliases: ["Nhóm", "Group"], prefix: false };
+export const GROUP_SHORT_SPEC: ColumnSpec = {
+  key: "group",
+  aliases: ["Nhóm", "Group"],
+  prefix: false,
+};
 
 /** A set assessed indicator by indicator, with commune groups (2026-2030). */
 function indicatorLevel(catalogue: Catalogue): boolean {
