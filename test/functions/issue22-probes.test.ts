@@ -53,16 +53,15 @@ describe("cell functions on what a user types", () => {
     expect(a.ms).toBeLessThan(1000);
   });
 
-  it("MIN_RATIO over 100,000 bracket rows answers #NUM! at once", () => {
-    const brackets = Array.from({ length: 100_000 }, (_, i) => [
-      i / 1000,
-      (i + 1) / 1000,
-      1 + i / 1e5,
-      "",
-    ]);
-    const a = answer(() => minRatio(65, brackets));
-    expect(a.code).toBe("#NUM!");
-    expect(a.message).toMatch(/30\.000.*30,000/);
-    expect(a.ms).toBeLessThan(1000);
+  it("MIN_RATIO over 100,000 bracket rows answers the bracket's ratio at once, and a larger range #NUM!", () => {
+    // Brackets of 0,001 percentage point: 65 % falls in the one from 65 to 65,001, whose ratio is 1 + 65,000 / 100,000.
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => [(i * 100) / n, ((i + 1) * 100) / n, 1 + i / n, ""]);
+    const a = answer(() => minRatio(65, rows(100_000)));
+    expect(a.value).toBeCloseTo(1.65, 10);
+    expect(a.ms).toBeLessThan(5000);
+    const over = answer(() => minRatio(65, rows(100_100)));
+    expect(over.code).toBe("#NUM!");
+    expect(over.message).toMatch(/100\.000.*100,000/);
   });
 });
