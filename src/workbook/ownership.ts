@@ -80,22 +80,38 @@ function canonical(value: CellValue): string | null {
   if (typeof value === "boolean") return `b${value}`;
   if (value instanceof Date) return `d${value.toISOString().slice(0, 10)}`;
   if (typeof value === "object") return `e${value.error}`;
-  const text = value
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  // Decoded until nothing is left to decode: a text that looked like an escape is stored escaped ("_x005F_x000D_"),
+  // which a reader that decodes gives back as typed and one that does not gives back raw; both come to one form.
+  let decoded = value;
+  for (let i = 0; i < 3 && /_x[0-9A-Fa-f]{4}_/.test(decoded); i++)
+    decoded = decoded.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16))
+    );
+  const text = decoded
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\s]+/g, " ")
     .trim();
   return text === "" ? null : `s${text}`;
 }
 
-/** FNV-1a over the text, twice with different offsets: 64 bits as 16 hex digits (not a secret, a fingerprint). */
-function fingerprint(text: string): string {
+/**
+ * FNV-1a over the lines joined by "\n", twice with different offsets: 64 bits as 16 hex digits (not a secret, a
+ * fingerprint). The lines are read one by one, never joined: a 130,000-row sheet's would be one string of 60 MB.
+ */
+function fingerprint(lines: readonly string[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  for (let l = 0; l < lines.length; l++) {
+    if (l > 0) {
+      a = Math.imul(a ^ 10, 0x01000193);
+      b = Math.imul(b ^ 10, 0x01000193) ^ (b >>> 15);
+    }
+    const text = lines[l];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
@@ -108,7 +124,7 @@ export function cellsHash(cells: Iterable<[number, number, CellValue]>): string 
     if (form !== null) lines.push(`${row},${col}:${form}`);
   }
   lines.sort();
-  return fingerprint(lines.join("\n"));
+  return fingerprint(lines);
 }
 
 /** The values hash of a sheet as read (a grid at its origin). */

@@ -1,4 +1,10 @@
-import { planSheets, safeSheetName, uniqueTableName } from "../../src/workbook/ownership";
+import {
+  cellsHash,
+  planSheets,
+  safeSheetName,
+  uniqueTableName,
+} from "../../src/workbook/ownership";
+import type { CellValue } from "../../src/workbook/grid";
 
 describe("sheet ownership", () => {
   it("reuses a sheet the add-in owns and renames around a user's sheet", () => {
@@ -36,5 +42,46 @@ describe("sheet ownership", () => {
   it("makes table names unique across the workbook", () => {
     expect(uniqueTableName("NTM_TongHop", ["ntm_tonghop"])).toBe("NTM_TongHop_2");
     expect(uniqueTableName("1 bảng", [])).toBe("_1_bang");
+  });
+});
+
+describe("the values hash", () => {
+  /** The hash as files written before recorded it: FNV-1a (two offsets) over the sorted lines joined by "\n". */
+  function joinedHash(lines: string[]): string {
+    const text = lines.sort().join("\n");
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  }
+
+  it("is the hash earlier files recorded, so that their sheets are not taken for edited ones", () => {
+    const cells: [number, number, CellValue][] = [
+      [2, 1, "Xã Tân Hòa"],
+      [0, 0, "Tổng hợp"],
+      [2, 2, 18.625],
+      [1, 0, "Tên xã (Commune)"],
+      [3, 2, null],
+      [3, 1, true],
+    ];
+    expect(cellsHash(cells)).toBe(
+      joinedHash([
+        "2,1:sXã Tân Hòa",
+        "0,0:sTổng hợp",
+        "2,2:n18.625",
+        "1,0:sTên xã (Commune)",
+        "3,1:btrue",
+      ])
+    );
+  });
+
+  it("reads a text stored with Excel's escapes as the text typed", () => {
+    expect(cellsHash([[0, 0, "a _x005F_x000D_ b"]])).toBe(cellsHash([[0, 0, "a _x000D_ b"]]));
+    expect(cellsHash([[0, 0, "a _x000D_ b"]])).toBe(cellsHash([[0, 0, "a \r b"]]));
+    expect(cellsHash([[0, 0, "a b"]])).not.toBe(cellsHash([[0, 0, "a c"]]));
   });
 });
