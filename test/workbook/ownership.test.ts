@@ -1,10 +1,12 @@
 import {
   cellsHash,
+  outputHash,
   planSheets,
   safeSheetName,
   uniqueTableName,
 } from "../../src/workbook/ownership";
 import type { CellValue } from "../../src/workbook/grid";
+import { layoutSheet, type OutputSheet } from "../../src/workbook/output";
 
 describe("sheet ownership", () => {
   it("reuses a sheet the add-in owns and renames around a user's sheet", () => {
@@ -83,5 +85,39 @@ describe("the values hash", () => {
     expect(cellsHash([[0, 0, "a _x005F_x000D_ b"]])).toBe(cellsHash([[0, 0, "a _x000D_ b"]]));
     expect(cellsHash([[0, 0, "a _x000D_ b"]])).toBe(cellsHash([[0, 0, "a \r b"]]));
     expect(cellsHash([[0, 0, "a b"]])).not.toBe(cellsHash([[0, 0, "a c"]]));
+  });
+
+  it("of a result sheet is the hash of its cells as laid out, across rows and columns past 9 and 99", () => {
+    const wide = Array.from({ length: 12 }, (_, c) => ({ header: `Cột ${c + 1}` }));
+    const sheet: OutputSheet = {
+      sheet: "KQ",
+      tables: [
+        {
+          name: "A",
+          title: "Tổng hợp",
+          columns: wide,
+          rows: Array.from({ length: 120 }, (_, r) =>
+            wide.map((_, c) => (c % 3 === 0 ? `x${r}` : r * c))
+          ),
+        },
+        { name: "B", columns: [{ header: "Nhóm" }], rows: [["1"], [null], ["3"]] },
+      ],
+    };
+    const stacked: OutputSheet = { ...sheet, stacked: true };
+    for (const s of [sheet, stacked]) {
+      const cells: [number, number, CellValue][] = [];
+      for (const { table, titleRow, headerRow, col } of layoutSheet(s)) {
+        if (titleRow !== null) cells.push([titleRow, col, table.title ?? null]);
+        table.columns.forEach((c, i) => cells.push([headerRow, col + i, c.header]));
+        table.rows.forEach((row, r) =>
+          row.forEach((v, c) => cells.push([headerRow + 1 + r, col + c, v]))
+        );
+      }
+      expect(outputHash(s)).toBe(cellsHash(cells));
+    }
+    // A change in one cell changes it.
+    const changed = structuredClone(sheet);
+    changed.tables[0].rows[101][11] = 0;
+    expect(outputHash(changed)).not.toBe(outputHash(sheet));
   });
 });
