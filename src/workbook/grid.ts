@@ -69,13 +69,7 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/**
- * A cell or range of a sheet as every message writes it: "Xã!B7", "Xã!A1:H30" (the sheet name unquoted, as the
- * user reads it in the tab). The one way a message or a warning names a place in a workbook.
- */
-export function cellRef(sheet: string, cell: string): string {
-  return `${sheet}!${cell}`;
-}
+export { cellRef } from "../engine/errors";
 
 /** A1 address of the cell at rows[r][c] in a grid. */
 export function gridAddress(grid: Grid, r: number, c: number): string {

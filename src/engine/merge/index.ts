@@ -9,7 +9,7 @@ import {
   normalCode,
   type CommuneRef,
 } from "../commune-identity";
-import { InputError } from "../errors";
+import { cellRef, InputError } from "../errors";
 import { labelKey, nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
 
@@ -135,7 +135,7 @@ export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
 }
 
 function describe(c: MappedCommune): string {
-  const where = c.source?.cell ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : "";
+  const where = c.source?.cell ? ` ô/cell ${cellRef(c.source.sheet, c.source.cell)}` : "";
   return `${c.name}${c.code ? ` (${c.code})` : ""}${c.district ? ` (${c.district})` : ""}${where}`;
 }
 
