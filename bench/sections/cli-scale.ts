@@ -52,25 +52,51 @@ function runCli(bin: string, args: string[], dir: string): ProcessRun {
   return { ms, maxRss: Number(fs.readFileSync(rssFile, "utf8")), stdout: run.stdout };
 }
 
-/** Runs a case `runs` times (fresh output each time) and keeps the median time and the highest peak memory. */
-function measure(
-  bin: string,
-  args: () => string[],
-  dir: string,
-  runs: number,
-  clean: () => void
-): { timing: ReturnType<typeof summarise>; maxRss: number; last: string } {
+/** One row of the scale section: the CLI run `runs` times in its own process, fresh output each time. */
+interface CliCase {
+  section: string;
+  /** "report on 10,000 communes": the row's name and, with the limit, the target's. */
+  label: string;
+  argv: string[];
+  /** The file the run writes, removed before each run. */
+  out: string;
+  runs: number;
+  /** Peak memory the case may take, when it has a target. */
+  limit?: number;
+  /** The row's detail after its peak RSS, from the last run's standard output. */
+  detail: (stdout: string) => string;
+}
+
+/**
+ * Measures one case and reports it: the median time, the highest peak memory of the runs, and a PASS/FAIL target
+ * when the case has a memory limit. The report rows and the targets --out rows are measured alike.
+ */
+function measureCli(report: Report, bin: string, dir: string, c: CliCase): void {
   const times: number[] = [];
   let maxRss = 0;
   let last = "";
-  for (let i = 0; i < runs; i++) {
-    clean();
-    const r = runCli(bin, args(), dir);
+  for (let i = 0; i < c.runs; i++) {
+    fs.rmSync(c.out, { force: true });
+    const r = runCli(bin, c.argv, dir);
     times.push(r.ms);
     maxRss = Math.max(maxRss, r.maxRss);
     last = r.stdout;
   }
-  return { timing: summarise(times), maxRss, last };
+  const timing = summarise(times);
+  report.add({
+    section: c.section,
+    case: `${c.label} (own process)`,
+    medianMs: timing.medianMs,
+    runs: timing.runs,
+    detail: `peak RSS ${formatBytes(maxRss)}; ${c.detail(last)}`,
+  });
+  if (c.limit !== undefined) {
+    report.target({
+      target: `${c.label}: peak memory ≤ ${formatBytes(c.limit)}`,
+      measured: `${formatBytes(maxRss)}, ${formatMs(timing.medianMs)}`,
+      pass: maxRss <= c.limit,
+    });
+  }
 }
 
 function sizesOf(options: Options, all: number[], quick: number[]): number[] {
@@ -91,48 +117,34 @@ export async function benchReportScale(
       const book = await writeProvinceBook(input, { communes, seed: "bench-report" });
       const open = book.region.communes.filter((c) => c.achieved.length < 19).length;
       const out = path.join(dir, "bao-cao.docx");
-      const runs = Math.min(options.runs, communes >= 50000 ? 1 : MAX_RUNS);
-      const args = [
-        "report",
-        input,
-        "--year",
-        "2024",
-        "--budget",
-        "1600",
-        "--max-per-commune",
-        "3",
-        "--to",
-        "2025",
-        "--total",
-        "100000",
-        "--json",
-        "--out",
-        out,
-      ];
-      const run = measure(
-        bin,
-        () => args,
-        dir,
-        runs,
-        () => fs.rmSync(out, { force: true })
-      );
-      const json = JSON.parse(run.last) as { appendices: { title: string }[] };
-      const docx = fs.statSync(out).size;
-      report.add({
+      measureCli(report, bin, dir, {
         section: "report",
-        case: `report on ${communes.toLocaleString("en")} communes (.docx, own process)`,
-        medianMs: run.timing.medianMs,
-        runs: run.timing.runs,
-        detail: `peak RSS ${formatBytes(run.maxRss)}; ${open.toLocaleString("en")} communes not yet standard listed; .docx ${formatBytes(docx)}, ${json.appendices.length} appendices`,
+        label: `report on ${communes.toLocaleString("en")} communes`,
+        argv: [
+          "report",
+          input,
+          "--year",
+          "2024",
+          "--budget",
+          "1600",
+          "--max-per-commune",
+          "3",
+          "--to",
+          "2025",
+          "--total",
+          "100000",
+          "--json",
+          "--out",
+          out,
+        ],
+        out,
+        runs: Math.min(options.runs, communes >= 50000 ? 1 : MAX_RUNS),
+        limit: REPORT_LIMITS[communes],
+        detail: (stdout) => {
+          const json = JSON.parse(stdout) as { appendices: { title: string }[] };
+          return `${open.toLocaleString("en")} communes not yet standard listed; .docx ${formatBytes(fs.statSync(out).size)}, ${json.appendices.length} appendices`;
+        },
       });
-      const limit = REPORT_LIMITS[communes];
-      if (limit) {
-        report.target({
-          target: `report on ${communes.toLocaleString("en")} communes: peak memory ≤ ${formatBytes(limit)}`,
-          measured: `${formatBytes(run.maxRss)}, ${formatMs(run.timing.medianMs)}`,
-          pass: run.maxRss <= limit,
-        });
-      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -161,41 +173,28 @@ export async function benchTargetsOut(
         coefficients: false,
       });
       const out = path.join(dir, "ket-qua.xlsx");
-      const runs = Math.min(options.runs, communes >= 100000 ? 1 : MAX_RUNS);
-      const args = [
-        "targets",
-        input,
-        "--year",
-        "2024",
-        "--max-per-commune",
-        "3",
-        "--json",
-        "--out",
-        out,
-      ];
-      const run = measure(
-        bin,
-        () => args,
-        dir,
-        runs,
-        () => fs.rmSync(out, { force: true })
-      );
-      const json = JSON.parse(run.last) as { newlyStandard: number; outSheets: string[] };
-      report.add({
+      measureCli(report, bin, dir, {
         section: "targets --out",
-        case: `targets --out on ${communes.toLocaleString("en")} communes (own process)`,
-        medianMs: run.timing.medianMs,
-        runs: run.timing.runs,
-        detail: `peak RSS ${formatBytes(run.maxRss)}; ${json.newlyStandard.toLocaleString("en")} newly standard; wrote ${json.outSheets.join(", ")} (${formatBytes(fs.statSync(out).size)})`,
+        label: `targets --out on ${communes.toLocaleString("en")} communes`,
+        argv: [
+          "targets",
+          input,
+          "--year",
+          "2024",
+          "--max-per-commune",
+          "3",
+          "--json",
+          "--out",
+          out,
+        ],
+        out,
+        runs: Math.min(options.runs, communes >= 100000 ? 1 : MAX_RUNS),
+        limit: TARGETS_LIMITS[communes],
+        detail: (stdout) => {
+          const json = JSON.parse(stdout) as { newlyStandard: number; outSheets: string[] };
+          return `${json.newlyStandard.toLocaleString("en")} newly standard; wrote ${json.outSheets.join(", ")} (${formatBytes(fs.statSync(out).size)})`;
+        },
       });
-      const limit = TARGETS_LIMITS[communes];
-      if (limit) {
-        report.target({
-          target: `targets --out on ${communes.toLocaleString("en")} communes: peak memory ≤ ${formatBytes(limit)}`,
-          measured: `${formatBytes(run.maxRss)}, ${formatMs(run.timing.medianMs)}`,
-          pass: run.maxRss <= limit,
-        });
-      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -39,34 +39,99 @@ interface NameKeys<T> {
   loose: Map<string, T[]>;
 }
 
-function add<T>(map: Map<string, T[]>, key: string, c: T): void {
-  const list = map.get(key);
-  if (list) list.push(c);
-  else map.set(key, [c]);
-}
-
 /**
  * A communes list indexed once for many lookups (a costs table of 10,000 rows against 10,000 communes): the same
- * answers as `findCommune(list, ref)` in constant time per row. The list must not change while the index is used.
+ * answers as `findCommune(list, ref)` in constant time per row. The list must not change while the index is used;
+ * a list built row by row (a merger mapping) grows through `add`.
  */
 export class CommuneIndex<T extends CommuneRef> {
+  private readonly items: T[] = [];
+  /** Each commune's place in the list (for answers in list order). */
+  private readonly place = new Map<T, number>();
   private readonly byCode = new Map<string, T[]>();
   private readonly all: NameKeys<T> = { exact: new Map(), loose: new Map() };
   /** Communes written without a code: a row whose code fits none may still be one of these, by name. */
   private readonly noCode: NameKeys<T> = { exact: new Map(), loose: new Map() };
 
-  constructor(readonly list: readonly T[]) {
-    for (const c of list) {
-      const exact = nameKey(c.name);
-      const loose = labelKey(c.name);
-      add(this.all.exact, exact, c);
-      add(this.all.loose, loose, c);
-      if (c.code?.trim()) add(this.byCode, normalCode(c.code), c);
-      else {
-        add(this.noCode.exact, exact, c);
-        add(this.noCode.loose, loose, c);
-      }
+  constructor(list: readonly T[]) {
+    for (const c of list) this.add(c);
+  }
+
+  /** The communes indexed, in list order. */
+  get list(): readonly T[] {
+    return this.items;
+  }
+
+  /** Adds a commune at the end of the list. */
+  add(c: T): void {
+    this.place.set(c, this.items.length);
+    this.items.push(c);
+    this.key(c);
+  }
+
+  /** The maps a commune is found in by what it says, each with the key it is under there. */
+  private keys(c: T): [Map<string, T[]>, string][] {
+    const exact = nameKey(c.name);
+    const loose = labelKey(c.name);
+    const out: [Map<string, T[]>, string][] = [
+      [this.all.exact, exact],
+      [this.all.loose, loose],
+    ];
+    if (c.code?.trim()) out.push([this.byCode, normalCode(c.code)]);
+    else out.push([this.noCode.exact, exact], [this.noCode.loose, loose]);
+    return out;
+  }
+
+  /** Files the commune under its keys, each list kept in list order. */
+  private key(c: T): void {
+    const at = this.place.get(c)!;
+    for (const [map, k] of this.keys(c)) {
+      const list = map.get(k);
+      if (!list) map.set(k, [c]);
+      else if (this.place.get(list[list.length - 1])! < at) list.push(c);
+      else
+        list.splice(
+          list.findIndex((o) => this.place.get(o)! > at),
+          0,
+          c
+        );
     }
+  }
+
+  private unkey(c: T): void {
+    for (const [map, k] of this.keys(c)) {
+      const list = map.get(k) ?? [];
+      const i = list.indexOf(c);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) map.delete(k);
+    }
+  }
+
+  /**
+   * Changes a commune of the list (its code, name or district) through `change`, keeping its place: the index then
+   * finds it by what it now says, as a new index of the list would.
+   */
+  update(c: T, change: () => void): void {
+    this.unkey(c);
+    change();
+    this.key(c);
+  }
+
+  /**
+   * The communes of the list a new entry would repeat, in list order: the same code; or, where either has no code,
+   * the same name exactly (case and spacing aside; diacritics kept, "Tân Thành" and "Tân Thạnh" are two communes) in
+   * the same district or where either gives none. For a list that must name each commune once (a merger mapping).
+   */
+  repeats(ref: CommuneRef): T[] {
+    const name = nameKey(ref.name);
+    const district = ref.district?.trim() ? districtKey(ref.district) : undefined;
+    const sameDistrict = (c: T) =>
+      district === undefined || !c.district?.trim() || districtKey(c.district) === district;
+    if (!ref.code?.trim()) return (this.all.exact.get(name) ?? []).filter(sameDistrict);
+    const byCode = this.byCode.get(normalCode(ref.code)) ?? [];
+    const byName = (this.noCode.exact.get(name) ?? []).filter(sameDistrict);
+    if (byName.length === 0) return [...byCode];
+    return [...byCode, ...byName].sort((a, b) => this.place.get(a)! - this.place.get(b)!);
   }
 
   /** See findCommune. */

@@ -85,3 +85,35 @@ describe("CommuneIndex", () => {
     expect(index.find({ name: "Tân Thạnh" }).kind).toBe("ambiguous");
   });
 });
+
+describe("CommuneIndex built row by row", () => {
+  it("added one at a time, with communes changed on the way: the answers of the list scanned as it stands", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(ref, fc.option(fc.nat(20)), fc.constantFrom(...CODES)), {
+          maxLength: 14,
+        }),
+        fc.array(ref, { maxLength: 8 }),
+        (steps, rows) => {
+          const index = new CommuneIndex<CommuneRef>([]);
+          const list: CommuneRef[] = [];
+          for (const [c, change, code] of steps) {
+            const added = { ...c };
+            list.push(added);
+            index.add(added);
+            // Now and then a commune added earlier gains (or changes) its code, as collect does.
+            if (change !== null) {
+              const earlier = list[change % list.length];
+              index.update(earlier, () => {
+                earlier.code = code;
+              });
+            }
+          }
+          expect(index.list).toEqual(list);
+          for (const row of rows) expect(index.find(row)).toEqual(scan(list, row));
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});

@@ -30,7 +30,7 @@ describe("a part's declared size", () => {
 
   it("small, on a part inflating past the limit: refused", () => {
     const bomb = zipSync(
-      { "xl/a.xml": new Uint8Array(XLSX_LIMITS.partBytes + 1024) },
+      { "xl/a.xml": new Uint8Array(XLSX_LIMITS.freeBytes + 1024) },
       { level: 9 }
     );
     expect(() => readXlsxParts(declare(bomb, 100))).toThrow(/50 MB|vượt|past/);

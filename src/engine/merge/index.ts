@@ -2,15 +2,9 @@
 // old communes rolled up into the merged ones, so plans made before the merger carry forward. Communes are matched
 // by the one identity rule (commune-identity.ts): Mã xã first, then name (with district when there is one).
 
-import {
-  CommuneIndex,
-  communeKey,
-  findCommune,
-  normalCode,
-  type CommuneRef,
-} from "../commune-identity";
+import { CommuneIndex, communeKey, findCommune, type CommuneRef } from "../commune-identity";
 import { cellRef, InputError } from "../errors";
-import { labelKey, nameKey } from "../text";
+import { nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
 
 /** One row of the mapping sheet: an old commune and the commune it became part of. */
@@ -72,6 +66,8 @@ function indexOf(list: readonly MappedCommune[]): CommuneIndex<MappedCommune> {
  */
 export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
   const map: MergeMap = { merged: [], news: [], olds: [], sheet };
+  // The old communes so far, indexed as they come: each row's repeat check is a lookup, not a scan of the rows before.
+  const olds = new CommuneIndex<MappedCommune>([]);
   const byNew = new Map<string, number>();
   const fail = (entry: MergeEntry, found: string, expected: { vi: string; en: string }) =>
     new InputError({ sheet: entry.source?.sheet, cell: entry.source?.cell, found, expected });
@@ -113,12 +109,7 @@ export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
       district: entry.oldDistrict?.trim() || undefined,
     };
     // The same old commune again (same code, or same name and district with no code): once per new commune.
-    const again = map.olds.filter((o) =>
-      old.code && o.code
-        ? normalCode(o.code) === normalCode(old.code)
-        : nameKey(o.name) === nameKey(old.name) &&
-          (!o.district || !old.district || labelKey(o.district) === labelKey(old.district))
-    );
+    const again = olds.repeats(old);
     const elsewhere = again.find((o) => o.index !== index);
     if (elsewhere) {
       throw fail(entry, entry.oldName, {
@@ -127,10 +118,13 @@ export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
       });
     }
     if (again.length === 0) {
-      map.olds.push({ ...old, index, source: entry.source });
+      const mapped: MappedCommune = { ...old, index, source: entry.source };
+      map.olds.push(mapped);
+      olds.add(mapped);
       map.merged[index].from.push(old);
     }
   }
+  indexes.set(map.olds, olds);
   return map;
 }
 

@@ -6,16 +6,39 @@ import { Inflate, inflateSync, strFromU8, strToU8, zipSync, type Zippable } from
 import { InputError } from "../../engine/errors";
 
 /**
- * Limits for one workbook. A province's planning workbook is a few MB of XML: 10,000 rows × 30 columns make a
- * sheet part of about 15 MB. The limits leave room for that several times over, and bound what a zip bomb can take.
+ * Limits for one workbook. A province's planning workbook is a few MB of XML; the largest honest input is a country's
+ * table: 130,000 communes (or a costs table of 130,000 rows) with a dozen columns makes a sheet part of 80-150 MB that
+ * compresses about 10:1 (openpyxl's inline strings: 78 MB for 130,000 rows × 9 columns, 6 MB zipped). A zip bomb
+ * compresses about 1000:1. So a part may inflate to `freeBytes` whatever its ratio (a small workbook is never refused
+ * for compressing well), past that only to `ratio` times its compressed bytes, and never past `partBytes`; all parts
+ * together never past `totalBytes`. Every limit is checked while inflating: declared sizes are not trusted.
  */
 export const XLSX_LIMITS = {
-  /** Inflated bytes of one part. */
-  partBytes: 50 * 1024 * 1024,
+  /** Inflated bytes a part may reach whatever its compression ratio. */
+  freeBytes: 50 * 1024 * 1024,
+  /** Past `freeBytes`: inflated bytes per compressed byte of the part, at most. */
+  ratio: 100,
+  /** Inflated bytes of one part, at most. */
+  partBytes: 256 * 1024 * 1024,
   /** Inflated bytes of all parts together. */
-  totalBytes: 120 * 1024 * 1024,
+  totalBytes: 384 * 1024 * 1024,
   parts: 5_000,
+  /**
+   * Cells of all sheets together. Reading takes 700-850 bytes of memory a cell (ExcelJS's cell objects, then the
+   * grid): 130,000 communes × 25 columns (3.25 million cells) peak at 2.3 GB, 3.9 million cells of distinct texts at
+   * 3.4 GB, and Node's heap ends near 4 GB. A sheet of tiny cells within the byte limits could hold ten million,
+   * which would end in an out-of-memory crash.
+   */
+  cells: 3_500_000,
 };
+
+/** The most one part of `compressed` bytes may inflate to (before the workbook's total is counted). */
+export function partLimit(compressed: number): number {
+  return Math.min(
+    XLSX_LIMITS.partBytes,
+    Math.max(XLSX_LIMITS.freeBytes, compressed * XLSX_LIMITS.ratio)
+  );
+}
 
 /** Compressed bytes fed to the inflater at a time: deflate expands at most about 1032:1, so ~16 MB out per slice. */
 const SLICE = 16 * 1024;
@@ -31,6 +54,7 @@ function refuse(vi: string, en: string, found?: string): InputError {
 }
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const kB = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 interface Entry {
   name: string;
@@ -88,14 +112,22 @@ function entries(zip: Uint8Array): Entry[] {
   return list;
 }
 
-function tooBig(name: string): InputError {
+/** The refusal of one part that inflates past its limit: by ratio (a zip bomb) or by size (past any real sheet). */
+function tooBig(name: string, compressed: number): InputError {
+  const limit = partLimit(compressed);
+  if (limit < XLSX_LIMITS.partBytes) {
+    return refuse(
+      `phần '${name}' giải nén vượt ${MB(limit)}, gấp hơn ${XLSX_LIMITS.ratio} lần cỡ nén (${kB(compressed)}): tệp bị hỏng hoặc là "bom zip"`,
+      `the part '${name}' inflates past ${MB(limit)}, over ${XLSX_LIMITS.ratio} times its compressed size (${kB(compressed)}): a damaged file or a zip bomb`
+    );
+  }
   return refuse(
-    `phần '${name}' giải nén vượt ${MB(XLSX_LIMITS.partBytes)}: tệp bị hỏng hoặc là "bom zip"`,
-    `the part '${name}' inflates past ${MB(XLSX_LIMITS.partBytes)}: a damaged file or a zip bomb`
+    `phần '${name}' giải nén vượt ${MB(limit)}, quá cỡ một sổ kế hoạch: tệp bị hỏng hoặc là "bom zip"; hãy tách bảng ra nhiều trang`,
+    `the part '${name}' inflates past ${MB(limit)}, beyond any planning workbook: a damaged file or a zip bomb; split the table over several sheets`
   );
 }
 
-/** One part's bytes, inflated with the limit (the declared size is not trusted). */
+/** One part's bytes, inflated with its limit and the workbook's budget left (the declared size is not trusted). */
 function inflatePart(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   if (e.offset + 30 > zip.length || view.getUint32(e.offset, true) !== 0x04034b50) {
@@ -104,9 +136,11 @@ function inflatePart(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
   const start =
     e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   const data = zip.subarray(start, Math.min(zip.length, start + e.compressed));
-  const limit = Math.min(XLSX_LIMITS.partBytes, budget);
+  const own = partLimit(data.length);
+  const limit = Math.min(own, budget);
+  const over = () => (limit < own ? tooBigTotal() : tooBig(e.name, data.length));
   if (e.method === 0) {
-    if (data.length > limit) throw tooBig(e.name);
+    if (data.length > limit) throw over();
     return data;
   }
   if (e.method !== 8) {
@@ -129,20 +163,20 @@ function inflatePart(zip: Uint8Array, e: Entry, budget: number): Uint8Array {
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let over = false;
+  let past = false;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
-    if (size > limit) over = true;
+    if (size > limit) past = true;
     else chunks.push(chunk);
   });
   try {
-    for (let i = 0; i < data.length && !over; i += SLICE) {
+    for (let i = 0; i < data.length && !past; i += SLICE) {
       inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
     }
   } catch {
     throw refuse(`phần '${e.name}' bị hỏng`, `the part '${e.name}' is damaged`);
   }
-  if (over) throw limit < XLSX_LIMITS.partBytes ? tooBigTotal() : tooBig(e.name);
+  if (past) throw over();
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
@@ -159,34 +193,48 @@ function tooBigTotal(): InputError {
   );
 }
 
-/** True when the bytes hold "<!D" or "<!E" (a DOCTYPE or ENTITY declaration; comments and CDATA are "<!-", "<![". */
-function declaresDoctype(bytes: Uint8Array): boolean {
+/**
+ * One pass over a part's XML: whether it holds "<!D" or "<!E" (a DOCTYPE or ENTITY declaration; comments and CDATA
+ * are "<!-", "<!["), and how many cells ("<c " or "<c>" or "<c/>") it holds.
+ */
+function scanXml(bytes: Uint8Array): { doctype: boolean; cells: number } {
+  let cells = 0;
   for (
     let i = bytes.indexOf(0x3c);
     i >= 0 && i + 2 < bytes.length;
     i = bytes.indexOf(0x3c, i + 1)
   ) {
-    if (bytes[i + 1] === 0x21) {
+    const next = bytes[i + 1];
+    if (next === 0x63) {
+      const after = bytes[i + 2];
+      if (after === 0x20 || after === 0x3e || after === 0x2f || (after >= 0x09 && after <= 0x0d)) {
+        cells++;
+      }
+    } else if (next === 0x21) {
       const c = bytes[i + 2] | 0x20;
-      if (c === 0x64 || c === 0x65) return true;
+      if (c === 0x64 || c === 0x65) return { doctype: true, cells };
     }
   }
-  return false;
+  return { doctype: false, cells };
 }
+
+const fmt = (n: number) => n.toLocaleString("en");
+const fmtVi = (n: number) => n.toLocaleString("en").replace(/,/g, ".");
 
 /**
  * The parts of an .xlsx, each inflated with the limits, refused with a bilingual InputError (never a library's
- * message) when the zip is damaged, too large once inflated, or declares a DOCTYPE (Excel never writes one; it is how
- * entity-expansion attacks start).
+ * message) when the zip is damaged, too large once inflated, holds more cells than can be read in memory, or
+ * declares a DOCTYPE (Excel never writes one; it is how entity-expansion attacks start).
  */
 export function readXlsxParts(data: Uint8Array): Record<string, Uint8Array> {
   const list = entries(data);
   const declared = list.reduce((n, e) => n + e.size, 0);
-  const big = list.find((e) => e.size > XLSX_LIMITS.partBytes);
-  if (big) throw tooBig(big.name);
+  const big = list.find((e) => e.size > partLimit(e.compressed));
+  if (big) throw tooBig(big.name, big.compressed);
   if (declared > XLSX_LIMITS.totalBytes) throw tooBigTotal();
   const parts: Record<string, Uint8Array> = {};
   let total = 0;
+  let cells = 0;
   for (const e of list) {
     if (e.name.endsWith("/")) continue;
     if (e.flags & 1) {
@@ -197,11 +245,21 @@ export function readXlsxParts(data: Uint8Array): Record<string, Uint8Array> {
     }
     const bytes = inflatePart(data, e, XLSX_LIMITS.totalBytes - total);
     total += bytes.length;
-    if (/\.(xml|rels|vml)$/i.test(e.name) && declaresDoctype(bytes)) {
-      throw refuse(
-        `phần '${e.name}' khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi`,
-        `the part '${e.name}' declares a DOCTYPE/ENTITY, which Excel never writes`
-      );
+    if (/\.(xml|rels|vml)$/i.test(e.name)) {
+      const scan = scanXml(bytes);
+      if (scan.doctype) {
+        throw refuse(
+          `phần '${e.name}' khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi`,
+          `the part '${e.name}' declares a DOCTYPE/ENTITY, which Excel never writes`
+        );
+      }
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += scan.cells;
+      if (cells > XLSX_LIMITS.cells) {
+        throw refuse(
+          `có hơn ${fmtVi(XLSX_LIMITS.cells)} ô (phần '${e.name}' có ${fmtVi(scan.cells)} ô); hãy tách ra nhiều tệp`,
+          `it holds more than ${fmt(XLSX_LIMITS.cells)} cells (the part '${e.name}' holds ${fmt(scan.cells)}); split it over several files`
+        );
+      }
     }
     parts[e.name] = bytes;
   }

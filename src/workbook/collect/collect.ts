@@ -2,7 +2,7 @@
 // the others), files of another period or year than the majority left out, one commune in two files kept once when
 // its values agree and left out when they differ, communes missing against a master list named.
 
-import { findCommune, type CommuneRef } from "../../engine/commune-identity";
+import { CommuneIndex, findCommune, type CommuneRef } from "../../engine/commune-identity";
 import { isMarkMet } from "../../engine/criteria/marks";
 import { isInputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
@@ -291,7 +291,9 @@ export async function collectReports(
   });
 
   const byIndicator = period === "2026-2030";
-  const communes: CollectedCommune[] = [];
+  let communes: CollectedCommune[] = [];
+  // The communes read so far, indexed as they come: each report's commune is a lookup, not a scan of the table.
+  const index = new CommuneIndex<CollectedCommune>([]);
   const conflicts = new Map<CollectedCommune, CollectProblem[]>();
   for (const { file, report } of kept) {
     for (const c of report.communes) {
@@ -318,7 +320,7 @@ export async function collectReports(
         });
         continue;
       }
-      const match = findCommune(communes, c);
+      const match = index.find(c);
       if (match.kind === "ambiguous") {
         problems.push({
           kind: "ambiguous",
@@ -331,14 +333,20 @@ export async function collectReports(
         continue;
       }
       if (match.kind === "missing") {
-        communes.push({ ...c, file, alsoIn: [] });
+        const added: CollectedCommune = { ...c, file, alsoIn: [] };
+        communes.push(added);
+        index.add(added);
         continue;
       }
       const first = match.commune;
       const key = firstDifference(first, c);
       if (key === null) {
         first.alsoIn.push(file);
-        if (!first.code && c.code) [first.code, first.cells.code] = [c.code, c.cells.code];
+        if (!first.code && c.code) {
+          index.update(first, () => {
+            [first.code, first.cells.code] = [c.code, c.cells.code];
+          });
+        }
         continue;
       }
       const label = keyLabel(key);
@@ -354,14 +362,14 @@ export async function collectReports(
       conflicts.set(first, list);
     }
   }
-  for (const [c, list] of conflicts) {
-    communes.splice(communes.indexOf(c), 1);
-    for (const p of list) problems.push(p);
-  }
+  if (conflicts.size > 0) communes = communes.filter((c) => !conflicts.has(c));
+  for (const list of conflicts.values()) for (const p of list) problems.push(p);
 
   if (options.master) {
+    const collected = new CommuneIndex(communes);
+    const master = new CommuneIndex(options.master.communes);
     for (const m of options.master.communes) {
-      if (findCommune(communes, m).kind === "found") continue;
+      if (collected.find(m).kind === "found") continue;
       const left = [...conflicts.keys()].some((c) => findCommune([c], m).kind === "found");
       problems.push({
         kind: "missing",
@@ -378,7 +386,7 @@ export async function collectReports(
       });
     }
     for (const c of communes) {
-      if (findCommune(options.master.communes, c).kind === "found") continue;
+      if (master.find(c).kind === "found") continue;
       problems.push({
         kind: "not-on-list",
         file: c.file,
@@ -389,11 +397,13 @@ export async function collectReports(
       });
     }
   }
+  // Each file's communes in the table: those it brought, or agreed with (a name a file gave).
+  const inTable = new Set<string>();
+  for (const k of communes)
+    for (const f of [k.file, ...k.alsoIn]) inTable.add(`${f}\u0000${k.name}`);
   for (const r of kept) {
-    r.outcome.communes = r.report.communes.filter(
-      (c) =>
-        communes.some((k) => k.file === r.file && k.name === c.name) ||
-        communes.some((k) => k.alsoIn.includes(r.file) && k.name === c.name)
+    r.outcome.communes = r.report.communes.filter((c) =>
+      inTable.has(`${r.file}\u0000${c.name}`)
     ).length;
   }
   return {
