@@ -39,7 +39,7 @@ import { columnReadings } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
 // Specs are tried in order for each header: the exact "Khu vực I/II/III" columns before the "Khu vực" one.
-const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
+export const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
   { key: "zoneIII", aliases: ["Khu vực III", "KV III", "Zone III"], prefix: false },
   { key: "zoneII", aliases: ["Khu vực II", "KV II", "Zone II"], prefix: false },
   { key: "zoneI", aliases: ["Khu vực I", "KV I", "Zone I"], prefix: false },
@@ -67,9 +67,9 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
   NAME_SPEC,
 ];
 
-const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
+export const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
 
-const ZONES = ["I", "II", "III"] as const;
+export const ZONES = ["I", "II", "III"] as const;
 const ZONE_FLAG_WORDS: Record<CommuneZone, Bilingual> = {
   I: { vi: "khu vực I", en: "zone I" },
   II: { vi: "khu vực II", en: "zone II" },
@@ -169,6 +169,27 @@ function communeRows(
 }
 
 /**
+ * The attributes rules can read from an attribute table's columns (`groups`: the commune reader read a group for
+ * some commune); a rule on any other cannot be applied.
+ */
+export function availableAttributes(
+  cols: Record<string, number>,
+  groups: boolean
+): Set<PolicyAttribute> {
+  const available = new Set<PolicyAttribute>(["criteria", "tier"]);
+  const has = (k: string) => cols[k] !== undefined;
+  if (has("tier")) available.add("tierAbove");
+  if (has("zone") || has("zoneI") || has("zoneII") || has("zoneIII")) available.add("zone");
+  for (const f of FLAG_KEYS) if (has(f)) available.add(f);
+  if (has("difficult")) available.add("difficult");
+  if (has("villages")) available.add("villages");
+  if (has("group") || groups) available.add("group");
+  if (has("need")) available.add("need");
+  if (has("registered")) available.add("registered");
+  return available;
+}
+
+/**
  * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, group, registration
  * year and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
  * cell meaning "no". Errors name the sheet and cell.
@@ -180,16 +201,10 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
   const read = readCommunes(grid, { catalogue });
   const rowOf = communeRows(grid, catalogue, table);
   const total = catalogue.criteria.length;
-  const available = new Set<PolicyAttribute>(["criteria", "tier"]);
-  const has = (k: string) => cols[k] !== undefined;
-  if (has("tier")) available.add("tierAbove");
-  if (has("zone") || has("zoneI") || has("zoneII") || has("zoneIII")) available.add("zone");
-  for (const f of FLAG_KEYS) if (has(f)) available.add(f);
-  if (has("difficult")) available.add("difficult");
-  if (has("villages")) available.add("villages");
-  if (has("group") || read.communes.some((c) => c.group !== undefined)) available.add("group");
-  if (has("need")) available.add("need");
-  if (has("registered")) available.add("registered");
+  const available = availableAttributes(
+    cols,
+    read.communes.some((c) => c.group !== undefined)
+  );
 
   // The columns each row looks at, found once for the table.
   const zoneCols: [CommuneZone, number][] = [];

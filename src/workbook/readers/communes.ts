@@ -26,11 +26,14 @@ import {
 import {
   addressAt,
   ignoredRowsWarning,
+  locateHeader,
   numberCell,
   textCell,
   tryLocateTable,
   uncalculatedError,
+  unmatchedHeaders,
   type ColumnSpec,
+  type LocatedHeader,
   type LocatedTable,
 } from "./table";
 import {
@@ -204,22 +207,50 @@ function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   return table;
 }
 
-function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+function communeSpecs(catalogue: Catalogue): ColumnSpec[] {
   const groupSpec = indicatorLevel(catalogue) ? [GROUP_SPEC, GROUP_SHORT_SPEC] : [];
-  const table = tryLocateTable(grid, [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)]);
-  if (!table) return null;
-  // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
-  for (const { col, header } of table.unmatched) {
+  return [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)];
+}
+
+/** TC headers in other spellings ("TC01", "TC1 (Quy hoạch)"), matched among the headers no spec took. */
+function addMarkColumns(
+  columns: Record<string, number>,
+  unmatched: readonly { col: number; header: string }[],
+  catalogue: Catalogue
+): void {
+  for (const { col, header } of unmatched) {
     const n = markNumber(header, catalogue);
-    if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
+    if (n !== undefined && columns[`tc${n}`] === undefined) columns[`tc${n}`] = col;
   }
+}
+
+function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  const table = tryLocateTable(grid, communeSpecs(catalogue));
+  if (!table) return null;
+  addMarkColumns(table.columns, table.unmatched, catalogue);
   return table;
 }
 
-function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, number> {
+/**
+ * The header of a communes table in the count shape ("Số tiêu chí đạt", no list and no TC columns) found as the
+ * reader finds it, from the header alone: no data row is read. Null when the table is not found or not in that shape,
+ * when the set is read indicator by indicator (2026-2030), or when the grid hides columns (their roles are decided
+ * by the rows). The lean reading of a cell function's range starts here (commune-attributes-lean.ts).
+ */
+export function countShapeHeader(grid: Grid, catalogue: Catalogue): LocatedHeader | null {
+  if (indicatorLevel(catalogue)) return null;
+  const header = locateHeader(grid, communeSpecs(catalogue));
+  if (!header || header.hidden.size > 0) return null;
+  const columns = { ...header.columns };
+  const used = new Set(Object.values(header.columns));
+  addMarkColumns(columns, unmatchedHeaders(header.block.headers, used), catalogue);
+  return shapeOfColumns(columns, catalogue) === "count" ? { ...header, columns } : null;
+}
+
+function markColumns(columns: Record<string, number>, catalogue: Catalogue): Map<number, number> {
   const cols = new Map<number, number>();
   for (const c of catalogue.criteria) {
-    const col = table.columns[`tc${c.number}`];
+    const col = columns[`tc${c.number}`];
     if (col !== undefined) cols.set(c.number, col);
   }
   return cols;
@@ -227,9 +258,16 @@ function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, num
 
 function shapeOf(table: LocatedTable, catalogue: Catalogue): CommuneShape | null {
   if (indicatorLevel(catalogue) && indicatorColumns(table).length > 0) return "indicators";
-  if (table.columns.list !== undefined) return "list";
-  if (markColumns(table, catalogue).size > 0) return "marks";
-  if (table.columns.count !== undefined) return "count";
+  return shapeOfColumns(table.columns, catalogue);
+}
+
+function shapeOfColumns(
+  columns: Record<string, number>,
+  catalogue: Catalogue
+): CommuneShape | null {
+  if (columns.list !== undefined) return "list";
+  if (markColumns(columns, catalogue).size > 0) return "marks";
+  if (columns.count !== undefined) return "count";
   return null;
 }
 
@@ -516,7 +554,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   }
   const table = withOwnRecord(located);
 
-  const marks = markColumns(table, catalogue);
+  const marks = markColumns(table.columns, catalogue);
   if (shape === "marks") {
     for (const { col, header } of table.unmatched) {
       const n = markNumber(header, catalogue);
