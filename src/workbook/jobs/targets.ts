@@ -7,9 +7,9 @@ import { InputError } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
-import { looksLikeCosts, readCosts } from "../readers/costs";
+import { COST_COLUMNS, COSTS_BY_CRITERION, looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findGrid } from "../reading/input-grid";
+import { findGrid, lacking } from "../reading/input-grid";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -88,8 +88,9 @@ async function readInputs(
       costsRef,
       looksLikeCosts,
       () => true,
-      { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
-      sameBook ? communesGrid.sheet : undefined
+      COSTS_BY_CRITERION,
+      sameBook ? communesGrid.sheet : undefined,
+      lacking(COSTS_BY_CRITERION, [COST_COLUMNS])
     );
     return readCosts(costsGrid, { communes, catalogue, merge });
   });

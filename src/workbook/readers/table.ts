@@ -63,7 +63,7 @@ export interface LocatedTable {
   record: TableRecord;
 }
 
-const MAX_HEADER_SCAN = 30;
+export const MAX_HEADER_SCAN = 30;
 
 function matches(header: string, spec: ColumnSpec): boolean {
   const key = labelKey(header);
