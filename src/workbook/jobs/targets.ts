@@ -129,6 +129,17 @@ export const targetsJob: PlanningJob = withNumberNotes({
         en: `${registered.name} registered for the standard in ${registered.registeredYear}: communes registered for the plan year come first`,
       });
     }
+    // Either planner's result with what was read, the plan year and, for merged communes, the roll-up.
+    const finish = (result: JobResult) =>
+      withMerger(
+        withPlanYear(
+          withReading(result, [...inputs.readings, ...choice.readings]),
+          choice.year,
+          request
+        ),
+        inputs.rollUps,
+        "NTM_ChiTieu_SapNhap"
+      );
     if (inputs.indicatorLevel !== undefined) {
       const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
@@ -143,15 +154,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         merge: inputs.merge,
         rollUps: inputs.rollUps,
       });
-      return withMerger(
-        withPlanYear(
-          withReading(result, [...inputs.readings, ...choice.readings]),
-          choice.year,
-          request
-        ),
-        inputs.rollUps,
-        "NTM_ChiTieu_SapNhap"
-      );
+      return finish(result);
     }
     const plan = await planTargets(
       inputs.communes,
@@ -193,6 +196,8 @@ export const targetsJob: PlanningJob = withNumberNotes({
         cumulative: c.cumulative,
         cost: c.cost,
         completes: c.completes,
+        // The commune's name cell, where it was read from a sheet: what the report names for a text it changed.
+        ...(inputs.communes[c.index]?.source ? { source: inputs.communes[c.index].source } : {}),
       })),
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
@@ -204,14 +209,6 @@ export const targetsJob: PlanningJob = withNumberNotes({
       sheets: [targetsSheet(plan, year, unit, (i) => inputs.communes[i]?.source)],
       warnings,
     };
-    return withMerger(
-      withPlanYear(
-        withReading(result, [...inputs.readings, ...choice.readings]),
-        choice.year,
-        request
-      ),
-      inputs.rollUps,
-      "NTM_ChiTieu_SapNhap"
-    );
+    return finish(result);
   },
 });
