@@ -117,7 +117,11 @@ function safeTable(
   const title =
     table.title === undefined || titleRow === null
       ? table.title
-      : cellText(table.title, at(titleRow, 0), notes);
+      : cellText(
+          table.title,
+          { ...at(titleRow, 0), ...(table.titleSource ? { from: table.titleSource } : {}) },
+          notes
+        );
   if (title !== table.title) changed = true;
   const unit = table.unit === undefined ? undefined : xmlText(table.unit).text;
   if (unit !== table.unit) changed = true;

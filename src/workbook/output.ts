@@ -131,6 +131,8 @@ export interface OutputTable {
    * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
    */
   sources?: readonly (SourceRef | undefined)[];
+  /** The input cell a text in the title came from (a bracket's note): what a warning about the title names. */
+  titleSource?: SourceRef;
 }
 
 /** One sheet the add-in owns, holding one or more tables side by side. */

@@ -17,6 +17,14 @@ export const META_SIGNATURE =
 
 const MAX_SHEET_NAME = 31;
 
+/**
+ * A sheet state the bookkeeping sheet may have in a file: very hidden as we write it, or hidden, which is how
+ * LibreOffice saves a very hidden sheet (it has no such state). The signature in its first cell decides.
+ */
+export function mayBeBookkeeping(state: string | undefined): boolean {
+  return state === "veryHidden" || state === "hidden";
+}
+
 /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(name: string): string {
   const cleaned = name
@@ -71,12 +79,14 @@ export function parseMeta(rows: unknown[][]): OwnedSheet[] | null {
 
 /**
  * One cell's value in the form both adapters read it back, whatever wrote it: numbers to 15 significant digits
- * (what Excel keeps), dates by day, texts with Excel's _xHHHH_ escapes decoded and control characters and runs of
+ * (what Excel keeps) by way of 16 (what openpyxl saves), dates by day, texts with Excel's _xHHHH_ escapes decoded and control characters and runs of
  * spaces made one space (each writer treats those its own way). Empty cells have no form.
  */
 function canonical(value: CellValue): string | null {
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return `n${Number(value.toPrecision(15))}`;
+  // Through 16 digits first: a writer that saves 16 significant digits (openpyxl) moves a value across a 15-digit
+  // rounding boundary about once in 30, and an untouched sheet would look changed by hand.
+  if (typeof value === "number") return `n${Number(Number(value.toPrecision(16)).toPrecision(15))}`;
   if (typeof value === "boolean") return `b${value}`;
   if (value instanceof Date) return `d${value.toISOString().slice(0, 10)}`;
   if (typeof value === "object") return `e${value.error}`;

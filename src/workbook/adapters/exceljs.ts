@@ -30,6 +30,7 @@ import {
   missingSheetError,
   nextOwned,
   outputHash,
+  mayBeBookkeeping,
   parseMeta,
   planSheets,
   uniqueTableName,
@@ -188,7 +189,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   private meta(): { sheet: ExcelJS.Worksheet; owned: OwnedSheet[] } | undefined {
     for (const sheet of this.workbook.worksheets) {
-      if (sheet.state !== "veryHidden") continue;
+      if (!mayBeBookkeeping(sheet.state)) continue;
       const rows: unknown[][] = [];
       sheet.eachRow((row, n) => {
         rows[n - 1] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];

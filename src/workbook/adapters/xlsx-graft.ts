@@ -20,6 +20,7 @@ import {
   freeSheetName,
   cellsHash,
   outputHash,
+  mayBeBookkeeping,
   parseMeta,
   planSheets,
   type OwnedSheet,
@@ -488,7 +489,7 @@ function bookkeeping(user: UserPackage): {
   ownedNames: Set<string>;
 } {
   for (const sheet of user.sheets) {
-    if (sheet.state !== "veryHidden") continue;
+    if (!mayBeBookkeeping(sheet.state)) continue;
     const rows: unknown[][] = [];
     for (const [r, c, v] of sheetCells(user, sheet)) {
       if (c > 2) continue;

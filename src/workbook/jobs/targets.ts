@@ -196,6 +196,8 @@ export const targetsJob: PlanningJob = withNumberNotes({
         cumulative: c.cumulative,
         cost: c.cost,
         completes: c.completes,
+        // The commune's name cell, where it was read from a sheet: what the report names for a text it changed.
+        ...(inputs.communes[c.index]?.source ? { source: inputs.communes[c.index].source } : {}),
       })),
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,

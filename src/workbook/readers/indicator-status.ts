@@ -31,7 +31,9 @@ export interface IndicatorColumn {
 }
 
 /** The indicator columns of a located table's header row (columns already claimed by other specs are skipped). */
-export function indicatorColumns(table: LocatedTable): IndicatorColumn[] {
+export function indicatorColumns(
+  table: Pick<LocatedTable, "grid" | "headerRow" | "columns">
+): IndicatorColumn[] {
   const { grid, headerRow } = table;
   const claimed = new Set(Object.values(table.columns));
   const found: IndicatorColumn[] = [];
