@@ -100,6 +100,8 @@ export interface ShareTargets {
 
 /** Where a value came from, so later errors and warnings can name the cell. */
 export interface SourceRef {
+  /** The workbook it is in, when that is not the one the job reads (a commune's report collected: its file name). */
+  file?: string;
   sheet: string;
   /** A1 address of the row's first cell or of the relevant cell. */
   cell: string;
@@ -134,6 +136,8 @@ export interface CommuneStatus {
 export interface Warning {
   vi: string;
   en: string;
+  /** The workbook the cell is in, when it is not the one the job read (a commune's report `collect` read). */
+  file?: string;
   sheet?: string;
   cell?: string;
 }

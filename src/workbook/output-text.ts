@@ -41,54 +41,155 @@ export function uniqueNames(names: readonly string[]): string[] {
  */
 type Place = { sheet: string; cell: string; from?: SourceRef };
 
-/** "Ô Xã!B7 (ghi vào KQ_TongHop!C5)" / "Cell Xã!B7 (written to KQ_TongHop!C5)", or the result cell alone. */
-function placeWords(place: Place): { vi: string; en: string } {
-  const to = cellRef(place.sheet, place.cell);
-  if (!place.from) return { vi: `Ô ${to}`, en: `Cell ${to}` };
-  const from = cellRef(place.from.sheet, place.from.cell);
-  return { vi: `Ô ${from} (ghi vào ${to})`, en: `Cell ${from} (written to ${to})` };
+/** "Ô Xã!B7" / "Cell Xã!B7", with the file first when the cell is in another workbook (a commune's report). */
+function sourceWords(from: SourceRef): { vi: string; en: string } {
+  const at = cellRef(from.sheet, from.cell);
+  return from.file === undefined
+    ? { vi: `Ô ${at}`, en: `Cell ${at}` }
+    : { vi: `Tệp ${from.file}, Ô ${at}`, en: `File ${from.file}, cell ${at}` };
 }
 
-/** Collects what the boundary changed, one warning per cell up to a limit, then one line for the rest. */
+/** How many written cells a warning lists by name before it counts the rest. */
+const PLACES_LISTED = 3;
+
+/**
+ * "Ô Xã!B7 (ghi vào KQ_TongHop!C5)" / "Cell Xã!B7 (written to KQ_TongHop!C5)", the result cell alone, or for an
+ * input cell written to several places: "Tệp a.xlsx, Ô Báo cáo!B2 (ghi vào 21 ô: Xã (tổng hợp)!B5, Nguồn!A3, Nguồn!A4
+ * và 18 ô khác)".
+ */
+function placeWords(
+  sheet: string,
+  cell: string,
+  from: SourceRef | undefined,
+  to: string[],
+  written: number
+): { vi: string; en: string } {
+  if (!from) {
+    const at = cellRef(sheet, cell);
+    return { vi: `Ô ${at}`, en: `Cell ${at}` };
+  }
+  const at = sourceWords(from);
+  if (written === 1)
+    return { vi: `${at.vi} (ghi vào ${to[0]})`, en: `${at.en} (written to ${to[0]})` };
+  const listed = to.slice(0, PLACES_LISTED).join(", ");
+  const rest = written - PLACES_LISTED;
+  return {
+    vi: `${at.vi} (ghi vào ${written.toLocaleString("vi-VN")} ô: ${listed}${rest > 0 ? ` và ${rest.toLocaleString("vi-VN")} ô khác` : ""})`,
+    en: `${at.en} (written to ${written.toLocaleString("en-US")} cells: ${listed}${rest > 0 ? `, and ${rest.toLocaleString("en-US")} more` : ""})`,
+  };
+}
+
+/** One change the boundary made, for one input cell (all the places its text went) or one result cell. */
+interface Note {
+  kind: "removed" | "cut";
+  sheet: string;
+  cell: string;
+  from?: SourceRef;
+  /** The first result cells written, "KQ_TongHop!C5", in the order met, and how many there were. */
+  to: string[];
+  written: number;
+  /** Characters removed (their kinds) or cut, the most at any one place. */
+  count: number;
+  kinds: Set<string>;
+}
+
+/**
+ * Collects what the boundary changed: one warning per input cell and kind of change, however many places its text
+ * went (a commune's name is written to the table, to each of its lines in "Nguồn"…), naming them or their count; one
+ * per result cell for a text that rests on no input cell. Up to a limit, then one line for the rest.
+ */
 export class OutputNotes {
-  private readonly listed: Warning[] = [];
+  /** What is listed, in the order met: changes by key (input cell or result cell, and kind), renamed columns. */
+  private readonly listed: (Note | Warning)[] = [];
+  private readonly byKey = new Map<string, Note>();
+  /** Result cells changed beyond the limit (not kept: a result of any size stays within bounded memory). */
   private more = 0;
   constructor(private readonly limit = 20) {}
 
   removed(place: Place, removed: string[]): void {
-    const kinds = [...new Set(removed)].join(", ");
-    const at = placeWords(place);
-    this.add(place, {
-      vi: `${at.vi}: đã bỏ ${removed.length} ký tự điều khiển (${kinds}) mà tệp Excel/Word không chứa được (U+000B, dấu xuống dòng của Word, thành dấu cách)`,
-      en: `${at.en}: removed ${removed.length} control character(s) (${kinds}) an Excel or Word file cannot hold (U+000B, Word's line break, became a space)`,
-    });
+    const note = this.note("removed", place);
+    if (!note) return;
+    note.count = Math.max(note.count, removed.length);
+    for (const kind of removed) note.kinds.add(kind);
   }
 
-  cut(place: Place, cut: number, limit: number): void {
-    const at = placeWords(place);
-    this.add(place, {
-      vi: `${at.vi}: văn bản dài quá ${limit.toLocaleString("vi-VN")} ký tự (giới hạn của Excel), đã cắt bớt ${cut.toLocaleString("vi-VN")} ký tự ở cuối`,
-      en: `${at.en}: text over Excel's ${limit.toLocaleString("en-US")} characters; its last ${cut.toLocaleString("en-US")} characters were cut`,
-    });
+  cut(place: Place, cut: number): void {
+    const note = this.note("cut", place);
+    if (note) note.count = Math.max(note.count, cut);
   }
 
   renamed(place: Place, from: string, to: string): void {
-    this.add(place, {
+    if (this.listed.length >= this.limit) {
+      this.more += 1;
+      return;
+    }
+    this.listed.push({
       vi: `Ô ${cellRef(place.sheet, place.cell)}: tên cột "${from}" trùng tên cột khác (không phân biệt hoa thường), ghi thành "${to}"`,
       en: `Cell ${cellRef(place.sheet, place.cell)}: column name "${from}" repeats another ignoring case; written as "${to}"`,
+      sheet: place.sheet,
+      cell: place.cell,
     });
   }
 
-  private add(place: Place, text: { vi: string; en: string }): void {
-    const cell = place.from ?? { sheet: place.sheet, cell: place.cell };
-    if (this.listed.length < this.limit)
-      this.listed.push({ ...text, sheet: cell.sheet, cell: cell.cell });
-    else this.more += 1;
+  /** The note this change belongs to (one per input cell and kind), or null when it is past the limit (counted). */
+  private note(kind: Note["kind"], place: Place): Note | null {
+    const from = place.from;
+    const to = cellRef(place.sheet, place.cell);
+    // The input cell is the key where there is one: its text is one warning wherever it was written.
+    const key = from
+      ? `${kind}\u0000${from.file ?? ""}\u0000${from.sheet}\u0000${from.cell}`
+      : `${kind}\u0000\u0000${to}`;
+    let note = this.byKey.get(key);
+    if (!note) {
+      if (this.listed.length >= this.limit) {
+        this.more += 1;
+        return null;
+      }
+      note = {
+        kind,
+        sheet: place.sheet,
+        cell: place.cell,
+        ...(from ? { from } : {}),
+        to: [],
+        written: 0,
+        count: 0,
+        kinds: new Set(),
+      };
+      this.byKey.set(key, note);
+      this.listed.push(note);
+    }
+    if (note.to.length < PLACES_LISTED) note.to.push(to);
+    note.written += 1;
+    return note;
+  }
+
+  private static text(note: Note): Warning {
+    const at = placeWords(note.sheet, note.cell, note.from, note.to, note.written);
+    const where = note.from ?? { sheet: note.sheet, cell: note.cell };
+    const cell = {
+      ...(where.file === undefined ? {} : { file: where.file }),
+      sheet: where.sheet,
+      cell: where.cell,
+    };
+    if (note.kind === "removed") {
+      const kinds = [...note.kinds].join(", ");
+      return {
+        vi: `${at.vi}: đã bỏ ${note.count} ký tự điều khiển (${kinds}) mà tệp Excel/Word không chứa được (U+000B, dấu xuống dòng của Word, thành dấu cách)`,
+        en: `${at.en}: removed ${note.count} control character(s) (${kinds}) an Excel or Word file cannot hold (U+000B, Word's line break, became a space)`,
+        ...cell,
+      };
+    }
+    return {
+      vi: `${at.vi}: văn bản dài quá ${EXCEL_CELL_LIMIT.toLocaleString("vi-VN")} ký tự (giới hạn của Excel), đã cắt bớt ${note.count.toLocaleString("vi-VN")} ký tự ở cuối`,
+      en: `${at.en}: text over Excel's ${EXCEL_CELL_LIMIT.toLocaleString("en-US")} characters; its last ${note.count.toLocaleString("en-US")} characters were cut`,
+      ...cell,
+    };
   }
 
   warnings(): Warning[] {
-    if (this.more === 0) return this.listed.slice();
-    return this.listed.concat({
+    const listed = this.listed.map((n) => ("kind" in n ? OutputNotes.text(n) : n));
+    if (this.more === 0) return listed;
+    return listed.concat({
       vi: `… và ${this.more.toLocaleString("vi-VN")} ô khác được sửa như trên khi ghi`,
       en: `… and ${this.more.toLocaleString("en-US")} more cells changed the same way when written`,
     });
@@ -100,7 +201,7 @@ export function cellText(text: string, place: Place, notes?: OutputNotes): strin
   const clean = xmlText(text);
   if (clean.removed.length > 0) notes?.removed(place, clean.removed);
   const fitted = cutText(clean.text);
-  if (fitted.cut > 0) notes?.cut(place, fitted.cut, EXCEL_CELL_LIMIT);
+  if (fitted.cut > 0) notes?.cut(place, fitted.cut);
   return fitted.text;
 }
 
@@ -141,7 +242,7 @@ function safeTable(
       const value = row[c];
       if (typeof value !== "string") continue;
       if (value.length <= EXCEL_CELL_LIMIT && !hasNonXml(value)) continue;
-      const from = table.sources?.[r];
+      const from = table.cellSources?.[r]?.[c] ?? table.sources?.[r];
       const text = cellText(
         value,
         { ...at(headerRow + 1 + r, c), ...(from ? { from } : {}) },
@@ -214,8 +315,9 @@ export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
           const column = table.columns[c]?.header ?? "";
           const result = cellRef(output.sheet, a1(headerRow + 1 + r, col + c));
           // The input row the figure was computed from, where the writer gave it: the cell the user can change.
-          const from = table.sources?.[r];
+          const from = table.cellSources?.[r]?.[c] ?? table.sources?.[r];
           throw new InputError({
+            ...(from?.file === undefined ? {} : { file: from.file }),
             sheet: from?.sheet ?? output.sheet,
             cell: from?.cell ?? a1(headerRow + 1 + r, col + c),
             found: `${label ? `${String(label)}, ` : ""}${column}: ${value}${from ? ` (→ ${result})` : ""}`,

@@ -131,6 +131,12 @@ export interface OutputTable {
    * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
    */
   sources?: readonly (SourceRef | undefined)[];
+  /**
+   * The input cell of each written cell, by row then column, where a row's cells came from different input cells
+   * (collect: a commune's name, code and each value from their own cells of its report). Where given for a cell, it
+   * is named instead of the row's `sources` entry.
+   */
+  cellSources?: readonly (readonly (SourceRef | undefined)[] | undefined)[];
   /** The input cell a text in the title came from (a bracket's note): what a warning about the title names. */
   titleSource?: SourceRef;
 }

@@ -131,6 +131,52 @@ describe("safeOutputSheets", () => {
     expect(warnings).toHaveLength(21);
     expect(warnings[20].en).toMatch(/30 more cells/);
   });
+
+  it("says once what it changed in an input cell's text, naming the cell and each place it was written", () => {
+    const from = { sheet: "Xã", cell: "B7" };
+    const table = (name: string, rows: string[][]) => ({
+      ...sheetOf(rows).tables[0],
+      name,
+      sources: rows.map(() => from),
+    });
+    const { warnings } = safeOutputSheets([
+      { sheet: "KQ_A", tables: [table("NTM_A", [[CONTROL, "b"]])] },
+      { sheet: "KQ_B", tables: [table("NTM_B", [[CONTROL, CONTROL]])] },
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ sheet: "Xã", cell: "B7" });
+    expect(warnings[0].vi).toMatch(
+      /^Ô Xã!B7 \(ghi vào 3 ô: KQ_A!A3, KQ_B!A3, KQ_B!B3\): đã bỏ 6 ký tự/
+    );
+    expect(warnings[0].en).toMatch(
+      /^Cell Xã!B7 \(written to 3 cells: KQ_A!A3, KQ_B!A3, KQ_B!B3\): removed 6/
+    );
+  });
+
+  it("names a cell of another workbook by its file, a cell's own source over its row's, and counts places past three", () => {
+    const rows = Array.from({ length: 5 }, () => [CONTROL, CONTROL]);
+    const sheet = sheetOf(rows);
+    const name = { file: "xa-an-binh.xlsx", sheet: "Báo cáo", cell: "B2" };
+    const note = { file: "xa-an-binh.xlsx", sheet: "Báo cáo", cell: "D9" };
+    sheet.tables[0] = {
+      ...sheet.tables[0],
+      sources: rows.map(() => name),
+      cellSources: rows.map((_, r) => (r === 4 ? [undefined, note] : undefined)),
+    };
+    const { warnings } = safeOutputSheets([sheet]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatchObject(name);
+    expect(warnings[0].vi).toMatch(
+      /^Tệp xa-an-binh\.xlsx, Ô Báo cáo!B2 \(ghi vào 9 ô: KQ_Thu!A3, KQ_Thu!B3, KQ_Thu!A4 và 6 ô khác\)/
+    );
+    expect(warnings[0].en).toMatch(
+      /^File xa-an-binh\.xlsx, cell Báo cáo!B2 \(written to 9 cells: KQ_Thu!A3, KQ_Thu!B3, KQ_Thu!A4, and 6 more\)/
+    );
+    expect(warnings[1]).toMatchObject(note);
+    expect(warnings[1].en).toMatch(
+      /^File xa-an-binh\.xlsx, cell Báo cáo!D9 \(written to KQ_Thu!B7\)/
+    );
+  });
 });
 
 describe("print header text", () => {

@@ -50,6 +50,8 @@ export interface CollectProblem extends Bilingual {
   sheet?: string;
   cell?: string;
   commune?: string;
+  /** Where the commune's name was read, when not at `file`, `sheet`, `cell` (a conflict names the differing value's cell). */
+  communeAt?: { file: string; sheet: string; cell: string };
 }
 
 export interface FileOutcome {
@@ -144,7 +146,7 @@ function firstDifference(a: ReportedCommune, b: ReportedCommune): string | null 
 }
 
 /** Where a value of a commune was read: its own cell, else its row's name cell. */
-function cellOf(c: ReportedCommune, key: string): ValueSource {
+export function cellOf(c: ReportedCommune, key: string): ValueSource {
   if (key === "criteria") {
     const tc = Object.keys(c.cells).find((k) => /^TC\d+$/.test(k));
     return c.cells.criteria ?? (tc ? c.cells[tc] : c.cells.name);
@@ -356,6 +358,7 @@ export async function collectReports(
         file,
         ...cellOf(c, key),
         commune: first.name,
+        communeAt: { file: first.file, ...cellOf(first, "name") },
         vi: `${first.name}: ${label.vi} khác nhau giữa hai báo cáo — ${describeValue(first, key)} ở ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} ở ${here(key)}: xã không được tổng hợp`,
         en: `${first.name}: ${label.en} differs between two reports — ${describeValue(first, key)} in ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} in ${here(key)}: the commune is left out`,
       });

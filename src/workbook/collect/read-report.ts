@@ -36,7 +36,7 @@ export interface ReportedCommune {
   /** Indicator values as typed, by code (by-indicator reports). */
   indicators?: Record<string, CellValue>;
   /** Money raised by source (the form's optional lines), million VND, each with its cell. */
-  money?: { source: string; amount: number; cell: string }[];
+  money?: { source: string; amount: number; cell: string; sourceCell?: string }[];
   /** The cell of each value: "name", "code", "group", "district", "count", "TC5", "2.1"… */
   cells: Record<string, ValueSource>;
 }

@@ -2,12 +2,37 @@
 // the policy it was read with (2026-2030), "Nguồn" (each value's file, sheet and cell) and "Cần xử lý".
 
 import { compareIndicatorCodes } from "../../engine/indicators";
-import type { CommuneGroup, Indicator, Requirement } from "../../engine/types";
+import type { CommuneGroup, Indicator, Requirement, SourceRef } from "../../engine/types";
 import type { CellValue } from "../grid";
 import { FORMATS, type OutputSheet } from "../output";
 import { INDICATOR_POLICY_SHEET } from "../readers/indicator-policy";
 import { leftOutNote } from "../reading/left-out";
-import type { Collection } from "./collect";
+import { hasNonXml } from "../xml-text";
+import { cellOf, type CollectedCommune, type Collection, type CollectProblem } from "./collect";
+
+/**
+ * The report cell a commune's value (by key: "name", "code", "2.1", "criteria"…) was read from, with its file: what
+ * the output boundary names when it changes a text written from it, however many places it was written.
+ */
+function fromReport(x: CollectedCommune, key: string): SourceRef | undefined {
+  const at = key === "criteria" ? cellOf(x, key) : x.cells[key];
+  return at ? { file: x.file, sheet: at.sheet, cell: at.cell } : undefined;
+}
+
+/**
+ * The cells a "Cần xử lý" line was written from: the commune's name from its name cell, the reason from the
+ * problem's own cell (the value or the cell a file was refused at), or from the name cell when it is the name that
+ * holds what a file cannot.
+ */
+function problemSources(p: CollectProblem): (SourceRef | undefined)[] {
+  const own =
+    p.file !== undefined && p.sheet !== undefined && p.cell !== undefined
+      ? { file: p.file, sheet: p.sheet, cell: p.cell }
+      : undefined;
+  const name = p.communeAt ?? own;
+  const reason = p.commune !== undefined && hasNonXml(p.commune) ? name : own;
+  return [undefined, undefined, undefined, undefined, name, reason, reason];
+}
 
 export const COLLECTED_SHEET = "Xã (tổng hợp)";
 export const SOURCES_SHEET = "Nguồn";
@@ -78,8 +103,15 @@ function statusTitle(c: Collection): string {
 /** Money raised by commune and source (the forms' optional lines), with the cell each amount came from. */
 function moneySheet(c: Collection): OutputSheet | null {
   const rows: CellValue[][] = [];
+  const cellSources: (SourceRef | undefined)[][] = [];
   for (const x of c.communes) {
     for (const m of x.money ?? []) {
+      const sheet = x.cells.name?.sheet;
+      cellSources.push([
+        fromReport(x, "name"),
+        fromReport(x, "code"),
+        m.sourceCell && sheet ? { file: x.file, sheet, cell: m.sourceCell } : undefined,
+      ]);
       rows.push([
         x.name,
         x.code ?? null,
@@ -110,6 +142,7 @@ function moneySheet(c: Collection): OutputSheet | null {
           { header: "Ô / Cell" },
         ],
         rows,
+        cellSources,
       },
     ],
   };
@@ -154,14 +187,36 @@ export function collectionSheets(
       ? codes.map((code) => x.indicators?.[code] ?? null)
       : [x.count ?? null, x.achieved && x.achieved.length > 0 ? x.achieved.join(",") : null]),
   ]);
+  // Each column's key in a commune's cells, to name the report cell a written value came from.
+  const keys: (string | null)[] = [
+    null,
+    "name",
+    "code",
+    ...(byIndicator ? ["group"] : []),
+    ...(withDistrict ? ["district"] : []),
+    ...(withTier ? ["tier"] : []),
+    ...(byIndicator ? codes : ["criteria", "criteria"]),
+  ];
   const status: OutputSheet = {
     sheet: COLLECTED_SHEET,
-    tables: [{ name: "NTM_Xa_TongHop", title: statusTitle(c), columns, rows, readBack: true }],
+    tables: [
+      {
+        name: "NTM_Xa_TongHop",
+        title: statusTitle(c),
+        columns,
+        rows,
+        readBack: true,
+        cellSources: c.communes.map((x) => keys.map((k) => (k ? fromReport(x, k) : undefined))),
+      },
+    ],
   };
 
   const sourceRows: CellValue[][] = [];
+  const sourceCells: (SourceRef | undefined)[][] = [];
   for (const x of c.communes) {
+    const named = [fromReport(x, "name"), fromReport(x, "code")];
     for (const [key, at] of Object.entries(x.cells)) {
+      sourceCells.push(named);
       sourceRows.push([
         x.name,
         x.code ?? null,
@@ -189,6 +244,7 @@ export function collectionSheets(
           { header: "Cũng có ở / Also in" },
         ],
         rows: sourceRows,
+        cellSources: sourceCells,
       },
     ],
   };
@@ -216,6 +272,7 @@ export function collectionSheets(
           p.vi,
           p.en,
         ]),
+        cellSources: c.problems.map(problemSources),
       },
     ],
   };

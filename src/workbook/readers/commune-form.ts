@@ -46,6 +46,8 @@ export interface MoneyLine {
   source: string;
   amount: number;
   cell: string;
+  /** The cell of the source's name (the line's label). */
+  sourceCell: string;
 }
 
 export interface CommuneForm {
@@ -371,7 +373,12 @@ export function readCommuneForm(grid: Grid): CommuneForm {
       const amount = numberCell(grid, r, money.amount, {
         what: { vi: `số tiền của nguồn "${source}"`, en: `the amount of source "${source}"` },
       })!;
-      form.money.push({ source, amount, cell: gridAddress(grid, r, money.amount) });
+      form.money.push({
+        source,
+        amount,
+        cell: gridAddress(grid, r, money.amount),
+        sourceCell: gridAddress(grid, r, money.source),
+      });
       useRow(table, r);
     }
   }
