@@ -8,6 +8,7 @@ import type { Catalogue, Indicator, Warning } from "../../engine/types";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
 import { baseName, fileKind } from "../adapters/file-kind";
 import type { OutputSheet } from "../output";
+import { safeOutputSheets } from "../output-text";
 import type { WorkbookPort } from "../port";
 import { looksLikeIndicatorPolicy, readIndicatorPolicy } from "../readers/indicator-policy";
 import { findInputSheet } from "../reading/sheet-finder";
@@ -22,6 +23,10 @@ export interface PickedFile {
 export interface CollectedFiles {
   collection: Collection;
   sheets: OutputSheet[];
+  /**
+   * The open workbook's policy sheet's warnings, then what writing the sheets changes (a control character pasted
+   * into a report): one per report cell, naming its file, sheet and cell and where it goes.
+   */
   warnings: Warning[];
 }
 
@@ -68,10 +73,14 @@ export async function collectPickedFiles(
     files.map((f) => ({ file: f.name, open: () => openPicked(f) })),
     { ...(policy ? { policy: policy.catalogue } : {}), ...options }
   );
+  // The policy is the open workbook's own sheet: not written again beside the table.
+  const sheets = collectionSheets(collection, {
+    indicators: policy?.indicators,
+    policySheet: false,
+  });
   return {
     collection,
-    // The policy is the open workbook's own sheet: not written again beside the table.
-    sheets: collectionSheets(collection, { indicators: policy?.indicators, policySheet: false }),
-    warnings: policy?.warnings ?? [],
+    sheets,
+    warnings: [...(policy?.warnings ?? []), ...safeOutputSheets(sheets).warnings],
   };
 }

@@ -58,4 +58,32 @@ describe("collecting files picked in the pane", () => {
     expect(c.files.map((f) => f.outcome)).toEqual(["unreadable"]);
     expect(JSON.stringify(c.files[0].reason)).toContain("OLE2");
   });
+
+  it("says once what writing drops from a picked report's text, naming the file, sheet and cell", async () => {
+    const text = Buffer.from(
+      "TT;Tên xã;Mã xã;Số tiêu chí đạt\n1;Xã Tân\u0001Hòa;31000;19\n2;Xã Bình Lợi;31001;15\n",
+      "utf8"
+    );
+    const policy = await ExcelJsWorkbook.fromXlsx(
+      readFileSync(path.join(COLLECT, "inputs", "policy.xlsx"))
+    );
+    const { collection, warnings } = await collectPickedFiles(
+      [
+        {
+          name: "huyen-cu.csv",
+          arrayBuffer: async () =>
+            text.buffer.slice(text.byteOffset, text.byteOffset + text.length) as ArrayBuffer,
+        },
+      ],
+      policy,
+      {}
+    );
+    expect(collection.communes.map((c) => c.name)).toEqual(["Xã Tân\u0001Hòa", "Xã Bình Lợi"]);
+    const said = warnings.filter((w) => /U\+0001/.test(w.en));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ file: "huyen-cu.csv", cell: "B2" });
+    expect(said[0].vi).toMatch(
+      /^Tệp huyen-cu\.csv, Ô huyen-cu!B2 \(ghi vào \d+ ô: Xã \(tổng hợp\)!B\d+/
+    );
+  });
 });
