@@ -36,9 +36,7 @@ describe("Office.js adapter: a bookkeeping sheet saved hidden rather than very h
   it("replaces only our result on the next write, and makes the bookkeeping very hidden again", async () => {
     const { excel, port } = await savedByLibreOffice();
     expect(await port.writeResults([RESULT])).toEqual(["KQ_TongHop"]);
-    expect(excel.sheets.map((s) => s.name).sort()).toEqual(
-      [META_SHEET, "KQ_TongHop", "Xã"].sort()
-    );
+    expect(excel.sheets.map((s) => s.name).sort()).toEqual([META_SHEET, "KQ_TongHop", "Xã"].sort());
     expect(excel.sheet(META_SHEET)!.visibility).toBe("VeryHidden");
     expect(excel.sheet("Xã")!.valuesInUse()).toEqual([["Tên xã"], ["Tài Văn"]]);
   });
