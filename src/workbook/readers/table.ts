@@ -5,6 +5,7 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import {
   ambiguousNumberWords,
   formatVi,
+  numberTextOutOfRange,
   parseNumberText,
   type ParsedNumber,
 } from "../../engine/numbers";
@@ -800,6 +801,18 @@ export function numberCell(
     }
     if (parsed?.ambiguous) noteAmbiguous(grid, row, col, value.trim(), parsed);
   } else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
+  // Written as a number ("1e400", "1e-400") but none a double holds: said so, not "not a number".
+  if (n === null && typeof value === "string" && numberTextOutOfRange(value)) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: {
+        vi: `${rules.what.vi}: một số lưu được (0, hoặc độ lớn từ 5e-324 đến 10^15); số này quá lớn hoặc quá nhỏ`,
+        en: `${rules.what.en}: a number that can be stored (0, or a size from 5e-324 to 10^15); this one is too large or too small`,
+      },
+    });
+  }
   if (n === null || !Number.isFinite(n)) throw numberError(grid, row, col, value, rules);
   if (Math.abs(n) > MAX_CELL_NUMBER) {
     throw new InputError({
