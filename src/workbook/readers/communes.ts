@@ -1,6 +1,7 @@
 // Reads commune status in any of the three shapes reports use: a list of criteria met, one mark column per
 // criterion, or only the number met; with optional district, code, tier, registration year and difficulty flag.
 
+import { districtKey } from "../../engine/commune-identity";
 import { prependAll } from "../../engine/arrays";
 import { CATALOGUE_2021_2025, tiersOf } from "../../engine/catalogues";
 import { parseCriteriaList } from "../../engine/criteria/list";
@@ -804,12 +805,12 @@ function checkRowsWithFigures(
       : members.filter((m) => m.r > from && m.r < to);
   const byDistrict = new Map<string, Member[]>();
   for (const m of members) {
-    const key = labelKey(m.status.district ?? "");
+    const key = districtKey(m.status.district ?? "");
     const list = byDistrict.get(key);
     if (list) list.push(m);
     else byDistrict.set(key, [m]);
   }
-  const ofDistrict = (key: string | null) => (key ? (byDistrict.get(key) ?? []) : []);
+  const ofDistrict = (key: string | null) => (key ? (byDistrict.get(districtKey(key)) ?? []) : []);
   const districts = new Set(byDistrict.keys());
   const communeCount = (set: Member[]) => set.filter((m) => !m.ward).length;
   const allCommunes = communeCount(members);
@@ -841,7 +842,7 @@ function checkRowsWithFigures(
     const label = cls.label || `${grid.origin.row + r + 1}`;
     const outcome = checkFigures(ctx, r, label, candidates, { withCount });
     if (cls.role === "aggregate") {
-      const known = cls.label !== "" && districts.has(labelKey(groupName(cls.label)));
+      const known = cls.label !== "" && districts.has(districtKey(groupName(cls.label)));
       if (!outcome?.ok && !known) refuseAggregate(table, ctx, r);
       const role = !outcome?.ok
         ? "district"

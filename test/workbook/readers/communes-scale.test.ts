@@ -14,7 +14,7 @@ const N19 = Array.from({ length: 19 }, (_, i) => i + 1);
  * per criterion and its sum, the communes (commune i meets criteria 1 to 10 + i mod 10), then "Cộng huyện Thử N"
  * with the same figures (one more in the sum for district `wrong`).
  */
-function sheet(communes: number, wrong?: number): CellValue[][] {
+function sheet(communes: number, wrong?: number, column = (d: string) => d): CellValue[][] {
   const rows: CellValue[][] = [
     ["TT", "Tên xã", "Huyện", ...N19.map((n) => `TC${n}`), "Số tiêu chí đạt"],
   ];
@@ -32,7 +32,7 @@ function sheet(communes: number, wrong?: number): CellValue[][] {
       own.push([
         i + 1,
         `Xã Thử ${i + 1}`,
-        district,
+        column(district),
         ...N19.map((n) => (n <= count ? "x" : null)),
         count,
       ]);
@@ -63,18 +63,24 @@ describe("district and subtotal rows at a country's size", () => {
     expect(read.communes[49_999].district).toBe(`Thử ${districts}`);
   });
 
-  it("a subtotal one off: the warning names its cell, the other rows agree", () => {
-    const read = readCommunes(gridFromRows("Xa", sheet(700, 20)), {
-      catalogue: CATALOGUE_2021_2025,
-    });
-    // District 21's subtotal: the header, 20 districts of 16 rows, then its district row and 14 communes.
-    const row = 1 + 20 * (PER_DISTRICT + 2) + 1 + PER_DISTRICT + 1;
-    expect(read.warnings.map((w) => w.cell)).toEqual([`W${row}`]);
-    expect(
-      subtotalChecks(read)
-        .filter((c) => !c.ok)
-        .map((c) => c.cell)
-    ).toEqual([`W${row}`]);
-    expect(subtotalChecks(read).filter((c) => c.ok)).toHaveLength(99);
-  });
+  it.each([
+    ["Thử 21", (d: string) => d],
+    ["Huyện Thử 21", (d: string) => `Huyện ${d}`],
+  ])(
+    "a subtotal one off (district column '%s'): the warning names its cell, the other rows agree",
+    (_, column) => {
+      const read = readCommunes(gridFromRows("Xa", sheet(700, 20, column)), {
+        catalogue: CATALOGUE_2021_2025,
+      });
+      // District 21's subtotal: the header, 20 districts of 16 rows, then its district row and 14 communes.
+      const row = 1 + 20 * (PER_DISTRICT + 2) + 1 + PER_DISTRICT + 1;
+      expect(read.warnings.map((w) => w.cell)).toEqual([`W${row}`]);
+      expect(
+        subtotalChecks(read)
+          .filter((c) => !c.ok)
+          .map((c) => c.cell)
+      ).toEqual([`W${row}`]);
+      expect(subtotalChecks(read).filter((c) => c.ok)).toHaveLength(99);
+    }
+  );
 });
