@@ -1,7 +1,8 @@
 // Issue #22: a cell function over a whole province's range runs in Excel's shared runtime and must not freeze the
-// pane. ALLOCATE, ALLOCATE_POLICY and MIN_RATIO at the most a cell function takes (FUNCTION_ROW_LIMIT rows) are
-// judged against NTM.COUNT over 10,000 cells in the same run (the work is linear, machines differ); the issue's
-// sizes over the limit (100,000 rows, ALLOCATE on 100,000 × 20 cells) must be refused with #NUM! as fast.
+// pane. ALLOCATE (100,000 coefficients), ALLOCATE_POLICY (100,000 commune rows) and MIN_RATIO (100,000 bracket rows),
+// at the most a cell function takes (FUNCTION_ROW_LIMIT), are judged against NTM.COUNT over 10,000 cells in the same
+// run (the work is linear, machines differ); ALLOCATE on the issue's 100,000 × 20 cells (2,000,000 coefficients) is
+// over the limit and must be refused with #NUM! as fast. Each range is built before its timing, as Excel passes it.
 
 import { FUNCTION_ROW_LIMIT } from "../../src/functions/limits";
 import { communesGrid, generateRegion } from "../generators";
@@ -89,18 +90,10 @@ function cases(
   const n = (k: number) => k.toLocaleString("en");
   // Coefficients 1.0-3.0 in tenths, as an allocation sheet writes them.
   const coefficients = Array.from({ length: rows }, (_, i) => 1 + ((i * 7) % 21) / 10);
+  const coefficientRange = coefficients.map((c) => [c]);
   out.push({
     name: `NTM.ALLOCATE (${n(rows)} × 1 coefficients)`,
-    run: () =>
-      errorOf(() =>
-        allocation.allocate(
-          ENVELOPE,
-          coefficients.map((c) => [c]),
-          null,
-          null,
-          null
-        )
-      ),
+    run: () => errorOf(() => allocation.allocate(ENVELOPE, coefficientRange, null, null, null)),
     check: (r) => checkSplit((r as { result?: unknown }).result ?? r, coefficients, ENVELOPE),
   });
   const wide = Array.from({ length: ISSUE_ROWS }, (_, i) =>

@@ -23,6 +23,14 @@ export interface InputErrorDetails {
   because?: Bilingual;
 }
 
+/**
+ * A cell or range of a sheet as every message writes it: "Xã!B7", "Xã!A1:H30" (the sheet name unquoted, as the
+ * user reads it in the tab). The one way a message or a warning names a place in a workbook.
+ */
+export function cellRef(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
 function quote(value: string): string {
   // A cell may hold line breaks (Alt+Enter); the message must stay on one line.
   const flat = value.replace(/\s+/g, " ");

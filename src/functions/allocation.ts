@@ -4,6 +4,7 @@
 import {
   ATTRIBUTE_WORDS,
   POLICY_PRESETS,
+  communeList,
   evaluatePolicy,
   isPresetId,
   policyCoefficients,
@@ -12,7 +13,7 @@ import {
   splitByWeights,
   unreadableRules,
   type AllocationPolicy,
-  type CommuneAttributes,
+  type CommuneList,
 } from "../engine/allocation";
 import { findCatalogue } from "../engine/catalogue-lookup";
 import { DEFAULT_PERIOD } from "../engine/catalogues";
@@ -20,6 +21,7 @@ import { InputError } from "../engine/errors";
 import { gridFromRows, type CellValue } from "../workbook/grid";
 import { readAllocationPolicy } from "../workbook/readers/allocation-policy";
 import { readAllocationCommunes } from "../workbook/readers/commune-attributes";
+import { leanAllocationCommunes } from "../workbook/readers/commune-attributes-lean";
 import { functionNumber, guard } from "./errors";
 import { checkRangeSize, type RangeWhat } from "./limits";
 import { catalogueFromPolicy } from "./indicators";
@@ -163,13 +165,12 @@ function communesArgument(
   communes: unknown[][],
   year: number | undefined,
   indicators?: unknown[][] | null
-): CommuneAttributes[] {
+): CommuneList {
   checkRangeSize(communes, COMMUNE_ROWS, "allocate");
   const catalogue = catalogueArgument(policy, indicators);
-  const read = readAllocationCommunes(
-    gridFromRows(RANGE_COMMUNES, communes as CellValue[][]),
-    catalogue
-  );
+  const grid = gridFromRows(RANGE_COMMUNES, communes as CellValue[][]);
+  // Plain commune rows are read lean; anything else by the full reader (the same figures, the same refusals).
+  const read = leanAllocationCommunes(grid, catalogue) ?? readAllocationCommunes(grid, catalogue);
   const needsYear = policy.rules.find((r) => ruleAttributes(r).has("registered"));
   if (needsYear && year === undefined) {
     throw new InputError({
@@ -191,7 +192,7 @@ function communesArgument(
       },
     });
   }
-  return read.communes;
+  return communeList(read.communes);
 }
 
 /** The three ALLOCATE_* functions' shared arguments read once: the policy, its communes and the year's context. */
@@ -200,7 +201,7 @@ function policyArguments(
   communes: unknown[][],
   year: number | null | undefined,
   indicators: unknown[][] | null | undefined
-): { p: AllocationPolicy; list: CommuneAttributes[]; context: { year: number | undefined } } {
+): { p: AllocationPolicy; list: CommuneList; context: { year: number | undefined } } {
   const p = policyArgument(policy);
   const context = { year: optionalYear(year) };
   return { p, list: communesArgument(p, communes, context.year, indicators), context };
@@ -251,7 +252,8 @@ export function allocateRule(
   return guard(() => {
     const { p, list, context } = policyArguments(policy, communes, year, indicators);
     const source = p.preset ? ` [${p.id}, cần đối chiếu văn bản hiện hành]` : "";
-    return evaluatePolicy(p, list, context).map((e) => [e.rule + source]);
+    const read = Array.from({ length: list.length }, (_, i) => list.get(i));
+    return evaluatePolicy(p, read, context).map((e) => [e.rule + source]);
   });
 }
 
@@ -288,7 +290,7 @@ export function allocatePolicy(
       unit: optional(unit),
       min: optional(min),
       cap: optional(cap),
-      nameOf: (i) => list[i].unit,
+      nameOf: (i) => list.get(i).unit,
       basis: "coefficient",
     });
     return column(split.amounts);

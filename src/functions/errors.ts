@@ -15,6 +15,20 @@ export function functionNumber(text: string): number | undefined {
   return reading.value;
 }
 
+/**
+ * True when an array holds a number that is not finite, looking as deep as `depth` arrays more (a spill is rows of
+ * cells): the answer of `array.flat(depth).some(…)` without copying 100,000 rows.
+ */
+function someNotFinite(value: unknown, depth: number): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v === "number" ? !Number.isFinite(v) : depth > 0 && someNotFinite(v, depth - 1))
+      return true;
+  }
+  return false;
+}
+
 /** Runs a function body; input problems become #VALUE! with the bilingual message, others #N/A. */
 export function guard<T>(body: () => T): T {
   let result: T;
@@ -35,9 +49,7 @@ export function guard<T>(body: () => T): T {
     );
   }
   // Excel has no infinite numbers: 20 ÷ 5E-324 is out of range, not a value to show.
-  const numbers =
-    typeof result === "number" ? [result] : Array.isArray(result) ? result.flat(2) : [];
-  if (numbers.some((n) => typeof n === "number" && !Number.isFinite(n))) {
+  if (typeof result === "number" ? !Number.isFinite(result) : someNotFinite(result, 2)) {
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidNumber,
       "Kết quả vượt quá giới hạn số của Excel / The result is beyond Excel's number range"

@@ -5,13 +5,13 @@ import type { Bilingual } from "../engine/errors";
 
 /**
  * Rows of a table argument (under its header row), or cells of a list argument (coefficients, amounts), one cell
- * function takes: 30,000, several times a province's communes and more than the whole country's. Chosen by the
- * slowest function at this size, ALLOCATE_POLICY, which reads its communes range as the task pane reads a sheet: the
- * bench holds every function at this size to 10× NTM.COUNT over 10,000 cells in the same run (CPU time measured
- * while choosing: 9× at 30,000 rows, 11× at 40,000, about 25× at 100,000; since the reading without the rule
- * words or a second table search, about 6× at 30,000, 12× at 50,000 and 20× at 100,000).
+ * function takes: 100,000, ten times the country's communes before the 2025 mergers. The bench holds ALLOCATE
+ * (100,000 coefficients), ALLOCATE_POLICY (100,000 commune rows, read lean: readers/commune-attributes-lean.ts) and
+ * MIN_RATIO (100,000 bracket rows) at this size to 10× NTM.COUNT over 10,000 cells in the same run (BENCHMARKS.md).
+ * ALLOCATE on 100,000 × 20 cells is 2,000,000 coefficients, more rows than an Excel sheet has to spill them: refused.
+ * Before the lean reading the limit was 30,000 (ALLOCATE_POLICY took about 20× at 100,000 rows).
  */
-export const FUNCTION_ROW_LIMIT = 30_000;
+export const FUNCTION_ROW_LIMIT = 100_000;
 
 /** The task-pane jobs a refused function points to, by their labels in the pane (test/functions/limits.test.ts). */
 export const PANE_JOBS = {

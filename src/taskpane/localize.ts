@@ -1,12 +1,17 @@
 // Result tables' titles, headers and fixed words in the pane's language. The workbook keeps the writers' text
 // ("Chỉ tiêu (Indicator)", "… / Funding mix"); the preview shows only the chosen half of such pairs, and English
-// for the Vietnamese-only words the writers use (a glossary), leaving names and data as typed.
+// for the Vietnamese-only words the writers use (the sheets' glossary, headers.ts), leaving names and data as typed.
 
 import type { Bilingual } from "../engine/errors";
 import { SOURCE_CATEGORY_LABELS } from "../engine/funding/categories";
+import {
+  capitalise,
+  HEADER_ENGLISH,
+  HEADER_UNITS,
+  headerEnglish,
+  VIETNAMESE,
+} from "../workbook/headers";
 import type { Lang } from "./i18n";
-
-const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
 /** Text written in English: words, no Vietnamese letters ("budget, triệu đồng" counts, "triệu đồng" alone not). */
 function englishPart(text: string): string | undefined {
@@ -14,8 +19,6 @@ function englishPart(text: string): string | undefined {
   const words = t.replace(/million VND/g, "");
   return /[a-z]/i.test(words) && !VIETNAMESE.test(t) ? t : undefined;
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The two halves of a writer's bilingual text: "Tiếng Việt / English" or "Tiếng Việt (English)";
@@ -35,70 +38,12 @@ export function splitBilingual(text: string): Bilingual | undefined {
   return undefined;
 }
 
-/** English for the Vietnamese-only words of result tables (headers and fixed cell values). */
-const GLOSSARY: Record<string, string> = {
-  TT: "No.",
-  "Tiêu chí": "Criterion",
-  "Tên tiếng Anh": "English name",
-  "Số xã đạt": "Communes meeting it",
-  "Tỷ lệ": "Share",
-  "Tên xã": "Commune",
-  Huyện: "District",
-  "Số tiêu chí đạt": "Criteria met",
-  "Tên tiêu chí đạt": "Criteria met (numbers)",
-  "Số TC phấn đấu": "Criteria targeted",
-  "Tiêu chí phấn đấu đạt": "Criteria to meet",
-  "Lũy kế": "Cumulative",
-  "Chi phí": "Cost",
-  "Nội dung": "Item",
-  "Nhóm nguồn": "Source group",
-  Cột: "Column",
-  "Loại kiểm tra": "Check",
-  "Kết quả": "Result",
-  Ô: "Cell",
-  "So sánh": "Comparison",
-  "Từ cột": "From column",
-  "Đến cột": "To column",
-  "Chênh lệch": "Difference",
-  "Tỷ lệ đến/từ": "Ratio to/from",
-  "Năm/Cột": "Year/column",
-  "NS trung ương": "Central budget",
-  "NS địa phương": "Local budget",
-  "Tỷ lệ đối ứng": "Counterpart ratio",
-  "Tỷ lệ tối thiểu": "Minimum ratio",
-  "Thiếu hụt": "Shortfall",
-  "Đạt yêu cầu": "Compliant",
-  "Đơn vị": "Unit",
-  "Hệ số": "Coefficient",
-  "Nhu cầu": "Need",
-  "Tỷ trọng": "Share",
-  "Số vốn phân bổ": "Allocated",
-  Năm: "Year",
-  "Số xã đạt chuẩn": "Standard communes",
-  "Số tiêu chí bình quân/xã": "Average criteria per commune",
-  "Kinh phí": "Budget",
-  "Số tiêu chí tăng thêm": "Criteria gained",
-  "Số xã nâng cao": "Advanced communes",
-  "Số xã kiểu mẫu": "Model communes",
-  "Xã đạt chuẩn mới": "Newly standard communes",
-  "Chỉ tiêu": "Target",
-  "Mục tiêu": "Goal",
-  "Đạt/Không đạt": "Reached",
-  "Năm đạt": "Year reached",
-  "Kinh phí đến năm đạt": "Cost up to that year",
-  "Còn thiếu": "Short by",
-  "Kinh phí bổ sung ước tính": "Estimated extra cost",
-  "Năm đạt nếu giữ tốc độ": "Year reached at this pace",
-  "Xã mới": "New commune",
-  "Mã xã mới": "New commune code",
-  "Ngày hiệu lực": "Effective date",
-  "Số xã cũ": "Old communes",
-  "Các xã cũ": "Old communes (names)",
-  "Mã các xã cũ": "Old commune codes",
-  "Các xã cũ (số tiêu chí đạt)": "Old communes (criteria met)",
-  "Số xã cũ đạt chuẩn": "Old communes at the standard",
-  "Tiêu chí các xã cũ đều đạt": "Criteria met by all old communes",
-  "Mã xã": "Commune code",
+/**
+ * English for the fixed cell values of result tables ("Đạt", "Tổng cộng", the source groups). The headers' English
+ * is not here: it is the sheets' own glossary (HEADER_ENGLISH in src/workbook/headers.ts), so the pane and the
+ * result workbook say the same thing.
+ */
+const CELL_WORDS: Readonly<Record<string, string>> = {
   Đạt: "Met",
   "Chưa đạt": "Not met",
   "Không đạt": "Not reached",
@@ -114,25 +59,29 @@ const GLOSSARY: Record<string, string> = {
   ...Object.fromEntries(Object.values(SOURCE_CATEGORY_LABELS).map((l) => [l.vi, l.en])),
 };
 
-/** Headers built around a name or a year: "Tỷ lệ - <column>", "<header> (triệu đồng)", "Dự kiến năm 2025". */
-const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^(.+) \(triệu đồng\)$/, (m) => `${toEnglish(m[1])} (million VND)`],
-  [/^(.+) \(tiêu chí\)$/, (m) => `${toEnglish(m[1])} (criteria)`],
-  [/^(.+) \(chỉ tiêu\)$/, (m) => `${toEnglish(m[1])} (indicators)`],
+/**
+ * The pane's own ways with a header around a unit or a name (the sheets', in headers.ts, come after): the unit in
+ * brackets ("Kinh phí (triệu đồng)" → "Cost (million VND)"), a user's column name kept as typed ("Tỷ lệ - <column>"
+ * → "Share - <column>"; the sheet keeps it in the Vietnamese half), and the current year's column.
+ */
+const PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
+  [
+    /^(.+) \(([^()]+)\)$/,
+    (m) => (HEADER_UNITS[m[2]] ? `${toEnglish(m[1])} (${HEADER_UNITS[m[2]]})` : undefined),
+  ],
   [/^Tỷ lệ - (.+)$/, (m) => `Share - ${m[1]}`],
-  [/^Dự kiến năm (\d{4})$/, (m) => `Projected ${m[1]}`],
-  [/^Số xã dưới (\d+) tiêu chí$/, (m) => `Communes under ${m[1]} criteria`],
   [/^(\d{4}) \(hiện trạng\)$/, (m) => `${m[1]} (now)`],
 ];
 
 function toEnglish(text: string): string {
-  const known = GLOSSARY[text];
+  const known = CELL_WORDS[text] ?? HEADER_ENGLISH[text];
   if (known) return known;
   for (const [pattern, english] of PATTERNS) {
     const m = pattern.exec(text);
-    if (m) return english(m);
+    const en = m && english(m);
+    if (en) return en;
   }
-  return text;
+  return headerEnglish(text) ?? text;
 }
 
 /** A title, header or fixed word of a result table in the chosen language; names and data stay as they are. */

@@ -69,6 +69,8 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+export { cellRef } from "../engine/errors";
+
 /** A1 address of the cell at rows[r][c] in a grid. */
 export function gridAddress(grid: Grid, r: number, c: number): string {
   return a1(grid.origin.row + r, grid.origin.col + c);

@@ -9,14 +9,18 @@
  */
 export const HEADER_RULE = /^([^()]*[^\s()]) \(([A-Z0-9][^()]*)\)$/;
 
-const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+/** A Vietnamese letter (any with a diacritic, or đ): English text holds none. */
+export const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 export function isBilingualHeader(header: string): boolean {
   const m = HEADER_RULE.exec(header);
   return m !== null && !VIETNAMESE.test(m[2]);
 }
 
-/** English of the Vietnamese-only headers the writers use. */
+/**
+ * English of the Vietnamese-only headers the writers use: the one glossary, read by the sheets ("Tên xã (Commune)")
+ * and by the pane's English mode (src/taskpane/localize.ts).
+ */
 export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
   TT: "No.",
   "Tiêu chí": "Criterion",
@@ -31,11 +35,11 @@ export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
   "Nhóm xã": "Commune group",
   "Loại xã": "Commune type",
   "Số tiêu chí đạt": "Criteria met",
-  "Tên tiêu chí đạt": "Criteria met, numbered",
+  "Tên tiêu chí đạt": "Criteria met, by number",
   "Số TC phấn đấu": "Criteria targeted",
   "Tiêu chí phấn đấu đạt": "Criteria to meet",
   "Số chỉ tiêu chưa đạt": "Indicators not met",
-  "Chỉ tiêu chưa đạt": "Indicators not met",
+  "Chỉ tiêu chưa đạt": "Indicators not met, by code",
   "Số chỉ tiêu phấn đấu": "Indicators targeted",
   "Chỉ tiêu phấn đấu đạt": "Indicators to meet",
   "Tiêu chí đạt thêm": "Criteria completed",
@@ -97,7 +101,7 @@ export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
   "Mã xã mới": "New commune code",
   "Ngày hiệu lực": "Effective date",
   "Số xã cũ": "Old communes",
-  "Các xã cũ": "Old communes",
+  "Các xã cũ": "Old commune names",
   "Mã các xã cũ": "Old commune codes",
   "Các xã cũ (số tiêu chí đạt)": "Old communes with criteria met",
   "Số xã cũ đạt chuẩn": "Old communes at the standard",
@@ -110,7 +114,7 @@ export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
 };
 
 /** Units written in brackets after a Vietnamese header: "Chi phí (triệu đồng)". */
-const UNITS: Readonly<Record<string, string>> = {
+export const HEADER_UNITS: Readonly<Record<string, string>> = {
   "triệu đồng": "million VND",
   "tỷ đồng": "billion VND",
   "nghìn đồng": "thousand VND",
@@ -131,7 +135,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Tỷ lệ - (.+)$/, () => "Share"],
 ];
 
-function english(vi: string): string | undefined {
+/** English of a Vietnamese-only header, from the glossary or a pattern ("Dự kiến năm 2025" → "Projected 2025"). */
+export function headerEnglish(vi: string): string | undefined {
   const known = HEADER_ENGLISH[vi];
   if (known) return known;
   for (const [pattern, en] of PATTERNS) {
@@ -141,7 +146,7 @@ function english(vi: string): string | undefined {
   return undefined;
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * A header in the one bilingual way: "Tên xã" → "Tên xã (Commune)", "Chi phí (triệu đồng)" → "Chi phí, triệu đồng
@@ -150,23 +155,25 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  */
 export function bilingualHeader(header: string): string {
   if (isBilingualHeader(header)) return header;
-  const whole = english(header);
+  const whole = headerEnglish(header);
   if (whole) return `${header} (${whole})`;
   const m = /^([^()]*[^\s()]) \(([^()]+)\)$/.exec(header);
   if (!m) return header;
   const [, base, inner] = m;
   // "(triệu đồng)", "(tiêu chí)": a unit.
-  const unit = UNITS[inner];
+  const unit = HEADER_UNITS[inner];
   if (unit) {
     const en =
-      english(base) ?? (/^(Tỷ lệ|Kết quả|Kế hoạch|Thực hiện)/.test(base) ? "Amount" : undefined);
+      headerEnglish(base) ??
+      (/^(Tỷ lệ|Kết quả|Kế hoạch|Thực hiện)/.test(base) ? "Amount" : undefined);
     return en ? `${base}, ${inner} (${en}, ${unit})` : header;
   }
   // "(cost, triệu đồng)": English with a unit inside.
-  const unitIn = Object.keys(UNITS).find((u) => inner.endsWith(`, ${u}`));
+  const unitIn = Object.keys(HEADER_UNITS).find((u) => inner.endsWith(`, ${u}`));
   if (unitIn) {
     const en = inner.slice(0, -unitIn.length - 2);
-    if (!VIETNAMESE.test(en)) return `${base}, ${unitIn} (${capitalise(en)}, ${UNITS[unitIn]})`;
+    if (!VIETNAMESE.test(en))
+      return `${base}, ${unitIn} (${capitalise(en)}, ${HEADER_UNITS[unitIn]})`;
   }
   // "(stated)": English in lower case.
   if (!VIETNAMESE.test(inner) && /^[a-z]/.test(inner)) return `${base} (${capitalise(inner)})`;

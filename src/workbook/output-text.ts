@@ -4,7 +4,7 @@
 import { InputError } from "../engine/errors";
 import type { SourceRef, Warning } from "../engine/types";
 import type { CellValue } from "./grid";
-import { a1 } from "./grid";
+import { a1, cellRef } from "./grid";
 import { bilingualHeader } from "./headers";
 import { layoutSheet, type OutputSheet, type OutputTable } from "./output";
 import { cutText, EXCEL_CELL_LIMIT, hasNonXml, xmlText } from "./xml-text";
@@ -43,9 +43,9 @@ type Place = { sheet: string; cell: string; from?: SourceRef };
 
 /** "Ô Xã!B7 (ghi vào KQ_TongHop!C5)" / "Cell Xã!B7 (written to KQ_TongHop!C5)", or the result cell alone. */
 function placeWords(place: Place): { vi: string; en: string } {
-  const to = `${place.sheet}!${place.cell}`;
+  const to = cellRef(place.sheet, place.cell);
   if (!place.from) return { vi: `Ô ${to}`, en: `Cell ${to}` };
-  const from = `${place.from.sheet}!${place.from.cell}`;
+  const from = cellRef(place.from.sheet, place.from.cell);
   return { vi: `Ô ${from} (ghi vào ${to})`, en: `Cell ${from} (written to ${to})` };
 }
 
@@ -74,8 +74,8 @@ export class OutputNotes {
 
   renamed(place: Place, from: string, to: string): void {
     this.add(place, {
-      vi: `Ô ${place.sheet}!${place.cell}: tên cột "${from}" trùng tên cột khác (không phân biệt hoa thường), ghi thành "${to}"`,
-      en: `Cell ${place.sheet}!${place.cell}: column name "${from}" repeats another ignoring case; written as "${to}"`,
+      vi: `Ô ${cellRef(place.sheet, place.cell)}: tên cột "${from}" trùng tên cột khác (không phân biệt hoa thường), ghi thành "${to}"`,
+      en: `Cell ${cellRef(place.sheet, place.cell)}: column name "${from}" repeats another ignoring case; written as "${to}"`,
     });
   }
 
@@ -117,7 +117,11 @@ function safeTable(
   const title =
     table.title === undefined || titleRow === null
       ? table.title
-      : cellText(table.title, at(titleRow, 0), notes);
+      : cellText(
+          table.title,
+          { ...at(titleRow, 0), ...(table.titleSource ? { from: table.titleSource } : {}) },
+          notes
+        );
   if (title !== table.title) changed = true;
   const unit = table.unit === undefined ? undefined : xmlText(table.unit).text;
   if (unit !== table.unit) changed = true;
@@ -208,7 +212,7 @@ export function refuseNonFiniteCells(sheets: readonly OutputSheet[]): void {
           if (typeof value !== "number" || Number.isFinite(value)) continue;
           const label = row.find((v) => typeof v === "string");
           const column = table.columns[c]?.header ?? "";
-          const result = `${output.sheet}!${a1(headerRow + 1 + r, col + c)}`;
+          const result = cellRef(output.sheet, a1(headerRow + 1 + r, col + c));
           // The input row the figure was computed from, where the writer gave it: the cell the user can change.
           const from = table.sources?.[r];
           throw new InputError({

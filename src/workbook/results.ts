@@ -135,6 +135,7 @@ export const targetsJson = planTotalsJson
         cumulative: z.number(),
         cost: z.number(),
         completes: z.boolean(),
+        source: z.object({ sheet: z.string(), cell: z.string() }).optional(),
       })
     ),
     skipped: z.array(z.string()),

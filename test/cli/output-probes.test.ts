@@ -87,7 +87,9 @@ describe("a commune name with control characters", () => {
     expect(
       json.outWarnings.some((w) =>
         // The commune is short of the standard: it is listed in the targets' appendix (appendix I only counts).
-        /Report, Phụ lục II, table targets, row \d+, column \d+: removed 5/.test(w.en)
+        /^Cell xa-dieu-khien!B\d+ \(written to the report, Phụ lục II, table targets, row \d+, column \d+\): removed 5/.test(
+          w.en
+        )
       )
     ).toBe(true);
     const text = (await mammoth.extractRawText({ buffer: await fs.readFile(out) })).value;
@@ -173,6 +175,7 @@ describe("a bracket note with U+FFFE", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expectStrictFile(out);
-    expect(run.stdout).toMatch(/! Ô KQ_DoiUng!A1: đã bỏ 2 ký tự/);
+    // The note's own cell (line 3 of the CSV, column D), then where the text went.
+    expect(run.stdout).toMatch(/! Ô ty-le!D3 \(ghi vào KQ_DoiUng!A1\): đã bỏ 2 ký tự/);
   });
 });

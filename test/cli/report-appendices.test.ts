@@ -9,38 +9,13 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { writeProvinceBook, type ProvinceBook } from "../../bench/report-workbook";
-import { runCli } from "./helpers";
+import { htmlTables, runCli, tableWithHeader } from "./helpers";
 import { expectStrictFile } from "../support/strict-files";
 
 const COMMUNES = 2000;
 const CRITERIA = 19;
 // Written independently of the report's formatter: counts in tables with the Vietnamese thousands separator.
 const vi = (n: number) => n.toLocaleString("vi-VN");
-
-function decode(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim();
-}
-
-function tables(html: string): string[][][] {
-  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
-    [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-      [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => decode(c[1]))
-    )
-  );
-}
-
-function tableWithHeader(all: string[][][], first: string): string[][] {
-  const found = all.find((t) => t[0]?.includes(first) || t[1]?.includes(first));
-  if (!found) throw new Error(`no table with header ${first}`);
-  return found;
-}
 
 describe("report of 2,000 communes: appendices by what a report can hold", () => {
   let dir: string;
@@ -98,7 +73,7 @@ describe("report of 2,000 communes: appendices by what a report can hold", () =>
     // The generator's spread: about 28% of the communes are short of the standard, 72% at it.
     expect(expected.length).toBeGreaterThan(COMMUNES * 0.2);
     expect(expected.length).toBeLessThan(COMMUNES * 0.4);
-    const targets = tableWithHeader(tables(html), "Tên tiêu chí phấn đấu đạt");
+    const targets = tableWithHeader(htmlTables(html), "Tên tiêu chí phấn đấu đạt");
     const rows = targets.slice(2);
     expect(rows).toHaveLength(expected.length);
     expect(rows.map((r) => r[1]).sort()).toEqual(expected.map((c) => c.name).sort());
@@ -120,7 +95,7 @@ describe("report of 2,000 communes: appendices by what a report can hold", () =>
       if (c.achieved.length === CRITERIA) row.standard += 1;
       byDistrict.set(c.district, row);
     }
-    const table = tableWithHeader(tables(html), "Chưa đạt chuẩn");
+    const table = tableWithHeader(htmlTables(html), "Chưa đạt chuẩn");
     expect(table[0]).toEqual(["TT", "Tên huyện, thị xã", "Số xã", "Đạt chuẩn", "Chưa đạt chuẩn"]);
     const rows = table.slice(1, -1);
     expect(rows.map((r) => r[1])).toEqual([...byDistrict.keys()]);
@@ -141,7 +116,7 @@ describe("report of 2,000 communes: appendices by what a report can hold", () =>
       ...open().map((c) => c.name),
       ...book.region.communes.map((c) => c.district),
     ]);
-    const rowNames = new Set(tables(html).flatMap((t) => t.map((r) => r[1])));
+    const rowNames = new Set(htmlTables(html).flatMap((t) => t.map((r) => r[1])));
     const printed = standard().filter((c) => !named.has(c.name) && rowNames.has(c.name));
     expect(printed).toEqual([]);
     const longest = text.split("\n").reduce((m, l) => Math.max(m, l.length), 0);

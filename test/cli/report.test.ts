@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import { runCli } from "./helpers";
+import { htmlTables, runCli, tableWithHeader } from "./helpers";
 import { CATALOGUE_2021_2025 } from "../../src/engine/catalogues";
 import { expectStrictFile } from "../support/strict-files";
 
@@ -25,32 +25,6 @@ function pct(share: number, sep = ","): string {
   const d =
     Math.abs(p - Math.round(p)) < 1e-9 ? 0 : Math.abs(p * 10 - Math.round(p * 10)) < 1e-9 ? 1 : 2;
   return (Math.round(p * 10 ** d + 1e-9) / 10 ** d).toFixed(d).replace(".", sep) + "%";
-}
-
-function decode(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim();
-}
-
-/** Every table of the document as rows of cell texts (header rows included). */
-function tables(html: string): string[][][] {
-  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
-    [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
-      [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => decode(c[1]))
-    )
-  );
-}
-
-function tableWithHeader(all: string[][][], first: string): string[][] {
-  const found = all.find((t) => t[0]?.includes(first) || t[1]?.includes(first));
-  if (!found) throw new Error(`no table with header ${first}`);
-  return found;
 }
 
 /** The sample with an allocation coefficients sheet added, so that every part of the report has data. */
@@ -134,7 +108,7 @@ describe("ntm-plan report", () => {
 
   it("lists the bands and every criterion in appendix I, equal to the summary", () => {
     const s = results(vietnamese).summary;
-    const all = tables(vietnamese.html);
+    const all = htmlTables(vietnamese.html);
     const bands = tableWithHeader(all, "Nhóm");
     for (const band of s.bands) {
       const row = bands.find((r) => r[2] === vi(band.count) && r[1].includes(String(band.max)));
@@ -156,7 +130,7 @@ describe("ntm-plan report", () => {
     const t = results(vietnamese).targets;
     const open = (t.communes as any[]).filter((c) => c.achieved.length < t.criteriaCount);
     expect(open).toHaveLength(10);
-    const table = tableWithHeader(tables(vietnamese.html), "Tên tiêu chí đạt");
+    const table = tableWithHeader(htmlTables(vietnamese.html), "Tên tiêu chí đạt");
     expect(table[0].join("|")).toContain("Kế hoạch phấn đấu đến cuối năm 2024");
     expect(table[1]).toEqual(["Số TC", "Tên tiêu chí phấn đấu đạt", "Lũy kế"]);
     expect(table.slice(2)).toEqual(
@@ -191,7 +165,7 @@ describe("ntm-plan report", () => {
 
   it("has appendix III: every funding line, plan and actual, under 'ĐVT: triệu đồng' with its source", () => {
     const f = results(vietnamese).funding;
-    const table = tableWithHeader(tables(vietnamese.html), "Nội dung chỉ tiêu");
+    const table = tableWithHeader(htmlTables(vietnamese.html), "Nội dung chỉ tiêu");
     expect(table[0].slice(2)).toEqual(f.columns.map((c: any) => c.column));
     expect(table[1].slice(1)).toEqual(["TỔNG SỐ", ...f.columns.map((c: any) => vi(c.total))]);
     expect(table[1][2]).toBe("3.602.312");
@@ -236,7 +210,7 @@ describe("ntm-plan report", () => {
 
   it("has the counterpart check with the ratio, the minimum and the shortfall", () => {
     const c = results(vietnamese).counterpart;
-    const table = tableWithHeader(tables(vietnamese.html), "Tỷ lệ đối ứng (lần)");
+    const table = tableWithHeader(htmlTables(vietnamese.html), "Tỷ lệ đối ứng (lần)");
     c.columns.forEach((col: any, i: number) => {
       expect(table[1 + i]).toEqual([
         String(i + 1),
@@ -257,7 +231,7 @@ describe("ntm-plan report", () => {
 
   it("has the allocation with amounts adding to the envelope", () => {
     const a = results(vietnamese).allocate;
-    const table = tableWithHeader(tables(vietnamese.html), "Số vốn phân bổ");
+    const table = tableWithHeader(htmlTables(vietnamese.html), "Số vốn phân bổ");
     a.allocations.forEach((x: any, i: number) => {
       expect(table[1 + i]).toEqual([
         String(i + 1),
@@ -273,7 +247,7 @@ describe("ntm-plan report", () => {
 
   it("has the roadmap year by year and each period target's verdict", () => {
     const r = results(vietnamese).roadmap;
-    const table = tableWithHeader(tables(vietnamese.html), "Bình quân tiêu chí/xã");
+    const table = tableWithHeader(htmlTables(vietnamese.html), "Bình quân tiêu chí/xã");
     [r.start, ...r.years].forEach((y: any, i: number) => {
       expect(table[1 + i]).toEqual([
         String(y.year),
@@ -354,7 +328,7 @@ describe("ntm-plan report on the 2026-2030 sample (targets per indicator)", () =
     );
     expect(text).toContain(`Kinh phí dự kiến ${vi(t.cost)} triệu đồng`);
     const html = (await mammoth.convertToHtml({ buffer })).value;
-    const table = tableWithHeader(tables(html), "Chỉ tiêu phấn đấu đạt");
+    const table = tableWithHeader(htmlTables(html), "Chỉ tiêu phấn đấu đạt");
     const open = (
       t.communes as { name: string; missing: string[]; targets: { code: string }[] }[]
     ).filter((c) => c.missing.length > 0);

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { FORMATS } from "../../src/workbook/output";
 import { HEADER_RULE, isBilingualHeader } from "../../src/workbook/headers";
-import { runCli } from "./helpers";
+import { writeOut, writtenTables } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "../../assets/ntm-sample.xlsx");
 const SAMPLE_2026 = path.join(__dirname, "../../assets/ntm-sample-2026.xlsx");
@@ -35,40 +35,24 @@ interface Table {
 }
 
 async function tablesOf(file: string): Promise<Table[]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  const tables: Table[] = [];
-  for (const sheet of book.worksheets) {
-    if (sheet.state === "veryHidden") continue;
-    for (const t of sheet.getTables()) {
-      const model = (t as unknown as { table: { name: string; tableRef: string } }).table;
-      const [from, to] = model.tableRef.split(":");
-      const top = sheet.getCell(from);
-      const bottom = sheet.getCell(to);
-      const left = Number(top.col);
-      const right = Number(bottom.col);
-      const headers: string[] = [];
-      const columns: Table["columns"] = [];
-      for (let c = left; c <= right; c++) {
-        headers.push(String(sheet.getCell(Number(top.row), c).value));
-        const cells: Table["columns"][number] = [];
-        for (let r = Number(top.row) + 1; r <= Number(bottom.row); r++) {
-          const cell = sheet.getCell(r, c);
-          cells.push({ value: cell.value, format: cell.numFmt ?? "", address: cell.address });
-        }
-        columns.push(cells);
+  return (await writtenTables(file)).map(({ sheet, name, top, bottom, left, right }) => {
+    const headers: string[] = [];
+    const columns: Table["columns"] = [];
+    for (let c = left; c <= right; c++) {
+      headers.push(String(sheet.getCell(top, c).value));
+      const cells: Table["columns"][number] = [];
+      for (let r = top + 1; r <= bottom; r++) {
+        const cell = sheet.getCell(r, c);
+        cells.push({ value: cell.value, format: cell.numFmt ?? "", address: cell.address });
       }
-      tables.push({ sheet: sheet.name, name: model.name, left, right, headers, columns });
+      columns.push(cells);
     }
-  }
-  return tables;
+    return { sheet: sheet.name, name, left, right, headers, columns };
+  });
 }
 
 async function out(name: string, argv: string[]): Promise<Table[]> {
-  const file = path.join(tmp, `${name}.xlsx`);
-  const result = await runCli([...argv, "--out", file]);
-  expect({ name, code: result.code, stderr: result.stderr }).toEqual({ name, code: 0, stderr: "" });
-  return tablesOf(file);
+  return tablesOf(await writeOut(tmp, name, argv));
 }
 
 /** Every job that writes sheets, on both samples (plan runs summary, targets, funding, counterpart and roadmap). */

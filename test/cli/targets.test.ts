@@ -76,7 +76,9 @@ describe("ntm-plan targets", () => {
     const book = await ExcelJsWorkbook.fromXlsx(readFileSync(out));
     expect(await book.sheetNames()).toContain("KQ_ChiTieu");
     const grid = await book.readSheet("KQ_ChiTieu");
-    const header = grid.rows.findIndex((row) => row.includes("Tiêu chí phấn đấu đạt (Criteria to meet)"));
+    const header = grid.rows.findIndex((row) =>
+      row.includes("Tiêu chí phấn đấu đạt (Criteria to meet)")
+    );
     expect(grid.rows[header + 1].slice(0, 9)).toEqual([
       1,
       "Thanh Thới An",

@@ -1,4 +1,37 @@
+import fc from "fast-check";
 import { largestRemainder } from "../../src/engine/rounding";
+
+/**
+ * The rule as first written: floors, then one unit each to the values in order of remainder (largest first, equal
+ * ones in input order), by a comparator sort. largestRemainder now picks the same values by a threshold.
+ */
+function byComparator(values: number[], total: number, unit: number): number[] {
+  const sum = values.reduce((a, b) => a + b, 0);
+  const scale = Math.abs(sum - total) > unit / 2 + 1e-9 * Math.max(1, total) ? total / sum : 1;
+  const floors: number[] = [];
+  const remainders: number[] = [];
+  for (const v of values) {
+    let q = (v * scale) / unit;
+    if (Math.abs(q - Math.round(q)) < 1e-9 * Math.max(1, Math.abs(q))) q = Math.round(q);
+    const f = Math.floor(q);
+    floors.push(f);
+    remainders.push(Math.round((q - f) * 1e9) / 1e9);
+  }
+  let missing = Math.round(total / unit) - floors.reduce((a, b) => a + b, 0);
+  const order = values.map((_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let k = 0; missing > 0; k = (k + 1) % values.length) {
+    floors[order[k]] += 1;
+    missing -= 1;
+  }
+  for (let k = values.length - 1; missing < 0 && k >= 0; k--) {
+    if (floors[order[k]] > 0) {
+      floors[order[k]] -= 1;
+      missing += 1;
+    }
+  }
+  const decimals = unit >= 1 ? 0 : Math.min(12, Math.ceil(-Math.log10(unit) - 1e-9));
+  return floors.map((f) => (decimals === 0 ? f * unit : Number((f * unit).toFixed(decimals))));
+}
 
 describe("largestRemainder", () => {
   it("rounds the 2023 source shares so that they add to exactly 100.00%", () => {
@@ -23,5 +56,26 @@ describe("largestRemainder", () => {
 
   it("refuses a total that is not a multiple of the unit", () => {
     expect(() => largestRemainder([1, 2], 15, 10)).toThrow(/multiple of the rounding unit 10/);
+  });
+
+  it("gives the units left over to the largest remainders, equal ones in input order, as a comparator sort does", () => {
+    // Few distinct weights make many equal remainders; doubles make distinct ones.
+    const weights = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 6 }).map((x) => x / 2), { minLength: 1, maxLength: 60 }),
+      fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 })
+    );
+    fc.assert(
+      fc.property(
+        weights,
+        fc.constantFrom(1, 10, 0.01),
+        fc.integer({ min: 0, max: 100_000 }),
+        (values, unit, units) => {
+          fc.pre(values.some((v) => v > 0));
+          const total = Number((units * unit).toFixed(2));
+          expect(largestRemainder(values, total, unit)).toEqual(byComparator(values, total, unit));
+        }
+      ),
+      { numRuns: 3000 }
+    );
   });
 });

@@ -57,6 +57,21 @@ describe("a range over what a cell function takes", () => {
     expect(message).toContain(PANE_JOBS.allocate.en);
   });
 
+  it("ALLOCATE_POLICY takes a communes range of exactly the limit, and splits the whole envelope", () => {
+    const communes = [
+      ["TT", "Tên xã", "Số tiêu chí đạt", "ATK"],
+      ...Array.from({ length: FUNCTION_ROW_LIMIT }, (_, i) => [
+        i + 1,
+        "Xã A",
+        i % 20,
+        i % 9 ? "" : "x",
+      ]),
+    ];
+    const amounts = allocatePolicy(FUNCTION_ROW_LIMIT * 10, [["qd-07-2022"]], communes);
+    expect(amounts).toHaveLength(FUNCTION_ROW_LIMIT);
+    expect(amounts.reduce((s, [a]) => s + a, 0)).toBe(FUNCTION_ROW_LIMIT * 10);
+  });
+
   it("MIN_RATIO, SHARES and AVERAGE point to their own jobs", () => {
     const many = Array.from({ length: FUNCTION_ROW_LIMIT + 2 }, (_, i) => [i, i + 1, 1]);
     expect(refusal(() => minRatio(50, many)).message).toContain(PANE_JOBS.counterpart.vi);

@@ -47,13 +47,16 @@ describe("regressions found by fuzzing", () => {
     expect((error as InputError).cell).toBe("B2");
   });
 
-  it("names no sheet when no sheet holds a funding table (it used to blame the first sheet, without a cell)", async () => {
+  it("when no sheet holds a funding table, names each sheet looked at and where, and the first one's cell (it used to blame the first sheet, without a cell)", async () => {
     const book = new MemoryWorkbook({ "Ghi chú": [["ghi chú"]], Sheet2: [["x"]] });
     const run = job("funding").run({ inputs: { budget: { workbook: book } }, options: {} });
     await expect(run).rejects.toBeInstanceOf(InputError);
     const error = (await run.catch((e: unknown) => e)) as InputError;
-    expect(error.sheet).toBeUndefined();
-    expect(error.details.found).toBe("Ghi chú, Sheet2");
+    expect([error.sheet, error.cell]).toEqual(["Ghi chú", "A1"]);
+    expect(error.details.expected.vi).toContain("Đã xem trang 'Ghi chú' (đã tìm trong Ghi chú!A1)");
+    expect(error.details.expected.en).toContain(
+      "; sheet 'Sheet2' (sought in Sheet2!A1): no header row"
+    );
   });
 });
 

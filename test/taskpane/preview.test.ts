@@ -7,6 +7,7 @@ import { keyFigures, type KeyFigure } from "../../src/taskpane/key-figures";
 import { announcement } from "../../src/taskpane/announce";
 import { localCell, localText, splitBilingual } from "../../src/taskpane/localize";
 import { cellDisplay, fitTable } from "../../src/taskpane/table-fit";
+import { bilingualHeader, HEADER_ENGLISH } from "../../src/workbook/headers";
 import { buildRequest, defaultOptions, runCancellable } from "../../src/taskpane/run";
 import { chooseTheme } from "../../src/taskpane/theme";
 
@@ -145,7 +146,7 @@ describe("result tables in the pane's language", () => {
 
   it("translates the writers' Vietnamese-only headers and fixed words, never names", () => {
     expect(localText("Tỷ lệ - Kế hoạch năm 2024", "en")).toBe("Share - Kế hoạch năm 2024");
-    expect(localText("Kinh phí (triệu đồng)", "en")).toBe("Budget (million VND)");
+    expect(localText("Kinh phí (triệu đồng)", "en")).toBe("Cost (million VND)");
     expect(localText("Tên xã", "en")).toBe("Commune");
     expect(localCell("Chưa đạt", "en", false)).toBe("Not met");
     expect(localCell("Tài Văn", "en", false)).toBe("Tài Văn");
@@ -174,6 +175,22 @@ describe("result tables in the pane's language", () => {
         expect(fit.title).not.toMatch(/ \/ /);
       }
     }
+  });
+});
+
+describe("the pane's English for a header is the result workbook's", () => {
+  // The pane is given results through the output boundary (headers already "Tiếng Việt (English)"); a header or
+  // word that reaches it Vietnamese-only is translated from the same glossary.
+  it("for every header of the glossary", () => {
+    for (const header of Object.keys(HEADER_ENGLISH)) {
+      const sheet = splitBilingual(bilingualHeader(header))?.en;
+      expect({ header, en: localText(header, "en") }).toEqual({ header, en: sheet });
+    }
+  });
+
+  it("for a header with a unit, the same words", () => {
+    expect(localText("Chi phí (triệu đồng)", "en")).toBe("Cost (million VND)");
+    expect(splitBilingual(bilingualHeader("Chi phí (triệu đồng)"))?.en).toBe("Cost, million VND");
   });
 });
 

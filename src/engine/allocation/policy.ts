@@ -111,7 +111,8 @@ function key(text: string): string {
     .trim();
 }
 
-const ZONES: Record<string, CommuneZone> = {
+/** A zone as written after "Khu vực" / "KV" / "zone" (folded, lower case): I, II, III or 1, 2, 3. */
+export const ZONE_WORDS: Readonly<Record<string, CommuneZone>> = {
   i: "I",
   "1": "I",
   ii: "II",
@@ -204,7 +205,7 @@ const PER_WORDS: [RegExp, RuleQuantity][] = [
 function atom(k: string): Condition | RuleQuantity | null {
   if (ALL.test(k)) return { kind: "all" };
   let m = /^(?:xa )?(?:khu vuc|kv|zone) (iii|ii|i|1|2|3)$/.exec(k);
-  if (m) return { kind: "zone", zone: ZONES[m[1]] };
+  if (m) return { kind: "zone", zone: ZONE_WORDS[m[1]] };
   m = /^(?:xa )?(?:nhom|group) (?:xa )?([123])$/.exec(k);
   if (m) return { kind: "group", group: Number(m[1]) as 1 | 2 | 3 };
   for (const [re, flag] of FLAG_WORDS) if (re.test(k)) return { kind: "flag", flag };
@@ -495,19 +496,36 @@ export function evaluatePolicy(
 }
 
 /**
+ * Communes one at a time, each made when asked (a cell function's lean reading of 100,000 rows keeps its figures in
+ * columns: a commune made for its turn is garbage at once, cheap to collect, where 100,000 kept ones are not).
+ */
+export interface CommuneList {
+  readonly length: number;
+  get(i: number): CommuneAttributes;
+}
+
+/** An array of communes, or a list, as a list. */
+export function communeList(communes: readonly CommuneAttributes[] | CommuneList): CommuneList {
+  if (!Array.isArray(communes)) return communes as CommuneList;
+  const array = communes as readonly CommuneAttributes[];
+  return { length: array.length, get: (i) => array[i] };
+}
+
+/**
  * Each commune's coefficient exactly as evaluatePolicy gives it (the same rules, order and additions), without the
  * words: for a cell function, which shows only the number, over a range of 100,000 communes.
  */
 export function policyCoefficients(
   policy: AllocationPolicy,
-  communes: readonly CommuneAttributes[],
+  communes: readonly CommuneAttributes[] | CommuneList,
   ctx: EvaluationContext = {}
 ): Float64Array {
   const out = new Float64Array(communes.length);
   const rules = policy.rules;
   const adds: number[] = [];
-  for (let i = 0; i < communes.length; i++) {
-    const c = communes[i];
+  const list = communeList(communes);
+  for (let i = 0; i < list.length; i++) {
+    const c = list.get(i);
     let best: number | undefined;
     adds.length = 0;
     for (const rule of rules) {

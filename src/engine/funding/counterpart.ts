@@ -4,6 +4,7 @@ import { maxOf } from "../arrays";
 import { InputError } from "../errors";
 import { parseNumberText } from "../numbers";
 import { categoryFamily } from "./categories";
+import type { SourceRef } from "../types";
 import type { BudgetTable, SourceCategory } from "./types";
 
 /** One row of the policy table: provinces whose share of central balancing support lies in [lower, upper). */
@@ -15,6 +16,8 @@ export interface CounterpartBracket {
   /** Minimum local ÷ central ratio, e.g. 1 for 1:1. */
   minRatio: number;
   note?: string;
+  /** The note's cell, where the table was read from a sheet: what a warning about the note's text names. */
+  noteCell?: SourceRef;
   /** Programme period the row belongs to ("2021-2025", "2026-2030"); rows without one apply to every period. */
   period?: string;
 }

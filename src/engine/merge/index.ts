@@ -3,7 +3,7 @@
 // by the one identity rule (commune-identity.ts): Mã xã first, then name (with district when there is one).
 
 import { CommuneIndex, communeKey, findCommune, type CommuneRef } from "../commune-identity";
-import { InputError } from "../errors";
+import { cellRef, InputError } from "../errors";
 import { nameKey } from "../text";
 import type { CommuneStatus, SourceRef, Warning } from "../types";
 
@@ -129,7 +129,7 @@ export function buildMergeMap(entries: MergeEntry[], sheet?: string): MergeMap {
 }
 
 function describe(c: MappedCommune): string {
-  const where = c.source?.cell ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : "";
+  const where = c.source?.cell ? ` ô/cell ${cellRef(c.source.sheet, c.source.cell)}` : "";
   return `${c.name}${c.code ? ` (${c.code})` : ""}${c.district ? ` (${c.district})` : ""}${where}`;
 }
 

@@ -23,7 +23,8 @@ import { BUILT_IN_CATALOGUES, DEFAULT_PERIOD } from "../../engine/catalogues";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { formatEn, formatVi } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
-import { findInputSheet, inputSheetNames, sheetNamed } from "../reading/sheet-finder";
+import { findInputSheet, sheetNamed } from "../reading/sheet-finder";
+import { noSheetHoldsIn } from "../reading/input-grid";
 import type { WorkbookPort } from "../port";
 import type { Grid } from "../grid";
 import { readAllocationPolicyTable } from "../readers/allocation-policy";
@@ -230,11 +231,11 @@ async function readCommunesFor(
     what: { vi: "danh sách xã", en: "communes list" },
   });
   if (found) return readAllocationCommunes(found.grid, catalogue);
-  throw new InputError({
-    found: (await inputSheetNames(workbook)).join(", "),
-    expected: {
-      vi: 'một trang danh sách xã có cột "Tên xã" và "Số tiêu chí đạt" (hoặc "Tiêu chí đạt", TC1…), cùng các cột loại xã mà chính sách đọc (Khu vực, ATK, Biên giới…)',
-      en: 'a communes sheet with "Tên xã" and "Số tiêu chí đạt" (or "Tiêu chí đạt", TC1…), and the type columns the policy reads (Khu vực, ATK, Biên giới…)',
+  throw await noSheetHoldsIn(workbook, {
+    what: { vi: "danh sách xã", en: "communes list" },
+    needed: {
+      vi: 'một trang có cột "Tên xã" và "Số tiêu chí đạt" (hoặc "Tiêu chí đạt", TC1…), cùng các cột loại xã mà chính sách đọc (Khu vực, ATK, Biên giới…)',
+      en: 'a sheet with "Tên xã" and "Số tiêu chí đạt" (or "Tiêu chí đạt", TC1…), and the type columns the policy reads (Khu vực, ATK, Biên giới…)',
     },
   });
 }

@@ -3,14 +3,18 @@
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
-import { isCoefficientsSheet, readCoefficients } from "../readers/coefficients";
+import {
+  COEFFICIENT_COLUMNS,
+  isCoefficientsSheet,
+  readCoefficients,
+} from "../readers/coefficients";
 import { allocationSheet, allocationText } from "../writers/allocate";
 import { withReading, type JobResult, type PlanningJob } from "./job";
 import { mergedUnits, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { ALLOCATE_SPEC, COEFFICIENTS_LABEL } from "./specs";
-import { inputGrid } from "../reading/input-grid";
+import { inputGrid, lacking } from "../reading/input-grid";
 import { mainPolicy, runPolicyAllocation } from "./allocate-policy";
 import type { AllocateJson } from "../results";
 
@@ -35,7 +39,13 @@ export const allocateJob: PlanningJob = withNumberNotes({
     const total = o.total as number;
     const { unit, min, cap } = o;
     const basis = o.basis as AllocationBasis | undefined;
-    const grid = await inputGrid(request, "coefficients", COEFFICIENTS_LABEL, isCoefficientsSheet);
+    const grid = await inputGrid(
+      request,
+      "coefficients",
+      COEFFICIENTS_LABEL,
+      isCoefficientsSheet,
+      lacking(COEFFICIENTS_LABEL, [COEFFICIENT_COLUMNS])
+    );
     const table = readCoefficients(grid, { basis });
     // A table by old communes: needs summed into the merged communes, a coefficient carried only on a rename.
     const mergeMap = await mergeMapFor(request, request.inputs.coefficients?.workbook);

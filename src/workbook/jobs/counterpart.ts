@@ -76,7 +76,7 @@ async function requiredRatio(
 ): Promise<{
   required: number;
   basis: string;
-  bracket?: object;
+  bracket?: CounterpartBracket & { supportShare: number };
   eligibility?: ProgrammeEligibility;
   warnings: Warning[];
   readings: TableReading[];
@@ -259,7 +259,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           columns,
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis, unit)],
+        sheets: [counterpartSheet(columns, basis, unit, bracket?.noteCell)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

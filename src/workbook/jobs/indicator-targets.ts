@@ -12,11 +12,15 @@ import {
 } from "../../engine/targets";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
-import { looksLikeIndicatorCosts, readIndicatorCosts } from "../readers/indicator-costs";
+import {
+  INDICATOR_COST_COLUMNS,
+  looksLikeIndicatorCosts,
+  readIndicatorCosts,
+} from "../readers/indicator-costs";
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import type { TableReading } from "../reading/types";
-import { findGrid } from "../reading/input-grid";
+import { findGrid, lacking } from "../reading/input-grid";
 import { findInputSheet } from "../reading/sheet-finder";
 import type { IndicatorTargetsJson } from "../results";
 
@@ -71,7 +75,8 @@ export async function findIndicatorCosts(
       looksLikeIndicatorCosts,
       () => true,
       COSTS_BY_INDICATOR,
-      sameBook ? communesSheet : undefined
+      sameBook ? communesSheet : undefined,
+      lacking(COSTS_BY_INDICATOR, [INDICATOR_COST_COLUMNS])
     );
     const codes = new Set<string>(catalogue.indicators?.map((i) => i.code) ?? []);
     for (const c of communes) for (const v of c.indicators ?? []) codes.add(v.code);

@@ -16,12 +16,13 @@ import {
   looksLikeCommuneMoney,
   looksLikeMergeMap,
   mergeColumnsMissing,
+  MONEY_COLUMNS,
   readCommuneMoney,
   readMergeMapTable,
 } from "../readers/merge";
 import { mergeSheet } from "../writers/merge";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
-import { findGrid } from "../reading/input-grid";
+import { findGrid, lacking } from "../reading/input-grid";
 import type { MergeJson } from "../results";
 import { withAssumptions } from "./assumed";
 
@@ -37,6 +38,8 @@ function notRolled(rows: { name: string }[], sheet: string): Warning[] {
     },
   ];
 }
+
+const MONEY_BY_COMMUNE = { vi: "bảng kinh phí theo xã", en: "money by commune" };
 
 export const mergeJob: PlanningJob = withAssumptions({
   ...MERGE_SPEC,
@@ -69,8 +72,9 @@ export const mergeJob: PlanningJob = withAssumptions({
         request.inputs.money,
         looksLikeCommuneMoney,
         (g) => !looksLikeMergeMap(g),
-        { vi: "bảng kinh phí theo xã", en: "money by commune" },
-        request.inputs.money.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined
+        MONEY_BY_COMMUNE,
+        request.inputs.money.workbook === mappingRef.workbook ? mappingGrid.sheet : undefined,
+        lacking(MONEY_BY_COMMUNE, [MONEY_COLUMNS])
       );
       const read = readCommuneMoney(grid);
       reading.push(read.reading);

@@ -6,9 +6,16 @@ import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
 import type { SourceMappingEntry } from "../../engine/funding/types";
 import type { WorkbookPort } from "../port";
-import { findInputSheet, inputSheetNames } from "../reading/sheet-finder";
-import { isBracketSheet, readBracketsTable } from "../readers/brackets";
-import { budgetLayout, readBudget, type BudgetReading } from "../readers/budget";
+import { findInputSheet } from "../reading/sheet-finder";
+import { noSheetHoldsIn } from "../reading/input-grid";
+import { BRACKET_SPECS, isBracketSheet, readBracketsTable } from "../readers/brackets";
+import {
+  budgetLayout,
+  readBudget,
+  REPORT_BUDGET_SPECS,
+  TIDY_BUDGET_SPECS,
+  type BudgetReading,
+} from "../readers/budget";
 import { isSourceMappingSheet, readSourceMappingTable } from "../readers/source-mapping";
 import type { TableReading } from "../reading/types";
 import type { InputRef } from "./job";
@@ -47,14 +54,14 @@ export async function loadBudget(
     what: { vi: "bảng nguồn vốn", en: "funding table" },
   });
   if (!found) {
-    const names = await inputSheetNames(input.workbook);
-    // No sheet holds the table: list the sheets looked at rather than blame the first one.
-    throw new InputError({
-      found: names.join(", "),
-      expected: {
-        vi: 'một trang có bảng nguồn vốn: cột "Nội dung chỉ tiêu" và các cột số tiền, hoặc "Năm", "Nguồn vốn", "Số tiền"',
-        en: 'a sheet with a funding table: "Nội dung chỉ tiêu" and amount columns, or "Năm", "Nguồn vốn", "Số tiền"',
+    // No sheet holds the table: each sheet looked at and what it lacks, rather than blame the first one.
+    throw await noSheetHoldsIn(input.workbook, {
+      what: { vi: "bảng nguồn vốn", en: "funding table" },
+      needed: {
+        vi: 'cột "Nội dung chỉ tiêu" và các cột số tiền, hoặc "Năm", "Nguồn vốn", "Số tiền"',
+        en: '"Nội dung chỉ tiêu" and amount columns, or "Năm", "Nguồn vốn", "Số tiền"',
       },
+      layouts: [REPORT_BUDGET_SPECS, TIDY_BUDGET_SPECS],
     });
   }
   const mapping = await loadSourceMapping(input.workbook, mappingSheet);
@@ -72,14 +79,14 @@ export async function loadBrackets(
     what: { vi: "bảng tỷ lệ đối ứng", en: "counterpart brackets" },
   });
   if (!found) {
-    const names = await inputSheetNames(input.workbook);
-    // No sheet holds the table: list the sheets looked at rather than blame the first one.
-    throw new InputError({
-      found: names.join(", "),
-      expected: {
-        vi: 'bảng tỷ lệ đối ứng có các cột "Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu"',
-        en: 'a counterpart bracket table with "Cận dưới (%)" (lower), "Cận trên (%)" (upper), "Tỷ lệ đối ứng tối thiểu" (minimum ratio)',
+    // No sheet holds the table: each sheet looked at and what it lacks, rather than blame the first one.
+    throw await noSheetHoldsIn(input.workbook, {
+      what: { vi: "bảng tỷ lệ đối ứng", en: "counterpart bracket table" },
+      needed: {
+        vi: 'các cột "Cận dưới (%)", "Cận trên (%)", "Tỷ lệ đối ứng tối thiểu"',
+        en: '"Cận dưới (%)" (lower), "Cận trên (%)" (upper), "Tỷ lệ đối ứng tối thiểu" (minimum ratio)',
       },
+      layouts: [BRACKET_SPECS],
     });
   }
   return readBracketsTable(found.grid);

@@ -17,10 +17,9 @@ import {
 import type { MixedSolver } from "../../engine/targets/solver";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { UNIT_WORDS, type BudgetUnit } from "../budget-unit";
-import { readCosts } from "../readers/costs";
-import { looksLikeCosts } from "../readers/costs";
+import { COST_COLUMNS, COSTS_BY_CRITERION, looksLikeCosts, readCosts } from "../readers/costs";
 import type { JobRequest } from "./job";
-import { findGrid } from "../reading/input-grid";
+import { findGrid, lacking } from "../reading/input-grid";
 import type { MergeMap, MergerRollUp } from "../../engine/merge";
 import type { FirstYearCheck, YearFigures } from "../results";
 
@@ -44,8 +43,9 @@ export async function roadmapCosts(
     ref,
     looksLikeCosts,
     () => true,
-    { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
-    sameBook ? communesSheet : undefined
+    COSTS_BY_CRITERION,
+    sameBook ? communesSheet : undefined,
+    lacking(COSTS_BY_CRITERION, [COST_COLUMNS])
   );
   // A costs sheet by old commune is summed into the merged communes, as the targets job does.
   const read = readCosts(grid, { communes, catalogue, merge });

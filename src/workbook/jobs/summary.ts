@@ -13,15 +13,12 @@ import { SUMMARY_SPEC } from "./specs";
 import { mergedStatuses, withMerger } from "./merged-communes";
 import { mergeMapFor } from "../reading/context";
 import type { WorkbookPort } from "../port";
-import { looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
+import { CATALOGUE_COLUMNS, looksLikeCatalogue, readCataloguesTable } from "../readers/catalogue";
+import { noSheetHolds } from "../readers/no-sheet";
+import { noSheetHoldsIn } from "../reading/input-grid";
 import type { TableReading } from "../reading/types";
 import { looksLikeCommunes, readCommunes, type CommunesReadResult } from "../readers/communes";
-import {
-  findInputSheet,
-  findInputSheets,
-  inputSheetNames,
-  sheetNamed,
-} from "../reading/sheet-finder";
+import { findInputSheet, findInputSheets, sheetNamed } from "../reading/sheet-finder";
 import { summarySheet, summaryText } from "../writers/summary";
 import { eachCommuneSheet } from "../writers/each-commune";
 import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
@@ -42,12 +39,18 @@ export async function readCatalogueInput(
   const found = reads.flatMap((read) => read.catalogues);
   const readings = reads.map((read) => read.reading);
   if (found.length === 0) {
-    throw new InputError({
-      expected: {
-        vi: `một trang tính bộ tiêu chí có cột "Giai đoạn", "Số TT", "Tên tiêu chí"`,
-        en: `a catalogue sheet with the columns "Giai đoạn" (period), "Số TT" (number), "Tên tiêu chí" (name)`,
+    const table = {
+      what: { vi: "bộ tiêu chí", en: "catalogue" },
+      needed: {
+        vi: `một trang tính có cột "Giai đoạn", "Số TT", "Tên tiêu chí"`,
+        en: `a sheet with the columns "Giai đoạn" (period), "Số TT" (number), "Tên tiêu chí" (name)`,
       },
-    });
+      layouts: [CATALOGUE_COLUMNS],
+    };
+    // The sheets read held no criteria (a header alone): those are named; else every sheet looked at.
+    throw grids.length > 0
+      ? noSheetHolds({ ...table, grids })
+      : await noSheetHoldsIn(ref.workbook, table);
   }
   return { catalogues: found, readings };
 }
@@ -64,12 +67,11 @@ export async function readCommunesInput(
     what: { vi: "danh sách xã", en: "communes list" },
   });
   if (found) return readCommunes(found.grid, { catalogue });
-  const names = await inputSheetNames(workbook);
-  throw new InputError({
-    found: names.join(", "),
-    expected: {
-      vi: `một trang tính danh sách xã có cột "Tên xã" và "Tiêu chí đạt" (hoặc TC1…TC${catalogue.criteria.length}, hoặc "Số tiêu chí đạt")`,
-      en: `a communes sheet with "Tên xã" and "Tiêu chí đạt" (or TC1…TC${catalogue.criteria.length}, or "Số tiêu chí đạt")`,
+  throw await noSheetHoldsIn(workbook, {
+    what: { vi: "danh sách xã", en: "communes list" },
+    needed: {
+      vi: `một trang tính có cột "Tên xã" và "Tiêu chí đạt" (hoặc TC1…TC${catalogue.criteria.length}, hoặc "Số tiêu chí đạt")`,
+      en: `a sheet with "Tên xã" and "Tiêu chí đạt" (or TC1…TC${catalogue.criteria.length}, or "Số tiêu chí đạt")`,
     },
   });
 }

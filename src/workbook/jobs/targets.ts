@@ -7,9 +7,9 @@ import { InputError } from "../../engine/errors";
 import { planTargets, type CapUnit, type CostTable, type TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
-import { looksLikeCosts, readCosts } from "../readers/costs";
+import { COST_COLUMNS, COSTS_BY_CRITERION, looksLikeCosts, readCosts } from "../readers/costs";
 import { looksLikeIndicatorCosts } from "../readers/indicator-costs";
-import { findGrid } from "../reading/input-grid";
+import { findGrid, lacking } from "../reading/input-grid";
 import { budgetLimit, NO_LIMIT_WARNING, type BudgetUnit } from "../budget-unit";
 import { targetsSheet, targetsText } from "../writers/targets";
 import { indicatorTargets } from "./indicator-targets";
@@ -88,8 +88,9 @@ async function readInputs(
       costsRef,
       looksLikeCosts,
       () => true,
-      { vi: "bảng chi phí theo tiêu chí", en: "costs by criterion table" },
-      sameBook ? communesGrid.sheet : undefined
+      COSTS_BY_CRITERION,
+      sameBook ? communesGrid.sheet : undefined,
+      lacking(COSTS_BY_CRITERION, [COST_COLUMNS])
     );
     return readCosts(costsGrid, { communes, catalogue, merge });
   });
@@ -128,6 +129,17 @@ export const targetsJob: PlanningJob = withNumberNotes({
         en: `${registered.name} registered for the standard in ${registered.registeredYear}: communes registered for the plan year come first`,
       });
     }
+    // Either planner's result with what was read, the plan year and, for merged communes, the roll-up.
+    const finish = (result: JobResult) =>
+      withMerger(
+        withPlanYear(
+          withReading(result, [...inputs.readings, ...choice.readings]),
+          choice.year,
+          request
+        ),
+        inputs.rollUps,
+        "NTM_ChiTieu_SapNhap"
+      );
     if (inputs.indicatorLevel !== undefined) {
       const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
@@ -142,15 +154,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         merge: inputs.merge,
         rollUps: inputs.rollUps,
       });
-      return withMerger(
-        withPlanYear(
-          withReading(result, [...inputs.readings, ...choice.readings]),
-          choice.year,
-          request
-        ),
-        inputs.rollUps,
-        "NTM_ChiTieu_SapNhap"
-      );
+      return finish(result);
     }
     const plan = await planTargets(
       inputs.communes,
@@ -192,6 +196,8 @@ export const targetsJob: PlanningJob = withNumberNotes({
         cumulative: c.cumulative,
         cost: c.cost,
         completes: c.completes,
+        // The commune's name cell, where it was read from a sheet: what the report names for a text it changed.
+        ...(inputs.communes[c.index]?.source ? { source: inputs.communes[c.index].source } : {}),
       })),
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,
@@ -203,14 +209,6 @@ export const targetsJob: PlanningJob = withNumberNotes({
       sheets: [targetsSheet(plan, year, unit, (i) => inputs.communes[i]?.source)],
       warnings,
     };
-    return withMerger(
-      withPlanYear(
-        withReading(result, [...inputs.readings, ...choice.readings]),
-        choice.year,
-        request
-      ),
-      inputs.rollUps,
-      "NTM_ChiTieu_SapNhap"
-    );
+    return finish(result);
   },
 });

@@ -70,10 +70,17 @@ const ASCII = /^[\x20-\x7e]*$/;
  */
 export function isDistrictLabel(text: string): boolean {
   const rest = composed(stripMarker(text).rest);
-  if (/^(?:huyện|thị xã|thành phố|quận)\s+\S/iu.test(rest)) return true;
-  if (/^(?:tp|tx)\.\s*\S/i.test(rest)) return true;
-  return ASCII.test(rest) && /^(?:huyen|thi xa|thanh pho)\s+\S/i.test(rest);
+  if (DISTRICT_STARTS[0].test(rest)) return true;
+  if (DISTRICT_STARTS[1].test(rest)) return true;
+  return ASCII.test(rest) && DISTRICT_STARTS[2].test(rest);
 }
+
+/** The district words isDistrictLabel looks for: with diacritics, abbreviated, typed wholly without diacritics. */
+const DISTRICT_STARTS = [
+  /^(?:huyện|thị xã|thành phố|quận)\s+\S/iu,
+  /^(?:tp|tx)\.\s*\S/i,
+  /^(?:huyen|thi xa|thanh pho)\s+\S/i,
+] as const;
 
 /** The first word of every statistic label below, with or without diacritics, any case. */
 const STATISTIC_START =
@@ -105,14 +112,53 @@ export function isStatisticLabel(text: string): boolean {
  */
 export function wardKind(text: string): "phường" | "thị trấn" | "đặc khu" | null {
   const rest = composed(stripMarker(text).rest);
-  if (/^(?:phường|p\.)\s*\S/iu.test(rest)) return "phường";
-  if (/^(?:thị trấn|tt\.)\s*\S/iu.test(rest) || /^TT\s+\p{Lu}/u.test(rest)) return "thị trấn";
-  if (/^đặc khu\s+\S/iu.test(rest)) return "đặc khu";
+  const [ward, town, townShort, zone, wardBare, townBare, zoneBare] = WARD_STARTS;
+  if (ward.test(rest)) return "phường";
+  if (town.test(rest) || townShort.test(rest)) return "thị trấn";
+  if (zone.test(rest)) return "đặc khu";
   if (!ASCII.test(rest)) return null;
-  if (/^phuong\s+\d/i.test(rest)) return "phường";
-  if (/^thi tran\s+\S/i.test(rest)) return "thị trấn";
-  if (/^dac khu\s+\S/i.test(rest)) return "đặc khu";
+  if (wardBare.test(rest)) return "phường";
+  if (townBare.test(rest)) return "thị trấn";
+  if (zoneBare.test(rest)) return "đặc khu";
   return null;
+}
+
+/** The words wardKind looks for, in the order it tries them. */
+const WARD_STARTS = [
+  /^(?:phường|p\.)\s*\S/iu,
+  /^(?:thị trấn|tt\.)\s*\S/iu,
+  /^TT\s+\p{Lu}/u,
+  /^đặc khu\s+\S/iu,
+  /^phuong\s+\d/i,
+  /^thi tran\s+\S/i,
+  /^dac khu\s+\S/i,
+] as const;
+
+/**
+ * Every start a row label of isStatisticLabel, isTotalLabel, isDistrictLabel or wardKind can have, in one pattern
+ * made from theirs (case-insensitive: a superset of each). Text that starts otherwise is none of them.
+ */
+const ANY_ROW_LABEL_START = new RegExp(
+  [TOTAL_START, STATISTIC_START, ...DISTRICT_STARTS, ...WARD_STARTS]
+    .map((re) => `(?:${re.source})`)
+    .join("|"),
+  "iu"
+);
+
+/**
+ * True when a name in the name column says nothing about its row: it is no statistic, total, district or ward label
+ * (the words classifyRow asks of a commune row's label and name). Exactly the four tests, answered for most names by
+ * one pattern over their starts: a range of 100,000 communes is read in a cell function.
+ */
+export function isPlainName(text: string): boolean {
+  const rest = stripMarker(text).rest;
+  if (!/[\u0300-\u036f]/.test(rest) && !ANY_ROW_LABEL_START.test(rest)) return true;
+  return !(
+    isStatisticLabel(text) ||
+    isTotalLabel(text) ||
+    isDistrictLabel(text) ||
+    wardKind(text) !== null
+  );
 }
 
 const WARD_EN = { phường: "ward", "thị trấn": "town", "đặc khu": "special zone" } as const;

@@ -16,7 +16,7 @@ import {
 import { tableReading } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
-const SPECS: ColumnSpec[] = [
+export const CATALOGUE_COLUMNS: ColumnSpec[] = [
   { key: "period", aliases: ["Giai đoạn", "Bộ tiêu chí", "Period", "Catalogue"], required: true },
   {
     key: "number",
@@ -37,7 +37,7 @@ function periodId(text: string): string {
 }
 
 export function looksLikeCatalogue(grid: Grid): boolean {
-  return tryLocateTable(grid, SPECS) !== null;
+  return tryLocateTable(grid, CATALOGUE_COLUMNS) !== null;
 }
 
 /**
@@ -53,7 +53,7 @@ export function readCataloguesTable(grid: Grid): {
   catalogues: Catalogue[];
   reading: TableReading;
 } {
-  const table = locateTable(grid, SPECS, WHAT);
+  const table = locateTable(grid, CATALOGUE_COLUMNS, WHAT);
   const byPeriod = new Map<string, { criteria: Criterion[]; cells: Map<number, string> }>();
   let period: string | null = null;
   for (const r of table.dataRows) {

@@ -8,13 +8,24 @@ import {
   type CommuneFlag,
   type CommuneZone,
   type PolicyAttribute,
+  ZONE_WORDS,
 } from "../../engine/allocation";
 import { isMarkMet } from "../../engine/criteria/marks";
 import { InputError, type Bilingual } from "../../engine/errors";
 import { labelKey } from "../../engine/text";
 import type { Catalogue } from "../../engine/types";
 import { cellText, gridAddress, isCellError, type Grid } from "../grid";
-import { locateCommunesTable, readCommunes, type CommunesReadResult } from "./communes";
+import {
+  DIFFICULT_SPEC,
+  GROUP_SHORT_SPEC,
+  GROUP_SPEC,
+  locateCommunesTable,
+  NAME_SPEC,
+  readCommunes,
+  REGISTERED_SPEC,
+  TIER_SPEC,
+  type CommunesReadResult,
+} from "./communes";
 import {
   addressAt,
   noteColumns,
@@ -28,7 +39,7 @@ import { columnReadings } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
 // Specs are tried in order for each header: the exact "Khu vực I/II/III" columns before the "Khu vực" one.
-const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
+export const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
   { key: "zoneIII", aliases: ["Khu vực III", "KV III", "Zone III"], prefix: false },
   { key: "zoneII", aliases: ["Khu vực II", "KV II", "Zone II"], prefix: false },
   { key: "zoneI", aliases: ["Khu vực I", "KV I", "Zone I"], prefix: false },
@@ -37,16 +48,7 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
   { key: "border", aliases: ["Biên giới", "Xã biên giới", "Border"] },
   { key: "island", aliases: ["Hải đảo", "Xã hải đảo", "Xã đảo", "Island"] },
   { key: "specialZone", aliases: ["Đặc khu", "Special zone"] },
-  {
-    key: "difficult",
-    aliases: [
-      "Xã ĐBKK",
-      "ĐBKK",
-      "Xã đặc biệt khó khăn",
-      "Đặc biệt khó khăn",
-      "Especially difficult",
-    ],
-  },
+  DIFFICULT_SPEC,
   {
     key: "villages",
     aliases: [
@@ -57,22 +59,17 @@ const ATTRIBUTE_COLUMNS: ColumnSpec[] = [
       "Difficult villages",
     ],
   },
-  { key: "group", aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"] },
-  // "Nhóm" alone names the group only as the whole header ("Nhóm tiêu chí" is something else).
-  { key: "group", aliases: ["Nhóm", "Group"], prefix: false },
+  GROUP_SPEC,
+  GROUP_SHORT_SPEC,
   { key: "need", aliases: ["Nhu cầu", "Nhu cầu vốn", "Need"] },
-  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
-  { key: "registered", aliases: ["Đăng ký đạt chuẩn", "Năm đăng ký đạt chuẩn", "Năm đăng ký"] },
-  {
-    key: "name",
-    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
-    required: true,
-  },
+  TIER_SPEC,
+  REGISTERED_SPEC,
+  NAME_SPEC,
 ];
 
-const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
+export const FLAG_KEYS: CommuneFlag[] = ["atk", "border", "island", "specialZone"];
 
-const ZONES = ["I", "II", "III"] as const;
+export const ZONES = ["I", "II", "III"] as const;
 const ZONE_FLAG_WORDS: Record<CommuneZone, Bilingual> = {
   I: { vi: "khu vực I", en: "zone I" },
   II: { vi: "khu vực II", en: "zone II" },
@@ -112,15 +109,6 @@ function flagCell(grid: Grid, row: number, col: number, what: Bilingual): boolea
     throw refuse();
   }
 }
-
-const ZONE_WORDS: Record<string, CommuneZone> = {
-  i: "I",
-  "1": "I",
-  ii: "II",
-  "2": "II",
-  iii: "III",
-  "3": "III",
-};
 
 function zoneCell(grid: Grid, row: number, col: number): CommuneZone | undefined {
   const text = textCell(grid, row, col, { vi: "khu vực", en: "zone" });
@@ -181,6 +169,27 @@ function communeRows(
 }
 
 /**
+ * The attributes rules can read from an attribute table's columns (`groups`: the commune reader read a group for
+ * some commune); a rule on any other cannot be applied.
+ */
+export function availableAttributes(
+  cols: Record<string, number>,
+  groups: boolean
+): Set<PolicyAttribute> {
+  const available = new Set<PolicyAttribute>(["criteria", "tier"]);
+  const has = (k: string) => cols[k] !== undefined;
+  if (has("tier")) available.add("tierAbove");
+  if (has("zone") || has("zoneI") || has("zoneII") || has("zoneIII")) available.add("zone");
+  for (const f of FLAG_KEYS) if (has(f)) available.add(f);
+  if (has("difficult")) available.add("difficult");
+  if (has("villages")) available.add("villages");
+  if (has("group") || groups) available.add("group");
+  if (has("need")) available.add("need");
+  if (has("registered")) available.add("registered");
+  return available;
+}
+
+/**
  * The communes of a sheet with every attribute allocation rules can read. The criteria, tier, group, registration
  * year and the especially-difficult flag come from the commune reader; the type columns are read here, each blank
  * cell meaning "no". Errors name the sheet and cell.
@@ -192,16 +201,10 @@ export function readAllocationCommunes(grid: Grid, catalogue: Catalogue): Alloca
   const read = readCommunes(grid, { catalogue });
   const rowOf = communeRows(grid, catalogue, table);
   const total = catalogue.criteria.length;
-  const available = new Set<PolicyAttribute>(["criteria", "tier"]);
-  const has = (k: string) => cols[k] !== undefined;
-  if (has("tier")) available.add("tierAbove");
-  if (has("zone") || has("zoneI") || has("zoneII") || has("zoneIII")) available.add("zone");
-  for (const f of FLAG_KEYS) if (has(f)) available.add(f);
-  if (has("difficult")) available.add("difficult");
-  if (has("villages")) available.add("villages");
-  if (has("group") || read.communes.some((c) => c.group !== undefined)) available.add("group");
-  if (has("need")) available.add("need");
-  if (has("registered")) available.add("registered");
+  const available = availableAttributes(
+    cols,
+    read.communes.some((c) => c.group !== undefined)
+  );
 
   // The columns each row looks at, found once for the table.
   const zoneCols: [CommuneZone, number][] = [];

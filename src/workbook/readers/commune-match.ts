@@ -3,7 +3,7 @@
 // standing for the merged commune it went into.
 
 import { CommuneIndex, findCommune, type CommuneRef } from "../../engine/commune-identity";
-import { InputError } from "../../engine/errors";
+import { cellRef, InputError } from "../../engine/errors";
 import { findOld, type MergeMap } from "../../engine/merge";
 import type { CommuneStatus } from "../../engine/types";
 
@@ -16,7 +16,7 @@ export interface RowCommune<T> {
 }
 
 function describe(c: CommuneStatus): string {
-  const where = c.source ? ` ô/cell ${c.source.sheet}!${c.source.cell}` : "";
+  const where = c.source ? ` ô/cell ${cellRef(c.source.sheet, c.source.cell)}` : "";
   return `${c.name}${c.district ? ` (${c.district})` : ""}${c.code ? ` [${c.code}]` : ""}${where}`;
 }
 

@@ -27,11 +27,14 @@ import {
 import {
   addressAt,
   ignoredRowsWarning,
+  locateHeader,
   numberCell,
   textCell,
   tryLocateTable,
   uncalculatedError,
+  unmatchedHeaders,
   type ColumnSpec,
+  type LocatedHeader,
   type LocatedTable,
 } from "./table";
 import {
@@ -55,6 +58,31 @@ export interface CommunesReadResult {
   reading: TableReading;
 }
 
+// The commune columns the allocation attributes reader (commune-attributes.ts) also claims: declared once here.
+export const DIFFICULT_SPEC: ColumnSpec = {
+  key: "difficult",
+  aliases: ["Xã ĐBKK", "ĐBKK", "Xã đặc biệt khó khăn", "Đặc biệt khó khăn", "Especially difficult"],
+};
+export const REGISTERED_SPEC: ColumnSpec = {
+  key: "registered",
+  aliases: [
+    "Đăng ký đạt chuẩn",
+    "Năm đăng ký đạt chuẩn",
+    "Năm đăng ký",
+    "Registered",
+    "Registered year",
+  ],
+};
+export const TIER_SPEC: ColumnSpec = {
+  key: "tier",
+  aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"],
+};
+export const NAME_SPEC: ColumnSpec = {
+  key: "name",
+  aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
+  required: true,
+};
+
 // Order matters: a header is given to the first spec it matches, so "Xã ĐBKK" and "Mã xã" come before "Xã".
 const FIXED_SPECS: ColumnSpec[] = [
   {
@@ -68,27 +96,9 @@ const FIXED_SPECS: ColumnSpec[] = [
       "Type of unit",
     ],
   },
-  {
-    key: "difficult",
-    aliases: [
-      "Xã ĐBKK",
-      "ĐBKK",
-      "Xã đặc biệt khó khăn",
-      "Đặc biệt khó khăn",
-      "Especially difficult",
-    ],
-  },
-  {
-    key: "registered",
-    aliases: [
-      "Đăng ký đạt chuẩn",
-      "Năm đăng ký đạt chuẩn",
-      "Năm đăng ký",
-      "Registered",
-      "Registered year",
-    ],
-  },
-  { key: "tier", aliases: ["Trạng thái", "Mức đạt chuẩn", "Xếp loại", "Status", "Tier"] },
+  DIFFICULT_SPEC,
+  REGISTERED_SPEC,
+  TIER_SPEC,
   { key: "code", aliases: ["Mã xã", "Code", "Commune code"] },
   {
     key: "count",
@@ -118,21 +128,21 @@ const FIXED_SPECS: ColumnSpec[] = [
     key: "district",
     aliases: ["Huyện", "Tên huyện", "Huyện, thị xã", "Tên huyện, thị xã", "District"],
   },
-  {
-    key: "name",
-    aliases: ["Tên xã", "Xã", "Commune", "Commune name", "Tên đơn vị"],
-    required: true,
-  },
+  NAME_SPEC,
 ];
 
 /** Nhóm xã: read for indicator-level sets (2026-2030) only, so older sheets read exactly as before. */
-const GROUP_SPEC: ColumnSpec = {
+export const GROUP_SPEC: ColumnSpec = {
   key: "group",
   aliases: ["Nhóm xã", "Phân nhóm xã", "Commune group"],
 };
 
 /** "Nhóm" and "Group" alone name the group column only as the whole header ("Nhóm tiêu chí" is something else). */
-const GROUP_SHORT_SPEC: ColumnSpec = { key: "group", aliases: ["Nhóm", "Group"], prefix: false };
+export const GROUP_SHORT_SPEC: ColumnSpec = {
+  key: "group",
+  aliases: ["Nhóm", "Group"],
+  prefix: false,
+};
 
 /** A set assessed indicator by indicator, with commune groups (2026-2030). */
 function indicatorLevel(catalogue: Catalogue): boolean {
@@ -198,22 +208,50 @@ function locate(grid: Grid, catalogue: Catalogue): LocatedTable | null {
   return table;
 }
 
-function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+function communeSpecs(catalogue: Catalogue): ColumnSpec[] {
   const groupSpec = indicatorLevel(catalogue) ? [GROUP_SPEC, GROUP_SHORT_SPEC] : [];
-  const table = tryLocateTable(grid, [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)]);
-  if (!table) return null;
-  // TC headers in other spellings ("TC01", "TC1 (Quy hoạch)") are matched here.
-  for (const { col, header } of table.unmatched) {
+  return [...groupSpec, ...FIXED_SPECS, ...markSpecs(catalogue)];
+}
+
+/** TC headers in other spellings ("TC01", "TC1 (Quy hoạch)"), matched among the headers no spec took. */
+function addMarkColumns(
+  columns: Record<string, number>,
+  unmatched: readonly { col: number; header: string }[],
+  catalogue: Catalogue
+): void {
+  for (const { col, header } of unmatched) {
     const n = markNumber(header, catalogue);
-    if (n !== undefined && table.columns[`tc${n}`] === undefined) table.columns[`tc${n}`] = col;
+    if (n !== undefined && columns[`tc${n}`] === undefined) columns[`tc${n}`] = col;
   }
+}
+
+function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
+  const table = tryLocateTable(grid, communeSpecs(catalogue));
+  if (!table) return null;
+  addMarkColumns(table.columns, table.unmatched, catalogue);
   return table;
 }
 
-function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, number> {
+/**
+ * The header of a communes table in the count shape ("Số tiêu chí đạt", no list and no TC columns) found as the
+ * reader finds it, from the header alone: no data row is read. Null when the table is not found or not in that shape,
+ * when the set is read indicator by indicator (2026-2030), or when the grid hides columns (their roles are decided
+ * by the rows). The lean reading of a cell function's range starts here (commune-attributes-lean.ts).
+ */
+export function countShapeHeader(grid: Grid, catalogue: Catalogue): LocatedHeader | null {
+  if (indicatorLevel(catalogue)) return null;
+  const header = locateHeader(grid, communeSpecs(catalogue));
+  if (!header || header.hidden.size > 0) return null;
+  const columns = { ...header.columns };
+  const used = new Set(Object.values(header.columns));
+  addMarkColumns(columns, unmatchedHeaders(header.block.headers, used), catalogue);
+  return shapeOfColumns(columns, catalogue) === "count" ? { ...header, columns } : null;
+}
+
+function markColumns(columns: Record<string, number>, catalogue: Catalogue): Map<number, number> {
   const cols = new Map<number, number>();
   for (const c of catalogue.criteria) {
-    const col = table.columns[`tc${c.number}`];
+    const col = columns[`tc${c.number}`];
     if (col !== undefined) cols.set(c.number, col);
   }
   return cols;
@@ -221,9 +259,16 @@ function markColumns(table: LocatedTable, catalogue: Catalogue): Map<number, num
 
 function shapeOf(table: LocatedTable, catalogue: Catalogue): CommuneShape | null {
   if (indicatorLevel(catalogue) && indicatorColumns(table).length > 0) return "indicators";
-  if (table.columns.list !== undefined) return "list";
-  if (markColumns(table, catalogue).size > 0) return "marks";
-  if (table.columns.count !== undefined) return "count";
+  return shapeOfColumns(table.columns, catalogue);
+}
+
+function shapeOfColumns(
+  columns: Record<string, number>,
+  catalogue: Catalogue
+): CommuneShape | null {
+  if (columns.list !== undefined) return "list";
+  if (markColumns(columns, catalogue).size > 0) return "marks";
+  if (columns.count !== undefined) return "count";
   return null;
 }
 
@@ -510,7 +555,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   }
   const table = withOwnRecord(located);
 
-  const marks = markColumns(table, catalogue);
+  const marks = markColumns(table.columns, catalogue);
   if (shape === "marks") {
     for (const { col, header } of table.unmatched) {
       const n = markNumber(header, catalogue);

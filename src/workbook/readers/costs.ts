@@ -22,6 +22,12 @@ import { rowCommune } from "./commune-match";
 import { tableReading } from "../reading/record";
 import type { TableReading } from "../reading/types";
 
+/** The table, as messages name it. */
+export const COSTS_BY_CRITERION = {
+  vi: "bảng chi phí theo tiêu chí",
+  en: "costs by criterion table",
+};
+
 export const COST_COLUMNS: ColumnSpec[] = [
   { key: "commune", aliases: ["Tên xã", "Xã", "Commune", "Commune name"] },
   { key: "district", aliases: ["Huyện", "Quận/Huyện", "District"] },

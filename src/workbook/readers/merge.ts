@@ -5,7 +5,6 @@ import type { CommuneMoney, MergeEntry } from "../../engine/merge";
 import { labelKey } from "../../engine/text";
 import { gridAddress, type Grid } from "../grid";
 import {
-  headerRowLookedAt,
   legacyTextError,
   locateTable,
   noteColumns,
@@ -16,6 +15,7 @@ import {
   type ColumnSpec,
 } from "./table";
 import { noteColumn, skipRow, tableReading } from "../reading/record";
+import { noSheetHolds } from "./no-sheet";
 import type { TableReading } from "../reading/types";
 
 export const MERGE_COLUMNS: ColumnSpec[] = [
@@ -50,50 +50,12 @@ const NEEDED: Bilingual = {
   en: `a column "Xã cũ" (old commune, before the merger) and a column "Xã mới" (new commune, after it), one old commune a row; "Mã xã cũ", "Mã xã mới", "Huyện cũ" (old district) and "Ngày hiệu lực" (effective date) are read when present`,
 };
 
-/** One sheet looked at: its header row (as a 1-based row number and its headers) and the needed columns it lacks. */
-function lookedAt(grid: Grid): { row: number | null; matched: number; vi: string; en: string } {
-  const seen = headerRowLookedAt(grid, MERGE_COLUMNS);
-  if (!seen) {
-    return {
-      row: null,
-      matched: -1,
-      vi: `trang '${grid.sheet}': không có dòng tiêu đề (hai ô chữ trở lên) trong 30 dòng đầu`,
-      en: `sheet '${grid.sheet}': no header row (two text cells or more) within the first 30 rows`,
-    };
-  }
-  const number = Number(/\d+$/.exec(gridAddress(grid, seen.row, 0))![0]);
-  const shown = seen.texts.slice(0, 6).join(", ") + (seen.texts.length > 6 ? ", …" : "");
-  const lacking = MERGE_COLUMNS.filter((s) => s.required && !seen.matched.includes(s.key))
-    .map((s) => `"${s.aliases[0]}"`)
-    .join(", ");
-  return {
-    row: seen.row,
-    matched: seen.matched.length,
-    vi: `trang '${grid.sheet}', dòng tiêu đề ${number} (${shown}): thiếu ${lacking}`,
-    en: `sheet '${grid.sheet}', header row ${number} (${shown}): no ${lacking}`,
-  };
-}
-
 /**
- * The refusal when no sheet holds the mapping: the columns it needs, and for each sheet looked at the header row
- * looked at and what it lacks. The error names the sheet closest to a mapping and its header row's first cell.
+ * The refusal when no sheet holds the mapping: the columns it needs, and for each sheet looked at the range its
+ * header row was sought in, the row closest to one and what it lacks (see noSheetHolds).
  */
 export function mergeColumnsMissing(grids: Grid[]): InputError {
-  const seen = grids.map(lookedAt);
-  // The cell named: the header row of the sheet closest to a mapping (most needed columns found; the first sheet
-  // when none has a header row), so the user is taken where the columns are missing.
-  let closest = 0;
-  seen.forEach((s, i) => {
-    if (s.matched > seen[closest].matched) closest = i;
-  });
-  const at = grids[closest];
-  return new InputError({
-    ...(at ? { sheet: at.sheet, cell: gridAddress(at, seen[closest].row ?? 0, 0) } : {}),
-    expected: {
-      vi: `${WHAT.vi}: ${NEEDED.vi}. Đã xem ${seen.map((s) => s.vi).join("; ")}`,
-      en: `${WHAT.en}: ${NEEDED.en}. Looked at ${seen.map((s) => s.en).join("; ")}`,
-    },
-  });
+  return noSheetHolds({ grids, what: WHAT, needed: NEEDED, layouts: [MERGE_COLUMNS] });
 }
 
 /** A date cell as dd/mm/yyyy; any other cell through the shared text rule (an error value is refused naming it). */

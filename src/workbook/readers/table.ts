@@ -63,7 +63,7 @@ export interface LocatedTable {
   record: TableRecord;
 }
 
-const MAX_HEADER_SCAN = 30;
+export const MAX_HEADER_SCAN = 30;
 
 function matches(header: string, spec: ColumnSpec): boolean {
   const key = labelKey(header);
@@ -177,20 +177,20 @@ function isLoneNote(row: readonly CellValue[]): boolean {
   );
 }
 
+/** A table's header block and the columns its headers give the specs: the part of tryLocateTable that reads no data row. */
+export interface LocatedHeader {
+  block: ReturnType<typeof headerBlock>;
+  columns: Record<string, number>;
+  /** The grid's hidden columns, as indices into its row arrays. */
+  hidden: ReadonlySet<number>;
+}
+
 /**
- * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
- * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
+ * The header of a table, found among the first rows as tryLocateTable finds it (tryLocateTable is this plus the scan
+ * of the rows below): null when no row has the required headers. A lean reading of a cell function's range uses
+ * it to find the same columns without the table's row-by-row record.
  */
-/**
- * Locates a table by its headers. `rowsOf`, a table already located on the same grid, lends its data rows when the
- * header block found is the same (the rows below a header block depend on the block alone): a second reading of the
- * same table with other column specs then does not scan its rows again.
- */
-export function tryLocateTable(
-  grid: Grid,
-  specs: ColumnSpec[],
-  rowsOf?: LocatedTable | null
-): LocatedTable | null {
+export function locateHeader(grid: Grid, specs: ColumnSpec[]): LocatedHeader | null {
   let best: { row: number; columns: Record<string, number> } | null = null;
   const hidden = hiddenColumnIndices(grid);
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
@@ -244,6 +244,26 @@ export function tryLocateTable(
     );
     if (visible >= 0) columns[key] = visible;
   }
+  return { block, columns, hidden };
+}
+
+/**
+ * The table on a sheet, found by its headers among the first rows: the header block (1-3 rows, merged cells
+ * composed), the column-number row, the data rows and where the table ends. Null when no row has the required headers.
+ */
+/**
+ * Locates a table by its headers. `rowsOf`, a table already located on the same grid, lends its data rows when the
+ * header block found is the same (the rows below a header block depend on the block alone): a second reading of the
+ * same table with other column specs then does not scan its rows again.
+ */
+export function tryLocateTable(
+  grid: Grid,
+  specs: ColumnSpec[],
+  rowsOf?: LocatedTable | null
+): LocatedTable | null {
+  const header = locateHeader(grid, specs);
+  if (!header) return null;
+  const { block, columns, hidden } = header;
   const record = newRecord();
   if (
     rowsOf &&
@@ -336,9 +356,7 @@ function locatedFrom(
     hidden.size > 0
       ? hiddenColumnRoles({ grid, block, specs, columns, hidden, record, dataRows })
       : NONE;
-  const unmatched = block.headers
-    .map((header, col) => ({ col, header }))
-    .filter((h) => h.header !== "" && !used.has(h.col) && !setAside.has(h.col));
+  const unmatched = unmatchedHeaders(block.headers, used, setAside);
   return {
     grid,
     headerRow: block.bottom,
@@ -353,6 +371,17 @@ function locatedFrom(
     unit: tableUnit(grid, block.top, block.headers),
     record,
   };
+}
+
+/** The headers no spec matched (nor set aside as a hidden twin): index → composed header text. */
+export function unmatchedHeaders(
+  headers: readonly string[],
+  used: ReadonlySet<number>,
+  setAside: ReadonlySet<number> = NONE
+): { col: number; header: string }[] {
+  return headers
+    .map((header, col) => ({ col, header }))
+    .filter((h) => h.header !== "" && !used.has(h.col) && !setAside.has(h.col));
 }
 
 /** Spec keys whose column role is plain; criterion mark columns are "tc<n>". */

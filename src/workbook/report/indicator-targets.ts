@@ -12,7 +12,7 @@ import {
   type ReportPart,
 } from "./criteria";
 import type { IndicatorTargetsResult } from "./results";
-import { say, sourceLine, W } from "./words";
+import { say, sourceLine, targetsHeading, W } from "./words";
 
 export function indicatorTargetsPart(
   targets: IndicatorTargetsResult,
@@ -75,10 +75,7 @@ export function indicatorTargetsPart(
   ];
   return {
     section: {
-      heading:
-        lang === "vi"
-          ? `Kế hoạch phấn đấu năm ${year ?? ""}`.trim()
-          : `Targets for ${year ?? "next year"}`,
+      heading: targetsHeading(year, lang),
       blocks: paragraphs(texts),
     },
     appendix: {

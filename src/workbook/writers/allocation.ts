@@ -9,7 +9,7 @@ import {
   type AllocationSummaryRow,
   type PolicyAllocationResult,
 } from "../../engine/allocation";
-import type { CellValue } from "../grid";
+import { cellRef, type CellValue } from "../grid";
 import {
   coefficientFormatFor,
   FORMATS,
@@ -149,7 +149,7 @@ function rulesTable(name: string, policy: AllocationPolicy, role: string): Outpu
       { header: "Ghi chú" },
     ],
     rows: policy.rules.map((r) => [
-      r.origin ? `${r.origin.sheet}!${r.origin.cell}` : r.row,
+      r.origin ? cellRef(r.origin.sheet, r.origin.cell) : r.row,
       r.label,
       r.coefficient,
       MODE_WORDS[r.mode],

@@ -1,6 +1,7 @@
 // Result of the "counterpart" job: local ÷ central ratio per column against the minimum (KQ_DoiUng).
 
 import type { CounterpartColumn } from "../../engine/funding/counterpart";
+import type { SourceRef } from "../../engine/types";
 import { FORMATS, moneyFormatFor, moneyUnitLine, type OutputSheet } from "../output";
 
 export const COUNTERPART_SHEET = "KQ_DoiUng";
@@ -8,7 +9,9 @@ export const COUNTERPART_SHEET = "KQ_DoiUng";
 export function counterpartSheet(
   columns: CounterpartColumn[],
   basis: string,
-  unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" }
+  unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" },
+  /** The cell of a text the basis quotes (the bracket's note), named by a warning about the title. */
+  basisSource?: SourceRef
 ): OutputSheet {
   const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
@@ -17,6 +20,7 @@ export function counterpartSheet(
       {
         name: "NTM_DoiUng",
         unit: moneyUnitLine(unit),
+        ...(basisSource ? { titleSource: basisSource } : {}),
         title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
         columns: [
           { header: "Năm/Cột" },

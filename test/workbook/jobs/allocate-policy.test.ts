@@ -96,6 +96,27 @@ describe("allocate by policy", () => {
     expect(rows[3]).toMatchObject({ coefficient: 0, amount: 0 });
   });
 
+  it("reads the registration year under an English header as the commune reader does ('Registered year')", async () => {
+    const policy: CellValue[][] = [
+      ["Điều kiện", "Hệ số", "Cách tính"],
+      ["Chưa đạt chuẩn", 1, "Cao nhất"],
+      ["Đăng ký đạt chuẩn", 2, "Cộng thêm"],
+    ];
+    const english = COMMUNES_2021.map((row, i) =>
+      i === 1 ? row.map((h) => (h === "Đăng ký đạt chuẩn" ? "Registered year" : h)) : row
+    );
+    const { result, rows } = await run(
+      { Xã: english, CS: policy },
+      { total: 100, policy: "CS", year: 2025 }
+    );
+    expect(rows[0]).toMatchObject({
+      coefficient: 3,
+      rule: "Chưa đạt chuẩn → 1 + Đăng ký đạt chuẩn → 2 = 3",
+    });
+    // The column is read and the rule applied: no warning may say the sheet lacks it.
+    expect(result.warnings.map((w) => w.en).join("\n")).not.toMatch(/regist/i);
+  });
+
   it("2026-2030 sheet: the 2026-2030 preset for the central envelope and the province's own sheet for its top-up", async () => {
     const { result, rows } = await run(
       { Xã: COMMUNES_2026, "CS tỉnh": PROVINCE_POLICY },

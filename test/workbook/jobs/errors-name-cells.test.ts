@@ -48,14 +48,19 @@ function files(): string[] {
   );
 }
 
-/** The job run with each of its required inputs on the one sheet: a sheet that is not that table names itself. */
+/**
+ * The job run with each of its required inputs on the one sheet (a sheet that is not that table names itself), or,
+ * with no sheet, found by the sheet finder (no sheet holding the table names each sheet looked at).
+ */
 async function runOn(
   job: PlanningJob,
   book: WorkbookPort,
-  sheet: string
+  sheet: string | undefined
 ): Promise<{ error?: unknown; warnings: { sheet?: string; cell?: string; vi: string }[] }> {
   const inputs = Object.fromEntries(
-    job.inputs.filter((i) => i.required).map((i) => [i.id, { workbook: book, sheet }])
+    job.inputs
+      .filter((i) => i.required)
+      .map((i) => [i.id, sheet === undefined ? { workbook: book } : { workbook: book, sheet }])
   );
   try {
     const result = await job.run({ inputs, options: OPTIONS[job.id] ?? {} });
@@ -69,6 +74,10 @@ jest.setTimeout(300_000);
 
 /** Errors checked over the corpora: the check must have had errors to look at. */
 let checked = 0;
+/** Of those, refusals saying no sheet holds a table, each sheet looked at named with the range searched. */
+let lookedAt = 0;
+const LOOKED_AT =
+  /Đã xem trang '[^']+' \(đã tìm[^)]* [^!]+![A-Z]+\d+(:[A-Z]+\d+)?\).*Looked at sheet '[^']+' \([^)]*sought in [^!]+![A-Z]+\d+/;
 
 describe("errors and warnings over the bad and hostile corpora name their sheet and cell", () => {
   it.each(files())("%s", async (rel) => {
@@ -77,9 +86,10 @@ describe("errors and warnings over the bad and hostile corpora name their sheet 
     const sheets = await book.sheetNames();
     const problems: string[] = [];
     for (const job of JOBS) {
-      for (const sheet of sheets) {
+      for (const sheet of [undefined, ...sheets]) {
         const { error, warnings } = await runOn(job, book, sheet);
-        const where = `${job.id} on '${sheet}'`;
+        const where =
+          sheet === undefined ? `${job.id} finding its sheets` : `${job.id} on '${sheet}'`;
         if (error !== undefined) {
           if (!isInputError(error)) {
             problems.push(`${where}: not an InputError: ${String(error)}`);
@@ -87,6 +97,7 @@ describe("errors and warnings over the bad and hostile corpora name their sheet 
           }
           checked++;
           const m = error.message;
+          if (LOOKED_AT.test(m)) lookedAt++;
           if (!NAMES_CELL.test(m)) problems.push(`${where}: names no sheet and cell: ${m}`);
           if (!m.includes("Cần:") || !m.includes("Expected:"))
             problems.push(`${where}: not in both languages: ${m}`);
@@ -103,6 +114,10 @@ describe("errors and warnings over the bad and hostile corpora name their sheet 
 
   it("looked at the errors of every job on every sheet (well over a hundred)", () => {
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("among them, refusals that no sheet holds a table, each naming every sheet looked at and the range searched", () => {
+    expect(lookedAt).toBeGreaterThan(50);
   });
 });
 
@@ -295,6 +310,41 @@ describe("what the output boundary says about a written cell names the input cel
     ];
     expect(() => refuseNonFiniteCells(sheets)).toThrow(
       expect.objectContaining({ sheet: "Hệ số", cell: "A3" })
+    );
+  });
+});
+
+describe("no sheet holds a job's table: the refusal names each sheet looked at, where it looked and what it lacked", () => {
+  const sheets: Record<string, CellValue[][]> = {
+    "Ghi chú": [["Ghi chú của tỉnh"]],
+    "Danh mục": [
+      ["Danh mục dự án"],
+      ["STT", "Tên dự án", "Địa điểm"],
+      [1, "Đường liên xã", "Phú Tâm"],
+    ],
+  };
+
+  it.each(JOBS.map((j) => [j.id, j] as const))("%s", async (_id, job) => {
+    const book = new MemoryWorkbook(sheets);
+    const inputs = Object.fromEntries(
+      job.inputs.filter((i) => i.required).map((i) => [i.id, { workbook: book }])
+    );
+    const error = await job.run({ inputs, options: OPTIONS[job.id] ?? {} }).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(isInputError(error)).toBe(true);
+    const e = error as InputError;
+    // The sheet closest to a table: the one with a header row, at that row's first cell.
+    expect([e.sheet, e.cell]).toEqual(["Danh mục", "A2"]);
+    const { vi, en } = e.details.expected;
+    expect(vi).toContain("Đã xem trang 'Ghi chú' (đã tìm trong Ghi chú!A1): không có dòng tiêu đề");
+    expect(vi).toContain(
+      "trang 'Danh mục' (đã tìm dòng tiêu đề trong Danh mục!A1:C3): dòng 2 (STT, Tên dự án, Địa điểm)"
+    );
+    expect(en).toContain("Looked at sheet 'Ghi chú' (sought in Ghi chú!A1): no header row");
+    expect(en).toContain(
+      "sheet 'Danh mục' (header row sought in Danh mục!A1:C3): row 2 (STT, Tên dự án, Địa điểm)"
     );
   });
 });

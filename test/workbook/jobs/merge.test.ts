@@ -131,14 +131,16 @@ describe("the merge job", () => {
     }
     // The status sheet's header is its third row (title and blank above); it lacks both needed columns.
     expect(vi).toContain(
-      `trang 'Xã', dòng tiêu đề 3 (TT, Tên xã, Sáp nhập từ (xã cũ)): thiếu "Xã cũ", "Xã mới"`
+      `trang 'Xã' (đã tìm dòng tiêu đề trong Xã!A1:C4): dòng 3 (TT, Tên xã, Sáp nhập từ (xã cũ)) thiếu "Xã cũ", "Xã mới"`
     );
     expect(en).toContain(
-      `sheet 'Xã', header row 3 (TT, Tên xã, Sáp nhập từ (xã cũ)): no "Xã cũ", "Xã mới"`
+      `sheet 'Xã' (header row sought in Xã!A1:C4): row 3 (TT, Tên xã, Sáp nhập từ (xã cũ)) has no "Xã cũ", "Xã mới"`
     );
     // A sheet with "Xã cũ" lacks only "Xã mới"; a sheet of titles has no header row.
-    expect(vi).toContain(`trang 'Vốn theo xã', dòng tiêu đề 1 (Xã cũ, Năm 2024): thiếu "Xã mới"`);
-    expect(en).toContain(`sheet 'Đọc trước': no header row`);
+    expect(vi).toContain(
+      `trang 'Vốn theo xã' (đã tìm dòng tiêu đề trong Vốn theo xã!A1:B2): dòng 1 (Xã cũ, Năm 2024) thiếu "Xã mới"`
+    );
+    expect(en).toContain(`sheet 'Đọc trước' (sought in Đọc trước!A1:A2): no header row`);
   });
 
   it("refuses a lone sheet without the mapping naming that sheet, its header row's cell and the missing column", async () => {
@@ -150,7 +152,7 @@ describe("the merge job", () => {
     ).rejects.toMatchObject({
       sheet: "Sáp nhập",
       cell: "A2",
-      message: expect.stringContaining(`header row 2 (Xã cũ, Mã xã cũ, Ghi chú): no "Xã mới"`),
+      message: expect.stringContaining(`row 2 (Xã cũ, Mã xã cũ, Ghi chú) has no "Xã mới"`),
     });
   });
 });

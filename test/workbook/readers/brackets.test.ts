@@ -15,7 +15,14 @@ describe("readBrackets", () => {
     ]);
     const brackets = readBrackets(grid);
     expect(brackets).toEqual([
-      { lower: 0, upper: 60, minRatio: 1.5, note: "ví dụ" },
+      // The note keeps its cell (row 3, column D): a warning about its text names it.
+      {
+        lower: 0,
+        upper: 60,
+        minRatio: 1.5,
+        note: "ví dụ",
+        noteCell: { sheet: "Mau_DoiUng", cell: "D3" },
+      },
       { lower: 60, upper: 100, minRatio: 1 },
     ]);
     expect(minimumRatio(70, brackets)).toBe(1);

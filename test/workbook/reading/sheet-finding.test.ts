@@ -100,10 +100,17 @@ describe("an input no visible sheet fits (one rule for every job)", () => {
     expect(grid.sheet).toBe("Trang1");
   });
 
-  it("blames none of several sheets: the refusal lists the sheets looked at", async () => {
-    const book = new MemoryWorkbook({ A: [["Khác"]], B: [["Khác nữa"]] });
+  it("with several sheets, the refusal names each sheet looked at and the range searched, at the cell of the closest one", async () => {
+    const book = new MemoryWorkbook({
+      A: [["Khác"]],
+      B: [["Tiêu đề"], ["Tên", "Ghi chú"]],
+    });
     const run = findGrid({ workbook: book }, fits, () => true, what);
     await expect(run).rejects.toThrow(InputError);
-    await expect(run).rejects.toThrow(/A, B.*bảng hệ số/);
+    // B has a header row, A none: B is the closer, named at its header row.
+    await expect(run).rejects.toMatchObject({ sheet: "B", cell: "A2" });
+    await expect(run).rejects.toThrow(
+      /bảng hệ số.*Đã xem trang 'A' \(đã tìm trong A!A1\).*trang 'B' \(đã tìm dòng tiêu đề trong B!A1:B2\): dòng 2 \(Tên, Ghi chú\)/
+    );
   });
 });
