@@ -234,17 +234,26 @@ function locateOnce(grid: Grid, catalogue: Catalogue): LocatedTable | null {
 
 /**
  * The header of a communes table in the count shape ("Số tiêu chí đạt", no list and no TC columns) found as the
- * reader finds it, from the header alone: no data row is read. Null when the table is not found or not in that shape,
- * when the set is read indicator by indicator (2026-2030), or when the grid hides columns (their roles are decided
- * by the rows). The lean reading of a cell function's range starts here (commune-attributes-lean.ts).
+ * reader finds it, from the header alone: no data row is read. Null when the table is not found or not in that shape
+ * (for a set read indicator by indicator, 2026-2030: indicator columns such as "2.1", or no "Nhóm xã" column where
+ * the set requires it), or when the grid hides columns (their roles are decided by the rows). The lean reading of a
+ * cell function's range starts here (commune-attributes-lean.ts).
  */
 export function countShapeHeader(grid: Grid, catalogue: Catalogue): LocatedHeader | null {
-  if (indicatorLevel(catalogue)) return null;
   const header = locateHeader(grid, communeSpecs(catalogue));
   if (!header || header.hidden.size > 0) return null;
   const columns = { ...header.columns };
   const used = new Set(Object.values(header.columns));
   addMarkColumns(columns, unmatchedHeaders(header.block.headers, used), catalogue);
+  if (indicatorLevel(catalogue)) {
+    if (catalogue.requiresGroup && columns.group === undefined) return null;
+    try {
+      if (indicatorColumns({ grid, headerRow: header.block.bottom, columns }).length > 0)
+        return null;
+    } catch {
+      return null; // an indicator code twice: the full reader refuses it, naming the cell
+    }
+  }
   return shapeOfColumns(columns, catalogue) === "count" ? { ...header, columns } : null;
 }
 
