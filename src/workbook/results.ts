@@ -28,6 +28,9 @@ export const assumptionsJson = z.array(
   })
 );
 
+/** An input cell a JSON row rests on (SourceRef). */
+const sourceRefJson = z.object({ sheet: z.string(), cell: z.string() });
+
 const warnings = z.array(
   z.object({
     vi: z.string(),
@@ -135,6 +138,8 @@ export const targetsJson = planTotalsJson
         cumulative: z.number(),
         cost: z.number(),
         completes: z.boolean(),
+        /** The commune's row of the status sheet (its name cell): where a report row about it rests. */
+        source: sourceRefJson.optional(),
       })
     ),
     skipped: z.array(z.string()),
@@ -159,6 +164,7 @@ export const indicatorTargetsJson = planTotalsJson
         criteriaAfter: z.number(),
         cost: z.number(),
         completes: z.boolean(),
+        source: sourceRefJson.optional(),
       })
     ),
   })
@@ -187,6 +193,8 @@ export const fundingJson = z
             share: z.number(),
             /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
             displayedShare: z.number(),
+            /** The line's label cell in the funding table. */
+            source: sourceRefJson.optional(),
           })
         ),
         checks: z.array(

@@ -4,6 +4,7 @@ import { maxOf } from "../arrays";
 import { InputError } from "../errors";
 import { parseNumberText } from "../numbers";
 import { categoryFamily } from "./categories";
+import type { SourceRef } from "../types";
 import type { BudgetTable, SourceCategory } from "./types";
 
 /** One row of the policy table: provinces whose share of central balancing support lies in [lower, upper). */
@@ -17,6 +18,8 @@ export interface CounterpartBracket {
   note?: string;
   /** Programme period the row belongs to ("2021-2025", "2026-2030"); rows without one apply to every period. */
   period?: string;
+  /** The row of the user's bracket table (its note's cell, else its lower bound's), when read from a sheet. */
+  source?: SourceRef;
 }
 
 const EXAMPLE_NOTE =

@@ -28,6 +28,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
       const v = o[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
+          options: [id],
           found: `${id} = ${String(v)}`,
           expected: {
             vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, 2026-2030 hoặc tên trang)`,

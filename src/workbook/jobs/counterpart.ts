@@ -16,12 +16,12 @@ import {
   type ProgrammeEligibility,
 } from "../../engine/funding";
 import { periodForYear } from "../../engine/catalogues";
-import type { Warning } from "../../engine/types";
+import type { SourceRef, Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
 import { placedIn } from "../reading/record";
-import { loadBrackets, loadBudget } from "./money-inputs";
+import { columnSources, loadBrackets, loadBudget } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";
 
@@ -44,6 +44,7 @@ function bracketsFor(
   if (periods.length === 0) return brackets;
   if (period === undefined) {
     throw new InputError({
+      options: ["period", "year"],
       found: periods.join(", "),
       expected: {
         vi: `giai đoạn (period) hoặc năm (year): bảng tỷ lệ đối ứng có dòng theo giai đoạn ${periods.join(", ")}`,
@@ -54,6 +55,7 @@ function bracketsFor(
   const rows = brackets.filter((b) => !b.period || b.period === period);
   if (rows.length === 0) {
     throw new InputError({
+      options: ["period"],
       found: period,
       expected: {
         vi: `bảng tỷ lệ đối ứng có dòng cho giai đoạn ${period} (có: ${periods.join(", ")})`,
@@ -77,6 +79,8 @@ async function requiredRatio(
   required: number;
   basis: string;
   bracket?: object;
+  /** The bracket row of the user's table the basis (the sheet's title) quotes. */
+  bracketSource?: SourceRef;
   eligibility?: ProgrammeEligibility;
   warnings: Warning[];
   readings: TableReading[];
@@ -94,12 +98,14 @@ async function requiredRatio(
   const input = unlooked ? undefined : request.inputs.brackets;
   if (ratio !== undefined && !(ratio >= 0)) {
     throw new InputError({
+      options: ["ratio"],
       found: String(ratio),
       expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" },
     });
   }
   if (ratio !== undefined && input && share === undefined) {
     throw new InputError({
+      options: ["ratio", "support-share"],
       found: "ratio + brackets",
       expected: {
         vi: "tỷ lệ hỗ trợ cân đối từ NSTW (support-share, %) để tra bảng tỷ lệ, hoặc chỉ tỷ lệ nêu trực tiếp",
@@ -132,6 +138,7 @@ async function requiredRatio(
   if (ratio !== undefined && share !== undefined && !input && !eligibility) {
     // The share would change nothing: refuse rather than ignore it.
     throw new InputError({
+      options: ["ratio", "support-share"],
       found: "ratio + support-share",
       expected: {
         vi: "hoặc tỷ lệ đối ứng nêu trực tiếp, hoặc bảng tỷ lệ kèm tỷ lệ hỗ trợ cân đối; cả hai khi có bảng tỷ lệ, hoặc giai đoạn 2026-2030 (tỷ lệ hỗ trợ cho biết tỉnh có được hỗ trợ, ưu tiên)",
@@ -157,6 +164,7 @@ async function requiredRatio(
   }
   if (share === undefined) {
     throw new InputError({
+      options: ["ratio", "support-share"],
       expected: {
         vi: "tỷ lệ đối ứng tối thiểu (ratio, ví dụ 1) hoặc tỷ lệ hỗ trợ cân đối từ NSTW (support-share, %) để tra bảng",
         en: "a minimum counterpart ratio (ratio, e.g. 1) or the province's central balancing-support share (support-share, %) for the bracket table",
@@ -187,11 +195,19 @@ async function requiredRatio(
   return {
     required,
     basis: withEligibility(basis),
-    bracket: { ...bracket, supportShare: p },
+    // The JSON's bracket is the policy's row as read; where it was read is the title's source.
+    bracket: { ...withoutSource(bracket), supportShare: p },
+    ...(bracket.source ? { bracketSource: bracket.source } : {}),
     ...(eligibility ? { eligibility } : {}),
     warnings,
     readings,
   };
+}
+
+function withoutSource(bracket: CounterpartBracket): Omit<CounterpartBracket, "source"> {
+  const rest = { ...bracket };
+  delete rest.source;
+  return rest;
 }
 
 export const counterpartJob: PlanningJob = withNumberNotes({
@@ -199,10 +215,8 @@ export const counterpartJob: PlanningJob = withNumberNotes({
   async run(request: JobRequest) {
     const o = COUNTERPART_OPTIONS.parse(request.options);
     const settled = await jobPlanYear(request, o.year, [[request.inputs.budget, "budget"]]);
-    const { required, basis, bracket, eligibility, warnings, readings } = await requiredRatio(
-      request,
-      settled
-    );
+    const { required, basis, bracket, bracketSource, eligibility, warnings, readings } =
+      await requiredRatio(request, settled);
     prependAll(warnings, settled.warnings);
     const table = await loadBudget(
       request.inputs.budget,
@@ -212,8 +226,11 @@ export const counterpartJob: PlanningJob = withNumberNotes({
     const unit = table.unit;
     pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
+      // The table's first line: where the local lines would be added.
+      const first = table.lines.find((l) => l.source)?.source;
       warnings.push({
         sheet: table.sheet,
+        ...(first ? { cell: first.cell } : {}),
         vi: "Không có dòng ngân sách địa phương (tỉnh, huyện, xã) nào được nhận ra: NSĐP tính bằng 0; kiểm tra tên các dòng",
         en: "No local budget line (province, district, commune) was recognised: local counted as 0; check the line labels",
       });
@@ -259,7 +276,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           columns,
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis, unit)],
+        sheets: [counterpartSheet(columns, basis, unit, columnSources(table), bracketSource)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

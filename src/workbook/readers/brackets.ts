@@ -110,6 +110,7 @@ export function readBracketsTable(grid: Grid): {
         minRatio: min!,
         ...(text ? { note: text } : {}),
         ...(when ? { period: when.replace(/\s*[–—-]\s*/, "-") } : {}),
+        source: { sheet: grid.sheet, cell: gridAddress(grid, r, note ?? lower) },
       },
       row: r,
     });

@@ -503,6 +503,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
           ]),
           widths: [5, 14, 12, 9, 30, 7, 14, 9],
           source: sourceLine(sheet, lang, targets.reading),
+          sources: open.map((c) => c.source),
         },
       ],
       landscape: true,

@@ -20,7 +20,8 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
-import type { Warning } from "../../engine/types";
+import type { SourceRef, Warning } from "../../engine/types";
+import { cellRef } from "../../engine/errors";
 import { xmlText } from "../xml-text";
 import { markerNonce, spliceTables, tableMarker } from "./docx-splice";
 import { tableXml } from "./docx-table";
@@ -289,26 +290,35 @@ export function safeReport(report: ReportDocument): {
 } {
   const warnings: Warning[] = [];
   let more = 0;
-  const clean = (text: string, where: { vi: string; en: string }): string => {
+  const clean = (text: string, where: { vi: string; en: string }, from?: SourceRef): string => {
     const safe = xmlText(text);
     if (safe.removed.length === 0) return text;
     if (warnings.length < 20) {
       const kinds = [...new Set(safe.removed)].join(", ");
+      // A row resting on an input row names that cell first, as the result sheets' warnings do.
+      const at = from ? cellRef(from.sheet, from.cell) : undefined;
       warnings.push({
-        vi: `Báo cáo, ${where.vi}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
-        en: `Report, ${where.en}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
+        ...(from ? { sheet: from.sheet, cell: from.cell } : {}),
+        vi: `${at ? `Ô ${at} (ghi vào báo cáo, ${where.vi})` : `Báo cáo, ${where.vi}`}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
+        en: `${at ? `Cell ${at} (written to the report, ${where.en})` : `Report, ${where.en}`}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
       });
     } else more += 1;
     return safe.text;
   };
-  const cells = (rows: ReportCell[][], label: string, table: string, kind: "header" | "row") =>
+  const cells = (
+    rows: ReportCell[][],
+    label: string,
+    table: string,
+    kind: "header" | "row",
+    sources?: readonly (SourceRef | undefined)[]
+  ) =>
     rows.map((row, r) =>
       row.map((c, i) => {
         const where = {
           vi: `${label}, bảng ${table}, ${kind === "header" ? "dòng tiêu đề" : "hàng"} ${r + 1}, cột ${i + 1}`,
           en: `${label}, table ${table}, ${kind === "header" ? "header row" : "row"} ${r + 1}, column ${i + 1}`,
         };
-        const text = clean(c.text, where);
+        const text = clean(c.text, where, sources?.[r]);
         return text === c.text ? c : { ...c, text };
       })
     );
@@ -349,7 +359,7 @@ export function safeReport(report: ReportDocument): {
         ...(t.unit === undefined ? {} : { unit: plain(t.unit, a.label, a.label) }),
         source: plain(t.source, a.label, a.label),
         header: cells(t.header, a.label, t.id, "header"),
-        rows: cells(t.rows, a.label, t.id, "row"),
+        rows: cells(t.rows, a.label, t.id, "row", t.sources),
       })),
     })),
   };

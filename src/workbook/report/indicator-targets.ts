@@ -104,6 +104,7 @@ export function indicatorTargetsPart(
           ]),
           widths: [5, 16, 8, 7, 8, 22, 12, 8, 10],
           source: sourceLine(sheet, lang, targets.reading),
+          sources: open.map((c) => c.source),
         },
       ],
       landscape: true,

@@ -1,5 +1,6 @@
 // A report as plain data: sections of paragraphs and appendices of tables, every figure already written as text.
 
+import type { SourceRef } from "../../engine/types";
 import type { ReportLang } from "./format";
 import type { ReportFrame } from "./frame";
 
@@ -27,6 +28,8 @@ export interface ReportTable {
   widths: number[];
   /** "Nguồn: …" under the table. */
   source: string;
+  /** The input cell each body row rests on (a commune's name cell), by row: what a warning about it names. */
+  sources?: readonly (SourceRef | undefined)[];
 }
 
 export interface ReportAppendix {

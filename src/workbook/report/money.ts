@@ -72,6 +72,8 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
   ]);
   const first = funding.columns[0];
   const rows: ReportCell[][] = [];
+  // The total row rests on no one line; each line on its label's cell.
+  const sources = first ? [undefined, ...first.lines.map((l) => l.source)] : [];
   if (first) {
     rows.push([
       centre(""),
@@ -110,6 +112,7 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
       tables: [
         {
           id: "funding",
+          sources,
           unit: unitLineOf(funding.unit, lang),
           header: [header],
           rows,

@@ -1,6 +1,7 @@
 // Result of the "counterpart" job: local ÷ central ratio per column against the minimum (KQ_DoiUng).
 
 import type { CounterpartColumn } from "../../engine/funding/counterpart";
+import type { SourceRef } from "../../engine/types";
 import { FORMATS, moneyFormatFor, moneyUnitLine, type OutputSheet } from "../output";
 
 export const COUNTERPART_SHEET = "KQ_DoiUng";
@@ -8,7 +9,11 @@ export const COUNTERPART_SHEET = "KQ_DoiUng";
 export function counterpartSheet(
   columns: CounterpartColumn[],
   basis: string,
-  unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" }
+  unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" },
+  /** The funding table's cell each column starts at, by column: what each row rests on. */
+  sources?: readonly (SourceRef | undefined)[],
+  /** The bracket row the title (the basis) quotes, when read from the user's table. */
+  titleSource?: SourceRef
 ): OutputSheet {
   const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
@@ -36,6 +41,8 @@ export function counterpartSheet(
           c.shortfall,
           c.missing ? "Chưa đánh giá (thiếu số liệu)" : c.compliant ? "Đạt" : "Chưa đạt",
         ]),
+        ...(sources ? { sources } : {}),
+        ...(titleSource ? { titleSource } : {}),
         chart: {
           type: "column",
           title: "Tỷ lệ đối ứng theo năm / Counterpart ratio by year",

@@ -45,6 +45,8 @@ export function eachCommuneSheet(communes: CommuneStatus[], catalogue: Catalogue
           { header: "Đạt chuẩn (At the standard)" },
         ],
         rows,
+        // Each row rests on its commune's row of the status sheet.
+        sources: communes.map((c) => c.source),
       },
     ],
   };

@@ -15,8 +15,15 @@ describe("readBrackets", () => {
     ]);
     const brackets = readBrackets(grid);
     expect(brackets).toEqual([
-      { lower: 0, upper: 60, minRatio: 1.5, note: "ví dụ" },
-      { lower: 60, upper: 100, minRatio: 1 },
+      // Each row's place: its note's cell, else its lower bound's.
+      {
+        lower: 0,
+        upper: 60,
+        minRatio: 1.5,
+        note: "ví dụ",
+        source: { sheet: "Mau_DoiUng", cell: "D3" },
+      },
+      { lower: 60, upper: 100, minRatio: 1, source: { sheet: "Mau_DoiUng", cell: "D4" } },
     ]);
     expect(minimumRatio(70, brackets)).toBe(1);
   });
