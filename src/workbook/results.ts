@@ -234,6 +234,8 @@ export const counterpartJson = z
         compliant: z.boolean(),
         /** Cells of a budget with no figure in the column: the column is not assessed. */
         missing: z.array(z.string()).optional(),
+        /** The column's first amount cell in the funding table. */
+        source: sourceRefJson.optional(),
       })
     ),
     /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
@@ -261,6 +263,8 @@ export const allocateJson = z
           /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
           displayedShare: z.number(),
           amount: z.number(),
+          /** The unit's row of the coefficients or communes sheet. */
+          source: sourceRefJson.optional(),
         })
         .passthrough()
     ),

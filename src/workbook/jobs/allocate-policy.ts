@@ -2,6 +2,7 @@
 // named by the user, or the user's own policy sheet), the envelope split by it, and optionally the province's
 // top-up split by a second policy beside it.
 
+import { sourceField } from "../output";
 import { pushAll } from "../../engine/arrays";
 import {
   ATTRIBUTE_WORDS,
@@ -515,6 +516,7 @@ export async function runPolicyAllocation(
       policy: policyJson(policy),
       allocations: central.allocations.map((a, i) => ({
         ...allocationJson(a),
+        ...sourceField(a.attributes),
         ...(topUp
           ? {
               topUp: {

@@ -1,5 +1,6 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
+import { sourceField } from "../output";
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
@@ -76,6 +77,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
           displayedShare: a.displayedShare,
           amount: a.amount,
           limit: a.limit,
+          ...sourceField(a),
         })),
         warnings: table.warnings,
       } satisfies AllocateJson,

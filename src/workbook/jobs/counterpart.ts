@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { sourceField } from "../output";
 import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
@@ -223,6 +224,8 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       COUNTERPART_OPTIONS.parse(request.options).mapping
     );
     const columns = counterpartCheck(table, required);
+    // Each column's first amount cell: where a row of the check (the sheet's, the report's) rests.
+    const sources = columnSources(table);
     const unit = table.unit;
     pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
@@ -273,10 +276,10 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           basis,
           ...(bracket ? { bracket } : {}),
           ...(eligibility ? { eligibility } : {}),
-          columns,
+          columns: columns.map((c, i) => ({ ...c, ...sourceField({ source: sources[i] }) })),
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis, unit, columnSources(table), bracketSource)],
+        sheets: [counterpartSheet(columns, basis, unit, sources, bracketSource)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

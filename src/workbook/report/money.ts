@@ -213,6 +213,7 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
           ]),
           widths: [6, 24, 12, 12, 11, 11, 12, 12],
           source: sourceLine(check.sheet, lang, check.reading),
+          sources: check.columns.map((c) => c.source),
         },
       ],
       landscape: true,
@@ -293,6 +294,8 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
           ],
           widths: [8, 40, 17, 15, 20],
           source: sourceLine(result.sheet, lang, result.reading),
+          // Each unit's row of its input sheet; the total row rests on none.
+          sources: [...result.allocations.map((a) => a.source), undefined],
         },
       ],
       landscape: false,

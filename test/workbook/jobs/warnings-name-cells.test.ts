@@ -198,9 +198,19 @@ describe("a control character in an input row: what the output boundary says nam
 });
 
 describe("a control character in a name of an input row: the report's warning names that cell on the user's sheet", () => {
-  const CASES = SAMPLES.flatMap((f) =>
-    ["targets", "funding"].map((job) => [path.basename(f), job, f] as const)
-  );
+  /** The report's table of each job's rows. */
+  const TABLE: Record<string, string> = {
+    targets: "targets",
+    funding: "funding",
+    allocate: "allocation",
+    counterpart: "counterpart",
+  };
+  const CASES = [
+    ...SAMPLES.flatMap((f) =>
+      ["targets", "funding", "counterpart"].map((job) => [path.basename(f), job, f] as const)
+    ),
+    ["ntm-sample-2026.xlsx", "allocate", SAMPLES[1]] as const,
+  ];
   it.each(CASES)("%s, %s", async (_name, jobId, file) => {
     const book = await withControlCharacters((await open(file))!);
     const sheets = await book.sheetNames();
@@ -210,7 +220,7 @@ describe("a control character in a name of an input row: the report's warning na
     );
     const report = buildReport({ [jobId]: result!.json }, { lang: "vi" });
     // The appendix tables' rows (a paragraph listing several communes names its place in the report only).
-    const rowOf = new RegExp(` bảng ${jobId}, hàng `);
+    const rowOf = new RegExp(` bảng ${TABLE[jobId]}, hàng `);
     const warnings = safeReport(report).warnings.filter((w) => rowOf.test(w.vi));
     expect(warnings.length).toBeGreaterThan(0);
     for (const w of warnings) {
