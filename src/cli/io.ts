@@ -67,10 +67,11 @@ export async function writeResultFile(
     grafted.notes.forEach(notes);
     return grafted.names;
   }
-  const book = (await excelJs()).ExcelJsWorkbook.empty();
-  const names = await book.writeResults(sheets);
-  await writeFileAtomic(file, await book.toXlsx(), fsApi);
-  return names;
+  // A new file: the sheets written row by row into the zip (xlsx-write), never as ExcelJS's object per cell.
+  const { resultWorkbook } = await import("../workbook/adapters/xlsx-write");
+  const made = resultWorkbook(sheets);
+  await writeFileAtomic(file, made.bytes, fsApi);
+  return made.names;
 }
 
 /**

@@ -24,9 +24,19 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
+/**
+ * Text as a terminal shows it: control characters from the user's files (ESC from a pasted name, U+000B) are shown as
+ * U+FFFD instead of being sent to the terminal, where ESC would start an escape sequence. Tab and line breaks stay;
+ * --json escapes every control character already.
+ */
+export function terminalText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "\uFFFD");
+}
+
 const processIo: CliIo = {
-  stdout: (t) => process.stdout.write(t + "\n"),
-  stderr: (t) => process.stderr.write(t + "\n"),
+  stdout: (t) => process.stdout.write(terminalText(t) + "\n"),
+  stderr: (t) => process.stderr.write(terminalText(t) + "\n"),
 };
 
 function helpText(): string {

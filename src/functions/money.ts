@@ -37,10 +37,20 @@ export function shares(amounts: number[][], decimals?: number): number[][] {
   return guard(() => {
     checkRangeSize(amounts, AMOUNT_CELLS, "funding");
     const values = amounts.flat().map((v) => amountOf(v, AMOUNT));
-    const result =
-      decimals === undefined || decimals === null
-        ? sharesOf(values)
-        : roundedShares(values, decimals);
+    const rounded = decimals !== undefined && decimals !== null;
+    // Shares rounded to add to exactly 100% need amounts of zero or more: a negative one is named as typed, by its
+    // place in the range (the rounding would otherwise refuse its share, -0,333, as "value 2").
+    const negative = rounded ? values.findIndex((v) => v < 0) : -1;
+    if (negative >= 0) {
+      throw new InputError({
+        found: String(amounts.flat()[negative]),
+        expected: {
+          vi: `số tiền thứ ${negative + 1} của vùng không âm (tỷ lệ làm tròn cộng đúng 100% cần các số ≥ 0; bỏ tham số số chữ số thập phân để có tỷ lệ trên tổng đã trừ khoản giảm)`,
+          en: `amount ${negative + 1} of the range to be zero or more (shares rounded to add to 100% need amounts ≥ 0; leave out decimals for shares of the net total)`,
+        },
+      });
+    }
+    const result = rounded ? roundedShares(values, decimals) : sharesOf(values);
     return result.map((s) => [s]);
   });
 }

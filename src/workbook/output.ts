@@ -131,7 +131,7 @@ export interface OutputTable {
    * refusal about a written cell names, so the user is sent to the cell they can change, not to our result.
    */
   sources?: readonly (SourceRef | undefined)[];
-  /** The input cell the title quotes, when it quotes one (the counterpart bracket's note). */
+  /** The input cell a text in the title came from (a bracket's note): what a warning about the title names. */
   titleSource?: SourceRef;
   /** The same for the header: the input cell each column's heading came from (a funding table's money column). */
   columnSources?: readonly (SourceRef | undefined)[];
@@ -244,6 +244,44 @@ export function headerFooterCode(part: { center: string; right?: string }): stri
   return `&C${part.center}` + (part.right ? `&R${part.right}` : "");
 }
 
+/** One formatter for the widths (toLocaleString with options builds a new one at each call), made on first use. */
+let widthNumber: Intl.NumberFormat | undefined;
+
+/** A cell's value as it shows, for its column's width. */
+function textForWidth(value: CellValue): string {
+  if (typeof value === "number")
+    return (widthNumber ??= new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 })).format(
+      value
+    );
+  if (value === null || value === undefined) return "";
+  return String(
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === "object"
+        ? value.error
+        : value
+  );
+}
+
+/**
+ * The width of each column of a result sheet in Excel's character units, as both .xlsx writers set it: the widest of
+ * its header and its cells' texts, 8 to 60; undefined for a column no table covers (the gap between two tables).
+ */
+export function columnWidths(sheet: OutputSheet): (number | undefined)[] {
+  const widths: (number | undefined)[] = [];
+  for (const { table, col } of layoutSheet(sheet)) {
+    table.columns.forEach((column, c) => {
+      let width = Math.max(8, Math.min(column.header.length + 2, 60));
+      for (const row of table.rows)
+        width = Math.max(width, Math.min(textForWidth(row[c]).length + 2, 60));
+      widths[col + c] = Math.max(widths[col + c] ?? 0, width);
+    });
+  }
+  // The gaps between tables are holes: made plain undefined entries, which every loop visits.
+  for (let c = 0; c < widths.length; c++) if (widths[c] === undefined) widths[c] = undefined;
+  return widths;
+}
+
 /** Width of a sheet in Excel's character units, as the adapters size columns (capped at 60 per column). */
 function estimatedWidth(sheet: OutputSheet): number {
   const widths = sheet.tables.map((table) => {
@@ -252,8 +290,7 @@ function estimatedWidth(sheet: OutputSheet): number {
       let w = Math.max(8, Math.min(column.header.length + 2, 60));
       for (const row of table.rows) {
         const v = row[c];
-        const text = typeof v === "number" ? v.toLocaleString("vi-VN") : v == null ? "" : String(v);
-        w = Math.max(w, Math.min(text.length + 2, 60));
+        w = Math.max(w, Math.min(textForWidth(v).length + 2, 60));
       }
       total += w;
     });

@@ -17,6 +17,14 @@ export const META_SIGNATURE =
 
 const MAX_SHEET_NAME = 31;
 
+/**
+ * A sheet state the bookkeeping sheet may have in a file: very hidden as we write it, or hidden, which is how
+ * LibreOffice saves a very hidden sheet (it has no such state). The signature in its first cell decides.
+ */
+export function mayBeBookkeeping(state: string | undefined): boolean {
+  return state === "veryHidden" || state === "hidden";
+}
+
 /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(name: string): string {
   const cleaned = name
@@ -71,33 +79,55 @@ export function parseMeta(rows: unknown[][]): OwnedSheet[] | null {
 
 /**
  * One cell's value in the form both adapters read it back, whatever wrote it: numbers to 15 significant digits
- * (what Excel keeps), dates by day, texts with Excel's _xHHHH_ escapes decoded and control characters and runs of
+ * (what Excel keeps) by way of 16 (what openpyxl saves), dates by day, texts with Excel's _xHHHH_ escapes decoded and control characters and runs of
  * spaces made one space (each writer treats those its own way). Empty cells have no form.
  */
 function canonical(value: CellValue): string | null {
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return `n${Number(value.toPrecision(15))}`;
+  // Through 16 digits first: a writer that saves 16 significant digits (openpyxl) moves a value across a 15-digit
+  // rounding boundary about once in 30, and an untouched sheet would look changed by hand.
+  if (typeof value === "number") return `n${Number(Number(value.toPrecision(16)).toPrecision(15))}`;
   if (typeof value === "boolean") return `b${value}`;
   if (value instanceof Date) return `d${value.toISOString().slice(0, 10)}`;
   if (typeof value === "object") return `e${value.error}`;
-  const text = value
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  // Decoded until nothing is left to decode: a text that looked like an escape is stored escaped ("_x005F_x000D_"),
+  // which a reader that decodes gives back as typed and one that does not gives back raw; both come to one form.
+  let decoded = value;
+  for (let i = 0; i < 3 && /_x[0-9A-Fa-f]{4}_/.test(decoded); i++)
+    decoded = decoded.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16))
+    );
+  const text = decoded
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\s]+/g, " ")
     .trim();
   return text === "" ? null : `s${text}`;
 }
 
-/** FNV-1a over the text, twice with different offsets: 64 bits as 16 hex digits (not a secret, a fingerprint). */
-function fingerprint(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+/**
+ * FNV-1a over lines joined by "\n", twice with different offsets: 64 bits as 16 hex digits (not a secret, a
+ * fingerprint). The lines are taken one by one, never joined: a 130,000-row sheet's would be one string of 60 MB.
+ */
+class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x01000193 ^ 0x5bd1e995;
+  private lines = 0;
+
+  line(text: string): void {
+    if (this.lines++ > 0) this.char(10);
+    for (let i = 0; i < text.length; i++) this.char(text.charCodeAt(i));
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+
+  private char(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    this.b = Math.imul(this.b ^ c, 0x01000193) ^ (this.b >>> 15);
+  }
+
+  digest(): string {
+    return (
+      (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0")
+    );
+  }
 }
 
 /** Hash of cells given as (0-based sheet row, column, value): the order of the cells does not matter. */
@@ -108,7 +138,9 @@ export function cellsHash(cells: Iterable<[number, number, CellValue]>): string 
     if (form !== null) lines.push(`${row},${col}:${form}`);
   }
   lines.sort();
-  return fingerprint(lines.join("\n"));
+  const print = new Fingerprint();
+  for (const line of lines) print.line(line);
+  return print.digest();
 }
 
 /** The values hash of a sheet as read (a grid at its origin). */
@@ -126,24 +158,37 @@ export function valuesHash(grid: Grid): string {
 
 /**
  * The values hash of a result sheet as the adapters lay it out (title, header, body of each table): equal to
- * valuesHash of the sheet read back while nobody changed it.
+ * valuesHash of the sheet read back while nobody changed it, and to cellsHash of its cells. It is computed a row at a
+ * time, in the order cellsHash's sorted lines take ("12,…" before "120,…" before "13,…": a row's lines share their
+ * prefix), so that only one row's lines are held, not a line per cell of the whole sheet.
  */
 export function outputHash(sheet: OutputSheet): string {
-  return cellsHash(
-    (function* () {
-      for (const { table, titleRow, headerRow, col } of layoutSheet(sheet)) {
-        if (titleRow !== null)
-          yield [titleRow, col, table.title ?? null] as [number, number, CellValue];
-        for (let c = 0; c < table.columns.length; c++)
-          yield [headerRow, col + c, table.columns[c].header] as [number, number, CellValue];
-        for (let r = 0; r < table.rows.length; r++) {
-          const row = table.rows[r];
-          for (let c = 0; c < row.length; c++)
-            yield [headerRow + 1 + r, col + c, row[c]] as [number, number, CellValue];
-        }
-      }
-    })()
-  );
+  const placed = layoutSheet(sheet);
+  let last = 0;
+  for (const { headerRow, table } of placed) last = Math.max(last, headerRow + table.rows.length);
+  const keys: string[] = [];
+  for (let r = 0; r <= last; r++) keys.push(`${r},`);
+  keys.sort();
+  const print = new Fingerprint();
+  const lines: string[] = [];
+  const add = (row: number, col: number, value: CellValue) => {
+    const form = canonical(value);
+    if (form !== null) lines.push(`${row},${col}:${form}`);
+  };
+  for (const key of keys) {
+    const row = Number(key.slice(0, -1));
+    lines.length = 0;
+    for (const { table, titleRow, headerRow, col } of placed) {
+      if (row === titleRow) add(row, col, table.title ?? null);
+      if (row === headerRow)
+        for (let c = 0; c < table.columns.length; c++) add(row, col + c, table.columns[c].header);
+      const body = table.rows[row - headerRow - 1];
+      if (row > headerRow && body) for (let c = 0; c < body.length; c++) add(row, col + c, body[c]);
+    }
+    lines.sort();
+    for (const line of lines) print.line(line);
+  }
+  return print.digest();
 }
 
 /** The name a user's edited result sheet is kept under: "KQ_TongHop (sửa tay)", else "(sửa tay 2)"… */

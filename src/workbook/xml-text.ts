@@ -65,3 +65,29 @@ export function excelStoredText(text: string): string | null {
     /[\uD800-\uDFFF]/.test(c) ? "\uFFFD" : `_x${codePoint(c).slice(2)}_`
   );
 }
+
+/**
+ * A string as stored in an .xlsx string cell, by both .xlsx writers. A string cell is never a formula, but XML loses a
+ * carriage return and cannot hold other control characters: they are written as Excel's _xHHHH_ escapes (which Excel
+ * and ExcelJS decode), and text that already looks like such an escape has its "_" escaped.
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+}
+
+/** A table column's name and header cell as both .xlsx writers write it: control characters (not allowed there) become spaces. */
+export function tableColumnName(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ");
+}
+
+/** Text as XML character data or an attribute value (quotes escaped too): the .xlsx and .docx writers' one escape. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"
+  );
+}

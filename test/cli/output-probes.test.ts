@@ -179,7 +179,7 @@ describe("a bracket note with U+FFFE", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expectStrictFile(out);
-    // The title quotes the bracket row's note: the warning names that cell of the user's table.
+    // The note's own cell (line 3 of the CSV, column D), then where the text went.
     expect(run.stdout).toMatch(/! Ô ty-le!D3 \(ghi vào KQ_DoiUng!A1\): đã bỏ 2 ký tự/);
   });
 });

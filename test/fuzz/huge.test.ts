@@ -1,14 +1,17 @@
 // Results of any height: 125,000 to 135,000 rows with control characters and over-long texts in them, through the
-// memory adapter and the ExcelJS writing path (past about 125,000 rows a spread into Math.max overflowed the stack).
-// The first run is always 130,000 rows through ExcelJS, then FUZZ_HUGE_RUNS (1) generated ones. One file is written to the test's temp
-// folder, so the strict check of written files (openpyxl, LibreOffice) opens a 130,000-row result too.
+// memory adapter, the ExcelJS writing path (past about 125,000 rows a spread into Math.max overflowed the stack) and
+// the streamed writer of the CLI's --out files. The first runs are always 130,000 rows through the streamed writer and
+// through ExcelJS, then FUZZ_HUGE_RUNS (1) generated ones. The streamed file is written to the test's temp folder, so
+// the strict check of written files (openpyxl, LibreOffice) opens a 130,000-row result too.
 
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
+import { strFromU8, unzipSync } from "fflate";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../src/workbook/adapters/memory";
+import { resultWorkbook } from "../../src/workbook/adapters/xlsx-write";
 import type { OutputSheet } from "../../src/workbook/output";
 import { EXCEL_CELL_LIMIT, hasNonXml } from "../../src/workbook/xml-text";
 import { strictProblems } from "../support/strict-files";
@@ -19,7 +22,7 @@ jest.setTimeout(600_000);
 
 const hugeArb = fc.record({
   rows: fc.integer({ min: 125_000, max: 135_000 }),
-  adapter: fc.constantFrom("memory" as const, "exceljs" as const),
+  adapter: fc.constantFrom("memory" as const, "exceljs" as const, "stream" as const),
   odd: fc.array(fc.oneof(controlText, longText), { minLength: 1, maxLength: 4 }),
   header: controlText,
 });
@@ -65,6 +68,24 @@ describe("results of 125,000 to 135,000 rows", () => {
           expect(grid.rows[grid.rows.length - 1][3]).toBe(rows - 1);
           return;
         }
+        const save = async (bytes: Uint8Array) => {
+          if (saved) return;
+          saved = true;
+          const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-huge-"));
+          await fs.writeFile(path.join(dir, `kq-${rows}.xlsx`), bytes);
+        };
+        if (adapter === "stream") {
+          const { bytes } = resultWorkbook([sheet]);
+          expect(strictProblems(bytes)).toEqual([]);
+          const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+          // Title, header row and every row, the last one whole.
+          const last = rows + (sheet.tables[0].title ? 2 : 1);
+          const lastRow = xml.slice(xml.lastIndexOf("<row "), xml.indexOf("</sheetData>"));
+          expect(lastRow.startsWith(`<row r="${last}">`)).toBe(true);
+          expect(lastRow).toContain(`<c r="D${last}" s="2"><v>${rows - 1}</v></c>`);
+          await save(bytes);
+          return;
+        }
         const book = ExcelJsWorkbook.empty();
         const [name] = await book.writeResults([sheet]);
         const ws = book.workbook.getWorksheet(name)!;
@@ -78,15 +99,11 @@ describe("results of 125,000 to 135,000 rows", () => {
           }
         const bytes = await book.toXlsx();
         expect(strictProblems(bytes)).toEqual([]);
-        if (!saved) {
-          saved = true;
-          const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ntm-huge-"));
-          await fs.writeFile(path.join(dir, `kq-${rows}.xlsx`), bytes);
-        }
       }),
       {
         numRuns: RUNS,
         examples: [
+          [{ rows: 130_000, adapter: "stream", odd: ["Xã\u000BAn\uFFFE"], header: "Số\u0001" }],
           [{ rows: 130_000, adapter: "exceljs", odd: ["Xã\u000BAn\uFFFE"], header: "Số\u0001" }],
         ],
       }

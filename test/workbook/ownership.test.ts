@@ -1,4 +1,12 @@
-import { planSheets, safeSheetName, uniqueTableName } from "../../src/workbook/ownership";
+import {
+  cellsHash,
+  outputHash,
+  planSheets,
+  safeSheetName,
+  uniqueTableName,
+} from "../../src/workbook/ownership";
+import type { CellValue } from "../../src/workbook/grid";
+import { layoutSheet, type OutputSheet } from "../../src/workbook/output";
 
 describe("sheet ownership", () => {
   it("reuses a sheet the add-in owns and renames around a user's sheet", () => {
@@ -36,5 +44,80 @@ describe("sheet ownership", () => {
   it("makes table names unique across the workbook", () => {
     expect(uniqueTableName("NTM_TongHop", ["ntm_tonghop"])).toBe("NTM_TongHop_2");
     expect(uniqueTableName("1 bảng", [])).toBe("_1_bang");
+  });
+});
+
+describe("the values hash", () => {
+  /** The hash as files written before recorded it: FNV-1a (two offsets) over the sorted lines joined by "\n". */
+  function joinedHash(lines: string[]): string {
+    const text = lines.sort().join("\n");
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  }
+
+  it("is the hash earlier files recorded, so that their sheets are not taken for edited ones", () => {
+    const cells: [number, number, CellValue][] = [
+      [2, 1, "Xã Tân Hòa"],
+      [0, 0, "Tổng hợp"],
+      [2, 2, 18.625],
+      [1, 0, "Tên xã (Commune)"],
+      [3, 2, null],
+      [3, 1, true],
+    ];
+    expect(cellsHash(cells)).toBe(
+      joinedHash([
+        "2,1:sXã Tân Hòa",
+        "0,0:sTổng hợp",
+        "2,2:n18.625",
+        "1,0:sTên xã (Commune)",
+        "3,1:btrue",
+      ])
+    );
+  });
+
+  it("reads a text stored with Excel's escapes as the text typed", () => {
+    expect(cellsHash([[0, 0, "a _x005F_x000D_ b"]])).toBe(cellsHash([[0, 0, "a _x000D_ b"]]));
+    expect(cellsHash([[0, 0, "a _x000D_ b"]])).toBe(cellsHash([[0, 0, "a \r b"]]));
+    expect(cellsHash([[0, 0, "a b"]])).not.toBe(cellsHash([[0, 0, "a c"]]));
+  });
+
+  it("of a result sheet is the hash of its cells as laid out, across rows and columns past 9 and 99", () => {
+    const wide = Array.from({ length: 12 }, (_, c) => ({ header: `Cột ${c + 1}` }));
+    const sheet: OutputSheet = {
+      sheet: "KQ",
+      tables: [
+        {
+          name: "A",
+          title: "Tổng hợp",
+          columns: wide,
+          rows: Array.from({ length: 120 }, (_, r) =>
+            wide.map((_, c) => (c % 3 === 0 ? `x${r}` : r * c))
+          ),
+        },
+        { name: "B", columns: [{ header: "Nhóm" }], rows: [["1"], [null], ["3"]] },
+      ],
+    };
+    const stacked: OutputSheet = { ...sheet, stacked: true };
+    for (const s of [sheet, stacked]) {
+      const cells: [number, number, CellValue][] = [];
+      for (const { table, titleRow, headerRow, col } of layoutSheet(s)) {
+        if (titleRow !== null) cells.push([titleRow, col, table.title ?? null]);
+        table.columns.forEach((c, i) => cells.push([headerRow, col + i, c.header]));
+        table.rows.forEach((row, r) =>
+          row.forEach((v, c) => cells.push([headerRow + 1 + r, col + c, v]))
+        );
+      }
+      expect(outputHash(s)).toBe(cellsHash(cells));
+    }
+    // A change in one cell changes it.
+    const changed = structuredClone(sheet);
+    changed.tables[0].rows[101][11] = 0;
+    expect(outputHash(changed)).not.toBe(outputHash(sheet));
   });
 });

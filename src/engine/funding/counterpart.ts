@@ -16,10 +16,10 @@ export interface CounterpartBracket {
   /** Minimum local ÷ central ratio, e.g. 1 for 1:1. */
   minRatio: number;
   note?: string;
+  /** The note's cell, where the table was read from a sheet: what a warning about the note's text names. */
+  noteCell?: SourceRef;
   /** Programme period the row belongs to ("2021-2025", "2026-2030"); rows without one apply to every period. */
   period?: string;
-  /** The row of the user's bracket table (its note's cell, else its lower bound's), when read from a sheet. */
-  source?: SourceRef;
 }
 
 const EXAMPLE_NOTE =

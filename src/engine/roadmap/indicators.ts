@@ -32,7 +32,7 @@ import {
 } from "../targets";
 import { evaluateIndicator } from "../indicators";
 import type { CommuneStatus, Indicator, Warning } from "../types";
-import type { RoadmapYear, TargetCheck } from "./project";
+import { targetMet, targetShortfall, type RoadmapYear, type TargetCheck } from "./project";
 
 export interface IndicatorRoadmapTargets {
   /** Communes at the standard by the end year. */
@@ -415,17 +415,13 @@ function checkTargets(
           : name === "modern"
             ? (y.modern ?? 0)
             : y.averageCriteria;
-    const met = (v: number) => (name === "maxBelow" ? v <= target : v >= target - 1e-9);
+    const met = (v: number) => targetMet(name, v, target);
     const firstIn = (list: IndicatorRoadmapYear[]) =>
       [start, ...list].find((y) => met(value(y))) ?? null;
     const reached = firstIn(years);
     const later = firstIn(all);
     const projected = value(end);
-    const shortfall = met(projected)
-      ? 0
-      : name === "maxBelow"
-        ? projected - target
-        : target - projected;
+    const shortfall = targetShortfall(name, projected, target);
     checks.push({
       name,
       label,

@@ -21,6 +21,17 @@
 import { InputError } from "../errors";
 import type { CommuneStatus } from "../types";
 
+/** A period target's rule: the communes under k criteria ("maxBelow") at most the target, any other at least it. */
+export function targetMet(name: string, value: number, target: number): boolean {
+  return name === "maxBelow" ? value <= target : value >= target - 1e-9;
+}
+
+/** How far a projection falls short of its period target: 0 when met. */
+export function targetShortfall(name: string, projected: number, target: number): number {
+  if (targetMet(name, projected, target)) return 0;
+  return name === "maxBelow" ? projected - target : target - projected;
+}
+
 export interface RoadmapTargets {
   /** Communes at the standard by the end year. */
   standard?: number;
@@ -410,8 +421,7 @@ function checkTargets(
     if (target === undefined) continue;
     const value = (y: RoadmapYear): number | null =>
       name === "maxBelow" ? y.below : (y[name] as number | null);
-    const met = (v: number | null) =>
-      v === null ? false : name === "maxBelow" ? v <= target : v >= target - 1e-9;
+    const met = (v: number | null) => v !== null && targetMet(name, v, target);
     const projected = value(end);
     const firstIn = (list: RoadmapYear[]) => [start, ...list].find((y) => met(value(y))) ?? null;
     const reached = firstIn(years);
@@ -438,11 +448,7 @@ function checkTargets(
       });
       continue;
     }
-    const shortfall = met(projected)
-      ? 0
-      : name === "maxBelow"
-        ? projected - target
-        : target - projected;
+    const shortfall = targetShortfall(name, projected, target);
     checks.push({
       name,
       label,

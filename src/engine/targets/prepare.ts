@@ -75,20 +75,31 @@ export function criterionCost(
   });
 }
 
-function checkLimits(options: TargetOptions): void {
-  if (options.budget !== undefined && !(options.budget >= 0)) {
+/**
+ * The limits both planners (by criterion and by indicator) take: a budget ≥ 0 and a whole number ≥ 0 of criteria or
+ * indicators per commune per year.
+ */
+export function checkLimits(
+  budget: number | undefined,
+  cap: number | undefined,
+  capUnit: "criteria" | "indicators" = "criteria"
+): void {
+  if (budget !== undefined && !(budget >= 0)) {
     throw new InputError({
-      found: String(options.budget),
+      found: String(budget),
       expected: { vi: "ngân sách ≥ 0 (triệu đồng)", en: "a budget ≥ 0 (million VND)" },
     });
   }
-  const cap = options.maxPerCommune;
   if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0)) {
+    const unit =
+      capUnit === "criteria"
+        ? { vi: "tiêu chí", en: "criteria" }
+        : { vi: "chỉ tiêu", en: "indicators" };
     throw new InputError({
       found: String(cap),
       expected: {
-        vi: "số tiêu chí tối đa mỗi xã mỗi năm: số nguyên ≥ 0",
-        en: "the most criteria per commune per year: a whole number ≥ 0",
+        vi: `số ${unit.vi} tối đa mỗi xã mỗi năm: số nguyên ≥ 0`,
+        en: `the most ${unit.en} per commune per year: a whole number ≥ 0`,
       },
     });
   }
@@ -103,7 +114,7 @@ export function prepareProvince(
   communes: CommuneStatus[],
   options: TargetOptions
 ): PreparedProvince {
-  checkLimits(options);
+  checkLimits(options.budget, options.maxPerCommune);
   const free = options.freeCriteria ?? DEFAULT_FREE_CRITERIA;
   const cap = options.maxPerCommune ?? Number.POSITIVE_INFINITY;
   const numbers = options.catalogue.criteria.map((c) => c.number).sort((a, b) => a - b);

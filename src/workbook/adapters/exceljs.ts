@@ -14,6 +14,7 @@ import {
 import {
   assertTableShape,
   cellFormat,
+  columnWidths,
   headerFooterCode,
   layoutSheet,
   printSetup,
@@ -29,6 +30,7 @@ import {
   missingSheetError,
   nextOwned,
   outputHash,
+  mayBeBookkeeping,
   parseMeta,
   planSheets,
   uniqueTableName,
@@ -37,7 +39,7 @@ import {
   type SheetRef,
 } from "../ownership";
 import { safeOutputSheets } from "../output-text";
-import { excelStoredText } from "../xml-text";
+import { excelStoredText, tableColumnName, xlsxText } from "../xml-text";
 import type { WorkbookPort, WriteOptions } from "../port";
 import { csvRows, csvSheetName, parseCsv } from "./csv";
 import { decodeTextFile } from "./text-decode";
@@ -99,25 +101,6 @@ function toExcelJsValue(value: CellValue): ExcelJS.CellValue {
     return { error: value.error as ExcelJS.CellErrorValue["error"] };
   }
   return typeof value === "string" ? xlsxText(value) : value;
-}
-
-/**
- * A string as stored in an .xlsx string cell. ExcelJS writes every string as a string cell, never a formula, but XML
- * loses a carriage return and cannot hold other control characters: they are written as Excel's _xHHHH_ escapes
- * (which Excel and ExcelJS decode), and text that already looks like such an escape has its "_" escaped.
- */
-export function xlsxText(text: string): string {
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g,
-    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-  );
-}
-
-/** A header or title the add-in chose: control characters (not allowed in a table column's name) become spaces. */
-function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ");
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -206,7 +189,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   private meta(): { sheet: ExcelJS.Worksheet; owned: OwnedSheet[] } | undefined {
     for (const sheet of this.workbook.worksheets) {
-      if (sheet.state !== "veryHidden") continue;
+      if (!mayBeBookkeeping(sheet.state)) continue;
       const rows: unknown[][] = [];
       sheet.eachRow((row, n) => {
         rows[n - 1] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];
@@ -361,7 +344,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
       .concat(this.reservedTables);
     const added = outputs.map((output, i) => {
       const sheet = this.workbook.addWorksheet(plans[i].name);
-      const widths: number[] = [];
       for (const { table, titleRow, headerRow, col } of layoutSheet(output)) {
         if (titleRow !== null) {
           const title = sheet.getCell(a1(titleRow, col));
@@ -377,14 +359,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
           ref: a1(headerRow, col),
           headerRow: true,
           style: { theme: "TableStyleMedium2", showRowStripes: true },
-          columns: table.columns.map((c) => ({ name: plainText(c.header), filterButton: true })),
+          columns: table.columns.map((c) => ({
+            name: tableColumnName(c.header),
+            filterButton: true,
+          })),
           rows: rows.map((r) => r.map(toExcelJsValue)),
         });
-        table.columns.forEach((column, c) => {
-          let width = Math.max(8, Math.min(column.header.length + 2, 60));
-          for (const row of table.rows)
-            width = Math.max(width, Math.min(formatForWidth(row[c]).length + 2, 60));
-          widths[col + c] = width;
+        table.columns.forEach((_column, c) => {
           for (let r = 0; r < table.rows.length; r++) {
             const format = cellFormat(table, r, c);
             if (format !== "General")
@@ -392,7 +373,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
           }
         });
       }
-      widths.forEach((w, c) => (sheet.getColumn(c + 1).width = w ?? 3));
+      columnWidths(output).forEach((w, c) => {
+        if (w !== undefined) sheet.getColumn(c + 1).width = w;
+      });
       const firstHeader = layoutSheet(output)[0]?.headerRow ?? 0;
       sheet.views = [{ state: "frozen", ySplit: firstHeader + 1, xSplit: 0 }];
       const print = printSetup(output);
@@ -480,21 +463,6 @@ function styleOf(numFmt: string): Partial<ExcelJS.Style> {
   let style = SHARED_STYLES.get(numFmt);
   if (!style) SHARED_STYLES.set(numFmt, (style = { numFmt }));
   return style;
-}
-
-/** One formatter for the widths (toLocaleString with options builds a new one at each call). */
-const WIDTH_NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-
-function formatForWidth(value: CellValue): string {
-  if (typeof value === "number") return WIDTH_NUMBER.format(value);
-  if (value === null) return "";
-  return String(
-    value instanceof Date
-      ? value.toISOString().slice(0, 10)
-      : typeof value === "object"
-        ? value.error
-        : value
-  );
 }
 
 /** Every text cell set to what Excel stores for it (excelStoredText); returns what puts them back. */

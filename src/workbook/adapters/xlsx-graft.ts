@@ -1,7 +1,7 @@
 // Adds the add-in's result sheets into a user's .xlsx without round-tripping any part of theirs. Our sheets are
-// written by ExcelJS into a package of their own, then grafted into the user's zip: our worksheet parts with their
-// tables and relationships, our texts as inline strings (the user's shared strings are not touched), our cell formats
-// appended to the user's styles. The parts that change are the ones that list parts: xl/workbook.xml (a <sheet> entry
+// written row by row straight into the user's zip (xlsx-write.ts, as a new result file is): our worksheet parts with
+// their tables and relationships, our texts as inline strings (the user's shared strings are not touched), our cell
+// formats appended to the user's styles. The parts that change are the ones that list parts: xl/workbook.xml (a <sheet> entry
 // per added sheet, our print titles appended to the defined names), its relationships, [Content_Types].xml, and
 // xl/styles.xml, where every existing entry stays byte for byte and ours are appended after them (only the count
 // attributes of the lists we append to change). Every other part of the user's keeps its bytes. A re-run replaces
@@ -9,45 +9,41 @@
 // "… (sửa tay)". What this cannot do safely (a Strict Open XML file, an encrypted one, prefixed XML, a sheet of the
 // user's with our sheet's name) is refused with an InputError before anything is written. Bytes in, bytes out.
 
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import { maxOf } from "../../engine/arrays";
 import { InputError, type Bilingual } from "../../engine/errors";
-import type { OutputSheet } from "../output";
+import { assertTableShape, type OutputSheet } from "../output";
 import {
   META_SHEET,
   editedNote,
   editedSheetName,
   freeSheetName,
-  metaRows,
   cellsHash,
   outputHash,
+  mayBeBookkeeping,
   parseMeta,
   planSheets,
   type OwnedSheet,
 } from "../ownership";
 import { safeOutputSheets } from "../output-text";
 import type { CellValue } from "../grid";
-import { ExcelJsWorkbook } from "./exceljs";
+import { escapeXml } from "../xml-text";
 import { readXlsxParts } from "./xlsx-guard";
+import {
+  metaSheetXml,
+  NS,
+  planResults,
+  printTitles,
+  REL,
+  ResultStyles,
+  sheetXml,
+  tableXml,
+  TYPE,
+  type PartContent,
+} from "./xlsx-write";
+import { zipStreamed } from "../zip-stream";
 
-const NS = {
-  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
-  types: "http://schemas.openxmlformats.org/package/2006/content-types",
-};
 const STRICT = /purl\.oclc\.org\/ooxml/;
-const REL = {
-  officeDocument: `${NS.rel}/officeDocument`,
-  worksheet: `${NS.rel}/worksheet`,
-  table: `${NS.rel}/table`,
-  styles: `${NS.rel}/styles`,
-};
-const TYPE = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
-  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
-};
 
 /** Why a workbook cannot take our sheets safely; the file is left as it was. */
 const STRICT_REFUSAL: Bilingual = {
@@ -74,14 +70,6 @@ function decodeEntities(text: string): string {
     if (e === "apos") return "'";
     return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
   });
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }
 
 /** The attributes of one start tag (values decoded). */
@@ -171,7 +159,7 @@ function relsPartOf(part: string): string {
 }
 
 /** Finds a part by name as OPC does (names compare ignoring case). */
-function partName(parts: Record<string, Uint8Array>, name: string): string | undefined {
+function partName(parts: Record<string, unknown>, name: string): string | undefined {
   if (name in parts) return name;
   const lower = name.toLowerCase();
   return Object.keys(parts).find((p) => p.toLowerCase() === lower);
@@ -414,46 +402,6 @@ export function appendStyles(user: string, ours: string): { xml: string; xfs: nu
   return { xml, xfs: indexes };
 }
 
-/** A worksheet part of ours with shared strings made inline and cell formats renumbered into the user's styles. */
-function graftSheetXml(xml: string, strings: string[], xfs: number[]): string {
-  return xml
-    .replace(
-      /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-      (_, a: string, b: string, n: string) => {
-        return `<c${a} t="inlineStr"${b}><is>${strings[Number(n)] ?? ""}</is></c>`;
-      }
-    )
-    .replace(
-      /(<c\b[^>]*?\ss=")(\d+)"/g,
-      (_, head: string, s: string) => `${head}${xfs[Number(s)] ?? 0}"`
-    )
-    .replace(
-      /(<row\b[^>]*?\ss=")(\d+)"/g,
-      (_, head: string, s: string) => `${head}${xfs[Number(s)] ?? 0}"`
-    )
-    .replace(
-      /(<col\b[^>]*?\sstyle=")(\d+)"/g,
-      (_, head: string, s: string) => `${head}${xfs[Number(s)] ?? 0}"`
-    );
-}
-
-/** The bookkeeping sheet's part: the signature, then one row per owned sheet, as inline strings. */
-function metaSheetXml(owned: OwnedSheet[]): string {
-  const rows = metaRows(owned)
-    .map((row, r) => {
-      const cells = row
-        .map((v, c) =>
-          v === ""
-            ? ""
-            : `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
-        )
-        .join("");
-      return `<row r="${r + 1}">${cells}</row>`;
-    })
-    .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}"><sheetData>${rows}</sheetData></worksheet>`;
-}
-
 /** A cell reference "AB12" as 0-based row and column. */
 function cellAt(ref: string): { row: number; col: number } | undefined {
   const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
@@ -541,7 +489,7 @@ function bookkeeping(user: UserPackage): {
   ownedNames: Set<string>;
 } {
   for (const sheet of user.sheets) {
-    if (sheet.state !== "veryHidden") continue;
+    if (!mayBeBookkeeping(sheet.state)) continue;
     const rows: unknown[][] = [];
     for (const [r, c, v] of sheetCells(user, sheet)) {
       if (c > 2) continue;
@@ -575,6 +523,7 @@ export async function addResultsToWorkbook(
 ): Promise<GraftResult> {
   const user = inspectUserWorkbook(bytes);
   const { parts } = user;
+  for (const output of given) for (const table of output.tables) assertTableShape(table);
   const outputs = safeOutputSheets(given).sheets;
   const notes: Bilingual[] = [];
 
@@ -647,28 +596,13 @@ export async function addResultsToWorkbook(
   for (const m of user.workbook.matchAll(/<definedName\b[^>]*>/g))
     tableNames.push(attributes(m[0]).get("name") ?? "");
 
-  // Our sheets, written by ExcelJS into a package of their own.
-  const ours = ExcelJsWorkbook.empty();
-  ours.reserveTableNames(tableNames.filter(Boolean));
-  await ours.writeResults(
-    outputs.map((o, i) => ({ ...o, sheet: names[i] })),
-    { owned: false }
-  );
-  const pkg = unzipSync(await ours.toXlsx());
-  const ourText = (name: string) => (pkg[name] ? strFromU8(pkg[name]) : "");
-  const strings = children(ourText("xl/sharedStrings.xml"), "si").map((si) =>
-    si.replace(/^<si\b[^>]*>|<\/si>$/g, "")
-  );
-  const ourWorkbook = ourText("xl/workbook.xml");
-  const ourRels = relationships(ourText("xl/_rels/workbook.xml.rels"));
-  const ourSheets = [...ourWorkbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
-    const a = attributes(m[0]);
-    const rel = ourRels.find((r) => r.id === a.get("r:id"))!;
-    return { name: a.get("name")!, part: resolve("xl/workbook.xml", rel.target) };
-  });
+  // Our sheets, laid out (table names free in the user's workbook) with every cell format they use.
+  const styles = new ResultStyles();
+  const planned = planResults(outputs, names, tableNames.filter(Boolean), styles);
+  const ourStyles = styles.xml();
 
   // Styles: ours appended to the user's (or the user's file had none: ours as they are).
-  const out: Record<string, Uint8Array> = {};
+  const out: Record<string, PartContent> = {};
   for (const [name, data] of Object.entries(parts)) if (!removed.has(name)) out[name] = data;
   let workbookRels = user.workbookRels;
   const rels = relationships(workbookRels);
@@ -712,17 +646,15 @@ export async function addResultsToWorkbook(
   const stylesPart = stylesRel && partName(parts, resolve(user.workbookPart, stylesRel.target));
   let xfs: number[];
   if (stylesPart) {
-    const merged = appendStyles(text(parts[stylesPart]), ourText("xl/styles.xml"));
+    const merged = appendStyles(text(parts[stylesPart]), ourStyles);
     out[stylesPart] = strToU8(merged.xml);
     xfs = merged.xfs;
   } else {
     const part = free((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
-    out[part] = pkg["xl/styles.xml"];
+    out[part] = ourStyles;
     addRel(REL.styles, part);
     addType(part, TYPE.styles);
-    xfs = children(section(ourText("xl/styles.xml"), "cellXfs")?.inner ?? "", "xf").map(
-      (_, i) => i
-    );
+    xfs = children(section(ourStyles, "cellXfs")?.inner ?? "", "xf").map((_, i) => i);
   }
 
   // The workbook's sheet list: our replaced sheets keep their entries; new ones are appended.
@@ -741,9 +673,8 @@ export async function addResultsToWorkbook(
   }
   const written: OwnedSheet[] = [];
   const definedNames: string[] = [];
-  let ourNames = ourWorkbook;
-  for (let i = 0; i < ourSheets.length; i++) {
-    const sheet = ourSheets[i];
+  for (let i = 0; i < planned.length; i++) {
+    const sheet = planned[i];
     const old = inPlace.get(i);
     const part = old ? old.part : free((n) => `xl/worksheets/sheet${n}.xml`);
     let sheetId: number;
@@ -755,37 +686,33 @@ export async function addResultsToWorkbook(
       order.push(sheet.name);
       addType(part, TYPE.worksheet);
     }
-    out[part] = strToU8(graftSheetXml(ourText(sheet.part), strings, xfs));
     // Its tables: new part names and ids, relationships from wherever the sheet part lives.
-    const tables: string[] = [];
-    const ourSheetRels = relationships(ourText(relsPartOf(sheet.part)));
+    const tableRels: string[] = [];
     let relsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">`;
-    for (const r of ourSheetRels) {
-      if (r.type !== REL.table) continue;
+    for (const table of sheet.tables) {
       const tablePart = free((n) => `xl/tables/table${n}.xml`);
-      let tableXml = ourText(resolve(sheet.part, r.target));
-      const root = /<table\b[^>]*>/.exec(tableXml)![0];
-      tables.push(attributes(root).get("name") ?? "");
-      tableXml = tableXml.replace(root, withAttribute(root, "id", String(++tableId)));
-      out[tablePart] = strToU8(tableXml);
+      out[tablePart] = tableXml(table, ++tableId);
       addType(tablePart, TYPE.table);
-      relsXml += `<Relationship Id="${escapeXml(r.id)}" Type="${REL.table}" Target="${escapeXml(relative(part, tablePart))}"/>`;
+      const id = `rId${tableRels.length + 1}`;
+      tableRels.push(id);
+      relsXml += `<Relationship Id="${id}" Type="${REL.table}" Target="${escapeXml(relative(part, tablePart))}"/>`;
     }
     relsXml += "</Relationships>";
-    if (ourSheetRels.length > 0) out[relsPartOf(part)] = strToU8(relsXml);
-    // Print titles: our defined names, re-pointed at the sheet's place in the user's workbook.
-    const index = order.indexOf(sheet.name);
-    for (const m of ourNames.matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)) {
-      if (attributes(m[0]).get("localSheetId") !== String(i)) continue;
-      definedNames.push(m[0].replace(/localSheetId="\d+"/, `localSheetId="${index}"`));
-    }
+    if (tableRels.length > 0) out[relsPartOf(part)] = relsXml;
+    // The sheet itself, written row by row into the zip, its cell formats renumbered into the user's styles.
+    out[part] = sheetXml(sheet, styles, tableRels, (n) => xfs[n] ?? 0);
+    // Print titles: at the sheet's place in the user's workbook.
+    const titles = printTitles(sheet, order.indexOf(sheet.name));
+    if (titles) definedNames.push(titles);
     written.push({
-      id: `${sheetId}/${tables.sort().join("/")}`,
+      id: `${sheetId}/${sheet.tables
+        .map((t) => t.name)
+        .sort()
+        .join("/")}`,
       name: sheet.name,
       hash: outputHash(outputs[i]),
     });
   }
-  ourNames = "";
 
   // The bookkeeping: records still true (not replaced, not the user's now) and the sheets written.
   const replacedNames = new Set([...inPlace.values()].map((s) => s.name));
@@ -796,10 +723,10 @@ export async function addResultsToWorkbook(
       ![...renamed.keys()].some((s) => s.name === r.name)
   );
   const meta = metaSheetXml(kept.concat(written));
-  if (metaSheet) out[metaSheet.part] = strToU8(meta);
+  if (metaSheet) out[metaSheet.part] = meta;
   else {
     const part = free((n) => `xl/worksheets/sheet${n}.xml`);
-    out[part] = strToU8(meta);
+    out[part] = meta;
     const id = addRel(REL.worksheet, part);
     const name = freeSheetName(META_SHEET, order);
     sheetsXml += `<sheet${relDecl} name="${escapeXml(name)}" sheetId="${nextSheetId++}" state="veryHidden" ${relAttr}="${id}"/>`;
@@ -838,12 +765,8 @@ export async function addResultsToWorkbook(
       workbook = `${workbook.slice(0, at)}<definedNames>${definedNames.join("")}</definedNames>${workbook.slice(at)}`;
     }
   }
-  out[user.workbookPart] = strToU8(workbook);
-  out[user.workbookRelsPart] = strToU8(workbookRels);
-  out[partName(parts, "[Content_Types].xml")!] = strToU8(types.xml);
-  return {
-    bytes: zipSync(out as Zippable, { level: 6 }),
-    names: ourSheets.map((s) => s.name),
-    notes,
-  };
+  out[user.workbookPart] = workbook;
+  out[user.workbookRelsPart] = workbookRels;
+  out[partName(parts, "[Content_Types].xml")!] = types.xml;
+  return { bytes: zipStreamed(Object.entries(out)), names: planned.map((s) => s.name), notes };
 }

@@ -17,7 +17,7 @@ import {
   type ProgrammeEligibility,
 } from "../../engine/funding";
 import { periodForYear } from "../../engine/catalogues";
-import type { SourceRef, Warning } from "../../engine/types";
+import type { Warning } from "../../engine/types";
 import { counterpartSheet } from "../writers/counterpart";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
@@ -79,9 +79,7 @@ async function requiredRatio(
 ): Promise<{
   required: number;
   basis: string;
-  bracket?: object;
-  /** The bracket row of the user's table the basis (the sheet's title) quotes. */
-  bracketSource?: SourceRef;
+  bracket?: CounterpartBracket & { supportShare: number };
   eligibility?: ProgrammeEligibility;
   warnings: Warning[];
   readings: TableReading[];
@@ -196,19 +194,11 @@ async function requiredRatio(
   return {
     required,
     basis: withEligibility(basis),
-    // The JSON's bracket is the policy's row as read; where it was read is the title's source.
-    bracket: { ...withoutSource(bracket), supportShare: p },
-    ...(bracket.source ? { bracketSource: bracket.source } : {}),
+    bracket: { ...bracket, supportShare: p },
     ...(eligibility ? { eligibility } : {}),
     warnings,
     readings,
   };
-}
-
-function withoutSource(bracket: CounterpartBracket): Omit<CounterpartBracket, "source"> {
-  const rest = { ...bracket };
-  delete rest.source;
-  return rest;
 }
 
 export const counterpartJob: PlanningJob = withNumberNotes({
@@ -216,8 +206,10 @@ export const counterpartJob: PlanningJob = withNumberNotes({
   async run(request: JobRequest) {
     const o = COUNTERPART_OPTIONS.parse(request.options);
     const settled = await jobPlanYear(request, o.year, [[request.inputs.budget, "budget"]]);
-    const { required, basis, bracket, bracketSource, eligibility, warnings, readings } =
-      await requiredRatio(request, settled);
+    const { required, basis, bracket, eligibility, warnings, readings } = await requiredRatio(
+      request,
+      settled
+    );
     prependAll(warnings, settled.warnings);
     const table = await loadBudget(
       request.inputs.budget,
@@ -279,7 +271,7 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           columns: columns.map((c, i) => ({ ...c, ...sourceField({ source: sources[i] }) })),
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis, unit, sources, bracketSource)],
+        sheets: [counterpartSheet(columns, basis, unit, bracket?.noteCell, sources)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

@@ -130,6 +130,17 @@ export const targetsJob: PlanningJob = withNumberNotes({
         en: `${registered.name} registered for the standard in ${registered.registeredYear}: communes registered for the plan year come first`,
       });
     }
+    // Either planner's result with what was read, the plan year and, for merged communes, the roll-up.
+    const finish = (result: JobResult) =>
+      withMerger(
+        withPlanYear(
+          withReading(result, [...inputs.readings, ...choice.readings]),
+          choice.year,
+          request
+        ),
+        inputs.rollUps,
+        "NTM_ChiTieu_SapNhap"
+      );
     if (inputs.indicatorLevel !== undefined) {
       const result = await indicatorTargets(request, inputs.communes, inputs.warnings, {
         catalogue: inputs.catalogue ?? catalogue,
@@ -144,15 +155,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         merge: inputs.merge,
         rollUps: inputs.rollUps,
       });
-      return withMerger(
-        withPlanYear(
-          withReading(result, [...inputs.readings, ...choice.readings]),
-          choice.year,
-          request
-        ),
-        inputs.rollUps,
-        "NTM_ChiTieu_SapNhap"
-      );
+      return finish(result);
     }
     const plan = await planTargets(
       inputs.communes,
@@ -206,14 +209,6 @@ export const targetsJob: PlanningJob = withNumberNotes({
       sheets: [targetsSheet(plan, year, unit, (i) => inputs.communes[i]?.source)],
       warnings,
     };
-    return withMerger(
-      withPlanYear(
-        withReading(result, [...inputs.readings, ...choice.readings]),
-        choice.year,
-        request
-      ),
-      inputs.rollUps,
-      "NTM_ChiTieu_SapNhap"
-    );
+    return finish(result);
   },
 });

@@ -108,9 +108,10 @@ export function readBracketsTable(grid: Grid): {
         lower: lo!,
         upper: hi!,
         minRatio: min!,
-        ...(text ? { note: text } : {}),
+        ...(text
+          ? { note: text, noteCell: { sheet: grid.sheet, cell: gridAddress(grid, r, note!) } }
+          : {}),
         ...(when ? { period: when.replace(/\s*[–—-]\s*/, "-") } : {}),
-        source: { sheet: grid.sheet, cell: gridAddress(grid, r, note ?? lower) },
       },
       row: r,
     });

@@ -203,8 +203,8 @@ function checkNegatives(table: BudgetTable, grid: Grid, notes: Warning[]): void 
       notes.push({
         sheet: grid.sheet,
         cell,
-        vi: `"${line.label}" (ô ${cell}) ghi ${fmtVi(v)}: đọc là khoản giảm, trừ vào ${from}; tỷ lệ tính trên số đã trừ`,
-        en: `"${line.label}" (cell ${cell}) states ${fmtEn(v)}: read as a reduction, taken from ${fromEn}; shares are of the net amounts`,
+        vi: `"${line.label}" (ô ${grid.sheet}!${cell}) ghi ${fmtVi(v)}: đọc là khoản giảm, trừ vào ${from}; tỷ lệ tính trên số đã trừ`,
+        en: `"${line.label}" (cell ${grid.sheet}!${cell}) states ${fmtEn(v)}: read as a reduction, taken from ${fromEn}; shares are of the net amounts`,
       });
     });
   });

@@ -15,7 +15,7 @@ import {
   type ReportSection,
 } from "./model";
 import type { PlanTotals, SummaryResult, TargetsResult } from "./results";
-import { say, sourceLine, W } from "./words";
+import { say, sourceLine, targetsHeading, W } from "./words";
 import { EACH_COMMUNE_SHEET } from "../writers/each-commune";
 
 export interface PartContext {
@@ -476,10 +476,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
   ];
   return {
     section: {
-      heading:
-        lang === "vi"
-          ? `Kế hoạch phấn đấu năm ${year ?? ""}`.trim()
-          : `Targets for ${year ?? "next year"}`,
+      heading: targetsHeading(year, lang),
       blocks: paragraphs(texts),
     },
     appendix: {
@@ -503,7 +500,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
           ]),
           widths: [5, 14, 12, 9, 30, 7, 14, 9],
           source: sourceLine(sheet, lang, targets.reading),
-          sources: open.map((c) => c.source),
+          rowSources: open.map((c) => c.source),
         },
       ],
       landscape: true,

@@ -3,7 +3,8 @@
 // package row by row. The document's text is never held whole: only the frame (paragraphs, sections) and the
 // compressed output are.
 
-import { strFromU8, unzipSync, Zip, ZipDeflate } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
+import { zipStreamed, type PartContent } from "../zip-stream";
 
 /** A marker's text: letters and digits only, so that the docx library writes it as it is. */
 export function tableMarker(nonce: string, index: number): string {
@@ -31,31 +32,8 @@ export function spliceTables(
 ): Uint8Array {
   const files = unzipSync(pkg);
   const documentXml = strFromU8(files["word/document.xml"]);
-  const out: Uint8Array[] = [];
-  let failed: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failed = err;
-    else out.push(data);
-  });
-  const encoder = new TextEncoder();
-  for (const [name, data] of Object.entries(files)) {
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    if (name !== "word/document.xml") {
-      entry.push(data, true);
-      continue;
-    }
+  function* document(): Generator<string> {
     let from = 0;
-    // Pieces are gathered to about 64 KB before compressing: one deflate call per row would be slow.
-    let pending = "";
-    const flush = (final: boolean) => {
-      if (pending.length > 0 || final) entry.push(encoder.encode(pending), final);
-      pending = "";
-    };
-    const write = (piece: string) => {
-      pending += piece;
-      if (pending.length >= 65536) flush(false);
-    };
     for (let i = 0; i < count; i++) {
       const at = documentXml.indexOf(tableMarker(nonce, i), from);
       if (at < 0) throw new Error(`Report: table ${i + 1} has no place in the document`);
@@ -64,22 +42,16 @@ export function spliceTables(
         documentXml.lastIndexOf("<w:p ", at)
       );
       const close = documentXml.indexOf("</w:p>", at) + "</w:p>".length;
-      write(documentXml.slice(from, open));
-      for (const piece of tables(i)) write(piece);
+      yield documentXml.slice(from, open);
+      yield* tables(i);
       from = close;
     }
-    write(documentXml.slice(from));
-    flush(true);
+    yield documentXml.slice(from);
   }
-  zip.end();
-  if (failed) throw failed;
-  let size = 0;
-  for (const c of out) size += c.length;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of out) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return bytes;
+  return zipStreamed(
+    Object.entries(files).map(([name, data]): [string, PartContent] => [
+      name,
+      name === "word/document.xml" ? document() : data,
+    ])
+  );
 }

@@ -3,6 +3,7 @@
 // tables are written here instead, as the text Word reads, one row at a time (see splice.ts), in the same layout:
 // fixed widths, single borders, header rows repeated on each page, rows never split across pages.
 
+import { escapeXml } from "../xml-text";
 import type { ReportCell, ReportTable } from "./model";
 
 export interface TableLayout {
@@ -12,13 +13,6 @@ export interface TableLayout {
   sizeHalfPt: number;
   /** Twips of indent per level of a sub-line. */
   indentTwips: number;
-}
-
-/** Text as XML character data or attribute value (the texts are already XML 1.0 characters: see safeReport). */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"
-  );
 }
 
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';

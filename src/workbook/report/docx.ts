@@ -359,7 +359,7 @@ export function safeReport(report: ReportDocument): {
         ...(t.unit === undefined ? {} : { unit: plain(t.unit, a.label, a.label) }),
         source: plain(t.source, a.label, a.label),
         header: cells(t.header, a.label, t.id, "header"),
-        rows: cells(t.rows, a.label, t.id, "row", t.sources),
+        rows: cells(t.rows, a.label, t.id, "row", t.rowSources),
       })),
     })),
   };

@@ -6,7 +6,7 @@ import { figure } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import type { IndicatorRoadmapResult } from "./results";
-import { say, sheetOf, sourceLine, W } from "./words";
+import { roadmapHeading, say, sheetOf, sourceLine, W } from "./words";
 
 export function indicatorRoadmapPart(
   roadmap: IndicatorRoadmapResult,
@@ -174,7 +174,7 @@ export function indicatorRoadmapPart(
   }
   return {
     section: {
-      heading: vi ? `Lộ trình thực hiện mục tiêu đến năm ${last.year}` : `Roadmap to ${last.year}`,
+      heading: roadmapHeading(last.year, lang),
       blocks,
     },
     appendix: {

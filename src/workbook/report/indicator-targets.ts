@@ -12,7 +12,7 @@ import {
   type ReportPart,
 } from "./criteria";
 import type { IndicatorTargetsResult } from "./results";
-import { say, sourceLine, W } from "./words";
+import { say, sourceLine, targetsHeading, W } from "./words";
 
 export function indicatorTargetsPart(
   targets: IndicatorTargetsResult,
@@ -75,10 +75,7 @@ export function indicatorTargetsPart(
   ];
   return {
     section: {
-      heading:
-        lang === "vi"
-          ? `Kế hoạch phấn đấu năm ${year ?? ""}`.trim()
-          : `Targets for ${year ?? "next year"}`,
+      heading: targetsHeading(year, lang),
       blocks: paragraphs(texts),
     },
     appendix: {
@@ -104,7 +101,7 @@ export function indicatorTargetsPart(
           ]),
           widths: [5, 16, 8, 7, 8, 22, 12, 8, 10],
           source: sourceLine(sheet, lang, targets.reading),
-          sources: open.map((c) => c.source),
+          rowSources: open.map((c) => c.source),
         },
       ],
       landscape: true,

@@ -28,8 +28,8 @@ export interface ReportTable {
   widths: number[];
   /** "Nguồn: …" under the table. */
   source: string;
-  /** The input cell each body row rests on (a commune's name cell), by row: what a warning about it names. */
-  sources?: readonly (SourceRef | undefined)[];
+  /** The input cell each body row rests on (a commune's name cell), by row: what a warning about a cell names. */
+  rowSources?: readonly (SourceRef | undefined)[];
 }
 
 export interface ReportAppendix {

@@ -112,7 +112,7 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
       tables: [
         {
           id: "funding",
-          sources,
+          rowSources: sources,
           unit: unitLineOf(funding.unit, lang),
           header: [header],
           rows,
@@ -213,7 +213,7 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
           ]),
           widths: [6, 24, 12, 12, 11, 11, 12, 12],
           source: sourceLine(check.sheet, lang, check.reading),
-          sources: check.columns.map((c) => c.source),
+          rowSources: check.columns.map((c) => c.source),
         },
       ],
       landscape: true,
@@ -295,7 +295,7 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
           widths: [8, 40, 17, 15, 20],
           source: sourceLine(result.sheet, lang, result.reading),
           // Each unit's row of its input sheet; the total row rests on none.
-          sources: [...result.allocations.map((a) => a.source), undefined],
+          rowSources: [...result.allocations.map((a) => a.source), undefined],
         },
       ],
       landscape: false,

@@ -5,7 +5,7 @@ import { figure, prose } from "./format";
 import type { PartContext, ReportPart } from "./criteria";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import type { RoadmapResult } from "./results";
-import { say, sheetOf, sourceLine, W } from "./words";
+import { roadmapHeading, say, sheetOf, sourceLine, W } from "./words";
 
 /** A tier count the roadmap could not project (no tier column, no current count) is shown as unknown. */
 function tierCount(value: number | null, lang: "vi" | "en", inProse: boolean): string {
@@ -175,10 +175,7 @@ export function roadmapPart(roadmap: RoadmapResult, ctx: PartContext): ReportPar
   }
   return {
     section: {
-      heading:
-        lang === "vi"
-          ? `Lộ trình thực hiện mục tiêu đến năm ${last.year}`
-          : `Roadmap to ${last.year}`,
+      heading: roadmapHeading(last.year, lang),
       blocks,
     },
     appendix: {

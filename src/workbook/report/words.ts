@@ -31,6 +31,20 @@ export const W = {
   notMet: { vi: "Chưa đạt", en: "Not met" },
 } as const;
 
+/** The heading of the targets section, whichever targets (criteria or indicators) the report shows. */
+export function targetsHeading(year: number | undefined, lang: ReportLang): string {
+  return lang === "vi"
+    ? `Kế hoạch phấn đấu năm ${year ?? ""}`.trim()
+    : `Targets for ${year ?? "next year"}`;
+}
+
+/** The heading of the roadmap section, whichever roadmap (criteria or indicators) the report shows. */
+export function roadmapHeading(lastYear: number, lang: ReportLang): string {
+  return lang === "vi"
+    ? `Lộ trình thực hiện mục tiêu đến năm ${lastYear}`
+    : `Roadmap to ${lastYear}`;
+}
+
 /** A money unit's words, as the figures carry it ("tỷ đồng" / "billion VND"); million VND when a result has none. */
 export function unitWords(unit: Words | undefined, lang: ReportLang): string {
   return unit ? unit[lang] : lang === "vi" ? "triệu đồng" : "million VND";

@@ -10,10 +10,10 @@ export function counterpartSheet(
   columns: CounterpartColumn[],
   basis: string,
   unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" },
+  /** The cell of a text the basis quotes (the bracket's note), named by a warning about the title. */
+  basisSource?: SourceRef,
   /** The funding table's cell each column starts at, by column: what each row rests on. */
-  sources?: readonly (SourceRef | undefined)[],
-  /** The bracket row the title (the basis) quotes, when read from the user's table. */
-  titleSource?: SourceRef
+  sources?: readonly (SourceRef | undefined)[]
 ): OutputSheet {
   const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
@@ -22,6 +22,7 @@ export function counterpartSheet(
       {
         name: "NTM_DoiUng",
         unit: moneyUnitLine(unit),
+        ...(basisSource ? { titleSource: basisSource } : {}),
         title: `Tỷ lệ vốn đối ứng ngân sách địa phương / Counterpart ratio — ${basis}`,
         columns: [
           { header: "Năm/Cột" },
@@ -42,7 +43,6 @@ export function counterpartSheet(
           c.missing ? "Chưa đánh giá (thiếu số liệu)" : c.compliant ? "Đạt" : "Chưa đạt",
         ]),
         ...(sources ? { sources } : {}),
-        ...(titleSource ? { titleSource } : {}),
         chart: {
           type: "column",
           title: "Tỷ lệ đối ứng theo năm / Counterpart ratio by year",

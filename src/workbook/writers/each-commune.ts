@@ -33,6 +33,8 @@ export function eachCommuneSheet(communes: CommuneStatus[], catalogue: Catalogue
     tables: [
       {
         name: EACH_COMMUNE_TABLE,
+        // Each row's input cell: what the output boundary changes in a name is reported against the cell it came from.
+        sources: communes.map((c) => c.source),
         title: `Tình hình đạt tiêu chí của từng xã (bộ ${catalogue.id}) / Criteria met by each commune`,
         columns: [
           { header: "TT (No.)", format: FORMATS.count },
@@ -45,8 +47,6 @@ export function eachCommuneSheet(communes: CommuneStatus[], catalogue: Catalogue
           { header: "Đạt chuẩn (At the standard)" },
         ],
         rows,
-        // Each row rests on its commune's row of the status sheet.
-        sources: communes.map((c) => c.source),
       },
     ],
   };

@@ -14,11 +14,18 @@ import {
   type OutputTable,
   moneyUnitLine,
 } from "../output";
+import { EXCEL_CELL_LIMIT } from "../xml-text";
 
 export const FUNDING_SHEET = "KQ_NguonVon";
 
-const indent = (label: string, level: number): string =>
-  level > 1 ? `${"  ".repeat(level - 1)}- ${label}` : label;
+/**
+ * A sub-line's label indented by its level, unless the indent would push it over what a cell holds: the user's label
+ * is then written whole, unindented (the source group beside it still says where it belongs), never cut.
+ */
+const indent = (label: string, level: number): string => {
+  const prefix = level > 1 ? `${"  ".repeat(level - 1)}- ` : "";
+  return label.length + prefix.length > EXCEL_CELL_LIMIT ? label : prefix + label;
+};
 
 /** One row per line: label, group, then amount and share for each column; a total row last. */
 /** The money unit of the table read ("tỷ đồng" when the sheet says so); million VND by default. */

@@ -15,15 +15,15 @@ describe("readBrackets", () => {
     ]);
     const brackets = readBrackets(grid);
     expect(brackets).toEqual([
-      // Each row's place: its note's cell, else its lower bound's.
+      // The note keeps its cell (row 3, column D): a warning about its text names it.
       {
         lower: 0,
         upper: 60,
         minRatio: 1.5,
         note: "ví dụ",
-        source: { sheet: "Mau_DoiUng", cell: "D3" },
+        noteCell: { sheet: "Mau_DoiUng", cell: "D3" },
       },
-      { lower: 60, upper: 100, minRatio: 1, source: { sheet: "Mau_DoiUng", cell: "D4" } },
+      { lower: 60, upper: 100, minRatio: 1 },
     ]);
     expect(minimumRatio(70, brackets)).toBe(1);
   });

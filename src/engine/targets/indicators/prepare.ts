@@ -1,6 +1,7 @@
 // Turns communes into what both indicator methods plan with: missing indicators by criterion, cheapest first.
 
 import { InputError } from "../../errors";
+import { checkLimits } from "../prepare";
 import type { Warning } from "../../types";
 import type { CapUnit, IndicatorCommune, IndicatorTargetOptions, MissingIndicator } from "./types";
 
@@ -87,26 +88,7 @@ function checkOptions(options: IndicatorTargetOptions): void {
       },
     });
   }
-  if (options.budget !== undefined && !(options.budget >= 0)) {
-    throw new InputError({
-      found: String(options.budget),
-      expected: { vi: "ngân sách ≥ 0 (triệu đồng)", en: "a budget ≥ 0 (million VND)" },
-    });
-  }
-  const cap = options.maxPerCommune;
-  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0)) {
-    const unit =
-      options.capUnit === "criteria"
-        ? { vi: "tiêu chí", en: "criteria" }
-        : { vi: "chỉ tiêu", en: "indicators" };
-    throw new InputError({
-      found: String(cap),
-      expected: {
-        vi: `số ${unit.vi} tối đa mỗi xã mỗi năm: số nguyên ≥ 0`,
-        en: `the most ${unit.en} per commune per year: a whole number ≥ 0`,
-      },
-    });
-  }
+  checkLimits(options.budget, options.maxPerCommune, options.capUnit ?? "indicators");
 }
 
 /** Commune `index` into the flat arrays, after the communes before it. */
