@@ -72,6 +72,22 @@ function communesRange(rows: number): unknown[][] {
   );
 }
 
+/**
+ * The same communes for the 2026-2030 preset: a commune group on every row, the commune-type columns its rules read
+ * (zone, ATK, border, island, special zone, especially difficult villages) and counts within its 10 criteria.
+ */
+function groupsRange(grid: unknown[][]): unknown[][] {
+  const count = grid[0].indexOf("Số tiêu chí đạt");
+  const types = ["Nhóm xã", "Khu vực", "Biên giới", "Hải đảo", "Đặc khu", "Số thôn ĐBKK"];
+  return grid.map((row, i) => {
+    if (i === 0) return [...row, ...types];
+    const out = row.slice();
+    out[count] = Number(row[count]) % 11;
+    const zone = ["", "I", "II", "III"][i % 4];
+    return [...out, 1 + (i % 3), zone, i % 13 === 0 ? "x" : "", "", "", i % 5];
+  });
+}
+
 /** Brackets of equal width from 0 to 100 %; the share 50.0005 % falls in the middle one. */
 function bracketRows(rows: number): number[][] {
   return Array.from({ length: rows }, (_, i) => [
@@ -105,25 +121,29 @@ function cases(
     check: checkRefused,
   });
   const grid = communesRange(rows);
-  const policyCoefficients = errorOf(() =>
-    allocation.allocateCoefficient([["qd-07-2022"]], grid, null, null)
-  );
-  const policy = (range: unknown[][]) =>
+  const policy = (range: unknown[][], preset = "qd-07-2022") =>
     errorOf(() =>
-      allocation.allocatePolicy(ENVELOPE, [["qd-07-2022"]], range, null, null, null, null, null)
+      allocation.allocatePolicy(ENVELOPE, [[preset]], range, null, null, null, null, null)
     );
-  out.push({
-    name: `NTM.ALLOCATE_POLICY (${n(rows)} commune rows, qd-07-2022)`,
-    run: () => policy(grid),
-    check: (r) =>
-      Array.isArray(policyCoefficients.result)
-        ? checkSplit(
-            (r as { result?: unknown }).result ?? r,
-            (policyCoefficients.result as number[][]).map((c) => c[0]),
-            ENVELOPE
-          )
-        : `coefficients: ${policyCoefficients.message}`,
-  });
+  const policyCase = (range: unknown[][], preset: string, what: string): LargeCase => {
+    const coefficients = errorOf(() =>
+      allocation.allocateCoefficient([[preset]], range, null, null)
+    );
+    return {
+      name: `NTM.ALLOCATE_POLICY (${n(rows)} commune rows, ${what})`,
+      run: () => policy(range, preset),
+      check: (r) =>
+        Array.isArray(coefficients.result)
+          ? checkSplit(
+              (r as { result?: unknown }).result ?? r,
+              (coefficients.result as number[][]).map((c) => c[0]),
+              ENVELOPE
+            )
+          : `coefficients: ${coefficients.message}`,
+    };
+  };
+  out.push(policyCase(grid, "qd-07-2022", "qd-07-2022"));
+  out.push(policyCase(groupsRange(grid), "2026-2030", "2026-2030, Nhóm xã and commune types"));
   if (rows < ISSUE_ROWS) {
     const issueGrid = communesRange(ISSUE_ROWS);
     out.push({

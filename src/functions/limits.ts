@@ -34,7 +34,11 @@ export interface RangeWhat {
 
 function size(range: unknown, count: RangeWhat["count"]): number {
   if (!Array.isArray(range)) return 0;
-  if (count === "rows") return Math.max(0, range.length - 1);
+  if (count === "rows") {
+    // The header row, when there is one: a first row whose first cell is a number is an item (a bracket row).
+    const first: unknown = Array.isArray(range[0]) ? range[0][0] : range[0];
+    return Math.max(0, range.length - (typeof first === "number" ? 0 : 1));
+  }
   let cells = 0;
   for (const row of range) cells += Array.isArray(row) ? row.length : 1;
   return cells;

@@ -1,6 +1,9 @@
 import "./custom-functions-mock";
 import fc from "fast-check";
 import * as lean from "../../src/functions/allocation";
+import { findCatalogue } from "../../src/engine/catalogue-lookup";
+import { gridFromRows } from "../../src/workbook/grid";
+import { leanAllocationCommunes } from "../../src/workbook/readers/commune-attributes-lean";
 import { communesRange } from "../workbook/readers/communes-ranges";
 
 /** The functions as they were before the lean reading: every range read by the full reader. */
@@ -49,7 +52,11 @@ const RULES = [
 describe("ALLOCATE_POLICY, ALLOCATE_COEFFICIENT and ALLOCATE_RULE read lean", () => {
   it("give the amounts, coefficients, rules and refusals the full reader gives, on generated ranges", () => {
     // Only the columns a range has are asked for: a rule on a missing column is refused the same way by both.
-    const policies = fc.constantFrom<unknown[][]>([["qd-07-2022"]], RULES, RULES.slice(0, 1).concat(RULES.slice(9)));
+    const policies = fc.constantFrom<unknown[][]>(
+      [["qd-07-2022"]],
+      RULES,
+      RULES.slice(0, 1).concat(RULES.slice(9))
+    );
     fc.assert(
       fc.property(
         communesRange(),
@@ -65,11 +72,42 @@ describe("ALLOCATE_POLICY, ALLOCATE_COEFFICIENT and ALLOCATE_RULE read lean", ()
           expect(answer(() => lean.allocateCoefficient(...args))).toEqual(
             answer(() => full.allocateCoefficient(...args))
           );
-          expect(answer(() => lean.allocateRule(...args))).toEqual(answer(() => full.allocateRule(...args)));
+          expect(answer(() => lean.allocateRule(...args))).toEqual(
+            answer(() => full.allocateRule(...args))
+          );
         }
       ),
+      { numRuns: 400 }
+    );
+  });
+
+  it("give the 2026-2030 preset's amounts and refusals the full reader gives, groups and every type column read", () => {
+    const columns = [
+      "group",
+      "zone",
+      "zoneI",
+      "atk",
+      "border",
+      "island",
+      "specialZone",
+      "villages",
+    ];
+    const catalogue = findCatalogue("2026-2030");
+    let readLean = 0;
+    fc.assert(
+      fc.property(communesRange(0.01, { groups: true, include: columns }), ({ rows }) => {
+        const policy = [["2026-2030"]];
+        if (leanAllocationCommunes(gridFromRows("range", rows), catalogue)) readLean++;
+        expect(answer(() => lean.allocatePolicy(1000, policy, rows))).toEqual(
+          answer(() => full.allocatePolicy(1000, policy, rows))
+        );
+        expect(answer(() => lean.allocateRule(policy, rows))).toEqual(
+          answer(() => full.allocateRule(policy, rows))
+        );
+      }),
       { numRuns: 600 }
     );
+    expect(readLean).toBeGreaterThan(15);
   });
 
   it("is the path taken for a plain range (the functions without it differ only in time)", () => {

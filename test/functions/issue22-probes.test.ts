@@ -60,8 +60,14 @@ describe("cell functions on what a user types", () => {
     const a = answer(() => minRatio(65, rows(100_000)));
     expect(a.value).toBeCloseTo(1.65, 10);
     expect(a.ms).toBeLessThan(5000);
-    const over = answer(() => minRatio(65, rows(100_100)));
+    // With the header a user may select above them, the same.
+    const header = ["Cận dưới (%)", "Cận trên (%)", "Tỷ lệ tối thiểu", "Ghi chú"];
+    expect(answer(() => minRatio(65, [header, ...rows(100_000)])).value).toBeCloseTo(1.65, 10);
+    // One row more, without a header, is counted as the rows selected: 100,001, over the limit.
+    const over = answer(() => minRatio(65, rows(100_001)));
     expect(over.code).toBe("#NUM!");
-    expect(over.message).toMatch(/100\.000.*100,000/);
+    expect(over.message).toMatch(
+      /^100\.001 dòng tỷ lệ, quá 100\.000 .*\/ 100,001 bracket rows, over the 100,000/
+    );
   });
 });

@@ -17,6 +17,21 @@ export function parseIndicatorCode(
   return { criterion, index, code: `${criterion}.${index}` };
 }
 
+/**
+ * The indicator code a cell or header names: the code alone (2.1, "2.1", "CT 2.1", "Chỉ tiêu 2.1") or followed by
+ * the indicator's text ("2.1. Tỷ lệ …"); null when it names none.
+ */
+export function leadingIndicatorCode(value: unknown): string | null {
+  if (typeof value === "number") return parseIndicatorCode(String(value))?.code ?? null;
+  if (typeof value !== "string") return null;
+  const whole = parseIndicatorCode(value);
+  if (whole) return whole.code;
+  const m = /^((?:chi tieu|ct)?\s*\d{1,2}\s*[.,]\s*\d{1,2})(?:[.:)]?\s+\S|[.:)]$)/.exec(
+    labelKey(value)
+  );
+  return m ? (parseIndicatorCode(m[1])?.code ?? null) : null;
+}
+
 /** Nhóm xã from a cell: 1, "2", "Nhóm 3", "nhom 1", "Group 2", "I", "II", "III". */
 export function parseCommuneGroup(value: string | number | boolean | null): CommuneGroup | null {
   if (typeof value === "number") return value === 1 || value === 2 || value === 3 ? value : null;

@@ -57,6 +57,11 @@ function wholeNumber(v: CellValue | undefined, min: number, max: number): number
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : null;
 }
 
+/** A commune group typed as 1, 2, 3 (number or text alone); 0 for anything else (the full reader decides it). */
+function groupNumber(v: CellValue | undefined): number {
+  return v === 1 || v === "1" ? 1 : v === 2 || v === "2" ? 2 : v === 3 || v === "3" ? 3 : 0;
+}
+
 /** A zone typed alone ("III", "ii", 3), as zoneCell reads it; undefined for any other text. */
 function zoneWord(text: string): CommuneZone | undefined {
   const key = text.toLowerCase();
@@ -180,6 +185,8 @@ export function leanAllocationCommunes(
 
   const rows = grid.rows;
   const first = header.block.bottom + 1;
+  // Whether the commune reader read a group for some commune (the attribute "group" is then available).
+  let groups = false;
   const out = new CommuneColumns(grid, nameCol, total, Math.max(0, rows.length - first));
   for (let r = first; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -238,11 +245,20 @@ export function leanAllocationCommunes(
       if (n === null) return null;
       villages = n;
     }
+    // The group: the commune reader's (a set with groups, 2026-2030), else the attribute table's.
     let group = 0;
-    if (a.group !== undefined) {
+    if (c.group !== undefined) {
+      const v = row[c.group];
+      if (!blank(v)) {
+        group = groupNumber(v);
+        if (group === 0) return null;
+        groups = true;
+      } else if (catalogue.requiresGroup) return null;
+    }
+    if (group === 0 && a.group !== undefined) {
       const v = row[a.group];
       if (!blank(v)) {
-        group = v === 1 || v === "1" ? 1 : v === 2 || v === "2" ? 2 : v === 3 || v === "3" ? 3 : 0;
+        group = groupNumber(v);
         if (group === 0) return null;
       }
     }
@@ -266,5 +282,5 @@ export function leanAllocationCommunes(
     out.length = i + 1;
   }
   if (out.length === 0) return null;
-  return { communes: out, available: availableAttributes(a, false) };
+  return { communes: out, available: availableAttributes(a, groups) };
 }

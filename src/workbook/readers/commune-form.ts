@@ -4,7 +4,7 @@
 
 import { isMarkMet, MARK_EXPECTED } from "../../engine/criteria/marks";
 import { InputError, isInputError, type Bilingual } from "../../engine/errors";
-import { GROUP_EXPECTED, parseCommuneGroup, parseIndicatorCode } from "../../engine/indicators";
+import { GROUP_EXPECTED, leadingIndicatorCode, parseCommuneGroup } from "../../engine/indicators";
 import { parseNumberText } from "../../engine/numbers";
 import { labelKey } from "../../engine/text";
 import type { CommuneGroup, Warning } from "../../engine/types";
@@ -165,18 +165,6 @@ function criterionNumber(value: CellValue): number | null {
   if (typeof value !== "string") return null;
   const m = /^(?:tc|tieu chi(?: so)?|criterion(?: no)?)?\s*0*(\d{1,2})$/.exec(labelKey(value));
   return m ? Number(m[1]) : null;
-}
-
-/** "2.1", 2.1, "CT 2.1", "2.1. Tỷ lệ …" → "2.1"; else null. */
-function indicatorCode(value: CellValue): string | null {
-  if (typeof value === "number") return parseIndicatorCode(String(value))?.code ?? null;
-  if (typeof value !== "string") return null;
-  const whole = parseIndicatorCode(value);
-  if (whole) return whole.code;
-  const m = /^((?:chi tieu|ct)?\s*\d{1,2}\s*[.,]\s*\d{1,2})(?:[.:)]?\s+\S|[.:)]$)/.exec(
-    labelKey(value)
-  );
-  return m ? (parseIndicatorCode(m[1])?.code ?? null) : null;
 }
 
 function isMoneyHeader(row: readonly CellValue[]): { source: number; amount: number } | null {
@@ -358,7 +346,7 @@ export function readCommuneForm(grid: Grid): CommuneForm {
   if (columns.unit !== undefined) noteColumn(table, columns.unit, "other", { used: false });
   // The form's kind: by indicator when any row's code is one ("2.1"), else by criterion.
   form.byIndicator = table.dataRows.some(
-    (r) => indicatorCode(grid.rows[r]?.[columns.code] ?? null) !== null
+    (r) => leadingIndicatorCode(grid.rows[r]?.[columns.code] ?? null) !== null
   );
   noteColumn(table, columns.value, form.byIndicator ? "indicator" : "marks");
 
@@ -392,7 +380,7 @@ export function readCommuneForm(grid: Grid): CommuneForm {
     const row = grid.rows[r] ?? [];
     const codeValue = row[columns.code] ?? null;
     const key = form.byIndicator
-      ? indicatorCode(codeValue)
+      ? leadingIndicatorCode(codeValue)
       : String(criterionNumber(codeValue) ?? "");
     if (!key) {
       const texts = rowTexts(row);

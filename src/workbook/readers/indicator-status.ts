@@ -6,6 +6,7 @@ import { InputError, isInputError } from "../../engine/errors";
 import {
   evaluateCommune,
   GROUP_EXPECTED,
+  leadingIndicatorCode,
   parseCommuneGroup,
   parseIndicatorCode,
   withIndicators,
@@ -29,27 +30,17 @@ export interface IndicatorColumn {
   header: string;
 }
 
-/** "2.1", "CT 2.1", "Chỉ tiêu 2.1", "2.1. Tỷ lệ …": the code a header names, or null. */
-function headerCode(value: CellValue): string | null {
-  if (typeof value === "number") return parseIndicatorCode(String(value))?.code ?? null;
-  if (typeof value !== "string") return null;
-  const whole = parseIndicatorCode(value);
-  if (whole) return whole.code;
-  const m = /^((?:chi tieu|ct)?\s*\d{1,2}\s*[.,]\s*\d{1,2})(?:[.:)]?\s+\S|[.:)]$)/.exec(
-    labelKey(value)
-  );
-  return m ? (parseIndicatorCode(m[1])?.code ?? null) : null;
-}
-
 /** The indicator columns of a located table's header row (columns already claimed by other specs are skipped). */
-export function indicatorColumns(table: LocatedTable): IndicatorColumn[] {
+export function indicatorColumns(
+  table: Pick<LocatedTable, "grid" | "headerRow" | "columns">
+): IndicatorColumn[] {
   const { grid, headerRow } = table;
   const claimed = new Set(Object.values(table.columns));
   const found: IndicatorColumn[] = [];
   const byCode = new Map<string, number>();
   (grid.rows[headerRow] ?? []).forEach((value, col) => {
     if (claimed.has(col)) return;
-    const code = headerCode(value);
+    const code = leadingIndicatorCode(value);
     if (!code) return;
     const earlier = byCode.get(code);
     if (earlier !== undefined) {

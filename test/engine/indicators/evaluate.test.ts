@@ -8,6 +8,7 @@ import {
   evaluateCommune,
   evaluateIndicator,
   findIndicator,
+  leadingIndicatorCode,
   parseCommuneGroup,
   parseIndicatorCode,
   withIndicators,
@@ -52,6 +53,17 @@ describe("indicator codes and groups", () => {
     expect(parseIndicatorCode("2")).toBeNull();
     expect(parseIndicatorCode("2.1a")).toBeNull();
     expect(parseIndicatorCode("0.1")).toBeNull();
+  });
+
+  it("reads the code a label starts with, alone or before the indicator's text, in both readers' one way", () => {
+    expect(leadingIndicatorCode(2.1)).toBe("2.1");
+    expect(leadingIndicatorCode("Chỉ tiêu 2.1")).toBe("2.1");
+    expect(leadingIndicatorCode("2.1. Tỷ lệ hộ dùng nước sạch")).toBe("2.1");
+    expect(leadingIndicatorCode("CT 10.3: Tỷ lệ")).toBe("10.3");
+    expect(leadingIndicatorCode("2.1.")).toBe("2.1");
+    expect(leadingIndicatorCode("Tỷ lệ 2.1")).toBeNull();
+    expect(leadingIndicatorCode("2.1a")).toBeNull();
+    expect(leadingIndicatorCode(true)).toBeNull();
   });
 
   it("reads commune groups 1, 2, 3 in the ways sheets write them", () => {

@@ -80,7 +80,18 @@ const AWKWARD_NAMES: Pool = [
 ];
 
 const MARKS: Pool = ["", "", "", "x", "X", true, false, 1, 0];
-const AWKWARD_MARKS: Pool = ["có", "không", "Đạt", 2, " ", "yes", "✓", "-", { error: "#REF!" }, "1"];
+const AWKWARD_MARKS: Pool = [
+  "có",
+  "không",
+  "Đạt",
+  2,
+  " ",
+  "yes",
+  "✓",
+  "-",
+  { error: "#REF!" },
+  "1",
+];
 
 const COLUMNS: Record<string, Column> = {
   tt: { header: "TT", plain: [1, 2, 3, 17, ""], awkward: ["I", "1", "a", "-", "II.", "Huyện A"] },
@@ -105,6 +116,7 @@ const COLUMNS: Record<string, Column> = {
   atk: { header: "ATK", plain: MARKS, awkward: AWKWARD_MARKS },
   border: { header: "Biên giới", plain: MARKS, awkward: AWKWARD_MARKS },
   island: { header: "Hải đảo", plain: MARKS, awkward: AWKWARD_MARKS },
+  specialZone: { header: "Đặc khu", plain: MARKS, awkward: AWKWARD_MARKS },
   zone: {
     header: "Khu vực",
     plain: ["", "I", "II", "III", "iii", 3, 1],
@@ -113,13 +125,34 @@ const COLUMNS: Record<string, Column> = {
   zoneIII: { header: "Khu vực III", plain: MARKS, awkward: AWKWARD_MARKS },
   zoneI: { header: "Khu vực I", plain: MARKS, awkward: AWKWARD_MARKS },
   villages: { header: "Số thôn ĐBKK", plain: ["", 0, 3, 12], awkward: [1.5, -1, "2", "x", 1e16] },
-  need: { header: "Nhu cầu", plain: ["", 0, 12.5, 300], awkward: [-3, "100", "abc", "1.500,5", 1e16] },
+  need: {
+    header: "Nhu cầu",
+    plain: ["", 0, 12.5, 300],
+    awkward: [-3, "100", "abc", "1.500,5", 1e16],
+  },
   group: { header: "Nhóm xã", plain: ["", 1, 2, "3"], awkward: ["Nhóm 1", 4, "ba", 2.5] },
-  tier: { header: "Trạng thái", plain: [""], awkward: ["đạt chuẩn", "chưa đạt", "nâng cao", "xyz"] },
+  tier: {
+    header: "Trạng thái",
+    plain: [""],
+    awkward: ["đạt chuẩn", "chưa đạt", "nâng cao", "xyz"],
+  },
   kind: { header: "Loại đơn vị", plain: [""], awkward: ["xã", "phường", "Thị trấn", "abc"] },
-  note: { header: "Ghi chú", plain: ["", "mới sáp nhập", 3], awkward: [{ error: "#N/A" }, "Ghi chú"] },
+  note: {
+    header: "Ghi chú",
+    plain: ["", "mới sáp nhập", 3],
+    awkward: [{ error: "#N/A" }, "Ghi chú"],
+  },
   list: { header: "Tiêu chí đạt", plain: ["1,2,3", ""], awkward: ["1;2", "abc"] },
   tc1: { header: "TC1", plain: ["x", ""], awkward: [3] },
+  indicator: { header: "2.1", plain: ["x", "", 1], awkward: [70, "Đạt"] },
+};
+
+/** The group column of a set with groups (2026-2030): a group on every row, blank or other words at times. */
+const GROUPS: Column = {
+  header: "Nhóm xã",
+  // A blank group now and then: the full reader refuses it for a set that requires groups.
+  plain: [1, 2, 3, "1", "2", "3", 1, 2, 3, 1, 2, ""],
+  awkward: ["", " ", "Nhóm 2", "II", 4, 2.5, "ba", { error: "#N/A" }],
 };
 
 /** Columns a range may have besides the name (count is there in most). */
@@ -134,20 +167,25 @@ function cell(column: Column, awkwardness: number): fc.Arbitrary<CellValue> {
 }
 
 /** Whole rows that are not communes, typed in a communes table. */
-function oddRow(keys: string[]): fc.Arbitrary<CellValue[]> {
+function oddRow(keys: string[], columns: Record<string, Column>): fc.Arbitrary<CellValue[]> {
   const at = (k: string) => keys.indexOf(k);
-  return fc.constantFrom<(keys: string[]) => CellValue[]>(
-    (ks) => ks.map(() => ""),
-    (ks) => ks.map(() => " "),
-    (ks) => ks.map((_, i) => `(${i + 1})`),
-    (ks) => ks.map((_, i) => i + 1),
-    (ks) => ks.map((k) => (k === "name" ? "Tổng cộng" : k === "count" ? 57 : "")),
-    (ks) => ks.map((k) => (k === "name" ? "" : k === "count" ? 400 : "")),
-    (ks) => ks.map((k) => (k === "tt" ? "I" : k === "name" ? "Huyện Kế Sách" : "")),
-    (ks) => ks.map((k, i) => (i === 0 ? "Ghi chú: số liệu do các xã báo cáo, chưa thẩm định lại." : "")),
-    (ks) => ks.map((k) => COLUMNS[k].header),
-    (ks) => ks.map((k, i) => (i === Math.max(0, at("name")) ? "Người lập biểu" : ""))
-  ).map((make) => make(keys));
+  return fc
+    .constantFrom<(keys: string[]) => CellValue[]>(
+      (ks) => ks.map(() => ""),
+      (ks) => ks.map(() => " "),
+      (ks) => ks.map((_, i) => `(${i + 1})`),
+      (ks) => ks.map((_, i) => i + 1),
+      (ks) => ks.map((k) => (k === "name" ? "Tổng cộng" : k === "count" ? 57 : "")),
+      (ks) => ks.map((k) => (k === "name" ? "" : k === "count" ? 400 : "")),
+      (ks) => ks.map((k) => (k === "tt" ? "I" : k === "name" ? "Huyện Kế Sách" : "")),
+      (ks) =>
+        ks.map((k, i) =>
+          i === 0 ? "Ghi chú: số liệu do các xã báo cáo, chưa thẩm định lại." : ""
+        ),
+      (ks) => ks.map((k) => columns[k].header),
+      (ks) => ks.map((k, i) => (i === Math.max(0, at("name")) ? "Người lập biểu" : ""))
+    )
+    .map((make) => make(keys));
 }
 
 export interface CommunesRange {
@@ -158,9 +196,25 @@ export interface CommunesRange {
 
 /**
  * A communes range: a header row (a title row above it at times), then rows of commune cells; `awkwardness` is the
- * chance of each cell (and each row) being taken from the awkward pools.
+ * chance of each cell (and each row) being taken from the awkward pools. `groups`: a set with commune groups (a group
+ * on most rows); `include`: columns every range has.
  */
-export function communesRange(awkwardness = 0.03): fc.Arbitrary<CommunesRange> {
+export function communesRange(
+  awkwardness = 0.03,
+  options: { groups?: boolean; include?: string[] } = {}
+): fc.Arbitrary<CommunesRange> {
+  // A set with groups (2026-2030) has fewer criteria: counts above its size are sums, not communes.
+  const columns: Record<string, Column> = options.groups
+    ? {
+        ...COLUMNS,
+        group: GROUPS,
+        count: {
+          ...COLUMNS.count,
+          plain: [0, 2, 5, 7, 9, 10],
+          awkward: [...COLUMNS.count.awkward, 14, 19],
+        },
+      }
+    : COLUMNS;
   const keysArb = fc
     .tuple(
       fc.subarray(OPTIONAL, { maxLength: 8 }),
@@ -170,6 +224,9 @@ export function communesRange(awkwardness = 0.03): fc.Arbitrary<CommunesRange> {
     )
     .map(([optional, withCount, seed, nameFirst]) => {
       const keys = [...optional, ...(nameFirst ? [] : ["name"]), ...(withCount ? ["count"] : [])];
+      for (const k of options.include ?? []) if (!keys.includes(k)) keys.push(k);
+      // A set with groups has its group column in most ranges (without it, the full reader refuses the range).
+      if (options.groups && !keys.includes("group") && seed % 5 !== 0) keys.push("group");
       // A deterministic shuffle, keeping "tt" first when it is there (as a line-number column is), and most often
       // the name next.
       const rest = keys.filter((k) => k !== "tt");
@@ -186,14 +243,14 @@ export function communesRange(awkwardness = 0.03): fc.Arbitrary<CommunesRange> {
     const row = fc.oneof(
       {
         weight: Math.round((1 - awkwardness) * 1000),
-        arbitrary: fc.tuple(...keys.map((k) => cell(COLUMNS[k], awkwardness))),
+        arbitrary: fc.tuple(...keys.map((k) => cell(columns[k], awkwardness))),
       },
-      { weight: Math.round(awkwardness * 1000), arbitrary: oddRow(keys) }
+      { weight: Math.round(awkwardness * 1000), arbitrary: oddRow(keys, columns) }
     );
     return fc
       .tuple(fc.array(row, { minLength: 0, maxLength: 12 }), fc.constantFrom(0, 0, 0, 1, 2))
       .map(([data, titles]) => {
-        const header = keys.map((k) => COLUMNS[k].header);
+        const header = keys.map((k) => columns[k].header);
         const above: CellValue[][] = [];
         if (titles >= 1) above.push(["Danh sách xã năm 2025", ...keys.slice(1).map(() => "")]);
         if (titles >= 2) above.push(keys.map(() => ""));
