@@ -99,6 +99,7 @@ export async function refuseReplacingUsersFile(file: string, force = false): Pro
     if (force || isOurReport(bytes)) return;
     throw new InputError({
       file,
+      options: ["out"],
       found: `--out ${file}`,
       expected: {
         vi: "một tên tệp chưa có: tệp Word này đã có và không do NTM Planner ghi (thêm --force để ghi đè, nội dung cũ sẽ mất)",

@@ -327,6 +327,7 @@ export class NoFigureCells {
     if (rest > 0) {
       out.push({
         sheet: this.grid.sheet,
+        cell: this.cells[shown.length].cell,
         vi: `Còn ${rest} ô số tiền khác ghi chữ "không có số liệu", đều đọc như ô trống`,
         en: `${rest} more amount cells say "no figure" in words, all read as blank`,
       });

@@ -742,6 +742,8 @@ export function ambiguousNumberWarnings(grid: Grid, limit = 5): Warning[] {
     ...notes.slice(0, limit),
     {
       sheet: grid.sheet,
+      // The first of the cells not listed.
+      cell: notes[limit].cell,
       vi: `Còn ${rest} ô khác trên trang '${grid.sheet}' có số viết hai cách hiểu, đều đọc theo cách viết Việt Nam`,
       en: `${rest} more cells on sheet '${grid.sheet}' hold numbers that read two ways; all were read the Vietnamese way`,
     },
@@ -847,6 +849,7 @@ export function invisibleCharacterWarnings(grid: Grid, limit = 5): Warning[] {
     ...notes.slice(0, limit),
     {
       sheet: grid.sheet,
+      cell: notes[limit].cell,
       vi: `Còn ${notes.length - limit} ô khác trên trang '${grid.sheet}' có ký tự ẩn đã được bỏ`,
       en: `${notes.length - limit} more cells on sheet '${grid.sheet}' had invisible characters, removed`,
     },
