@@ -9,6 +9,7 @@ import {
   communesGrid,
   costsGrid,
   generateRegion,
+  officeCostsGrid,
   type Profile,
   type SyntheticRegion,
 } from "./generators";
@@ -29,6 +30,17 @@ async function addSheet(
   await sheet.commit();
 }
 
+/** A workbook of one sheet, streamed to `file`. */
+export async function writeSheetBook(
+  file: string,
+  name: string,
+  rows: CellValue[][]
+): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false });
+  await addSheet(book, name, rows);
+  await book.commit();
+}
+
 /**
  * Writes the workbook to `file`. `profile` "status" gives a country-like spread (about 72% at the standard),
  * "planning" has every commune short of it. The communes sheet's title says the status year (2023), so that
@@ -40,8 +52,11 @@ export async function writeProvinceBook(
     communes: number;
     seed?: string;
     profile?: Profile;
-    /** Leave out the costs, funding or coefficients sheet (each is written unless false). */
-    costs?: boolean;
+    /**
+     * Leave out the costs, funding or coefficients sheet (each is written unless false); "office" writes the costs
+     * in an office's nine columns (officeCostsGrid).
+     */
+    costs?: boolean | "office";
     funding?: boolean;
     coefficients?: boolean;
   }
@@ -55,7 +70,10 @@ export async function writeProvinceBook(
   const communes = communesGrid(region, "list");
   communes[0][0] = "Tình hình đạt tiêu chí nông thôn mới của các xã, đến cuối năm 2023";
   await addSheet(book, "Xã", communes);
-  if (options.costs !== false) await addSheet(book, "Chi phí", costsGrid(region));
+  if (options.costs !== false) {
+    const costs = options.costs === "office" ? officeCostsGrid(region) : costsGrid(region);
+    await addSheet(book, "Chi phí", costs);
+  }
   if (options.funding !== false) await addSheet(book, "Nguồn vốn", budgetGrid(region));
   const districts = [...new Set(region.communes.map((c) => c.district))];
   const coefficients = districts.map((district, i) => ({

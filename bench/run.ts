@@ -11,6 +11,7 @@ import { benchCollect } from "./sections/collect";
 import { benchFunctions } from "./sections/functions";
 import { benchIndicatorTargets } from "./sections/indicator-targets";
 import { benchOfficeJs } from "./sections/officejs";
+import { benchReadersScale } from "./sections/readers-scale";
 import { benchStartup } from "./sections/startup";
 import { benchSummary } from "./sections/summary";
 import { benchExcelJs } from "./sections/tables";
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     ["startup", () => benchStartup(report, options, ROOT)],
     ["report", () => benchReportScale(report, options, ROOT)],
     ["targets --out", () => benchTargetsOut(report, options, ROOT)],
+    ["readers", () => benchReadersScale(report, options, ROOT)],
   ];
   for (const [name, section] of sections) {
     if (options.sections && !options.sections.includes(name)) continue;

@@ -28,7 +28,7 @@ interface ProcessRun {
 }
 
 /** One CLI run in its own process: wall time from spawn to exit and the process's peak RSS. */
-function runCli(bin: string, args: string[], dir: string): ProcessRun {
+export function runCli(bin: string, args: string[], dir: string): ProcessRun {
   const rssFile = path.join(dir, "max-rss.txt");
   const preload = path.join(dir, "max-rss.js");
   fs.writeFileSync(

@@ -2,10 +2,12 @@
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { unzipSync } from "fflate";
 import { InputError, type Bilingual } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
 import { fileKind } from "../workbook/adapters/file-kind";
+import { XLSX_LIMITS } from "../workbook/adapters/xlsx-guard";
 import type { OutputSheet } from "../workbook/output";
 import { REPORT_MARK } from "../workbook/report/model";
 import type { WorkbookPort } from "../workbook/port";
@@ -18,6 +20,15 @@ const excelJs = () => import("../workbook/adapters/exceljs");
 
 /** SheetJS, loaded only when an Excel 97-2003 .xls is read (dist-cli/vendor/xlsx.js). */
 const xls = () => import("../workbook/adapters/xls");
+
+/**
+ * The zip guard's memory bound within this Node's heap: a machine with less memory gives Node a smaller heap (about a
+ * quarter of its memory), and a workbook too large for it is refused in words instead of ending the process.
+ */
+XLSX_LIMITS.memoryBytes = Math.min(
+  XLSX_LIMITS.memoryBytes,
+  Math.floor(getHeapStatistics().heap_size_limit * 0.75)
+);
 
 /** Opens a workbook from an .xlsx, .xls or .csv path (told apart by content); input problems become InputError naming the file. */
 export async function openWorkbook(file: string): Promise<WorkbookPort> {
@@ -88,6 +99,7 @@ export async function refuseReplacingUsersFile(file: string, force = false): Pro
     if (force || isOurReport(bytes)) return;
     throw new InputError({
       file,
+      options: ["out"],
       found: `--out ${file}`,
       expected: {
         vi: "một tên tệp chưa có: tệp Word này đã có và không do NTM Planner ghi (thêm --force để ghi đè, nội dung cũ sẽ mất)",

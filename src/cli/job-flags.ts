@@ -2,7 +2,7 @@
 
 import { readingText } from "../workbook/reading/text";
 import type { Bilingual } from "../engine/errors";
-import { isInputError } from "../engine/errors";
+import { isInputError, warningLine } from "../engine/errors";
 import { UNITS, type JobOptionSpec } from "../engine/options";
 import type { InputRef, JobRequest, PlanningJob } from "../workbook/jobs/job";
 import type { CliCommand, CommandInput, CommandResult, FlagDoc, OptionSpec } from "./command";
@@ -139,7 +139,7 @@ export function jobCommand(config: {
         const result = await job.run({ inputs, options: flagValues(job.options, input) });
         const warnings = result.warnings
           .filter((w) => !result.text.includes(w.vi))
-          .map((w) => `! ${w.vi} / ${w.en}`);
+          .map(warningLine);
         const reading = result.reading ?? [];
         const json = {
           ...result.json,

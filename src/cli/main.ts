@@ -3,7 +3,7 @@
 import { realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError, isInputError } from "../engine/errors";
+import { InputError, isInputError, warningLine } from "../engine/errors";
 import { refuseReplacingUsersFile, writeFileAtomic, writeResultFile } from "./io";
 import type { Warning } from "../engine/types";
 import { refuseNonFiniteCells, safeOutputSheets } from "../workbook/output-text";
@@ -172,6 +172,7 @@ function refuseOverwritingInput(out: string | undefined, args: string[], flag = 
   if (!args.some(same)) return;
   throw new InputError({
     file: out,
+    options: [flag.replace(/^--/, "")],
     found: `${flag} ${out}`,
     expected: {
       vi: "một tệp kết quả khác tệp đầu vào (tệp đầu vào không bao giờ bị ghi đè)",
@@ -185,6 +186,7 @@ function requireExtension(out: string | undefined, allowed: string[]): void {
   if (!out || allowed.includes(path.extname(out).toLowerCase())) return;
   throw new InputError({
     file: out,
+    options: ["out"],
     found: `--out ${out}`,
     expected: {
       vi: `tên tệp kết quả có đuôi ${allowed.join(" hoặc ")} (đúng loại tệp được ghi)`,
@@ -340,7 +342,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.stdout(JSON.stringify({ ...result.json, ...wrote }));
     } else {
       io.stdout(result.text);
-      for (const w of outWarnings) io.stdout(`! ${w.vi} / ${w.en}`);
+      for (const w of outWarnings) io.stdout(warningLine(w));
       if (out) io.stdout(`\nĐã ghi / Written: ${out} (${written.join(", ")})`);
       if (resultsOut) {
         io.stdout(`Đã ghi / Written: ${resultsOut} (${resultsWritten.join(", ")})`);

@@ -17,7 +17,7 @@ export function normalCode(code: string): string {
 }
 
 /** "Huyện Long Phú", "H. Long Phú" and "long phu" are one district. */
-function districtKey(district: string): string {
+export function districtKey(district: string): string {
   return labelKey(district).replace(/^(huyen|h\.?|quan|q\.?|thi xa|tx\.?|thanh pho|tp\.?)\s+/, "");
 }
 

@@ -19,6 +19,11 @@ export interface InputErrorDetails {
   expected: Bilingual;
   /** The job option that would settle it, when one would (a plan year the data do not give: "year"). */
   option?: string;
+  /**
+   * The options the refused value came from when it came from no cell: its place, as a sheet and cell are a sheet
+   * value's. Named by their CLI flag ("--ratio"), which the task pane words as its field's label.
+   */
+  options?: string[];
   /** Why this is expected, said first: the year or a preset switched the period. */
   because?: Bilingual;
 }
@@ -29,6 +34,36 @@ export interface InputErrorDetails {
  */
 export function cellRef(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
+}
+
+/** Where a warning rests, as every front end names it: "Xã!B7", the sheet alone, or "" for the whole run. */
+export function warningPlace(w: { sheet?: string; cell?: string }): string {
+  if (!w.sheet) return "";
+  return w.cell ? cellRef(w.sheet, w.cell) : w.sheet;
+}
+
+/**
+ * A warning as the CLI, the pane and the result sheets word it: its place first ("Xã!B7: …") in both languages,
+ * unless its words name that sheet and cell already ("Ô B7 (trang 'Xã'): …").
+ */
+export function placedWarning(w: {
+  vi: string;
+  en: string;
+  sheet?: string;
+  cell?: string;
+}): Bilingual {
+  const place = warningPlace(w);
+  const names = (text: string) =>
+    text.includes(place) ||
+    (w.sheet !== undefined && text.includes(w.sheet) && (!w.cell || text.includes(w.cell)));
+  const at = (text: string) => (place && !names(text) ? `${place}: ${text}` : text);
+  return { vi: at(w.vi), en: at(w.en) };
+}
+
+/** One warning on one line of the CLI's output: "! Xã!B7: … / … ". */
+export function warningLine(w: { vi: string; en: string; sheet?: string; cell?: string }): string {
+  const p = placedWarning(w);
+  return `! ${p.vi} / ${p.en}`;
 }
 
 function quote(value: string): string {
@@ -76,6 +111,8 @@ export class InputError extends Error {
     if (d.file) where.push(d.file);
     if (d.sheet) where.push(`sheet '${d.sheet}'`);
     if (d.cell) where.push(`ô/cell ${d.cell}`);
+    if (d.options && d.options.length > 0)
+      where.push(`tùy chọn/option ${d.options.map((o) => `--${o}`).join(", ")}`);
     const found = d.found === undefined ? "" : ` Gặp/found ${quote(d.found)}.`;
     const prefix = where.length > 0 ? where.join(", ") + ":" : "";
     const expected = { vi: clip(d.expected.vi), en: clip(d.expected.en) };

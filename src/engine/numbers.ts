@@ -18,12 +18,34 @@ const EN_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const VI_DECIMAL = /^-?\d+,\d+$/;
 const EN_DECIMAL = /^-?\d+\.\d+$/;
 const PLAIN = /^-?\d+$/;
+/**
+ * Exponent notation, as JavaScript and Excel print numbers in text and CSV ("5e-324", "1.23E+15"; Vietnamese Excel
+ * "1,23E+15"): a mantissa of digits with at most one separator, which is its decimal mark either way (a mantissa is
+ * never grouped in thousands, so "1.234E5" and "1,234E5" both read 1.234 × 10^5), then e or E and a signed power.
+ */
+const EXPONENT = /^(-?\d+)(?:([.,])(\d+))?[eE]([+-]?\d+)$/;
 
 /**
- * Reads a number from text, or returns null when the text is not a number.
- * `prefer` decides the ambiguous cases such as "1.234" or "1,234" (Vietnamese by default).
+ * Reads a number from text, or returns null when the text is not a number or names one no double holds (see
+ * numberTextOutOfRange). `prefer` decides the ambiguous cases such as "1.234" or "1,234" (Vietnamese by default).
  */
 export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): ParsedNumber | null {
+  const parsed = parseAnyNumberText(raw, prefer);
+  return parsed && Number.isFinite(parsed.value) ? parsed : null;
+}
+
+/**
+ * True for a text written as a number by the rule above whose value no double holds: too large ("1e400", a run of
+ * 400 digits) or a nonzero number too small to be told from 0 ("1e-400"). It is a number, just not one we can read
+ * exactly: readers say so rather than "not a number".
+ */
+export function numberTextOutOfRange(raw: string): boolean {
+  const parsed = parseAnyNumberText(raw, "vi");
+  return parsed !== null && !Number.isFinite(parsed.value);
+}
+
+/** parseNumberText with values out of range kept as NaN (too small) or ±Infinity (too large). */
+function parseAnyNumberText(raw: string, prefer: "vi" | "en"): ParsedNumber | null {
   let text = raw.replace(/[\s\u00a0]/g, "");
   let percent = false;
   if (text.endsWith("%")) {
@@ -35,12 +57,29 @@ export function parseNumberText(raw: string, prefer: "vi" | "en" = "vi"): Parsed
   text = text.replace(/^[\u2212\u2013\u2014\u2012]/, "-");
   if (text === "" || text === "-") return null;
   const scale = percent ? 0.01 : 1;
-  const make = (value: number, style: NumberStyle, ambiguous: boolean): ParsedNumber | null =>
-    Number.isFinite(value) ? { value: value * scale, style, ambiguous, percent } : null;
+  // A number whose digits are not all 0 that comes out 0 ("1e-400", a percent of 5e-324) is one too small for a
+  // double, not 0: NaN, refused as out of range.
+  const make = (
+    value: number,
+    style: NumberStyle,
+    ambiguous: boolean,
+    digits = text
+  ): ParsedNumber => {
+    const scaled = value * scale;
+    const tiny = scaled === 0 && /[1-9]/.test(digits);
+    return { value: tiny ? NaN : scaled, style, ambiguous, percent };
+  };
   const asVi = (t: string) => Number(t.replace(/\./g, "").replace(",", "."));
   const asEn = (t: string) => Number(t.replace(/,/g, ""));
 
   if (PLAIN.test(text)) return make(Number(text), "plain", false);
+  const exponent = EXPONENT.exec(text);
+  if (exponent) {
+    const [, whole, mark, fraction, power] = exponent;
+    const value = Number(`${whole}${fraction ? `.${fraction}` : ""}e${power}`);
+    const style = mark === "," ? "vi" : mark === "." ? "en" : "plain";
+    return make(value, style, false, whole + (fraction ?? ""));
+  }
   const viGrouped = VI_GROUPED.test(text);
   const enGrouped = EN_GROUPED.test(text);
   const viDecimal = VI_DECIMAL.test(text);

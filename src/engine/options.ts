@@ -203,6 +203,7 @@ export function optionError(spec: JobOptionSpec, raw: unknown, reason?: Bilingua
       ? { vi: `, ví dụ ${spec.example}`, en: `, e.g. ${spec.example}` }
       : { vi: "", en: "" };
   return new InputError({
+    options: [spec.id],
     found: isBlank(raw) ? `--${spec.id}: (trống / missing)` : `--${spec.id} ${String(raw)}`,
     expected: {
       vi: `${spec.label.vi} (--${spec.id}): ${expected.vi}${example.vi}`,

@@ -62,6 +62,7 @@ export const UI = {
   failedTitle: { vi: "Không thực hiện được", en: "Could not complete" },
   sheet: { vi: "Trang tính", en: "Sheet" },
   cell: { vi: "ô", en: "cell" },
+  field: { vi: "Mục", en: "Field" },
   found: { vi: "Gặp", en: "Found" },
   expected: { vi: "Cần", en: "Expected" },
   rowsShown: { vi: "Hiển thị {shown}/{total} dòng", en: "Showing {shown} of {total} rows" },

@@ -8,6 +8,7 @@ import type { Lang } from "./i18n";
 import type { ColumnReading, ColumnRole, RowRole, TableReading } from "../workbook/reading/types";
 import { rowRanges } from "../workbook/reading/types";
 import { ROW_ROLE_WORDS } from "../workbook/reading/words";
+import { capitalise } from "../workbook/headers";
 
 /** The panel's own words (here, not in i18n.ts: the panel is a chunk of its own and imports no pane module). */
 export const READING_UI = {
@@ -158,10 +159,19 @@ function columnText(col: string, header: string): Bilingual {
   return { vi: `Cột ${col}${h}`, en: `Column ${col}${h}` };
 }
 
-/** The sheet row and column letters of an A1 cell ("D12" → D, 12). */
-function cellParts(cell: string): { col: string; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(cell.trim());
-  return m ? { col: m[1].toUpperCase(), row: Number(m[2]) } : null;
+/** Where an A1 cell of the sheet is ("D12" → column D, row 12), to select it; undefined for no such cell. */
+function cellTarget(sheet: string, cell: string | undefined): ReadingTarget | undefined {
+  const m = cell ? /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(cell.trim()) : null;
+  if (!m) return undefined;
+  const col = m[1].toUpperCase();
+  const row = Number(m[2]);
+  return {
+    sheet,
+    address: `${col}${row}`,
+    rows: [row],
+    cols: [col],
+    what: { vi: `ô ${cell}`, en: `cell ${cell}` },
+  };
 }
 
 function rowsGroup(r: TableReading): ReadingGroup {
@@ -275,20 +285,11 @@ function columnsGroup(r: TableReading): ReadingGroup {
       vi: `Đơn vị tính: ${r.unit.vi}${where.vi}`,
       en: `Unit: ${r.unit.en}${where.en}`,
     };
-    const cell = r.unit.cell ? cellParts(r.unit.cell) : null;
     items.unshift({
       key: "unit",
       text,
       warning: r.unit.assumed,
-      target: cell
-        ? {
-            sheet: r.sheet,
-            address: `${cell.col}${cell.row}`,
-            rows: [cell.row],
-            cols: [cell.col],
-            what: { vi: `ô ${r.unit.cell}`, en: `cell ${r.unit.cell}` },
-          }
-        : undefined,
+      target: cellTarget(r.sheet, r.unit.cell),
     });
   }
   return { key: "columns", title: { vi: "Cột", en: "Columns" }, items, notes };
@@ -298,30 +299,17 @@ function checksGroup(r: TableReading): ReadingGroup | null {
   if (r.checks.length === 0) return null;
   const items: ReadingItem[] = r.checks
     .filter((c) => !c.ok)
-    .map((c, i) => {
-      const cell = c.cell ? cellParts(c.cell) : null;
-      return {
-        key: `check-${i}`,
-        text: { vi: c.vi, en: c.en },
-        warning: true,
-        target: cell
-          ? {
-              sheet: r.sheet,
-              address: `${cell.col}${cell.row}`,
-              rows: [cell.row],
-              cols: [cell.col],
-              what: { vi: `ô ${c.cell}`, en: `cell ${c.cell}` },
-            }
-          : undefined,
-      };
-    });
+    .map((c, i) => ({
+      key: `check-${i}`,
+      text: { vi: c.vi, en: c.en },
+      warning: true,
+      target: cellTarget(r.sheet, c.cell),
+    }));
   const passed = r.checks.filter((c) => c.ok).length;
   const notes: Bilingual[] =
     passed > 0 ? [{ vi: `${passed} phép kiểm tra khớp`, en: `${passed} checks agree` }] : [];
   return { key: "checks", title: { vi: "Kiểm tra chéo", en: "Cross-checks" }, items, notes };
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The panel's section for each input table read. */
 export function readingSections(readings: readonly TableReading[]): ReadingSection[] {

@@ -144,6 +144,8 @@ export interface ProblemView {
   file?: string;
   sheet?: string;
   cell?: string;
+  /** The options (the form's fields) the refused value came from, by id. */
+  options?: string[];
   found?: string;
   expected?: Bilingual;
   message: string;
@@ -157,6 +159,7 @@ export function describeProblem(error: unknown): ProblemView {
       ...(d.file ? { file: d.file } : {}),
       sheet: d.sheet,
       cell: d.cell,
+      ...(d.options ? { options: d.options } : {}),
       found: d.found,
       expected: d.expected,
       message: error.message,

@@ -226,9 +226,12 @@ function safeTable(
   if (title !== table.title) changed = true;
   const unit = table.unit === undefined ? undefined : xmlText(table.unit).text;
   if (unit !== table.unit) changed = true;
-  const cleanHeaders = table.columns.map((c, i) =>
-    columnName(cellText(c.header, at(headerRow, i), notes))
-  );
+  const cleanHeaders = table.columns.map((c, i) => {
+    const from = table.columnSources?.[i];
+    return columnName(
+      cellText(c.header, { ...at(headerRow, i), ...(from ? { from } : {}) }, notes)
+    );
+  });
   const headers = uniqueNames(cleanHeaders);
   headers.forEach((h, i) => {
     if (h !== cleanHeaders[i]) notes.renamed(at(headerRow, i), cleanHeaders[i], h);

@@ -2,7 +2,7 @@
 
 import type { SourceRef } from "../engine/types";
 import type { CellValue } from "./grid";
-import { xmlText } from "./xml-text";
+import { EXCEL_CELL_LIMIT, hasNonXml, xmlText } from "./xml-text";
 
 /**
  * The Excel number format of each kind of figure in a result sheet: the one table every writer takes its formats
@@ -139,6 +139,8 @@ export interface OutputTable {
   cellSources?: readonly (readonly (SourceRef | undefined)[] | undefined)[];
   /** The input cell a text in the title came from (a bracket's note): what a warning about the title names. */
   titleSource?: SourceRef;
+  /** The same for the header: the input cell each column's heading came from (a funding table's money column). */
+  columnSources?: readonly (SourceRef | undefined)[];
 }
 
 /** One sheet the add-in owns, holding one or more tables side by side. */
@@ -344,4 +346,35 @@ export function printSetup(sheet: OutputSheet): PrintSetup {
     header: { center: `&B${headerText(title, 150)}&B`, right: headerText(units.join("; "), 95) },
     footer: { center: "Trang / Page &P/&N" },
   };
+}
+
+/** A name's input row (a commune's name cell), looked up by the name a result writes: the first row of that name. */
+export function sourcesByName(
+  rows: readonly { name: string; source?: SourceRef }[]
+): (name: string) => SourceRef | undefined {
+  const byName = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const key = r.name.trim();
+    if (r.source && !byName.has(key)) byName.set(key, r.source);
+  }
+  return (name) => byName.get(name.trim());
+}
+
+/**
+ * The input row a result row rests on when it writes the texts of several (a merged commune and its old communes, a
+ * year's communes newly at the standard): the one whose text the output boundary will change (a character a file
+ * cannot hold, a text over Excel's limit), else the first. What OutputTable.sources holds for such a row.
+ */
+export function restsOn(
+  parts: readonly { text: string; source?: SourceRef }[]
+): SourceRef | undefined {
+  const changed = parts.find(
+    (p) => p.source && (p.text.length > EXCEL_CELL_LIMIT || hasNonXml(p.text))
+  );
+  return (changed ?? parts.find((p) => p.source))?.source;
+}
+
+/** A JSON row's `source` (the input cell it rests on), copied so that no other field of the input row goes along. */
+export function sourceField(row: { source?: SourceRef } | undefined): { source?: SourceRef } {
+  return row?.source ? { source: { sheet: row.source.sheet, cell: row.source.cell } } : {};
 }

@@ -19,10 +19,12 @@ const MAX_SHEET_NAME = 31;
 
 /**
  * A sheet state the bookkeeping sheet may have in a file: very hidden as we write it, or hidden, which is how
- * LibreOffice saves a very hidden sheet (it has no such state). The signature in its first cell decides.
+ * LibreOffice saves a very hidden sheet (it has no such state). The signature in its first cell decides. One rule for
+ * every adapter: ExcelJS and the file's XML spell the states "veryHidden"/"hidden", Office.js "VeryHidden"/"Hidden".
  */
 export function mayBeBookkeeping(state: string | undefined): boolean {
-  return state === "veryHidden" || state === "hidden";
+  const s = state?.toLowerCase();
+  return s === "veryhidden" || s === "hidden";
 }
 
 /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], not blank. */

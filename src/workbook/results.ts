@@ -28,6 +28,9 @@ export const assumptionsJson = z.array(
   })
 );
 
+/** An input cell a JSON row rests on (SourceRef). */
+const sourceRefJson = z.object({ sheet: z.string(), cell: z.string() });
+
 const warnings = z.array(
   z.object({
     vi: z.string(),
@@ -135,7 +138,8 @@ export const targetsJson = planTotalsJson
         cumulative: z.number(),
         cost: z.number(),
         completes: z.boolean(),
-        source: z.object({ sheet: z.string(), cell: z.string() }).optional(),
+        /** The commune's row of the status sheet (its name cell): where a report row about it rests. */
+        source: sourceRefJson.optional(),
       })
     ),
     skipped: z.array(z.string()),
@@ -160,6 +164,7 @@ export const indicatorTargetsJson = planTotalsJson
         criteriaAfter: z.number(),
         cost: z.number(),
         completes: z.boolean(),
+        source: sourceRefJson.optional(),
       })
     ),
   })
@@ -188,6 +193,8 @@ export const fundingJson = z
             share: z.number(),
             /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
             displayedShare: z.number(),
+            /** The line's label cell in the funding table. */
+            source: sourceRefJson.optional(),
           })
         ),
         checks: z.array(
@@ -227,6 +234,8 @@ export const counterpartJson = z
         compliant: z.boolean(),
         /** Cells of a budget with no figure in the column: the column is not assessed. */
         missing: z.array(z.string()).optional(),
+        /** The column's first amount cell in the funding table. */
+        source: sourceRefJson.optional(),
       })
     ),
     /** What was read, per input table (the CLI and the pane add it beside the job's own fields). */
@@ -254,6 +263,8 @@ export const allocateJson = z
           /** The share as displayed: rounded so that the shares shown add to exactly 100%. */
           displayedShare: z.number(),
           amount: z.number(),
+          /** The unit's row of the coefficients or communes sheet. */
+          source: sourceRefJson.optional(),
         })
         .passthrough()
     ),

@@ -4,6 +4,7 @@ import {
   costsGrid,
   CRITERIA,
   generateRegion,
+  officeCostsGrid,
   STATUS_SHAPES,
 } from "../../bench/generators";
 import { plannerInput } from "../../bench/planner-input";
@@ -108,6 +109,17 @@ describe("benchmark sheets", () => {
       communes,
       catalogue,
     });
+    expect(read.costs.perCommune).toEqual(plannerInput(region).options.costs!.perCommune);
+  });
+
+  it("give the same costs in an office's nine columns (the readers' scale bench)", () => {
+    const communes = readCommunes(gridFromRows("Xa", communesGrid(region, "list")), {
+      catalogue,
+    }).communes;
+    const office = officeCostsGrid(region);
+    expect(office[0]).toHaveLength(9);
+    expect(office).toHaveLength(region.costs.length + 1);
+    const read = readCosts(gridFromRows("ChiPhi", office), { communes, catalogue });
     expect(read.costs.perCommune).toEqual(plannerInput(region).options.costs!.perCommune);
   });
 });

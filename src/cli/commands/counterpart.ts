@@ -1,6 +1,6 @@
 // `ntm-plan counterpart FILE (--ratio R | --brackets FILE --support-share P)`: counterpart ratio per column.
 
-import { InputError } from "../../engine/errors";
+import { InputError, warningLine } from "../../engine/errors";
 import { counterpartJob } from "../../workbook/jobs/counterpart";
 import { readingText } from "../../workbook/reading/text";
 import type { InputRef } from "../../workbook/jobs/job";
@@ -39,6 +39,7 @@ export const counterpartCommand: CliCommand = {
     const bracketsFile = stringOption(input, "brackets");
     if (bracketsFile && stringOption(input, "support-share") === undefined) {
       throw new InputError({
+        options: ["brackets", "support-share"],
         found: `--brackets ${bracketsFile}`,
         expected: {
           vi: "--brackets đi kèm --support-share P",
@@ -64,7 +65,7 @@ export const counterpartCommand: CliCommand = {
         bracketsFile && sheet && bracketSheets.includes(sheet) && !mainSheets.includes(sheet);
       return inFile(fromBrackets ? bracketsFile : file, () => Promise.reject(e));
     }
-    const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
+    const warnings = result.warnings.map(warningLine);
     return {
       json: { file, ...result.json, warnings: result.warnings, reading: result.reading },
       text: [result.text, ...warnings, ...readingText(result.reading)].join("\n"),

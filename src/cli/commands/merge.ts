@@ -1,5 +1,6 @@
 // `ntm-plan merge FILE`: merged communes: what was merged into what, money and earlier statuses carried forward.
 
+import { warningLine } from "../../engine/errors";
 import { mergeJob } from "../../workbook/jobs/merge";
 import { readingText } from "../../workbook/reading/text";
 import type { InputRef } from "../../workbook/jobs/job";
@@ -37,7 +38,7 @@ export const mergeCommand: CliCommand = {
         },
         options: flagValues(mergeJob.options, input),
       });
-      const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
+      const warnings = result.warnings.map(warningLine);
       return {
         json: { ...result.json, reading: result.reading },
         text: [result.text, ...warnings, ...readingText(result.reading)].join("\n"),

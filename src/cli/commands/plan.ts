@@ -1,5 +1,6 @@
 // `ntm-plan plan FILE`: the whole yearly planning in one run — every job whose input sheets the file has.
 
+import { warningLine } from "../../engine/errors";
 import { pushAll } from "../../engine/arrays";
 import { JOBS } from "../../workbook/jobs";
 import { matchJobInputs } from "../../workbook/reading/detect";
@@ -153,7 +154,7 @@ export const planCommand: CliCommand = {
 
     const reports: JobReport[] = [];
     const texts: string[] = [
-      [...yearLine(planYear), ...context.warnings.map((w) => `! ${w.vi} / ${w.en}`)].join("\n"),
+      [...yearLine(planYear), ...context.warnings.map(warningLine)].join("\n"),
     ];
     const sheets: OutputSheet[] = [];
     const assumptions: ReturnType<typeof labelled> = [];
@@ -190,7 +191,7 @@ export const planCommand: CliCommand = {
         ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
       });
       pushAll(readings, result.reading);
-      const warnings = result.warnings.map((w) => `! ${w.vi} / ${w.en}`);
+      const warnings = result.warnings.map(warningLine);
       texts.push([`== ${label}`, result.text, ...warnings].join("\n"));
       pushAll(
         sheets,

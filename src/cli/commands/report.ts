@@ -67,6 +67,7 @@ export const reportCommand: CliCommand = {
     const langOption = stringOption(input, "lang") ?? "vi";
     if (langOption !== "vi" && langOption !== "en") {
       throw new InputError({
+        options: ["lang"],
         found: `--lang ${langOption}`,
         expected: { vi: "--lang vi hoặc --lang en", en: "--lang vi or --lang en" },
       });

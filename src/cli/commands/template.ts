@@ -1,6 +1,6 @@
 // `ntm-plan template ID --out FILE`: writes a blank input template; `template commune` the commune report form.
 
-import { InputError } from "../../engine/errors";
+import { InputError, warningLine } from "../../engine/errors";
 import { communeFormTemplate } from "../../workbook/collect/form-template";
 import { TEMPLATES, templateSheet, type TemplateDefinition } from "../../workbook/templates";
 import { stringOption, type CliCommand } from "../command";
@@ -80,7 +80,7 @@ export const templateCommand: CliCommand = {
     const lines = [
       `Biểu tự đánh giá của xã / Commune self-assessment form: ${made.sheet.sheet}`,
       `Giai đoạn / Period ${period}: ${items} dòng / rows${made.policySheet ? ` (từ trang / from sheet '${made.policySheet}')` : ""}`,
-      ...made.warnings.map((w) => `! ${w.vi} / ${w.en}`),
+      ...made.warnings.map(warningLine),
     ];
     return {
       json: {

@@ -262,6 +262,8 @@ export function rollUpStatus(
   criteriaCount: number
 ): { communes: MergedStatus[]; warnings: Warning[] } {
   const groups = new Map<number, MergedStatus>();
+  // The status row each merged commune's first old commune was read from: where its warning points.
+  const firstRow = new Map<MergedStatus, SourceRef | undefined>();
   const { into } = oldRows(map, statuses, true);
   for (const [i, s] of statuses.entries()) {
     const index = into[i];
@@ -270,6 +272,7 @@ export function rollUpStatus(
     if (!group) {
       group = { commune: map.merged[index], parts: [], standardParts: 0, metByAll: [] };
       groups.set(index, group);
+      firstRow.set(group, s.source);
     }
     const standard = s.count >= criteriaCount || (s.tier !== undefined && s.tier !== "none");
     group.parts.push({ name: s.name, count: s.count, achieved: s.achieved, standard });
@@ -287,6 +290,7 @@ export function rollUpStatus(
   const warnings: Warning[] = communes
     .filter((g) => g.parts.length > 1)
     .map((g) => ({
+      ...placeOf(firstRow.get(g)),
       vi: `Xã ${g.commune.name} (sáp nhập từ ${g.parts.map((p) => p.name).join(", ")}): "tiêu chí các xã cũ đều đạt" là lịch sử, không phải kết quả đánh giá xã mới`,
       en: `${g.commune.name} (merged from ${g.parts.map((p) => p.name).join(", ")}): "criteria every former commune met" is history, not an assessment of the new commune`,
     }));
@@ -438,4 +442,9 @@ export function statusesAfterMerger(
     return { ...s, name: merged.name, code: s.code ? merged.code : undefined, district: undefined };
   });
   return { communes, rollUp: mergerRollUp(map, table, statuses, into, "rename") };
+}
+
+/** A warning's place: the input row it rests on, when the row was read from a sheet. */
+function placeOf(source: SourceRef | undefined): { sheet?: string; cell?: string } {
+  return source ? { sheet: source.sheet, cell: source.cell } : {};
 }

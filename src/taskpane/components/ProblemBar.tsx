@@ -22,6 +22,8 @@ export function ProblemBar({
     problem.file ? `${pick(UI.file, lang)} '${problem.file}'` : "",
     problem.sheet ? `${pick(UI.sheet, lang)} '${problem.sheet}'` : "",
     problem.cell ? `${pick(UI.cell, lang)} ${problem.cell}` : "",
+    // An option's value is placed by its field, named as the form labels it.
+    ...(problem.options ?? []).map((o) => `${pick(UI.field, lang)} ${withoutFlags(`--${o}`, job, lang)}`),
   ]
     .filter(Boolean)
     .join(", ");

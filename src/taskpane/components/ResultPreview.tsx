@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Warning } from "../../engine/types";
+import { placedWarning } from "../../engine/errors";
 import type { JobResult } from "../../workbook/jobs/job";
 import type { TableExtra } from "../handlers";
 import { pick, UI, type Lang } from "../i18n";
@@ -125,8 +126,7 @@ function Warnings({
         <ul className={styles.list}>
           {warnings.map((w, i) => (
             <li key={i}>
-              {w.sheet ? `${w.sheet}${w.cell ? "!" + w.cell : ""}: ` : ""}
-              {withoutFlags(pick(w, lang), job, lang)}
+              {withoutFlags(pick(placedWarning(w), lang), job, lang)}
             </li>
           ))}
         </ul>

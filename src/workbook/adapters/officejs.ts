@@ -18,6 +18,7 @@ import {
   editedNote,
   editedSheetName,
   freeSheetName,
+  mayBeBookkeeping,
   metaRows,
   missingSheetError,
   nextOwned,
@@ -291,8 +292,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   /**
-   * The bookkeeping sheet among the listed sheets: the one last seen, else a very hidden sheet whose first cell is
-   * the signature (one more sync, only when there are very hidden sheets). Never found by its name.
+   * The bookkeeping sheet among the listed sheets: the one last seen, else a very hidden or hidden sheet (LibreOffice
+   * saves very hidden as hidden) holding our bookkeeping under its signature (one more sync, only when there are
+   * hidden sheets). Never found by its name; the next write makes it very hidden again.
    */
   private async findMeta(
     context: Excel.RequestContext,
@@ -301,7 +303,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const known = items.find((s) => s.id === this.metaId);
     if (known) return { id: known.id, range: null };
     const candidates = items
-      .filter((s) => s.visibility === "VeryHidden")
+      .filter((s) => mayBeBookkeeping(s.visibility))
       .map((s) => {
         const range = context.workbook.worksheets.getItem(s.id).getUsedRangeOrNullObject(true);
         range.load("values");
@@ -413,7 +415,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
           rows.push(row.map((v, c) => fromOfficeValue(v, formats[r][c])))
         );
       }
-      if (sheet.visibility === "VeryHidden" && rows[0]?.[0] === META_SIGNATURE) return "meta";
+      if (mayBeBookkeeping(sheet.visibility) && rows[0]?.[0] === META_SIGNATURE) return "meta";
       let hidden: { rows: number[]; cols: number[] } = { rows: [], cols: [] };
       if (this.visibleCells) {
         for (const visible of visibleCells) {

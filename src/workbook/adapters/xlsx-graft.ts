@@ -723,8 +723,16 @@ export async function addResultsToWorkbook(
       ![...renamed.keys()].some((s) => s.name === r.name)
   );
   const meta = metaSheetXml(kept.concat(written));
-  if (metaSheet) out[metaSheet.part] = meta;
-  else {
+  if (metaSheet) {
+    out[metaSheet.part] = meta;
+    // Saved hidden by LibreOffice (which has no "very hidden"): very hidden again, as we write it.
+    if (metaSheet.state !== "veryHidden") {
+      sheetsXml = sheetsXml.replace(
+        metaSheet.tag,
+        withAttribute(metaSheet.tag, "state", "veryHidden")
+      );
+    }
+  } else {
     const part = free((n) => `xl/worksheets/sheet${n}.xml`);
     out[part] = meta;
     const id = addRel(REL.worksheet, part);

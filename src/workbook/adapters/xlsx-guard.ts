@@ -24,13 +24,26 @@ export const XLSX_LIMITS = {
   totalBytes: 384 * 1024 * 1024,
   parts: 5_000,
   /**
-   * Cells of all sheets together. Reading takes 700-850 bytes of memory a cell (ExcelJS's cell objects, then the
-   * grid): 130,000 communes × 25 columns (3.25 million cells) peak at 2.3 GB, 3.9 million cells of distinct texts at
-   * 3.4 GB, and Node's heap ends near 4 GB. A sheet of tiny cells within the byte limits could hold ten million,
-   * which would end in an out-of-memory crash.
+   * Memory reading the workbook may take, estimated before ExcelJS loads it (see MEMORY): bytes alone do not bound it.
+   * The CLI lowers it on a machine whose Node heap is smaller (src/cli/main.ts).
    */
-  cells: 3_500_000,
+  memoryBytes: 3 * 1024 * 1024 * 1024,
 };
+
+/**
+ * Memory reading costs, measured on the CLI's peak memory (Node 20, ExcelJS 4): each byte of XML about 7 bytes (the
+ * part as a JavaScript string, then what is parsed from it: 250 MB of shared strings or of styles peaked at 1.8-2.0
+ * GB with two cells) and each cell about 460 more (ExcelJS's cell object, then the grid). 130,000 communes × 25
+ * columns (113 MB, 3.25 million cells) estimate 2.29 GB and peaked at 2.33 GB; 3.9 million cells of distinct texts
+ * (233 MB) estimate 3.42 GB, peaked at 3.38 GB; 200 MB of shared strings with 3.4 million cells within the byte limits
+ * estimate 3.94 GB and peaked at 3.89 GB, near Node's 4.1 GB heap on that machine. Other parts (images) count once.
+ */
+const MEMORY = { perXmlByte: 7, perCell: 460, perOtherByte: 1 };
+
+/** The memory reading `xmlBytes` of XML holding `cells` cells is estimated to take (see MEMORY). */
+export function readingMemory(xmlBytes: number, cells: number): number {
+  return xmlBytes * MEMORY.perXmlByte + cells * MEMORY.perCell;
+}
 
 /** The most one part of `compressed` bytes may inflate to (before the workbook's total is counted). */
 export function partLimit(compressed: number): number {
@@ -223,7 +236,7 @@ const fmtVi = (n: number) => n.toLocaleString("en").replace(/,/g, ".");
 
 /**
  * The parts of an .xlsx, each inflated with the limits, refused with a bilingual InputError (never a library's
- * message) when the zip is damaged, too large once inflated, holds more cells than can be read in memory, or
+ * message) when the zip is damaged, too large once inflated, would take more memory to read than there is, or
  * declares a DOCTYPE (Excel never writes one; it is how entity-expansion attacks start).
  */
 export function readXlsxParts(data: Uint8Array): Record<string, Uint8Array> {
@@ -235,6 +248,7 @@ export function readXlsxParts(data: Uint8Array): Record<string, Uint8Array> {
   const parts: Record<string, Uint8Array> = {};
   let total = 0;
   let cells = 0;
+  let memory = 0;
   for (const e of list) {
     if (e.name.endsWith("/")) continue;
     if (e.flags & 1) {
@@ -253,17 +267,27 @@ export function readXlsxParts(data: Uint8Array): Record<string, Uint8Array> {
           `the part '${e.name}' declares a DOCTYPE/ENTITY, which Excel never writes`
         );
       }
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += scan.cells;
-      if (cells > XLSX_LIMITS.cells) {
-        throw refuse(
-          `có hơn ${fmtVi(XLSX_LIMITS.cells)} ô (phần '${e.name}' có ${fmtVi(scan.cells)} ô); hãy tách ra nhiều tệp`,
-          `it holds more than ${fmt(XLSX_LIMITS.cells)} cells (the part '${e.name}' holds ${fmt(scan.cells)}); split it over several files`
-        );
-      }
+      const sheetCells = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? scan.cells : 0;
+      cells += sheetCells;
+      memory += readingMemory(bytes.length, sheetCells);
+    } else {
+      memory += bytes.length * MEMORY.perOtherByte;
     }
+    if (memory > XLSX_LIMITS.memoryBytes) throw tooMuchMemory(memory, cells, total);
     parts[e.name] = bytes;
   }
   return parts;
+}
+
+const GB = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+
+/** The refusal of a workbook that would take more memory to read than there is (counted so far: it stops early). */
+function tooMuchMemory(memory: number, cells: number, bytes: number): InputError {
+  const limit = XLSX_LIMITS.memoryBytes;
+  return refuse(
+    `đọc tệp cần hơn ${GB(memory).replace(".", ",")} GB bộ nhớ (${fmtVi(cells)} ô, ${MB(bytes)} dữ liệu), quá ${GB(limit).replace(".", ",")} GB máy cho phép; hãy tách ra nhiều tệp`,
+    `reading it would take over ${GB(memory)} GB of memory (${fmt(cells)} cells, ${MB(bytes)} of data), more than the ${GB(limit)} GB available; split it over several files`
+  );
 }
 
 /** Checked parts zipped again without compression (fast; the size is already bounded). */

@@ -2,6 +2,7 @@
 // named by the user, or the user's own policy sheet), the envelope split by it, and optionally the province's
 // top-up split by a second policy beside it.
 
+import { sourceField } from "../output";
 import { pushAll } from "../../engine/arrays";
 import {
   ATTRIBUTE_WORDS,
@@ -82,6 +83,7 @@ async function resolvePolicy(
   const sheet = await sheetByName(workbook, value.trim());
   if (!sheet) {
     throw new InputError({
+      options: [optionId],
       found: `${optionId} = ${value}`,
       expected: {
         vi: `chính sách phân bổ: một mẫu có sẵn (${PRESET_LIST}) hoặc tên một trang chính sách trong sổ (${(await workbook.sheetNames()).join(", ")})`,
@@ -281,8 +283,11 @@ function checkReadable(
   return unreadable.map(({ rule, missing }) => {
     const where = rule.origin ? ` (ô ${rule.origin.cell})` : ` (dòng ${rule.row})`;
     const whereEn = rule.origin ? ` (cell ${rule.origin.cell})` : ` (row ${rule.row})`;
+    // The rule that applies to no commune is the row the warning rests on.
     return {
-      sheet: communes.sheet,
+      ...(rule.origin
+        ? { sheet: rule.origin.sheet, cell: rule.origin.cell }
+        : { sheet: communes.sheet }),
       vi: `Trang '${communes.sheet}' không có cột ${missing.map((a) => ATTRIBUTE_WORDS[a].vi).join(", ")}: quy tắc "${rule.label}"${where} của ${policy.id} không áp dụng cho xã nào`,
       en: `Sheet '${communes.sheet}' has no ${missing.map((a) => ATTRIBUTE_WORDS[a].en).join(", ")} column: rule "${rule.label}"${whereEn} of ${policy.id} applies to no commune`,
     };
@@ -421,6 +426,7 @@ export async function runPolicyAllocation(
   const topUpName = o["top-up-policy"] ?? "";
   if ((topUpTotal === undefined) !== (topUpName === "")) {
     throw new InputError({
+      options: ["top-up", "top-up-policy"],
       found: topUpTotal === undefined ? `top-up-policy = ${topUpName}` : `top-up = ${topUpTotal}`,
       expected: {
         vi: "vốn tỉnh bổ sung (top-up) cùng với chính sách phân bổ của nó (top-up-policy), hoặc không cả hai",
@@ -430,6 +436,7 @@ export async function runPolicyAllocation(
   }
   if (o.basis !== undefined) {
     throw new InputError({
+      options: ["basis"],
       found: `basis = ${o.basis}`,
       expected: {
         vi: "phân bổ theo chính sách tính hệ số từ danh sách xã; bỏ basis (chỉ dùng với trang hệ số)",
@@ -509,6 +516,7 @@ export async function runPolicyAllocation(
       policy: policyJson(policy),
       allocations: central.allocations.map((a, i) => ({
         ...allocationJson(a),
+        ...sourceField(a.attributes),
         ...(topUp
           ? {
               topUp: {

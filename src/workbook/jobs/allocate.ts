@@ -1,5 +1,6 @@
 // The "allocate" job: splits an envelope between the units of a coefficients sheet and writes KQ_PhanBo.
 
+import { sourceField } from "../output";
 import { withNumberNotes } from "./number-notes";
 import { InputError } from "../../engine/errors";
 import { allocateByCoefficients, type AllocationBasis } from "../../engine/allocation";
@@ -28,6 +29,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
       const v = o[id];
       if (v !== undefined && v !== "") {
         throw new InputError({
+          options: [id],
           found: `${id} = ${String(v)}`,
           expected: {
             vi: `${id} dùng khi phân bổ theo chính sách (policy: qd-07-2022, 2026-2030 hoặc tên trang)`,
@@ -75,6 +77,7 @@ export const allocateJob: PlanningJob = withNumberNotes({
           displayedShare: a.displayedShare,
           amount: a.amount,
           limit: a.limit,
+          ...sourceField(a),
         })),
         warnings: table.warnings,
       } satisfies AllocateJson,

@@ -1,5 +1,6 @@
 // The "counterpart" job: local ÷ central budget per column against a stated or bracketed minimum ratio.
 
+import { sourceField } from "../output";
 import { pushAll, prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
@@ -21,7 +22,7 @@ import { counterpartSheet } from "../writers/counterpart";
 import { readingInput, uniqueReadings, type JobRequest, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
 import { placedIn } from "../reading/record";
-import { loadBrackets, loadBudget } from "./money-inputs";
+import { columnSources, loadBrackets, loadBudget } from "./money-inputs";
 import { jobPlanYear, withPlanYear, type SettledYear } from "../reading/year";
 import type { CounterpartJson } from "../results";
 
@@ -44,6 +45,7 @@ function bracketsFor(
   if (periods.length === 0) return brackets;
   if (period === undefined) {
     throw new InputError({
+      options: ["period", "year"],
       found: periods.join(", "),
       expected: {
         vi: `giai đoạn (period) hoặc năm (year): bảng tỷ lệ đối ứng có dòng theo giai đoạn ${periods.join(", ")}`,
@@ -54,6 +56,7 @@ function bracketsFor(
   const rows = brackets.filter((b) => !b.period || b.period === period);
   if (rows.length === 0) {
     throw new InputError({
+      options: ["period"],
       found: period,
       expected: {
         vi: `bảng tỷ lệ đối ứng có dòng cho giai đoạn ${period} (có: ${periods.join(", ")})`,
@@ -94,12 +97,14 @@ async function requiredRatio(
   const input = unlooked ? undefined : request.inputs.brackets;
   if (ratio !== undefined && !(ratio >= 0)) {
     throw new InputError({
+      options: ["ratio"],
       found: String(ratio),
       expected: { vi: "tỷ lệ đối ứng không âm", en: "a non-negative ratio" },
     });
   }
   if (ratio !== undefined && input && share === undefined) {
     throw new InputError({
+      options: ["ratio", "support-share"],
       found: "ratio + brackets",
       expected: {
         vi: "tỷ lệ hỗ trợ cân đối từ NSTW (support-share, %) để tra bảng tỷ lệ, hoặc chỉ tỷ lệ nêu trực tiếp",
@@ -132,6 +137,7 @@ async function requiredRatio(
   if (ratio !== undefined && share !== undefined && !input && !eligibility) {
     // The share would change nothing: refuse rather than ignore it.
     throw new InputError({
+      options: ["ratio", "support-share"],
       found: "ratio + support-share",
       expected: {
         vi: "hoặc tỷ lệ đối ứng nêu trực tiếp, hoặc bảng tỷ lệ kèm tỷ lệ hỗ trợ cân đối; cả hai khi có bảng tỷ lệ, hoặc giai đoạn 2026-2030 (tỷ lệ hỗ trợ cho biết tỉnh có được hỗ trợ, ưu tiên)",
@@ -157,6 +163,7 @@ async function requiredRatio(
   }
   if (share === undefined) {
     throw new InputError({
+      options: ["ratio", "support-share"],
       expected: {
         vi: "tỷ lệ đối ứng tối thiểu (ratio, ví dụ 1) hoặc tỷ lệ hỗ trợ cân đối từ NSTW (support-share, %) để tra bảng",
         en: "a minimum counterpart ratio (ratio, e.g. 1) or the province's central balancing-support share (support-share, %) for the bracket table",
@@ -209,11 +216,16 @@ export const counterpartJob: PlanningJob = withNumberNotes({
       COUNTERPART_OPTIONS.parse(request.options).mapping
     );
     const columns = counterpartCheck(table, required);
+    // Each column's first amount cell: where a row of the check (the sheet's, the report's) rests.
+    const sources = columnSources(table);
     const unit = table.unit;
     pushAll(warnings, table.notes ?? []);
     if (!table.lines.some((l) => l.category.startsWith("local"))) {
+      // The table's first line: where the local lines would be added.
+      const first = table.lines.find((l) => l.source)?.source;
       warnings.push({
         sheet: table.sheet,
+        ...(first ? { cell: first.cell } : {}),
         vi: "Không có dòng ngân sách địa phương (tỉnh, huyện, xã) nào được nhận ra: NSĐP tính bằng 0; kiểm tra tên các dòng",
         en: "No local budget line (province, district, commune) was recognised: local counted as 0; check the line labels",
       });
@@ -256,10 +268,10 @@ export const counterpartJob: PlanningJob = withNumberNotes({
           basis,
           ...(bracket ? { bracket } : {}),
           ...(eligibility ? { eligibility } : {}),
-          columns,
+          columns: columns.map((c, i) => ({ ...c, ...sourceField({ source: sources[i] }) })),
         } satisfies CounterpartJson,
         text: text.join("\n"),
-        sheets: [counterpartSheet(columns, basis, unit, bracket?.noteCell)],
+        sheets: [counterpartSheet(columns, basis, unit, bracket?.noteCell, sources)],
         warnings,
         reading: uniqueReadings([...table.readings, ...readings]),
       },

@@ -1,5 +1,6 @@
 // The "funding" job: funding mix by source per amount column, the sums that should agree, plan vs actual.
 
+import { sourceField } from "../output";
 import { withNumberNotes } from "./number-notes";
 import { formatEn, formatMoneyEn, formatMoneyVi, formatVi } from "../../engine/numbers";
 import { SHARE_DECIMALS } from "../../engine/rounding";
@@ -9,7 +10,7 @@ import { compareFundingColumns, fundingMix, SOURCE_CATEGORY_LABELS } from "../..
 import type { Warning } from "../../engine/types";
 import { fundingSheet } from "../writers/funding";
 import type { JobRequest, PlanningJob } from "./job";
-import { loadBudget } from "./money-inputs";
+import { columnSources, loadBudget } from "./money-inputs";
 import type { FundingJson } from "../results";
 
 const fmt = formatVi;
@@ -47,6 +48,8 @@ export const fundingJob: PlanningJob = withNumberNotes({
       });
     }
 
+    // The label cell of each line of the mix (the table's lines but the total), in order.
+    const lineSources = table.lines.filter((l) => l.category !== "total").map((l) => l.source);
     const json: FundingJson = {
       // The table readers always name their sheet (the engine type leaves it optional).
       sheet: table.sheet ?? "",
@@ -56,7 +59,8 @@ export const fundingJob: PlanningJob = withNumberNotes({
         column: m.column,
         total: m.total,
         statedTotal: m.statedTotal,
-        lines: m.lines.map((l) => ({
+        lines: m.lines.map((l, i) => ({
+          ...sourceField({ source: lineSources[i] }),
           label: l.label,
           category: l.category,
           level: l.level,
@@ -112,7 +116,9 @@ export const fundingJob: PlanningJob = withNumberNotes({
           comparisons,
           decimals,
           unit,
-          table.lines.filter((l) => l.category !== "total").map((l) => l.source)
+          lineSources,
+          table.sheet,
+          (column) => columnSources(table)[table.columns.indexOf(column)]
         ),
       ],
       warnings,

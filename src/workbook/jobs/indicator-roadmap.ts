@@ -13,7 +13,8 @@ import type { CapUnit, TargetMethod } from "../../engine/targets";
 import type { Catalogue, CommuneStatus, Warning } from "../../engine/types";
 import type { PeriodTargets } from "../readers/period-targets";
 import { indicatorRoadmapSheet, indicatorRoadmapText } from "../writers/indicator-roadmap";
-import { findIndicatorCosts } from "./indicator-targets";
+import { findIndicatorCosts, noIndicatorCosts } from "./indicator-targets";
+import { sourcesByName } from "../output";
 import type { JobRequest, JobResult } from "./job";
 import type { TableReading } from "../reading/types";
 import type { IndicatorRoadmapJson } from "../results";
@@ -134,6 +135,7 @@ export async function indicatorRoadmap(
 ): Promise<JobResult> {
   for (const id of s.criterionOnly) {
     throw new InputError({
+      options: [id],
       found: `${id} = ${request.options[id]}`,
       expected: {
         vi: `tình trạng theo từng chỉ tiêu (${s.catalogue.id}) không dùng tùy chọn ${id}: chi phí lấy từ bảng chi phí chỉ tiêu hoặc chi phí mặc định mỗi chỉ tiêu (default-cost), giới hạn mỗi xã là max-per-commune; bộ này không có mức nâng cao, kiểu mẫu`,
@@ -152,12 +154,7 @@ export async function indicatorRoadmap(
     reading
   );
   if (!costs && s.defaultCost === undefined) {
-    throw new InputError({
-      expected: {
-        vi: "bảng chi phí theo chỉ tiêu (Tên xã / Mã xã, Chỉ tiêu, Chi phí) hoặc chi phí mặc định mỗi chỉ tiêu (--default-cost)",
-        en: "a costs by indicator table (commune / code, indicator, cost) or a default cost per indicator (--default-cost)",
-      },
-    });
+    throw await noIndicatorCosts(request, s.communesSheet);
   }
   const { targets, source } = endTargets(s.catalogue, statuses.length, s);
   const roadmap = await projectIndicatorRoadmap(
@@ -212,7 +209,16 @@ export async function indicatorRoadmap(
   return {
     json,
     text: [s.periodNote.vi, indicatorRoadmapText(roadmap, s.toYear, source, unit)].join("\n"),
-    sheets: [indicatorRoadmapSheet(roadmap, s.toYear, s.catalogue.id, source, unit)],
+    sheets: [
+      indicatorRoadmapSheet(
+        roadmap,
+        s.toYear,
+        s.catalogue.id,
+        source,
+        unit,
+        sourcesByName(statuses)
+      ),
+    ],
     warnings,
     reading,
   };

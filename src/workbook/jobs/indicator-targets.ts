@@ -1,6 +1,7 @@
 // The "targets" job when the status is per indicator (2026-2030): which missing indicators each commune meets
 // next year within the budget, with a costs sheet per (commune, indicator) or a default cost.
 
+import { sourceField } from "../output";
 import { InputError } from "../../engine/errors";
 import { budgetLimit, indicatorUnit, NO_LIMIT_WARNING } from "../budget-unit";
 import {
@@ -20,7 +21,7 @@ import {
 import { indicatorTargetsSheet, indicatorTargetsText } from "../writers/indicator-targets";
 import { readingInput, type JobRequest, type JobResult } from "./job";
 import type { TableReading } from "../reading/types";
-import { findGrid, lacking } from "../reading/input-grid";
+import { findGrid, lacking, noSheetHoldsIn } from "../reading/input-grid";
 import { findInputSheet } from "../reading/sheet-finder";
 import type { IndicatorTargetsJson } from "../results";
 
@@ -87,6 +88,36 @@ export async function findIndicatorCosts(
   });
 }
 
+/**
+ * Neither a costs by indicator table nor a default cost: the sheets looked at for the table (the status sheet
+ * aside) and the option that would do instead.
+ */
+export async function noIndicatorCosts(
+  request: JobRequest,
+  communesSheet: string | undefined
+): Promise<InputError> {
+  const table = {
+    what: COSTS_BY_INDICATOR,
+    needed: {
+      vi: "cột Tên xã / Mã xã, Chỉ tiêu, Chi phí; hoặc chi phí mặc định mỗi chỉ tiêu (--default-cost)",
+      en: "commune / code, indicator and cost columns; or a default cost per indicator (--default-cost)",
+    },
+    layouts: [INDICATOR_COST_COLUMNS],
+    options: ["default-cost"],
+  };
+  const workbook = request.inputs.costs?.workbook ?? request.inputs.communes?.workbook;
+  if (!workbook) {
+    return new InputError({
+      options: ["default-cost"],
+      expected: {
+        vi: `${table.what.vi}: ${table.needed.vi}`,
+        en: `${table.what.en}: ${table.needed.en}`,
+      },
+    });
+  }
+  return noSheetHoldsIn(workbook, table, communesSheet === undefined ? [] : [communesSheet]);
+}
+
 export async function indicatorTargets(
   request: JobRequest,
   statuses: CommuneStatus[],
@@ -104,12 +135,7 @@ export async function indicatorTargets(
     reading
   );
   if (!costs && settings.defaultCost === undefined) {
-    throw new InputError({
-      expected: {
-        vi: "bảng chi phí theo chỉ tiêu (Tên xã / Mã xã, Chỉ tiêu, Chi phí) hoặc chi phí mặc định mỗi chỉ tiêu (--default-cost)",
-        en: "a costs by indicator table (commune / code, indicator, cost) or a default cost per indicator (--default-cost)",
-      },
-    });
+    throw await noIndicatorCosts(request, settings.communesSheet);
   }
   const input = indicatorCommunes(statuses, {
     costs,
@@ -165,6 +191,7 @@ export async function indicatorTargets(
       criteriaAfter: c.criteriaAfter,
       cost: c.cost,
       completes: c.completes,
+      ...sourceField(statuses[c.index]),
     })),
     skipped: input.skipped.map((i) => statuses[i].name),
     warnings,
@@ -172,7 +199,15 @@ export async function indicatorTargets(
   return {
     json,
     text: indicatorTargetsText(plan, period, unit),
-    sheets: [indicatorTargetsSheet(plan, settings.year, period, unit)],
+    sheets: [
+      indicatorTargetsSheet(
+        plan,
+        settings.year,
+        period,
+        unit,
+        statuses.map((s) => s.source)
+      ),
+    ],
     warnings,
     reading,
   };

@@ -10,7 +10,8 @@ import { MERGE_OPTIONS } from "./merge-options";
 import { MERGE_SPEC } from "./specs";
 import { alreadyMerged, buildMergeMap, rollUpMoney, rollUpStatus } from "../../engine/merge";
 import { formatVi } from "../../engine/numbers";
-import type { Warning } from "../../engine/types";
+import type { SourceRef, Warning } from "../../engine/types";
+import { gridAddress } from "../grid";
 import { looksLikeCommunes, readCommunes } from "../readers/communes";
 import {
   looksLikeCommuneMoney,
@@ -20,19 +21,23 @@ import {
   readCommuneMoney,
   readMergeMapTable,
 } from "../readers/merge";
-import { mergeSheet } from "../writers/merge";
+import { mergeSheet, type MergeSources } from "../writers/merge";
+import { sourcesByName } from "../output";
 import type { JobRequest, JobResult, PlanningJob } from "./job";
 import { findGrid, lacking } from "../reading/input-grid";
 import type { MergeJson } from "../results";
 import { withAssumptions } from "./assumed";
 
 /** Rows that already name merged communes: not rolled up, and said. */
-function notRolled(rows: { name: string }[], sheet: string): Warning[] {
+function notRolled(rows: { name: string; source?: SourceRef }[], sheet: string): Warning[] {
   if (rows.length === 0) return [];
   const names = rows.map((r) => r.name).join(", ");
+  // The warning points at the first of those rows.
+  const first = rows.find((r) => r.source)?.source;
   return [
     {
       sheet,
+      ...(first ? { cell: first.cell } : {}),
       vi: `Trang '${sheet}': ${rows.length} dòng đã là xã sau sáp nhập, không cộng dồn (${names})`,
       en: `Sheet '${sheet}': ${rows.length} rows already name communes after the merger, not rolled up (${names})`,
     },
@@ -64,6 +69,14 @@ export const mergeJob: PlanningJob = withAssumptions({
     );
     const mapping = readMergeMapTable(mappingGrid);
     const map = buildMergeMap(mapping.entries, mappingGrid.sheet);
+    const sources: MergeSources = {
+      mapping: sourcesByName(
+        mapping.entries.flatMap((e) => [
+          { name: e.newName, source: e.source },
+          { name: e.oldName, source: e.source },
+        ])
+      ),
+    };
     const warnings: Warning[] = [];
     const reading: TableReading[] = [mapping.reading];
     let money: { columns: string[]; rows: ReturnType<typeof rollUpMoney> } | undefined;
@@ -79,6 +92,7 @@ export const mergeJob: PlanningJob = withAssumptions({
       const read = readCommuneMoney(grid);
       reading.push(read.reading);
       money = { columns: read.columns, rows: rollUpMoney(read.rows, map) };
+      sources.money = sourcesByName(read.rows);
       pushAll(warnings, notRolled(alreadyMerged(map, read.rows), grid.sheet));
     }
     let status: ReturnType<typeof rollUpStatus> | undefined;
@@ -99,6 +113,7 @@ export const mergeJob: PlanningJob = withAssumptions({
         // The current status per indicator (of the merged communes): not an earlier status of old communes.
         warnings.push({
           sheet: grid.sheet,
+          cell: gridAddress(grid, 0, 0),
           vi: `Trang '${grid.sheet}' là tình trạng theo từng chỉ tiêu (bộ 2026-2030), không phải tình trạng giai đoạn ${catalogue.id} của các xã cũ: không cộng dồn tình trạng`,
           en: `Sheet '${grid.sheet}' is a status per indicator (2026-2030 set), not the old communes' ${catalogue.id} status: no status rolled up`,
         });
@@ -107,6 +122,7 @@ export const mergeJob: PlanningJob = withAssumptions({
         reading.push(read.reading);
         pushAll(warnings, read.warnings);
         status = rollUpStatus(read.communes, map, catalogue.criteria.length);
+        sources.status = sourcesByName(read.communes);
         pushAll(warnings, notRolled(alreadyMerged(map, read.communes), grid.sheet));
         pushAll(warnings, status.warnings);
       }
@@ -157,7 +173,7 @@ export const mergeJob: PlanningJob = withAssumptions({
     return {
       json,
       text: lines.join("\n"),
-      sheets: [mergeSheet(map.merged, money, status)],
+      sheets: [mergeSheet(map.merged, money, status, sources)],
       warnings,
       reading,
     };

@@ -4,7 +4,8 @@
 import { InputError } from "../../engine/errors";
 import { DEFAULT_SOURCE_MAPPING } from "../../engine/funding/categories";
 import type { CounterpartBracket } from "../../engine/funding/counterpart";
-import type { SourceMappingEntry } from "../../engine/funding/types";
+import type { BudgetTable, SourceMappingEntry } from "../../engine/funding/types";
+import type { SourceRef } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { findInputSheet } from "../reading/sheet-finder";
 import { noSheetHoldsIn } from "../reading/input-grid";
@@ -90,4 +91,17 @@ export async function loadBrackets(
     });
   }
   return readBracketsTable(found.grid);
+}
+
+/**
+ * The cell each amount column of a funding table starts at (its first line's amount): what a result row or heading
+ * made of that column rests on (the counterpart check's rows, the funding mix's headings).
+ */
+export function columnSources(table: BudgetTable): (SourceRef | undefined)[] {
+  return table.columns.map((_, c) => {
+    const cell = table.lines.find((l) => l.cells?.[c] !== undefined)?.cells?.[c];
+    return cell !== undefined && table.sheet !== undefined
+      ? { sheet: table.sheet, cell }
+      : undefined;
+  });
 }

@@ -21,6 +21,7 @@ import { roadmapSheet, roadmapText } from "../writers/roadmap";
 import type { BudgetUnit } from "../budget-unit";
 import { withReading, type JobRequest, type JobResult, type PlanningJob } from "./job";
 import type { TableReading } from "../reading/types";
+import { sourcesByName } from "../output";
 import { inputGrid } from "../reading/input-grid";
 import {
   averageTableCost,
@@ -252,7 +253,13 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
           firstYear: check,
         } satisfies RoadmapJson,
         text,
-        sheets: [roadmapSheet(roadmap, toYear, { unit, firstYear: check })],
+        sheets: [
+          roadmapSheet(roadmap, toYear, {
+            unit,
+            firstYear: check,
+            sourceOf: sourcesByName(read.communes),
+          }),
+        ],
         warnings,
       };
       return withMerger(
@@ -266,6 +273,7 @@ export function createRoadmapJob(readCommunes: CommunesReader): PlanningJob {
 
 function fromAfterTo(fromYear: number, toYear: number): InputError {
   return new InputError({
+    options: ["from", "to"],
     found: `from ${fromYear} → to ${toYear}`,
     expected: {
       vi: "năm kết thúc (to) không trước năm bắt đầu (from; mặc định năm kế hoạch)",

@@ -1,5 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
+import { sourceField } from "../output";
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { choosePeriod } from "../reading/period";
@@ -196,8 +197,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         cumulative: c.cumulative,
         cost: c.cost,
         completes: c.completes,
-        // The commune's name cell, where it was read from a sheet: what the report names for a text it changed.
-        ...(inputs.communes[c.index]?.source ? { source: inputs.communes[c.index].source } : {}),
+        ...sourceField(inputs.communes[c.index]),
       })),
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,

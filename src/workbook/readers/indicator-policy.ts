@@ -31,7 +31,7 @@ export const INDICATOR_POLICY_SHEET = "Chỉ tiêu theo nhóm xã";
 
 export { MODERN_COLUMN } from "./modern-column";
 
-const SPECS: ColumnSpec[] = [
+export const INDICATOR_POLICY_COLUMNS: ColumnSpec[] = [
   {
     key: "code",
     aliases: ["Mã chỉ tiêu", "Mã CT", "Số chỉ tiêu", "Chỉ tiêu số", "Indicator code", "Code"],
@@ -108,7 +108,7 @@ const PASS_WORDS = new Set([
 const NOT_APPLICABLE = new Set(["khong ap dung", "kad", "n/a", "na", "not applicable", "khong"]);
 
 export function looksLikeIndicatorPolicy(grid: Grid): boolean {
-  return tryLocateTable(grid, SPECS) !== null;
+  return tryLocateTable(grid, INDICATOR_POLICY_COLUMNS) !== null;
 }
 
 /** "≥", ">=", "tối thiểu" …: a comparison; "" → null; anything else → undefined. */
@@ -348,7 +348,7 @@ export function readIndicatorPolicyTable(grid: Grid): {
   indicators: Indicator[];
   reading: TableReading;
 } {
-  const table = locateTable(grid, SPECS, WHAT);
+  const table = locateTable(grid, INDICATOR_POLICY_COLUMNS, WHAT);
   const indicators: Indicator[] = [];
   const cells = new Map<string, string>();
   const numeric: { indicator: Indicator; cell: string }[] = [];

@@ -156,6 +156,7 @@ export function indicatorStatusReader(
     used = made.catalogue;
     warnings.push({
       sheet: grid.sheet,
+      cell: headerCell(columns[0]?.col ?? 0),
       vi: `Không có bảng chỉ tiêu theo nhóm xã: ${columns.length} chỉ tiêu lấy từ dòng tiêu đề, mỗi chỉ tiêu phải ghi "đạt" (không biết chỉ tiêu nào không áp dụng cho nhóm nào)`,
       en: `No indicator policy sheet: ${columns.length} indicators taken from the header row, each must be marked met (which indicators do not apply to a group is unknown)`,
     });

@@ -4,7 +4,7 @@
 // any other text refused naming the cell).
 
 import { InputError, type Bilingual } from "../../engine/errors";
-import { formatEn, formatVi, parseNumberText } from "../../engine/numbers";
+import { formatEn, formatVi, numberTextOutOfRange, parseNumberText } from "../../engine/numbers";
 import { labelKey } from "../../engine/text";
 import type { Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
@@ -101,7 +101,8 @@ function stats(table: LocatedTable, col: number): ColumnStats {
     else {
       const parsed = parseNumberText(t);
       if (parsed?.percent) s.percents++;
-      else if (parsed) s.numbers++;
+      else if (parsed || numberTextOutOfRange(t))
+        s.numbers++; // out of range: refused at its cell
       else s.text++;
     }
   }
@@ -326,6 +327,7 @@ export class NoFigureCells {
     if (rest > 0) {
       out.push({
         sheet: this.grid.sheet,
+        cell: this.cells[shown.length].cell,
         vi: `Còn ${rest} ô số tiền khác ghi chữ "không có số liệu", đều đọc như ô trống`,
         en: `${rest} more amount cells say "no figure" in words, all read as blank`,
       });
@@ -353,7 +355,8 @@ export function amountCell(
       noFigure.add(gridAddress(grid, row, col), t);
       return null;
     }
-    if (!/^#/.test(t) && parseNumberText(t) === null) {
+    // A number no double holds ("1e400") goes on to numberCell, which says so.
+    if (!/^#/.test(t) && parseNumberText(t) === null && !numberTextOutOfRange(t)) {
       throw new InputError({
         sheet: grid.sheet,
         cell: gridAddress(grid, row, col),

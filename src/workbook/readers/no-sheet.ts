@@ -89,6 +89,8 @@ export interface NoSheetHolds {
   layouts?: ColumnSpec[][];
   /** Sheets not looked at and why (hidden, the add-in's results), when none was looked at. */
   skipped?: { sheet: string; why: Bilingual }[];
+  /** Options that would do instead of the table (a default cost per indicator), named beside the sheets. */
+  options?: string[];
 }
 
 /**
@@ -129,6 +131,7 @@ export function noSheetHolds(q: NoSheetHolds): InputError {
       : `No sheet to look at${q.skipped?.length ? `: ${q.skipped.map((s) => `'${s.sheet}' (${s.why.en})`).join(", ")}` : ""}`;
   return new InputError({
     ...place,
+    ...(q.options ? { options: q.options } : {}),
     expected: {
       vi: `${q.what.vi}: ${needed.vi}. ${lookedVi}`,
       en: `${q.what.en}: ${needed.en}. ${lookedEn}`,

@@ -5,6 +5,7 @@ import { InputError, type Bilingual } from "../../engine/errors";
 import {
   ambiguousNumberWords,
   formatVi,
+  numberTextOutOfRange,
   parseNumberText,
   type ParsedNumber,
 } from "../../engine/numbers";
@@ -741,6 +742,8 @@ export function ambiguousNumberWarnings(grid: Grid, limit = 5): Warning[] {
     ...notes.slice(0, limit),
     {
       sheet: grid.sheet,
+      // The first of the cells not listed.
+      cell: notes[limit].cell,
       vi: `Còn ${rest} ô khác trên trang '${grid.sheet}' có số viết hai cách hiểu, đều đọc theo cách viết Việt Nam`,
       en: `${rest} more cells on sheet '${grid.sheet}' hold numbers that read two ways; all were read the Vietnamese way`,
     },
@@ -800,6 +803,18 @@ export function numberCell(
     }
     if (parsed?.ambiguous) noteAmbiguous(grid, row, col, value.trim(), parsed);
   } else if (isCellError(value) || value instanceof Date || typeof value === "boolean") n = null;
+  // Written as a number ("1e400", "1e-400") but none a double holds: said so, not "not a number".
+  if (n === null && typeof value === "string" && numberTextOutOfRange(value)) {
+    throw new InputError({
+      sheet: grid.sheet,
+      cell: gridAddress(grid, row, col),
+      found: cellText(value),
+      expected: {
+        vi: `${rules.what.vi}: một số lưu được (0, hoặc độ lớn từ 5e-324 đến 10^15); số này quá lớn hoặc quá nhỏ`,
+        en: `${rules.what.en}: a number that can be stored (0, or a size from 5e-324 to 10^15); this one is too large or too small`,
+      },
+    });
+  }
   if (n === null || !Number.isFinite(n)) throw numberError(grid, row, col, value, rules);
   if (Math.abs(n) > MAX_CELL_NUMBER) {
     throw new InputError({
@@ -834,6 +849,7 @@ export function invisibleCharacterWarnings(grid: Grid, limit = 5): Warning[] {
     ...notes.slice(0, limit),
     {
       sheet: grid.sheet,
+      cell: notes[limit].cell,
       vi: `Còn ${notes.length - limit} ô khác trên trang '${grid.sheet}' có ký tự ẩn đã được bỏ`,
       en: `${notes.length - limit} more cells on sheet '${grid.sheet}' had invisible characters, removed`,
     },

@@ -10,7 +10,12 @@ import type { Catalogue, Warning } from "../../engine/types";
 import type { WorkbookPort } from "../port";
 import { cellText, gridAddress, type Grid } from "../grid";
 import { looksLikeCommunes, looksLikeIndicatorLevelStatus } from "../readers/communes";
-import { looksLikeIndicatorPolicy, readIndicatorPolicyTable } from "../readers/indicator-policy";
+import {
+  INDICATOR_POLICY_COLUMNS,
+  looksLikeIndicatorPolicy,
+  readIndicatorPolicyTable,
+} from "../readers/indicator-policy";
+import { noSheetHoldsIn } from "./input-grid";
 import type { TableReading } from "./types";
 import { PERIOD_OPTION } from "./period-option";
 
@@ -176,11 +181,13 @@ async function readPolicy(
     if (looksLikeIndicatorPolicy(grid)) return { sheet: name, ...readIndicatorPolicyTable(grid) };
   }
   if (ref) {
-    throw new InputError({
-      expected: {
-        vi: `một bảng chỉ tiêu theo nhóm xã có cột "Mã chỉ tiêu", "Tên chỉ tiêu", "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
-        en: `an indicator policy sheet with the columns "Mã chỉ tiêu" (code), "Tên chỉ tiêu" (name), "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
+    throw await noSheetHoldsIn(workbook, {
+      what: { vi: "bảng chỉ tiêu theo nhóm xã", en: "indicator policy sheet" },
+      needed: {
+        vi: `cột "Mã chỉ tiêu", "Tên chỉ tiêu", "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
+        en: `the columns "Mã chỉ tiêu" (code), "Tên chỉ tiêu" (name), "Nhóm 1", "Nhóm 2", "Nhóm 3"`,
       },
+      layouts: [INDICATOR_POLICY_COLUMNS],
     });
   }
   return null;

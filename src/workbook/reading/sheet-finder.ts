@@ -4,7 +4,7 @@
 
 import { InputError, type Bilingual } from "../../engine/errors";
 import type { Warning } from "../../engine/types";
-import type { Grid } from "../grid";
+import { gridAddress, type Grid } from "../grid";
 import { findSheetName } from "../ownership";
 import type { WorkbookPort } from "../port";
 
@@ -105,6 +105,7 @@ export async function findInputSheet(
       : { vi: "trang này đứng trước", en: "it comes first in the workbook" };
   warnings.push({
     sheet: chosen.sheet,
+    cell: gridAddress(chosen, 0, 0),
     vi: `${query.what.vi}: dùng trang '${chosen.sheet}' (${why.vi}); trang ${others.join(", ")} cũng có bảng này — chọn trang khác bằng --sheet hoặc ô chọn trang`,
     en: `${query.what.en}: using sheet '${chosen.sheet}' (${why.en}); ${others.join(", ")} could be the input too — choose another with --sheet or the sheet picker`,
   });

@@ -142,6 +142,7 @@ export function settlePlanYear(
       }
       warnings.push({
         sheet: c.sheet,
+        cell: c.cells[0].cell,
         vi: `Trang '${c.sheet}' ghi năm số liệu khác nhau (${conflictCells(c)}); không dùng để xác định năm`,
         en: `Sheet '${c.sheet}' gives different status years (${conflictCells(c)}); not used for the year`,
       });
@@ -158,6 +159,7 @@ export function settlePlanYear(
         given !== undefined ? `--${option} ${given}` : `${found!.plan} (${whereFound(found!).en})`;
       warnings.push({
         sheet: f.sheet,
+        cell: f.cell,
         vi: `Năm kế hoạch: ${where.vi} cho năm hiện trạng ${f.status}, năm kế hoạch ${f.plan}, khác với ${chosen}; dùng ${against}`,
         en: `Plan year: ${where.en} gives status year ${f.status}, plan year ${f.plan}, unlike ${chosenEn}; using ${against}`,
       });

@@ -21,6 +21,7 @@ import {
   type ISectionOptions,
 } from "docx";
 import type { SourceRef, Warning } from "../../engine/types";
+import { cellRef } from "../../engine/errors";
 import { xmlText } from "../xml-text";
 import { markerNonce, spliceTables, tableMarker } from "./docx-splice";
 import { tableXml } from "./docx-table";
@@ -294,17 +295,12 @@ export function safeReport(report: ReportDocument): {
     if (safe.removed.length === 0) return text;
     if (warnings.length < 20) {
       const kinds = [...new Set(safe.removed)].join(", ");
-      // The input cell first when the row rests on one (the cell the user can change), then where it went.
-      const at = from
-        ? {
-            vi: `Ô ${from.sheet}!${from.cell} (ghi vào báo cáo, ${where.vi})`,
-            en: `Cell ${from.sheet}!${from.cell} (written to the report, ${where.en})`,
-          }
-        : { vi: `Báo cáo, ${where.vi}`, en: `Report, ${where.en}` };
+      // A row resting on an input row names that cell first, as the result sheets' warnings do.
+      const at = from ? cellRef(from.sheet, from.cell) : undefined;
       warnings.push({
         ...(from ? { sheet: from.sheet, cell: from.cell } : {}),
-        vi: `${at.vi}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
-        en: `${at.en}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
+        vi: `${at ? `Ô ${at} (ghi vào báo cáo, ${where.vi})` : `Báo cáo, ${where.vi}`}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
+        en: `${at ? `Cell ${at} (written to the report, ${where.en})` : `Report, ${where.en}`}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
       });
     } else more += 1;
     return safe.text;

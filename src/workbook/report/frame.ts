@@ -86,6 +86,7 @@ function placeDate(place: string | undefined, date: string | undefined, lang: Re
   if (!d) {
     const spec = REPORT_FRAME_OPTIONS.specs.find((s) => s.id === "date")!;
     throw new InputError({
+      options: [spec.id],
       found: `${spec.label.vi} / ${spec.label.en}: ${date}`,
       expected: {
         vi: `${spec.label.vi}: ngày/tháng/năm có thật, ví dụ ${spec.example}`,

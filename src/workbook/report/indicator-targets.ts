@@ -101,6 +101,7 @@ export function indicatorTargetsPart(
           ]),
           widths: [5, 16, 8, 7, 8, 22, 12, 8, 10],
           source: sourceLine(sheet, lang, targets.reading),
+          rowSources: open.map((c) => c.source),
         },
       ],
       landscape: true,

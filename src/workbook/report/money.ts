@@ -72,6 +72,8 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
   ]);
   const first = funding.columns[0];
   const rows: ReportCell[][] = [];
+  // The total row rests on no one line; each line on its label's cell.
+  const sources = first ? [undefined, ...first.lines.map((l) => l.source)] : [];
   if (first) {
     rows.push([
       centre(""),
@@ -110,6 +112,7 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
       tables: [
         {
           id: "funding",
+          rowSources: sources,
           unit: unitLineOf(funding.unit, lang),
           header: [header],
           rows,
@@ -210,6 +213,7 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
           ]),
           widths: [6, 24, 12, 12, 11, 11, 12, 12],
           source: sourceLine(check.sheet, lang, check.reading),
+          rowSources: check.columns.map((c) => c.source),
         },
       ],
       landscape: true,
@@ -290,6 +294,8 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
           ],
           widths: [8, 40, 17, 15, 20],
           source: sourceLine(result.sheet, lang, result.reading),
+          // Each unit's row of its input sheet; the total row rests on none.
+          rowSources: [...result.allocations.map((a) => a.source), undefined],
         },
       ],
       landscape: false,

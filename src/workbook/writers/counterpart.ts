@@ -11,7 +11,9 @@ export function counterpartSheet(
   basis: string,
   unit: { vi: string; en: string } = { vi: "triệu đồng", en: "million VND" },
   /** The cell of a text the basis quotes (the bracket's note), named by a warning about the title. */
-  basisSource?: SourceRef
+  basisSource?: SourceRef,
+  /** The funding table's cell each column starts at, by column: what each row rests on. */
+  sources?: readonly (SourceRef | undefined)[]
 ): OutputSheet {
   const money = moneyFormatFor(columns.flatMap((c) => [c.central, c.local]));
   return {
@@ -40,6 +42,7 @@ export function counterpartSheet(
           c.shortfall,
           c.missing ? "Chưa đánh giá (thiếu số liệu)" : c.compliant ? "Đạt" : "Chưa đạt",
         ]),
+        ...(sources ? { sources } : {}),
         chart: {
           type: "column",
           title: "Tỷ lệ đối ứng theo năm / Counterpart ratio by year",

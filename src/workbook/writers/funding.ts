@@ -45,7 +45,9 @@ export function mixTable(
   mixes: ColumnMix[],
   decimals: number,
   unit: MoneyUnitLabel = MILLION,
-  sources?: readonly (SourceRef | undefined)[]
+  sources?: readonly (SourceRef | undefined)[],
+  /** The input cell a money column's heading rests on, by its name. */
+  headingSource: (column: string) => SourceRef | undefined = () => undefined
 ): OutputTable {
   const columns: OutputColumn[] = [{ header: "Nội dung" }, { header: "Nhóm nguồn" }];
   for (const mix of mixes) {
@@ -72,6 +74,11 @@ export function mixTable(
   return {
     name: "NTM_NguonVon",
     ...(sources ? { sources } : {}),
+    columnSources: [
+      undefined,
+      undefined,
+      ...mixes.flatMap((m) => [headingSource(m.column), headingSource(m.column)]),
+    ],
     unit: moneyUnitLine(unit),
     title:
       `Cơ cấu nguồn vốn (${unit.vi}); tỷ lệ làm tròn ${decimals} chữ số, cộng đúng 100% / ` +
@@ -81,7 +88,12 @@ export function mixTable(
   };
 }
 
-export function checksTable(mixes: ColumnMix[], unit: MoneyUnitLabel = MILLION): OutputTable {
+export function checksTable(
+  mixes: ColumnMix[],
+  unit: MoneyUnitLabel = MILLION,
+  /** The funding table's sheet: each check rests on the stated amount's cell there. */
+  sheet?: string
+): OutputTable {
   const money = moneyFormatFor(
     mixes.flatMap((m) => m.checks.flatMap((c) => [c.stated, c.computed]))
   );
@@ -112,6 +124,9 @@ export function checksTable(mixes: ColumnMix[], unit: MoneyUnitLabel = MILLION):
       { header: "Ô" },
     ],
     rows,
+    sources: mixes.flatMap((mix) =>
+      mix.checks.map((c) => (sheet !== undefined && c.cell ? { sheet, cell: c.cell } : undefined))
+    ),
   };
 }
 
@@ -147,6 +162,8 @@ export function comparisonTable(
       { header: "Tỷ lệ đến/từ", format: FORMATS.share },
     ],
     rows,
+    // Each line rests on its base amount's cell (see ComparisonLine.source).
+    sources: comparisons.flatMap((cmp) => cmp.lines.map((l) => l.source)),
   };
 }
 
@@ -156,9 +173,16 @@ export function fundingSheet(
   decimals: number,
   unit: MoneyUnitLabel = MILLION,
   /** The label cell of each line of the mix (the table's lines but the total), in order. */
-  sources?: readonly (SourceRef | undefined)[]
+  sources?: readonly (SourceRef | undefined)[],
+  /** The funding table's sheet, where the sum checks' cells are. */
+  sheet?: string,
+  /** The input cell a money column's heading rests on, by its name. */
+  headingSource?: (column: string) => SourceRef | undefined
 ): OutputSheet {
-  const tables = [mixTable(mixes, decimals, unit, sources), checksTable(mixes, unit)];
+  const tables = [
+    mixTable(mixes, decimals, unit, sources, headingSource),
+    checksTable(mixes, unit, sheet),
+  ];
   if (comparisons.length > 0) tables.push(comparisonTable(comparisons, unit));
   return { sheet: FUNDING_SHEET, tables };
 }

@@ -5,7 +5,8 @@ import type { Bilingual } from "../../engine/errors";
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorRoadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
-import { FORMATS, type OutputSheet, type OutputTable } from "../output";
+import type { SourceRef } from "../../engine/types";
+import { FORMATS, restsOn, type OutputSheet, type OutputTable } from "../output";
 import { PERIOD_TARGETS_TABLE, ROADMAP_SHEET } from "./roadmap";
 
 function verdict(reachable: boolean | null): string {
@@ -32,7 +33,9 @@ export function indicatorRoadmapSheet(
   toYear: number,
   period: string,
   source: Bilingual,
-  unit: BudgetUnit = "million-vnd"
+  unit: BudgetUnit = "million-vnd",
+  /** A commune's input row by its name (see sourcesByName): what a row listing it rests on. */
+  sourceOf: (name: string) => SourceRef | undefined = () => undefined
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
   const spent = unit === "million-vnd" ? FORMATS.money : FORMATS.count;
@@ -82,6 +85,10 @@ export function indicatorRoadmapSheet(
         { header: "Ghi chú (note)" },
       ],
       rows,
+      // A year's row rests on the communes it lists (the one whose name the output boundary changes, if any).
+      sources: [roadmap.start, ...roadmap.years].map((y) =>
+        restsOn(y.newlyStandard.map((text) => ({ text, source: sourceOf(text) })))
+      ),
     },
   ];
   if (roadmap.targets.length > 0) {

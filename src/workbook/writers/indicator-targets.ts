@@ -1,6 +1,7 @@
 // Result of the "targets" job at indicator level (2026-2030): appendix II with the indicators each commune aims to
 // meet next year, one row per target indicator, and the summary (KQ_ChiTieu).
 
+import type { SourceRef } from "../../engine/types";
 import { formatVi } from "../../engine/numbers";
 import type { IndicatorTargetPlan } from "../../engine/targets";
 import { budgetLine, NO_LIMIT_WORDS, UNIT_WORDS, type BudgetUnit } from "../budget-unit";
@@ -20,7 +21,9 @@ export function indicatorTargetsSheet(
   plan: IndicatorTargetPlan,
   year: number | undefined,
   period: string,
-  unit: BudgetUnit = "million-vnd"
+  unit: BudgetUnit = "million-vnd",
+  /** Each input commune's row (by its index in the input), what a row about it rests on. */
+  communeSources: readonly (SourceRef | undefined)[] = []
 ): OutputSheet {
   const u = UNIT_WORDS[unit];
   // Money in the decimals the costs have (a cost of 12,5 stays 12,5); criteria and indicators are counts.
@@ -95,6 +98,7 @@ export function indicatorTargetsSheet(
           { header: `Chi phí (${u.vi})`, format: spent },
         ],
         rows,
+        sources: planned.map((c) => communeSources[c.index]),
       },
       {
         name: "NTM_ChiTieu_ChiTiet",
@@ -108,6 +112,7 @@ export function indicatorTargetsSheet(
           { header: "Hoàn thành tiêu chí (completes the criterion)" },
         ],
         rows: details,
+        sources: planned.flatMap((c) => c.targets.map(() => communeSources[c.index])),
       },
       {
         name: "NTM_ChiTieu_TongHop",

@@ -1,15 +1,33 @@
 // Result of the "merge" job: what was merged into what, money and earlier statuses by merged commune (KQ_SapNhap).
 
 import type { MergedCommune, MergedMoney, MergedStatus } from "../../engine/merge";
-import { FORMATS, moneyFormatFor, type OutputSheet, type OutputTable } from "../output";
+import type { SourceRef } from "../../engine/types";
+import { FORMATS, moneyFormatFor, restsOn, type OutputSheet, type OutputTable } from "../output";
+
+/** A name's input row in each table the merge read (see sourcesByName): what a row of the results rests on. */
+export interface MergeSources {
+  mapping: (name: string) => SourceRef | undefined;
+  money?: (name: string) => SourceRef | undefined;
+  status?: (name: string) => SourceRef | undefined;
+}
+
+const none = () => undefined;
 
 export const MERGE_SHEET = "KQ_SapNhap";
 
 export function mergeSheet(
   merged: MergedCommune[],
   money: { columns: string[]; rows: MergedMoney[] } | undefined,
-  status: { communes: MergedStatus[] } | undefined
+  status: { communes: MergedStatus[] } | undefined,
+  sources: MergeSources = { mapping: none }
 ): OutputSheet {
+  const mapped = (m: MergedCommune) =>
+    restsOn(
+      [m.name, ...m.from.map((f) => f.name)].map((text) => ({
+        text,
+        source: sources.mapping(text),
+      }))
+    );
   const tables: OutputTable[] = [
     {
       name: "NTM_SapNhap",
@@ -35,6 +53,8 @@ export function mergeSheet(
           .filter((c) => c !== "")
           .join(", "),
       ]),
+      // A row rests on the mapping rows of its merged commune (the one whose name the boundary changes, if any).
+      sources: merged.map(mapped),
     },
   ];
   if (money) {
@@ -64,6 +84,12 @@ export function mergeSheet(
         ]),
         ["Tổng cộng (total)", "", ...totals, ""],
       ],
+      sources: money.rows.map((r) =>
+        restsOn([
+          { text: r.commune.name, source: sources.mapping(r.commune.name) },
+          ...r.from.map((text) => ({ text, source: (sources.money ?? none)(text) })),
+        ])
+      ),
     });
   }
   if (status) {
@@ -85,6 +111,12 @@ export function mergeSheet(
         s.parts.length,
         s.metByAll === null ? "-" : s.metByAll.join(","),
       ]),
+      sources: status.communes.map((s) =>
+        restsOn([
+          { text: s.commune.name, source: sources.mapping(s.commune.name) },
+          ...s.parts.map((p) => ({ text: p.name, source: (sources.status ?? none)(p.name) })),
+        ])
+      ),
     });
   }
   return { sheet: MERGE_SHEET, tables };

@@ -4,7 +4,8 @@ import { formatVi } from "../../engine/numbers";
 import type { Roadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
 import type { FirstYearCheck } from "../results";
-import { FORMATS, moneyFormatFor, type OutputSheet, type OutputTable } from "../output";
+import type { SourceRef } from "../../engine/types";
+import { FORMATS, moneyFormatFor, restsOn, type OutputSheet, type OutputTable } from "../output";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
 
@@ -41,8 +42,14 @@ function listLength(names: readonly string[]): number {
 export function roadmapSheet(
   roadmap: Roadmap,
   toYear: number,
-  extra: { unit?: BudgetUnit; firstYear?: FirstYearCheck | null } = {}
+  extra: {
+    unit?: BudgetUnit;
+    firstYear?: FirstYearCheck | null;
+    /** A commune's input row by its name (see sourcesByName): what a row listing it rests on. */
+    sourceOf?: (name: string) => SourceRef | undefined;
+  } = {}
 ): OutputSheet {
+  const sourceOf = extra.sourceOf ?? (() => undefined);
   const unit = extra.unit ?? "million-vnd";
   const u = UNIT_WORDS[unit];
   // Money in the decimals the budget and costs have; criteria are counts.
@@ -93,6 +100,10 @@ export function roadmapSheet(
         `${roadmap.pace.toLocaleString("vi-VN")} tiêu chí/xã/năm / Roadmap to ${toYear}`,
       columns,
       rows,
+      // A year's row rests on the communes it lists (the one whose name the output boundary changes, if any).
+      sources: all.map((y) =>
+        restsOn(y.newlyStandard.map((text) => ({ text, source: sourceOf(text) })))
+      ),
     },
   ];
   if (!listed) {
@@ -103,6 +114,7 @@ export function roadmapSheet(
       title: `Xã đạt chuẩn mới theo năm / Communes newly at the standard, by year`,
       columns: [{ header: "Năm", format: FORMATS.year }, { header: "Xã đạt chuẩn mới" }],
       rows: communes,
+      sources: communes.map((row) => sourceOf(String(row[1]))),
     });
   }
   if (roadmap.targets.length > 0) {

@@ -4,6 +4,7 @@ import { bandCaption, formatAverageVi, type CommuneSummary } from "../../engine/
 import type { shareTargetProgress } from "../../engine/indicators";
 import { displayedSharesOf } from "../../engine/rounding";
 import type { Catalogue } from "../../engine/types";
+import { placedWarning } from "../../engine/errors";
 import { FORMATS, type OutputSheet } from "../output";
 import type { CommunesReadResult } from "../readers/communes";
 
@@ -252,6 +253,6 @@ export function summaryText(
       );
     }
   }
-  for (const w of read.warnings) lines.push(`Cảnh báo / Warning: ${w.vi}`);
+  for (const w of read.warnings) lines.push(`Cảnh báo / Warning: ${placedWarning(w).vi}`);
   return lines.join("\n");
 }

@@ -25,6 +25,7 @@ describe("allocate job", () => {
       inputs: { coefficients: { workbook: book } },
       options: { total: 1000 },
     });
+    // Each unit with its row of the coefficients sheet (its name cell).
     expect(result.json.allocations).toEqual([
       {
         unit: "Kế Sách",
@@ -33,6 +34,7 @@ describe("allocate job", () => {
         displayedShare: 0.375,
         amount: 375,
         limit: null,
+        source: { sheet: "Hệ số", cell: "A2" },
       },
       {
         unit: "Mỹ Tú",
@@ -41,6 +43,7 @@ describe("allocate job", () => {
         displayedShare: 0.25,
         amount: 250,
         limit: null,
+        source: { sheet: "Hệ số", cell: "A3" },
       },
       {
         unit: "Long Phú",
@@ -49,6 +52,7 @@ describe("allocate job", () => {
         displayedShare: 0.25,
         amount: 250,
         limit: null,
+        source: { sheet: "Hệ số", cell: "A4" },
       },
       {
         unit: "Trần Đề",
@@ -57,6 +61,7 @@ describe("allocate job", () => {
         displayedShare: 0.125,
         amount: 125,
         limit: null,
+        source: { sheet: "Hệ số", cell: "A5" },
       },
     ]);
     const [sheet] = result.sheets;

@@ -28,6 +28,16 @@ const OPTIONS: Record<string, RunOptions> = {
 
 /** One bilingual line naming "sheet 'X', ô/cell D7". */
 const NAMES_CELL = /sheet '[^']+', ô\/cell \$?[A-Z]{1,3}\$?[1-9]\d*\b/;
+/** A value that came from no cell is placed by its options: "tùy chọn/option --ratio, --support-share". */
+const NAMES_OPTIONS = /tùy chọn\/option ((?:--[a-z][a-z0-9-]*(?:, )?)+)/;
+
+/** The options an error names, each of them declared by the job (a flag the CLI takes, a field of the pane). */
+function namedOptions(job: PlanningJob, message: string): string[] | null {
+  const m = NAMES_OPTIONS.exec(message);
+  if (!m) return null;
+  const ids = m[1].split(", ").map((f) => f.replace(/^--/, ""));
+  return ids.every((id) => job.options.some((o) => o.id === id)) ? ids : null;
+}
 
 async function open(file: string): Promise<WorkbookPort | null> {
   const bytes = await fs.readFile(file);
@@ -98,7 +108,8 @@ describe("errors and warnings over the bad and hostile corpora name their sheet 
           checked++;
           const m = error.message;
           if (LOOKED_AT.test(m)) lookedAt++;
-          if (!NAMES_CELL.test(m)) problems.push(`${where}: names no sheet and cell: ${m}`);
+          if (!NAMES_CELL.test(m) && !namedOptions(job, m))
+            problems.push(`${where}: names no sheet and cell, nor the job's options: ${m}`);
           if (!m.includes("Cần:") || !m.includes("Expected:"))
             problems.push(`${where}: not in both languages: ${m}`);
         }
@@ -346,5 +357,68 @@ describe("no sheet holds a job's table: the refusal names each sheet looked at, 
     expect(en).toContain(
       "sheet 'Danh mục' (header row sought in Danh mục!A1:C3): row 2 (STT, Tên dự án, Địa điểm)"
     );
+  });
+});
+
+describe("a value refused that came from no cell names its option (the CLI flag, the pane's field) in both languages", () => {
+  const book = () =>
+    new MemoryWorkbook({
+      Xã: [
+        ["Tên xã", "Tiêu chí đạt"],
+        ["An Bình", "1-17"],
+        ["Phú Mỹ", "1-16"],
+      ],
+      "Nguồn vốn": [
+        ["STT", "Nội dung chỉ tiêu", "Kế hoạch năm 2026"],
+        ["I", "Ngân sách trung ương", 100],
+        ["II", "Ngân sách địa phương", 80],
+      ],
+      "Hệ số": [
+        ["Đơn vị", "Hệ số"],
+        ["A", 1],
+        ["B", 2],
+      ],
+    });
+  const inputs = (job: PlanningJob, b: MemoryWorkbook) =>
+    Object.fromEntries(job.inputs.filter((i) => i.required).map((i) => [i.id, { workbook: b }]));
+
+  /** Each number option of each job given a word: refused naming that option. */
+  const NUMBER_OPTIONS = JOBS.flatMap((job) =>
+    job.options.filter((o) => o.type === "number").map((o) => [job.id, o.id, job] as const)
+  );
+
+  it.each(NUMBER_OPTIONS)("%s --%s given a word", async (_job, id, job) => {
+    const error = await job
+      .run({ inputs: inputs(job, book()), options: { ...OPTIONS[job.id], [id]: "mười" } })
+      .then(
+        () => null,
+        (e: unknown) => e
+      );
+    expect(isInputError(error)).toBe(true);
+    const e = error as InputError;
+    expect(e.details.options).toEqual([id]);
+    expect(e.message).toContain(`tùy chọn/option --${id}:`);
+    expect(e.message).toMatch(/Cần:.*Expected:/);
+  });
+
+  const COMBINATIONS: [string, RunOptions, string[]][] = [
+    ["counterpart", { ratio: 1, "support-share": 40 }, ["ratio", "support-share"]],
+    ["counterpart", {}, ["ratio", "support-share"]],
+    ["roadmap", { budget: 10, from: 2028, to: 2027 }, ["from", "to"]],
+    ["allocate", { total: 1000, "top-up": 50 }, ["top-up"]],
+    ["allocate", { total: 1000, policy: "Không có trang này" }, ["policy"]],
+  ];
+
+  it.each(COMBINATIONS)("%s with %j names %j", async (jobId, options, named) => {
+    const job = JOBS.find((j) => j.id === jobId)!;
+    const error = await job.run({ inputs: inputs(job, book()), options }).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(isInputError(error)).toBe(true);
+    const e = error as InputError;
+    expect(e.details.options).toEqual(named);
+    expect(namedOptions(job, e.message)).toEqual(named);
+    expect(e.message).toMatch(/Cần:.*Expected:/);
   });
 });

@@ -1,0 +1,236 @@
+// Every job over the samples and the layouts, bad, hostile and example corpora: a warning that rests on rows of the
+// user's sheets names its sheet and cell, and says them in both languages wherever it is shown (placedWarning: the
+// CLI's lines, the pane, the result sheets). What the output boundary changes in a written cell (a control
+// character) is said at the input cell that text came from, for every job's tables.
+
+import { promises as fs, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { cellRef, placedWarning } from "../../../src/engine/errors";
+import type { Warning } from "../../../src/engine/types";
+import { csvWorkbook } from "../../../src/workbook/adapters/csv";
+import { ExcelJsWorkbook } from "../../../src/workbook/adapters/exceljs";
+import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
+import type { CellValue } from "../../../src/workbook/grid";
+import { safeOutputSheets } from "../../../src/workbook/output-text";
+import { buildReport } from "../../../src/workbook/report/build";
+import { safeReport } from "../../../src/workbook/report/docx";
+import { JOBS } from "../../../src/workbook/jobs";
+import type { PlanningJob } from "../../../src/workbook/jobs/job";
+import type { WorkbookPort } from "../../../src/workbook/port";
+import type { RunOptions } from "../../../src/workbook/reading/inputs";
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const FIXTURES = path.join(ROOT, "test", "fixtures");
+const SAMPLES = ["ntm-sample.xlsx", "ntm-sample-2026.xlsx"].map((f) =>
+  path.join(ROOT, "assets", f)
+);
+
+/** Options that settle what each job requires, so that what it says is about the data. */
+const OPTIONS: Record<string, RunOptions> = {
+  targets: { budget: 1000 },
+  counterpart: { ratio: 1 },
+  allocate: { total: 1000 },
+  roadmap: { budget: 1000, to: 2030 },
+};
+
+async function open(file: string): Promise<WorkbookPort | null> {
+  const bytes = await fs.readFile(file);
+  try {
+    if (file.endsWith(".csv")) return csvWorkbook(bytes, path.basename(file, ".csv"));
+    return await ExcelJsWorkbook.fromXlsx(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function files(): string[] {
+  return [
+    ...SAMPLES,
+    ...["layouts", "bad", "hostile", "examples"].flatMap((c) =>
+      readdirSync(path.join(FIXTURES, c))
+        .filter((f) => /\.(xlsx|csv)$/.test(f))
+        .map((f) => path.join(FIXTURES, c, f))
+    ),
+  ];
+}
+
+/** Runs a job with its required inputs on one sheet, or found by the sheet finder: its warnings and sheets. */
+async function run(job: PlanningJob, book: WorkbookPort, sheet?: string) {
+  const inputs = Object.fromEntries(
+    job.inputs
+      .filter((i) => i.required)
+      .map((i) => [i.id, sheet === undefined ? { workbook: book } : { workbook: book, sheet }])
+  );
+  try {
+    return await job.run({ inputs, options: OPTIONS[job.id] ?? {} });
+  } catch (e) {
+    if (process.env.DEBUG_RUN) console.log(job.id, sheet, String(e).slice(0, 300));
+    return null;
+  }
+}
+
+/** What is wrong with one warning: a sheet without a cell, a sheet not the user's, words not naming the place. */
+function problemsOf(w: Warning, sheets: string[]): string[] {
+  if (w.sheet === undefined) return w.cell === undefined ? [] : [`a cell without a sheet: ${w.vi}`];
+  const out: string[] = [];
+  if (!sheets.includes(w.sheet)) out.push(`names ${w.sheet}, not a sheet of the user's: ${w.vi}`);
+  if (w.cell === undefined) out.push(`names sheet '${w.sheet}' but no cell: ${w.vi}`);
+  else {
+    const placed = placedWarning(w);
+    for (const text of [placed.vi, placed.en]) {
+      const named =
+        text.includes(cellRef(w.sheet, w.cell)) ||
+        (text.includes(w.sheet) && text.includes(w.cell));
+      if (!named) out.push(`does not say ${cellRef(w.sheet, w.cell)}: ${text}`);
+    }
+  }
+  return out;
+}
+
+jest.setTimeout(600_000);
+
+let seen = 0;
+
+describe("every warning resting on the user's rows names its sheet and cell", () => {
+  it.each(files().map((f) => [path.relative(ROOT, f), f]))("%s", async (_rel, file) => {
+    const book = await open(file);
+    if (!book) return;
+    const sheets = await book.sheetNames();
+    const problems: string[] = [];
+    for (const job of JOBS) {
+      for (const sheet of [undefined, ...sheets]) {
+        const result = await run(job, book, sheet);
+        if (!result) continue;
+        const boundary = safeOutputSheets(result.sheets).warnings;
+        for (const w of [...result.warnings, ...boundary]) {
+          if (w.sheet !== undefined) seen++;
+          for (const p of problemsOf(w, sheets))
+            problems.push(`${job.id} on ${sheet ?? "(found)"}: ${p}`);
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it("looked at hundreds of warnings that rest on a sheet", () => {
+    expect(seen).toBeGreaterThan(300);
+  });
+});
+
+/** A name (a commune's, a line's): words with a space, no figures, no mark ("Đạt/Không đạt"). */
+const isName = (v: string) => /\p{L}{2,} \p{L}/u.test(v) && !/[\d/]|đạt/i.test(v);
+/** A money column's heading ("Kế hoạch năm 2026"): what the counterpart check writes on each of its rows. */
+const isYearHeading = (v: string) => /\bnăm \d{4}$/.test(v);
+
+/**
+ * The workbook with a control character (U+0001) at the end of every name below each sheet's header row (its
+ * first row of two texts or more) and of every money column's heading.
+ */
+async function withControlCharacters(book: WorkbookPort): Promise<MemoryWorkbook> {
+  const sheets: Record<string, CellValue[][]> = {};
+  for (const name of await book.sheetNames()) {
+    const grid = await book.readSheet(name);
+    // The indicator policy's words ("không áp dụng") are read as rules, not names.
+    const names = !/chỉ tiêu theo nhóm/i.test(name);
+    const header = grid.rows.findIndex(
+      (row) => row.filter((v) => typeof v === "string").length >= 2
+    );
+    const pad = (row: CellValue[]) => [...new Array<CellValue>(grid.origin.col).fill(null), ...row];
+    sheets[name] = [
+      ...new Array<CellValue[]>(grid.origin.row).fill([]),
+      ...grid.rows.map((row, r) =>
+        pad(
+          row.map((v) =>
+            typeof v === "string" && (isYearHeading(v) || (r > header && names && isName(v)))
+              ? `${v}\u0001`
+              : v
+          )
+        )
+      ),
+    ];
+  }
+  return new MemoryWorkbook(sheets);
+}
+
+/** The jobs each sample runs with the options above, all of which write some of the user's texts. */
+const EXPECTED: Record<string, string[]> = {
+  "ntm-sample.xlsx": ["summary", "targets", "funding", "counterpart", "roadmap"],
+  "ntm-sample-2026.xlsx": [
+    "summary",
+    "targets",
+    "funding",
+    "counterpart",
+    "allocate",
+    "roadmap",
+    "merge",
+  ],
+};
+
+describe("a control character in an input row: what the output boundary says names that input cell, for every job", () => {
+  it.each(SAMPLES.map((f) => [path.basename(f), f]))("%s", async (_name, file) => {
+    const book = await withControlCharacters((await open(file))!);
+    const sheets = await book.sheetNames();
+    const said: Record<string, number> = {};
+    const problems: string[] = [];
+    for (const job of JOBS) {
+      const result = await run(job, book);
+      if (!result) continue;
+      // Each table on its own, so that every table's first cells are said (the boundary lists 20 a run).
+      const boundary = result.sheets
+        .flatMap((sheet) => sheet.tables.map((table) => ({ ...sheet, tables: [table] })))
+        .flatMap((one) => safeOutputSheets([one]).warnings)
+        .filter((w) => !w.vi.startsWith("…"));
+      said[job.id] = boundary.length;
+      for (const w of boundary) {
+        if (w.sheet === undefined || /^KQ_/.test(w.sheet))
+          problems.push(`${job.id}: names no input cell: ${w.vi}`);
+        for (const p of problemsOf(w, sheets)) problems.push(`${job.id}: ${p}`);
+        // The result cell is said too, in words.
+        if (!/\(ghi vào KQ_\w+![A-Z]+\d+\)/.test(w.vi)) problems.push(`${job.id}: ${w.vi}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    console.log(path.basename(file), said);
+    // Every job that writes the user's texts had some to say: the check above was not empty.
+    for (const id of EXPECTED[path.basename(file)])
+      expect([id, (said[id] ?? 0) > 0]).toEqual([id, true]);
+  });
+});
+
+describe("a control character in a name of an input row: the report's warning names that cell on the user's sheet", () => {
+  /** The report's table of each job's rows. */
+  const TABLE: Record<string, string> = {
+    targets: "targets",
+    funding: "funding",
+    allocate: "allocation",
+    counterpart: "counterpart",
+  };
+  const CASES = [
+    ...SAMPLES.flatMap((f) =>
+      ["targets", "funding", "counterpart"].map((job) => [path.basename(f), job, f] as const)
+    ),
+    ["ntm-sample-2026.xlsx", "allocate", SAMPLES[1]] as const,
+  ];
+  it.each(CASES)("%s, %s", async (_name, jobId, file) => {
+    const book = await withControlCharacters((await open(file))!);
+    const sheets = await book.sheetNames();
+    const result = await run(
+      JOBS.find((j) => j.id === jobId)!,
+      book
+    );
+    const report = buildReport({ [jobId]: result!.json }, { lang: "vi" });
+    // The appendix tables' rows (a paragraph listing several communes names its place in the report only).
+    const rowOf = new RegExp(` bảng ${TABLE[jobId]}, hàng `);
+    const warnings = safeReport(report).warnings.filter((w) => rowOf.test(w.vi));
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) {
+      expect(problemsOf(w, sheets)).toEqual([]);
+      expect(w.vi).toMatch(
+        /^Ô [^!]+![A-Z]+\d+ \(ghi vào báo cáo, [^,]+, bảng \w+, hàng \d+, cột \d+\)/
+      );
+      expect(w.en).toMatch(
+        /^Cell [^!]+![A-Z]+\d+ \(written to the report, [^,]+, table \w+, row \d+, column \d+\)/
+      );
+    }
+  });
+});
