@@ -1,11 +1,9 @@
 // Every job over every sheet of the bad and hostile corpora: an error raised by a reader or the engine names the
 // sheet and the cell, in Vietnamese and English, and every warning names the input cell it rests on.
 
-import { promises as fs, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { isInputError, type InputError } from "../../../src/engine/errors";
-import { csvWorkbook } from "../../../src/workbook/adapters/csv";
-import { ExcelJsWorkbook } from "../../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import type { CellValue } from "../../../src/workbook/grid";
 import type { OutputSheet } from "../../../src/workbook/output";
@@ -14,6 +12,7 @@ import { JOBS } from "../../../src/workbook/jobs";
 import type { PlanningJob } from "../../../src/workbook/jobs/job";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { RunOptions } from "../../../src/workbook/reading/inputs";
+import { openCorpusWorkbook } from "./corpus-workbook";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures");
 const CORPORA = ["bad", "hostile"];
@@ -37,17 +36,6 @@ function namedOptions(job: PlanningJob, message: string): string[] | null {
   if (!m) return null;
   const ids = m[1].split(", ").map((f) => f.replace(/^--/, ""));
   return ids.every((id) => job.options.some((o) => o.id === id)) ? ids : null;
-}
-
-async function open(file: string): Promise<WorkbookPort | null> {
-  const bytes = await fs.readFile(file);
-  try {
-    if (file.endsWith(".csv")) return csvWorkbook(bytes, path.basename(file, ".csv"));
-    return await ExcelJsWorkbook.fromXlsx(bytes);
-  } catch {
-    // A file refused whole (a zip bomb, not a workbook) has no sheet to name: the CLI tests cover its message.
-    return null;
-  }
 }
 
 function files(): string[] {
@@ -91,7 +79,7 @@ const LOOKED_AT =
 
 describe("errors and warnings over the bad and hostile corpora name their sheet and cell", () => {
   it.each(files())("%s", async (rel) => {
-    const book = await open(path.join(FIXTURES, rel));
+    const book = await openCorpusWorkbook(path.join(FIXTURES, rel));
     if (!book) return;
     const sheets = await book.sheetNames();
     const problems: string[] = [];

@@ -3,12 +3,10 @@
 // CLI's lines, the pane, the result sheets). What the output boundary changes in a written cell (a control
 // character) is said at the input cell that text came from, for every job's tables.
 
-import { promises as fs, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { cellRef, placedWarning } from "../../../src/engine/errors";
 import type { Warning } from "../../../src/engine/types";
-import { csvWorkbook } from "../../../src/workbook/adapters/csv";
-import { ExcelJsWorkbook } from "../../../src/workbook/adapters/exceljs";
 import { MemoryWorkbook } from "../../../src/workbook/adapters/memory";
 import type { CellValue } from "../../../src/workbook/grid";
 import { safeOutputSheets } from "../../../src/workbook/output-text";
@@ -18,6 +16,7 @@ import { JOBS } from "../../../src/workbook/jobs";
 import type { PlanningJob } from "../../../src/workbook/jobs/job";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { RunOptions } from "../../../src/workbook/reading/inputs";
+import { openCorpusWorkbook } from "./corpus-workbook";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
@@ -32,16 +31,6 @@ const OPTIONS: Record<string, RunOptions> = {
   allocate: { total: 1000 },
   roadmap: { budget: 1000, to: 2030 },
 };
-
-async function open(file: string): Promise<WorkbookPort | null> {
-  const bytes = await fs.readFile(file);
-  try {
-    if (file.endsWith(".csv")) return csvWorkbook(bytes, path.basename(file, ".csv"));
-    return await ExcelJsWorkbook.fromXlsx(bytes);
-  } catch {
-    return null;
-  }
-}
 
 function files(): string[] {
   return [
@@ -93,7 +82,7 @@ let seen = 0;
 
 describe("every warning resting on the user's rows names its sheet and cell", () => {
   it.each(files().map((f) => [path.relative(ROOT, f), f]))("%s", async (_rel, file) => {
-    const book = await open(file);
+    const book = await openCorpusWorkbook(file);
     if (!book) return;
     const sheets = await book.sheetNames();
     const problems: string[] = [];
@@ -168,7 +157,7 @@ const EXPECTED: Record<string, string[]> = {
 
 describe("a control character in an input row: what the output boundary says names that input cell, for every job", () => {
   it.each(SAMPLES.map((f) => [path.basename(f), f]))("%s", async (_name, file) => {
-    const book = await withControlCharacters((await open(file))!);
+    const book = await withControlCharacters((await openCorpusWorkbook(file))!);
     const sheets = await book.sheetNames();
     const said: Record<string, number> = {};
     const problems: string[] = [];
@@ -214,7 +203,7 @@ describe("a control character in a name of an input row: the report's warning na
     ["ntm-sample-2026.xlsx", "allocate", SAMPLES[1]] as const,
   ];
   it.each(CASES)("%s, %s", async (_name, jobId, file) => {
-    const book = await withControlCharacters((await open(file))!);
+    const book = await withControlCharacters((await openCorpusWorkbook(file))!);
     const sheets = await book.sheetNames();
     const result = await run(
       JOBS.find((j) => j.id === jobId)!,
