@@ -3,7 +3,15 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { Locator } from "playwright-core";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
-import { ARTIFACTS, ensureDist, open, runChosenJob, screenshot, type Session } from "./browser";
+import {
+  ARTIFACTS,
+  ensureDist,
+  insertTemplate,
+  open,
+  runChosenJob,
+  screenshot,
+  type Session,
+} from "./browser";
 
 jest.setTimeout(600_000);
 
@@ -70,11 +78,7 @@ describe("allocation by policy in the task pane (browser mode)", () => {
     await page
       .locator('[data-testid="file-name"]', { hasText: "communes-2026-2030.xlsx" })
       .waitFor();
-    await page.getByTestId("templates").click();
-    await page.getByTestId("template-allocation-policy").click();
-    await expect(page.getByTestId("template-written").innerText()).resolves.toContain(
-      "Mau_CS_2026_2030"
-    );
+    expect(await insertTemplate(page, "allocation-policy")).toContain("Mau_CS_2026_2030");
     await page.getByTestId("job-picker").selectOption("allocate");
     await expect(page.getByTestId("input-policy").inputValue()).resolves.toBe("Mau_CS_2026_2030");
     await page.getByTestId("option-policy").fill("");

@@ -170,6 +170,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Inserts a template from the Templates menu and returns the pane's message naming the sheet written. The item is
+ * chosen with the keyboard: with the mouse, a press and a release that land on two items choose nothing and leave
+ * the menu open over the Run button (the menu follows its button while the pane's layout settles after a run; a CI
+ * run caught it so). The message waited for is a new one, not the one an earlier insert left.
+ */
+export async function insertTemplate(page: Page, id: string): Promise<string> {
+  const message = page.getByTestId("template-written");
+  const before = (await message.count()) > 0 ? await message.innerText() : "";
+  await page.getByTestId("templates").click();
+  await page.getByTestId(`template-${id}`).press("Enter");
+  await page.locator('[role="menu"]').waitFor({ state: "detached" });
+  await page.waitForFunction((earlier) => {
+    const shown = document.querySelector<HTMLElement>('[data-testid="template-written"]');
+    return shown !== null && shown.innerText !== earlier;
+  }, before);
+  return message.innerText();
+}
+
 /** Runs the job chosen in the picker and waits for results or an error. */
 export async function runChosenJob(page: Page): Promise<void> {
   await page.getByTestId("run").click();

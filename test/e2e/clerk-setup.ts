@@ -1,6 +1,7 @@
 // What a clerk does in the browser tests for what a job cannot default, and choosing a job that way.
 
 import type { Page } from "playwright-core";
+import { insertTemplate } from "./browser";
 
 /**
  * The sample province states its counterpart ratio (1:1); to allocate an envelope (200.334 million, the 2024
@@ -24,9 +25,7 @@ export const CLERK_SETUP: Record<
 export async function prepareJob(page: Page, id: string): Promise<void> {
   const setup = CLERK_SETUP[id] ?? {};
   for (const template of setup.templates ?? []) {
-    await page.getByTestId("templates").click();
-    await page.getByTestId(`template-${template}`).click();
-    await page.getByTestId("template-written").waitFor();
+    await insertTemplate(page, template);
   }
   await page.getByTestId("job-picker").selectOption(id);
   for (const input of setup.unused ?? []) {

@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
-import { ARTIFACTS, ensureDist, open, screenshot, type Session } from "./browser";
+import { ARTIFACTS, ensureDist, insertTemplate, open, screenshot, type Session } from "./browser";
 
 jest.setTimeout(600_000);
 
@@ -57,9 +57,7 @@ describe("collecting the communes' reports in the pane", () => {
     await page.locator('[data-testid="file-name"]', { hasText: "policy.xlsx" }).waitFor();
 
     // The commune form, its rows from the open workbook's policy sheet.
-    await page.getByTestId("templates").click();
-    await page.getByTestId("template-commune").click();
-    const inserted = await page.getByTestId("template-written").innerText();
+    const inserted = await insertTemplate(page, "commune");
     const formSheet = inserted.slice(inserted.indexOf(":") + 1).trim();
     expect(formSheet.length).toBeGreaterThan(0);
 

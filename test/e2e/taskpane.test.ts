@@ -6,6 +6,7 @@ import {
   ARTIFACTS,
   buildWithTestJob,
   ensureDist,
+  insertTemplate,
   open,
   runChosenJob,
   screenshot,
@@ -64,9 +65,7 @@ describe("browser mode as built (dist/)", () => {
 
   it("inserts a blank commune template, offers it as an input and puts it in the downloaded workbook", async () => {
     const { page } = session;
-    await page.getByTestId("templates").click();
-    await page.getByTestId("template-communes").click();
-    await expect(page.getByTestId("template-written").innerText()).resolves.toContain("Mau_Xa");
+    expect(await insertTemplate(page, "communes")).toContain("Mau_Xa");
     await screenshot(page, "template-inserted");
     const workbook = await downloadWorkbook(session, "template.xlsx");
     const names = await workbook.sheetNames();
