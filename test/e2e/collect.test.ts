@@ -6,7 +6,16 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
-import { ARTIFACTS, ensureDist, insertTemplate, open, screenshot, type Session } from "./browser";
+import {
+  ARTIFACTS,
+  ensureDist,
+  fresh,
+  insertTemplate,
+  markEarlier,
+  open,
+  screenshot,
+  type Session,
+} from "./browser";
 
 jest.setTimeout(600_000);
 
@@ -99,10 +108,12 @@ describe("collecting the communes' reports in the pane", () => {
     for (const [file, outcome] of Object.entries(manifest.files))
       if (outcome !== "collected") expect(files).toContain(file);
 
-    // A re-run replaces the add-in's sheets: the same names, no second copy.
+    // A re-run replaces the add-in's sheets: the same names, no second copy. Its message says what the first
+    // run's did: only a new one ends the wait.
+    await markEarlier(page, ['[data-testid="collect-done"]']);
     await page.getByTestId("collect-files").setInputFiles(picked(0));
     await page
-      .locator('[data-testid="collect-done"]')
+      .locator(fresh(['[data-testid="collect-done"]']))
       .filter({ hasText: `${communes} xã` })
       .waitFor({ timeout: 120_000 });
     const again = (await page.getByTestId("collect-written").innerText()).split(", ");
