@@ -48,11 +48,11 @@ export function bandsFor(catalogue: Catalogue | undefined): string | undefined {
 }
 
 /**
- * The options a run is given. Bands the user did not type are left for the job to choose by the criteria set it
- * reads: a run started before the pane knew the workbook's period (its reading loads with the jobs' code) would
- * otherwise send the 19-criterion default the field still shows for a 10-criterion file, and the job would warn
- * about bands nobody typed. Not typed: the bands the form filled in for the period, or, before it knew the period,
- * the declared default.
+ * The options a run is given. Before the pane knows the workbook's period (its reading loads with the jobs' code),
+ * the bands field shows the declared 19-criterion default: a run started then leaves the bands to the job, which
+ * chooses them by the criteria set it reads (and says so among the defaults it used), instead of being sent the
+ * 19-criterion bands for a 10-criterion file and warning about bands nobody typed. Once the period is known, or when
+ * the user typed bands, the field's value is sent as shown.
  */
 export function optionsForRun<T extends Record<string, unknown>>(
   job: JobSpec,
@@ -60,11 +60,7 @@ export function optionsForRun<T extends Record<string, unknown>>(
   filledBands: string | undefined
 ): T {
   const declared = job.options.find((o) => o.id === "bands");
-  if (!declared) return options;
-  const now = options.bands;
-  const typed =
-    filledBands !== undefined ? now !== filledBands : now !== undefined && now !== declared.default;
-  if (typed) return options;
+  if (!declared || filledBands !== undefined || options.bands !== declared.default) return options;
   const given = { ...options };
   delete given.bands;
   return given;

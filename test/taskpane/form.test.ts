@@ -1,5 +1,6 @@
-// What the pane's form gives a run: bands the user did not type are left for the job to choose by the criteria set it
-// reads, so a run started before the pane knew the workbook's period is not warned about bands nobody typed.
+// What the pane's form gives a run: a run started before the pane knew the workbook's period leaves the bands (the
+// field still shows the 19-criterion default) to the job, which chooses them by the criteria set it reads, so it is
+// not warned about bands nobody typed; once the period is known, or bands were typed, the field's value is sent.
 
 import { readFileSync } from "fs";
 import path from "path";
