@@ -17,6 +17,11 @@ import type { PlanningJob } from "../../../src/workbook/jobs/job";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { RunOptions } from "../../../src/workbook/reading/inputs";
 import { openCorpusWorkbook } from "./corpus-workbook";
+import { CATALOGUE_2026_2030 } from "../../../src/engine/catalogues";
+import { withIndicators } from "../../../src/engine/indicators";
+import { collectReports } from "../../../src/workbook/collect/collect";
+import { readIndicatorPolicy } from "../../../src/workbook/readers/indicator-policy";
+import { CODES, GROUPS, POLICY, rawValues } from "../../cli/period-2026";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
@@ -223,5 +228,62 @@ describe("a control character in a name of an input row: the report's warning na
         /^Cell [^!]+![A-Z]+\d+ \(written to the report, [^,]+, table \w+, row \d+, column \d+\)/
       );
     }
+  });
+});
+
+describe("two commune reports disagreeing on one indicator: the conflict names each report's file, sheet and cell", () => {
+  type Row = CellValue[];
+  /** Commune B's 2026-2030 form, its value of 1.2 as given, below `lead` rows (a report's own heading). */
+  const form = (value: string, lead: Row[] = []): Row[] => [
+    ...lead,
+    ["Biểu tự đánh giá kết quả thực hiện tiêu chí xã nông thôn mới"],
+    ["Tên xã / Commune name", "Xã B"],
+    ["Mã xã / Commune code", "31001"],
+    ["Nhóm xã (1, 2 hoặc 3) / Commune group", GROUPS.B],
+    ["Giai đoạn / Period", "2026-2030"],
+    ["Năm đánh giá / Year assessed", 2025],
+    [],
+    ["Mã chỉ tiêu / Code", "Tên chỉ tiêu / Indicator", "Kết quả / Value", "Ghi chú / Note"],
+    ...CODES.map((c): Row => [c, `Chỉ tiêu ${c}`, c === "1.2" ? value : rawValues().B[c], null]),
+  ];
+  /** Where a form's value of 1.2 is: column C of the row whose first cell is "1.2". */
+  const valueCell = (rows: Row[]) => `C${rows.findIndex((r) => r[0] === "1.2") + 1}`;
+
+  /** Report a.xlsx (sheet "Báo cáo") and b.xlsx (sheet "Biểu xã", two rows lower) collected: the conflicts. */
+  async function conflict(first: string, second: string) {
+    const a = form(first);
+    const b = form(second, [["UBND xã B"], []]);
+    const policy = new MemoryWorkbook({ "Chỉ tiêu": POLICY });
+    const catalogue = withIndicators(
+      CATALOGUE_2026_2030,
+      readIndicatorPolicy(await policy.readSheet("Chỉ tiêu"))
+    ).catalogue;
+    const collection = await collectReports(
+      [
+        { file: "a.xlsx", open: async () => new MemoryWorkbook({ "Báo cáo": a }) },
+        { file: "b.xlsx", open: async () => new MemoryWorkbook({ "Biểu xã": b }) },
+      ],
+      { policy: catalogue }
+    );
+    return {
+      at: { a: valueCell(a), b: valueCell(b) },
+      problems: collection.problems.filter((p) => p.kind === "conflict"),
+    };
+  }
+
+  it("names the first report's value at its cell and the second's at its own, in both languages", async () => {
+    const { at, problems } = await conflict("Đạt", "Không đạt");
+    // The two reports put 1.2 on different rows of differently named sheets.
+    expect(at.a).not.toBe(at.b);
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    expect(p.values).toEqual([
+      { value: "Đạt", file: "a.xlsx", sheet: "Báo cáo", cell: at.a },
+      { value: "Không đạt", file: "b.xlsx", sheet: "Biểu xã", cell: at.b },
+    ]);
+    expect(p.vi).toContain(`Đạt ở Tệp a.xlsx, Ô ${cellRef("Báo cáo", at.a)}`);
+    expect(p.vi).toContain(`Không đạt ở Tệp b.xlsx, Ô ${cellRef("Biểu xã", at.b)}`);
+    expect(p.en).toContain(`Đạt in File a.xlsx, cell ${cellRef("Báo cáo", at.a)}`);
+    expect(p.en).toContain(`Không đạt in File b.xlsx, cell ${cellRef("Biểu xã", at.b)}`);
   });
 });
