@@ -1,7 +1,7 @@
 // The most a cell function takes: beyond it a function would hold Excel's shared runtime (and the task pane) for
 // seconds, so it answers #NUM! and names the task-pane job that does the same work.
 
-import type { Bilingual } from "../engine/errors";
+import { JOB_LABELS, type JobId } from "../workbook/jobs/job-labels";
 
 /**
  * Rows of a table argument (under its header row), or cells of a list argument (coefficients, amounts), one cell
@@ -12,17 +12,6 @@ import type { Bilingual } from "../engine/errors";
  * Before the lean reading the limit was 30,000 (ALLOCATE_POLICY took about 20× at 100,000 rows).
  */
 export const FUNCTION_ROW_LIMIT = 100_000;
-
-/** The task-pane jobs a refused function points to, by their labels in the pane (test/functions/limits.test.ts). */
-export const PANE_JOBS = {
-  allocate: { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
-  counterpart: { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
-  funding: { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
-  summary: { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
-  targets: { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
-} as const satisfies Record<string, Bilingual>;
-
-export type PaneJob = keyof typeof PANE_JOBS;
 
 /** What a range holds, in words: "hệ số / coefficients", "dòng xã / commune rows". */
 export interface RangeWhat {
@@ -49,12 +38,12 @@ const en = (n: number) => n.toLocaleString("en-US");
 
 /**
  * Refuses a range larger than FUNCTION_ROW_LIMIT with #NUM!, before a cell of it is read: the message gives the
- * size, the limit and the task-pane job. Counting is cheap (rows × a length), so a refusal is immediate.
+ * size, the limit and the task-pane job, by its label in the pane (jobs/job-labels.ts). Counting is cheap (rows × a length), so a refusal is immediate.
  */
-export function checkRangeSize(range: unknown, what: RangeWhat, job: PaneJob): void {
+export function checkRangeSize(range: unknown, what: RangeWhat, job: JobId): void {
   const n = size(range, what.count);
   if (n <= FUNCTION_ROW_LIMIT) return;
-  const pane = PANE_JOBS[job];
+  const pane = JOB_LABELS[job];
   // Excel shows at most 255 characters of a function's error message.
   const message =
     `${vi(n)} ${what.vi}, quá ${vi(FUNCTION_ROW_LIMIT)} (giới hạn của hàm trong ô): ` +

@@ -8,6 +8,7 @@ import { main } from "../../src/cli/main";
 import { writeResultFile, type OutputFs } from "../../src/cli/io";
 import type { OutputSheet } from "../../src/workbook/output";
 import { captureIo } from "../fuzz/harness";
+import { startCpuClock } from "../support/cpu-clock";
 import { expectStrictFile, notOurFile } from "../support/strict-files";
 
 const EXAMPLE = path.resolve(
@@ -37,9 +38,9 @@ describe("ntm-plan --out", () => {
 
   async function run(out: string) {
     const io = captureIo();
-    const started = Date.now();
+    const clock = startCpuClock();
     const code = await main(["summary", input, "--out", out], io);
-    return { code, io, ms: Date.now() - started };
+    return { code, io, ms: clock.ms() };
   }
 
   it("refuses a hard link to the input (same device and inode) and leaves the input as it was", async () => {

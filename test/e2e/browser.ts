@@ -87,6 +87,26 @@ export interface OpenOptions {
   offline?: boolean;
 }
 
+/**
+ * To bring out races, the page can be made slow the way a loaded machine makes it: E2E_SLOW_CPU=6 runs its scripts
+ * six times slower (Chromium's CPU throttling), E2E_SLOW_SCRIPTS=1500 delays each script and WebAssembly file by up
+ * to 1.5 s (the lazily loaded chunks then arrive late and in any order). A test that passes only when the page keeps
+ * up with it waits for the wrong thing.
+ */
+async function slowDown(context: BrowserContext, page: Page): Promise<void> {
+  const scripts = Number(process.env.E2E_SLOW_SCRIPTS ?? 0);
+  if (scripts > 0)
+    await context.route(/\.(js|wasm)(\?|$)/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, scripts * Math.random()));
+      return route.fallback();
+    });
+  const cpu = Number(process.env.E2E_SLOW_CPU ?? 1);
+  if (cpu > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  }
+}
+
 /** Serves `root` and opens web.html in a fresh Chromium profile with a Vietnamese locale. */
 export async function open(root: string, options: OpenOptions = {}): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -128,6 +148,7 @@ export async function open(root: string, options: OpenOptions = {}): Promise<Ses
     });
   }
   const page = context.pages()[0] ?? (await context.newPage());
+  await slowDown(context, page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {

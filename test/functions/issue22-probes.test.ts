@@ -6,20 +6,22 @@ import "./custom-functions-mock";
 import { MockCustomFunctionsError } from "./custom-functions-mock";
 import { allocate } from "../../src/functions/allocation";
 import { minRatio, shares } from "../../src/functions/money";
+import { startCpuClock } from "../support/cpu-clock";
 
 function answer(body: () => unknown): {
   value?: unknown;
   code?: string;
   message?: string;
+  /** CPU time (test/support/cpu-clock.ts). */
   ms: number;
 } {
-  const started = performance.now();
+  const clock = startCpuClock();
   try {
     const value = body();
-    return { value, ms: performance.now() - started };
+    return { value, ms: clock.ms() };
   } catch (e) {
     if (!(e instanceof MockCustomFunctionsError)) throw e;
-    return { code: e.code, message: e.message, ms: performance.now() - started };
+    return { code: e.code, message: e.message, ms: clock.ms() };
   }
 }
 

@@ -7,8 +7,9 @@ import { MockCustomFunctionsError } from "./custom-functions-mock";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { nextIndicators } from "../../src/functions/indicator-targets";
-import { FUNCTION_ROW_LIMIT, PANE_JOBS } from "../../src/functions/limits";
+import { FUNCTION_ROW_LIMIT } from "../../src/functions/limits";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
+import { TARGETS_SPEC } from "../../src/workbook/jobs/specs";
 import type { CellValue } from "../../src/workbook/grid";
 import { runCli } from "../cli/helpers";
 
@@ -161,8 +162,8 @@ describe("NTM.NEXT_INDICATORS on a small table", () => {
       }
       expect(thrown).toBeInstanceOf(MockCustomFunctionsError);
       expect((thrown as MockCustomFunctionsError).code).toBe("#NUM!");
-      expect((thrown as Error).message).toContain(PANE_JOBS.targets.vi);
-      expect((thrown as Error).message).toContain(PANE_JOBS.targets.en);
+      expect((thrown as Error).message).toContain(TARGETS_SPEC.label.vi);
+      expect((thrown as Error).message).toContain(TARGETS_SPEC.label.en);
     }
   });
 });

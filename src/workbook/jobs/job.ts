@@ -10,6 +10,7 @@ import type { TableReading } from "../reading/types";
 import type { RunContext } from "../reading/context";
 import type { PlanYear } from "../reading/year";
 import type { Assumption, AssumedOptions } from "../assumptions";
+import type { JobId } from "./job-labels";
 
 // Inputs are the reading's (src/workbook/reading/inputs.ts); re-exported for the jobs.
 export { readingInput } from "../reading/inputs";
@@ -80,7 +81,8 @@ export function withReading(
 
 /** A job without its code (jobs/specs.ts): what the form and the CLI's help are made from. */
 export interface JobSpec {
-  id: "summary" | "targets" | "funding" | "counterpart" | "allocate" | "roadmap" | "merge";
+  id: JobId;
+  /** JOB_LABELS[id]. */
   label: Bilingual;
   inputs: JobInputSpec[];
   options: JobOptionSpec[];

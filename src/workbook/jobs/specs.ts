@@ -6,19 +6,15 @@ import { ALLOCATE_OPTIONS } from "./allocate-options";
 import { COUNTERPART_OPTIONS } from "./counterpart-options";
 import { FUNDING_OPTIONS } from "./funding-options";
 import type { InputKind, JobInputSpec, JobOptionSpec, JobSpec } from "./job";
+import { JOB_LABELS } from "./job-labels";
 import { MERGE_OPTIONS } from "./merge-options";
 import { ROADMAP_OPTIONS } from "./roadmap-options";
 import { SUMMARY_OPTIONS } from "./summary-options";
 import { TARGETS_OPTIONS } from "./targets-options";
 
-/** A job's declaration: what the form and the help show. */
-function spec(
-  id: JobSpec["id"],
-  label: Bilingual,
-  inputs: JobInputSpec[],
-  options: JobOptionSpec[]
-): JobSpec {
-  return { id, label, inputs, options };
+/** A job's declaration: what the form and the help show, under the job's one label (jobs/job-labels.ts). */
+function spec(id: JobSpec["id"], inputs: JobInputSpec[], options: JobOptionSpec[]): JobSpec {
+  return { id, label: JOB_LABELS[id], inputs, options };
 }
 
 /** An input a job reads: its key in the request, the kind of sheet it is, its name in the form, whether it must be. */
@@ -49,7 +45,6 @@ const COSTS_LABEL: Bilingual = {
 
 export const SUMMARY_SPEC = spec(
   "summary",
-  { vi: "Tổng hợp tiêu chí các xã", en: "Summarise communes' criteria" },
   [
     input("communes", "communes", COMMUNES_LABEL, true),
     input(
@@ -70,7 +65,6 @@ export const SUMMARY_SPEC = spec(
 
 export const TARGETS_SPEC = spec(
   "targets",
-  { vi: "Chỉ tiêu phấn đấu năm tới", en: "Next year's targets" },
   [
     input("communes", "communes", ROADMAP_COMMUNES_LABEL, true),
     input("costs", "costs", COSTS_LABEL, false),
@@ -84,16 +78,10 @@ export const TARGETS_SPEC = spec(
   TARGETS_OPTIONS.specs
 );
 
-export const FUNDING_SPEC = spec(
-  "funding",
-  { vi: "Cơ cấu nguồn vốn", en: "Funding mix" },
-  [BUDGET_INPUT],
-  FUNDING_OPTIONS.specs
-);
+export const FUNDING_SPEC = spec("funding", [BUDGET_INPUT], FUNDING_OPTIONS.specs);
 
 export const COUNTERPART_SPEC = spec(
   "counterpart",
-  { vi: "Tỷ lệ vốn đối ứng", en: "Counterpart funding ratio" },
   [
     BUDGET_INPUT,
     input("brackets", "brackets", { vi: "Bảng tỷ lệ đối ứng", en: "Counterpart brackets" }, false),
@@ -103,7 +91,6 @@ export const COUNTERPART_SPEC = spec(
 
 export const ALLOCATE_SPEC = spec(
   "allocate",
-  { vi: "Phân bổ vốn cho xã", en: "Allocate an envelope to communes" },
   [
     input("communes", "communes", COMMUNES_LABEL, false),
     input(
@@ -120,7 +107,6 @@ export const ALLOCATE_SPEC = spec(
 
 export const ROADMAP_SPEC = spec(
   "roadmap",
-  { vi: "Lộ trình đạt chỉ tiêu giai đoạn", en: "Roadmap to the period targets" },
   [
     input("communes", "communes", ROADMAP_COMMUNES_LABEL, true),
     input("costs", "costs", COSTS_LABEL, false),
@@ -130,10 +116,6 @@ export const ROADMAP_SPEC = spec(
 
 export const MERGE_SPEC = spec(
   "merge",
-  {
-    vi: "Sáp nhập xã: chuyển kinh phí và lịch sử",
-    en: "Merged communes: money and history carried forward",
-  },
   [
     input(
       "mapping",
