@@ -2,7 +2,12 @@
 // table with one set of headers: each the header glossary's "Tiếng Việt (English)" (src/workbook/headers.ts).
 
 import type { Bilingual } from "../../../src/engine/errors";
-import type { IndicatorRoadmap, Roadmap, TargetCheck } from "../../../src/engine/roadmap";
+import {
+  notProjected,
+  type IndicatorRoadmap,
+  type Roadmap,
+  type TargetCheck,
+} from "../../../src/engine/roadmap";
 import type { BudgetUnit } from "../../../src/workbook/budget-unit";
 import { HEADER_ENGLISH, HEADER_UNITS } from "../../../src/workbook/headers";
 import type { OutputSheet, OutputTable } from "../../../src/workbook/output";
@@ -41,15 +46,10 @@ const TARGETS: TargetCheck[] = [
   },
   {
     name: "maxBelow",
-    label: label("Số xã dưới 5 tiêu chí (tối đa)", "Communes under 5 criteria (at most)"),
-    target: 0,
-    projected: null,
-    reachable: null,
-    year: null,
-    yearAtThisPace: null,
-    cost: null,
-    shortfall: null,
-    extraCost: null,
+    ...notProjected(
+      label("Số xã dưới 5 tiêu chí (tối đa)", "Communes under 5 criteria (at most)"),
+      0
+    ),
   },
 ];
 
