@@ -7,7 +7,7 @@ import { unzipSync } from "fflate";
 import { InputError, type Bilingual } from "../engine/errors";
 import { csvWorkbook } from "../workbook/adapters/csv";
 import { fileKind } from "../workbook/adapters/file-kind";
-import { XLSX_LIMITS } from "../workbook/adapters/xlsx-guard";
+import { boundMemoryByHeap } from "../workbook/adapters/xlsx-guard";
 import type { OutputSheet } from "../workbook/output";
 import { REPORT_MARK } from "../workbook/report/model";
 import type { WorkbookPort } from "../workbook/port";
@@ -25,10 +25,7 @@ const xls = () => import("../workbook/adapters/xls");
  * The zip guard's memory bound within this Node's heap: a machine with less memory gives Node a smaller heap (about a
  * quarter of its memory), and a workbook too large for it is refused in words instead of ending the process.
  */
-XLSX_LIMITS.memoryBytes = Math.min(
-  XLSX_LIMITS.memoryBytes,
-  Math.floor(getHeapStatistics().heap_size_limit * 0.75)
-);
+boundMemoryByHeap(getHeapStatistics().heap_size_limit);
 
 /** Opens a workbook from an .xlsx, .xls or .csv path (told apart by content); input problems become InputError naming the file. */
 export async function openWorkbook(file: string): Promise<WorkbookPort> {

@@ -12,5 +12,7 @@ export type TableExtra = (sheet: string, table: OutputTable) => ReactNode;
 /** How the reading panel (a chunk of its own) shows a read-only table and an error: the initial bundle's way. */
 export type TableView = (sheet: string, table: OutputTable) => ReactNode;
 export type ErrorView = (error: unknown) => ReactNode;
+/** How a job words a warning for the pane (its CLI flags named by the form's labels). */
+export type Wording = (text: string) => string;
 /** Controls drawn in the pane's language (the web app's toolbar). */
 export type InLanguage = (lang: "vi" | "en") => ReactNode;

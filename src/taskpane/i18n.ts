@@ -58,6 +58,8 @@ export const UI = {
   },
   results: { vi: "Kết quả", en: "Results" },
   warnings: { vi: "Lưu ý", en: "Warnings" },
+  moreWarnings: { vi: "và {more} lưu ý khác", en: "and {more} more" },
+  showAllWarnings: { vi: "Xem tất cả {total} lưu ý", en: "Show all {total} warnings" },
   errorTitle: { vi: "Cần sửa dữ liệu", en: "Data to fix" },
   failedTitle: { vi: "Không thực hiện được", en: "Could not complete" },
   sheet: { vi: "Trang tính", en: "Sheet" },

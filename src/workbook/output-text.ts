@@ -52,6 +52,9 @@ function sourceWords(from: SourceRef): { vi: string; en: string } {
 /** How many written cells a warning lists by name before it counts the rest. */
 const PLACES_LISTED = 3;
 
+/** Changed cells the boundary names one by one; past them, one line counts the rest (see OutputNotes). */
+export const OUTPUT_NOTES_LISTED = 20;
+
 /**
  * "Ô Xã!B7 (ghi vào KQ_TongHop!C5)" / "Cell Xã!B7 (written to KQ_TongHop!C5)", the result cell alone, or for an
  * input cell written to several places: "Tệp a.xlsx, Ô Báo cáo!B2 (ghi vào 21 ô: Xã (tổng hợp)!B5, Nguồn!A3, Nguồn!A4
@@ -104,7 +107,7 @@ export class OutputNotes {
   private readonly byKey = new Map<string, Note>();
   /** Result cells changed beyond the limit (not kept: a result of any size stays within bounded memory). */
   private more = 0;
-  constructor(private readonly limit = 20) {}
+  constructor(private readonly limit = OUTPUT_NOTES_LISTED) {}
 
   removed(place: Place, removed: string[]): void {
     const note = this.note("removed", place);

@@ -165,6 +165,26 @@ describe("collect over reports holding characters a file cannot", () => {
     expect(lines.filter((l) => l.includes(`${files.form}, Ô Báo cáo!B2 `))).toHaveLength(1);
     expect(lines.every((l) => / \/ File .*, cell /.test(l))).toBe(true);
   });
+
+  it("prints the policy sheet's warnings placed on its sheet, before what writing changed, as the pane shows them", async () => {
+    const run = await runCli(["collect", dir, "--indicators", policy, "--json"]);
+    const said = (JSON.parse(run.stdout) as { warnings: Said[] }).warnings;
+    // The policy holds fewer indicators than the decision lists: it says so.
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.map((w) => [w.file, w.sheet])).toEqual(said.map(() => [policy, "Chỉ tiêu"]));
+
+    const out = path.join(outDir, "tong-hop-policy.xlsx");
+    const text = await runCli(["collect", dir, "--indicators", policy, "--out", out]);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    const firstWritten = lines.findIndex((l) => l.startsWith("! Tệp "));
+    expect(firstWritten).toBeGreaterThan(0);
+    for (const w of said) {
+      const at = lines.indexOf(`! Chỉ tiêu: ${w.vi} / Chỉ tiêu: ${w.en}`);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(firstWritten);
+    }
+  });
 });
 
 function escape(text: string): string {

@@ -3,12 +3,15 @@
 // an .xls twin of an office layout, then the same .xls under a name that says .xlsx), jobs are run, the results .xlsx
 // and the .docx report are downloaded and opened: the result sheets hold the CLI's figures for the same file.
 
-import { readFileSync } from "fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import { formatVi } from "../../src/engine/numbers";
 import { runCli } from "../cli/helpers";
+import { contents, load } from "../workbook/adapters/xlsx-contents";
 import { ARTIFACTS, ensureDist, open, runChosenJob, screenshot, type Session } from "./browser";
 
 jest.setTimeout(600_000);
@@ -60,6 +63,41 @@ async function workbookRows(file: string): Promise<Map<string, unknown[][]>> {
     sheets.set(sheet.name, rows);
   }
   return sheets;
+}
+
+/** Runs the CLI with --out FILE, expecting it to succeed saying nothing on stderr. */
+async function cliOut(argv: string[], file: string): Promise<void> {
+  const run = await runCli([...argv, "--out", file]);
+  expect({ argv, code: run.code, stderr: run.stderr }).toEqual({ argv, code: 0, stderr: "" });
+}
+
+/** A copy of `file` in a fresh folder, to write onto as the user would with --out. */
+function copyOf(file: string): string {
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), "web-cli-")), path.basename(file));
+  copyFileSync(file, copy);
+  return copy;
+}
+
+/** The worksheet XML of the sheet named `name` in an .xlsx (found through the workbook's relationships). */
+function sheetPart(file: string, name: string): string {
+  const parts = unzipSync(new Uint8Array(readFileSync(file)));
+  const text = (part: string) => strFromU8(parts[part]);
+  const entry = [...text("xl/workbook.xml").matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(`name="${name}"`));
+  const rid = entry && /\br:id="([^"]+)"/.exec(entry)?.[1];
+  const rel = [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(`Id="${rid}"`));
+  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
+  if (!target) throw new Error(`${file}: no sheet "${name}"`);
+  return text(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+}
+
+/** What a user sees of each visible sheet of an .xlsx (cells, formats, tables, layout), by sheet name. */
+async function visibleContents(file: string): Promise<Map<string, unknown>> {
+  const sheets = contents(await load(new Uint8Array(readFileSync(file))));
+  return new Map(sheets.filter((s) => s.state !== "veryHidden").map((s) => [s.name, s]));
 }
 
 /** The figure beside the label that starts with `label` in a key-figures table. */
@@ -166,6 +204,37 @@ describe("the web app from a static folder, offline, in Vietnamese", () => {
     expect([...sheets.keys()]).toEqual(expect.arrayContaining(["Xã", "KQ_TongHop", "KQ_ChiTieu"]));
     expectSummarySheet(sheets.get("KQ_TongHop"), json);
 
+    // The CLI's writer made it: every part of the user's file byte for byte (only the parts that list parts gain
+    // entries), as `--out` onto the same file keeps them.
+    const original = unzipSync(new Uint8Array(readFileSync(SAMPLE_2026)));
+    const downloaded = unzipSync(new Uint8Array(readFileSync(xlsx.out)));
+    const lists =
+      /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/;
+    for (const [part, bytes] of Object.entries(original))
+      if (!lists.test(part))
+        expect([part, Buffer.from(downloaded[part] ?? [])]).toEqual([part, Buffer.from(bytes)]);
+    // The same two runs of the CLI, each with --out onto a copy of the file: sheet for sheet, cell for cell the same
+    // (values, number formats, tables, widths, page setup), the user's sheets and ours.
+    const flags = ["--year", "2027"];
+    const both = copyOf(SAMPLE_2026);
+    await cliOut(["summary", SAMPLE_2026, ...flags], both);
+    await cliOut(
+      ["targets", SAMPLE_2026, ...flags, "--budget", "20000", "--method", "optimal"],
+      both
+    );
+    const ours = await visibleContents(xlsx.out);
+    const viaCli = await visibleContents(both);
+    // (The CLI's targets run also writes KQ_GiaDinh, its assumptions sheet; the page's run wrote none.)
+    expect([...ours.keys()]).toEqual([...viaCli.keys()].filter((name) => ours.has(name)));
+    expect([...ours.keys()]).toEqual(
+      expect.arrayContaining(["KQ_TongHop", "KQ_TungXa", "KQ_ChiTieu"])
+    );
+    for (const [name, sheet] of ours) expect([name, sheet]).toEqual([name, viaCli.get(name)]);
+    // The summary's sheet as the CLI writes it into the same file, byte for byte.
+    const summaryOnly = copyOf(SAMPLE_2026);
+    await cliOut(["summary", SAMPLE_2026, ...flags], summaryOnly);
+    expect(sheetPart(xlsx.out, "KQ_TongHop")).toBe(sheetPart(summaryOnly, "KQ_TongHop"));
+
     const docx = await download(session, "report-docx", "web-app-2026.docx");
     expect(docx.suggested).toMatch(/\.docx$/);
     const text = (await mammoth.extractRawText({ buffer: readFileSync(docx.out) })).value;
@@ -198,6 +267,11 @@ describe("the web app from a static folder, offline, in Vietnamese", () => {
     expect([...sheets.keys()]).toContain("KQ_TongHop");
     for (const name of sheets.keys()) expect(name).toMatch(/^KQ_/);
     expectSummarySheet(sheets.get("KQ_TongHop"), json);
+    // The CLI's --out of the same run, a new file of results: its sheets' XML byte for byte.
+    const cliFile = path.join(mkdtempSync(path.join(tmpdir(), "web-cli-")), "xls-ket-qua.xlsx");
+    await cliOut(["summary", XLS], cliFile);
+    for (const name of sheets.keys())
+      expect([name, sheetPart(xlsx.out, name)]).toEqual([name, sheetPart(cliFile, name)]);
 
     const docx = await download(session, "report-docx", "web-app-xls.docx");
     const text = (await mammoth.extractRawText({ buffer: readFileSync(docx.out) })).value;

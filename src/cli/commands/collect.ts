@@ -4,7 +4,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { CATALOGUE_2026_2030 } from "../../engine/catalogues";
-import { InputError } from "../../engine/errors";
+import { InputError, warningLine } from "../../engine/errors";
 import { withIndicators } from "../../engine/indicators";
 import type { Catalogue, Indicator, Warning } from "../../engine/types";
 import {
@@ -65,7 +65,11 @@ export async function readPolicy(
     return {
       catalogue: made.catalogue,
       indicators: made.catalogue.indicators ?? [],
-      warnings: [...found.warnings, ...made.warnings],
+      // Placed on the policy sheet, as the pane places its open workbook's.
+      warnings: [
+        ...found.warnings,
+        ...made.warnings.map((w) => ({ ...w, file, sheet: found.grid.sheet })),
+      ],
     };
   });
 }
@@ -198,6 +202,8 @@ export const collectCommand: CliCommand = {
     };
     const text = [
       ...summaryLines(collection),
+      // The policy's warnings, then (printed after this text) what writing changed: the pane's order.
+      ...(policy?.warnings ?? []).map(warningLine),
       ...collection.files.flatMap((f) =>
         f.reading.length > 0 ? [`\n${f.file}:`, ...readingText(f.reading)] : []
       ),

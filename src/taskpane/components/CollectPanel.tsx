@@ -1,15 +1,25 @@
 // "Tổng hợp báo cáo của các xã": the user picks many report files; each is read in turn (progress: files done of
 // total, cancel stops writing nothing), then the province table, "Nguồn" and "Cần xử lý" are written through the
-// port, which replaces only the sheets the add-in wrote before.
+// port, which replaces only the sheets the add-in wrote before. What it says at the end (counts, sheets written,
+// warnings naming each report's file, sheet and cell) comes with the collect chunk.
 
 import * as React from "react";
-import { Body1, Button, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+} from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import { useCollect } from "../collect";
 import { pick, UI, type Lang } from "../i18n";
 import { FilePicker } from "./FilePicker";
-import { KeptEditsNotes } from "./KeptEditsNotes";
 import { ProblemBar } from "./ProblemBar";
+
+// What a finished run says is drawn by the collect chunk, which the run has loaded already.
+const CollectDone = React.lazy(() => import(/* webpackChunkName: "collect" */ "./CollectDone"));
 
 export function CollectPanel(props: {
   workbook: WorkbookPort;
@@ -67,16 +77,10 @@ export function CollectPanel(props: {
       )}
       {state.status === "failed" && <ProblemBar problem={state.problem} lang={lang} />}
       {state.status === "done" && (
-        <MessageBar intent={state.leftOut > 0 || state.unreadable > 0 ? "warning" : "success"}>
-          <MessageBarBody data-testid="collect-done">
-            {pick(UI.collectDone, lang)}: {state.communes} {pick(UI.collectCommunes, lang)};{" "}
-            {state.leftOut} {pick(UI.collectLeftOut, lang)}; {state.unreadable}{" "}
-            {pick(UI.collectUnreadable, lang)}. {pick(UI.written, lang)}:{" "}
-            <span data-testid="collect-written">{state.written.join(", ")}</span>
-          </MessageBarBody>
-        </MessageBar>
+        <React.Suspense fallback={<Spinner size="tiny" />}>
+          <CollectDone state={state} lang={lang} />
+        </React.Suspense>
       )}
-      {state.status === "done" && <KeptEditsNotes notes={state.notes} lang={lang} />}
     </section>
   );
 }

@@ -5,22 +5,14 @@
 import * as React from "react";
 import type { JobSpec } from "../../workbook/jobs/job";
 import { withoutFlags } from "../form";
-import {
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from "@fluentui/react-components";
-import type { Warning } from "../../engine/types";
-import { placedWarning } from "../../engine/errors";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { JobResult } from "../../workbook/jobs/job";
 import type { TableExtra } from "../handlers";
 import { pick, UI, type Lang } from "../i18n";
 import { keyFigures } from "../key-figures";
 import { KeyFigureTiles } from "./KeyFigureTiles";
 import { ResultTable } from "./ResultTable";
+import { WarningList } from "./WarningList";
 
 export { PREVIEW_ROWS } from "./ResultTable";
 
@@ -32,7 +24,6 @@ const useStyles = makeStyles({
     fontFamily: "inherit",
     margin: 0,
   },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export interface ResultPreviewProps {
@@ -90,7 +81,11 @@ export function ResultPreview({
           </pre>
         )
       )}
-      {result.warnings.length > 0 && <Warnings warnings={result.warnings} lang={lang} job={job} />}
+      <WarningList
+        warnings={result.warnings}
+        lang={lang}
+        words={(text) => withoutFlags(text, job, lang)}
+      />
       {reading}
       {extras}
       {result.sheets.map((sheet) =>
@@ -106,31 +101,5 @@ export function ResultPreview({
         ))
       )}
     </div>
-  );
-}
-
-function Warnings({
-  warnings,
-  lang,
-  job,
-}: {
-  warnings: Warning[];
-  lang: Lang;
-  job?: JobSpec;
-}): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <MessageBar intent="warning" layout="multiline" data-testid="warnings">
-      <MessageBarBody>
-        <MessageBarTitle>{pick(UI.warnings, lang)}</MessageBarTitle>
-        <ul className={styles.list}>
-          {warnings.map((w, i) => (
-            <li key={i}>
-              {withoutFlags(pick(placedWarning(w), lang), job, lang)}
-            </li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -1,17 +1,16 @@
 // An Excel 97-2003 workbook opened in the web app: read through XlsWorkbook (the CLI's reader), and never written
-// back as .xls. What the session writes (result sheets, templates, the collected table) goes both to the .xls in
-// memory, so that later jobs read it as in Excel, and to a new .xlsx of its own: the file the user downloads, as the
-// CLI's --out writes a new workbook of results for an .xls input.
+// back as .xls. What the session writes (result sheets, templates, the collected table) goes to the .xls in memory,
+// so that later jobs read it as in Excel, and is kept (SessionWrites) for the file the user downloads: a new .xlsx of
+// what was written, made by the CLI's writer, as the CLI's --out writes a new workbook of results for an .xls input.
 
-import { ExcelJsWorkbook } from "./exceljs";
 import { XlsWorkbook } from "./xls";
+import { SessionWrites } from "./session-writes";
 import type { Grid } from "../grid";
 import type { OutputSheet } from "../output";
 import type { WorkbookPort, WriteOptions } from "../port";
 
 export class XlsWithResults implements WorkbookPort {
-  private readonly results = ExcelJsWorkbook.empty();
-  private writtenNames: string[] = [];
+  private readonly writes = new SessionWrites();
 
   constructor(readonly source: XlsWorkbook) {}
 
@@ -31,24 +30,20 @@ export class XlsWithResults implements WorkbookPort {
     return this.source.readSheet(name);
   }
 
-  /** Written to the .xls in memory first (it names the sheets beside the user's), then under those names to the .xlsx. */
+  /** Written to the .xls in memory first (it names the sheets beside the user's), then kept under those names. */
   async writeResults(sheets: OutputSheet[], options: WriteOptions = {}): Promise<string[]> {
     const names = await this.source.writeResults(sheets, options);
-    await this.results.writeResults(
-      sheets.map((s, i) => ({ ...s, sheet: names[i] ?? s.sheet })),
-      { owned: options.owned }
-    );
-    this.writtenNames = await this.results.sheetNames();
+    this.writes.record(sheets, names, options.owned !== false);
     return names;
   }
 
   /** The sheets the new .xlsx holds (none until something is written). */
   resultSheets(): string[] {
-    return this.writtenNames;
+    return this.writes.names();
   }
 
   /** A new .xlsx of what was written: the user's .xls is not in it (it stays as it is, on the user's disk). */
   toXlsx(): Promise<Uint8Array> {
-    return this.results.toXlsx();
+    return this.writes.toXlsx();
   }
 }

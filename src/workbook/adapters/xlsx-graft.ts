@@ -40,6 +40,7 @@ import {
   tableXml,
   TYPE,
   type PartContent,
+  type SheetOwnership,
 } from "./xlsx-write";
 import { zipStreamed } from "../zip-stream";
 
@@ -519,7 +520,8 @@ export interface GraftResult {
 /** Adds (or replaces, when ours) the result sheets in the user's workbook `bytes`; see the file's head. */
 export async function addResultsToWorkbook(
   bytes: Uint8Array,
-  given: OutputSheet[]
+  given: OutputSheet[],
+  options: SheetOwnership = {}
 ): Promise<GraftResult> {
   const user = inspectUserWorkbook(bytes);
   const { parts } = user;
@@ -547,7 +549,8 @@ export async function addResultsToWorkbook(
   for (let i = 0; i < names.length; i++) {
     const clash = listed.find((s) => sameName(s.name, names[i]));
     if (!clash) continue;
-    if (!ownedNames.has(clash.name)) {
+    // A template (not ours) is never put in place of a sheet, even one of ours.
+    if (!ownedNames.has(clash.name) || options.owned?.[i] === false) {
       throw cannot(
         {
           vi: `tệp đã có trang '${clash.name}' không do NTM Planner ghi; hãy đổi tên trang đó hoặc ghi ra tệp khác`,
@@ -704,6 +707,7 @@ export async function addResultsToWorkbook(
     // Print titles: at the sheet's place in the user's workbook.
     const titles = printTitles(sheet, order.indexOf(sheet.name));
     if (titles) definedNames.push(titles);
+    if (options.owned?.[i] === false) continue;
     written.push({
       id: `${sheetId}/${sheet.tables
         .map((t) => t.name)

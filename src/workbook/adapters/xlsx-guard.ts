@@ -13,6 +13,9 @@ import { InputError } from "../../engine/errors";
  * for compressing well), past that only to `ratio` times its compressed bytes, and never past `partBytes`; all parts
  * together never past `totalBytes`. Every limit is checked while inflating: declared sizes are not trusted.
  */
+/** The memory bound where the runtime does not say how large its heap is: 3 GB. */
+export const MEMORY_BYTES = 3 * 1024 * 1024 * 1024;
+
 export const XLSX_LIMITS = {
   /** Inflated bytes a part may reach whatever its compression ratio. */
   freeBytes: 50 * 1024 * 1024,
@@ -25,9 +28,9 @@ export const XLSX_LIMITS = {
   parts: 5_000,
   /**
    * Memory reading the workbook may take, estimated before ExcelJS loads it (see MEMORY): bytes alone do not bound it.
-   * The CLI lowers it on a machine whose Node heap is smaller (src/cli/main.ts).
+   * Lowered to the heap there is where the runtime says (boundMemoryByHeap: the CLI's Node, the web app's Chromium).
    */
-  memoryBytes: 3 * 1024 * 1024 * 1024,
+  memoryBytes: MEMORY_BYTES,
 };
 
 /**
@@ -39,6 +42,22 @@ export const XLSX_LIMITS = {
  * estimate 3.94 GB and peaked at 3.89 GB, near Node's 4.1 GB heap on that machine. Other parts (images) count once.
  */
 const MEMORY = { perXmlByte: 7, perCell: 460, perOtherByte: 1 };
+
+/**
+ * The memory bound for reading within a heap of `heapLimit` bytes: three quarters of it (the rest is the program's
+ * own and what it makes of the workbook), never more than MEMORY_BYTES; MEMORY_BYTES when the heap is not known (a
+ * browser that does not say). One rule for the CLI (Node's heap_size_limit) and the web app (Chromium's
+ * performance.memory.jsHeapSizeLimit): the estimate is the same (readingMemory), only the heap differs.
+ */
+export function memoryBound(heapLimit: number | undefined): number {
+  if (heapLimit === undefined || !Number.isFinite(heapLimit) || heapLimit <= 0) return MEMORY_BYTES;
+  return Math.min(MEMORY_BYTES, Math.floor(heapLimit * 0.75));
+}
+
+/** Sets the reading's memory bound from the runtime's heap limit (memoryBound), once at start. */
+export function boundMemoryByHeap(heapLimit: number | undefined): void {
+  XLSX_LIMITS.memoryBytes = memoryBound(heapLimit);
+}
 
 /** The memory reading `xmlBytes` of XML holding `cells` cells is estimated to take (see MEMORY). */
 export function readingMemory(xmlBytes: number, cells: number): number {

@@ -319,11 +319,24 @@ export function metaSheetXml(owned: OwnedSheet[]): string {
 }
 
 /**
+ * Which of the sheets written are the add-in's: `owned[i]` false for a sheet the user fills in (an input template,
+ * WriteOptions.owned false), written but never recorded in the bookkeeping, so nothing ever replaces it. All are the
+ * add-in's when absent.
+ */
+export interface SheetOwnership {
+  owned?: readonly boolean[];
+}
+
+/**
  * A new workbook of result sheets: the sheets (named `names`, in order), then the very hidden bookkeeping sheet that
  * records them as the add-in's (identity: sheet id with its tables' names, as both readers of it compute it) with
- * the hash of their values. The outputs have passed the output boundary.
+ * the hash of their values (templates written but not recorded: SheetOwnership). The outputs have passed the output
+ * boundary.
  */
-export function resultWorkbook(given: OutputSheet[]): { bytes: Uint8Array; names: string[] } {
+export function resultWorkbook(
+  given: OutputSheet[],
+  options: SheetOwnership = {}
+): { bytes: Uint8Array; names: string[] } {
   for (const output of given) for (const table of output.tables) assertTableShape(table);
   // The output boundary (callers that show its warnings applied it already; a second pass changes nothing).
   const outputs = safeOutputSheets(given).sheets;
@@ -332,10 +345,14 @@ export function resultWorkbook(given: OutputSheet[]): { bytes: Uint8Array; names
     [],
     []
   ).map((p) => p.name);
-  return { bytes: resultPackage(outputs, names), names };
+  return { bytes: resultPackage(outputs, names, options), names };
 }
 
-function resultPackage(outputs: OutputSheet[], names: string[]): Uint8Array {
+function resultPackage(
+  outputs: OutputSheet[],
+  names: string[],
+  options: SheetOwnership
+): Uint8Array {
   const styles = new ResultStyles();
   const sheets = planResults(outputs, names, [], styles);
   const parts: [string, PartContent][] = [];
@@ -365,6 +382,7 @@ function resultPackage(outputs: OutputSheet[], names: string[]): Uint8Array {
     entries.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 2}"/>`);
     const titles = printTitles(sheet, i);
     if (titles) defined.push(titles);
+    if (options.owned?.[i] === false) return;
     const tableNames = sheet.tables.map((t) => t.name).sort();
     owned.push({
       id: `${i + 1}/${tableNames.join("/")}`,
