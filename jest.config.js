@@ -5,6 +5,10 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: process.env.E2E ? [] : ["/test/e2e/"],
+  // A timeout here guards against a hang, it does not judge speed (tests that bound a computation measure its CPU
+  // time: test/support/cpu-clock.ts). Jest's 5 s default failed a CLI report test in a full run on a loaded machine
+  // (two cores shared with LibreOffice, Python and other runs), where reading one workbook takes seconds.
+  testTimeout: 60_000,
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

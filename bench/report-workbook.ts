@@ -36,8 +36,16 @@ export async function writeSheetBook(
   name: string,
   rows: CellValue[][]
 ): Promise<void> {
+  await writeSheetsBook(file, [[name, rows]]);
+}
+
+/** A workbook of these sheets, in order, streamed to `file`. */
+export async function writeSheetsBook(
+  file: string,
+  sheets: [name: string, rows: CellValue[][]][]
+): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false });
-  await addSheet(book, name, rows);
+  for (const [name, rows] of sheets) await addSheet(book, name, rows);
   await book.commit();
 }
 

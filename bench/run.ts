@@ -9,6 +9,7 @@ import { benchBundle } from "./sections/bundle";
 import { benchReportScale, benchTargetsOut } from "./sections/cli-scale";
 import { benchCollect } from "./sections/collect";
 import { benchFunctions } from "./sections/functions";
+import { benchIndicatorSummary } from "./sections/indicator-summary";
 import { benchIndicatorTargets } from "./sections/indicator-targets";
 import { benchOfficeJs } from "./sections/officejs";
 import { benchReadersScale } from "./sections/readers-scale";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   );
   const sections: [string, () => Promise<void> | void][] = [
     ["summary", () => benchSummary(report, options)],
+    ["indicator summary", () => benchIndicatorSummary(report, options)],
     ["targets", () => benchTargets(report, options)],
     ["indicator targets", () => benchIndicatorTargets(report, options)],
     ["functions", () => benchFunctions(report, options)],

@@ -88,6 +88,21 @@ function groupsRange(grid: unknown[][]): unknown[][] {
   });
 }
 
+/**
+ * The coefficient a rule sentence ends with, written the Vietnamese way: "Khu vực III → 50", "… = 1,5 [preset note]",
+ * "không khớp quy tắc nào → 0 / no rule applies".
+ */
+function ruleFigure(sentence: string): number {
+  const words = sentence.split(" [")[0];
+  const at = Math.max(words.lastIndexOf("= "), words.lastIndexOf("→ "));
+  return Number.parseFloat(
+    words
+      .slice(at + 2)
+      .replace(/\./g, "")
+      .replace(",", ".")
+  );
+}
+
 /** Brackets of equal width from 0 to 100 %; the share 50.0005 % falls in the middle one. */
 function bracketRows(rows: number): number[][] {
   return Array.from({ length: rows }, (_, i) => [
@@ -142,8 +157,33 @@ function cases(
           : `coefficients: ${coefficients.message}`,
     };
   };
+  /** ALLOCATE_RULE: one sentence per commune, whose last figure is the commune's ALLOCATE_COEFFICIENT. */
+  const ruleCase = (range: unknown[][], preset: string, what: string): LargeCase => {
+    const coefficients = errorOf(() =>
+      allocation.allocateCoefficient([[preset]], range, null, null)
+    );
+    return {
+      name: `NTM.ALLOCATE_RULE (${n(rows)} commune rows, ${what})`,
+      run: () => errorOf(() => allocation.allocateRule([[preset]], range, null, null)),
+      check: (r) => {
+        const got = (r as { result?: unknown }).result;
+        if (!Array.isArray(coefficients.result)) return `coefficients: ${coefficients.message}`;
+        if (!Array.isArray(got)) return `no spill: ${(r as { message?: string }).message}`;
+        const want = coefficients.result as number[][];
+        if (got.length !== want.length) return `${got.length} rows for ${want.length}`;
+        for (let i = 0; i < got.length; i++) {
+          const figure = ruleFigure(String((got[i] as unknown[])[0]));
+          if (Math.abs(figure - want[i][0]) > 1e-4 * Math.max(1, want[i][0]))
+            return `row ${i + 1}: "${String((got[i] as unknown[])[0])}" for ${want[i][0]}`;
+        }
+        return null;
+      },
+    };
+  };
   out.push(policyCase(grid, "qd-07-2022", "qd-07-2022"));
   out.push(policyCase(groupsRange(grid), "2026-2030", "2026-2030, Nhóm xã and commune types"));
+  out.push(ruleCase(grid, "qd-07-2022", "qd-07-2022"));
+  out.push(ruleCase(groupsRange(grid), "2026-2030", "2026-2030, Nhóm xã and commune types"));
   if (rows < ISSUE_ROWS) {
     const issueGrid = communesRange(ISSUE_ROWS);
     out.push({

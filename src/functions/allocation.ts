@@ -5,9 +5,9 @@ import {
   ATTRIBUTE_WORDS,
   POLICY_PRESETS,
   communeList,
-  evaluatePolicy,
   isPresetId,
   policyCoefficients,
+  policyRules,
   presetPolicy,
   ruleAttributes,
   splitByWeights,
@@ -252,8 +252,14 @@ export function allocateRule(
   return guard(() => {
     const { p, list, context } = policyArguments(policy, communes, year, indicators);
     const source = p.preset ? ` [${p.id}, cần đối chiếu văn bản hiện hành]` : "";
-    const read = Array.from({ length: list.length }, (_, i) => list.get(i));
-    return evaluatePolicy(p, read, context).map((e) => [e.rule + source]);
+    // One sentence per commune from words made once (policyRules); a preset's note joined once per sentence.
+    const withSource = new Map<string, string>();
+    return policyRules(p, list, context).map((rule) => {
+      if (source === "") return [rule];
+      let text = withSource.get(rule);
+      if (text === undefined) withSource.set(rule, (text = rule + source));
+      return [text];
+    });
   });
 }
 

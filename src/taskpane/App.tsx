@@ -32,7 +32,7 @@ import { preloadJobsWhenIdle, type PaneJob } from "./job-code";
 import { pick, UI, type Lang } from "./i18n";
 import { defaultSheetChoices, keepSheetChoices } from "./inputs";
 import { defaultOptions, NONE, type OptionValues } from "./run";
-import { bandsFor, budgetUnit } from "./form";
+import { bandsFor, budgetUnit, optionsForRun } from "./form";
 import { useWorkbookPeriod } from "./period-hook";
 
 // Shown only with a result, so loaded with the result's preview (one "results" chunk), not with the first screen.
@@ -210,7 +210,7 @@ export function App({
             data-testid="run"
             // Stays focusable while running, so keyboard focus is not lost and Tab goes on to Cancel.
             disabledFocusable={running || !sheetNames}
-            onClick={() => run(job, sheetChoice, options)}
+            onClick={() => run(job, sheetChoice, optionsForRun(job, options, autoBands.current))}
           >
             {pick(UI.run, lang)}
           </Button>

@@ -48,6 +48,29 @@ export function bandsFor(catalogue: Catalogue | undefined): string | undefined {
 }
 
 /**
+ * The options a run is given. Bands the user did not type are left for the job to choose by the criteria set it
+ * reads: a run started before the pane knew the workbook's period (its reading loads with the jobs' code) would
+ * otherwise send the 19-criterion default the field still shows for a 10-criterion file, and the job would warn
+ * about bands nobody typed. Not typed: the bands the form filled in for the period, or, before it knew the period,
+ * the declared default.
+ */
+export function optionsForRun<T extends Record<string, unknown>>(
+  job: JobSpec,
+  options: T,
+  filledBands: string | undefined
+): T {
+  const declared = job.options.find((o) => o.id === "bands");
+  if (!declared) return options;
+  const now = options.bands;
+  const typed =
+    filledBands !== undefined ? now !== filledBands : now !== undefined && now !== declared.default;
+  if (typed) return options;
+  const given = { ...options };
+  delete given.bands;
+  return given;
+}
+
+/**
  * A job's text as the pane shows it: the CLI's flags ("--budget") named by the form's own labels ("Ngân sách năm"),
  * so that a user of the pane is never told about an option they cannot see.
  */

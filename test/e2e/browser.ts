@@ -210,13 +210,37 @@ export async function insertTemplate(page: Page, id: string): Promise<string> {
   return message.innerText();
 }
 
-/** Runs the job chosen in the picker and waits for results or an error. */
+/**
+ * Marks the elements matching `selectors` as left by an earlier step; `fresh(selectors)` then matches only elements
+ * that came after. A wait for what a step shows must not be ended by the same thing an earlier step left: the pane
+ * changes after the action that changes it has returned (a file input's change event is handled after
+ * setInputFiles resolves), so the earlier message can still be on the page, with the same text.
+ */
+export async function markEarlier(page: Page, selectors: string[]): Promise<void> {
+  await page.evaluate((list) => {
+    for (const el of document.querySelectorAll(list.join(", ")))
+      el.setAttribute("data-e2e-earlier", "");
+  }, selectors);
+}
+
+/** The selectors, less the elements markEarlier marked. */
+export function fresh(selectors: string[]): string {
+  return selectors.map((s) => `${s}:not([data-e2e-earlier])`).join(", ");
+}
+
+const RUN_ENDS = [
+  '[data-testid="results"]',
+  '[data-testid="problem"]',
+  '[data-testid="cancelled"]',
+];
+
+/**
+ * Runs the job chosen in the picker and waits for its results, its error or its cancellation: those of an earlier
+ * run (and a template's or a file's problem) do not end the wait, so a click that did not start the run fails here
+ * instead of passing on the last run's results.
+ */
 export async function runChosenJob(page: Page): Promise<void> {
+  await markEarlier(page, RUN_ENDS);
   await page.getByTestId("run").click();
-  await page.waitForSelector(
-    '[data-testid="results"], [data-testid="problem"], [data-testid="cancelled"]',
-    {
-      timeout: 120_000,
-    }
-  );
+  await page.waitForSelector(fresh(RUN_ENDS), { timeout: 120_000 });
 }

@@ -6,7 +6,16 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
-import { ARTIFACTS, ensureDist, insertTemplate, open, screenshot, type Session } from "./browser";
+import {
+  ARTIFACTS,
+  ensureDist,
+  fresh,
+  insertTemplate,
+  markEarlier,
+  open,
+  screenshot,
+  type Session,
+} from "./browser";
 import { setLanguage } from "./fit";
 
 jest.setTimeout(600_000);
@@ -122,10 +131,12 @@ describe("collecting the communes' reports in the pane", () => {
     for (const [file, outcome] of Object.entries(manifest.files))
       if (outcome !== "collected") expect(files).toContain(file);
 
-    // A re-run replaces the add-in's sheets: the same names, no second copy.
+    // A re-run replaces the add-in's sheets: the same names, no second copy. Its message says what the first
+    // run's did: only a new one ends the wait.
+    await markEarlier(page, ['[data-testid="collect-done"]']);
     await page.getByTestId("collect-files").setInputFiles(picked(0));
     await page
-      .locator('[data-testid="collect-done"]')
+      .locator(fresh(['[data-testid="collect-done"]']))
       .filter({ hasText: `${communes} xã` })
       .waitFor({ timeout: 120_000 });
     const again = (await page.getByTestId("collect-written").innerText()).split(", ");
@@ -161,9 +172,10 @@ describe("collecting the communes' reports in the pane", () => {
     ];
     if ((await page.getByTestId("collect-files").count()) === 0)
       await page.getByTestId("collect-open").click();
+    await markEarlier(page, ['[data-testid="collect-done"]']);
     await page.getByTestId("collect-files").setInputFiles(files);
     await page
-      .locator('[data-testid="collect-done"]')
+      .locator(fresh(['[data-testid="collect-done"]']))
       .filter({ hasText: "4 xã vào bảng" })
       .waitFor({ timeout: 120_000 });
 
@@ -214,6 +226,7 @@ describe("collecting the communes' reports in the pane", () => {
     // Many names with a control character: the cells the output boundary names, then its count of the rest (as
     // the CLI prints them); each name is written to 4 cells (the table's and 3 in "Nguồn").
     const many = 67;
+    await markEarlier(page, ['[data-testid="collect-done"]']);
     await page.getByTestId("collect-files").setInputFiles([
       csvReport(
         "ca-tinh.csv",
@@ -221,7 +234,7 @@ describe("collecting the communes' reports in the pane", () => {
       ),
     ]);
     await page
-      .locator('[data-testid="collect-done"]')
+      .locator(fresh(['[data-testid="collect-done"]']))
       .filter({ hasText: `${many} xã vào bảng` })
       .waitFor({ timeout: 120_000 });
     warned = await collectWarnings(session);

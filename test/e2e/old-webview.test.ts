@@ -121,7 +121,9 @@ describe.each(PAGES)("$page in an old webview", ({ page: file, bundle, excel }) 
     try {
       await page.goto(`${url}${file}`);
       await page.waitForLoadState("load");
-      await page.waitForTimeout(4500); // past the 3 s grace period after load
+      // Past the 3 s grace period after load, by the page's own clock: its timers run in the order they are due, so
+      // this one ends after the check has run, however slow the machine (a fixed sleep here could end before it).
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 3500)));
       expect(await page.evaluate(() => (window as { ntmStarted?: boolean }).ntmStarted)).toBe(true);
       expect(await page.getByTestId("old-webview").count()).toBe(0);
     } finally {

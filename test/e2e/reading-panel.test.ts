@@ -211,6 +211,8 @@ describe("the reading panel with a real job on the sample workbook (dist/)", () 
       .click();
     const preview = page.getByTestId("reading-preview");
     await expect(preview.getAttribute("aria-label")).resolves.toMatch(/trang 'Xã', cột [A-Z]+$/);
+    // The item's preview is a new one, its rows read from the sheet after it opens.
+    await preview.locator("tbody tr").first().waitFor();
     const rows = await preview.locator("tbody tr").allInnerTexts();
     expect(rows[0]).toMatch(/3\. Thanh Thới An\s+16$/);
     expect(rows[1]).toMatch(/4\. Tài Văn\s+17$/);

@@ -545,6 +545,93 @@ export function policyCoefficients(
   return out;
 }
 
+/** Sentences kept per call of policyRules: a province has few combinations of rules; a bound keeps a pathological one cheap. */
+const SENTENCES_KEPT = 10_000;
+
+/**
+ * Each commune's rule in words exactly as evaluatePolicy gives it (`rule`), for a cell function over a range of
+ * 100,000 communes: each rule's words are made once (once per quantity for a "per" rule), and a commune whose rules
+ * and quantities are another's gets the sentence already made (its sum formatted once), instead of every commune's
+ * hits, texts and sum made and formatted anew.
+ */
+export function policyRules(
+  policy: AllocationPolicy,
+  communes: readonly CommuneAttributes[] | CommuneList,
+  ctx: EvaluationContext = {}
+): string[] {
+  const rules = policy.rules;
+  const list = communeList(communes);
+  const out: string[] = new Array<string>(list.length);
+  // A rule's words: for a plain rule made at once, for a "per" rule by quantity when first needed.
+  const plain = rules.map((r) => (r.per ? "" : hitText(r, 1)));
+  const perQuantity = rules.map(() => new Map<number, string>());
+  const textOf = (k: number, q: number): string => {
+    const rule = rules[k];
+    if (!rule.per) return plain[k];
+    let text = perQuantity[k].get(q);
+    if (text === undefined) perQuantity[k].set(q, (text = hitText(rule, q)));
+    return text;
+  };
+  const sentences = new Map<string, string>();
+  const addRule: number[] = [];
+  const addQuantity: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const c = list.get(i);
+    let best = -1;
+    let bestValue = 0;
+    let bestQuantity = 0;
+    addRule.length = 0;
+    addQuantity.length = 0;
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k];
+      if (!holds(rule.condition, c, ctx)) continue;
+      const q = quantity(rule.per, c);
+      if (q === 0) continue;
+      const value = rule.coefficient * q;
+      if (rule.mode === "highest") {
+        if (best < 0 || value > bestValue) {
+          best = k;
+          bestValue = value;
+          bestQuantity = q;
+        }
+      } else if (rule.mode === "add") {
+        addRule.push(k);
+        addQuantity.push(q);
+      }
+    }
+    const applied = (best < 0 ? 0 : 1) + addRule.length;
+    if (applied === 0) {
+      out[i] = NO_RULE;
+      continue;
+    }
+    if (applied === 1) {
+      out[i] = best < 0 ? textOf(addRule[0], addQuantity[0]) : textOf(best, bestQuantity);
+      continue;
+    }
+    // The rules and quantities applied, in the sentence's order: the highest rule, then the added ones.
+    let key = best < 0 ? "" : `${best}:${bestQuantity}`;
+    for (let j = 0; j < addRule.length; j++) key += ` ${addRule[j]}:${addQuantity[j]}`;
+    let sentence = sentences.get(key);
+    if (sentence === undefined) {
+      const texts: string[] = [];
+      // Summed in evaluatePolicy's order (0, the highest rule, then each added one): the same floating-point sum.
+      let sum = 0;
+      if (best >= 0) {
+        texts.push(textOf(best, bestQuantity));
+        sum += rules[best].coefficient * bestQuantity;
+      }
+      for (let j = 0; j < addRule.length; j++) {
+        texts.push(textOf(addRule[j], addQuantity[j]));
+        sum += rules[addRule[j]].coefficient * addQuantity[j];
+      }
+      sentence = `${texts.join(" + ")} = ${formatCoefficient(sum)}`;
+      if (sentences.size < SENTENCES_KEPT) sentences.set(key, sentence);
+    }
+    out[i] = sentence;
+  }
+  return out;
+}
+
 /** Rules of a policy whose attributes the commune sheet lacks: [rule, missing attributes]. */
 export function unreadableRules(
   policy: AllocationPolicy,

@@ -1,6 +1,5 @@
 // Evaluating a commune's indicators against the requirements for its group, and its criteria from them.
 
-import { pushAll } from "../arrays";
 import { InputError } from "../errors";
 import { formatVi } from "../numbers";
 import type {
@@ -10,6 +9,7 @@ import type {
   Indicator,
   IndicatorValue,
   IndicatorVerdict,
+  Requirement,
 } from "../types";
 import { indicatorsOf } from "./catalogue";
 
@@ -40,15 +40,141 @@ function compare(value: number, comparison: Exclude<Comparison, "pass">, req: nu
 }
 
 /** Up to 4 decimals, the Vietnamese way, without trailing zeros: 0.5 → "0,5", 1234 → "1.234". */
-function show(value: number): string {
+function formatShown(value: number): string {
   const digits = Number.isInteger(value)
     ? 0
     : Math.min(4, String(value).split(".")[1]?.length ?? 0);
   return formatVi(value, digits);
 }
 
+/**
+ * Values already shown, so that a sheet's many repeated values are formatted once (Intl's format was a quarter of a
+ * 40,000-commune summary). Bounded: cleared when full. Zero is never kept: the map does not tell 0 from -0.
+ */
+const SHOWN = new Map<number, string>();
+const SHOWN_MAX = 4096;
+
+function show(value: number): string {
+  let text = SHOWN.get(value);
+  if (text === undefined) {
+    text = formatShown(value);
+    if (value !== 0) {
+      if (SHOWN.size >= SHOWN_MAX) SHOWN.clear();
+      SHOWN.set(value, text);
+    }
+  }
+  return text;
+}
+
 function withUnit(text: string, unit: string | undefined): string {
   return unit ? `${text} ${unit}` : text;
+}
+
+/**
+ * The words of one indicator's reasons for one group, which do not depend on the commune's value: made once per
+ * indicator and group instead of once per commune (with the requirement formatted twice each time). Kept with what
+ * they were made from, so an indicator changed afterwards gets its words made again.
+ */
+interface GroupWords {
+  requirement: Requirement;
+  comparison: Comparison;
+  unit: string | undefined;
+  /** Not applicable to the group; the other fields are then unused. */
+  notApplicable?: { vi: string; en: string };
+  noValue: { vi: string; en: string };
+  markedNotMet: { vi: string; en: string };
+  /** What follows the value's number in a reason: its unit, then the need (and the group when not met). */
+  metVi: string;
+  metEn: string;
+  notMetVi: string;
+  notMetEn: string;
+}
+
+const WORDS = new WeakMap<Indicator, (GroupWords | undefined)[]>();
+
+function groupWords(indicator: Indicator, group: CommuneGroup): GroupWords {
+  let byGroup = WORDS.get(indicator);
+  const requirement = indicator.requirements[group];
+  const known = byGroup?.[group];
+  if (
+    known &&
+    known.requirement === requirement &&
+    known.comparison === indicator.comparison &&
+    known.unit === indicator.unit
+  ) {
+    return known;
+  }
+  const words = makeGroupWords(indicator, group, requirement);
+  if (!byGroup) WORDS.set(indicator, (byGroup = []));
+  byGroup[group] = words;
+  return words;
+}
+
+function makeGroupWords(
+  indicator: Indicator,
+  group: CommuneGroup,
+  requirement: Requirement
+): GroupWords {
+  const { comparison, unit } = indicator;
+  if (requirement === null) {
+    const none = { vi: "", en: "" };
+    return {
+      requirement,
+      comparison,
+      unit,
+      notApplicable: {
+        vi: `không áp dụng cho nhóm ${group}`,
+        en: `not applicable to group ${group}`,
+      },
+      noValue: none,
+      markedNotMet: none,
+      metVi: "",
+      metEn: "",
+      notMetVi: "",
+      notMetEn: "",
+    };
+  }
+  const need =
+    comparison === "pass" || requirement === true
+      ? { vi: "cần đạt", en: "must be met" }
+      : {
+          vi: `cần ${SYMBOL[comparison]} ${withUnit(show(requirement), unit)}`,
+          en: `needs ${SYMBOL[comparison]} ${withUnit(show(requirement), unit)}`,
+        };
+  const unitText = unit ? ` ${unit}` : "";
+  return {
+    requirement,
+    comparison,
+    unit,
+    noValue: {
+      vi: `chưa có số liệu; ${need.vi} (nhóm ${group})`,
+      en: `no value; ${need.en} (group ${group})`,
+    },
+    markedNotMet: { vi: `ghi chưa đạt; ${need.vi}`, en: `marked not met; ${need.en}` },
+    metVi: `${unitText}, ${need.vi}`,
+    metEn: `${unitText}, ${need.en}`,
+    notMetVi: `${unitText}, ${need.vi} (nhóm ${group})`,
+    notMetEn: `${unitText}, ${need.en} (group ${group})`,
+  };
+}
+
+/** A verdict, always built with its fields in this order (one object shape; the JSON lists them so). */
+function verdict(
+  indicator: Indicator,
+  value: IndicatorValue,
+  requirement: Requirement,
+  met: boolean,
+  vi: string,
+  en: string
+): IndicatorVerdict {
+  return {
+    code: indicator.code,
+    criterion: indicator.criterion,
+    value,
+    requirement,
+    met,
+    reason: { vi, en },
+  };
 }
 
 /**
@@ -61,40 +187,28 @@ export function evaluateIndicator(
   group: CommuneGroup,
   value: IndicatorValue
 ): IndicatorVerdict {
-  const requirement = indicator.requirements[group];
-  const base = { code: indicator.code, criterion: indicator.criterion, value, requirement };
-  if (requirement === null) {
-    return {
-      ...base,
-      met: true,
-      reason: { vi: `không áp dụng cho nhóm ${group}`, en: `not applicable to group ${group}` },
-    };
+  const words = groupWords(indicator, group);
+  const requirement = words.requirement;
+  if (words.notApplicable) {
+    const { vi, en } = words.notApplicable;
+    return verdict(indicator, value, requirement, true, vi, en);
   }
-  const need =
-    indicator.comparison === "pass" || requirement === true
-      ? { vi: "cần đạt", en: "must be met" }
-      : {
-          vi: `cần ${SYMBOL[indicator.comparison]} ${withUnit(show(requirement), indicator.unit)}`,
-          en: `needs ${SYMBOL[indicator.comparison]} ${withUnit(show(requirement), indicator.unit)}`,
-        };
   if (value === null) {
-    return {
-      ...base,
-      met: false,
-      reason: {
-        vi: `chưa có số liệu; ${need.vi} (nhóm ${group})`,
-        en: `no value; ${need.en} (group ${group})`,
-      },
-    };
+    return verdict(indicator, value, requirement, false, words.noValue.vi, words.noValue.en);
   }
   if (typeof value === "boolean") {
-    return value
-      ? { ...base, met: true }
-      : {
-          ...base,
-          met: false,
-          reason: { vi: `ghi chưa đạt; ${need.vi}`, en: `marked not met; ${need.en}` },
-        };
+    if (value) {
+      // A plain mark saying met has no reason.
+      return {
+        code: indicator.code,
+        criterion: indicator.criterion,
+        value,
+        requirement,
+        met: true,
+      };
+    }
+    const { vi, en } = words.markedNotMet;
+    return verdict(indicator, value, requirement, false, vi, en);
   }
   if (indicator.comparison === "pass" || requirement === true) {
     throw new InputError({
@@ -111,18 +225,11 @@ export function evaluateIndicator(
       expected: { vi: `giá trị chỉ tiêu ${indicator.code}`, en: `a value for ${indicator.code}` },
     });
   }
-  const met = compare(value, indicator.comparison, requirement);
-  const shown = withUnit(show(value), indicator.unit);
-  return {
-    ...base,
-    met,
-    reason: met
-      ? { vi: `${shown}, ${need.vi}`, en: `${shown}, ${need.en}` }
-      : {
-          vi: `${shown}, ${need.vi} (nhóm ${group})`,
-          en: `${shown}, ${need.en} (group ${group})`,
-        },
-  };
+  const met = compare(value, indicator.comparison, requirement as number);
+  const shown = show(value);
+  return met
+    ? verdict(indicator, value, requirement, true, shown + words.metVi, shown + words.metEn)
+    : verdict(indicator, value, requirement, false, shown + words.notMetVi, shown + words.notMetEn);
 }
 
 /**
@@ -137,6 +244,8 @@ export function evaluateCommune(
 ): CommuneEvaluation {
   const indicators: IndicatorVerdict[] = [];
   const criteria: CriterionVerdict[] = [];
+  const achieved: number[] = [];
+  const indicatorsMet: string[] = [];
   for (const criterion of catalogue.criteria) {
     const own = indicatorsOf(catalogue, criterion.number);
     if (own.length === 0) {
@@ -148,15 +257,16 @@ export function evaluateCommune(
         },
       });
     }
-    const verdicts = own.map((i) => evaluateIndicator(i, group, values[i.code] ?? null));
-    pushAll(indicators, verdicts);
-    const missing = verdicts.filter((v) => !v.met).map((v) => v.code);
+    const missing: string[] = [];
+    for (const i of own) {
+      const v = evaluateIndicator(i, group, values[i.code] ?? null);
+      indicators.push(v);
+      if (!v.met) missing.push(v.code);
+    }
     criteria.push({ criterion: criterion.number, met: missing.length === 0, missing });
+    if (missing.length === 0) achieved.push(criterion.number);
   }
-  return {
-    indicators,
-    criteria,
-    achieved: criteria.filter((c) => c.met).map((c) => c.criterion),
-    indicatorsMet: indicators.filter((v) => v.met).map((v) => v.code),
-  };
+  // In catalogue order, as the verdicts are.
+  for (const v of indicators) if (v.met) indicatorsMet.push(v.code);
+  return { indicators, criteria, achieved, indicatorsMet };
 }

@@ -96,12 +96,13 @@ export function indicatorValueOf(
   indicator: Indicator,
   asMarks: boolean
 ): IndicatorValue {
-  const expected = {
+  // Made only for a refusal: this runs for every cell of a status sheet.
+  const expected = () => ({
     vi: `giá trị của chỉ tiêu ${indicator.code}${indicator.unit ? ` (${indicator.unit})` : ""} hoặc dấu đạt/chưa đạt`,
     en: `a value for indicator ${indicator.code}${indicator.unit ? ` (${indicator.unit})` : ""} or a met / not met mark`,
-  };
+  });
   if (isCellError(value) || value instanceof Date) {
-    throw new InputError({ found: cellText(value), expected });
+    throw new InputError({ found: cellText(value), expected: expected() });
   }
   if (indicator.comparison === "pass" || asMarks) {
     try {
@@ -122,7 +123,9 @@ export function indicatorValueOf(
       n = parsed.percent ? Math.round(parsed.value * 100 * 1e9) / 1e9 : parsed.value;
     }
   }
-  if (n === null || !Number.isFinite(n)) throw new InputError({ found: cellText(value), expected });
+  if (n === null || !Number.isFinite(n)) {
+    throw new InputError({ found: cellText(value), expected: expected() });
+  }
   return n;
 }
 
@@ -197,19 +200,25 @@ export function indicatorStatusReader(
   for (const c of columns) {
     const indicator = byCode.get(c.code)!;
     if (indicator.comparison === "pass") continue;
-    const cells = dataRows.map((r) => grid.rows[r]?.[c.col] ?? null).filter((v) => !isBlank(v));
-    const numbers = cells.filter(
-      (v) => typeof v === "number" || (typeof v === "string" && parseNumberText(v) !== null)
-    );
-    const onlyZeroOne = numbers.every((v) => {
-      const n = typeof v === "number" ? v : parseNumberText(v as string)!.value;
-      return n === 0 || n === 1;
-    });
+    // Counted in one pass, without arrays: this runs over every data row of every indicator column.
+    let cells = 0;
+    let numbers = 0;
+    let onlyZeroOne = true;
+    for (const r of dataRows) {
+      const v = grid.rows[r]?.[c.col] ?? null;
+      if (isBlank(v)) continue;
+      cells += 1;
+      const n =
+        typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v)?.value : undefined;
+      if (n === undefined) continue;
+      numbers += 1;
+      if (n !== 0 && n !== 1) onlyZeroOne = false;
+    }
     const thresholds = [1, 2, 3].map((g) => indicator.requirements[g as CommuneGroup]);
     const zeroOneThreshold = thresholds.every((t) => t === null || t === 0 || t === 1);
-    if (policy.length === 0 || (numbers.length < cells.length && numbers.length === 0)) {
+    if (policy.length === 0 || (numbers < cells && numbers === 0)) {
       asMarks.add(c.col);
-    } else if (numbers.length > 0 && onlyZeroOne && !zeroOneThreshold) {
+    } else if (numbers > 0 && onlyZeroOne && !zeroOneThreshold) {
       asMarks.add(c.col);
       warnings.push({
         sheet: grid.sheet,
@@ -223,10 +232,23 @@ export function indicatorStatusReader(
   const blanks: string[] = [];
   const scale = new Map<string, { small?: string; large?: string }>();
 
-  function cellValue(r: number, c: IndicatorColumn, indicator: Indicator): IndicatorValue {
+  // Per column, decided once: its indicator, whether it holds marks, whether its unit is a percent.
+  const perColumn = columns.map((c) => {
+    const indicator = byCode.get(c.code)!;
+    return {
+      column: c,
+      indicator,
+      marks: indicator.comparison === "pass" || asMarks.has(c.col),
+      percent: isPercentUnit(indicator.unit),
+    };
+  });
+
+  function cellValue(
+    r: number,
+    { column: c, indicator, marks, percent }: (typeof perColumn)[number]
+  ) {
     const value = grid.rows[r]?.[c.col] ?? null;
-    const cell = gridAddress(grid, r, c.col);
-    const marks = indicator.comparison === "pass" || asMarks.has(c.col);
+    // The cell's address is written only for a refusal or a warning, not for each of a sheet's cells.
     let n: IndicatorValue;
     try {
       n = indicatorValueOf(value, indicator, marks);
@@ -239,13 +261,18 @@ export function indicatorStatusReader(
               en: `${MARK_EXPECTED.en}; to read indicator values, add an indicator policy sheet`,
             }
           : e.details.expected;
-      throw new InputError({ sheet: grid.sheet, cell, found: cellText(value), expected: hint });
+      throw new InputError({
+        sheet: grid.sheet,
+        cell: gridAddress(grid, r, c.col),
+        found: cellText(value),
+        expected: hint,
+      });
     }
-    if (n === null && !marks) blanks.push(cell);
-    if (typeof n === "number" && isPercentUnit(indicator.unit) && typeof value === "number") {
+    if (n === null && !marks) blanks.push(gridAddress(grid, r, c.col));
+    if (typeof n === "number" && percent && typeof value === "number") {
       const seen = scale.get(c.code) ?? {};
-      if (n > 0 && n < 1 && !seen.small) seen.small = cell;
-      if (n > 1 && !seen.large) seen.large = cell;
+      if (n > 0 && n < 1 && !seen.small) seen.small = gridAddress(grid, r, c.col);
+      if (n > 1 && !seen.large) seen.large = gridAddress(grid, r, c.col);
       scale.set(c.code, seen);
     }
     return n;
@@ -282,7 +309,7 @@ export function indicatorStatusReader(
     },
     read(r, group) {
       const values: Record<string, IndicatorValue> = {};
-      for (const c of columns) values[c.code] = cellValue(r, c, byCode.get(c.code)!);
+      for (const c of perColumn) values[c.column.code] = cellValue(r, c);
       try {
         return evaluateCommune(used, group, values);
       } catch (e) {
