@@ -112,6 +112,8 @@ export interface CommuneStatus {
   name: string;
   /** Optional history since districts were abolished (1 July 2025); never a key for 2026-2030. */
   district?: string;
+  /** The cell the district was read from (its column, the top of a merge, or the district's own row). */
+  districtSource?: SourceRef;
   /** Administrative code (Mã xã, 5 digits); the commune's key when present. */
   code?: string;
   /** Criteria met, ascending and unique; null when the input only gives a count. */

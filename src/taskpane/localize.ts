@@ -47,7 +47,6 @@ const CELL_WORDS: Readonly<Record<string, string>> = {
   Đạt: "Met",
   "Chưa đạt": "Not met",
   "Không đạt": "Not reached",
-  "Chưa dự báo": "Not projected",
   Khớp: "Agree",
   Lệch: "Mismatch",
   "Tổng cộng": "Total",

@@ -40,7 +40,7 @@ const PREFERRED: Record<string, { name?: Record<Lang, string>; figures: string[]
     figures: ["Số xã đạt", "Tỷ lệ"],
   },
   NTM_ChiTieu: { figures: ["Số TC phấn đấu", "Số chỉ tiêu phấn đấu", "Lũy kế", "Chi phí"] },
-  NTM_LoTrinh_MucTieu: { figures: ["Mục tiêu", "Dự kiến năm", "Đạt/Không đạt", "Đánh giá"] },
+  NTM_LoTrinh_MucTieu: { figures: ["Mục tiêu", "Dự kiến năm", "Đánh giá"] },
   NTM_KiemTraNguonVon: {
     name: { vi: "Nội dung", en: "Nội dung" },
     figures: ["Chênh lệch", "Kết quả"],

@@ -89,7 +89,7 @@ export const HEADER_ENGLISH: Readonly<Record<string, string>> = {
   "Chỉ tiêu": "Target",
   "Mục tiêu": "Goal",
   "Giá trị": "Value",
-  "Đạt/Không đạt": "Reached",
+  "Đánh giá": "Assessment",
   "Năm đạt": "Year reached",
   "Kinh phí đến năm đạt": "Cost up to that year",
   "Còn thiếu": "Short by",

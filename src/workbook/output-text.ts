@@ -42,7 +42,7 @@ export function uniqueNames(names: readonly string[]): string[] {
 type Place = { sheet: string; cell: string; from?: SourceRef };
 
 /** "Ô Xã!B7" / "Cell Xã!B7", with the file first when the cell is in another workbook (a commune's report). */
-function sourceWords(from: SourceRef): { vi: string; en: string } {
+export function sourceWords(from: SourceRef): { vi: string; en: string } {
   const at = cellRef(from.sheet, from.cell);
   return from.file === undefined
     ? { vi: `Ô ${at}`, en: `Cell ${at}` }

@@ -374,6 +374,14 @@ export function restsOn(
   return (changed ?? parts.find((p) => p.source))?.source;
 }
 
+/** A commune's `districtSource` (the cell its district was read from) for a JSON row, copied as `sourceField` does. */
+export function districtSourceField(row: { districtSource?: SourceRef } | undefined): {
+  districtSource?: SourceRef;
+} {
+  const at = row?.districtSource;
+  return at ? { districtSource: { sheet: at.sheet, cell: at.cell } } : {};
+}
+
 /** A JSON row's `source` (the input cell it rests on), copied so that no other field of the input row goes along. */
 export function sourceField(row: { source?: SourceRef } | undefined): { source?: SourceRef } {
   return row?.source ? { source: { sheet: row.source.sheet, cell: row.source.cell } } : {};

@@ -89,7 +89,15 @@ export const summaryJson = z
       .optional(),
     /** The same per district, in the order the communes sheet gives them, when communes name their district. */
     districts: z
-      .array(z.object({ name: z.string(), communes: z.number(), standard: z.number() }))
+      .array(
+        z.object({
+          name: z.string(),
+          communes: z.number(),
+          standard: z.number(),
+          /** The cell the district's name was first read from. */
+          source: sourceRefJson.optional(),
+        })
+      )
       .optional(),
     warnings,
     merger: mergerJson.optional(),
@@ -140,6 +148,8 @@ export const targetsJson = planTotalsJson
         completes: z.boolean(),
         /** The commune's row of the status sheet (its name cell): where a report row about it rests. */
         source: sourceRefJson.optional(),
+        /** The cell its district was read from. */
+        districtSource: sourceRefJson.optional(),
       })
     ),
     skipped: z.array(z.string()),
@@ -182,6 +192,8 @@ export const fundingJson = z
     columns: z.array(
       z.object({
         column: z.string(),
+        /** The column's header cell in the funding table (else its first amount's). */
+        source: sourceRefJson.optional(),
         total: z.number(),
         statedTotal: z.number().nullable().optional(),
         lines: z.array(

@@ -1,15 +1,21 @@
 // A result sheet the user changed by hand (a note typed into it) is never replaced: on the next run it is kept under
 // "KQ_TongHop (sửa tay)" with the user's cells, the new result goes to "KQ_TongHop", and the user is told. An
-// untouched result sheet is replaced quietly (its values still hash to what was recorded). Memory, ExcelJS (through a
-// saved and reopened file) and Office.js (through the fake Excel) behave the same.
+// untouched result sheet is replaced quietly (its values still hash to what was recorded), also one an older version
+// wrote with other headers: the comparison is with the hash recorded then, never with the new result. Memory,
+// ExcelJS (through a saved and reopened file) and Office.js (through the fake Excel) behave the same.
 
 import type { Bilingual } from "../../src/engine/errors";
 import { OfficeJsWorkbook } from "../../src/workbook/adapters/officejs";
+import { ExcelJsWorkbook } from "../../src/workbook/adapters/exceljs";
+import { addResultsToWorkbook } from "../../src/workbook/adapters/xlsx-graft";
+import { resultWorkbook } from "../../src/workbook/adapters/xlsx-write";
 import type { Grid } from "../../src/workbook/grid";
+import { FORMATS, type OutputSheet } from "../../src/workbook/output";
 import { outputHash, valuesHash } from "../../src/workbook/ownership";
 import { exceljsBook, memoryBook, type OwnershipBook } from "../fuzz/ownership";
 import { FakeExcel, requirementsUpTo } from "../support/fake-excel";
 import { RESULT } from "./roundtrip";
+import { periodTargetsTable } from "../../src/workbook/writers/period-targets";
 
 function officeBook(): OwnershipBook {
   const excel = new FakeExcel();
@@ -34,6 +40,63 @@ const ADAPTERS: [string, () => OwnershipBook][] = [
   ["ExcelJS", exceljsBook],
   ["Office.js", officeBook],
 ];
+
+/** The roadmap's period targets as the version before one header set for both roadmaps wrote them (its headers). */
+const ROADMAP_BEFORE: OutputSheet = {
+  sheet: "KQ_LoTrinh",
+  tables: [
+    {
+      name: "NTM_LoTrinh_MucTieu",
+      title: "Khả năng đạt chỉ tiêu giai đoạn đến năm 2025 / Period targets",
+      columns: [
+        { header: "Chỉ tiêu (Target)" },
+        { header: "Mục tiêu (Goal)", format: FORMATS.count },
+        { header: "Dự kiến năm 2025 (Projected 2025)", format: FORMATS.count },
+        { header: "Đạt/Không đạt (Reached)" },
+        { header: "Năm đạt (Year reached)", format: FORMATS.year },
+        { header: "Kinh phí đến năm đạt, tiêu chí (Cost up to that year, criteria)" },
+        { header: "Còn thiếu (Short by)", format: FORMATS.count },
+        { header: "Kinh phí bổ sung ước tính, tiêu chí (Estimated extra cost, criteria)" },
+        { header: "Năm đạt nếu giữ tốc độ (Year reached at this pace)", format: FORMATS.year },
+      ],
+      rows: [
+        ["Số xã đạt chuẩn (Communes at the standard)", 72, 75, "Đạt", 2024, 13, 0, null, 2024],
+      ],
+    },
+  ],
+};
+
+/** The same roadmap as this version writes it: the one period targets table. */
+const ROADMAP_NOW: OutputSheet = {
+  sheet: "KQ_LoTrinh",
+  tables: [
+    periodTargetsTable(
+      [
+        {
+          name: "standard",
+          label: { vi: "Số xã đạt chuẩn", en: "Communes at the standard" },
+          target: 72,
+          projected: 75,
+          reachable: true,
+          year: 2024,
+          yearAtThisPace: 2024,
+          cost: 13,
+          shortfall: 0,
+          extraCost: null,
+        },
+      ],
+      2025,
+      { unit: "criteria", spent: FORMATS.count }
+    ),
+  ],
+};
+
+/** Every text of a sheet. */
+async function texts(book: OwnershipBook, name: string): Promise<string[]> {
+  return (await book.port.readSheet(name)).rows
+    .flat()
+    .filter((v): v is string => typeof v === "string");
+}
 
 const NOTE = "ghi chú: xã An Mỹ đã đạt / note: An My is at the standard";
 
@@ -61,6 +124,26 @@ describe.each(ADAPTERS)("a user's edit to a result sheet (%s)", (_name, make) =>
     await book.reopen();
     expect(notes).toEqual([]);
     expect((await book.names()).filter((n) => n.startsWith("KQ"))).toEqual(["KQ_TongHop"]);
+  });
+
+  it("replaces without a note a result sheet an older version wrote with other headers", async () => {
+    // Ours by the bookkeeping's signature and record, untouched by the hash of the values recorded when it was
+    // written: the new headers do not enter that comparison.
+    const book = make();
+    await book.port.writeResults([ROADMAP_BEFORE]);
+    await book.reopen();
+    expect(await texts(book, "KQ_LoTrinh")).toContain("Đạt/Không đạt (Reached)");
+    const notes: Bilingual[] = [];
+    expect(await book.port.writeResults([ROADMAP_NOW], { onNote: (n) => notes.push(n) })).toEqual([
+      "KQ_LoTrinh",
+    ]);
+    await book.reopen();
+    expect(notes).toEqual([]);
+    expect((await book.names()).filter((n) => n.startsWith("KQ"))).toEqual(["KQ_LoTrinh"]);
+    const now = await texts(book, "KQ_LoTrinh");
+    // (The memory adapter writes headers as given, the others through the output boundary, with their English.)
+    expect(now.some((t) => t.startsWith("Đánh giá"))).toBe(true);
+    expect(now).not.toContain("Đạt/Không đạt (Reached)");
   });
 
   it("keeps a result sheet with a typed note as 'KQ_TongHop (sửa tay)' and says so", async () => {
@@ -125,6 +208,26 @@ describe.each(ADAPTERS)("a user's edit to a result sheet (%s)", (_name, make) =>
     await book.port.writeResults([RESULT], { onNote: (n) => notes.push(n) });
     expect(notes).toHaveLength(1);
     expect((await book.port.readSheet("KQ_TongHop (sửa tay)")).rows[2][1]).toBe(81);
+  });
+});
+
+describe("a result file the CLI wrote with an older version (--out onto it again)", () => {
+  it("has its sheet with the other headers replaced without a note; a typed note still keeps it", async () => {
+    const before = resultWorkbook([ROADMAP_BEFORE]).bytes;
+    const again = await addResultsToWorkbook(before, [ROADMAP_NOW]);
+    expect(again.notes).toEqual([]);
+    const book = await ExcelJsWorkbook.fromXlsx(again.bytes);
+    expect(book.ownedSheetNames()).toEqual(["KQ_LoTrinh"]);
+    expect(await book.sheetNames()).toEqual(["KQ_LoTrinh"]);
+    const written = (await book.readSheet("KQ_LoTrinh")).rows.flat();
+    expect(written).toContain("Đánh giá (Assessment)");
+    expect(written).not.toContain("Đạt/Không đạt (Reached)");
+    // The same old file with a note typed into the sheet: the user's version is kept.
+    const edited = await ExcelJsWorkbook.fromXlsx(before);
+    edited.workbook.getWorksheet("KQ_LoTrinh")!.getCell("B6").value = NOTE;
+    const kept = await addResultsToWorkbook(await edited.toXlsx(), [ROADMAP_NOW]);
+    expect(kept.notes).toHaveLength(1);
+    expect(kept.notes[0].vi).toContain("KQ_LoTrinh (sửa tay)");
   });
 });
 

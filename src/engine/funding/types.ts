@@ -46,6 +46,8 @@ export interface BudgetTable {
   sheet?: string;
   /** Amount columns, e.g. "Kết quả huy động năm 2023", "Kế hoạch 2024". */
   columns: string[];
+  /** The header cell (A1) each column's name was read from, when read from a sheet's header. */
+  columnCells?: string[];
   lines: BudgetLine[];
   /** The money unit the sheet states ("tỷ đồng"); million VND when absent. Amounts stay in this unit. */
   unit?: { vi: string; en: string };

@@ -32,7 +32,13 @@ import {
 } from "../targets";
 import { evaluateIndicator } from "../indicators";
 import type { CommuneStatus, Indicator, Warning } from "../types";
-import { targetMet, targetShortfall, type RoadmapYear, type TargetCheck } from "./project";
+import {
+  notProjected,
+  targetMet,
+  targetShortfall,
+  type RoadmapYear,
+  type TargetCheck,
+} from "./project";
 
 export interface IndicatorRoadmapTargets {
   /** Communes at the standard by the end year. */
@@ -392,19 +398,7 @@ function checkTargets(
         : LABELS[name];
     if (name === "modern" && !k.projectModern) {
       // Not projected (no requirements to project it from), whatever the count now.
-      checks.push({
-        name,
-        label,
-        target,
-        projected: null,
-        reachable: null,
-        year: null,
-        yearAtThisPace: null,
-        cost: null,
-        shortfall: null,
-        extraCost: null,
-        note: MODERN_NOT_PROJECTED,
-      });
+      checks.push({ name, ...notProjected(label, target), note: MODERN_NOT_PROJECTED });
       continue;
     }
     const value = (y: IndicatorRoadmapYear): number =>

@@ -26,6 +26,24 @@ export function targetMet(name: string, value: number, target: number): boolean 
   return name === "maxBelow" ? value <= target : value >= target - 1e-9;
 }
 
+/** A target with nothing to project it from (a tier without a pace or without requirements): neither met nor missed. */
+export function notProjected(
+  label: TargetCheck["label"],
+  target: number
+): Omit<TargetCheck, "name"> {
+  return {
+    label,
+    target,
+    projected: null,
+    reachable: null,
+    year: null,
+    yearAtThisPace: null,
+    cost: null,
+    shortfall: null,
+    extraCost: null,
+  };
+}
+
 /** How far a projection falls short of its period target: 0 when met. */
 export function targetShortfall(name: string, projected: number, target: number): number {
   if (targetMet(name, projected, target)) return 0;
@@ -434,18 +452,7 @@ function checkTargets(
           }
         : LABELS[name];
     if (projected === null) {
-      checks.push({
-        name,
-        label,
-        target,
-        projected: null,
-        reachable: null,
-        year: null,
-        yearAtThisPace: null,
-        cost: null,
-        shortfall: null,
-        extraCost: null,
-      });
+      checks.push({ name, ...notProjected(label, target) });
       continue;
     }
     const shortfall = targetShortfall(name, projected, target);

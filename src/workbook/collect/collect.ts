@@ -8,6 +8,7 @@ import { isInputError, type Bilingual } from "../../engine/errors";
 import { parseNumberText } from "../../engine/numbers";
 import type { Catalogue, Warning } from "../../engine/types";
 import type { CellValue } from "../grid";
+import { sourceWords } from "../output-text";
 import type { WorkbookPort } from "../port";
 import type { TableReading } from "../reading/types";
 import { readReport, type ReportedCommune, type ReportFile, type ValueSource } from "./read-report";
@@ -52,6 +53,11 @@ export interface CollectProblem extends Bilingual {
   commune?: string;
   /** Where the commune's name was read, when not at `file`, `sheet`, `cell` (a conflict names the differing value's cell). */
   communeAt?: { file: string; sheet: string; cell: string };
+  /**
+   * A conflict's two values as each report gives them, in the order read, each with its file, sheet and cell (`file`,
+   * `sheet`, `cell` above are the second's).
+   */
+  values?: { value: string; file: string; sheet: string; cell: string }[];
 }
 
 export interface FileOutcome {
@@ -154,7 +160,8 @@ export function cellOf(c: ReportedCommune, key: string): ValueSource {
   return c.cells[key] ?? c.cells.name;
 }
 
-const place = (file: string, at: ValueSource) => `${file} — '${at.sheet}'!${at.cell}`;
+/** A report's cell as every message names it: "Tệp a.xlsx, Ô Báo cáo!C10" / "File a.xlsx, cell Báo cáo!C10". */
+const place = (file: string, at: ValueSource): Bilingual => sourceWords({ file, ...at });
 
 function describeValue(c: ReportedCommune, key: string): string {
   if (key === "criteria") return c.achieved ? `[${c.achieved.join(",")}]` : `${c.count}`;
@@ -299,15 +306,15 @@ export async function collectReports(
   const conflicts = new Map<CollectedCommune, CollectProblem[]>();
   for (const { file, report } of kept) {
     for (const c of report.communes) {
-      const here = (key: string) => place(file, cellOf(c, key));
+      const at = place(file, cellOf(c, "name"));
       if (byIndicator && c.group === undefined) {
         problems.push({
           kind: "no-group",
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `${c.name} (${here("name")}) không ghi nhóm xã (1, 2 hoặc 3): không tổng hợp`,
-          en: `${c.name} (${here("name")}) states no commune group (1, 2 or 3): not collected`,
+          vi: `${c.name} (${at.vi}) không ghi nhóm xã (1, 2 hoặc 3): không tổng hợp`,
+          en: `${c.name} (${at.en}) states no commune group (1, 2 or 3): not collected`,
         });
         continue;
       }
@@ -317,8 +324,8 @@ export async function collectReports(
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `${c.name} (${here("name")}) chỉ có tiêu chí, không có giá trị từng chỉ tiêu: cần biểu theo chỉ tiêu`,
-          en: `${c.name} (${here("name")}) gives criteria only, no value per indicator: the form by indicator is needed`,
+          vi: `${c.name} (${at.vi}) chỉ có tiêu chí, không có giá trị từng chỉ tiêu: cần biểu theo chỉ tiêu`,
+          en: `${c.name} (${at.en}) gives criteria only, no value per indicator: the form by indicator is needed`,
         });
         continue;
       }
@@ -329,8 +336,8 @@ export async function collectReports(
           file,
           ...cellOf(c, "name"),
           commune: c.name,
-          vi: `${c.name} (${here("name")}) trùng tên với ${match.communes.length} xã đã có (${match.communes.map((m) => m.file).join(", ")}): ghi mã xã để phân biệt`,
-          en: `${c.name} (${here("name")}) shares its name with ${match.communes.length} communes already read (${match.communes.map((m) => m.file).join(", ")}): give the Mã xã to tell them apart`,
+          vi: `${c.name} (${at.vi}) trùng tên với ${match.communes.length} xã đã có (${match.communes.map((m) => m.file).join(", ")}): ghi mã xã để phân biệt`,
+          en: `${c.name} (${at.en}) shares its name with ${match.communes.length} communes already read (${match.communes.map((m) => m.file).join(", ")}): give the Mã xã to tell them apart`,
         });
         continue;
       }
@@ -353,14 +360,21 @@ export async function collectReports(
       }
       const label = keyLabel(key);
       const list = conflicts.get(first) ?? [];
+      // Each value at its own report's cell: the first report's where it was read, this one's here.
+      const values = [
+        { value: describeValue(first, key), file: first.file, ...cellOf(first, key) },
+        { value: describeValue(c, key), file, ...cellOf(c, key) },
+      ];
+      const [one, two] = values.map((v) => ({ ...v, at: place(v.file, v) }));
       list.push({
         kind: "conflict",
         file,
         ...cellOf(c, key),
         commune: first.name,
         communeAt: { file: first.file, ...cellOf(first, "name") },
-        vi: `${first.name}: ${label.vi} khác nhau giữa hai báo cáo — ${describeValue(first, key)} ở ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} ở ${here(key)}: xã không được tổng hợp`,
-        en: `${first.name}: ${label.en} differs between two reports — ${describeValue(first, key)} in ${place(first.file, cellOf(first, key))}, ${describeValue(c, key)} in ${here(key)}: the commune is left out`,
+        values,
+        vi: `${first.name}: ${label.vi} khác nhau giữa hai báo cáo — ${one.value} ở ${one.at.vi}; ${two.value} ở ${two.at.vi}: xã không được tổng hợp`,
+        en: `${first.name}: ${label.en} differs between two reports — ${one.value} in ${one.at.en}; ${two.value} in ${two.at.en}: the commune is left out`,
       });
       conflicts.set(first, list);
     }
@@ -395,8 +409,8 @@ export async function collectReports(
         file: c.file,
         ...cellOf(c, "name"),
         commune: c.name,
-        vi: `${c.name} (${place(c.file, cellOf(c, "name"))}) không có trong danh sách xã; vẫn được tổng hợp, hãy kiểm tra tên hoặc mã xã`,
-        en: `${c.name} (${place(c.file, cellOf(c, "name"))}) is not on the master list; collected all the same, check its name or code`,
+        vi: `${c.name} (${place(c.file, cellOf(c, "name")).vi}) không có trong danh sách xã; vẫn được tổng hợp, hãy kiểm tra tên hoặc mã xã`,
+        en: `${c.name} (${place(c.file, cellOf(c, "name")).en}) is not on the master list; collected all the same, check its name or code`,
       });
     }
   }

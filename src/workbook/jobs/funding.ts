@@ -50,6 +50,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
 
     // The label cell of each line of the mix (the table's lines but the total), in order.
     const lineSources = table.lines.filter((l) => l.category !== "total").map((l) => l.source);
+    const headingSources = columnSources(table);
     const json: FundingJson = {
       // The table readers always name their sheet (the engine type leaves it optional).
       sheet: table.sheet ?? "",
@@ -57,6 +58,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
       round: decimals,
       columns: mixes.map((m) => ({
         column: m.column,
+        ...sourceField({ source: headingSources[table.columns.indexOf(m.column)] }),
         total: m.total,
         statedTotal: m.statedTotal,
         lines: m.lines.map((l, i) => ({
@@ -118,7 +120,7 @@ export const fundingJob: PlanningJob = withNumberNotes({
           unit,
           lineSources,
           table.sheet,
-          (column) => columnSources(table)[table.columns.indexOf(column)]
+          (column) => headingSources[table.columns.indexOf(column)]
         ),
       ],
       warnings,

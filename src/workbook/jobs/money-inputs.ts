@@ -94,12 +94,14 @@ export async function loadBrackets(
 }
 
 /**
- * The cell each amount column of a funding table starts at (its first line's amount): what a result row or heading
- * made of that column rests on (the counterpart check's rows, the funding mix's headings).
+ * The cell each amount column of a funding table was named in (its header cell), else where it starts (its first
+ * line's amount, for a table pivoted from rows): what a result row or heading made of that column rests on (the
+ * counterpart check's rows, the funding mix's headings, the report's paragraphs on each column).
  */
 export function columnSources(table: BudgetTable): (SourceRef | undefined)[] {
   return table.columns.map((_, c) => {
-    const cell = table.lines.find((l) => l.cells?.[c] !== undefined)?.cells?.[c];
+    const cell =
+      table.columnCells?.[c] ?? table.lines.find((l) => l.cells?.[c] !== undefined)?.cells?.[c];
     return cell !== undefined && table.sheet !== undefined
       ? { sheet: table.sheet, cell }
       : undefined;

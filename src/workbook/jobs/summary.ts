@@ -24,6 +24,7 @@ import { eachCommuneSheet } from "../writers/each-commune";
 import { readingInput, withReading, type InputRef, type JobResult, type PlanningJob } from "./job";
 import { yearLine } from "../reading/year";
 import type { SummaryJson } from "../results";
+import { districtSourceField } from "../output";
 
 /** Catalogues the user added on a sheet (the named one, or every sheet that looks like a catalogue). */
 export async function readCatalogueInput(
@@ -124,11 +125,16 @@ function districtCounts(
   total: number
 ): SummaryJson["districts"] {
   if (!communes.some((c) => c.district)) return undefined;
-  const byName = new Map<string, { name: string; communes: number; standard: number }>();
+  type Row = NonNullable<SummaryJson["districts"]>[number];
+  const byName = new Map<string, Row>();
   for (const c of communes) {
     const name = c.district ?? "";
     let row = byName.get(name);
-    if (!row) byName.set(name, (row = { name, communes: 0, standard: 0 }));
+    if (!row) {
+      // The district's name as its first commune's row gives it.
+      const source = districtSourceField(c).districtSource;
+      byName.set(name, (row = { name, communes: 0, standard: 0, ...(source ? { source } : {}) }));
+    }
     row.communes += 1;
     if (c.count >= total) row.standard += 1;
   }

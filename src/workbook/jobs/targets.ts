@@ -1,6 +1,6 @@
 // The "targets" job: next year's criteria per commune within the budget, written as appendix II of the reports.
 
-import { sourceField } from "../output";
+import { districtSourceField, sourceField } from "../output";
 import { prependAll } from "../../engine/arrays";
 import { withNumberNotes } from "./number-notes";
 import { choosePeriod } from "../reading/period";
@@ -198,6 +198,7 @@ export const targetsJob: PlanningJob = withNumberNotes({
         cost: c.cost,
         completes: c.completes,
         ...sourceField(inputs.communes[c.index]),
+        ...districtSourceField(inputs.communes[c.index]),
       })),
       skipped: plan.skipped.map((i) => inputs.communes[i].name),
       warnings,

@@ -423,6 +423,7 @@ function readReportBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): B
   const result: BudgetTable = {
     sheet: grid.sheet,
     columns: uniqueNames(amounts.map((a) => a.header)),
+    columnCells: amounts.map((a) => a.cell),
     lines,
   };
   const negatives: Warning[] = [];
@@ -477,6 +478,8 @@ function readTidyBudget(grid: Grid, mapping: readonly SourceMappingEntry[]): Bud
     col: col.amount,
     header: withoutUnit(table.headers[col.amount] ?? ""),
     own: columnUnit(table.headers[col.amount] ?? ""),
+    // The amount column's header; the table's columns are named from its rows (year, plan or actual), not here.
+    cell: gridAddress(grid, table.headerRow, col.amount),
   };
   const units = settleUnits(table, [amountColumn], table.dataRows, col.unit);
   const noFigure = new NoFigureCells(grid);

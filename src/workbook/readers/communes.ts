@@ -409,6 +409,27 @@ function readList(grid: Grid, row: number, col: number, catalogue: Catalogue): n
   }
 }
 
+/** The first cell of row `r` whose text holds `name` (a district row's label), or none. */
+function labelSource(grid: Grid, r: number, name: string): CommuneStatus["districtSource"] {
+  const row = grid.rows[r] ?? [];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && v.includes(name))
+      return { sheet: grid.sheet, cell: gridAddress(grid, r, c) };
+  }
+  return undefined;
+}
+
+/** A commune under a district's row: that district, read from the row's label cell. */
+function inGroup(
+  status: CommuneStatus,
+  group: string,
+  source: CommuneStatus["districtSource"]
+): void {
+  status.district = group;
+  if (source) status.districtSource = source;
+}
+
 /** The optional columns of a row: district, code, tier, registration year, especially difficult. */
 function readDetails(
   table: LocatedTable,
@@ -424,12 +445,16 @@ function readDetails(
     const what = { vi: "huyện", en: "district" };
     // A district merged down over its communes holds its name in the first row of the merge only.
     const merge = mergeAt(grid, r, columns.district);
-    const district =
-      textCell(grid, r, columns.district, what) ??
-      (merge && merge.top < r && merge.left === columns.district
-        ? textCell(grid, merge.top, merge.left, what)
-        : null);
-    if (district) status.district = district;
+    const own = textCell(grid, r, columns.district, what);
+    const top = merge && merge.top < r && merge.left === columns.district ? merge.top : null;
+    const district = own ?? (top === null ? null : textCell(grid, top, merge!.left, what));
+    if (district) {
+      status.district = district;
+      status.districtSource = {
+        sheet: grid.sheet,
+        cell: addressAt(table, own !== null || top === null ? r : top, "district"),
+      };
+    }
   }
   if (columns.code !== undefined) {
     const code = textCell(grid, r, columns.code, { vi: "mã xã", en: "commune code" });
@@ -629,12 +654,15 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
   if (ignored) warnings.push(ignored);
   const sheetRow = (r: number) => r + grid.origin.row + 1;
   let group: string | null = null;
+  // The cell of the group's row that holds its name: what a commune's district read from it rests on.
+  let groupSource: CommuneStatus["districtSource"];
   let countChecked = 0;
   let countOff = 0;
   for (const r of table.dataRows) {
     const cls = classes[r];
     if (cls.role === "group" || cls.role === "district") {
       group = cls.name;
+      groupSource = labelSource(grid, r, cls.name);
       skipRow(table, r, cls.role, cls.why);
       continue;
     }
@@ -661,7 +689,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       warnings.push({ sheet: grid.sheet, cell, ...rowSaid(sheetRow(r), cell, cls.why) });
       const status = lenientStatus(table, r, shape, marks, catalogue, cls.name);
       if (status) {
-        if (!status.district && group) status.district = group;
+        if (!status.district && group) inGroup(status, group, groupSource);
         members.push({ r, status, ward: true });
       }
       continue;
@@ -754,7 +782,7 @@ export function readCommunes(grid: Grid, options: { catalogue: Catalogue }): Com
       source: { sheet: grid.sheet, cell: addressAt(table, r, "name") },
     };
     readDetails(table, r, status, catalogue);
-    if (!status.district && group) status.district = group;
+    if (!status.district && group) inGroup(status, group, groupSource);
     if (evaluation) {
       status.indicatorsMet = evaluation.indicatorsMet;
       status.indicators = evaluation.indicators;

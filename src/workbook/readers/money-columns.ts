@@ -8,6 +8,8 @@ import { formatEn, formatVi, numberTextOutOfRange, parseNumberText } from "../..
 import { labelKey } from "../../engine/text";
 import type { Warning } from "../../engine/types";
 import { cellText, gridAddress, isBlank, type Grid } from "../grid";
+import { mergeAt } from "../layout/header";
+import { hasNonXml } from "../xml-text";
 import {
   columnUnit,
   MILLION_VND,
@@ -36,6 +38,28 @@ export interface MoneyColumn {
   header: string;
   /** The unit the column's own header names ("Kế hoạch 2024 (tỷ đồng)"), or null. */
   own: MoneyUnit | null;
+  /** The header cell its name was read from (A1): see headingCell. */
+  cell: string;
+}
+
+/**
+ * The cell of a column's header block its name rests on: the one holding a character a file cannot hold (the text
+ * a warning is about), else the lowest with text (the column's own words under a year merged across several). A
+ * cell under a merge is the merge's top-left cell, where its text is.
+ */
+function headingCell(table: LocatedTable, col: number): string {
+  const { grid } = table;
+  let own: string | null = null;
+  for (let r = table.headerTop; r <= table.headerRow; r++) {
+    const merge = mergeAt(grid, r, col);
+    const [row, c] = merge ? [merge.top, merge.left] : [r, col];
+    const v = grid.rows[row]?.[c] ?? null;
+    if (isBlank(v)) continue;
+    const at = gridAddress(grid, row, c);
+    if (typeof v === "string" && hasNonXml(v)) return at;
+    own = at;
+  }
+  return own ?? gridAddress(grid, table.headerRow, col);
 }
 
 export interface ColumnPlan {
@@ -146,6 +170,7 @@ export function planMoneyColumns(table: LocatedTable, labelCol: number): ColumnP
           col: h.col,
           header: withoutUnit(h.header).replace(/ \/ /g, " ") || header,
           own: columnUnit(h.header),
+          cell: headingCell(table, h.col),
         });
     }
   }

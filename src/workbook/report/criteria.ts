@@ -10,13 +10,17 @@ import {
   headerRow,
   num,
   paragraphs,
+  quote,
   text,
   type ReportAppendix,
+  type ReportBlock,
+  type ReportQuote,
   type ReportSection,
 } from "./model";
 import type { PlanTotals, SummaryResult, TargetsResult } from "./results";
 import { say, sourceLine, targetsHeading, W } from "./words";
 import { EACH_COMMUNE_SHEET } from "../writers/each-commune";
+import type { SourceRef } from "../../engine/types";
 
 export interface PartContext {
   lang: ReportLang;
@@ -271,6 +275,8 @@ export function criteriaPart(
       ],
       widths: [8, 44, 16, 16, 16],
       source,
+      // A district's row rests on the cell its name was read from (a commune group's name is the report's own).
+      rowSources: byGroup.rows.map((r) => r.source),
     });
   }
   // The report counts the communes at the standard; each commune's row is in the results workbook.
@@ -300,7 +306,7 @@ function standardByGroup(
   lang: ReportLang
 ): {
   kind: "group" | "district";
-  rows: { name: string; communes: number; standard: number }[];
+  rows: { name: string; communes: number; standard: number; source?: SourceRef }[];
 } | null {
   if (summary.groups) {
     const rows = (["1", "2", "3"] as const).flatMap((g) => {
@@ -415,6 +421,22 @@ export function completingNote(
   return lang === "vi" ? ` (danh sách tại ${label}${reach})` : ` (listed in ${label}${reach})`;
 }
 
+/** The names of the communes a targets paragraph lists as newly at the standard, each with its name cell. */
+export function completingQuotes(
+  communes: readonly { name: string; completes: boolean; source?: ReportQuote["source"] }[]
+): ReportQuote[] {
+  return communes.filter((c) => c.completes).map((c) => quote(c.name, c.source));
+}
+
+/** The blocks with the `at`-th quoting these texts of the user's. */
+export function quoting(
+  blocks: ReportBlock[],
+  at: number,
+  quotes: readonly ReportQuote[]
+): ReportBlock[] {
+  return blocks.map((b, i) => (i === at && quotes.length > 0 ? { ...b, quotes } : b));
+}
+
 /** The paragraph about next year's targets and the appendix II table (communes not yet at the standard). */
 export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: string): ReportPart {
   const { lang } = ctx;
@@ -425,6 +447,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
       ? targets.communes.filter((c) => c.targets.length > 0 || !c.completes)
       : targets.communes.filter((c) => c.achieved.length < total);
   const completing = targets.communes.filter((c) => c.completes).map((c) => c.name);
+  const named = completingQuotes(targets.communes);
   const texts: string[] = [];
   const when = planYearPhrase(year, lang);
   if (lang === "vi") {
@@ -477,7 +500,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
   return {
     section: {
       heading: targetsHeading(year, lang),
-      blocks: paragraphs(texts),
+      blocks: quoting(paragraphs(texts), 0, named),
     },
     appendix: {
       title:
@@ -491,7 +514,7 @@ export function targetsPart(targets: TargetsResult, ctx: PartContext, sheet: str
           rows: open.map((c, i) => [
             centre(String(i + 1)),
             text(c.name),
-            text(c.district ?? ""),
+            text(c.district ?? "", c.districtSource ? { source: c.districtSource } : {}),
             num(figure(c.achieved.length, "count", lang)),
             text(criteriaNames(targets.period, c.achieved, lang)),
             num(figure(c.targets.length, "count", lang)),

@@ -21,7 +21,7 @@ import {
   type ISectionOptions,
 } from "docx";
 import type { SourceRef, Warning } from "../../engine/types";
-import { cellRef } from "../../engine/errors";
+import { sourceWords } from "../output-text";
 import { xmlText } from "../xml-text";
 import { markerNonce, spliceTables, tableMarker } from "./docx-splice";
 import { tableXml } from "./docx-table";
@@ -30,6 +30,7 @@ import {
   type ReportAppendix,
   type ReportCell,
   type ReportDocument,
+  type ReportQuote,
   type ReportTable,
 } from "./model";
 import type { ReportFrame } from "./frame";
@@ -280,6 +281,85 @@ function appendixSection(
   return { properties: pageProperties(a.landscape), headers: headers(), children };
 }
 
+type Where = { vi: string; en: string };
+
+/** The column of a table's row that holds its name (after its number): what `rowSources` name. */
+const NAME_COLUMN = 1;
+
+/** How many places in the report a warning about one input cell lists before it counts the rest. */
+const PLACES_LISTED = 3;
+
+/**
+ * What making the report's texts XML-safe removed: one warning per input cell, however many places in the report
+ * its text went (a commune's name in a paragraph and in an appendix's row), naming them or their count; one per place
+ * for a text that rests on no input cell. Up to 20, then one line for the rest.
+ */
+class ReportNotes {
+  private readonly listed: {
+    from?: SourceRef;
+    places: Where[];
+    written: number;
+    count: number;
+    kinds: Set<string>;
+  }[] = [];
+  private readonly byCell = new Map<string, ReportNotes["listed"][number]>();
+  private more = 0;
+
+  removed(where: Where, from: SourceRef | undefined, removed: readonly string[]): void {
+    const key = from ? `${from.file ?? ""}\u0000${from.sheet}\u0000${from.cell}` : undefined;
+    let note = key === undefined ? undefined : this.byCell.get(key);
+    if (!note) {
+      if (this.listed.length >= 20) {
+        this.more += 1;
+        return;
+      }
+      note = { ...(from ? { from } : {}), places: [], written: 0, count: 0, kinds: new Set() };
+      this.listed.push(note);
+      if (key !== undefined) this.byCell.set(key, note);
+    }
+    if (note.places.length < PLACES_LISTED) note.places.push(where);
+    note.written += 1;
+    note.count = Math.max(note.count, removed.length);
+    for (const kind of removed) note.kinds.add(kind);
+  }
+
+  warnings(): Warning[] {
+    const out: Warning[] = this.listed.map(({ from, places, written, count, kinds }) => {
+      const what = {
+        vi: `đã bỏ ${count} ký tự điều khiển (${[...kinds].join(", ")}) mà tệp Word không chứa được`,
+        en: `removed ${count} control character(s) (${[...kinds].join(", ")}) a Word file cannot hold`,
+      };
+      if (!from)
+        return {
+          vi: `Báo cáo, ${places[0].vi}: ${what.vi}`,
+          en: `Report, ${places[0].en}: ${what.en}`,
+        };
+      // The input cell first (its file too, for a commune's report), as the result sheets' warnings name it.
+      const at = sourceWords(from);
+      const rest = written - places.length;
+      const to =
+        written === 1
+          ? { vi: `ghi vào báo cáo, ${places[0].vi}`, en: `written to the report, ${places[0].en}` }
+          : {
+              vi: `ghi vào báo cáo ở ${written.toLocaleString("vi-VN")} chỗ: ${places.map((p) => p.vi).join("; ")}${rest > 0 ? ` và ${rest.toLocaleString("vi-VN")} chỗ khác` : ""}`,
+              en: `written to the report in ${written.toLocaleString("en-US")} places: ${places.map((p) => p.en).join("; ")}${rest > 0 ? `, and ${rest.toLocaleString("en-US")} more` : ""}`,
+            };
+      return {
+        ...(from.file === undefined ? {} : { file: from.file }),
+        sheet: from.sheet,
+        cell: from.cell,
+        vi: `${at.vi} (${to.vi}): ${what.vi}`,
+        en: `${at.en} (${to.en}): ${what.en}`,
+      };
+    });
+    if (this.more === 0) return out;
+    return out.concat({
+      vi: `… và ${this.more.toLocaleString("vi-VN")} chỗ khác trong báo cáo được sửa như trên`,
+      en: `… and ${this.more.toLocaleString("en-US")} more places in the report changed the same way`,
+    });
+  }
+}
+
 /**
  * The report with every text as a Word file can hold it: characters XML 1.0 does not allow are removed (U+000B,
  * Word's own line break pasted into Excel, becomes a space); each change is a warning naming where it was.
@@ -288,21 +368,31 @@ export function safeReport(report: ReportDocument): {
   report: ReportDocument;
   warnings: Warning[];
 } {
-  const warnings: Warning[] = [];
-  let more = 0;
-  const clean = (text: string, where: { vi: string; en: string }, from?: SourceRef): string => {
+  const notes = new ReportNotes();
+  const clean = (text: string, where: Where, from?: SourceRef): string => {
     const safe = xmlText(text);
     if (safe.removed.length === 0) return text;
-    if (warnings.length < 20) {
-      const kinds = [...new Set(safe.removed)].join(", ");
-      // A row resting on an input row names that cell first, as the result sheets' warnings do.
-      const at = from ? cellRef(from.sheet, from.cell) : undefined;
-      warnings.push({
-        ...(from ? { sheet: from.sheet, cell: from.cell } : {}),
-        vi: `${at ? `Ô ${at} (ghi vào báo cáo, ${where.vi})` : `Báo cáo, ${where.vi}`}: đã bỏ ${safe.removed.length} ký tự điều khiển (${kinds}) mà tệp Word không chứa được`,
-        en: `${at ? `Cell ${at} (written to the report, ${where.en})` : `Report, ${where.en}`}: removed ${safe.removed.length} control character(s) (${kinds}) a Word file cannot hold`,
-      });
-    } else more += 1;
+    notes.removed(where, from, safe.removed);
+    return safe.text;
+  };
+  /**
+   * A paragraph: what is removed from a text it quotes (a commune's name, a line's label) is said at that text's
+   * input cell; what no quote holds, at the paragraph.
+   */
+  const quoting = (text: string, where: Where, quotes: readonly ReportQuote[] = []): string => {
+    const safe = xmlText(text);
+    if (safe.removed.length === 0) return text;
+    let said = 0;
+    const seen = new Set<ReportQuote["text"]>();
+    for (const q of quotes) {
+      const times = q.source && q.text && !seen.has(q.text) ? text.split(q.text).length - 1 : 0;
+      const removed = times > 0 ? xmlText(q.text).removed : [];
+      if (removed.length === 0) continue;
+      seen.add(q.text);
+      notes.removed(where, q.source, removed);
+      said += removed.length * times;
+    }
+    if (said < safe.removed.length) notes.removed(where, undefined, safe.removed.slice(said));
     return safe.text;
   };
   const cells = (
@@ -318,7 +408,11 @@ export function safeReport(report: ReportDocument): {
           vi: `${label}, bảng ${table}, ${kind === "header" ? "dòng tiêu đề" : "hàng"} ${r + 1}, cột ${i + 1}`,
           en: `${label}, table ${table}, ${kind === "header" ? "header row" : "row"} ${r + 1}, column ${i + 1}`,
         };
-        const text = clean(c.text, where, sources?.[r]);
+        const text = clean(
+          c.text,
+          where,
+          c.source ?? (i === NAME_COLUMN ? sources?.[r] : undefined)
+        );
         return text === c.text ? c : { ...c, text };
       })
     );
@@ -346,7 +440,11 @@ export function safeReport(report: ReportDocument): {
       heading: plain(s.heading, `mục ${i + 1}`, `section ${i + 1}`),
       blocks: s.blocks.map((b, j) => ({
         ...b,
-        text: plain(b.text, `mục ${i + 1}, đoạn ${j + 1}`, `section ${i + 1}, paragraph ${j + 1}`),
+        text: quoting(
+          b.text,
+          { vi: `mục ${i + 1}, đoạn ${j + 1}`, en: `section ${i + 1}, paragraph ${j + 1}` },
+          b.quotes
+        ),
       })),
     })),
     appendices: report.appendices.map((a) => ({
@@ -363,13 +461,7 @@ export function safeReport(report: ReportDocument): {
       })),
     })),
   };
-  if (more > 0) {
-    warnings.push({
-      vi: `… và ${more.toLocaleString("vi-VN")} chỗ khác trong báo cáo được sửa như trên`,
-      en: `… and ${more.toLocaleString("en-US")} more places in the report changed the same way`,
-    });
-  }
-  return { report: safe, warnings };
+  return { report: safe, warnings: notes.warnings() };
 }
 
 /** The report as a docx Document with a marker paragraph for each table (`place` names it). */

@@ -5,9 +5,11 @@ import { figure, prose } from "./format";
 import { centre, headerRow, num, paragraphs, text } from "./model";
 import {
   completingNote,
+  completingQuotes,
   costSentence,
   numberList,
   planYearPhrase,
+  quoting,
   type PartContext,
   type ReportPart,
 } from "./criteria";
@@ -76,7 +78,7 @@ export function indicatorTargetsPart(
   return {
     section: {
       heading: targetsHeading(year, lang),
-      blocks: paragraphs(texts),
+      blocks: quoting(paragraphs(texts), 0, completingQuotes(targets.communes)),
     },
     appendix: {
       title:

@@ -12,6 +12,8 @@ export interface ReportCell {
   indent?: number;
   colSpan?: number;
   rowSpan?: number;
+  /** The input cell this cell's text was read from, when not its row's (a money column's heading). */
+  source?: SourceRef;
 }
 
 export interface ReportTable {
@@ -28,7 +30,10 @@ export interface ReportTable {
   widths: number[];
   /** "Nguồn: …" under the table. */
   source: string;
-  /** The input cell each body row rests on (a commune's name cell), by row: what a warning about a cell names. */
+  /**
+   * The input cell each body row's name (its second column) was read from, by row: a commune's name cell, a line's
+   * label cell. What a warning about that cell names; another cell of the row names its own `source`.
+   */
   rowSources?: readonly (SourceRef | undefined)[];
 }
 
@@ -44,10 +49,23 @@ export interface ReportAppendix {
   landscape: boolean;
 }
 
+/** A text of the user's a paragraph quotes as it prints it (a commune's name, a line's label), and its input cell. */
+export interface ReportQuote {
+  text: string;
+  source?: SourceRef;
+}
+
 /** A paragraph, or a line that reports write as "- …" under the paragraph before it. */
 export interface ReportBlock {
   kind: "paragraph" | "bullet";
   text: string;
+  /** The texts of the user's it quotes, each with the cell it was read from: what a warning about one names. */
+  quotes?: readonly ReportQuote[];
+}
+
+/** A quote of a text read from an input cell (the cell left out when the job gave none). */
+export function quote(value: string, source: SourceRef | undefined): ReportQuote {
+  return source ? { text: value, source } : { text: value };
 }
 
 export interface ReportSection {

@@ -7,6 +7,7 @@ import {
   headerRow,
   num,
   paragraphs,
+  quote,
   text,
   type ReportBlock,
   type ReportCell,
@@ -42,6 +43,7 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
         lang === "vi"
           ? `${column.column}: tổng số ${money(column.total)} ${million}, trong đó:`
           : `${column.column}: ${money(column.total)} ${million} in all, of which:`,
+      quotes: [quote(column.column, column.source)],
     });
     const lines = column.lines;
     lines.forEach((line, i) => {
@@ -62,6 +64,11 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
       blocks.push({
         kind: "bullet",
         text: `${sentenceCase(line.label)}: ${money(line.amount)} ${million}${detail}${share}.`,
+        // Each label as the sentence writes it, at its label cell.
+        quotes: [
+          quote(sentenceCase(line.label), line.source),
+          ...subs.map((s) => quote(inSentence(s.label), s.source)),
+        ],
       });
     });
   });
@@ -69,7 +76,11 @@ export function fundingPart(funding: FundingResult, ctx: PartContext): ReportPar
     lang === "vi" ? "STT" : "No.",
     lang === "vi" ? "Nội dung chỉ tiêu" : "Item",
     ...funding.columns.map((c) => c.column),
-  ]);
+  ]).map((cell, i) => {
+    // A money column's heading is the user's, read from that column.
+    const from = i < 2 ? undefined : funding.columns[i - 2].source;
+    return from ? { ...cell, source: from } : cell;
+  });
   const first = funding.columns[0];
   const rows: ReportCell[][] = [];
   // The total row rests on no one line; each line on its label's cell.
@@ -156,10 +167,15 @@ export function counterpartPart(check: CounterpartResult, ctx: PartContext): Rep
     );
   });
   texts.push(`(${say(W.details, lang)} ${ctx.label}).`);
+  // Each column's paragraph quotes its heading, at the column's cell (as the table's row does).
+  const blocks = paragraphs(texts).map((b, i) => {
+    const c = check.columns[i];
+    return c ? { ...b, quotes: [quote(c.column, c.source)] } : b;
+  });
   return {
     section: {
       heading: lang === "vi" ? "Tỷ lệ vốn đối ứng của ngân sách địa phương" : "Counterpart funding",
-      blocks: paragraphs(texts),
+      blocks,
     },
     appendix: {
       title:
@@ -248,7 +264,14 @@ export function allocationPart(result: AllocateResult, ctx: PartContext): Report
   return {
     section: {
       heading: lang === "vi" ? "Phân bổ vốn" : "Allocation",
-      blocks: paragraphs([paragraph]),
+      // The units the sentence lists, each at its row.
+      blocks: [
+        {
+          kind: "paragraph",
+          text: paragraph,
+          quotes: result.allocations.map((a) => quote(a.unit, a.source)),
+        },
+      ],
     },
     appendix: {
       title:

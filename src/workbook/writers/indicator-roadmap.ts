@@ -7,15 +7,8 @@ import type { IndicatorRoadmap } from "../../engine/roadmap";
 import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
 import type { SourceRef } from "../../engine/types";
 import { FORMATS, restsOn, type OutputSheet, type OutputTable } from "../output";
-import { PERIOD_TARGETS_TABLE, ROADMAP_SHEET } from "./roadmap";
-
-function verdict(reachable: boolean | null): string {
-  return reachable === null
-    ? "Chưa dự kiến (not projected)"
-    : reachable
-      ? "Đạt (met)"
-      : "Không đạt (not met)";
-}
+import { periodTargetsTable } from "./period-targets";
+import { ROADMAP_SHEET } from "./roadmap";
 
 function methodText(roadmap: IndicatorRoadmap): string {
   return roadmap.method === "optimal" ? "tối ưu (optimal)" : "tham lam (greedy)";
@@ -91,47 +84,8 @@ export function indicatorRoadmapSheet(
       ),
     },
   ];
-  if (roadmap.targets.length > 0) {
-    // Targets are counts of communes, except the average criteria per commune.
-    const byTarget = Object.fromEntries(
-      roadmap.targets.map((t, i) => [
-        i,
-        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
-      ])
-    );
-    tables.push({
-      name: PERIOD_TARGETS_TABLE,
-      title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear}: ${source.vi} / Period targets`,
-      columns: [
-        { header: "Chỉ tiêu (target)" },
-        { header: "Mục tiêu (goal)", format: FORMATS.count, rowFormats: byTarget },
-        {
-          header: `Dự kiến năm ${toYear} (projected)`,
-          format: FORMATS.count,
-          rowFormats: byTarget,
-        },
-        { header: "Đánh giá (assessment)" },
-        { header: "Năm đạt (year met)", format: FORMATS.year },
-        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
-        { header: "Còn thiếu (short by)", format: FORMATS.count, rowFormats: byTarget },
-        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
-        { header: "Năm đạt nếu giữ tốc độ (year at this pace)", format: FORMATS.year },
-        { header: "Ghi chú (note)" },
-      ],
-      rows: roadmap.targets.map((t) => [
-        `${t.label.vi} (${t.label.en})`,
-        t.target,
-        t.projected,
-        verdict(t.reachable),
-        t.year,
-        t.cost,
-        t.shortfall,
-        t.extraCost,
-        t.yearAtThisPace,
-        t.note ? `${t.note.vi} / ${t.note.en}` : "",
-      ]),
-    });
-  }
+  if (roadmap.targets.length > 0)
+    tables.push(periodTargetsTable(roadmap.targets, toYear, { unit, spent }, source));
   return { sheet: ROADMAP_SHEET, tables };
 }
 

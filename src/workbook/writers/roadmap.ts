@@ -6,12 +6,9 @@ import { UNIT_WORDS, unitLine, type BudgetUnit } from "../budget-unit";
 import type { FirstYearCheck } from "../results";
 import type { SourceRef } from "../../engine/types";
 import { FORMATS, moneyFormatFor, restsOn, type OutputSheet, type OutputTable } from "../output";
+import { periodTargetsTable } from "./period-targets";
 
 export const ROADMAP_SHEET = "KQ_LoTrinh";
-
-function yesNo(reachable: boolean | null): string {
-  return reachable === null ? "Chưa dự báo" : reachable ? "Đạt" : "Không đạt";
-}
 
 /** How each year was projected: the first as the targets plan (when it was), the others by the pace. */
 function basis(roadmap: Roadmap, index: number, firstYear: FirstYearCheck | null): string {
@@ -24,8 +21,14 @@ function basis(roadmap: Roadmap, index: number, firstYear: FirstYearCheck | null
   return `Tốc độ ${formatVi(roadmap.pace, 2)} tiêu chí/xã/năm (pace)`;
 }
 
-/** The roadmap's check of the period targets (named for its content, never after the targets job's table). */
-export const PERIOD_TARGETS_TABLE = "NTM_LoTrinh_MucTieu";
+/**
+ * Why a target of advanced or model communes is not projected: they are not modelled criterion by criterion, only by
+ * the communes recognised per year ("Tăng mỗi năm" in the period targets sheet, or the option).
+ */
+const NEEDS_PACE = {
+  vi: "chưa dự kiến: cần số xã tăng mỗi năm",
+  en: "not projected: needs the new communes per year",
+};
 
 /** The table the newly standard communes go to when a year's list is too long for one cell. */
 export const NEWLY_STANDARD_TABLE = "NTM_XaDatChuanMoi";
@@ -118,39 +121,10 @@ export function roadmapSheet(
     });
   }
   if (roadmap.targets.length > 0) {
-    // Targets are counts of communes, except the average criteria per commune.
-    const byTarget = Object.fromEntries(
-      roadmap.targets.map((t, i) => [
-        i,
-        t.name === "averageCriteria" ? FORMATS.average : FORMATS.count,
-      ])
+    const targets = roadmap.targets.map((t) =>
+      t.reachable === null ? { ...t, note: NEEDS_PACE } : t
     );
-    tables.push({
-      name: PERIOD_TARGETS_TABLE,
-      title: `Khả năng đạt chỉ tiêu giai đoạn đến năm ${toYear} / Period targets`,
-      columns: [
-        { header: "Chỉ tiêu" },
-        { header: "Mục tiêu", format: FORMATS.count, rowFormats: byTarget },
-        { header: `Dự kiến năm ${toYear}`, format: FORMATS.count, rowFormats: byTarget },
-        { header: "Đạt/Không đạt" },
-        { header: "Năm đạt", format: FORMATS.year },
-        { header: `Kinh phí đến năm đạt (${u.vi})`, format: spent },
-        { header: "Còn thiếu", format: FORMATS.count, rowFormats: byTarget },
-        { header: `Kinh phí bổ sung ước tính (${u.vi})`, format: spent },
-        { header: "Năm đạt nếu giữ tốc độ", format: FORMATS.year },
-      ],
-      rows: roadmap.targets.map((t) => [
-        `${t.label.vi} (${t.label.en})`,
-        t.target,
-        t.projected,
-        yesNo(t.reachable),
-        t.year,
-        t.cost,
-        t.shortfall,
-        t.extraCost,
-        t.yearAtThisPace,
-      ]),
-    });
+    tables.push(periodTargetsTable(targets, toYear, { unit, spent }));
   }
   return { sheet: ROADMAP_SHEET, tables };
 }

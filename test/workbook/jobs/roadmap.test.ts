@@ -63,7 +63,11 @@ describe("roadmap job", () => {
       "Kinh phí (tiêu chí)",
     ]);
     expect(sheet.tables[0].rows[0].slice(0, 4)).toEqual([2023, 70, 18.625, 0]);
-    expect(sheet.tables[1].rows.map((r) => r[3])).toEqual(["Đạt", "Đạt", "Chưa dự báo"]);
+    expect(sheet.tables[1].rows.map((r) => r[3])).toEqual([
+      "Đạt (met)",
+      "Đạt (met)",
+      "Chưa dự kiến (not projected)",
+    ]);
     expect(await book.writeResults(result.sheets)).toEqual(["KQ_LoTrinh", "KQ_GiaDinh"]);
   });
 

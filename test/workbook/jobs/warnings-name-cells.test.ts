@@ -17,6 +17,11 @@ import type { PlanningJob } from "../../../src/workbook/jobs/job";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { RunOptions } from "../../../src/workbook/reading/inputs";
 import { openCorpusWorkbook } from "./corpus-workbook";
+import { CATALOGUE_2026_2030 } from "../../../src/engine/catalogues";
+import { withIndicators } from "../../../src/engine/indicators";
+import { collectReports } from "../../../src/workbook/collect/collect";
+import { readIndicatorPolicy } from "../../../src/workbook/readers/indicator-policy";
+import { CODES, GROUPS, POLICY, rawValues } from "../../cli/period-2026";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
@@ -216,12 +221,127 @@ describe("a control character in a name of an input row: the report's warning na
     expect(warnings.length).toBeGreaterThan(0);
     for (const w of warnings) {
       expect(problemsOf(w, sheets)).toEqual([]);
+      // Its place in the appendix's table, alone or among the places the same name went (the paragraph listing it).
       expect(w.vi).toMatch(
-        /^Ô [^!]+![A-Z]+\d+ \(ghi vào báo cáo, [^,]+, bảng \w+, hàng \d+, cột \d+\)/
+        /^Ô [^!]+![A-Z]+\d+ \(ghi vào báo cáo(, | ở \d+ chỗ: (.*; )?)[^,;]+, bảng \w+, hàng \d+, cột \d+[;)]/
       );
       expect(w.en).toMatch(
-        /^Cell [^!]+![A-Z]+\d+ \(written to the report, [^,]+, table \w+, row \d+, column \d+\)/
+        /^Cell [^!]+![A-Z]+\d+ \(written to the report(, | in \d+ places: (.*; )?)[^,;]+, table \w+, row \d+, column \d+[;)]/
       );
     }
+  });
+});
+
+describe("two commune reports disagreeing on one indicator: the conflict names each report's file, sheet and cell", () => {
+  type Row = CellValue[];
+  /** Commune B's 2026-2030 form, its value of 1.2 as given, below `lead` rows (a report's own heading). */
+  const form = (value: string, lead: Row[] = []): Row[] => [
+    ...lead,
+    ["Biểu tự đánh giá kết quả thực hiện tiêu chí xã nông thôn mới"],
+    ["Tên xã / Commune name", "Xã B"],
+    ["Mã xã / Commune code", "31001"],
+    ["Nhóm xã (1, 2 hoặc 3) / Commune group", GROUPS.B],
+    ["Giai đoạn / Period", "2026-2030"],
+    ["Năm đánh giá / Year assessed", 2025],
+    [],
+    ["Mã chỉ tiêu / Code", "Tên chỉ tiêu / Indicator", "Kết quả / Value", "Ghi chú / Note"],
+    ...CODES.map((c): Row => [c, `Chỉ tiêu ${c}`, c === "1.2" ? value : rawValues().B[c], null]),
+  ];
+  /** Where a form's value of 1.2 is: column C of the row whose first cell is "1.2". */
+  const valueCell = (rows: Row[]) => `C${rows.findIndex((r) => r[0] === "1.2") + 1}`;
+
+  /** Report a.xlsx (sheet "Báo cáo") and b.xlsx (sheet "Biểu xã", two rows lower) collected: the conflicts. */
+  async function conflict(first: string, second: string) {
+    const a = form(first);
+    const b = form(second, [["UBND xã B"], []]);
+    const policy = new MemoryWorkbook({ "Chỉ tiêu": POLICY });
+    const catalogue = withIndicators(
+      CATALOGUE_2026_2030,
+      readIndicatorPolicy(await policy.readSheet("Chỉ tiêu"))
+    ).catalogue;
+    const collection = await collectReports(
+      [
+        { file: "a.xlsx", open: async () => new MemoryWorkbook({ "Báo cáo": a }) },
+        { file: "b.xlsx", open: async () => new MemoryWorkbook({ "Biểu xã": b }) },
+      ],
+      { policy: catalogue }
+    );
+    return {
+      at: { a: valueCell(a), b: valueCell(b) },
+      problems: collection.problems.filter((p) => p.kind === "conflict"),
+    };
+  }
+
+  it("names the first report's value at its cell and the second's at its own, in both languages", async () => {
+    const { at, problems } = await conflict("Đạt", "Không đạt");
+    // The two reports put 1.2 on different rows of differently named sheets.
+    expect(at.a).not.toBe(at.b);
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    expect(p.values).toEqual([
+      { value: "Đạt", file: "a.xlsx", sheet: "Báo cáo", cell: at.a },
+      { value: "Không đạt", file: "b.xlsx", sheet: "Biểu xã", cell: at.b },
+    ]);
+    expect(p.vi).toContain(`Đạt ở Tệp a.xlsx, Ô ${cellRef("Báo cáo", at.a)}`);
+    expect(p.vi).toContain(`Không đạt ở Tệp b.xlsx, Ô ${cellRef("Biểu xã", at.b)}`);
+    expect(p.en).toContain(`Đạt in File a.xlsx, cell ${cellRef("Báo cáo", at.a)}`);
+    expect(p.en).toContain(`Không đạt in File b.xlsx, cell ${cellRef("Biểu xã", at.b)}`);
+  });
+});
+
+/** The value of a cell ("B7") of a sheet, as the workbook holds it. */
+async function valueAt(book: WorkbookPort, sheet: string, cell: string): Promise<CellValue> {
+  const grid = await book.readSheet(sheet);
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return grid.rows[Number(digits) - 1 - grid.origin.row]?.[col - grid.origin.col] ?? null;
+}
+
+describe("a control character in every name and heading of the input rows: each report part's warnings name the input cells", () => {
+  /** Each job whose report part quotes the user's texts: names of communes and units, lines' labels, headings. */
+  const CASES = SAMPLES.flatMap((f) =>
+    ["summary", "targets", "funding", "counterpart", "allocate"].flatMap((job) =>
+      (["vi", "en"] as const).map((lang) => [path.basename(f), job, lang, f] as const)
+    )
+  );
+  /** Warnings said at a paragraph of the report (its body, not an appendix's table), by sample. */
+  const inParagraphs: Record<string, number> = {};
+
+  it.each(CASES)("%s, %s, %s", async (name, jobId, lang, file) => {
+    const book = await withControlCharacters((await openCorpusWorkbook(file))!);
+    const sheets = await book.sheetNames();
+    const result = await run(
+      JOBS.find((j) => j.id === jobId)!,
+      book
+    );
+    // The 2021-2025 sample has no allocation inputs.
+    if (jobId === "allocate" && name === "ntm-sample.xlsx") return expect(result).toBeNull();
+    const report = buildReport({ [jobId]: result!.json }, { lang });
+    const warnings = safeReport(report).warnings.filter((w) => !w.vi.startsWith("…"));
+    // The 2026-2030 summary counts communes by group (Nhóm 1, 2, 3: the report's own words), not by district.
+    if (jobId === "summary" && name === "ntm-sample-2026.xlsx") return expect(warnings).toEqual([]);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) {
+      expect(problemsOf(w, sheets)).toEqual([]);
+      // The cell named is the one holding the character removed (not another cell of its row).
+      expect([w.vi, await valueAt(book, w.sheet!, w.cell!)]).toEqual([
+        w.vi,
+        expect.stringContaining("\u0001"),
+      ]);
+      // The input cell first, then the report's places it went to (one, or their count and the first ones).
+      expect(w.vi).toMatch(
+        /^Ô [^!]+![A-Z]+\d+ \(ghi vào báo cáo(, | ở \d+ chỗ: )(mục|Phụ lục|Appendix)/
+      );
+      expect(w.en).toMatch(
+        /^Cell [^!]+![A-Z]+\d+ \(written to the report(, | in \d+ places: )(section|Phụ lục|Appendix)/
+      );
+      if (/\(ghi vào báo cáo(, | ở \d+ chỗ: .*)mục/.test(w.vi))
+        inParagraphs[name] = (inParagraphs[name] ?? 0) + 1;
+    }
+  });
+
+  it("looked at warnings about paragraphs in both samples", () => {
+    expect(inParagraphs["ntm-sample.xlsx"]).toBeGreaterThan(0);
+    expect(inParagraphs["ntm-sample-2026.xlsx"]).toBeGreaterThan(0);
   });
 });

@@ -92,6 +92,8 @@ describe("readCommunes: Sóc Trăng 2023 in all three shapes", () => {
     expect(read.communes[0]).toEqual({
       name: "Thanh Thới An",
       district: "Trần Đề",
+      // The "Huyện" column (C) of the first commune's row (4).
+      districtSource: { sheet: "Xã", cell: "C4" },
       achieved: [1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 14, 15, 16, 17, 18, 19],
       count: 16,
       source: { sheet: "Xã", cell: "B4" },
@@ -406,5 +408,33 @@ describe("readCommunes: other warnings", () => {
     expect(read.communes).toHaveLength(3);
     expect(read.warnings).toHaveLength(1);
     expect(read.warnings[0].vi).toContain("A2 và A4");
+  });
+});
+
+describe("readCommunes: where a commune's district was read", () => {
+  it("from its column, from the top of a district merged down, and from a district's own row", () => {
+    // "Kế Sách" merged down over both communes (sheet rows 2-3, 0-based 1-2).
+    const merged = {
+      ...gridFromRows("Xã", [
+        ["TT", "Tên xã", "Huyện", "Số tiêu chí đạt"],
+        [1, "An Lạc", "Kế Sách", 12],
+        [2, "An Mỹ", null, 15],
+      ]),
+      merges: [{ top: 1, left: 2, bottom: 2, right: 2 }],
+    };
+    expect(
+      readCommunes(merged, { catalogue: CAT }).communes.map((c) => [c.district, c.districtSource])
+    ).toEqual([
+      ["Kế Sách", { sheet: "Xã", cell: "C2" }],
+      ["Kế Sách", { sheet: "Xã", cell: "C2" }],
+    ]);
+    const rows = gridFromRows("Xã", [
+      ["TT", "Tên xã", "Số tiêu chí đạt"],
+      ["I", "Huyện Long Phú", null],
+      [1, "Tân Hưng", 12],
+    ]);
+    expect(
+      readCommunes(rows, { catalogue: CAT }).communes.map((c) => [c.district, c.districtSource])
+    ).toEqual([["Long Phú", { sheet: "Xã", cell: "B2" }]]);
   });
 });

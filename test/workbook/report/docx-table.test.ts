@@ -46,6 +46,16 @@ function cells(xml: string): [number, number, string, string][][] {
   );
 }
 
+/** The grid's column widths: the table's widths shared out over the layout's total (1, 3, 2, 2, 2 of 1000). */
+const GRID = spanned().widths.map(
+  (w, _, all) => (w * LAYOUT.totalTwips) / all.reduce((a, b) => a + b)
+);
+
+/** A row of one cell per grid column, as cells() gives it: the column's width, no column span, its vMerge, its text. */
+function gridRow(texts: string[], vMerge: string[] = []): [number, number, string, string][] {
+  return texts.map((text, c) => [GRID[c], 1, vMerge[c] ?? "", text]);
+}
+
 describe("report table XML", () => {
   const xml = [...tableXml(spanned(), LAYOUT)].join("");
 
@@ -56,20 +66,8 @@ describe("report table XML", () => {
         [300, 1, "restart", "Tên"],
         [600, 3, "", "Kế hoạch"],
       ],
-      [
-        [100, 1, "continue", ""],
-        [300, 1, "continue", ""],
-        [200, 1, "", "Số"],
-        [200, 1, "", "Tên"],
-        [200, 1, "", "Lũy kế"],
-      ],
-      [
-        [100, 1, "", "1"],
-        [300, 1, "", "A &amp; B &lt;C&gt;"],
-        [200, 1, "", "2"],
-        [200, 1, "", "3"],
-        [200, 1, "", "4"],
-      ],
+      gridRow(["", "", "Số", "Tên", "Lũy kế"], ["continue", "continue"]),
+      gridRow(["1", "A &amp; B &lt;C&gt;", "2", "3", "4"]),
     ]);
     expect(xml).toContain('<w:gridCol w:w="100"/><w:gridCol w:w="300"/>');
     // Header rows repeat on each page; no row splits across pages; the sub-line is indented.
