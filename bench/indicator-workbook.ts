@@ -4,7 +4,7 @@
 // size gives the same workbook; written with ExcelJS's streaming writer (40,000 communes × 53 columns stay cheap).
 
 import type { CellValue } from "../src/workbook/grid";
-import { sampleIndicators } from "../scripts/build-sample-2026";
+import { policyRow, sampleIndicators } from "../scripts/build-sample-2026";
 import { Prng } from "./prng";
 import { writeSheetsBook } from "./report-workbook";
 
@@ -24,16 +24,7 @@ export function indicatorPolicyRows(): CellValue[][] {
     ["Chỉ tiêu theo nhóm xã (bench) / Indicator requirements per commune group (bench)"],
     [...GROUP_HEADER, "Đơn vị", "So sánh"],
   ];
-  for (const ind of sampleIndicators()) {
-    rows.push([
-      ind.code,
-      ind.criterion,
-      ind.name,
-      ...ind.requirements.map((r) => (r === null ? "không áp dụng" : r)),
-      ind.unit,
-      ind.comparison,
-    ]);
-  }
+  for (const ind of sampleIndicators()) rows.push(policyRow(ind));
   return rows;
 }
 

@@ -11,7 +11,12 @@ import { CATALOGUE_2026_2030 } from "../src/engine/catalogues";
 
 function repoRoot(): string {
   let dir = __dirname;
-  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  while (!existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    // Bundled outside the repository there is no package.json above: stop at the file system's root, not loop there.
+    if (parent === dir) return __dirname;
+    dir = parent;
+  }
   return dir;
 }
 
@@ -149,6 +154,18 @@ function communeTypes(count: number): (string | number | null)[][] {
   return rows;
 }
 
+/** An indicator's row on the policy sheet: code, criterion, name, each group's requirement, unit, comparison. */
+export function policyRow(ind: SampleIndicator): (string | number | null)[] {
+  return [
+    ind.code,
+    ind.criterion,
+    ind.name,
+    ...ind.requirements.map((r) => (r === null ? "không áp dụng" : r)),
+    ind.unit,
+    ind.comparison,
+  ];
+}
+
 export async function buildSample2026(): Promise<ExcelJS.Workbook> {
   const random = generator(2026);
   const book = new ExcelJS.Workbook();
@@ -196,15 +213,7 @@ export async function buildSample2026(): Promise<ExcelJS.Workbook> {
     ])
   );
   for (const ind of indicators) {
-    policy.addRow([
-      ind.code,
-      ind.criterion,
-      ind.name,
-      ...ind.requirements.map((r) => (r === null ? "không áp dụng" : r)),
-      ind.unit,
-      ind.comparison,
-      "Minh họa, tự đặt / illustrative, made up",
-    ]);
+    policy.addRow([...policyRow(ind), "Minh họa, tự đặt / illustrative, made up"]);
   }
   policy.columns.forEach((c, i) => (c.width = [11, 8, 70, 14, 14, 14, 20, 14, 34][i]));
   policy.views = [{ state: "frozen", ySplit: 3 }];
